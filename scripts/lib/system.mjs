@@ -1,0 +1,139 @@
+// Machine-level helpers: repository paths, running commands, and installing the
+// Debian packages the local environment needs.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CACHE_DIR = path.join(REPO_ROOT, '.cache');
+
+export function log(...parts) {
+	process.stderr.write(`${parts.join(' ')}\n`);
+}
+
+/** Path relative to the repository, for messages. */
+export function rel(p) {
+	return path.relative(REPO_ROOT, p) || '.';
+}
+
+/**
+ * Runs a command to completion and returns its stdout; throws with the tail of
+ * its output when it fails.
+ */
+export function run(cmd, args = [], { cwd, env, input, stdio = 'pipe' } = {}) {
+	const result = spawnSync(cmd, args, {
+		cwd,
+		env: env ? { ...process.env, ...env } : process.env,
+		input,
+		stdio: input === undefined ? stdio : ['pipe', stdio, stdio],
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	if (result.error) {
+		throw new Error(`${cmd}: ${result.error.message}`);
+	}
+	if (result.status !== 0) {
+		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
+		const how = result.signal ? `signal ${result.signal}` : `exit ${result.status}`;
+		throw new Error(`${cmd} ${args.join(' ')} failed (${how})${output ? `\n${output}` : ''}`);
+	}
+	return result.stdout ?? '';
+}
+
+// sbin directories are searched too: mariadbd lives there and is not on a normal user's PATH.
+const SEARCH_PATH = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/local/sbin', '/usr/sbin', '/sbin'];
+
+/** Absolute path of an executable, or null. */
+export function which(command) {
+	for (const dir of SEARCH_PATH) {
+		const candidate = path.join(dir, command);
+		try {
+			accessSync(candidate, constants.X_OK);
+			return candidate;
+		} catch {
+			// Not in this directory.
+		}
+	}
+	return null;
+}
+
+// What each need requires: commands that must exist, PHP extensions that must be
+// loaded, each mapped to the Debian package that provides it.
+const NEEDS = {
+	php: {
+		commands: { php: 'php-cli' },
+		extensions: {
+			mysqli: 'php-mysql',
+			sqlite3: 'php-sqlite3',
+			pdo_sqlite: 'php-sqlite3',
+			xml: 'php-xml',
+			dom: 'php-xml',
+			mbstring: 'php-mbstring',
+			curl: 'php-curl',
+			gd: 'php-gd',
+			intl: 'php-intl',
+			zip: 'php-zip',
+			bcmath: 'php-bcmath',
+		},
+	},
+	mariadb: {
+		commands: { mariadbd: 'mariadb-server', 'mariadb-install-db': 'mariadb-server', mariadb: 'mariadb-client' },
+	},
+	phpunit: { commands: { phpunit: 'phpunit' } },
+	phpcs: { commands: { phpcs: 'php-codesniffer' } },
+	chromium: { commands: { chromium: 'chromium' } },
+};
+
+function missingPackages(needs) {
+	const missing = new Set();
+	for (const need of needs) {
+		const spec = NEEDS[need];
+		if (!spec) {
+			throw new Error(`ensureSystem: unknown need "${need}" (known: ${Object.keys(NEEDS).join(', ')})`);
+		}
+		for (const [command, pkg] of Object.entries(spec.commands)) {
+			if (!which(command)) missing.add(pkg);
+		}
+		if (spec.extensions) {
+			const loaded = which('php') ? phpExtensions() : new Set();
+			for (const [extension, pkg] of Object.entries(spec.extensions)) {
+				if (!loaded.has(extension)) missing.add(pkg);
+			}
+		}
+	}
+	return [...missing].sort();
+}
+
+function phpExtensions() {
+	const out = run('php', ['-r', 'echo implode("\\n", get_loaded_extensions());']);
+	return new Set(out.split('\n').map((name) => name.trim().toLowerCase()));
+}
+
+let aptUpdated = false;
+
+/**
+ * Makes sure the tools behind `needs` (any of php, mariadb, phpunit, phpcs,
+ * chromium) are installed, installing the missing Debian packages when root.
+ */
+export function ensureSystem(needs) {
+	const missing = missingPackages(needs);
+	if (missing.length === 0) return;
+
+	const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+	if (process.getuid?.() !== 0) {
+		throw new Error(`Missing Debian packages: ${missing.join(', ')}.\nInstall them with: sudo ${command}`);
+	}
+	log(`Installing Debian packages: ${missing.join(' ')}`);
+	const env = { DEBIAN_FRONTEND: 'noninteractive' };
+	if (!aptUpdated) {
+		run('apt-get', ['update', '-q'], { env });
+		aptUpdated = true;
+	}
+	run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
+
+	const stillMissing = missingPackages(needs);
+	if (stillMissing.length > 0) {
+		throw new Error(`Still missing after apt-get install: ${stillMissing.join(', ')}`);
+	}
+}
