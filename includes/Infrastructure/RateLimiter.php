@@ -1,0 +1,102 @@
+<?php
+/**
+ * Fixed-window counters kept in the database, so an object-cache flush or a second web node
+ * can never reset a limit. Keys are hashed: no IP address or email is stored.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Infrastructure;
+
+use Aftercare\Infrastructure\Database\Table;
+
+final class RateLimiter implements Table {
+
+	public function __construct( private \wpdb $wpdb, private Clock $clock ) {}
+
+	public function table_name(): string {
+		return 'rate_limits';
+	}
+
+	public function schema_version(): int {
+		return 1;
+	}
+
+	public function schema( string $table, string $collate ): string {
+		return "CREATE TABLE {$table} (
+  bucket_key char(64) NOT NULL,
+  hits int(10) unsigned NOT NULL DEFAULT 0,
+  window_ends bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (bucket_key),
+  KEY window_ends (window_ends)
+) {$collate};";
+	}
+
+	/**
+	 * Counts one attempt in the window and says whether it was allowed.
+	 *
+	 * @param string $bucket What is limited, e.g. `order_lookup_ip`.
+	 * @param string $key    Who is limited, e.g. the IP address.
+	 * @param int    $limit  Attempts allowed per window.
+	 * @param int    $window Window length in seconds.
+	 * @return int 0 when allowed, otherwise the seconds until the window ends (for Retry-After).
+	 */
+	public function hit( string $bucket, string $key, int $limit, int $window ): int {
+		$table = $this->table();
+		$hash  = $this->hash( $bucket, $key );
+		$now   = $this->clock->now();
+
+		$this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$table} (bucket_key, hits, window_ends) VALUES (%s, 0, 0)", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// One UPDATE both resets an expired window and counts the hit, so concurrent requests never lose a count.
+		$this->wpdb->query(
+			$this->wpdb->prepare(
+				"UPDATE {$table} SET hits = CASE WHEN window_ends <= %d THEN 1 ELSE hits + 1 END, window_ends = CASE WHEN window_ends <= %d THEN %d ELSE window_ends END WHERE bucket_key = %s", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				$now,
+				$now,
+				$now + $window,
+				$hash
+			)
+		);
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT hits, window_ends FROM {$table} WHERE bucket_key = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+
+		if ( 0 === wp_rand( 0, 99 ) ) {
+			$this->purge();
+		}
+		return ( $row && (int) $row->hits > $limit ) ? max( 1, (int) $row->window_ends - $now ) : 0;
+	}
+
+	/**
+	 * Seconds until the key may try again, without counting an attempt.
+	 */
+	public function retry_after( string $bucket, string $key, int $limit ): int {
+		$table = $this->table();
+		$now   = $this->clock->now();
+		$row   = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT hits, window_ends FROM {$table} WHERE bucket_key = %s", $this->hash( $bucket, $key ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		if ( ! $row || (int) $row->window_ends <= $now || (int) $row->hits < $limit ) {
+			return 0;
+		}
+		return (int) $row->window_ends - $now;
+	}
+
+	/**
+	 * Forgets the key's attempts, e.g. after a success.
+	 */
+	public function clear( string $bucket, string $key ): void {
+		$this->wpdb->delete( $this->table(), array( 'bucket_key' => $this->hash( $bucket, $key ) ), array( '%s' ) );
+	}
+
+	private function purge(): void {
+		$table = $this->table();
+		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE window_ends < %d", $this->clock->now() ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	private function hash( string $bucket, string $key ): string {
+		return hash_hmac( 'sha256', $bucket . '|' . $key, wp_salt( 'nonce' ) );
+	}
+
+	private function table(): string {
+		return $this->wpdb->prefix . 'aftercare_' . $this->table_name();
+	}
+}

@@ -1,0 +1,96 @@
+<?php
+/**
+ * Composition root: every service is built here, by hand, and told to register its hooks.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare;
+
+use Aftercare\Admin\AdminScreens;
+use Aftercare\Blocks\BlockRegistry;
+use Aftercare\Infrastructure\Assets;
+use Aftercare\Infrastructure\Capabilities;
+use Aftercare\Infrastructure\Database\Installer;
+use Aftercare\Infrastructure\RateLimiter;
+use Aftercare\Infrastructure\SystemClock;
+use Aftercare\Rest\Settings\Controller as SettingsController;
+use Aftercare\Rest\Settings\Schema as SettingsSchema;
+use Aftercare\Settings\Settings;
+
+final class Plugin {
+
+	private static ?self $instance = null;
+
+	private bool $booted = false;
+
+	/**
+	 * @param Installer                           $installer   Schema, capabilities and migrations.
+	 * @param Capabilities                        $capabilities Roles and capabilities.
+	 * @param Rest\AbstractController[]            $controllers Every REST resource.
+	 * @param object[]                            $services    Everything else that adds hooks.
+	 */
+	private function __construct(
+		public readonly Installer $installer,
+		public readonly Capabilities $capabilities,
+		public readonly array $controllers,
+		private array $services
+	) {}
+
+	public static function instance(): self {
+		return self::$instance ??= self::compose();
+	}
+
+	private static function compose(): self {
+		global $wpdb;
+		$clock        = new SystemClock();
+		$capabilities = new Capabilities();
+		$settings     = new Settings();
+		$tables       = array( new RateLimiter( $wpdb, $clock ) );
+		$installer    = new Installer( $wpdb, $tables, array(), $capabilities, $clock );
+		$controllers  = array( new SettingsController( $settings, new SettingsSchema( $settings ) ) );
+
+		return new self(
+			$installer,
+			$capabilities,
+			$controllers,
+			array( new AdminScreens( new Assets() ), new BlockRegistry() )
+		);
+	}
+
+	public static function boot(): void {
+		self::instance()->register();
+	}
+
+	public static function activate( bool $network_wide = false ): void {
+		self::instance()->installer->activate( $network_wide );
+	}
+
+	/**
+	 * Deactivation keeps data and roles (uninstall decides about those) and stops scheduled work.
+	 */
+	public static function deactivate(): void {
+		foreach ( _get_cron_array() as $events ) {
+			foreach ( array_keys( $events ) as $hook ) {
+				if ( str_starts_with( (string) $hook, 'aftercare_' ) ) {
+					wp_unschedule_hook( (string) $hook );
+				}
+			}
+		}
+	}
+
+	private function register(): void {
+		if ( $this->booted ) {
+			return;
+		}
+		$this->booted = true;
+		add_action( 'init', static fn() => load_plugin_textdomain( 'aftercare', false, dirname( plugin_basename( AFTERCARE_FILE ) ) . '/languages' ), 0 );
+		foreach ( array( $this->installer, $this->capabilities, ...$this->controllers, ...$this->services ) as $service ) {
+			if ( ! method_exists( $service, 'can_register' ) || $service->can_register() ) {
+				$service->register();
+			}
+		}
+	}
+}

@@ -1,0 +1,60 @@
+<?php
+/**
+ * Store-wide Aftercare settings, kept in one option. The field definitions here are the single
+ * source of truth: the REST schema, validation and defaults all come from them.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Settings;
+
+final class Settings {
+
+	public const OPTION = 'aftercare_settings';
+
+	/**
+	 * JSON-schema properties of every setting.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function fields(): array {
+		return array(
+			'delete_data_on_uninstall' => array(
+				'description' => __( 'Remove all Aftercare tables, options and files when the plugin is deleted.', 'aftercare' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, mixed> Every setting, stored or default.
+	 */
+	public function all(): array {
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		$values = array();
+		foreach ( $this->fields() as $name => $field ) {
+			$values[ $name ] = array_key_exists( $name, $stored ) ? $stored[ $name ] : $field['default'];
+		}
+		return $values;
+	}
+
+	public function get( string $name ): mixed {
+		return $this->all()[ $name ] ?? null;
+	}
+
+	/**
+	 * Saves the given settings; values must already be validated against fields().
+	 *
+	 * @param array<string, mixed> $changes Settings to change; unknown names are ignored.
+	 * @return array<string, mixed> Every setting after the change.
+	 */
+	public function update( array $changes ): array {
+		$values = array_merge( $this->all(), array_intersect_key( $changes, $this->fields() ) );
+		update_option( self::OPTION, $values, true );
+		return $values;
+	}
+}

@@ -1,0 +1,63 @@
+<?php
+/**
+ * The aftercare/v1 namespace as a whole: discoverable, and closed to anonymous writes.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tests\Rest;
+
+use Aftercare\Tests\TestCase;
+
+final class NamespaceTest extends TestCase {
+
+	/**
+	 * Routes a guest may write to on purpose (each protected by rate limits and tokens instead).
+	 * Every other route must refuse anonymous writes.
+	 */
+	private const PUBLIC_WRITE_ROUTES = array();
+
+	public function test_the_namespace_is_listed_in_the_index(): void {
+		$index = $this->rest( 'GET', '/' );
+		$this->assertContains( 'aftercare/v1', $index->get_data()['namespaces'] );
+
+		$namespace = $this->rest( 'GET', '/aftercare/v1' );
+		$this->assertSame( 200, $namespace->get_status() );
+		$this->assertArrayHasKey( '/aftercare/v1/settings', $namespace->get_data()['routes'] );
+	}
+
+	public function test_every_route_refuses_anonymous_writes(): void {
+		$checked = 0;
+		foreach ( rest_get_server()->get_routes( 'aftercare/v1' ) as $route => $handlers ) {
+			if ( in_array( $route, self::PUBLIC_WRITE_ROUTES, true ) || '/aftercare/v1' === $route ) {
+				continue;
+			}
+			foreach ( $handlers as $handler ) {
+				foreach ( array_keys( $handler['methods'] ) as $method ) {
+					if ( 'GET' === $method ) {
+						continue;
+					}
+					$path     = preg_replace( '/\(\?P<[a-z_]+>[^)]+\)/', '1', $route );
+					$response = $this->rest( $method, $path );
+					$this->assertSame( 401, $response->get_status(), "{$method} {$path}" );
+					++$checked;
+				}
+			}
+		}
+		$this->assertGreaterThan( 0, $checked );
+	}
+
+	public function test_every_route_has_a_real_permission_callback(): void {
+		foreach ( rest_get_server()->get_routes( 'aftercare/v1' ) as $route => $handlers ) {
+			foreach ( $handlers as $handler ) {
+				if ( '/aftercare/v1' === $route ) {
+					continue;
+				}
+				$this->assertIsCallable( $handler['permission_callback'] ?? null, $route );
+				$this->assertNotSame( '__return_true', $handler['permission_callback'], $route );
+			}
+		}
+	}
+}

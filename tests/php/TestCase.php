@@ -1,0 +1,86 @@
+<?php
+/**
+ * Base test: each test runs in a database transaction that is rolled back, with fresh caches,
+ * no current user and a fresh REST server.
+ *
+ * Tests that change the schema (DDL commits implicitly) set $transactional = false and restore
+ * what they change themselves.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tests;
+
+abstract class TestCase extends \PHPUnit\Framework\TestCase {
+
+	protected bool $transactional = true;
+
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		if ( $this->transactional ) {
+			$wpdb->query( 'START TRANSACTION' );
+		}
+		$this->reset_state();
+	}
+
+	protected function tearDown(): void {
+		global $wpdb;
+		if ( $this->transactional ) {
+			$wpdb->query( 'ROLLBACK' );
+		}
+		$this->reset_state();
+		parent::tearDown();
+	}
+
+	private function reset_state(): void {
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+		wp_roles()->for_site();
+		$GLOBALS['wp_rest_server'] = null;
+	}
+
+	/**
+	 * Creates a user with the given role (inside the test's transaction).
+	 */
+	protected function user( string $role ): \WP_User {
+		$login = $role . '_' . wp_generate_password( 8, false );
+		$id    = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_email' => $login . '@example.test',
+				'user_pass'  => wp_generate_password(),
+				'role'       => $role,
+			)
+		);
+		$this->assertIsInt( $id, 'test user could not be created' );
+		return new \WP_User( $id );
+	}
+
+	/**
+	 * Dispatches a REST request through the real server, as the given user (0 = anonymous).
+	 *
+	 * @param array<string, mixed> $params Body (JSON) for writes, query for reads.
+	 */
+	protected function rest( string $method, string $path, array $params = array(), int $user_id = 0 ): \WP_REST_Response {
+		wp_set_current_user( $user_id );
+		$request = new \WP_REST_Request( $method, $path );
+		if ( 'GET' === $method ) {
+			$request->set_query_params( $params );
+		} else {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( (string) wp_json_encode( $params ) );
+		}
+		return rest_get_server()->dispatch( $request );
+	}
+
+	/**
+	 * @param mixed $response_data Response data of an error response.
+	 */
+	protected function assertErrorCode( string $code, \WP_REST_Response $response, int $status ): void {
+		$this->assertSame( $status, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$this->assertSame( $code, $response->get_data()['code'] ?? null );
+	}
+}
