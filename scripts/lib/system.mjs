@@ -12,6 +12,19 @@ export function log(...parts) {
 	process.stderr.write(`${parts.join(' ')}\n`);
 }
 
+export function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Path relative to the repository, for messages. */
 export function rel(p) {
 	return path.relative(REPO_ROOT, p) || '.';
