@@ -171,7 +171,7 @@ final class InstallerTest extends TestCase {
 			$procs[] = array( proc_open( array( PHP_BINARY, $script ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
 		}
 		$results = array();
-		foreach ( $procs as [ $proc, $pipes ] ) {
+		foreach ( $procs as list( $proc, $pipes ) ) {
 			$results[] = trim( (string) stream_get_contents( $pipes[1] ) ) . trim( (string) stream_get_contents( $pipes[2] ) );
 			proc_close( $proc );
 		}

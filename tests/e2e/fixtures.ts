@@ -1,0 +1,55 @@
+/**
+ * The WordPress e2e fixtures (admin, editor, requestUtils, pageUtils), plus two guards every
+ * test gets: no console errors or uncaught exceptions, and an axe check helper.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect } from '@wordpress/e2e-test-utils-playwright';
+import type { Page } from '@playwright/test';
+
+export { expect };
+
+/** Logins the test site has (scripts/install-site.php), all with password "password". */
+export type Login = 'admin' | 'agent' | 'customer1' | 'customer2';
+
+export const test = base.extend< { pageErrors: string[] } >( {
+	pageErrors: [
+		async ( { page }, use ) => {
+			const errors: string[] = [];
+			page.on( 'pageerror', ( error ) => errors.push( `uncaught: ${ error.message }` ) );
+			page.on( 'console', ( message ) => {
+				if ( message.type() === 'error' ) {
+					errors.push( `console: ${ message.text() }` );
+				}
+			} );
+			await use( errors );
+			expect( errors, 'no console errors or uncaught exceptions' ).toEqual( [] );
+		},
+		{ auto: true },
+	],
+} );
+
+/**
+ * Fails on any serious or critical WCAG 2.x A/AA violation inside `selector`.
+ */
+export async function expectAccessible( page: Page, selector: string ): Promise< void > {
+	const results = await new AxeBuilder( { page } )
+		.include( selector )
+		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice' ] )
+		.analyze();
+	const serious = results.violations
+		.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
+		.map( ( v ) => `${ v.id } (${ v.impact }): ${ v.help } — ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
+	expect( serious, `axe violations in ${ selector }` ).toEqual( [] );
+}
+
+/**
+ * Logs the page's browser context in as another user (cookies replaced).
+ */
+export async function loginAs( page: Page, login: Login ): Promise< void > {
+	await page.context().clearCookies();
+	await page.goto( '/wp-login.php' );
+	await page.getByLabel( 'Username or Email Address' ).fill( login );
+	await page.getByLabel( 'Password', { exact: true } ).fill( 'password' );
+	await page.getByRole( 'button', { name: 'Log In' } ).click();
+	await page.waitForURL( /wp-admin|\/$/ );
+}

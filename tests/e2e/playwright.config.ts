@@ -1,0 +1,38 @@
+/**
+ * End-to-end tests: Debian's Chromium against a real WordPress 7.1 on MariaDB, served by
+ * `php -S` from the site that global-setup creates.
+ */
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number( process.env.AFTERCARE_E2E_PORT ?? 8891 );
+process.env.WP_BASE_URL = `http://127.0.0.1:${ port }`;
+process.env.STORAGE_STATE_PATH = path.resolve( __dirname, '../../.cache/e2e/admin.json' );
+
+export default defineConfig( {
+	testDir: '.',
+	testMatch: '**/*.spec.ts',
+	outputDir: path.resolve( __dirname, '../../.cache/e2e/results' ),
+	globalSetup: require.resolve( './global-setup.ts' ),
+	globalTeardown: require.resolve( './global-teardown.ts' ),
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	forbidOnly: !! process.env.CI,
+	reporter: [
+		[ 'list' ],
+		[ 'junit', { outputFile: process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ?? path.resolve( __dirname, '../../.cache/results/e2e.xml' ) } ],
+	],
+	use: {
+		baseURL: process.env.WP_BASE_URL,
+		storageState: process.env.STORAGE_STATE_PATH,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run' ],
+		},
+	},
+} );
