@@ -1,0 +1,26 @@
+/**
+ * WordPress dependencies
+ */
+import { registerBlockType } from '@wordpress/blocks';
+import type { BlockConfiguration } from '@wordpress/blocks';
+import { help as icon } from '@wordpress/icons';
+
+/**
+ * Internal dependencies
+ */
+import Edit from './edit';
+import metadata from './block.json';
+import type { ContactAttributes } from './types';
+import './style.scss';
+
+// block.json is the source of truth; TypeScript reads its JSON with widened types
+// (`"type": string`), which @wordpress/blocks' literal unions do not accept.
+const blockType =
+	metadata as unknown as BlockConfiguration< ContactAttributes >;
+
+registerBlockType< ContactAttributes >( blockType, {
+	icon,
+	edit: Edit,
+	// Dynamic block: render.php renders it on the server.
+	save: () => null,
+} );

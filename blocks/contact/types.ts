@@ -1,0 +1,7 @@
+export interface ContactAttributes {
+	[ key: string ]: unknown;
+	showOrderField: boolean;
+	subjectLabel: string;
+	messageLabel: string;
+	submitLabel: string;
+}

@@ -1,0 +1,16 @@
+/**
+ * WordPress dependencies
+ */
+import type { ComponentType } from 'react';
+
+/**
+ * Internal dependencies
+ */
+import { SettingsScreen } from './SettingsScreen';
+
+/**
+ * The screens PHP can ask for with the mount node's `data-screen` attribute.
+ */
+export const screens: Record< string, ComponentType > = {
+	settings: SettingsScreen,
+};

@@ -1,0 +1,112 @@
+/**
+ * External dependencies
+ */
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { RegistryProvider, createRegistry } from '@wordpress/data';
+import { store as noticesStore } from '@wordpress/notices';
+
+/**
+ * Internal dependencies
+ */
+import { settingsStore } from '../../store';
+import { SettingsScreen } from '../SettingsScreen';
+
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
+
+const mockApiFetch = apiFetch as unknown as jest.Mock;
+
+function renderScreen() {
+	const registry = createRegistry();
+	registry.register( noticesStore );
+	registry.register( settingsStore );
+	render(
+		<RegistryProvider value={ registry }>
+			<SettingsScreen />
+		</RegistryProvider>
+	);
+	return registry;
+}
+
+const TOGGLE = 'Remove all data when Aftercare is deleted';
+
+describe( 'SettingsScreen', () => {
+	beforeEach( () => {
+		mockApiFetch.mockReset();
+	} );
+
+	it( 'shows the saved settings under the screen heading', async () => {
+		mockApiFetch.mockResolvedValue( { delete_data_on_uninstall: true } );
+		renderScreen();
+
+		expect(
+			screen.getByRole( 'heading', {
+				level: 1,
+				name: 'Support settings',
+			} )
+		).toBeInTheDocument();
+		expect( await screen.findByLabelText( TOGGLE ) ).toBeChecked();
+		expect(
+			screen.getByRole( 'button', { name: 'Save' } )
+		).toHaveAttribute( 'aria-disabled', 'true' );
+	} );
+
+	it( 'saves a changed setting through the store', async () => {
+		const user = userEvent.setup();
+		mockApiFetch.mockImplementation( ( options: { method?: string } ) =>
+			Promise.resolve( {
+				delete_data_on_uninstall: options.method === 'POST',
+			} )
+		);
+		const registry = renderScreen();
+
+		await user.click( await screen.findByLabelText( TOGGLE ) );
+		expect( screen.getByLabelText( TOGGLE ) ).toBeChecked();
+		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
+			delete_data_on_uninstall: true,
+		} );
+
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
+
+		expect( mockApiFetch ).toHaveBeenCalledWith(
+			expect.objectContaining( {
+				method: 'POST',
+				data: { delete_data_on_uninstall: true },
+			} )
+		);
+		await waitFor( () =>
+			expect(
+				registry.select( noticesStore ).getNotices()
+			).toContainEqual(
+				expect.objectContaining( { content: 'Settings saved.' } )
+			)
+		);
+		expect( screen.getByLabelText( TOGGLE ) ).toBeChecked();
+		expect( registry.select( settingsStore ).hasSettingsEdits() ).toBe(
+			false
+		);
+	} );
+
+	it( 'explains when the settings cannot be loaded', async () => {
+		mockApiFetch.mockRejectedValue( {
+			code: 'rest_forbidden',
+			message: 'Sorry, you are not allowed to do that.',
+		} );
+		renderScreen();
+
+		expect(
+			await screen.findByText( 'Sorry, you are not allowed to do that.', {
+				// Not the copy that wp.a11y speaks.
+				ignore: '[aria-live], [aria-live] *',
+			} )
+		).toBeVisible();
+	} );
+} );

@@ -1,0 +1,107 @@
+/**
+ * Internal dependencies
+ */
+import reducer, { initialState } from '../reducer';
+import type { SettingsState } from '../types';
+
+const saved = { delete_data_on_uninstall: false };
+
+function loaded( overrides: Partial< SettingsState > = {} ): SettingsState {
+	return { ...initialState, saved, ...overrides };
+}
+
+describe( 'settings reducer', () => {
+	it( 'starts empty', () => {
+		expect( reducer( undefined, { type: 'SAVE_SETTINGS_FAIL' } ) ).toEqual(
+			initialState
+		);
+	} );
+
+	it( 'stores received settings and clears a load error', () => {
+		const state = reducer(
+			{ ...initialState, loadError: 'Nope' },
+			{ type: 'RECEIVE_SETTINGS', settings: saved }
+		);
+		expect( state.saved ).toBe( saved );
+		expect( state.loadError ).toBeNull();
+	} );
+
+	it( 'records a load error', () => {
+		const state = reducer( initialState, {
+			type: 'RECEIVE_SETTINGS_ERROR',
+			message: 'Forbidden',
+		} );
+		expect( state.loadError ).toBe( 'Forbidden' );
+	} );
+
+	it( 'keeps only edits that change something', () => {
+		let state = reducer( loaded(), {
+			type: 'EDIT_SETTINGS',
+			edits: { delete_data_on_uninstall: true },
+		} );
+		expect( state.edits ).toEqual( { delete_data_on_uninstall: true } );
+
+		state = reducer( state, {
+			type: 'EDIT_SETTINGS',
+			edits: { delete_data_on_uninstall: false },
+		} );
+		expect( state.edits ).toEqual( {} );
+	} );
+
+	it( 'marks a save in flight, then stores the result and drops the sent edits', () => {
+		const edits = { delete_data_on_uninstall: true };
+		let state = reducer( loaded( { edits } ), {
+			type: 'SAVE_SETTINGS_START',
+		} );
+		expect( state.isSaving ).toBe( true );
+
+		state = reducer( state, {
+			type: 'SAVE_SETTINGS_FINISH',
+			settings: { delete_data_on_uninstall: true },
+			sent: edits,
+		} );
+		expect( state ).toEqual( {
+			...initialState,
+			saved: { delete_data_on_uninstall: true },
+		} );
+	} );
+
+	it( 'keeps an edit made while the save was in flight', () => {
+		const state = reducer(
+			loaded( {
+				isSaving: true,
+				// Sent `true`, then switched back off before the response.
+				edits: {},
+			} ),
+			{
+				type: 'SAVE_SETTINGS_FINISH',
+				settings: { delete_data_on_uninstall: true },
+				sent: { delete_data_on_uninstall: true },
+			}
+		);
+		expect( state.saved ).toEqual( { delete_data_on_uninstall: true } );
+		expect( state.edits ).toEqual( {} );
+
+		const changed = reducer(
+			loaded( {
+				isSaving: true,
+				edits: { delete_data_on_uninstall: false },
+			} ),
+			{
+				type: 'SAVE_SETTINGS_FINISH',
+				settings: { delete_data_on_uninstall: true },
+				sent: { delete_data_on_uninstall: true },
+			}
+		);
+		expect( changed.edits ).toEqual( { delete_data_on_uninstall: false } );
+	} );
+
+	it( 'keeps the edits when a save fails', () => {
+		const edits = { delete_data_on_uninstall: true };
+		const state = reducer( loaded( { edits, isSaving: true } ), {
+			type: 'SAVE_SETTINGS_FAIL',
+		} );
+		expect( state.isSaving ).toBe( false );
+		expect( state.edits ).toBe( edits );
+	} );
+} );

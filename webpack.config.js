@@ -1,0 +1,62 @@
+/**
+ * One webpack run for the whole plugin, built on the @wordpress/scripts defaults:
+ *
+ * - blocks/<name>/block.json → build/blocks/<name>/ (editor script, styles, render.php,
+ *   block.json, and the Interactivity API view script module), and
+ * - src/index.tsx (the wp-admin app) → build/admin/index.{js,asset.php,css}.
+ *
+ * `npm run build` then writes build/blocks-manifest.php for
+ * wp_register_block_types_from_metadata_collection().
+ */
+const path = require( 'path' );
+
+// Blocks are discovered from block.json files under blocks/, not src/. The
+// @wordpress/scripts config reads these when it is loaded and when it resolves entries.
+process.env.WP_SOURCE_PATH = 'blocks';
+process.env.WP_EXPERIMENTAL_MODULES = 'true';
+
+const defaultConfigs = require( '@wordpress/scripts/config/webpack.config' );
+
+const [ blocksScriptConfig, blocksModuleConfig ] = Array.isArray(
+	defaultConfigs
+)
+	? defaultConfigs
+	: [ defaultConfigs ];
+
+const blocksOutput = path.resolve( __dirname, 'build/blocks' );
+
+/** @type {import('webpack').Configuration} */
+const blocksScripts = {
+	...blocksScriptConfig,
+	name: 'blocks',
+	output: { ...blocksScriptConfig.output, path: blocksOutput },
+};
+
+/** @type {import('webpack').Configuration} */
+const blocksModules = {
+	...blocksModuleConfig,
+	name: 'blocks-modules',
+	output: { ...blocksModuleConfig.output, path: blocksOutput },
+};
+
+/** @type {import('webpack').Configuration} */
+const admin = {
+	...blocksScriptConfig,
+	name: 'admin',
+	entry: { index: path.resolve( __dirname, 'src/index.tsx' ) },
+	output: {
+		...blocksScriptConfig.output,
+		path: path.resolve( __dirname, 'build/admin' ),
+		clean: true,
+	},
+	// The admin app has no block.json or render.php to copy.
+	plugins: blocksScriptConfig.plugins.filter(
+		( plugin ) =>
+			! [ 'CopyPlugin', 'PhpFilePathsPlugin' ].includes(
+				plugin.constructor.name
+			)
+	),
+	devServer: undefined,
+};
+
+module.exports = [ admin, blocksScripts, blocksModules ];
