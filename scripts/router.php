@@ -28,6 +28,7 @@ if (
 	|| preg_match( '#/\.(?!well-known/)|\.log$#', $aftercare_path )
 ) {
 	http_response_code( 403 );
+	header( 'Content-Type: text/plain' );
 	echo "Forbidden\n";
 	return true;
 }

@@ -2,7 +2,7 @@
 // directory that sites are copied from.
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CACHE_DIR, log, rel, run } from './system.mjs';
+import { CACHE_DIR, isAlive, log, rel, run } from './system.mjs';
 
 const SUITES = { '6.8': 'trixie', '7.1': 'sid' };
 const CORE_IN_PACKAGE = 'usr/share/wordpress';
@@ -22,8 +22,14 @@ export function ensureCore(version) {
 	}
 
 	const started = Date.now();
-	const build = path.join(CACHE_DIR, 'wordpress', `.build-${version}`);
-	rmSync(build, { recursive: true, force: true });
+	const parent = path.join(CACHE_DIR, 'wordpress');
+	mkdirSync(parent, { recursive: true });
+	// Builds are per process; those of processes that died are leftovers.
+	for (const entry of readdirSync(parent)) {
+		const pid = entry.match(/^\.build-.+-(\d+)$/)?.[1];
+		if (pid && !isAlive(Number(pid))) rmSync(path.join(parent, entry), { recursive: true, force: true });
+	}
+	const build = path.join(parent, `.build-${version}-${process.pid}`);
 	const debs = path.join(build, 'debs');
 	const root = path.join(build, 'root');
 	mkdirSync(debs, { recursive: true });
@@ -57,10 +63,14 @@ export function ensureCore(version) {
 	if (wpVersion !== version && !wpVersion.startsWith(`${version}.`)) {
 		throw new Error(`Debian ${suite} ships WordPress ${wpVersion}, expected ${version}.x`);
 	}
-	rmSync(dir, { recursive: true, force: true });
-	renameSync(core, dir);
+	// The rename publishes the finished directory, marker included, at once; a
+	// directory without a marker is what an interrupted build left.
+	writeFileSync(path.join(core, MARKER), `${wpVersion}\n`);
+	if (!existsSync(marker)) {
+		rmSync(dir, { recursive: true, force: true });
+		renameSync(core, dir);
+	}
 	rmSync(build, { recursive: true, force: true });
-	writeFileSync(marker, `${wpVersion}\n`);
 	log(`WordPress ${wpVersion} ready in ${rel(dir)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 	return dir;
 }

@@ -1,6 +1,6 @@
 // A private MariaDB server on .cache/mariadb, never the machine's service.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { CACHE_DIR, ensureSystem, isAlive, log, rel, run, sleep, which } from './system.mjs';
@@ -17,6 +17,27 @@ function connection(port) {
 
 /** Starts the server unless it already runs; resolves with how to connect to it. */
 export async function startMariaDB() {
+	mkdirSync(DIR, { recursive: true });
+	const lock = path.join(DIR, 'start.lock');
+	// Parallel callers (test runners) must not both clean up and start a server.
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+			await sleep(50);
+		}
+	}
+	try {
+		return await startUnlocked();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+async function startUnlocked() {
 	const running = runningServer();
 	if (running && (await acceptsConnections())) return connection(running.port);
 	if (running) await stopPid(running.pid);
@@ -27,7 +48,6 @@ export async function startMariaDB() {
 	if (Buffer.byteLength(SOCKET) > 107) {
 		throw new Error(`Socket path too long for MariaDB (${SOCKET}); move the repository to a shorter path`);
 	}
-	mkdirSync(DIR, { recursive: true });
 	rmSync(SOCKET, { force: true });
 	rmSync(PID_FILE, { force: true });
 	if (!existsSync(path.join(DATADIR, 'mysql'))) {

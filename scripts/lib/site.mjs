@@ -186,10 +186,14 @@ export async function startServer(site, port) {
 		throw new Error(`Site ${info.name} was installed for port ${info.port} (its URL is stored in the database): recreate it for port ${port}`);
 	}
 	const running = serverPid(info.dir);
-	if (running) return { url: info.url, pid: running };
+	if (running) {
+		log(`Serving ${info.name} at ${info.url}/ (pid ${running}, already running)`);
+		return { url: info.url, pid: running };
+	}
 	if (await isListening(port)) throw new Error(`Port ${port} is already in use`);
 
 	ensureSystem(['php']);
+	if (info.db.type === 'mariadb') await startMariaDB();
 	const logFile = path.join(info.dir, 'server.log');
 	const logFd = openSync(logFile, 'a');
 	const server = spawn(
@@ -220,11 +224,13 @@ export async function startServer(site, port) {
 	writeFileSync(path.join(info.dir, 'server.pid'), `${server.pid}\n`);
 
 	const started = Date.now();
-	while ((await status(`${info.url}/wp-login.php`)) !== 200) {
+	let answer;
+	while ((answer = await status(`${info.url}/wp-login.php`)) !== 200) {
 		if (exited || Date.now() - started > 20_000) {
+			const reason = exited ? 'php -S exited' : `timed out${answer ? `, last status ${answer}` : ''}`;
 			await stopServer(info.name);
 			const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
-			throw new Error(`php -S for ${info.name} did not answer (${exited ? 'it exited' : 'timed out'}); ${rel(logFile)}:\n${tail}`);
+			throw new Error(`${info.url}/wp-login.php did not answer 200 (${reason}); ${rel(logFile)}:\n${tail}`);
 		}
 		await sleep(50);
 	}

@@ -1,7 +1,7 @@
 // Machine-level helpers: repository paths, running commands, and installing the
 // Debian packages the local environment needs.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,13 +16,15 @@ export function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Whether process `pid` runs; a zombie (exited, not yet reaped) does not. */
 export function isAlive(pid) {
+	let stat;
 	try {
-		process.kill(pid, 0);
-		return true;
+		stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	} catch {
 		return false;
 	}
+	return stat[stat.lastIndexOf(')') + 2] !== 'Z';
 }
 
 /** Path relative to the repository, for messages. */
