@@ -19,14 +19,18 @@ if ( 'cli' !== PHP_SAPI ) {
 $aftercare_site_dir = $argv[1] ?? '';
 $aftercare_json     = $argv[2] ?? '';
 $aftercare_step     = $argv[3] ?? null;
+$aftercare_steps    = array( 'install', 'activate', 'configure' );
 $aftercare_options  = json_decode( $aftercare_json, true );
-if ( ! is_file( "$aftercare_site_dir/wp-config.php" ) || ! is_array( $aftercare_options ) || ! isset( $aftercare_options['url'] ) ) {
+if (
+	! is_file( "$aftercare_site_dir/wp-config.php" ) || ! isset( $aftercare_options['url'] )
+	|| ( null !== $aftercare_step && ! in_array( $aftercare_step, $aftercare_steps, true ) )
+) {
 	fwrite( STDERR, "usage: php install-site.php <siteDir> '{\"url\":\"http://127.0.0.1:PORT\",\"multisite\":false,\"demo\":false}'\n" );
 	exit( 2 );
 }
 
 if ( null === $aftercare_step ) {
-	foreach ( array( 'install', 'activate', 'configure' ) as $aftercare_step ) {
+	foreach ( $aftercare_steps as $aftercare_step ) {
 		passthru( implode( ' ', array_map( 'escapeshellarg', array( PHP_BINARY, __FILE__, $aftercare_site_dir, $aftercare_json, $aftercare_step ) ) ), $aftercare_status );
 		if ( 0 !== $aftercare_status ) {
 			exit( $aftercare_status );
@@ -70,6 +74,7 @@ $_SERVER['SERVER_PORT']     = $aftercare_port ?? 80;
 $_SERVER['REQUEST_URI']     = '/';
 $_SERVER['REQUEST_METHOD']  = 'GET';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
 
 if ( 'install' === $aftercare_step ) {
 	define( 'WP_INSTALLING', true );
@@ -80,7 +85,6 @@ match ( $aftercare_step ) {
 	'install'   => Aftercare_Site_Installer::install( $aftercare_site_dir, $aftercare_url, $aftercare_host, (bool) ( $aftercare_options['multisite'] ?? false ) ),
 	'activate'  => Aftercare_Site_Installer::activate(),
 	'configure' => Aftercare_Site_Installer::configure( $aftercare_host, (bool) ( $aftercare_options['demo'] ?? false ) ),
-	default     => Aftercare_Site_Installer::fail( "unknown step $aftercare_step" ),
 };
 Aftercare_Site_Installer::$finished = true;
 

@@ -25,6 +25,7 @@ import { CACHE_DIR, REPO_ROOT, ensureSystem, isAlive, log, rel, run, sleep } fro
 const SITES_DIR = path.join(CACHE_DIR, 'sites');
 const ROUTER = path.join(REPO_ROOT, 'scripts', 'router.php');
 const INSTALLER = path.join(REPO_ROOT, 'scripts', 'install-site.php');
+const LOCAL_MU_PLUGIN = path.join(REPO_ROOT, 'scripts', 'local-environment.php');
 
 /**
  * Builds .cache/sites/<name> afresh and installs WordPress there with Aftercare
@@ -51,7 +52,7 @@ export async function createSite({ name, core, db, port, multisite = false, muPl
 	const pluginDir = process.env.AFTERCARE_PLUGIN_DIR ? path.resolve(process.env.AFTERCARE_PLUGIN_DIR) : REPO_ROOT;
 	symlinkSync(pluginDir, path.join(content, 'plugins', 'aftercare'));
 	mkdirSync(path.join(content, 'mu-plugins'));
-	for (const file of muPlugins) {
+	for (const file of [LOCAL_MU_PLUGIN, ...muPlugins]) {
 		symlinkSync(path.resolve(file), path.join(content, 'mu-plugins', path.basename(file)));
 	}
 

@@ -1,0 +1,24 @@
+<?php
+/**
+ * Plugin Name: Aftercare local environment
+ * Description: Must-use plugin that scripts/lib/site.mjs links into every local site. The local environment reaches no host but its own, so WordPress must not check wordpress.org for updates: each failed check logs PHP warnings to debug.log.
+ */
+
+$aftercare_update_checks = array(
+	'init'                 => array( 'wp_schedule_update_checks' ),
+	'admin_init'           => array( '_maybe_update_core', '_maybe_update_plugins', '_maybe_update_themes' ),
+	'wp_version_check'     => array( 'wp_version_check' ),
+	'wp_update_plugins'    => array( 'wp_update_plugins' ),
+	'wp_update_themes'     => array( 'wp_update_themes' ),
+	'wp_maybe_auto_update' => array( 'wp_maybe_auto_update' ),
+	'load-plugins.php'     => array( 'wp_update_plugins' ),
+	'load-themes.php'      => array( 'wp_update_themes' ),
+	'load-update.php'      => array( 'wp_update_plugins', 'wp_update_themes' ),
+	'load-update-core.php' => array( 'wp_update_plugins', 'wp_update_themes' ),
+);
+foreach ( $aftercare_update_checks as $aftercare_hook => $aftercare_callbacks ) {
+	foreach ( $aftercare_callbacks as $aftercare_callback ) {
+		remove_action( $aftercare_hook, $aftercare_callback );
+	}
+}
+unset( $aftercare_update_checks, $aftercare_hook, $aftercare_callbacks, $aftercare_callback );
