@@ -20,7 +20,7 @@ final class AdminAndBlocksTest extends TestCase {
 		foreach ( $manifest as $metadata ) {
 			$block = \WP_Block_Type_Registry::get_instance()->get_registered( $metadata['name'] );
 			$this->assertNotNull( $block, $metadata['name'] );
-			$this->assertSame( 'aftercare', $block->textdomain );
+			$this->assertSame( 'aftercare', $metadata['textdomain'] );
 			$this->assertTrue( $block->is_dynamic(), 'blocks render on the server' );
 		}
 	}
@@ -29,7 +29,6 @@ final class AdminAndBlocksTest extends TestCase {
 		global $submenu, $menu;
 		$screens = new AdminScreens( new Assets() );
 		wp_set_current_user( $this->user( 'administrator' )->ID );
-		set_current_screen( 'dashboard' );
 
 		$screens->add_pages();
 		$hook = get_plugin_page_hookname( 'aftercare', class_exists( 'WooCommerce' ) ? 'woocommerce' : '' );

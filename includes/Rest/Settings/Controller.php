@@ -17,7 +17,7 @@ final class Controller extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'settings';
 
-	public function __construct( private Settings $settings, private Schema $schema ) {}
+	public function __construct( private Settings $settings, private Schema $resource ) {}
 
 	public function register_routes(): void {
 		register_rest_route(
@@ -58,7 +58,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_item( $request ): \WP_REST_Response {
-		return $this->respond( fn() => $this->schema->prepare( $this->settings->all() ) );
+		return $this->respond( fn() => $this->resource->prepare( $this->settings->all() ) );
 	}
 
 	/**
@@ -66,13 +66,13 @@ final class Controller extends AbstractController {
 	 */
 	public function update_item( $request ): \WP_REST_Response {
 		$changes = array_intersect_key( $request->get_params(), $this->settings->fields() );
-		return $this->respond( fn() => $this->schema->prepare( $this->settings->update( $changes ) ) );
+		return $this->respond( fn() => $this->resource->prepare( $this->settings->update( $changes ) ) );
 	}
 
 	/**
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema(): array {
-		return $this->add_additional_fields_schema( $this->schema->item_schema() );
+		return $this->add_additional_fields_schema( $this->resource->item_schema() );
 	}
 }

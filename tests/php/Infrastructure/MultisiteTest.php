@@ -2,8 +2,6 @@
 /**
  * Per-site tables on a network where Aftercare is network-activated (run on the multisite test site).
  *
- * @group multisite
- *
  * @package Aftercare
  */
 
@@ -14,6 +12,9 @@ namespace Aftercare\Tests\Infrastructure;
 use Aftercare\Plugin;
 use Aftercare\Tests\TestCase;
 
+/**
+ * @group multisite
+ */
 final class MultisiteTest extends TestCase {
 
 	protected bool $transactional = false;
