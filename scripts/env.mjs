@@ -18,7 +18,7 @@ const USAGE = `Usage: node scripts/env.mjs <command>
 Sites live in .cache/sites/<name>; log in as admin / password.
 Set AFTERCARE_PLUGIN_DIR to link another plugin directory as aftercare.`;
 
-const { positionals, values } = parseArgs({
+const { positionals, values } = parseArgs( {
 	allowPositionals: true,
 	options: {
 		core: { type: 'string', default: '7.1' },
@@ -29,43 +29,53 @@ const { positionals, values } = parseArgs({
 		'mu-plugin': { type: 'string', multiple: true, default: [] },
 		help: { type: 'boolean', short: 'h' },
 	},
-});
-const [command, argument] = positionals;
-const port = values.port === undefined ? undefined : Number(values.port);
+} );
+const [ command, argument ] = positionals;
+const port = values.port === undefined ? undefined : Number( values.port );
 
 try {
-	switch (values.help ? 'help' : command) {
+	switch ( values.help ? 'help' : command ) {
 		case 'core':
-			ensureCore(argument);
+			ensureCore( argument );
 			break;
 		case 'db':
-			if (argument === 'start') await startMariaDB();
-			else if (argument === 'stop') await stopMariaDB();
-			else throw new Error('db start|stop');
+			if ( argument === 'start' ) {
+				await startMariaDB();
+			} else if ( argument === 'stop' ) {
+				await stopMariaDB();
+			} else {
+				throw new Error( 'db start|stop' );
+			}
 			break;
 		case 'site':
-			await createSite({
+			await createSite( {
 				name: argument,
 				core: values.core,
-				db: values.db === 'sqlite' ? { type: 'sqlite' } : { type: values.db, name: `wp_${argument?.replaceAll('-', '_')}` },
+				db:
+					values.db === 'sqlite'
+						? { type: 'sqlite' }
+						: {
+								type: values.db,
+								name: `wp_${ argument?.replaceAll( '-', '_' ) }`,
+							},
 				port: port ?? 8890,
 				multisite: values.multisite,
-				muPlugins: values['mu-plugin'],
+				muPlugins: values[ 'mu-plugin' ],
 				demo: values.demo,
-			});
+			} );
 			break;
 		case 'serve':
-			await startServer(argument, port);
+			await startServer( argument, port );
 			break;
 		case 'stop':
 			await stopServers();
 			await stopMariaDB();
 			break;
 		default:
-			console.log(USAGE);
+			console.log( USAGE );
 			process.exitCode = values.help ? 0 : 1;
 	}
-} catch (error) {
-	console.error(error.message);
+} catch ( error ) {
+	console.error( error.message );
 	process.exitCode = 1;
 }

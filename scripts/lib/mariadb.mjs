@@ -1,79 +1,120 @@
 // A private MariaDB server on .cache/mariadb, never the machine's service.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	statSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { CACHE_DIR, ensureSystem, isAlive, log, rel, run, sleep, which } from './system.mjs';
+import {
+	CACHE_DIR,
+	ensureSystem,
+	isAlive,
+	log,
+	rel,
+	run,
+	sleep,
+	which,
+} from './system.mjs';
 
-const DIR = path.join(CACHE_DIR, 'mariadb');
-const DATADIR = path.join(DIR, 'data');
-const SOCKET = path.join(DIR, 'mysqld.sock');
-const PID_FILE = path.join(DIR, 'mysqld.pid');
-const LOG_FILE = path.join(DIR, 'mysqld.log');
+const DIR = path.join( CACHE_DIR, 'mariadb' );
+const DATADIR = path.join( DIR, 'data' );
+const SOCKET = path.join( DIR, 'mysqld.sock' );
+const PID_FILE = path.join( DIR, 'mysqld.pid' );
+const LOG_FILE = path.join( DIR, 'mysqld.log' );
 
-function connection(port) {
-	return { socket: SOCKET, port, host: '127.0.0.1', user: 'root', password: '' };
+function connection( port ) {
+	return {
+		socket: SOCKET,
+		port,
+		host: '127.0.0.1',
+		user: 'root',
+		password: '',
+	};
 }
 
-/** Starts the server unless it already runs; resolves with how to connect to it. */
+/**
+ * Starts the server unless it already runs.
+ *
+ * @return {Promise<{socket: string, port: number, host: string, user: string, password: string}>} How to connect to it.
+ */
 export async function startMariaDB() {
-	mkdirSync(DIR, { recursive: true });
-	const lock = path.join(DIR, 'start.lock');
+	mkdirSync( DIR, { recursive: true } );
+	const lock = path.join( DIR, 'start.lock' );
 	// Parallel callers (test runners) must not both clean up and start a server.
 	for (;;) {
 		try {
-			mkdirSync(lock);
+			mkdirSync( lock );
 			break;
-		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
-			if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
-			await sleep(50);
+		} catch ( error ) {
+			if ( error.code !== 'EEXIST' ) {
+				throw error;
+			}
+			if (
+				Date.now() -
+					statSync( lock, { throwIfNoEntry: false } )?.mtimeMs >
+				120_000
+			) {
+				rmSync( lock, { recursive: true, force: true } );
+			}
+			await sleep( 50 );
 		}
 	}
 	try {
 		return await startUnlocked();
 	} finally {
-		rmSync(lock, { recursive: true, force: true });
+		rmSync( lock, { recursive: true, force: true } );
 	}
 }
 
 async function startUnlocked() {
 	const running = runningServer();
-	if (running && (await acceptsConnections())) return connection(running.port);
-	if (running) await stopPid(running.pid);
-	const info = connection(Number(process.env.AFTERCARE_DB_PORT || 3307));
-
-	ensureSystem(['mariadb']);
-	// A unix socket path is limited to 107 bytes.
-	if (Buffer.byteLength(SOCKET) > 107) {
-		throw new Error(`Socket path too long for MariaDB (${SOCKET}); move the repository to a shorter path`);
+	if ( running && ( await acceptsConnections() ) ) {
+		return connection( running.port );
 	}
-	rmSync(SOCKET, { force: true });
-	rmSync(PID_FILE, { force: true });
-	if (!existsSync(path.join(DATADIR, 'mysql'))) {
-		log(`Initializing MariaDB data directory ${rel(DATADIR)}`);
-		rmSync(DATADIR, { recursive: true, force: true });
-		run('mariadb-install-db', [
+	if ( running ) {
+		await stopPid( running.pid );
+	}
+	const info = connection( Number( process.env.AFTERCARE_DB_PORT || 3307 ) );
+
+	ensureSystem( [ 'mariadb' ] );
+	// A unix socket path is limited to 107 bytes.
+	if ( Buffer.byteLength( SOCKET ) > 107 ) {
+		throw new Error(
+			`Socket path too long for MariaDB (${ SOCKET }); move the repository to a shorter path`
+		);
+	}
+	rmSync( SOCKET, { force: true } );
+	rmSync( PID_FILE, { force: true } );
+	if ( ! existsSync( path.join( DATADIR, 'mysql' ) ) ) {
+		log( `Initializing MariaDB data directory ${ rel( DATADIR ) }` );
+		rmSync( DATADIR, { recursive: true, force: true } );
+		run( 'mariadb-install-db', [
 			'--no-defaults',
-			`--datadir=${DATADIR}`,
+			`--datadir=${ DATADIR }`,
 			'--user=root',
 			'--auth-root-authentication-method=normal',
 			'--skip-test-db',
 			'--skip-name-resolve',
-		]);
+		] );
 	}
 
 	const started = Date.now();
-	const logFd = openSync(LOG_FILE, 'a');
+	const logFd = openSync( LOG_FILE, 'a' );
 	const server = spawn(
-		which('mariadbd'),
+		which( 'mariadbd' ),
 		[
 			'--no-defaults',
-			`--datadir=${DATADIR}`,
-			`--socket=${SOCKET}`,
-			`--pid-file=${PID_FILE}`,
-			`--log-error=${LOG_FILE}`,
-			`--port=${info.port}`,
+			`--datadir=${ DATADIR }`,
+			`--socket=${ SOCKET }`,
+			`--pid-file=${ PID_FILE }`,
+			`--log-error=${ LOG_FILE }`,
+			`--port=${ info.port }`,
 			'--bind-address=127.0.0.1',
 			'--user=root',
 			'--skip-name-resolve',
@@ -86,82 +127,130 @@ async function startUnlocked() {
 			'--innodb-doublewrite=0',
 			'--sync-binlog=0',
 		],
-		{ detached: true, stdio: ['ignore', logFd, logFd] },
+		{ detached: true, stdio: [ 'ignore', logFd, logFd ] }
 	);
-	closeSync(logFd);
+	closeSync( logFd );
 	server.unref();
 	let exited = false;
-	server.on('exit', () => {
+	server.on( 'exit', () => {
 		exited = true;
-	});
+	} );
 
-	while (!(await acceptsConnections())) {
-		if (exited || Date.now() - started > 60_000) {
-			const tail = readFileSync(LOG_FILE, 'utf8').trim().split('\n').slice(-15).join('\n');
-			throw new Error(`MariaDB did not start (${exited ? 'it exited' : 'timed out'}); ${rel(LOG_FILE)}:\n${tail}`);
+	while ( ! ( await acceptsConnections() ) ) {
+		if ( exited || Date.now() - started > 60_000 ) {
+			const tail = readFileSync( LOG_FILE, 'utf8' )
+				.trim()
+				.split( '\n' )
+				.slice( -15 )
+				.join( '\n' );
+			throw new Error(
+				`MariaDB did not start (${ exited ? 'it exited' : 'timed out' }); ${ rel( LOG_FILE ) }:\n${ tail }`
+			);
 		}
-		await sleep(50);
+		await sleep( 50 );
 	}
-	log(`MariaDB ready on ${rel(SOCKET)} and 127.0.0.1:${info.port} (${Date.now() - started}ms)`);
+	log(
+		`MariaDB ready on ${ rel( SOCKET ) } and 127.0.0.1:${ info.port } (${ Date.now() - started }ms)`
+	);
 	return info;
 }
 
-/** Drops and creates database `name`. */
-export async function createDatabase(name) {
-	if (!/^\w+$/.test(name)) throw new Error(`Invalid database name "${name}"`);
+/**
+ * Drops and creates a database, starting the server when needed.
+ *
+ * @param {string} name Database name (letters, digits, _).
+ */
+export async function createDatabase( name ) {
+	if ( ! /^\w+$/.test( name ) ) {
+		throw new Error( `Invalid database name "${ name }"` );
+	}
 	await startMariaDB();
-	query(`DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`);
+	query(
+		`DROP DATABASE IF EXISTS \`${ name }\`; CREATE DATABASE \`${ name }\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`
+	);
 }
 
-/** Runs SQL through the mariadb client as root on the private server; returns its tab-separated output. */
-export function query(sql) {
-	return run('mariadb', ['--no-defaults', `--socket=${SOCKET}`, '--user=root', '--batch', '--skip-column-names'], { input: sql });
+/**
+ * Runs SQL through the mariadb client as root on the private server.
+ *
+ * @param {string} sql Statements.
+ * @return {string} Their tab-separated output.
+ */
+export function query( sql ) {
+	return run(
+		'mariadb',
+		[
+			'--no-defaults',
+			`--socket=${ SOCKET }`,
+			'--user=root',
+			'--batch',
+			'--skip-column-names',
+		],
+		{ input: sql }
+	);
 }
 
 export async function stopMariaDB() {
 	const running = runningServer();
-	if (running) {
-		await stopPid(running.pid);
-		log('MariaDB stopped');
+	if ( running ) {
+		await stopPid( running.pid );
+		log( 'MariaDB stopped' );
 	}
-	rmSync(SOCKET, { force: true });
-	rmSync(PID_FILE, { force: true });
+	rmSync( SOCKET, { force: true } );
+	rmSync( PID_FILE, { force: true } );
 }
 
-/** { pid, port } of the process in the pid file if it is our mariadbd (pids get reused). */
+/**
+ * The process in the pid file, if it is our mariadbd (pids get reused).
+ *
+ * @return {{pid: number, port: number}|null} It and its port.
+ */
 function runningServer() {
-	if (!existsSync(PID_FILE)) return null;
-	const pid = Number(readFileSync(PID_FILE, 'utf8').trim());
+	if ( ! existsSync( PID_FILE ) ) {
+		return null;
+	}
+	const pid = Number( readFileSync( PID_FILE, 'utf8' ).trim() );
 	let args;
 	try {
-		args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+		args = readFileSync( `/proc/${ pid }/cmdline`, 'utf8' ).split( '\0' );
 	} catch {
 		return null;
 	}
-	if (!args.includes(`--datadir=${DATADIR}`)) return null;
-	return { pid, port: Number(args.find((arg) => arg.startsWith('--port=')).slice('--port='.length)) };
+	if ( ! args.includes( `--datadir=${ DATADIR }` ) ) {
+		return null;
+	}
+	return {
+		pid,
+		port: Number(
+			args
+				.find( ( arg ) => arg.startsWith( '--port=' ) )
+				.slice( '--port='.length )
+		),
+	};
 }
 
-async function stopPid(pid) {
-	process.kill(pid, 'SIGTERM');
-	for (let waited = 0; isAlive(pid); waited += 50) {
-		if (waited === 30_000) process.kill(pid, 'SIGKILL');
-		await sleep(50);
+async function stopPid( pid ) {
+	process.kill( pid, 'SIGTERM' );
+	for ( let waited = 0; isAlive( pid ); waited += 50 ) {
+		if ( waited === 30_000 ) {
+			process.kill( pid, 'SIGKILL' );
+		}
+		await sleep( 50 );
 	}
 }
 
 function acceptsConnections() {
-	return new Promise((resolve) => {
+	return new Promise( ( resolve ) => {
 		// The server greets every new client with a handshake packet.
-		const socket = net.connect(SOCKET);
-		socket.setTimeout(2000, () => {
+		const socket = net.connect( SOCKET );
+		socket.setTimeout( 2000, () => {
 			socket.destroy();
-			resolve(false);
-		});
-		socket.once('data', () => {
+			resolve( false );
+		} );
+		socket.once( 'data', () => {
 			socket.destroy();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-	});
+			resolve( true );
+		} );
+		socket.once( 'error', () => resolve( false ) );
+	} );
 }

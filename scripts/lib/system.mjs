@@ -5,66 +5,109 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CACHE_DIR = path.join(REPO_ROOT, '.cache');
+export const REPO_ROOT = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'../..'
+);
+export const CACHE_DIR = path.join( REPO_ROOT, '.cache' );
 
-export function log(...parts) {
-	process.stderr.write(`${parts.join(' ')}\n`);
+export function log( ...parts ) {
+	process.stderr.write( `${ parts.join( ' ' ) }\n` );
 }
 
-export function sleep(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Whether process `pid` runs; a zombie (exited, not yet reaped) does not. */
-export function isAlive(pid) {
-	let stat;
-	try {
-		stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	} catch {
-		return false;
-	}
-	return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-}
-
-/** Path relative to the repository, for messages. */
-export function rel(p) {
-	return path.relative(REPO_ROOT, p) || '.';
+export function sleep( ms ) {
+	return new Promise( ( resolve ) => setTimeout( resolve, ms ) );
 }
 
 /**
- * Runs a command to completion and returns its stdout; throws with the tail of
- * its output when it fails.
+ * Whether a process runs; a zombie (exited, not yet reaped) does not.
+ *
+ * @param {number} pid Process id.
+ * @return {boolean} Whether it runs.
  */
-export function run(cmd, args = [], { cwd, env, input, stdio = 'pipe' } = {}) {
-	const result = spawnSync(cmd, args, {
+export function isAlive( pid ) {
+	let stat;
+	try {
+		stat = readFileSync( `/proc/${ pid }/stat`, 'utf8' );
+	} catch {
+		return false;
+	}
+	return stat[ stat.lastIndexOf( ')' ) + 2 ] !== 'Z';
+}
+
+/**
+ * Path relative to the repository, for messages.
+ *
+ * @param {string} p Absolute path.
+ * @return {string} The path from the repository root.
+ */
+export function rel( p ) {
+	return path.relative( REPO_ROOT, p ) || '.';
+}
+
+/**
+ * Runs a command to completion; throws with the tail of its output when it fails.
+ *
+ * @param {string}       cmd             Command.
+ * @param {string[]}     [args]          Arguments.
+ * @param {Object}       [options]
+ * @param {string}       [options.cwd]   Working directory.
+ * @param {Object}       [options.env]   Variables added to the environment.
+ * @param {string}       [options.input] Standard input.
+ * @param {string|Array} [options.stdio] Where output goes (spawnSync's stdio); captured by default.
+ * @return {string} Its standard output, when captured.
+ */
+export function run(
+	cmd,
+	args = [],
+	{ cwd, env, input, stdio = 'pipe' } = {}
+) {
+	const result = spawnSync( cmd, args, {
 		cwd,
 		env: env ? { ...process.env, ...env } : process.env,
 		input,
-		stdio: input === undefined ? stdio : ['pipe', stdio, stdio],
+		stdio: input === undefined ? stdio : [ 'pipe', stdio, stdio ],
 		encoding: 'utf8',
 		maxBuffer: 256 * 1024 * 1024,
-	});
-	if (result.error) {
-		throw new Error(`${cmd}: ${result.error.message}`);
+	} );
+	if ( result.error ) {
+		throw new Error( `${ cmd }: ${ result.error.message }` );
 	}
-	if (result.status !== 0) {
-		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
-		const how = result.signal ? `signal ${result.signal}` : `exit ${result.status}`;
-		throw new Error(`${cmd} ${args.join(' ')} failed (${how})${output ? `\n${output}` : ''}`);
+	if ( result.status !== 0 ) {
+		const output = `${ result.stdout ?? '' }${ result.stderr ?? '' }`
+			.trim()
+			.split( '\n' )
+			.slice( -40 )
+			.join( '\n' );
+		const how = result.signal
+			? `signal ${ result.signal }`
+			: `exit ${ result.status }`;
+		throw new Error(
+			`${ cmd } ${ args.join( ' ' ) } failed (${ how })${ output ? `\n${ output }` : '' }`
+		);
 	}
 	return result.stdout ?? '';
 }
 
 // sbin directories are searched too: mariadbd lives there and is not on a normal user's PATH.
-const SEARCH_PATH = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/local/sbin', '/usr/sbin', '/sbin'];
+const SEARCH_PATH = [
+	...( process.env.PATH ?? '' ).split( ':' ).filter( Boolean ),
+	'/usr/local/sbin',
+	'/usr/sbin',
+	'/sbin',
+];
 
-/** Absolute path of an executable, or null. */
-export function which(command) {
-	for (const dir of SEARCH_PATH) {
-		const candidate = path.join(dir, command);
+/**
+ * Finds an executable.
+ *
+ * @param {string} command Command name.
+ * @return {string|null} Its absolute path, or null.
+ */
+export function which( command ) {
+	for ( const dir of SEARCH_PATH ) {
+		const candidate = path.join( dir, command );
 		try {
-			accessSync(candidate, constants.X_OK);
+			accessSync( candidate, constants.X_OK );
 			return candidate;
 		} catch {
 			// Not in this directory.
@@ -93,62 +136,91 @@ const NEEDS = {
 		},
 	},
 	mariadb: {
-		commands: { mariadbd: 'mariadb-server', 'mariadb-install-db': 'mariadb-server', mariadb: 'mariadb-client' },
+		commands: {
+			mariadbd: 'mariadb-server',
+			'mariadb-install-db': 'mariadb-server',
+			mariadb: 'mariadb-client',
+		},
 	},
 	phpunit: { commands: { phpunit: 'phpunit' } },
 	phpcs: { commands: { phpcs: 'php-codesniffer' } },
 	chromium: { commands: { chromium: 'chromium' } },
 };
 
-function missingPackages(needs) {
+function missingPackages( needs ) {
 	const missing = new Set();
-	for (const need of needs) {
-		const spec = NEEDS[need];
-		if (!spec) {
-			throw new Error(`ensureSystem: unknown need "${need}" (known: ${Object.keys(NEEDS).join(', ')})`);
+	for ( const need of needs ) {
+		const spec = NEEDS[ need ];
+		if ( ! spec ) {
+			throw new Error(
+				`ensureSystem: unknown need "${ need }" (known: ${ Object.keys( NEEDS ).join( ', ' ) })`
+			);
 		}
-		for (const [command, pkg] of Object.entries(spec.commands)) {
-			if (!which(command)) missing.add(pkg);
+		for ( const [ command, pkg ] of Object.entries( spec.commands ) ) {
+			if ( ! which( command ) ) {
+				missing.add( pkg );
+			}
 		}
-		if (spec.extensions) {
-			const loaded = which('php') ? phpExtensions() : new Set();
-			for (const [extension, pkg] of Object.entries(spec.extensions)) {
-				if (!loaded.has(extension)) missing.add(pkg);
+		if ( spec.extensions ) {
+			const loaded = which( 'php' ) ? phpExtensions() : new Set();
+			for ( const [ extension, pkg ] of Object.entries(
+				spec.extensions
+			) ) {
+				if ( ! loaded.has( extension ) ) {
+					missing.add( pkg );
+				}
 			}
 		}
 	}
-	return [...missing].sort();
+	return [ ...missing ].sort();
 }
 
 function phpExtensions() {
-	const out = run('php', ['-r', 'echo implode("\\n", get_loaded_extensions());']);
-	return new Set(out.split('\n').map((name) => name.trim().toLowerCase()));
+	const out = run( 'php', [
+		'-r',
+		'echo implode("\\n", get_loaded_extensions());',
+	] );
+	return new Set(
+		out.split( '\n' ).map( ( name ) => name.trim().toLowerCase() )
+	);
 }
 
 let aptUpdated = false;
 
 /**
- * Makes sure the tools behind `needs` (any of php, mariadb, phpunit, phpcs,
- * chromium) are installed, installing the missing Debian packages when root.
+ * Makes sure tools are installed, installing the missing Debian packages when
+ * root; otherwise throws naming them.
+ *
+ * @param {Array<'php'|'mariadb'|'phpunit'|'phpcs'|'chromium'>} needs What is needed.
  */
-export function ensureSystem(needs) {
-	const missing = missingPackages(needs);
-	if (missing.length === 0) return;
-
-	const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-	if (process.getuid?.() !== 0) {
-		throw new Error(`Missing Debian packages: ${missing.join(', ')}.\nInstall them with: sudo ${command}`);
+export function ensureSystem( needs ) {
+	const missing = missingPackages( needs );
+	if ( missing.length === 0 ) {
+		return;
 	}
-	log(`Installing Debian packages: ${missing.join(' ')}`);
+
+	const command = `apt-get install -y --no-install-recommends ${ missing.join( ' ' ) }`;
+	if ( process.getuid?.() !== 0 ) {
+		throw new Error(
+			`Missing Debian packages: ${ missing.join( ', ' ) }.\nInstall them with: sudo ${ command }`
+		);
+	}
+	log( `Installing Debian packages: ${ missing.join( ' ' ) }` );
 	const env = { DEBIAN_FRONTEND: 'noninteractive' };
-	if (!aptUpdated) {
-		run('apt-get', ['update', '-q'], { env });
+	if ( ! aptUpdated ) {
+		run( 'apt-get', [ 'update', '-q' ], { env } );
 		aptUpdated = true;
 	}
-	run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
+	run(
+		'apt-get',
+		[ 'install', '-y', '-q', '--no-install-recommends', ...missing ],
+		{ env }
+	);
 
-	const stillMissing = missingPackages(needs);
-	if (stillMissing.length > 0) {
-		throw new Error(`Still missing after apt-get install: ${stillMissing.join(', ')}`);
+	const stillMissing = missingPackages( needs );
+	if ( stillMissing.length > 0 ) {
+		throw new Error(
+			`Still missing after apt-get install: ${ stillMissing.join( ', ' ) }`
+		);
 	}
 }
