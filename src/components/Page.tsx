@@ -24,9 +24,9 @@ interface PageProps {
 export function Page( { title, children }: PageProps ) {
 	return (
 		<div className="aftercare-page">
-			<header className="aftercare-page__header">
+			<div className="aftercare-page__header">
 				<h1 className="aftercare-page__title">{ title }</h1>
-			</header>
+			</div>
 			<div className="aftercare-page__content">{ children }</div>
 			<Notices />
 		</div>
