@@ -3,7 +3,12 @@
 import { parseArgs } from 'node:util';
 import { ensureCore } from './lib/core.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
-import { createSite, startServer, stopServers } from './lib/site.mjs';
+import {
+	createSite,
+	startServer,
+	stopServer,
+	stopServers,
+} from './lib/site.mjs';
 
 const USAGE = `Usage: node scripts/env.mjs <command>
 
@@ -13,6 +18,7 @@ const USAGE = `Usage: node scripts/env.mjs <command>
               [--multisite] [--demo] [--mu-plugin <file>]...
                                      create (or recreate) a site with Aftercare active
   serve <name> [--port N]            serve a site with php -S
+  unserve <name>                     stop that site's server
   stop                               stop every site server and MariaDB
 
 Sites live in .cache/sites/<name>; log in as admin / password.
@@ -66,6 +72,9 @@ try {
 			break;
 		case 'serve':
 			await startServer( argument, port );
+			break;
+		case 'unserve':
+			await stopServer( argument );
 			break;
 		case 'stop':
 			await stopServers();

@@ -3,36 +3,49 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, run } from './lib/system.mjs';
 
-const SKIP = new Set(['node_modules', 'build', '.cache', '.git', 'test-results', 'playwright-report']);
+const SKIP = new Set( [
+	'node_modules',
+	'build',
+	'.cache',
+	'.git',
+	'test-results',
+	'playwright-report',
+] );
 
-function phpFiles(dir) {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		if (SKIP.has(entry.name)) {
+function phpFiles( dir ) {
+	return readdirSync( dir, { withFileTypes: true } ).flatMap( ( entry ) => {
+		if ( SKIP.has( entry.name ) ) {
 			return [];
 		}
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) {
-			return phpFiles(full);
+		const full = path.join( dir, entry.name );
+		if ( entry.isDirectory() ) {
+			return phpFiles( full );
 		}
-		return entry.name.endsWith('.php') ? [full] : [];
-	});
+		return entry.name.endsWith( '.php' ) ? [ full ] : [];
+	} );
 }
 
-const files = phpFiles(REPO_ROOT);
+const files = phpFiles( REPO_ROOT );
 let failures = 0;
-for (const file of files) {
+for ( const file of files ) {
 	try {
-		run('php', ['-l', file]);
-	} catch (error) {
+		run( 'php', [ '-l', file ] );
+	} catch ( error ) {
 		failures++;
-		console.error(error.message);
+		console.error( error.message );
 	}
 }
-console.log(`php -l: ${files.length} files, ${failures} with syntax errors`);
+console.log(
+	`php -l: ${ files.length } files, ${ failures } with syntax errors`
+);
 try {
-	console.log(run('phpcs', ['-q', '--standard=phpcs.xml.dist', '--report=full'], { cwd: REPO_ROOT }) || 'phpcs: clean');
-} catch (error) {
+	console.log(
+		run( 'phpcs', [ '-q', '--standard=phpcs.xml.dist', '--report=full' ], {
+			cwd: REPO_ROOT,
+		} ) || 'phpcs: clean'
+	);
+} catch ( error ) {
 	failures++;
-	console.error(error.message);
+	console.error( error.message );
 }
 process.exitCode = failures ? 1 : 0;

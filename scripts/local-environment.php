@@ -22,3 +22,6 @@ foreach ( $aftercare_update_checks as $aftercare_hook => $aftercare_callbacks ) 
 	}
 }
 unset( $aftercare_update_checks, $aftercare_hook, $aftercare_callbacks, $aftercare_callback );
+
+// The block directory searches wordpress.org from the inserter; offline, that search fails with a 500.
+remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );

@@ -1,139 +1,245 @@
 // `npm test`: every test layer in order, a line per layer, then one "N passed, N failed" line.
 // Layers keep going after a failure so one run shows everything that is wrong.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, CACHE_DIR, ensureSystem } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
 import { startMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
 
-const RESULTS = path.join(CACHE_DIR, 'results');
-const WP_VERSIONS = ['6.8', '7.1'];
-const only = process.argv.slice(2); // e.g. `npm test -- phpunit e2e` runs those layers only.
+const RESULTS = path.join( CACHE_DIR, 'results' );
+const WP_VERSIONS = [ '6.8', '7.1' ];
+const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs those layers only.
 
-/** Runs a command, streaming its output into a log file; resolves with its exit code. */
-function exec(name, cmd, args, env = {}) {
-	const logFile = path.join(RESULTS, `${name}.log`);
-	return new Promise((resolve) => {
-		const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs a command, streaming its output into a log file; resolves with its exit code.
+ * @param name
+ * @param cmd
+ * @param args
+ * @param env
+ */
+function exec( name, cmd, args, env = {} ) {
+	const logFile = path.join( RESULTS, `${ name }.log` );
+	return new Promise( ( resolve ) => {
+		const child = spawn( cmd, args, {
+			cwd: REPO_ROOT,
+			env: { ...process.env, ...env },
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
 		const chunks = [];
-		child.stdout.on('data', (d) => chunks.push(d));
-		child.stderr.on('data', (d) => chunks.push(d));
-		child.on('close', (code) => {
-			const output = Buffer.concat(chunks).toString();
-			writeFileSync(logFile, output);
-			resolve({ code: code ?? 1, output, logFile });
-		});
-	});
+		child.stdout.on( 'data', ( d ) => chunks.push( d ) );
+		child.stderr.on( 'data', ( d ) => chunks.push( d ) );
+		child.on( 'close', ( code ) => {
+			const output = Buffer.concat( chunks ).toString();
+			writeFileSync( logFile, output );
+			resolve( { code: code ?? 1, output, logFile } );
+		} );
+	} );
 }
 
-/** Counts test cases in a JUnit XML report. */
-function junitCounts(file) {
-	if (!existsSync(file)) {
+/**
+ * Counts test cases in a JUnit XML report.
+ * @param file
+ */
+function junitCounts( file ) {
+	if ( ! existsSync( file ) ) {
 		return null;
 	}
-	const xml = readFileSync(file, 'utf8');
-	const suite = xml.match(/<testsuite\b[^>]*>/);
-	if (!suite) {
+	const xml = readFileSync( file, 'utf8' );
+	const suite = xml.match( /<testsuite\b[^>]*>/ );
+	if ( ! suite ) {
 		return null;
 	}
-	const attr = (n) => Number((suite[0].match(new RegExp(`\\b${n}="(\\d+)"`)) ?? [0, 0])[1]);
-	const failed = attr('failures') + attr('errors');
-	const skipped = attr('skipped');
-	return { passed: attr('tests') - failed - skipped, failed, skipped };
+	const attr = ( n ) =>
+		Number(
+			( suite[ 0 ].match( new RegExp( `\\b${ n }="(\\d+)"` ) ) ?? [
+				0, 0,
+			] )[ 1 ]
+		);
+	const failed = attr( 'failures' ) + attr( 'errors' );
+	const skipped = attr( 'skipped' );
+	return { passed: attr( 'tests' ) - failed - skipped, failed, skipped };
 }
 
 const layers = [];
-function layer(name, fn) {
-	if (only.length === 0 || only.some((o) => name.startsWith(o))) {
-		layers.push({ name, fn });
+function layer( name, fn ) {
+	if ( only.length === 0 || only.some( ( o ) => name.startsWith( o ) ) ) {
+		layers.push( { name, fn } );
 	}
 }
 
-/** A check with no test count of its own (a build, a linter) counts as one test. */
-async function check(name, cmd, args, env) {
-	const { code, logFile } = await exec(name, cmd, args, env);
+/**
+ * A check with no test count of its own (a build, a linter) counts as one test.
+ * @param name
+ * @param cmd
+ * @param args
+ * @param env
+ */
+async function check( name, cmd, args, env ) {
+	const { code, logFile } = await exec( name, cmd, args, env );
 	return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, logFile };
 }
 
-layer('build', () => check('build', 'npm', ['run', 'build']));
-layer('lint:js', () => check('lint-js', 'npm', ['run', 'lint:js']));
-layer('lint:types', () => check('lint-types', 'npm', ['run', 'lint:types']));
-layer('lint:php', () => check('lint-php', 'node', ['scripts/lint-php.mjs']));
-layer('types:fresh', () => check('types-fresh', 'node', ['scripts/generate-types.mjs', '--check']));
-layer('jest', async () => {
-	const report = path.join(RESULTS, 'jest.json');
-	const { code, logFile } = await exec('jest', 'npx', ['wp-scripts', 'test-unit-js', '--ci', '--json', `--outputFile=${report}`]);
-	if (!existsSync(report)) {
+layer( 'build', () => check( 'build', 'npm', [ 'run', 'build' ] ) );
+layer( 'lint:js', () => check( 'lint-js', 'npm', [ 'run', 'lint:js' ] ) );
+layer( 'lint:types', () =>
+	check( 'lint-types', 'npm', [ 'run', 'lint:types' ] )
+);
+layer( 'lint:php', () =>
+	check( 'lint-php', 'node', [ 'scripts/lint-php.mjs' ] )
+);
+layer( 'types:fresh', () =>
+	check( 'types-fresh', 'node', [ 'scripts/generate-types.mjs', '--check' ] )
+);
+layer( 'jest', async () => {
+	const report = path.join( RESULTS, 'jest.json' );
+	const { code, logFile } = await exec( 'jest', 'npx', [
+		'wp-scripts',
+		'test-unit-js',
+		'--ci',
+		'--json',
+		`--outputFile=${ report }`,
+	] );
+	if ( ! existsSync( report ) ) {
 		return { passed: 0, failed: 1, logFile };
 	}
-	const r = JSON.parse(readFileSync(report, 'utf8'));
-	return { passed: r.numPassedTests, failed: r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0), logFile };
-});
+	const r = JSON.parse( readFileSync( report, 'utf8' ) );
+	return {
+		passed: r.numPassedTests,
+		failed:
+			r.numFailedTests + ( code !== 0 && r.numFailedTests === 0 ? 1 : 0 ),
+		logFile,
+	};
+} );
 
-for (const version of WP_VERSIONS) {
-	for (const multisite of [false, true]) {
-		const name = `phpunit:wp-${version}${multisite ? '-multisite' : ''}`;
-		layer(name, async () => {
-			const slug = `phpunit-${version.replace('.', '')}${multisite ? '-ms' : ''}`;
-			const port = 8900 + layers.findIndex((l) => l.name === name);
-			const site = await createSite({ name: slug, core: version, db: { type: 'mariadb', name: `aftercare_${slug.replace(/-/g, '_')}` }, port, multisite });
-			const report = path.join(RESULTS, `${slug}.xml`);
-			const groups = multisite ? ['--group', 'multisite'] : [];
-			const { code, logFile } = await exec(slug, 'phpunit', ['-c', 'tests/php/phpunit.xml', '--exclude-group', multisite ? 'woocommerce' : 'multisite,woocommerce', ...groups, '--log-junit', report], {
-				AFTERCARE_WP_DIR: site.dir,
-				AFTERCARE_WP_HOST: `127.0.0.1:${port}`,
-			});
-			const counts = junitCounts(report) ?? { passed: 0, failed: 1 };
-			return { ...counts, failed: counts.failed || (code !== 0 ? 1 : 0), logFile };
-		});
+for ( const version of WP_VERSIONS ) {
+	for ( const multisite of [ false, true ] ) {
+		const name = `phpunit:wp-${ version }${ multisite ? '-multisite' : '' }`;
+		layer( name, async () => {
+			const slug = `phpunit-${ version.replace( '.', '' ) }${ multisite ? '-ms' : '' }`;
+			const port = 8900 + layers.findIndex( ( l ) => l.name === name );
+			const site = await createSite( {
+				name: slug,
+				core: version,
+				db: {
+					type: 'mariadb',
+					name: `aftercare_${ slug.replace( /-/g, '_' ) }`,
+				},
+				port,
+				multisite,
+			} );
+			const report = path.join( RESULTS, `${ slug }.xml` );
+			const groups = multisite ? [ '--group', 'multisite' ] : [];
+			const { code, logFile } = await exec(
+				slug,
+				'phpunit',
+				[
+					'-c',
+					'tests/php/phpunit.xml',
+					'--exclude-group',
+					multisite ? 'woocommerce' : 'multisite,woocommerce',
+					...groups,
+					'--log-junit',
+					report,
+				],
+				{
+					AFTERCARE_WP_DIR: site.dir,
+					AFTERCARE_WP_HOST: `127.0.0.1:${ port }`,
+				}
+			);
+			const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
+			return {
+				...counts,
+				failed: counts.failed || ( code !== 0 ? 1 : 0 ),
+				logFile,
+			};
+		} );
 	}
 }
 
-layer('e2e', async () => {
-	const report = path.join(RESULTS, 'e2e.xml');
-	const { code, logFile } = await exec('e2e', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], { PLAYWRIGHT_JUNIT_OUTPUT_NAME: report });
-	const counts = junitCounts(report) ?? { passed: 0, failed: 1 };
-	return { ...counts, failed: counts.failed || (code !== 0 ? 1 : 0), logFile };
-});
+layer( 'e2e', async () => {
+	const report = path.join( RESULTS, 'e2e.xml' );
+	const { code, logFile } = await exec(
+		'e2e',
+		'npx',
+		[ 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts' ],
+		{ PLAYWRIGHT_JUNIT_OUTPUT_NAME: report }
+	);
+	const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
+	return {
+		...counts,
+		failed: counts.failed || ( code !== 0 ? 1 : 0 ),
+		logFile,
+	};
+} );
 
-layer('smoke', async () => {
-	const { code, output, logFile } = await exec('smoke', 'node', ['--test', '--test-reporter=tap', 'tests/smoke/']);
-	const count = (k) => Number((output.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [0, 0])[1]);
-	return { passed: count('pass'), failed: count('fail') || (code !== 0 ? 1 : 0), logFile };
-});
+layer( 'smoke', async () => {
+	const { code, output, logFile } = await exec( 'smoke', 'node', [
+		'--test',
+		'--test-reporter=tap',
+		'tests/smoke/',
+	] );
+	const count = ( k ) =>
+		Number(
+			( output.match( new RegExp( `^# ${ k } (\\d+)`, 'm' ) ) ?? [
+				0, 0,
+			] )[ 1 ]
+		);
+	return {
+		passed: count( 'pass' ),
+		failed: count( 'fail' ) || ( code !== 0 ? 1 : 0 ),
+		logFile,
+	};
+} );
 
 async function main() {
-	rmSync(RESULTS, { recursive: true, force: true });
-	mkdirSync(RESULTS, { recursive: true });
-	ensureSystem(['php', 'mariadb', 'phpunit', 'phpcs', 'chromium']);
-	for (const version of WP_VERSIONS) {
-		await ensureCore(version);
+	rmSync( RESULTS, { recursive: true, force: true } );
+	mkdirSync( RESULTS, { recursive: true } );
+	ensureSystem( [ 'php', 'mariadb', 'phpunit', 'phpcs', 'chromium' ] );
+	for ( const version of WP_VERSIONS ) {
+		await ensureCore( version );
 	}
 	await startMariaDB();
 
 	let passed = 0;
 	let failed = 0;
-	for (const { name, fn } of layers) {
+	for ( const { name, fn } of layers ) {
 		const started = Date.now();
 		let result;
 		try {
 			result = await fn();
-		} catch (error) {
+		} catch ( error ) {
 			result = { passed: 0, failed: 1, error };
 		}
 		passed += result.passed;
 		failed += result.failed;
-		const seconds = ((Date.now() - started) / 1000).toFixed(1);
+		const seconds = ( ( Date.now() - started ) / 1000 ).toFixed( 1 );
 		const mark = result.failed ? '✘' : '✔';
-		console.log(`${mark} ${name.padEnd(28)} ${result.passed} passed, ${result.failed} failed (${seconds}s)`);
-		if (result.failed) {
-			const detail = result.error ? String(result.error.stack ?? result.error) : readFileSync(result.logFile, 'utf8');
-			console.log(detail.trim().split('\n').slice(-60).map((line) => `    ${line}`).join('\n'));
+		console.log(
+			`${ mark } ${ name.padEnd( 28 ) } ${ result.passed } passed, ${ result.failed } failed (${ seconds }s)`
+		);
+		if ( result.failed ) {
+			const detail = result.error
+				? String( result.error.stack ?? result.error )
+				: readFileSync( result.logFile, 'utf8' );
+			console.log(
+				detail
+					.trim()
+					.split( '\n' )
+					.slice( -60 )
+					.map( ( line ) => `    ${ line }` )
+					.join( '\n' )
+			);
 		}
 	}
-	console.log(`${passed} passed, ${failed} failed`);
+	console.log( `${ passed } passed, ${ failed } failed` );
 	process.exitCode = failed ? 1 : 0;
 }
 

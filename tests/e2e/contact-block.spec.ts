@@ -5,13 +5,25 @@
 import { test, expect, expectAccessible } from './fixtures';
 
 test.describe( 'Contact block', () => {
-	test( 'a site builder inserts it and shoppers see the form', async ( { admin, editor, page, requestUtils } ) => {
+	test( 'a site builder inserts it and shoppers see the form', async ( {
+		admin,
+		editor,
+		page,
+		requestUtils,
+	} ) => {
 		await admin.createNewPost( { postType: 'page', title: 'Contact us' } );
-		await page.getByRole( 'button', { name: 'Block Inserter', exact: false } ).first().click();
-		await page.getByRole( 'searchbox', { name: 'Search' } ).fill( 'Contact support' );
+		await page
+			.getByRole( 'button', { name: 'Block Inserter', exact: false } )
+			.first()
+			.click();
+		await page
+			.getByRole( 'searchbox', { name: 'Search' } )
+			.fill( 'Contact support' );
 		await page.getByRole( 'option', { name: 'Contact support' } ).click();
 
-		const block = editor.canvas.getByRole( 'document', { name: 'Block: Contact support' } );
+		const block = editor.canvas.getByRole( 'document', {
+			name: 'Block: Contact support',
+		} );
 		await expect( block ).toBeVisible();
 		await expect( block.getByLabel( 'Subject' ) ).toBeVisible();
 
@@ -23,13 +35,24 @@ test.describe( 'Contact block', () => {
 		await expect( form.getByLabel( 'Subject' ) ).toBeVisible();
 		await expect( form.getByLabel( 'Message' ) ).toBeVisible();
 		await expectAccessible( page, '.wp-block-aftercare-contact' );
-		await expect( page.locator( 'script[type="module"][src*="aftercare"], link[href*="aftercare"]' ) ).not.toHaveCount( 0 );
+		await expect(
+			page.locator(
+				'script[type="module"][src*="aftercare"], link[href*="aftercare"]'
+			)
+		).not.toHaveCount( 0 );
 
 		await requestUtils.deleteAllPages();
 	} );
 
-	test( 'a page without the block loads nothing of Aftercare', async ( { page, requestUtils } ) => {
-		const plain = await requestUtils.createPage( { title: 'Plain page', status: 'publish', content: '<!-- wp:paragraph --><p>Hello</p><!-- /wp:paragraph -->' } );
+	test( 'a page without the block loads nothing of Aftercare', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		const plain = await requestUtils.createPage( {
+			title: 'Plain page',
+			status: 'publish',
+			content: '<!-- wp:paragraph --><p>Hello</p><!-- /wp:paragraph -->',
+		} );
 		await page.goto( `/?page_id=${ plain.id }` );
 		const html = await page.content();
 		expect( html ).not.toContain( 'aftercare' );

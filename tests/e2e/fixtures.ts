@@ -11,18 +11,39 @@ export { expect };
 /** Logins the test site has (scripts/install-site.php), all with password "password". */
 export type Login = 'admin' | 'agent' | 'customer1' | 'customer2';
 
-export const test = base.extend< { pageErrors: string[] } >( {
+export const test = base.extend< {
+	allowedConsoleErrors: RegExp[];
+	pageErrors: string[];
+} >( {
+	/** Console errors a test causes on purpose (e.g. the 403 of a forbidden page). */
+	allowedConsoleErrors: [ [], { option: true } ],
 	pageErrors: [
-		async ( { page }, use ) => {
+		async ( { page, allowedConsoleErrors }, use ) => {
+			// The test machine is offline: answer requests for other hosts (avatars, wordpress.org images) with nothing.
+			await page.route(
+				( url ) => url.hostname !== '127.0.0.1',
+				( route ) => route.fulfill( { status: 204 } )
+			);
 			const errors: string[] = [];
-			page.on( 'pageerror', ( error ) => errors.push( `uncaught: ${ error.message }` ) );
+			page.on( 'pageerror', ( error ) =>
+				errors.push( `uncaught: ${ error.message }` )
+			);
 			page.on( 'console', ( message ) => {
-				if ( message.type() === 'error' ) {
-					errors.push( `console: ${ message.text() }` );
+				const text = `${ message.text() } at ${ message.location().url }`;
+				if (
+					message.type() === 'error' &&
+					! allowedConsoleErrors.some( ( allowed ) =>
+						allowed.test( text )
+					)
+				) {
+					errors.push( `console: ${ text }` );
 				}
 			} );
 			await use( errors );
-			expect( errors, 'no console errors or uncaught exceptions' ).toEqual( [] );
+			expect(
+				errors,
+				'no console errors or uncaught exceptions'
+			).toEqual( [] );
 		},
 		{ auto: true },
 	],
@@ -30,20 +51,36 @@ export const test = base.extend< { pageErrors: string[] } >( {
 
 /**
  * Fails on any serious or critical WCAG 2.x A/AA violation inside `selector`.
+ * @param page
+ * @param selector
  */
-export async function expectAccessible( page: Page, selector: string ): Promise< void > {
+export async function expectAccessible(
+	page: Page,
+	selector: string
+): Promise< void > {
 	const results = await new AxeBuilder( { page } )
 		.include( selector )
-		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice' ] )
+		.withTags( [
+			'wcag2a',
+			'wcag2aa',
+			'wcag21a',
+			'wcag21aa',
+			'best-practice',
+		] )
 		.analyze();
 	const serious = results.violations
 		.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' )
-		.map( ( v ) => `${ v.id } (${ v.impact }): ${ v.help } — ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }` );
+		.map(
+			( v ) =>
+				`${ v.id } (${ v.impact }): ${ v.help } — ${ v.nodes.map( ( n ) => n.target.join( ' ' ) ).join( ', ' ) }`
+		);
 	expect( serious, `axe violations in ${ selector }` ).toEqual( [] );
 }
 
 /**
  * Logs the page's browser context in as another user (cookies replaced).
+ * @param page
+ * @param login
  */
 export async function loginAs( page: Page, login: Login ): Promise< void > {
 	await page.context().clearCookies();

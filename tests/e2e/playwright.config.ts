@@ -5,9 +5,12 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number( process.env.AFTERCARE_E2E_PORT ?? 8891 );
+const port = Number( process.env.AFTERCARE_E2E_PORT ?? 8881 );
 process.env.WP_BASE_URL = `http://127.0.0.1:${ port }`;
-process.env.STORAGE_STATE_PATH = path.resolve( __dirname, '../../.cache/e2e/admin.json' );
+process.env.STORAGE_STATE_PATH = path.resolve(
+	__dirname,
+	'../../.cache/e2e/admin.json'
+);
 
 export default defineConfig( {
 	testDir: '.',
@@ -23,7 +26,14 @@ export default defineConfig( {
 	forbidOnly: !! process.env.CI,
 	reporter: [
 		[ 'list' ],
-		[ 'junit', { outputFile: process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ?? path.resolve( __dirname, '../../.cache/results/e2e.xml' ) } ],
+		[
+			'junit',
+			{
+				outputFile:
+					process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ??
+					path.resolve( __dirname, '../../.cache/results/e2e.xml' ),
+			},
+		],
 	],
 	use: {
 		baseURL: process.env.WP_BASE_URL,
@@ -32,7 +42,14 @@ export default defineConfig( {
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: '/usr/bin/chromium',
-			args: [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run' ],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-quic',
+				'--no-first-run',
+			],
 		},
 	},
 } );

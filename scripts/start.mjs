@@ -1,0 +1,131 @@
+// `npm start`: the latest WordPress with Aftercare active and demo content, served until Ctrl-C.
+// Default: native PHP on SQLite (no database server). `--db mariadb` uses the private MariaDB.
+// The site is kept between runs; `--fresh` rebuilds it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+	REPO_ROOT,
+	ensureSystem,
+	isAlive,
+	log,
+	run,
+	sleep,
+} from './lib/system.mjs';
+import { stopMariaDB } from './lib/mariadb.mjs';
+import { createSite, readSite, startServer, stopServer } from './lib/site.mjs';
+
+const { values: options } = parseArgs( {
+	options: {
+		db: { type: 'string', default: 'sqlite' },
+		port: { type: 'string', default: process.env.AFTERCARE_PORT ?? '8888' },
+		fresh: { type: 'boolean', default: false },
+		name: { type: 'string', default: 'start' },
+	},
+} );
+const CORE = '7.1';
+const port = Number( options.port );
+if (
+	! [ 'sqlite', 'mariadb' ].includes( options.db ) ||
+	! Number.isInteger( port )
+) {
+	console.error(
+		'Usage: npm start [-- --db sqlite|mariadb] [--port 8888] [--fresh]'
+	);
+	process.exit( 2 );
+}
+
+/**
+ * Newest modification time below a folder.
+ * @param dir
+ */
+function newest( dir ) {
+	return readdirSync( dir, { withFileTypes: true } ).reduce(
+		( latest, entry ) => {
+			const full = path.join( dir, entry.name );
+			return Math.max(
+				latest,
+				entry.isDirectory() ? newest( full ) : statSync( full ).mtimeMs
+			);
+		},
+		0
+	);
+}
+
+function buildIfStale() {
+	const manifest = path.join( REPO_ROOT, 'build', 'blocks-manifest.php' );
+	const sources = Math.max(
+		newest( path.join( REPO_ROOT, 'src' ) ),
+		newest( path.join( REPO_ROOT, 'blocks' ) )
+	);
+	if ( existsSync( manifest ) && statSync( manifest ).mtimeMs >= sources ) {
+		return;
+	}
+	log( 'Building the admin app and blocks…' );
+	run( 'npm', [ 'run', 'build' ], {
+		cwd: REPO_ROOT,
+		stdio: [ 'ignore', 2, 2 ],
+	} );
+}
+
+function existingSite() {
+	try {
+		const site = readSite( options.name );
+		return site.core === CORE &&
+			site.db.type === options.db &&
+			site.port === port
+			? site
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+const started = Date.now();
+ensureSystem( options.db === 'mariadb' ? [ 'php', 'mariadb' ] : [ 'php' ] );
+buildIfStale();
+const site =
+	( ! options.fresh && existingSite() ) ||
+	( await createSite( {
+		name: options.name,
+		core: CORE,
+		db:
+			options.db === 'sqlite'
+				? { type: 'sqlite' }
+				: { type: 'mariadb', name: `aftercare_${ options.name }` },
+		port,
+		demo: true,
+		muPlugins: [
+			path.join( REPO_ROOT, 'scripts', 'demo', 'aftercare-demo.php' ),
+		],
+	} ) );
+const { url, pid } = await startServer( site );
+
+console.log( `
+Aftercare is running at ${ url }/  (WordPress ${ CORE }, ${ options.db }, ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) }s)
+  Support desk:  ${ url }/wp-admin/admin.php?page=aftercare
+  Contact page:  ${ url }/contact-us/
+  Log in as admin / password (also agent, customer1, customer2; same password).
+Press Ctrl-C to stop.` );
+
+let stopping = false;
+async function stop( code ) {
+	if ( stopping ) {
+		return;
+	}
+	stopping = true;
+	await stopServer( site );
+	if ( options.db === 'mariadb' ) {
+		await stopMariaDB();
+	}
+	process.exit( code );
+}
+process.on( 'SIGINT', () => stop( 0 ) );
+process.on( 'SIGTERM', () => stop( 0 ) );
+
+// The server runs in its own process group; stay in the foreground while it lives.
+while ( isAlive( pid ) ) {
+	await sleep( 1000 );
+}
+log( `The server stopped; see ${ path.join( site.dir, 'server.log' ) }` );
+await stop( 1 );
