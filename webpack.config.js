@@ -5,9 +5,12 @@
  *   block.json, and the Interactivity API view script module), and
  * - src/index.tsx (the wp-admin app) → build/admin/index.{js,asset.php,css}.
  *
- * `npm run build` then writes build/blocks-manifest.php for
- * wp_register_block_types_from_metadata_collection().
+ * After each blocks build (in watch mode too) it writes build/blocks-manifest.php
+ * with wp-scripts' build-blocks-manifest, for
+ * wp_register_block_types_from_metadata_collection( build/blocks, build/blocks-manifest.php ).
  */
+const { execFileSync } = require( 'child_process' );
+const fs = require( 'fs' );
 const path = require( 'path' );
 
 // Blocks are discovered from block.json files under blocks/, not src/. The
@@ -24,12 +27,37 @@ const [ blocksScriptConfig, blocksModuleConfig ] = Array.isArray(
 	: [ defaultConfigs ];
 
 const blocksOutput = path.resolve( __dirname, 'build/blocks' );
+const blocksManifest = path.resolve( __dirname, 'build/blocks-manifest.php' );
+
+// The two blocks compilations share build/blocks, so neither may clean it (each
+// would delete the other's files): start from an empty folder instead, so a
+// removed block leaves nothing behind.
+fs.rmSync( blocksOutput, { recursive: true, force: true } );
+fs.rmSync( blocksManifest, { force: true } );
+
+class BlocksManifestPlugin {
+	apply( compiler ) {
+		compiler.hooks.afterEmit.tap( 'AftercareBlocksManifest', () => {
+			execFileSync(
+				process.execPath,
+				[
+					require.resolve( '@wordpress/scripts/scripts/build-blocks-manifest' ),
+					`--input=${ path.relative( process.cwd(), blocksOutput ) }`,
+					`--output=${ path.relative( process.cwd(), blocksManifest ) }`,
+				],
+				{ stdio: 'inherit' }
+			);
+		} );
+	}
+}
 
 /** @type {import('webpack').Configuration} */
 const blocksScripts = {
 	...blocksScriptConfig,
 	name: 'blocks',
 	output: { ...blocksScriptConfig.output, path: blocksOutput },
+	// block.json files are copied by this compilation, so it writes the manifest.
+	plugins: [ ...blocksScriptConfig.plugins, new BlocksManifestPlugin() ],
 };
 
 /** @type {import('webpack').Configuration} */
