@@ -91,6 +91,7 @@ Aftercare_Site_Installer::$finished = true;
 final class Aftercare_Site_Installer {
 	private const PLUGIN        = 'aftercare/plugin.php';
 	private const SQLITE_PLUGIN = 'sqlite-database-integration/load.php';
+	private const WOOCOMMERCE   = 'woocommerce/woocommerce.php';
 
 	public static bool $finished = false;
 
@@ -137,6 +138,9 @@ final class Aftercare_Site_Installer {
 
 		// The SQLite plugin's activation hooks only redirect to its admin page (and exit).
 		$plugins = array( self::PLUGIN => false );
+		if ( is_file( WP_PLUGIN_DIR . '/' . self::WOOCOMMERCE ) ) {
+			$plugins = array( self::WOOCOMMERCE => false ) + $plugins;
+		}
 		if ( is_file( WP_PLUGIN_DIR . '/' . self::SQLITE_PLUGIN ) ) {
 			$plugins = array( self::SQLITE_PLUGIN => true ) + $plugins;
 		}
@@ -152,6 +156,9 @@ final class Aftercare_Site_Installer {
 
 	public static function configure( string $host, bool $demo ): void {
 		wp_set_current_user( 1 );
+		if ( class_exists( 'WC_Install' ) ) {
+			self::configure_woocommerce();
+		}
 
 		$users = array();
 		foreach ( array( 'agent', 'customer1', 'customer2' ) as $login ) {
@@ -199,6 +206,16 @@ final class Aftercare_Site_Installer {
 		// init() first: creating a site leaves $wp_rewrite set up for that site.
 		$GLOBALS['wp_rewrite']->init();
 		flush_rewrite_rules();
+	}
+
+	/** WooCommerce's tables (HPOS ones included), HPOS on, and no onboarding wizard. */
+	private static function configure_woocommerce(): void {
+		WC_Install::install();
+		wc_get_container()->get( Automattic\WooCommerce\Internal\DataStores\Orders\DataSynchronizer::class )->create_database_tables();
+		update_option( 'woocommerce_custom_orders_table_enabled', 'yes' );
+		update_option( 'woocommerce_onboarding_profile', array( 'skipped' => true ) );
+		delete_transient( '_wc_activation_redirect' );
+		echo 'WooCommerce ', WC()->version, " installed (HPOS on)\n";
 	}
 
 	private static function add_network_constants( string $config_file, string $host ): void {

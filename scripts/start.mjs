@@ -37,7 +37,8 @@ if (
 
 /**
  * Newest modification time below a folder.
- * @param dir
+ *
+ * @param {string} dir Folder.
  */
 function newest( dir ) {
 	return readdirSync( dir, { withFileTypes: true } ).reduce(

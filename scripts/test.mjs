@@ -11,7 +11,7 @@ import {
 import path from 'node:path';
 import { REPO_ROOT, CACHE_DIR, ensureSystem } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
-import { startMariaDB } from './lib/mariadb.mjs';
+import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
 
 const RESULTS = path.join( CACHE_DIR, 'results' );
@@ -19,11 +19,12 @@ const WP_VERSIONS = [ '6.8', '7.1' ];
 const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs those layers only.
 
 /**
- * Runs a command, streaming its output into a log file; resolves with its exit code.
- * @param name
- * @param cmd
- * @param args
- * @param env
+ * Runs a command, keeping its output in a log file; resolves with its exit code and output.
+ *
+ * @param {string}   name Log file name.
+ * @param {string}   cmd  Command.
+ * @param {string[]} args Arguments.
+ * @param {Object}   env  Extra environment.
  */
 function exec( name, cmd, args, env = {} ) {
 	const logFile = path.join( RESULTS, `${ name }.log` );
@@ -46,7 +47,8 @@ function exec( name, cmd, args, env = {} ) {
 
 /**
  * Counts test cases in a JUnit XML report.
- * @param file
+ *
+ * @param {string} file Report path.
  */
 function junitCounts( file ) {
 	if ( ! existsSync( file ) ) {
@@ -77,10 +79,11 @@ function layer( name, fn ) {
 
 /**
  * A check with no test count of its own (a build, a linter) counts as one test.
- * @param name
- * @param cmd
- * @param args
- * @param env
+ *
+ * @param {string}   name Log file name.
+ * @param {string}   cmd  Command.
+ * @param {string[]} args Arguments.
+ * @param {Object}   env  Extra environment.
  */
 async function check( name, cmd, args, env ) {
 	const { code, logFile } = await exec( name, cmd, args, env );
@@ -119,49 +122,77 @@ layer( 'jest', async () => {
 	};
 } );
 
-for ( const version of WP_VERSIONS ) {
-	for ( const multisite of [ false, true ] ) {
-		const name = `phpunit:wp-${ version }${ multisite ? '-multisite' : '' }`;
-		layer( name, async () => {
-			const slug = `phpunit-${ version.replace( '.', '' ) }${ multisite ? '-ms' : '' }`;
-			const port = 8900 + layers.findIndex( ( l ) => l.name === name );
-			const site = await createSite( {
-				name: slug,
-				core: version,
-				db: {
-					type: 'mariadb',
-					name: `aftercare_${ slug.replace( /-/g, '_' ) }`,
-				},
-				port,
-				multisite,
-			} );
-			const report = path.join( RESULTS, `${ slug }.xml` );
-			const groups = multisite ? [ '--group', 'multisite' ] : [];
-			const { code, logFile } = await exec(
-				slug,
-				'phpunit',
-				[
-					'-c',
-					'tests/php/phpunit.xml',
-					'--exclude-group',
-					multisite ? 'woocommerce' : 'multisite,woocommerce',
-					...groups,
-					'--log-junit',
-					report,
-				],
-				{
-					AFTERCARE_WP_DIR: site.dir,
-					AFTERCARE_WP_HOST: `127.0.0.1:${ port }`,
-				}
-			);
-			const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
-			return {
-				...counts,
-				failed: counts.failed || ( code !== 0 ? 1 : 0 ),
-				logFile,
-			};
+/**
+ * PHPUnit on a fresh site of its own. `groups` picks the suite: the default one, the multisite
+ * group on a network, or everything plus the woocommerce group beside a real WooCommerce.
+ *
+ * @param {string}      name               Layer name.
+ * @param {Object}      site               The site to test on.
+ * @param {string}      site.core          WordPress version.
+ * @param {boolean}     [site.multisite]   A subdirectory network.
+ * @param {string|null} [site.woocommerce] A built WooCommerce plugin directory.
+ * @param {string[]}    site.groups        PHPUnit group arguments.
+ */
+function phpunitLayer(
+	name,
+	{ core, multisite = false, woocommerce = null, groups }
+) {
+	layer( name, async () => {
+		const slug = name.replace( /[^a-z0-9]+/g, '-' );
+		const port = 8900 + layers.findIndex( ( l ) => l.name === name );
+		const site = await createSite( {
+			name: slug,
+			core,
+			db: {
+				type: 'mariadb',
+				name: `aftercare_${ slug.replace( /-/g, '_' ) }`,
+			},
+			port,
+			multisite,
+			woocommerce,
 		} );
-	}
+		const report = path.join( RESULTS, `${ slug }.xml` );
+		const { code, logFile } = await exec(
+			slug,
+			'phpunit',
+			[ '-c', 'tests/php/phpunit.xml', ...groups, '--log-junit', report ],
+			{
+				AFTERCARE_WP_DIR: site.dir,
+				AFTERCARE_WP_HOST: `127.0.0.1:${ port }`,
+			}
+		);
+		const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
+		return {
+			...counts,
+			failed: counts.failed || ( code !== 0 ? 1 : 0 ),
+			logFile,
+		};
+	} );
+}
+
+for ( const core of WP_VERSIONS ) {
+	phpunitLayer( `phpunit:wp-${ core }`, {
+		core,
+		groups: [ '--exclude-group', 'multisite,woocommerce' ],
+	} );
+	phpunitLayer( `phpunit:wp-${ core }-multisite`, {
+		core,
+		multisite: true,
+		groups: [ '--exclude-group', 'woocommerce', '--group', 'multisite' ],
+	} );
+}
+if ( process.env.WOOCOMMERCE_DIR ) {
+	phpunitLayer( 'phpunit:woocommerce', {
+		core: '7.1',
+		woocommerce: process.env.WOOCOMMERCE_DIR,
+		groups: [ '--exclude-group', 'multisite' ],
+	} );
+} else {
+	layer( 'phpunit:woocommerce', async () => ( {
+		passed: 0,
+		failed: 0,
+		skipped: 'set WOOCOMMERCE_DIR to a built WooCommerce plugin',
+	} ) );
 }
 
 layer( 'e2e', async () => {
@@ -206,7 +237,7 @@ async function main() {
 	for ( const version of WP_VERSIONS ) {
 		await ensureCore( version );
 	}
-	await startMariaDB();
+	const database = await startMariaDB();
 
 	let passed = 0;
 	let failed = 0;
@@ -221,6 +252,12 @@ async function main() {
 		passed += result.passed;
 		failed += result.failed;
 		const seconds = ( ( Date.now() - started ) / 1000 ).toFixed( 1 );
+		if ( result.skipped ) {
+			console.log(
+				`- ${ name.padEnd( 28 ) } skipped: ${ result.skipped }`
+			);
+			continue;
+		}
 		const mark = result.failed ? '✘' : '✔';
 		console.log(
 			`${ mark } ${ name.padEnd( 28 ) } ${ result.passed } passed, ${ result.failed } failed (${ seconds }s)`
@@ -238,6 +275,10 @@ async function main() {
 					.join( '\n' )
 			);
 		}
+	}
+	// A MariaDB someone else started (e.g. `npm start -- --db mariadb`) keeps running.
+	if ( database.started ) {
+		await stopMariaDB();
 	}
 	console.log( `${ passed } passed, ${ failed } failed` );
 	process.exitCode = failed ? 1 : 0;

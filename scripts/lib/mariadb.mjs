@@ -41,7 +41,7 @@ function connection( port ) {
 /**
  * Starts the server unless it already runs.
  *
- * @return {Promise<{socket: string, port: number, host: string, user: string, password: string}>} How to connect to it.
+ * @return {Promise<{socket: string, port: number, host: string, user: string, password: string, started: boolean}>} How to connect to it, and whether this call started it.
  */
 export async function startMariaDB() {
 	mkdirSync( DIR, { recursive: true } );
@@ -75,7 +75,7 @@ export async function startMariaDB() {
 async function startUnlocked() {
 	const running = runningServer();
 	if ( running && ( await acceptsConnections() ) ) {
-		return connection( running.port );
+		return { ...connection( running.port ), started: false };
 	}
 	if ( running ) {
 		await stopPid( running.pid );
@@ -152,7 +152,7 @@ async function startUnlocked() {
 	log(
 		`MariaDB ready on ${ rel( SOCKET ) } and 127.0.0.1:${ info.port } (${ Date.now() - started }ms)`
 	);
-	return info;
+	return { ...info, started: true };
 }
 
 /**

@@ -44,13 +44,14 @@ const LOCAL_MU_PLUGIN = path.join(
  * Builds .cache/sites/<name> afresh and installs WordPress there with Aftercare active.
  *
  * @param {Object}                                           site
- * @param {string}                                           site.name        Directory name (letters, digits, _ and -).
- * @param {'6.8'|'7.1'}                                      site.core        WordPress branch.
- * @param {{type: 'mariadb', name: string}|{type: 'sqlite'}} site.db          Database.
- * @param {number}                                           site.port        Port of its URL, http://127.0.0.1:<port>.
- * @param {boolean}                                          [site.multisite] Subdirectory network with a second site at /second/.
- * @param {string[]}                                         [site.muPlugins] Files to link into wp-content/mu-plugins.
- * @param {boolean}                                          [site.demo]      Run the aftercare_seed_demo action.
+ * @param {string}                                           site.name          Directory name (letters, digits, _ and -).
+ * @param {'6.8'|'7.1'}                                      site.core          WordPress branch.
+ * @param {{type: 'mariadb', name: string}|{type: 'sqlite'}} site.db            Database.
+ * @param {number}                                           site.port          Port of its URL, http://127.0.0.1:<port>.
+ * @param {boolean}                                          [site.multisite]   Subdirectory network with a second site at /second/.
+ * @param {string[]}                                         [site.muPlugins]   Files to link into wp-content/mu-plugins.
+ * @param {boolean}                                          [site.demo]        Run the aftercare_seed_demo action.
+ * @param {string|null}                                      [site.woocommerce] A built WooCommerce plugin directory to link and activate first.
  * @return {Promise<Object>} name, dir, url, port, core, multisite and db (with how to connect).
  */
 export async function createSite( {
@@ -61,6 +62,7 @@ export async function createSite( {
 	multisite = false,
 	muPlugins = [],
 	demo = false,
+	woocommerce = null,
 } ) {
 	if ( ! /^[\w-]+$/.test( name ?? '' ) ) {
 		throw new Error( `Invalid site name "${ name }"` );
@@ -95,6 +97,12 @@ export async function createSite( {
 		? path.resolve( process.env.AFTERCARE_PLUGIN_DIR )
 		: REPO_ROOT;
 	symlinkSync( pluginDir, path.join( content, 'plugins', 'aftercare' ) );
+	if ( woocommerce ) {
+		symlinkSync(
+			path.resolve( woocommerce ),
+			path.join( content, 'plugins', 'woocommerce' )
+		);
+	}
 	mkdirSync( path.join( content, 'mu-plugins' ) );
 	for ( const file of [ LOCAL_MU_PLUGIN, ...muPlugins ] ) {
 		symlinkSync(
@@ -110,10 +118,12 @@ export async function createSite( {
 		port,
 		core,
 		multisite,
+		woocommerce: Boolean( woocommerce ),
 		db: { type: db.type },
 	};
 	if ( db.type === 'mariadb' ) {
-		const server = await startMariaDB();
+		// Whether this call started the server is not part of the site.
+		const { started: startedNow, ...server } = await startMariaDB();
 		await createDatabase( db.name );
 		site.db = { type: 'mariadb', name: db.name, ...server };
 	} else {

@@ -1,0 +1,47 @@
+<?php
+/**
+ * Aftercare beside a real WooCommerce (runs when WOOCOMMERCE_DIR names a built WooCommerce plugin).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tests;
+
+use Aftercare\Admin\AdminScreens;
+use Aftercare\Infrastructure\Assets;
+use Aftercare\Infrastructure\Capabilities;
+use Automattic\WooCommerce\Internal\Features\FeaturesController;
+use Automattic\WooCommerce\Utilities\OrderUtil;
+
+/**
+ * @group woocommerce
+ */
+final class WooCommerceTest extends TestCase {
+
+	public function test_woocommerce_runs_with_hpos_and_aftercare_is_declared_compatible(): void {
+		$this->assertTrue( class_exists( 'WooCommerce' ), 'WooCommerce is active' );
+		$this->assertTrue( OrderUtil::custom_orders_table_usage_is_enabled() );
+
+		$compatible = wc_get_container()->get( FeaturesController::class )->get_compatible_plugins_for_feature( 'custom_order_tables', true );
+		$this->assertContains( plugin_basename( AFTERCARE_FILE ), $compatible['compatible'] );
+		$this->assertNotContains( plugin_basename( AFTERCARE_FILE ), $compatible['incompatible'] );
+	}
+
+	public function test_the_support_menu_sits_under_woocommerce(): void {
+		wp_set_current_user( $this->user( 'administrator' )->ID );
+		( new AdminScreens( new Assets() ) )->add_pages();
+
+		$this->assertNotFalse( has_action( get_plugin_page_hookname( 'aftercare', 'woocommerce' ) ) );
+	}
+
+	public function test_shop_managers_supervise_and_customers_get_nothing(): void {
+		$manager  = $this->user( 'shop_manager' );
+		$customer = $this->user( 'customer' );
+		foreach ( Capabilities::SUPERVISOR as $cap ) {
+			$this->assertTrue( user_can( $manager, $cap ), $cap );
+			$this->assertFalse( user_can( $customer, $cap ), $cap );
+		}
+	}
+}
