@@ -55,7 +55,10 @@ function junitCounts( file ) {
 		return null;
 	}
 	const xml = readFileSync( file, 'utf8' );
-	const suite = xml.match( /<testsuite\b[^>]*>/ );
+	// Playwright totals on the root <testsuites>; PHPUnit on its first <testsuite>.
+	const suite =
+		xml.match( /<testsuites\b[^>]*\btests="[^>]*>/ ) ??
+		xml.match( /<testsuite\b[^>]*>/ );
 	if ( ! suite ) {
 		return null;
 	}

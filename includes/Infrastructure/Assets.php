@@ -27,6 +27,7 @@ final class Assets {
 		wp_set_script_translations( $handle, 'aftercare', AFTERCARE_DIR . 'languages' );
 		if ( is_readable( AFTERCARE_DIR . "build/{$entry}/index.css" ) ) {
 			wp_enqueue_style( $handle, plugins_url( "build/{$entry}/index.css", AFTERCARE_FILE ), array( 'wp-components' ), $asset['version'] );
+			wp_style_add_data( $handle, 'rtl', 'replace' );
 		}
 		return true;
 	}

@@ -1,7 +1,7 @@
 // Local WordPress sites under .cache/sites/<name>, with Aftercare linked in, and
 // the php -S servers that serve them.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
 	closeSync,
 	existsSync,
@@ -15,7 +15,6 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureCore } from './core.mjs';
@@ -254,67 +253,51 @@ function installSqlite( content ) {
 	mkdirSync( path.join( content, 'database' ) );
 }
 
+// The SQLite Database Integration plugin comes as a zip inside this npm package. Only its own
+// tarball is fetched (npm pack), not its dependencies: those are half a gigabyte of PHP builds
+// for WebAssembly that native PHP does not need. Pinned: 3.1.55 and later need Node 24.
+const SQLITE_SOURCE = '@wp-playground/cli@3.1.54';
+
 /**
- * Extracts the SQLite plugin once per zip (by its hash) under .cache.
+ * Extracts the SQLite plugin once under .cache.
  *
  * @return {string} The plugin directory.
  */
 function sqlitePlugin() {
-	const zip = findSqliteZip();
-	const hash = createHash( 'sha256' )
-		.update( readFileSync( zip ) )
-		.digest( 'hex' )
-		.slice( 0, 12 );
-	const dir = path.join( CACHE_DIR, 'sqlite-database-integration', hash );
+	const dir = path.join(
+		CACHE_DIR,
+		'sqlite-database-integration',
+		SQLITE_SOURCE.replace( /^@/, '' ).replace( /[^\w.-]+/g, '-' )
+	);
 	if ( existsSync( dir ) ) {
 		return dir;
 	}
-
-	const extracted = `${ dir }.tmp`;
-	rmSync( extracted, { recursive: true, force: true } );
-	mkdirSync( extracted, { recursive: true } );
+	const work = `${ dir }.tmp`;
+	rmSync( work, { recursive: true, force: true } );
+	mkdirSync( work, { recursive: true } );
+	const tarball = run(
+		'npm',
+		[ 'pack', SQLITE_SOURCE, '--silent', '--pack-destination', work ],
+		{ cwd: work }
+	).trim();
+	run(
+		'tar',
+		[ '-xzf', tarball, 'package/sqlite-database-integration.zip' ],
+		{
+			cwd: work,
+		}
+	);
 	run( 'php', [
 		'-r',
 		'$z = new ZipArchive(); exit($z->open($argv[1]) === true && $z->extractTo($argv[2]) ? 0 : 1);',
-		zip,
-		extracted,
+		path.join( work, 'package', 'sqlite-database-integration.zip' ),
+		path.join( work, 'plugin' ),
 	] );
 	// The zip holds one folder (plugin-sqlite-database-integration/).
-	const [ top ] = readdirSync( extracted );
-	renameSync( path.join( extracted, top ), dir );
-	rmSync( extracted, { recursive: true } );
+	const [ top ] = readdirSync( path.join( work, 'plugin' ) );
+	renameSync( path.join( work, 'plugin', top ), dir );
+	rmSync( work, { recursive: true } );
 	return dir;
-}
-
-function findSqliteZip() {
-	let cli;
-	try {
-		cli = path.dirname(
-			createRequire( path.join( REPO_ROOT, 'package.json' ) ).resolve(
-				'@wp-playground/cli/package.json'
-			)
-		);
-	} catch {
-		throw new Error(
-			'SQLite sites need @wp-playground/cli (it ships the SQLite integration plugin): run npm install'
-		);
-	}
-	const scope = path.dirname( cli );
-	const packages = [
-		cli,
-		...readdirSync( scope )
-			.map( ( name ) => path.join( scope, name ) )
-			.filter( ( p ) => p !== cli ),
-	];
-	for ( const dir of packages ) {
-		const zip = readdirSync( dir ).find( ( file ) =>
-			/^sqlite-database-integration.*\.zip$/.test( file )
-		);
-		if ( zip ) {
-			return path.join( dir, zip );
-		}
-	}
-	throw new Error( `No sqlite-database-integration*.zip in ${ scope }` );
 }
 
 /**
