@@ -14,9 +14,13 @@ import { ensureCore } from './lib/core.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
 
-const RESULTS = path.join( CACHE_DIR, 'results' );
 const WP_VERSIONS = [ '6.8', '7.1' ];
 const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs those layers only.
+// Sites and ports of one run; another base lets two runs share the machine (and its MariaDB).
+const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 );
+const E2E_PORT = PORT_BASE + 20;
+const SMOKE_PORT = PORT_BASE + 21;
+const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
 
 /**
  * Runs a command, keeping its output in a log file; resolves with its exit code and output.
@@ -141,8 +145,8 @@ function phpunitLayer(
 	{ core, multisite = false, woocommerce = null, groups }
 ) {
 	layer( name, async () => {
-		const slug = name.replace( /[^a-z0-9]+/g, '-' );
-		const port = 8900 + layers.findIndex( ( l ) => l.name === name );
+		const port = PORT_BASE + layers.findIndex( ( l ) => l.name === name );
+		const slug = `${ name.replace( /[^a-z0-9]+/g, '-' ) }-${ port }`;
 		const site = await createSite( {
 			name: slug,
 			core,
@@ -204,7 +208,10 @@ layer( 'e2e', async () => {
 		'e2e',
 		'npx',
 		[ 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts' ],
-		{ PLAYWRIGHT_JUNIT_OUTPUT_NAME: report }
+		{
+			PLAYWRIGHT_JUNIT_OUTPUT_NAME: report,
+			AFTERCARE_E2E_PORT: String( E2E_PORT ),
+		}
 	);
 	const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
 	return {
@@ -215,11 +222,12 @@ layer( 'e2e', async () => {
 } );
 
 layer( 'smoke', async () => {
-	const { code, output, logFile } = await exec( 'smoke', 'node', [
-		'--test',
-		'--test-reporter=tap',
-		'tests/smoke/',
-	] );
+	const { code, output, logFile } = await exec(
+		'smoke',
+		'node',
+		[ '--test', '--test-reporter=tap', 'tests/smoke/' ],
+		{ AFTERCARE_SMOKE_PORT: String( SMOKE_PORT ) }
+	);
 	const count = ( k ) =>
 		Number(
 			( output.match( new RegExp( `^# ${ k } (\\d+)`, 'm' ) ) ?? [

@@ -18,8 +18,17 @@ function env( ...args: string[] ): void {
 
 export default async function globalSetup(): Promise< void > {
 	const port = new URL( process.env.WP_BASE_URL as string ).port;
-	env( 'site', 'e2e', '--core', '7.1', '--db', 'mariadb', '--port', port );
-	env( 'serve', 'e2e', '--port', port );
+	env(
+		'site',
+		`e2e-${ port }`,
+		'--core',
+		'7.1',
+		'--db',
+		'mariadb',
+		'--port',
+		port
+	);
+	env( 'serve', `e2e-${ port }`, '--port', port );
 
 	const requestContext = await request.newContext( {
 		baseURL: process.env.WP_BASE_URL,

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export default function globalTeardown(): void {
-	execFileSync( 'node', [ 'scripts/env.mjs', 'unserve', 'e2e' ], {
+	const port = new URL( process.env.WP_BASE_URL as string ).port;
+	execFileSync( 'node', [ 'scripts/env.mjs', 'unserve', `e2e-${ port }` ], {
 		cwd: path.resolve( __dirname, '../..' ),
 		stdio: 'inherit',
 	} );

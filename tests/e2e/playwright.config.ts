@@ -5,17 +5,16 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number( process.env.AFTERCARE_E2E_PORT ?? 8881 );
+const port = Number( process.env.AFTERCARE_E2E_PORT ?? 8920 );
 process.env.WP_BASE_URL = `http://127.0.0.1:${ port }`;
-process.env.STORAGE_STATE_PATH = path.resolve(
-	__dirname,
-	'../../.cache/e2e/admin.json'
-);
+// Everything of a run lives under its port, so runs on other ports never collide.
+const runDir = path.resolve( __dirname, `../../.cache/e2e/${ port }` );
+process.env.STORAGE_STATE_PATH = path.join( runDir, 'admin.json' );
 
 export default defineConfig( {
 	testDir: '.',
 	testMatch: '**/*.spec.ts',
-	outputDir: path.resolve( __dirname, '../../.cache/e2e/results' ),
+	outputDir: path.join( runDir, 'results' ),
 	globalSetup: require.resolve( './global-setup.ts' ),
 	globalTeardown: require.resolve( './global-teardown.ts' ),
 	fullyParallel: false,
@@ -31,7 +30,7 @@ export default defineConfig( {
 			{
 				outputFile:
 					process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ??
-					path.resolve( __dirname, '../../.cache/results/e2e.xml' ),
+					path.join( runDir, 'e2e.xml' ),
 			},
 		],
 	],

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-const PORT = 8882;
+const PORT = Number( process.env.AFTERCARE_SMOKE_PORT ?? 8921 );
 const BASE = `http://127.0.0.1:${ PORT }`;
 let server;
 let output = '';
@@ -17,7 +17,7 @@ before( async () => {
 			'--port',
 			String( PORT ),
 			'--name',
-			'smoke',
+			`smoke-${ PORT }`,
 			'--fresh',
 		],
 		{ stdio: [ 'ignore', 'pipe', 'pipe' ] }
