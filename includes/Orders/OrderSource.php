@@ -1,0 +1,47 @@
+<?php
+/**
+ * The one door to orders. Everything in Aftercare that reads or changes an order goes through
+ * this port: WooCommerceOrderSource in production, a test adapter in the test environment.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Orders;
+
+interface OrderSource {
+
+	/**
+	 * The order with this number whose billing email matches (case-insensitive), or null; the
+	 * caller cannot tell a wrong email from an unknown number.
+	 */
+	public function find_by_number_and_email( string $number, string $email ): ?Order;
+
+	/**
+	 * The order with this number whose billing postcode matches (spaces and case ignored), or null.
+	 */
+	public function find_by_number_and_postcode( string $number, string $postcode ): ?Order;
+
+	/**
+	 * An order by its internal id, or null.
+	 */
+	public function find( int $order_id ): ?Order;
+
+	/**
+	 * A customer's most recent orders, newest first: by user id when given, else by billing email.
+	 *
+	 * @return Order[]
+	 */
+	public function orders_for_customer( int $user_id, string $email, int $limit = 10 ): array;
+
+	/**
+	 * Order count and total spent of a customer (paid orders only), for an agent's context panel.
+	 */
+	public function customer_summary( int $user_id, string $email ): CustomerSummary;
+
+	/**
+	 * Adds a note to the order's own history (private unless $for_customer).
+	 */
+	public function add_note( int $order_id, string $note, bool $for_customer = false ): void;
+}
