@@ -24,6 +24,7 @@ const { values: options } = parseArgs( {
 	},
 } );
 const CORE = '7.1';
+const DEMO_DIR = path.join( REPO_ROOT, 'scripts', 'demo' );
 const port = Number( options.port );
 if (
 	! [ 'sqlite', 'mariadb' ].includes( options.db ) ||
@@ -96,9 +97,10 @@ const site =
 				: { type: 'mariadb', name: `aftercare_${ options.name }` },
 		port,
 		demo: true,
-		muPlugins: [
-			path.join( REPO_ROOT, 'scripts', 'demo', 'aftercare-demo.php' ),
-		],
+		// Each domain seeds its own demo content from a file in scripts/demo/.
+		muPlugins: readdirSync( DEMO_DIR )
+			.filter( ( file ) => file.endsWith( '.php' ) )
+			.map( ( file ) => path.join( DEMO_DIR, file ) ),
 	} ) );
 const { url, pid } = await startServer( site );
 

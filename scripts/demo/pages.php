@@ -1,6 +1,6 @@
 <?php
 /**
- * Plugin Name: Aftercare demo content
+ * Plugin Name: Aftercare demo pages
  * Description: Seeds the `npm start` site with pages that use Aftercare's blocks. Local sites only; never shipped.
  *
  * @package Aftercare
