@@ -28,20 +28,16 @@ const SOCKET = path.join( DIR, 'mysqld.sock' );
 const PID_FILE = path.join( DIR, 'mysqld.pid' );
 const LOG_FILE = path.join( DIR, 'mysqld.log' );
 
-function connection( port ) {
-	return {
-		socket: SOCKET,
-		port,
-		host: '127.0.0.1',
-		user: 'root',
-		password: '',
-	};
+// Socket only, no TCP port: two clones of the project (a developer's and CI's) can each run
+// their own server on one machine.
+function connection() {
+	return { socket: SOCKET, user: 'root', password: '' };
 }
 
 /**
  * Starts the server unless it already runs.
  *
- * @return {Promise<{socket: string, port: number, host: string, user: string, password: string, started: boolean}>} How to connect to it, and whether this call started it.
+ * @return {Promise<{socket: string, user: string, password: string, started: boolean}>} How to connect to it, and whether this call started it.
  */
 export async function startMariaDB() {
 	mkdirSync( DIR, { recursive: true } );
@@ -75,12 +71,12 @@ export async function startMariaDB() {
 async function startUnlocked() {
 	const running = runningServer();
 	if ( running && ( await acceptsConnections() ) ) {
-		return { ...connection( running.port ), started: false };
+		return { ...connection(), started: false };
 	}
 	if ( running ) {
 		await stopPid( running.pid );
 	}
-	const info = connection( Number( process.env.AFTERCARE_DB_PORT || 3307 ) );
+	const info = connection();
 
 	ensureSystem( [ 'mariadb' ] );
 	// A unix socket path is limited to 107 bytes.
@@ -114,8 +110,7 @@ async function startUnlocked() {
 			`--socket=${ SOCKET }`,
 			`--pid-file=${ PID_FILE }`,
 			`--log-error=${ LOG_FILE }`,
-			`--port=${ info.port }`,
-			'--bind-address=127.0.0.1',
+			'--skip-networking',
 			'--user=root',
 			'--skip-name-resolve',
 			'--character-set-server=utf8mb4',
@@ -149,9 +144,7 @@ async function startUnlocked() {
 		}
 		await sleep( 50 );
 	}
-	log(
-		`MariaDB ready on ${ rel( SOCKET ) } and 127.0.0.1:${ info.port } (${ Date.now() - started }ms)`
-	);
+	log( `MariaDB ready on ${ rel( SOCKET ) } (${ Date.now() - started }ms)` );
 	return { ...info, started: true };
 }
 
@@ -203,30 +196,21 @@ export async function stopMariaDB() {
 /**
  * The process in the pid file, if it is our mariadbd (pids get reused).
  *
- * @return {{pid: number, port: number}|null} It and its port.
+ * @return {{pid: number}|null} Its process.
  */
 function runningServer() {
 	if ( ! existsSync( PID_FILE ) ) {
 		return null;
 	}
 	const pid = Number( readFileSync( PID_FILE, 'utf8' ).trim() );
-	let args;
 	try {
-		args = readFileSync( `/proc/${ pid }/cmdline`, 'utf8' ).split( '\0' );
+		const args = readFileSync( `/proc/${ pid }/cmdline`, 'utf8' ).split(
+			'\0'
+		);
+		return args.includes( `--datadir=${ DATADIR }` ) ? { pid } : null;
 	} catch {
 		return null;
 	}
-	if ( ! args.includes( `--datadir=${ DATADIR }` ) ) {
-		return null;
-	}
-	return {
-		pid,
-		port: Number(
-			args
-				.find( ( arg ) => arg.startsWith( '--port=' ) )
-				.slice( '--port='.length )
-		),
-	};
 }
 
 async function stopPid( pid ) {
