@@ -26,6 +26,24 @@ final class Settings {
 				'type'        => 'boolean',
 				'default'     => false,
 			),
+			'order_lookup_keys'        => array(
+				'description' => __( 'What guests type beside their order number to look it up: the billing email, or the billing email or postcode.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => array( 'email', 'email_or_postcode' ),
+				'default'     => 'email',
+			),
+			'return_portal_page'       => array(
+				'description' => __( 'Page with the return request portal, linked from order status results (0 for none).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'default'     => 0,
+			),
+			'contact_page'             => array(
+				'description' => __( 'Page with the contact form, linked as "Get help with this order" with the order number filled in (0 for none).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'default'     => 0,
+			),
 		);
 	}
 
