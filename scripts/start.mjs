@@ -9,7 +9,7 @@ import {
 	ensureSystem,
 	isAlive,
 	log,
-	run,
+	runInBackground,
 	sleep,
 } from './lib/system.mjs';
 import { stopMariaDB } from './lib/mariadb.mjs';
@@ -54,6 +54,11 @@ function newest( dir ) {
 	);
 }
 
+/**
+ * Builds the admin app and blocks unless the build is newer than their sources.
+ *
+ * @return {Promise<void>|undefined} The running build, if one was needed.
+ */
 function buildIfStale() {
 	const manifest = path.join( REPO_ROOT, 'build', 'blocks-manifest.php' );
 	const sources = Math.max(
@@ -61,13 +66,10 @@ function buildIfStale() {
 		newest( path.join( REPO_ROOT, 'blocks' ) )
 	);
 	if ( existsSync( manifest ) && statSync( manifest ).mtimeMs >= sources ) {
-		return;
+		return undefined;
 	}
 	log( 'Building the admin app and blocks…' );
-	run( 'npm', [ 'run', 'build' ], {
-		cwd: REPO_ROOT,
-		stdio: [ 'ignore', 2, 2 ],
-	} );
+	return runInBackground( 'npm', [ 'run', 'build' ], { cwd: REPO_ROOT } );
 }
 
 function existingSite() {
@@ -84,8 +86,15 @@ function existingSite() {
 }
 
 const started = Date.now();
+// On a new machine the build and the WordPress download run while apt installs PHP.
+const building = buildIfStale();
+const downloading = runInBackground( process.execPath, [
+	path.join( REPO_ROOT, 'scripts', 'env.mjs' ),
+	'core',
+	CORE,
+] );
 ensureSystem( options.db === 'mariadb' ? [ 'php', 'mariadb' ] : [ 'php' ] );
-buildIfStale();
+await Promise.all( [ building, downloading ] );
 const site =
 	( ! options.fresh && existingSite() ) ||
 	( await createSite( {

@@ -1,6 +1,6 @@
 // Machine-level helpers: repository paths, running commands, and installing the
 // Debian packages the local environment needs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,32 @@ export function run(
 		);
 	}
 	return result.stdout ?? '';
+}
+
+/**
+ * Starts a command whose output goes to this process's stderr, so it can run while
+ * this process is busy with synchronous work (nothing is piped through its event loop).
+ *
+ * @param {string}   cmd           Command.
+ * @param {string[]} [args]        Arguments.
+ * @param {Object}   [options]
+ * @param {string}   [options.cwd] Working directory.
+ * @return {Promise<void>} Settles when it exits; rejects unless it exits with 0.
+ */
+export function runInBackground( cmd, args = [], { cwd } = {} ) {
+	return new Promise( ( resolve, reject ) => {
+		const child = spawn( cmd, args, { cwd, stdio: [ 'ignore', 2, 2 ] } );
+		child.on( 'error', reject );
+		child.on( 'exit', ( code, signal ) =>
+			code === 0
+				? resolve()
+				: reject(
+						new Error(
+							`${ cmd } ${ args.join( ' ' ) } failed (${ signal ?? `exit ${ code }` })`
+						)
+					)
+		);
+	} );
 }
 
 // sbin directories are searched too: mariadbd lives there and is not on a normal user's PATH.
