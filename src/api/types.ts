@@ -10,4 +10,16 @@ export interface AftercareSettings {
 	 * Remove all Aftercare tables, options and files when the plugin is deleted.
 	 */
 	delete_data_on_uninstall: boolean;
+	/**
+	 * What guests type beside their order number to look it up: the billing email, or the billing email or postcode.
+	 */
+	order_lookup_keys: 'email' | 'email_or_postcode';
+	/**
+	 * Page with the return request portal, linked from order status results (0 for none).
+	 */
+	return_portal_page: number;
+	/**
+	 * Page with the contact form, linked as "Get help with this order" with the order number filled in (0 for none).
+	 */
+	contact_page: number;
 }

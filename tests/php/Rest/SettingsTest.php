@@ -43,7 +43,15 @@ final class SettingsTest extends TestCase {
 
 		$read = $this->rest( 'GET', '/aftercare/v1/settings', array(), $admin );
 		$this->assertSame( 200, $read->get_status() );
-		$this->assertSame( array( 'delete_data_on_uninstall' => false ), $read->get_data() );
+		$this->assertSame(
+			array(
+				'delete_data_on_uninstall' => false,
+				'order_lookup_keys'        => 'email',
+				'return_portal_page'       => 0,
+				'contact_page'             => 0,
+			),
+			$read->get_data()
+		);
 
 		$saved = $this->rest( 'POST', '/aftercare/v1/settings', array( 'delete_data_on_uninstall' => true ), $admin );
 		$this->assertSame( 200, $saved->get_status() );
@@ -60,6 +68,8 @@ final class SettingsTest extends TestCase {
 			'wrong type'   => array( array( 'delete_data_on_uninstall' => array( 'yes' ) ) ),
 			'script tag'   => array( array( 'delete_data_on_uninstall' => '<script>alert(1)</script>' ) ),
 			'sql fragment' => array( array( 'delete_data_on_uninstall' => "1' OR '1'='1" ) ),
+			'unknown key'  => array( array( 'order_lookup_keys' => 'phone' ) ),
+			'negative id'  => array( array( 'contact_page' => -3 ) ),
 		);
 	}
 
@@ -72,7 +82,7 @@ final class SettingsTest extends TestCase {
 		$response = $this->rest( 'POST', '/aftercare/v1/settings', $body, $this->user( 'administrator' )->ID );
 
 		$this->assertErrorCode( 'rest_invalid_param', $response, 400 );
-		$this->assertArrayHasKey( 'delete_data_on_uninstall', $response->get_data()['data']['params'] );
+		$this->assertArrayHasKey( (string) array_key_first( $body ), $response->get_data()['data']['params'] );
 		$this->assertFalse( get_option( Settings::OPTION ) );
 	}
 
