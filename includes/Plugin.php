@@ -16,6 +16,16 @@ use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
+use Aftercare\Orders\Carriers;
+use Aftercare\Orders\OrderLookup;
+use Aftercare\Orders\OrderSource;
+use Aftercare\Orders\OrderStatusBlock;
+use Aftercare\Orders\OrderView;
+use Aftercare\Orders\TrackingMetaBox;
+use Aftercare\Orders\TrackingReader;
+use Aftercare\Orders\WooCommerceOrderSource;
+use Aftercare\Rest\OrderStatus\Controller as OrderStatusController;
+use Aftercare\Rest\OrderStatus\Schema as OrderStatusSchema;
 use Aftercare\Rest\Settings\Controller as SettingsController;
 use Aftercare\Rest\Settings\Schema as SettingsSchema;
 use Aftercare\Settings\Settings;
@@ -31,12 +41,14 @@ final class Plugin {
 	 * @param Capabilities                        $capabilities Roles and capabilities.
 	 * @param Rest\AbstractController[]            $controllers Every REST resource.
 	 * @param object[]                            $services    Everything else that adds hooks.
+	 * @param OrderSource|null                    $orders      The order port (null without WooCommerce or another source).
 	 */
 	private function __construct(
 		public readonly Installer $installer,
 		public readonly Capabilities $capabilities,
 		public readonly array $controllers,
-		private array $services
+		private array $services,
+		public readonly ?OrderSource $orders = null
 	) {}
 
 	public static function instance(): self {
@@ -48,15 +60,33 @@ final class Plugin {
 		$clock        = new SystemClock();
 		$capabilities = new Capabilities();
 		$settings     = new Settings();
-		$tables       = array( new RateLimiter( $wpdb, $clock ) );
+		$limiter      = new RateLimiter( $wpdb, $clock );
+		$tables       = array( $limiter );
 		$installer    = new Installer( $wpdb, $tables, array(), $capabilities, $clock );
-		$controllers  = array( new SettingsController( $settings, new SettingsSchema( $settings ) ) );
+
+		// Orders: WooCommerce when active, else whatever the environment registers (null = order features off).
+		$carriers     = new Carriers();
+		$orders       = class_exists( 'WooCommerce' ) ? new WooCommerceOrderSource( new TrackingReader( $carriers ) ) : apply_filters( 'aftercare_order_source', null );
+		$orders       = $orders instanceof OrderSource ? $orders : null;
+		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
+		$order_view   = new OrderView( $settings );
+
+		$controllers = array(
+			new SettingsController( $settings, new SettingsSchema( $settings ) ),
+			new OrderStatusController( $order_lookup, $order_view, new OrderStatusSchema() ),
+		);
 
 		return new self(
 			$installer,
 			$capabilities,
 			$controllers,
-			array( new AdminScreens( new Assets() ), new BlockRegistry() )
+			array(
+				new AdminScreens( new Assets() ),
+				new BlockRegistry(),
+				new OrderStatusBlock( $order_lookup, $order_view ),
+				new TrackingMetaBox( $orders, $carriers ),
+			),
+			$orders
 		);
 	}
 

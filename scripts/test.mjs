@@ -21,6 +21,8 @@ const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 );
 const E2E_PORT = PORT_BASE + 20;
 const SMOKE_PORT = PORT_BASE + 21;
 const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
+// Test sites get an order source without WooCommerce (the OrderSource test adapter).
+const TEST_MU_PLUGINS = [ 'tests/fixtures/mu-plugins/test-order-source.php' ];
 
 /**
  * Runs a command, keeping its output in a log file; resolves with its exit code and output.
@@ -157,6 +159,7 @@ function phpunitLayer(
 			port,
 			multisite,
 			woocommerce,
+			muPlugins: TEST_MU_PLUGINS,
 		} );
 		const report = path.join( RESULTS, `${ slug }.xml` );
 		const { code, logFile } = await exec(

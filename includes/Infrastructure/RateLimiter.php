@@ -44,6 +44,42 @@ final class RateLimiter implements Table {
 	 * @return int 0 when allowed, otherwise the seconds until the window ends (for Retry-After).
 	 */
 	public function hit( string $bucket, string $key, int $limit, int $window ): int {
+		$row = $this->increment( $bucket, $key, $window );
+		return ( (int) $row->hits > $limit ) ? max( 1, (int) $row->window_ends - $this->clock->now() ) : 0;
+	}
+
+	/**
+	 * Counts one failure. Reaching the limit locks the key out for a window from now, and each
+	 * further lockout within $max_lockout doubles that (back-off), up to $max_lockout.
+	 * Check retry_after() with the same limit before each attempt.
+	 *
+	 * @param string $bucket      What is limited, e.g. `order_lookup_ip`.
+	 * @param string $key         Who is limited.
+	 * @param int    $limit       Failures allowed per window.
+	 * @param int    $window      Window (and first lockout) length in seconds.
+	 * @param int    $max_lockout Longest lockout, and how long lockouts are remembered.
+	 * @return int 0 while under the limit, otherwise the seconds the key is locked out.
+	 */
+	public function fail( string $bucket, string $key, int $limit, int $window, int $max_lockout = DAY_IN_SECONDS ): int {
+		$row = $this->increment( $bucket, $key, $window );
+		$now = $this->clock->now();
+		if ( (int) $row->hits < $limit ) {
+			return 0;
+		}
+		if ( (int) $row->hits > $limit ) {
+			return max( 1, (int) $row->window_ends - $now );
+		}
+		$lockouts = (int) $this->increment( $bucket . ':lockouts', $key, $max_lockout )->hits;
+		$lockout  = (int) min( $max_lockout, $window * ( 2 ** min( 20, max( 0, $lockouts - 1 ) ) ) );
+		$table    = $this->table();
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$table} SET window_ends = %d WHERE bucket_key = %s AND window_ends < %d", $now + $lockout, $this->hash( $bucket, $key ), $now + $lockout ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return max( $lockout, (int) $row->window_ends - $now );
+	}
+
+	/**
+	 * Counts one attempt: resets an expired window, and returns the row after the change.
+	 */
+	private function increment( string $bucket, string $key, int $window ): object {
 		$table = $this->table();
 		$hash  = $this->hash( $bucket, $key );
 		$now   = $this->clock->now();
@@ -64,7 +100,10 @@ final class RateLimiter implements Table {
 		if ( 0 === wp_rand( 0, 99 ) ) {
 			$this->purge();
 		}
-		return ( $row && (int) $row->hits > $limit ) ? max( 1, (int) $row->window_ends - $now ) : 0;
+		return $row ? $row : (object) array(
+			'hits'        => 0,
+			'window_ends' => 0,
+		);
 	}
 
 	/**

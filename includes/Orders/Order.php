@@ -26,6 +26,8 @@ final class Order {
 	 * @param Tracking[]  $tracking       Shipments with tracking numbers.
 	 * @param int|null    $paid           Unix time paid, if paid.
 	 * @param int|null    $completed      Unix time completed, if completed.
+	 * @param int|null    $refunded       Unix time of the latest refund, if any.
+	 * @param float       $total_refunded Amount refunded so far.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -41,6 +43,8 @@ final class Order {
 		public readonly array $items = array(),
 		public readonly array $tracking = array(),
 		public readonly ?int $paid = null,
-		public readonly ?int $completed = null
+		public readonly ?int $completed = null,
+		public readonly ?int $refunded = null,
+		public readonly float $total_refunded = 0.0
 	) {}
 }

@@ -44,4 +44,33 @@ interface OrderSource {
 	 * Adds a note to the order's own history (private unless $for_customer).
 	 */
 	public function add_note( int $order_id, string $note, bool $for_customer = false ): void;
+
+	/**
+	 * The tracking numbers recorded in Aftercare's own field (not those of other tracking plugins).
+	 *
+	 * @return Tracking[]
+	 */
+	public function own_tracking( int $order_id ): array;
+
+	/**
+	 * Replaces the tracking numbers of Aftercare's own field.
+	 *
+	 * @param Tracking[] $tracking Shipments; an empty list clears the field.
+	 */
+	public function save_tracking( int $order_id, array $tracking ): void;
+
+	/**
+	 * Records that someone looked the order up (kept with the order, newest first, capped).
+	 *
+	 * @param string $masked_ip The visitor's address with its host part hidden, e.g. `203.0.113.x`.
+	 * @param string $via       `guest` (number + email or postcode) or `customer` (signed in).
+	 */
+	public function record_lookup( int $order_id, int $time, string $masked_ip, string $via ): void;
+
+	/**
+	 * The latest recorded lookups, newest first.
+	 *
+	 * @return array<int, array{time: int, ip: string, via: string}>
+	 */
+	public function lookups( int $order_id, int $limit = 10 ): array;
 }

@@ -5,6 +5,78 @@
  * exports from the controllers' item schemas. Do not edit by hand: run `npm run types`.
  */
 
+export interface AftercareOrderStatus {
+	/**
+	 * The order number the shopper sees.
+	 */
+	number: string;
+	/**
+	 * The order named for people, e.g. "Order #1001".
+	 */
+	title: string;
+	/**
+	 * Status slug, e.g. processing (custom statuses included).
+	 */
+	status: string;
+	/**
+	 * Status in words.
+	 */
+	status_label: string;
+	/**
+	 * A sentence explaining the status.
+	 */
+	status_text: string;
+	/**
+	 * When the order was placed (ISO 8601, UTC).
+	 */
+	created: string;
+	/**
+	 * When the order was placed, in the store's date format.
+	 */
+	date: string;
+	/**
+	 * When the order was placed, as a sentence.
+	 */
+	placed: string;
+	/**
+	 * Line items: names and quantities only.
+	 */
+	items: {
+		name: string;
+		quantity: number;
+	}[];
+	/**
+	 * Shipments: carrier, tracking number and a link to the carrier's tracking page (empty when unknown).
+	 */
+	tracking: {
+		carrier: string;
+		number: string;
+		url: string;
+	}[];
+	/**
+	 * What happened to the order, oldest first (other features add events with the aftercare_order_timeline filter).
+	 */
+	timeline: {
+		type: string;
+		time: string;
+		date: string;
+		label: string;
+		detail: string;
+	}[];
+	/**
+	 * Link to the return portal for this order (empty when the store has none).
+	 */
+	return_url: string;
+	/**
+	 * Link to the contact page with this order filled in (empty when the store has none).
+	 */
+	help_url: string;
+	/**
+	 * Order total, formatted; only for the signed-in customer who placed the order.
+	 */
+	total?: string;
+}
+
 export interface AftercareSettings {
 	/**
 	 * Remove all Aftercare tables, options and files when the plugin is deleted.

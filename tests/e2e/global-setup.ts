@@ -26,7 +26,10 @@ export default async function globalSetup(): Promise< void > {
 		'--db',
 		'mariadb',
 		'--port',
-		port
+		port,
+		// The order source of the test environment (tests/fixtures/orders/).
+		'--mu-plugin',
+		'tests/fixtures/mu-plugins/test-order-source.php'
 	);
 	env( 'serve', `e2e-${ port }`, '--port', port );
 

@@ -1,0 +1,180 @@
+<?php
+/**
+ * Server side of the aftercare/order-status block: gives render.php what to show, handles the
+ * form's own POST (so the block works without JavaScript), keeps pages that show order data out
+ * of caches, and tells the editor whether orders are available.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Orders;
+
+use Aftercare\Infrastructure\DomainError;
+
+final class OrderStatusBlock {
+
+	public const NAME = 'aftercare/order-status';
+
+	/** Hidden field that marks a POST as this block's lookup. */
+	public const MARKER = 'aftercare_order_lookup';
+
+	/** @var array{result: ?array<string, mixed>, error: string, status: int, retry_after: int}|null */
+	private ?array $submission = null;
+
+	public function __construct( private ?OrderLookup $lookup, private OrderView $view ) {}
+
+	public function register(): void {
+		add_filter( 'register_block_type_args', array( $this, 'block_args' ), 10, 2 );
+		add_action( 'template_redirect', array( $this, 'before_page' ) );
+		add_action( 'enqueue_block_editor_assets', array( $this, 'editor_data' ) );
+	}
+
+	/**
+	 * Renders through render_callback below, so render.php receives the prepared data.
+	 *
+	 * @param array<string, mixed> $args Block type arguments.
+	 * @return array<string, mixed>
+	 */
+	public function block_args( array $args, string $name ): array {
+		if ( self::NAME === $name ) {
+			$args['render_callback'] = array( $this, 'render' );
+		}
+		return $args;
+	}
+
+	/**
+	 * Before any output: answer a lookup posted by the form (status 429 and Retry-After when
+	 * throttled), and mark personal pages private and uncacheable.
+	 */
+	public function before_page(): void {
+		if ( null === $this->lookup ) {
+			return;
+		}
+		$posted = $this->is_posted();
+		if ( ! $posted && ! ( is_user_logged_in() && is_singular() && has_block( self::NAME, get_queried_object() ) ) ) {
+			return;
+		}
+		$this->send_private_headers();
+		if ( $posted ) {
+			$this->submission();
+		}
+	}
+
+	/**
+	 * @param array<string, mixed> $attributes Block attributes.
+	 * @param string               $content    Inner content (none).
+	 * @param \WP_Block|null       $block      Block instance.
+	 */
+	public function render( array $attributes, string $content = '', ?\WP_Block $block = null ): string {
+		if ( null === $this->lookup ) {
+			return '';
+		}
+		$submission = $this->is_posted() ? $this->submission() : null;
+		$user_id    = get_current_user_id();
+		$orders     = array();
+		if ( $user_id > 0 ) {
+			foreach ( $this->lookup->customer_orders( $user_id, max( 1, min( 20, (int) ( $attributes['recentOrders'] ?? 5 ) ) ) ) as $order ) {
+				$orders[] = $this->view->prepare( $order, 'customer' );
+			}
+		}
+		$aftercare_data = array(
+			'logged_in'       => $user_id > 0,
+			'orders'          => $orders,
+			'result'          => $submission['result'] ?? null,
+			'error'           => $submission['error'] ?? '',
+			'allows_postcode' => $this->lookup->allows_postcode(),
+			'values'          => $submission ? $this->posted_values() : array(
+				'number' => '',
+				'key'    => '',
+			),
+			'rest_url'        => rest_url( 'aftercare/v1/order-status' ),
+		);
+		$file = AFTERCARE_DIR . 'build/blocks/order-status/render.php';
+		if ( ! is_readable( $file ) ) {
+			return '';
+		}
+		ob_start();
+		require $file;
+		return (string) ob_get_clean();
+	}
+
+	/**
+	 * Tells the editor script whether the storefront can show orders.
+	 */
+	public function editor_data(): void {
+		wp_add_inline_script(
+			generate_block_asset_handle( self::NAME, 'editorScript' ),
+			sprintf(
+				'window.aftercareOrderStatus = %s;',
+				wp_json_encode(
+					array(
+						'available'      => null !== $this->lookup,
+						'allowsPostcode' => null !== $this->lookup && $this->lookup->allows_postcode(),
+					)
+				)
+			),
+			'before'
+		);
+	}
+
+	/**
+	 * The posted lookup's outcome, computed once per request.
+	 *
+	 * @return array{result: ?array<string, mixed>, error: string, status: int, retry_after: int}
+	 */
+	private function submission(): array {
+		if ( null !== $this->submission ) {
+			return $this->submission;
+		}
+		$values           = $this->posted_values();
+		$key              = $values['key'];
+		$is_email         = str_contains( $key, '@' ) || ! $this->lookup?->allows_postcode();
+		$ip               = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		$this->submission = array(
+			'result'      => null,
+			'error'       => '',
+			'status'      => 200,
+			'retry_after' => 0,
+		);
+		try {
+			$order                      = $this->lookup?->lookup( $values['number'], $is_email ? $key : '', $is_email ? '' : $key, $ip );
+			$this->submission['result'] = $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : null;
+		} catch ( DomainError $error ) {
+			$this->submission['error']       = $error->getMessage();
+			$this->submission['status']      = $error->status;
+			$this->submission['retry_after'] = (int) ( $error->data['retry_after'] ?? 0 );
+		}
+		if ( ! headers_sent() && 429 === $this->submission['status'] ) {
+			status_header( 429 );
+			header( 'Retry-After: ' . $this->submission['retry_after'] );
+		}
+		return $this->submission;
+	}
+
+	/**
+	 * @return array{number: string, key: string}
+	 */
+	private function posted_values(): array {
+		// phpcs:disable WordPress.Security.NonceVerification.Missing -- A guest's lookup needs no cookie nonce: it changes nothing a forged request could abuse, and rate limits protect it.
+		return array(
+			'number' => isset( $_POST['aftercare_order_number'] ) ? substr( sanitize_text_field( wp_unslash( (string) $_POST['aftercare_order_number'] ) ), 0, 60 ) : '',
+			'key'    => isset( $_POST['aftercare_order_key'] ) ? substr( sanitize_text_field( wp_unslash( (string) $_POST['aftercare_order_key'] ) ), 0, 200 ) : '',
+		);
+		// phpcs:enable
+	}
+
+	private function is_posted(): bool {
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- See posted_values().
+		return isset( $_SERVER['REQUEST_METHOD'], $_POST[ self::MARKER ] ) && 'POST' === $_SERVER['REQUEST_METHOD'];
+	}
+
+	private function send_private_headers(): void {
+		if ( headers_sent() ) {
+			return;
+		}
+		nocache_headers();
+		header( 'Cache-Control: private, no-store, no-cache, must-revalidate, max-age=0' );
+	}
+}

@@ -1,0 +1,291 @@
+<?php
+/**
+ * The OrderSource contract: every adapter passes these same tests (TestOrderSourceTest in every
+ * run, WooCommerceOrderSourceTest beside a real WooCommerce).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tests\Orders;
+
+use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderSource;
+use Aftercare\Orders\Tracking;
+use Aftercare\Tests\TestCase;
+
+abstract class OrderSourceContract extends TestCase {
+
+	protected OrderFactory $orders;
+
+	protected OrderSource $source;
+
+	abstract protected function factory(): OrderFactory;
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->orders = $this->factory();
+		$this->source = $this->orders->source();
+	}
+
+	/**
+	 * @param array<string, mixed> $spec Overrides.
+	 */
+	private function order( array $spec = array() ): Order {
+		$id = $this->orders->create(
+			$spec + array(
+				'status'   => 'processing',
+				'email'    => 'Shopper@Example.test',
+				'postcode' => 'SW1A 1AA',
+				'name'     => 'Sam Shopper',
+				'total'    => 54.0,
+				'items'    => array(
+					array(
+						'name'     => 'Linen shirt',
+						'quantity' => 2,
+						'total'    => 40.0,
+					),
+					array(
+						'name'     => 'Canvas tote',
+						'quantity' => 1,
+						'total'    => 14.0,
+					),
+				),
+			)
+		);
+		$order = $this->source->find( $id );
+		$this->assertInstanceOf( Order::class, $order );
+		return $order;
+	}
+
+	public function test_finds_an_order_by_number_and_billing_email_and_nothing_else(): void {
+		$order = $this->order();
+		$other = $this->order( array( 'email' => 'other@example.test' ) );
+
+		$this->assertSame( $order->id, $this->source->find_by_number_and_email( $order->number, 'shopper@example.test' )?->id );
+		$this->assertSame( $order->id, $this->source->find_by_number_and_email( ' #' . $order->number, ' SHOPPER@example.TEST ' )?->id );
+		$this->assertNull( $this->source->find_by_number_and_email( $order->number, 'other@example.test' ), 'another order\'s email' );
+		$this->assertNull( $this->source->find_by_number_and_email( $other->number, 'shopper@example.test' ) );
+		$this->assertNull( $this->source->find_by_number_and_email( $order->number, '' ) );
+		$this->assertNull( $this->source->find_by_number_and_email( '', 'shopper@example.test' ) );
+		$this->assertNull( $this->source->find_by_number_and_email( '99999999', 'shopper@example.test' ), 'unknown number' );
+	}
+
+	public function test_finds_an_order_by_number_and_postcode_ignoring_spaces_and_case(): void {
+		$order = $this->order();
+
+		$this->assertSame( $order->id, $this->source->find_by_number_and_postcode( $order->number, 'sw1a1aa' )?->id );
+		$this->assertSame( $order->id, $this->source->find_by_number_and_postcode( $order->number, ' SW1A  1AA' )?->id );
+		$this->assertNull( $this->source->find_by_number_and_postcode( $order->number, 'SW1A 1AB' ) );
+		$this->assertNull( $this->source->find_by_number_and_postcode( $order->number, '' ) );
+	}
+
+	public function test_maps_status_items_and_dates(): void {
+		$created = time() - 5 * DAY_IN_SECONDS;
+		$order   = $this->order(
+			array(
+				'status'    => 'completed',
+				'created'   => $created,
+				'paid'      => $created + 60,
+				'completed' => $created + 3 * DAY_IN_SECONDS,
+			)
+		);
+
+		$this->assertSame( 'completed', $order->status );
+		$this->assertSame( 'Completed', $order->status_label );
+		$this->assertSame( $created, $order->created );
+		$this->assertSame( $created + 60, $order->paid );
+		$this->assertSame( $created + 3 * DAY_IN_SECONDS, $order->completed );
+		$this->assertSame( 'shopper@example.test', strtolower( $order->billing_email ) );
+		$this->assertSame( 54.0, $order->total );
+		$this->assertSame(
+			array( array( 'Linen shirt', 2 ), array( 'Canvas tote', 1 ) ),
+			array_map( static fn( $item ) => array( $item->name, $item->quantity ), $order->items )
+		);
+		$this->assertNull( $order->refunded );
+	}
+
+	public function test_custom_statuses_keep_their_own_label(): void {
+		$order = $this->order( array( 'status' => 'awaiting-pickup' ) );
+
+		$this->assertSame( 'awaiting-pickup', $order->status );
+		$this->assertSame( 'Awaiting pickup', $order->status_label );
+	}
+
+	public function test_a_refund_is_dated_and_counted(): void {
+		$order = $this->order( array( 'refund' => 14.0 ) );
+
+		$this->assertNotNull( $order->refunded );
+		$this->assertEqualsWithDelta( time(), $order->refunded, 60 );
+		$this->assertSame( 14.0, $order->total_refunded );
+	}
+
+	public function test_reads_tracking_of_shipment_tracking_plugins_and_of_its_own_field(): void {
+		$shipped = time() - DAY_IN_SECONDS;
+		$order   = $this->order(
+			array(
+				'meta' => array(
+					// WooCommerce Shipment Tracking and Advanced Shipment Tracking share this format.
+					'_wc_shipment_tracking_items' => array(
+						array(
+							'tracking_provider' => 'usps',
+							'tracking_number'   => '9400111899223344556677',
+							'date_shipped'      => $shipped,
+						),
+						array(
+							'tracking_provider'        => '',
+							'custom_tracking_provider' => 'Local Courier',
+							'custom_tracking_link'     => 'https://courier.example/t/AB12',
+							'tracking_number'          => 'AB12',
+						),
+					),
+					'_aftercare_tracking'         => array(
+						array(
+							'carrier' => 'ups',
+							'number'  => '1Z999AA10123456784',
+						),
+					),
+				),
+			)
+		);
+
+		$this->assertEquals(
+			array(
+				new Tracking( 'USPS', '9400111899223344556677', 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677', $shipped ),
+				new Tracking( 'Local Courier', 'AB12', 'https://courier.example/t/AB12' ),
+				new Tracking( 'UPS', '1Z999AA10123456784', 'https://www.ups.com/track?tracknum=1Z999AA10123456784' ),
+			),
+			$order->tracking
+		);
+		$this->assertEquals( array( new Tracking( 'UPS', '1Z999AA10123456784', 'https://www.ups.com/track?tracknum=1Z999AA10123456784' ) ), $this->source->own_tracking( $order->id ) );
+	}
+
+	public function test_own_tracking_is_saved_replaced_and_cleared(): void {
+		$order = $this->order();
+
+		$this->source->save_tracking( $order->id, array( new Tracking( 'dhl', 'JD0146', '', 1_800_000_000 ), new Tracking( 'fedex', ' ', '' ) ) );
+		$this->assertEquals( array( new Tracking( 'DHL', 'JD0146', 'https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=JD0146', 1_800_000_000 ) ), $this->source->own_tracking( $order->id ) );
+		$this->assertSame( array( 'JD0146' ), array_map( static fn( $t ) => $t->number, $this->source->find( $order->id )->tracking ) );
+
+		$this->source->save_tracking( $order->id, array( new Tracking( 'royal-mail', 'RM123GB', '' ) ) );
+		$this->assertSame( array( 'Royal Mail' ), array_map( static fn( $t ) => $t->carrier, $this->source->own_tracking( $order->id ) ) );
+
+		$this->source->save_tracking( $order->id, array() );
+		$this->assertSame( array(), $this->source->own_tracking( $order->id ) );
+		$this->assertSame( array(), $this->source->find( $order->id )->tracking );
+	}
+
+	public function test_lists_a_customers_own_orders_newest_first(): void {
+		$customer = $this->user( 'subscriber' );
+		$other    = $this->user( 'subscriber' );
+		$ids      = array();
+		foreach ( array( 3, 1, 2 ) as $days_ago ) {
+			$ids[ $days_ago ] = $this->order(
+				array(
+					'customer_id' => $customer->ID,
+					'email'       => $customer->user_email,
+					'created'     => time() - $days_ago * DAY_IN_SECONDS,
+				)
+			)->id;
+		}
+		$this->order(
+			array(
+				'customer_id' => $other->ID,
+				'email'       => $other->user_email,
+			)
+		);
+
+		$mine = $this->source->orders_for_customer( $customer->ID, '' );
+		$this->assertSame( array( $ids[1], $ids[2], $ids[3] ), array_map( static fn( $o ) => $o->id, $mine ) );
+		$this->assertSame( array( $ids[1], $ids[2] ), array_map( static fn( $o ) => $o->id, $this->source->orders_for_customer( $customer->ID, '', 2 ) ) );
+		$this->assertSame( array( $ids[1], $ids[2], $ids[3] ), array_map( static fn( $o ) => $o->id, $this->source->orders_for_customer( 0, $customer->user_email ) ), 'by billing email' );
+		$this->assertSame( array(), $this->source->orders_for_customer( 0, '' ), 'nobody is everybody' );
+		$this->assertSame( array(), $this->source->orders_for_customer( $this->user( 'subscriber' )->ID, '' ) );
+	}
+
+	public function test_summarises_what_a_customer_bought(): void {
+		$customer = $this->user( 'subscriber' );
+		$spec     = array(
+			'customer_id' => $customer->ID,
+			'email'       => $customer->user_email,
+		);
+		$this->order( $spec + array( 'total' => 54.0 ) );
+		$this->order(
+			$spec + array(
+				'status' => 'completed',
+				'total'  => 30.0,
+				'refund' => 10.0,
+			)
+		);
+		$this->order( $spec + array( 'status' => 'pending' ) );
+		$this->order( $spec + array( 'status' => 'cancelled' ) );
+
+		$summary = $this->source->customer_summary( $customer->ID, '' );
+		$this->assertSame( 2, $summary->order_count, 'paid orders only' );
+		$this->assertSame( 74.0, $summary->total_spent, 'refunds deducted' );
+		$this->assertMatchesRegularExpression( '/^[A-Z]{3}$/', $summary->currency );
+
+		$this->assertSame( 2, $this->source->customer_summary( 0, $customer->user_email )->order_count );
+		$this->assertSame( 0, $this->source->customer_summary( 0, 'nobody@example.test' )->order_count );
+		$this->assertSame( 0, $this->source->customer_summary( 0, '' )->order_count );
+	}
+
+	public function test_adds_private_and_customer_notes(): void {
+		$order = $this->order();
+
+		$this->source->add_note( $order->id, 'Ticket #12 opened about this order.' );
+		$this->source->add_note( $order->id, 'We sent a replacement.', true );
+		$this->source->add_note( 99999999, 'lost' );
+
+		$notes = array_values( array_filter( $this->orders->notes( $order->id ), static fn( $n ) => str_contains( $n['note'], 'Ticket #12' ) || str_contains( $n['note'], 'replacement' ) ) );
+		$this->assertSame(
+			array(
+				array(
+					'note'         => 'Ticket #12 opened about this order.',
+					'for_customer' => false,
+				),
+				array(
+					'note'         => 'We sent a replacement.',
+					'for_customer' => true,
+				),
+			),
+			$notes
+		);
+	}
+
+	public function test_records_lookups_newest_first_and_keeps_the_latest_twenty(): void {
+		$order = $this->order();
+
+		for ( $i = 1; $i <= 22; $i++ ) {
+			$this->source->record_lookup( $order->id, 1_800_000_000 + $i, '203.0.113.x', 'guest' );
+		}
+		$this->source->record_lookup( $order->id, 1_800_000_100, '2001:db8:85a3::x', 'customer' );
+
+		$this->assertSame(
+			array(
+				array(
+					'time' => 1_800_000_100,
+					'ip'   => '2001:db8:85a3::x',
+					'via'  => 'customer',
+				),
+				array(
+					'time' => 1_800_000_022,
+					'ip'   => '203.0.113.x',
+					'via'  => 'guest',
+				),
+			),
+			$this->source->lookups( $order->id, 2 )
+		);
+		$this->assertCount( 20, $this->source->lookups( $order->id, 50 ) );
+		$this->assertSame( array(), $this->source->lookups( 99999999 ) );
+	}
+
+	public function test_unknown_orders_are_null_and_writes_to_them_do_nothing(): void {
+		$this->assertNull( $this->source->find( 99999999 ) );
+		$this->assertNull( $this->source->find( 0 ) );
+		$this->source->save_tracking( 99999999, array( new Tracking( 'ups', '1Z', '' ) ) );
+		$this->source->record_lookup( 99999999, time(), '203.0.113.x', 'guest' );
+		$this->assertSame( array(), $this->source->own_tracking( 99999999 ) );
+	}
+}
