@@ -11,6 +11,18 @@ namespace Aftercare;
 
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Blocks\BlockRegistry;
+use Aftercare\HelpCenter\Articles;
+use Aftercare\HelpCenter\ArticleType;
+use Aftercare\HelpCenter\ArticleVotes;
+use Aftercare\HelpCenter\Deflection;
+use Aftercare\HelpCenter\HelpBlocks;
+use Aftercare\HelpCenter\Reports;
+use Aftercare\HelpCenter\SearchIndex;
+use Aftercare\HelpCenter\SearchLog;
+use Aftercare\HelpCenter\Searcher;
+use Aftercare\HelpCenter\Synonyms;
+use Aftercare\HelpCenter\Tokenizer;
+use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
@@ -24,6 +36,12 @@ use Aftercare\Orders\OrderView;
 use Aftercare\Orders\TrackingMetaBox;
 use Aftercare\Orders\TrackingReader;
 use Aftercare\Orders\WooCommerceOrderSource;
+use Aftercare\Rest\HelpEvents\Controller as HelpEventsController;
+use Aftercare\Rest\HelpFeedback\Controller as HelpFeedbackController;
+use Aftercare\Rest\HelpReports\Controller as HelpReportsController;
+use Aftercare\Rest\HelpReports\Schema as HelpReportsSchema;
+use Aftercare\Rest\HelpSearch\Controller as HelpSearchController;
+use Aftercare\Rest\HelpSearch\Schema as HelpSearchSchema;
 use Aftercare\Rest\OrderStatus\Controller as OrderStatusController;
 use Aftercare\Rest\OrderStatus\Schema as OrderStatusSchema;
 use Aftercare\Rest\Settings\Controller as SettingsController;
@@ -61,8 +79,24 @@ final class Plugin {
 		$capabilities = new Capabilities();
 		$settings     = new Settings();
 		$limiter      = new RateLimiter( $wpdb, $clock );
-		$tables       = array( $limiter );
-		$installer    = new Installer( $wpdb, $tables, array(), $capabilities, $clock );
+
+		// Help center: articles, their search index, the search log, votes and deflection.
+		$tokenizer    = new Tokenizer();
+		$index        = new SearchIndex( $wpdb, $tokenizer, $clock );
+		$search_log   = new SearchLog( $wpdb, $clock );
+		$votes        = new ArticleVotes( $wpdb, $clock );
+		$visitors     = new Visitors();
+		$deflection   = new Deflection( $wpdb, $clock, $visitors, $search_log );
+		$searcher     = new Searcher( $wpdb, $index, $tokenizer, new Synonyms( $settings, $tokenizer ) );
+		$articles     = new Articles( $searcher, $tokenizer, $search_log, $visitors, $clock );
+		$article_type = new ArticleType( $settings, $index );
+
+		$tables     = array( $limiter, ...$index->tables(), $search_log, $votes, $deflection );
+		$migrations = array(
+			'help_index_articles' => array( $index, 'reindex_batch' ),
+			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
+		);
+		$installer  = new Installer( $wpdb, $tables, $migrations, $capabilities, $clock );
 
 		// Orders: WooCommerce when active, else whatever the environment registers (null = order features off).
 		$carriers     = new Carriers();
@@ -74,6 +108,10 @@ final class Plugin {
 		$controllers = array(
 			new SettingsController( $settings, new SettingsSchema( $settings ) ),
 			new OrderStatusController( $order_lookup, $order_view, new OrderStatusSchema() ),
+			new HelpSearchController( $articles, $limiter, $visitors, new HelpSearchSchema() ),
+			new HelpEventsController( $articles, $limiter, $visitors ),
+			new HelpFeedbackController( $articles, $votes, $limiter, $visitors ),
+			new HelpReportsController( new Reports( $clock, $search_log, $votes, $deflection ), new HelpReportsSchema() ),
 		);
 
 		return new self(
@@ -85,6 +123,9 @@ final class Plugin {
 				new BlockRegistry(),
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				new TrackingMetaBox( $orders, $carriers ),
+				$article_type,
+				$deflection,
+				new HelpBlocks( $articles, $settings, $visitors ),
 			),
 			$orders
 		);

@@ -38,13 +38,37 @@ final class Settings {
 				'minimum'     => 0,
 				'default'     => 0,
 			),
+			'help_base'                => array(
+				'description' => __( 'Address of the help center: articles live under /{base}/ (letters, digits, dashes; slashes for deeper paths).', 'aftercare' ),
+				'type'        => 'string',
+				'pattern'     => '^[a-z0-9-]+(/[a-z0-9-]+)*$',
+				'maxLength'   => 60,
+				'default'     => 'help',
+			),
+			'help_synonyms'            => array(
+				'description' => __( 'Help-center search synonyms: one group per line, phrases separated by commas ("refund, money back").', 'aftercare' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type'      => 'string',
+					'maxLength' => 300,
+				),
+				'maxItems'    => 200,
+				'default'     => \Aftercare\HelpCenter\Synonyms::DEFAULTS,
+			),
 			'contact_page'             => array(
 				'description' => __( 'Page with the contact form, linked as "Get help with this order" with the order number filled in (0 for none).', 'aftercare' ),
 				'type'        => 'integer',
 				'minimum'     => 0,
 				'default'     => 0,
 			),
-		);
+			'attachment_max_size_mb'   => array(
+				'description' => __( 'Largest file a ticket attachment may be, in megabytes.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 100,
+				'default'     => 10,
+			),
+		) + \Aftercare\Tickets\Sla::setting_fields();
 	}
 
 	/**

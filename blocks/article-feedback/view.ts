@@ -1,0 +1,130 @@
+/**
+ * "Was this helpful?": a vote, then an optional comment, sent to
+ * `POST aftercare/v1/help/articles/{id}/feedback` with the anonymous visitor id (voting again
+ * changes the vote).
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { getContext, getElement, store } from '@wordpress/interactivity';
+
+/**
+ * Internal dependencies
+ */
+import { visitorId } from '../help-center/api';
+
+interface FeedbackContext {
+	rest: string;
+	articleId: number;
+	ready: boolean;
+	vote: '' | 'yes' | 'no';
+	busy: boolean;
+	commented: boolean;
+	message: string;
+}
+
+/** Set by render.php through wp_interactivity_state(), translated. */
+interface ServerState {
+	state: {
+		messages: { thanks: string; saved: string; failed: string };
+		labels: { yes: string; no: string };
+	};
+}
+
+/**
+ * Sends the vote (and comment).
+ *
+ * @param context The block's context.
+ * @param comment The comment, or undefined to keep an earlier one.
+ * @return Whether the server took it.
+ */
+async function send(
+	context: FeedbackContext,
+	comment?: string
+): Promise< boolean > {
+	try {
+		const response = await fetch(
+			new URL( `articles/${ context.articleId }/feedback`, context.rest ),
+			{
+				method: 'POST',
+				credentials: 'omit',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify( {
+					helpful: context.vote === 'yes',
+					visitor: visitorId(),
+					...( comment === undefined ? {} : { comment } ),
+				} ),
+			}
+		);
+		return response.ok;
+	} catch {
+		return false;
+	}
+}
+
+function* vote(
+	value: 'yes' | 'no'
+): Generator< Promise< boolean >, void, boolean > {
+	const context = getContext< FeedbackContext >();
+	context.vote = value;
+	context.busy = true;
+	const ok = yield send( context );
+	context.busy = false;
+	context.message = ok ? state.messages.thanks : state.messages.failed;
+	if ( ! ok ) {
+		context.vote = '';
+	}
+}
+
+const storeDefinition = {
+	state: {
+		get saidYes(): boolean {
+			return getContext< FeedbackContext >().vote === 'yes';
+		},
+		get saidNo(): boolean {
+			return getContext< FeedbackContext >().vote === 'no';
+		},
+		get canComment(): boolean {
+			const context = getContext< FeedbackContext >();
+			return context.vote !== '' && ! context.commented;
+		},
+		get commentLabel(): string {
+			return getContext< FeedbackContext >().vote === 'yes'
+				? state.labels.yes
+				: state.labels.no;
+		},
+	},
+	actions: {
+		yes: () => vote( 'yes' ),
+		no: () => vote( 'no' ),
+		*comment(
+			event: SubmitEvent
+		): Generator< Promise< boolean >, void, boolean > {
+			event.preventDefault();
+			const context = getContext< FeedbackContext >();
+			const form = getElement().ref as HTMLFormElement;
+			const text = (
+				form.elements.namedItem( 'comment' ) as HTMLTextAreaElement
+			 ).value.trim();
+			if ( text === '' ) {
+				return;
+			}
+			context.busy = true;
+			const ok = yield send( context, text );
+			context.busy = false;
+			context.commented = ok;
+			context.message = ok ? state.messages.saved : state.messages.failed;
+		},
+	},
+	callbacks: {
+		show(): void {
+			getContext< FeedbackContext >().ready = true;
+		},
+	},
+};
+
+const { state } = store< ServerState & typeof storeDefinition >(
+	'aftercare/article-feedback',
+	storeDefinition
+);

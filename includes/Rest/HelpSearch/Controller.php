@@ -1,0 +1,86 @@
+<?php
+/**
+ * `GET aftercare/v1/help/search?q=…`: the help center's search, for anyone. Rate-limited per IP,
+ * and cacheable by any page cache or CDN: the answer depends on the query alone.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Rest\HelpSearch;
+
+use Aftercare\HelpCenter\Articles;
+use Aftercare\HelpCenter\Visitors;
+use Aftercare\Infrastructure\DomainError;
+use Aftercare\Infrastructure\RateLimiter;
+use Aftercare\Rest\AbstractController;
+
+final class Controller extends AbstractController {
+
+	/** Searches one address may make per minute (search as you type makes several per query). */
+	public const LIMIT = 120;
+
+	/** @var string */
+	protected $rest_base = 'help/search';
+
+	public function __construct( private Articles $articles, private RateLimiter $limiter, private Visitors $visitors, private Schema $resource ) {}
+
+	public function resource(): string {
+		return 'help-search';
+	}
+
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $this->resource->collection_args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Anyone may search, within the rate limit.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_items_permissions_check( $request ): bool|\WP_Error {
+		/** This filter is documented in includes/HelpCenter/Articles.php */
+		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'search' );
+		$wait  = $this->limiter->hit( 'help_search_ip', $this->visitors->client_ip(), $limit, MINUTE_IN_SECONDS );
+		if ( $wait > 0 ) {
+			$error = DomainError::throttled( __( 'Too many searches. Please wait a moment and try again.', 'aftercare' ), $wait );
+			return $this->error( $error );
+		}
+		return true;
+	}
+
+	/**
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_items( $request ): \WP_REST_Response {
+		$query    = (string) $request['q'];
+		$results  = $this->articles->search( $query, (int) $request['limit'], (bool) $request['prefix'] );
+		$response = rest_ensure_response( array_map( array( $this->resource, 'prepare' ), $results ) );
+		$response->header( 'X-WP-Total', (string) count( $results ) );
+		$response->header( 'X-WP-TotalPages', '1' );
+		if ( ! is_user_logged_in() ) {
+			$response->header( 'Cache-Control', 'public, max-age=300' );
+		}
+		return $response;
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		return $this->add_additional_fields_schema( $this->resource->item_schema() );
+	}
+}
