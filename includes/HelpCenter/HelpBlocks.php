@@ -59,10 +59,21 @@ final class HelpBlocks {
 			'categories' => empty( $attributes['showCategories'] ) ? array() : $this->articles->categories( array_map( 'intval', (array) ( $attributes['categories'] ?? array() ) ), max( 1, min( 24, (int) ( $attributes['categoryCount'] ?? 6 ) ) ) ),
 			'popular'    => empty( $attributes['showPopular'] ) || '' !== $query ? array() : $this->articles->popular( max( 1, min( 20, (int) ( $attributes['popularCount'] ?? 5 ) ) ) ),
 			'contact'    => empty( $attributes['showContact'] ) || $contact <= 0 || 'publish' !== get_post_status( $contact ) ? '' : (string) get_permalink( $contact ),
-			'action'     => (string) get_permalink() ?: home_url( '/' ),
+			'action'     => $this->results_page(),
 			'rest'       => rest_url( 'aftercare/v1/help/' ),
 		);
 		return $this->template( 'help-center', $attributes, $data );
+	}
+
+	/**
+	 * Where a search box sends its query: the help page from the settings, else this page.
+	 */
+	private function results_page(): string {
+		$page = (int) $this->settings->get( 'help_page' );
+		if ( $page > 0 && 'publish' === get_post_status( $page ) ) {
+			return (string) get_permalink( $page );
+		}
+		return is_singular() ? (string) get_permalink() : home_url( '/' );
 	}
 
 	/**

@@ -101,7 +101,7 @@ final class Searcher {
 		$count    = count( $stems );
 		$synonyms = $this->synonyms->groups();
 		while ( $position < $count ) {
-			array( $length, $alternatives ) = $this->synonym_at( $stems, $position, $synonyms );
+			list( $length, $alternatives ) = $this->synonym_at( $stems, $position, $synonyms );
 			if ( $length > 0 ) {
 				$groups[] = array( 'terms' => $alternatives, 'word' => null );
 				$position += $length;

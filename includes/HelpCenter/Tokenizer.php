@@ -68,6 +68,10 @@ final class Tokenizer {
 		} elseif ( str_ends_with( $word, 's' ) && ! preg_match( '/(?:ss|us|is)$/', $word ) ) {
 			$word = substr( $word, 0, -1 );
 		}
+		// "internationally" → "international".
+		if ( strlen( $word ) > 6 && str_ends_with( $word, 'ally' ) ) {
+			$word = substr( $word, 0, -2 );
+		}
 		if ( preg_match( '/^([a-z]{3,}?)(?:ing|ed)$/', $word, $match ) && preg_match( '/[aeiouy]/', $match[1] ) ) {
 			$word = $match[1];
 			// "shipping" → "shipp" → "ship".

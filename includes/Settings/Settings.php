@@ -45,6 +45,12 @@ final class Settings {
 				'maxLength'   => 60,
 				'default'     => 'help',
 			),
+			'help_page'                => array(
+				'description' => __( 'Page with the help-center block: search boxes elsewhere (article templates) show their results there (0: on their own page).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'default'     => 0,
+			),
 			'help_synonyms'            => array(
 				'description' => __( 'Help-center search synonyms: one group per line, phrases separated by commas ("refund, money back").', 'aftercare' ),
 				'type'        => 'array',
