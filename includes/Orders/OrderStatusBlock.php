@@ -20,8 +20,13 @@ final class OrderStatusBlock {
 	/** Hidden field that marks a POST as this block's lookup. */
 	public const MARKER = 'aftercare_order_lookup';
 
-	/** @var array{result: ?array<string, mixed>, error: string, status: int, retry_after: int}|null */
-	private ?array $submission = null;
+	/**
+	 * The outcome of the posted lookup, by what was posted: a request looks up once, though both
+	 * template_redirect and the block's rendering ask.
+	 *
+	 * @var array<string, array{result: ?array<string, mixed>, error: string, status: int, retry_after: int}>
+	 */
+	private array $submissions = array();
 
 	public function __construct( private ?OrderLookup $lookup, private OrderView $view ) {}
 
@@ -76,7 +81,7 @@ final class OrderStatusBlock {
 		$orders     = array();
 		if ( $user_id > 0 ) {
 			foreach ( $this->lookup->customer_orders( $user_id, max( 1, min( 20, (int) ( $attributes['recentOrders'] ?? 5 ) ) ) ) as $order ) {
-				$orders[] = $this->view->prepare( $order, 'customer' );
+				$orders[] = $this->view->prepare( $order, 'customer', $this->lookup->lookups( $order ) );
 			}
 		}
 		$aftercare_data = array(
@@ -125,32 +130,34 @@ final class OrderStatusBlock {
 	 * @return array{result: ?array<string, mixed>, error: string, status: int, retry_after: int}
 	 */
 	private function submission(): array {
-		if ( null !== $this->submission ) {
-			return $this->submission;
+		$values = $this->posted_values();
+		$cache  = md5( (string) wp_json_encode( $values ) );
+		if ( isset( $this->submissions[ $cache ] ) ) {
+			return $this->submissions[ $cache ];
 		}
-		$values           = $this->posted_values();
-		$key              = $values['key'];
-		$is_email         = str_contains( $key, '@' ) || ! $this->lookup?->allows_postcode();
-		$ip               = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
-		$this->submission = array(
+		$key        = $values['key'];
+		$is_email   = str_contains( $key, '@' ) || ! $this->lookup?->allows_postcode();
+		$ip         = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		$submission = array(
 			'result'      => null,
 			'error'       => '',
 			'status'      => 200,
 			'retry_after' => 0,
 		);
 		try {
-			$order                      = $this->lookup?->lookup( $values['number'], $is_email ? $key : '', $is_email ? '' : $key, $ip );
-			$this->submission['result'] = $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : null;
+			$order                = $this->lookup?->lookup( $values['number'], $is_email ? $key : '', $is_email ? '' : $key, $ip );
+			$submission['result'] = $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : null;
 		} catch ( DomainError $error ) {
-			$this->submission['error']       = $error->getMessage();
-			$this->submission['status']      = $error->status;
-			$this->submission['retry_after'] = (int) ( $error->data['retry_after'] ?? 0 );
+			$submission['error']       = $error->getMessage();
+			$submission['status']      = $error->status;
+			$submission['retry_after'] = (int) ( $error->data['retry_after'] ?? 0 );
 		}
-		if ( ! headers_sent() && 429 === $this->submission['status'] ) {
+		if ( ! headers_sent() && 429 === $submission['status'] ) {
 			status_header( 429 );
-			header( 'Retry-After: ' . $this->submission['retry_after'] );
+			header( 'Retry-After: ' . $submission['retry_after'] );
 		}
-		return $this->submission;
+		$this->submissions[ $cache ] = $submission;
+		return $submission;
 	}
 
 	/**

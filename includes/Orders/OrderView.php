@@ -51,7 +51,7 @@ final class OrderView {
 				$order->tracking
 			),
 			'timeline'     => $this->timeline( $order, $audience, $lookups ),
-			'return_url'   => $this->page_link( 'return_portal_page', $order ),
+			'return_url'   => $this->returnable( $order ) ? $this->page_link( 'return_portal_page', $order ) : '',
 			'help_url'     => $this->page_link( 'contact_page', $order ),
 		);
 		if ( 'customer' === $audience ) {
@@ -145,6 +145,20 @@ final class OrderView {
 		 * @param Order  $order The order.
 		 */
 		return (string) apply_filters( 'aftercare_order_status_text', $texts[ $order->status ] ?? '', $order );
+	}
+
+	/**
+	 * Whether "Return items" is offered: for delivered orders, unless a store (or the returns
+	 * feature) decides otherwise.
+	 */
+	private function returnable( Order $order ): bool {
+		/**
+		 * Filters whether an order is offered the "Return items" action.
+		 *
+		 * @param bool  $returnable Completed orders by default.
+		 * @param Order $order      The order.
+		 */
+		return (bool) apply_filters( 'aftercare_order_returnable', 'completed' === $order->status, $order );
 	}
 
 	private function page_link( string $setting, Order $order ): string {
