@@ -3,19 +3,26 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import { PanelBody, TextControl, ToggleControl } from '@wordpress/components';
-import { useId } from '@wordpress/element';
+import {
+	PanelBody,
+	SelectControl,
+	TextControl,
+	ToggleControl,
+} from '@wordpress/components';
+import { useId, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { getDefaultLabels, getLabels } from './labels';
-import type { ContactAttributes } from './types';
+import type { ContactAttributes, LabelAttribute } from './types';
+
+type Visitor = 'guest' | 'customer';
 
 /**
- * The editor view: the form as a guest sees it (its fields disabled), and the
- * block's settings. The markup mirrors render.php.
+ * The editor view: the form as a guest or a signed-in customer sees it (its
+ * fields disabled), and the block's settings. The markup mirrors render.php.
  *
  * @param props               Block edit props.
  * @param props.attributes    Block attributes.
@@ -27,18 +34,30 @@ export default function Edit( {
 }: BlockEditProps< ContactAttributes > ) {
 	const blockProps = useBlockProps();
 	const id = useId();
+	const [ visitor, setVisitor ] = useState< Visitor >( 'guest' );
 	const labels = getLabels( attributes );
 	const defaults = getDefaultLabels();
+	const optional = __( '(optional)', 'aftercare' );
+
+	const labelControls: Array< [ LabelAttribute, string ] > = [
+		[ 'nameLabel', __( 'Name label', 'aftercare' ) ],
+		[ 'emailLabel', __( 'Email label', 'aftercare' ) ],
+		[ 'orderLabel', __( 'Order label', 'aftercare' ) ],
+		[ 'subjectLabel', __( 'Subject label', 'aftercare' ) ],
+		[ 'messageLabel', __( 'Message label', 'aftercare' ) ],
+		[ 'attachmentsLabel', __( 'Attachments label', 'aftercare' ) ],
+		[ 'submitLabel', __( 'Button text', 'aftercare' ) ],
+	];
 
 	return (
 		<>
 			<InspectorControls>
-				<PanelBody title={ __( 'Form', 'aftercare' ) }>
+				<PanelBody title={ __( 'Fields', 'aftercare' ) }>
 					<ToggleControl
 						__nextHasNoMarginBottom
-						label={ __( 'Ask for an order number', 'aftercare' ) }
+						label={ __( 'Ask about an order', 'aftercare' ) }
 						help={ __(
-							'An optional field that links the ticket to an order.',
+							'Guests may type an order number (checked against their email); signed-in customers pick one of their orders.',
 							'aftercare'
 						) }
 						checked={ attributes.showOrderField }
@@ -46,42 +65,59 @@ export default function Edit( {
 							setAttributes( { showOrderField } )
 						}
 					/>
-					<TextControl
-						__next40pxDefaultSize
+					<ToggleControl
 						__nextHasNoMarginBottom
-						label={ __( 'Subject label', 'aftercare' ) }
-						value={ attributes.subjectLabel }
-						placeholder={ defaults.subject }
-						onChange={ ( subjectLabel: string ) =>
-							setAttributes( { subjectLabel } )
+						label={ __( 'Allow attachments', 'aftercare' ) }
+						help={ __(
+							'Photos, PDFs and text files, within the size limit of the Aftercare settings.',
+							'aftercare'
+						) }
+						checked={ attributes.showAttachments }
+						onChange={ ( showAttachments: boolean ) =>
+							setAttributes( { showAttachments } )
 						}
 					/>
-					<TextControl
+					<SelectControl
 						__next40pxDefaultSize
 						__nextHasNoMarginBottom
-						label={ __( 'Message label', 'aftercare' ) }
-						value={ attributes.messageLabel }
-						placeholder={ defaults.message }
-						onChange={ ( messageLabel: string ) =>
-							setAttributes( { messageLabel } )
+						label={ __( 'Preview as', 'aftercare' ) }
+						value={ visitor }
+						options={ [
+							{
+								value: 'guest',
+								label: __( 'Guest', 'aftercare' ),
+							},
+							{
+								value: 'customer',
+								label: __( 'Signed-in customer', 'aftercare' ),
+							},
+						] }
+						onChange={ ( value: string ) =>
+							setVisitor( value as Visitor )
 						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Button text', 'aftercare' ) }
-						value={ attributes.submitLabel }
-						placeholder={ defaults.submit }
-						onChange={ ( submitLabel: string ) =>
-							setAttributes( { submitLabel } )
-						}
-					/>
-					<p className="components-base-control__help">
-						{ __(
+						help={ __(
 							'Signed-in customers are not asked for their name and email: the form shows who they are signed in as.',
 							'aftercare'
 						) }
-					</p>
+					/>
+				</PanelBody>
+				<PanelBody
+					title={ __( 'Labels', 'aftercare' ) }
+					initialOpen={ false }
+				>
+					{ labelControls.map( ( [ key, label ] ) => (
+						<TextControl
+							key={ key }
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ label }
+							value={ attributes[ key ] }
+							placeholder={ defaults[ key ] }
+							onChange={ ( value: string ) =>
+								setAttributes( { [ key ]: value } )
+							}
+						/>
+					) ) }
 				</PanelBody>
 			</InspectorControls>
 			<div { ...blockProps }>
@@ -89,41 +125,79 @@ export default function Edit( {
 					className="wp-block-aftercare-contact__form"
 					onSubmit={ ( event ) => event.preventDefault() }
 				>
-					<Field id={ `${ id }-name` } label={ labels.name }>
-						<input
-							id={ `${ id }-name` }
-							className="wp-block-aftercare-contact__input"
-							type="text"
-							autoComplete="name"
-							required
-							disabled
-						/>
-					</Field>
-					<Field id={ `${ id }-email` } label={ labels.email }>
-						<input
-							id={ `${ id }-email` }
-							className="wp-block-aftercare-contact__input"
-							type="email"
-							autoComplete="email"
-							required
-							disabled
-						/>
-					</Field>
+					{ visitor === 'customer' && (
+						<p className="wp-block-aftercare-contact__signed-in">
+							{ __( 'Signed in as', 'aftercare' ) }{ ' ' }
+							<strong>{ __( 'Customer', 'aftercare' ) }</strong>
+						</p>
+					) }
+					{ visitor === 'guest' && (
+						<>
+							<Field
+								id={ `${ id }-name` }
+								label={ labels.nameLabel }
+							>
+								<input
+									id={ `${ id }-name` }
+									className="wp-block-aftercare-contact__input"
+									type="text"
+									autoComplete="name"
+									required
+									disabled
+								/>
+							</Field>
+							<Field
+								id={ `${ id }-email` }
+								label={ labels.emailLabel }
+							>
+								<input
+									id={ `${ id }-email` }
+									className="wp-block-aftercare-contact__input"
+									type="email"
+									autoComplete="email"
+									required
+									disabled
+								/>
+							</Field>
+						</>
+					) }
 					{ attributes.showOrderField && (
 						<Field
 							id={ `${ id }-order` }
-							label={ labels.order }
-							optional={ labels.optional }
+							label={
+								visitor === 'guest' || attributes.orderLabel
+									? labels.orderLabel
+									: __( 'Order', 'aftercare' )
+							}
+							optional={ optional }
 						>
-							<input
-								id={ `${ id }-order` }
-								className="wp-block-aftercare-contact__input"
-								type="text"
-								disabled
-							/>
+							{ visitor === 'guest' ? (
+								<input
+									id={ `${ id }-order` }
+									className="wp-block-aftercare-contact__input"
+									type="text"
+									disabled
+								/>
+							) : (
+								<select
+									id={ `${ id }-order` }
+									className="wp-block-aftercare-contact__input"
+									disabled
+								>
+									<option>
+										{ __(
+											'Not about a particular order',
+											'aftercare'
+										) }
+									</option>
+								</select>
+							) }
 						</Field>
 					) }
-					<Field id={ `${ id }-subject` } label={ labels.subject }>
+					<Field
+						id={ `${ id }-subject` }
+						label={ labels.subjectLabel }
+					>
 						<input
 							id={ `${ id }-subject` }
 							className="wp-block-aftercare-contact__input"
@@ -132,7 +206,10 @@ export default function Edit( {
 							disabled
 						/>
 					</Field>
-					<Field id={ `${ id }-message` } label={ labels.message }>
+					<Field
+						id={ `${ id }-message` }
+						label={ labels.messageLabel }
+					>
 						<textarea
 							id={ `${ id }-message` }
 							className="wp-block-aftercare-contact__input wp-block-aftercare-contact__textarea"
@@ -141,13 +218,28 @@ export default function Edit( {
 							disabled
 						/>
 					</Field>
+					{ attributes.showAttachments && (
+						<Field
+							id={ `${ id }-files` }
+							label={ labels.attachmentsLabel }
+							optional={ optional }
+						>
+							<input
+								id={ `${ id }-files` }
+								className="wp-block-aftercare-contact__input wp-block-aftercare-contact__files"
+								type="file"
+								multiple
+								disabled
+							/>
+						</Field>
+					) }
 					<div className="wp-block-button wp-block-aftercare-contact__actions">
 						<button
 							type="submit"
 							className="wp-block-button__link wp-element-button"
 							disabled
 						>
-							{ labels.submit }
+							{ labels.submitLabel }
 						</button>
 					</div>
 				</form>

@@ -6,32 +6,39 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { ContactAttributes } from './types';
+import type { ContactAttributes, LabelAttribute } from './types';
 
 /**
- * The labels the form shows: the block's own, or the defaults.
- * render.php uses the same default strings, so they share translations.
+ * The default words of each label. render.php uses the same strings, so they
+ * share translations.
  *
- * @param attributes Block attributes.
- * @return Labels by field.
+ * @return Default labels by attribute.
  */
-export function getLabels( attributes: ContactAttributes ) {
+export function getDefaultLabels(): Record< LabelAttribute, string > {
 	return {
-		name: __( 'Name', 'aftercare' ),
-		email: __( 'Email', 'aftercare' ),
-		order: __( 'Order number', 'aftercare' ),
-		optional: __( '(optional)', 'aftercare' ),
-		subject: attributes.subjectLabel || __( 'Subject', 'aftercare' ),
-		message: attributes.messageLabel || __( 'Message', 'aftercare' ),
-		submit: attributes.submitLabel || __( 'Send message', 'aftercare' ),
+		nameLabel: __( 'Name', 'aftercare' ),
+		emailLabel: __( 'Email', 'aftercare' ),
+		orderLabel: __( 'Order number', 'aftercare' ),
+		subjectLabel: __( 'Subject', 'aftercare' ),
+		messageLabel: __( 'Message', 'aftercare' ),
+		attachmentsLabel: __( 'Attachments', 'aftercare' ),
+		submitLabel: __( 'Send message', 'aftercare' ),
 	};
 }
 
-export function getDefaultLabels() {
-	return getLabels( {
-		showOrderField: true,
-		subjectLabel: '',
-		messageLabel: '',
-		submitLabel: '',
-	} );
+/**
+ * The labels the form shows: the block's own, or the defaults.
+ *
+ * @param attributes Block attributes.
+ * @return Labels by attribute.
+ */
+export function getLabels(
+	attributes: ContactAttributes
+): Record< LabelAttribute, string > {
+	const defaults = getDefaultLabels();
+	const labels = { ...defaults };
+	for ( const key of Object.keys( defaults ) as LabelAttribute[] ) {
+		labels[ key ] = attributes[ key ] || defaults[ key ];
+	}
+	return labels;
 }

@@ -3,7 +3,8 @@
  * without a DOM; the server validates again whatever the browser sends.
  */
 
-export type ValidationRule = 'required' | 'email';
+export type ValidationRule =
+	'required' | 'email' | 'tooManyFiles' | 'fileTooLarge';
 
 /** What validation needs to know about one form control. */
 export interface FieldState {
@@ -11,7 +12,17 @@ export interface FieldState {
 	value: string;
 	required: boolean;
 	type: string;
+	/** Sizes in bytes of the chosen files (file inputs only). */
+	fileSizes?: number[];
 }
+
+/** What the server accepts for attachments. */
+export interface FileLimits {
+	maxFiles: number;
+	maxBytes: number;
+}
+
+const NO_LIMITS: FileLimits = { maxFiles: Infinity, maxBytes: Infinity };
 
 /**
  * Email addresses as the HTML spec's `type="email"` accepts them, plus a dot in
@@ -33,10 +44,23 @@ export function isEmail( value: string ): boolean {
 /**
  * Checks one field.
  *
- * @param field The field's state.
+ * @param field  The field's state.
+ * @param limits Attachment limits, for file fields.
  * @return The rule it breaks, or null when it is valid.
  */
-export function validateField( field: FieldState ): ValidationRule | null {
+export function validateField(
+	field: FieldState,
+	limits: FileLimits = NO_LIMITS
+): ValidationRule | null {
+	if ( field.type === 'file' ) {
+		const sizes = field.fileSizes ?? [];
+		if ( sizes.length > limits.maxFiles ) {
+			return 'tooManyFiles';
+		}
+		return sizes.some( ( size ) => size > limits.maxBytes )
+			? 'fileTooLarge'
+			: null;
+	}
 	const value = field.value.trim();
 	if ( value === '' ) {
 		return field.required ? 'required' : null;
@@ -58,13 +82,17 @@ export interface FormValidation {
  * Checks every field of the form.
  *
  * @param fields The fields, in form order.
+ * @param limits Attachment limits.
  * @return Errors by field name, and the first invalid field.
  */
-export function validateForm( fields: FieldState[] ): FormValidation {
+export function validateForm(
+	fields: FieldState[],
+	limits: FileLimits = NO_LIMITS
+): FormValidation {
 	const errors: Record< string, ValidationRule | null > = {};
 	let firstInvalid: string | null = null;
 	for ( const field of fields ) {
-		const rule = validateField( field );
+		const rule = validateField( field, limits );
 		errors[ field.name ] = rule;
 		if ( rule && firstInvalid === null ) {
 			firstInvalid = field.name;

@@ -1,0 +1,53 @@
+<?php
+/**
+ * One mail, ready to render: who gets it, about which ticket, and what to show.
+ * Plain data; every template escapes it late.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Notifications;
+
+final class Notification {
+
+	/**
+	 * @param Kind   $kind         Which notification.
+	 * @param string $recipient    Email address.
+	 * @param string $recipient_name Display name, '' when unknown.
+	 * @param int    $ticket_number Public ticket number.
+	 * @param string $ticket_subject Ticket subject (plain text).
+	 * @param string $intro        First paragraph (plain text).
+	 * @param string $author       Who wrote the message shown (plain text).
+	 * @param string $body_html    The message, sanitized HTML from the thread.
+	 * @param string $link_url     Where to read and answer the thread.
+	 * @param string $link_label   The link's words.
+	 */
+	public function __construct(
+		public readonly Kind $kind,
+		public readonly string $recipient,
+		public readonly string $recipient_name,
+		public readonly int $ticket_number,
+		public readonly string $ticket_subject,
+		public readonly string $intro,
+		public readonly string $author,
+		public readonly string $body_html,
+		public readonly string $link_url,
+		public readonly string $link_label
+	) {}
+
+	/**
+	 * Fills {ticket_number}, {ticket_subject} and {site_title} in a subject or heading.
+	 */
+	public function fill( string $text ): string {
+		return strtr(
+			$text,
+			array(
+				'{ticket_number}'  => (string) $this->ticket_number,
+				'{ticket_subject}' => $this->ticket_subject,
+				'{site_title}'     => wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES ),
+			)
+		);
+	}
+}

@@ -1,0 +1,229 @@
+<?php
+/**
+ * Turns ticket events into queued mails, and works the queue in the background: through Action
+ * Scheduler when WooCommerce is active, else through WP-Cron. Queueing happens in the hooks
+ * that fire after the ticket's transaction commits; nothing is sent during the shopper's request.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Notifications;
+
+use Aftercare\Contact\Links;
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Clock;
+use Aftercare\Settings\Settings;
+use Aftercare\Tickets\Channel;
+use Aftercare\Tickets\Message;
+use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\Ticket;
+use Aftercare\Tickets\TicketRepository;
+
+final class Notifier {
+
+	/** The background job that sends what is due. */
+	public const HOOK = 'aftercare_send_notifications';
+
+	/** Rows sent per run, so one run stays well inside a request's time. */
+	private const BATCH = 25;
+
+	public function __construct(
+		private Outbox $outbox,
+		private Mailer $mailer,
+		private TicketRepository $tickets,
+		private MessageRepository $messages,
+		private AccessTokens $tokens,
+		private Links $links,
+		private Settings $settings,
+		private Clock $clock
+	) {}
+
+	public function register(): void {
+		add_action( 'aftercare_ticket_created', array( $this, 'ticket_created' ), 10, 2 );
+		add_action( 'aftercare_message_created', array( $this, 'message_created' ), 10, 2 );
+		add_action( self::HOOK, array( $this, 'run' ) );
+		if ( $this->mailer instanceof WooCommerceMailer ) {
+			$this->mailer->register();
+		}
+	}
+
+	/**
+	 * The acknowledgement to the customer, and the new ticket to the agents (unless an agent
+	 * opened it on the customer's behalf).
+	 */
+	public function ticket_created( Ticket $ticket, Message $first_message ): void {
+		$queued = false;
+		if ( is_email( $ticket->customer_email ) ) {
+			$queued = $this->outbox->enqueue( 'ack:' . $ticket->id, Kind::TicketReceived->value, $ticket->id, $first_message->id, $ticket->customer_email );
+		}
+		if ( ! in_array( $ticket->channel, array( Channel::Admin, Channel::Phone ), true ) ) {
+			$queued = $this->queue_for_agents( Kind::NewTicket, $ticket, $first_message ) || $queued;
+		}
+		if ( $queued ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
+	 * Agent replies go to the customer, customer replies to the agents; notes go nowhere.
+	 */
+	public function message_created( Message $message, Ticket $ticket ): void {
+		if ( $message->is_note() || $this->is_first_message( $message ) ) {
+			return;
+		}
+		if ( 'customer' === $message->author_role ) {
+			$queued = $this->queue_for_agents( Kind::CustomerReply, $ticket, $message );
+		} else {
+			$queued = is_email( $ticket->customer_email ) && $this->outbox->enqueue( 'reply:' . $message->id, Kind::AgentReply->value, $ticket->id, $message->id, $ticket->customer_email );
+		}
+		if ( $queued ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
+	 * Sends what is due, then schedules the next run if anything waits (a retry, or the rest).
+	 */
+	public function run(): void {
+		$this->outbox->release_abandoned();
+		foreach ( $this->outbox->due( self::BATCH ) as $id ) {
+			$this->deliver( $id );
+		}
+		$next = $this->outbox->next_due();
+		if ( null !== $next ) {
+			$this->wake( max( $next, $this->clock->now() ) );
+		}
+	}
+
+	/**
+	 * Sends one queued mail if this worker wins it.
+	 *
+	 * @return string|null The row's status afterwards, or null when another worker had it.
+	 */
+	public function deliver( int $id ): ?string {
+		$row = $this->outbox->claim( $id );
+		if ( null === $row ) {
+			return null;
+		}
+		$kind = Kind::tryFrom( (string) $row->type );
+		$mail = $kind ? $this->compose( $kind, $row ) : null;
+		if ( null === $mail ) {
+			$this->outbox->mark_skipped( $id, 'The ticket or message no longer exists.' );
+			return Outbox::SKIPPED;
+		}
+		if ( ! $this->mailer->is_enabled( $kind ) ) {
+			$this->outbox->mark_skipped( $id, 'This email is turned off in the store settings.' );
+			return Outbox::SKIPPED;
+		}
+		$error  = '';
+		$listen = static function ( \WP_Error $failure ) use ( &$error ): void {
+			$error = $failure->get_error_message();
+		};
+		add_action( 'wp_mail_failed', $listen );
+		try {
+			$sent = $this->mailer->send( $mail );
+		} catch ( \Throwable $failure ) {
+			$sent  = false;
+			$error = $failure->getMessage();
+		} finally {
+			remove_action( 'wp_mail_failed', $listen );
+		}
+		if ( $sent ) {
+			$this->outbox->mark_sent( $id );
+			return Outbox::SENT;
+		}
+		return null === $this->outbox->mark_failed( $row, '' !== $error ? $error : 'The mailer refused the message.' ) ? Outbox::FAILED : Outbox::PENDING;
+	}
+
+	/**
+	 * Makes sure a run happens at $time (or sooner).
+	 */
+	public function wake( int $time ): void {
+		if ( function_exists( 'as_schedule_single_action' ) && function_exists( 'as_next_scheduled_action' ) && did_action( 'action_scheduler_init' ) ) {
+			$next = as_next_scheduled_action( self::HOOK, array(), 'aftercare' );
+			if ( false === $next || ( is_int( $next ) && $next > $time ) ) {
+				as_schedule_single_action( $time, self::HOOK, array(), 'aftercare', true );
+			}
+			return;
+		}
+		$next = wp_next_scheduled( self::HOOK );
+		if ( false === $next || $next > $time ) {
+			wp_schedule_single_event( $time, self::HOOK );
+		}
+	}
+
+	private function compose( Kind $kind, object $row ): ?Notification {
+		$ticket  = $this->tickets->find( (int) $row->ticket_id );
+		$message = $this->messages->find( (int) $row->message_id );
+		if ( null === $ticket || null === $message || $message->is_note() ) {
+			return null;
+		}
+		$recipient = (string) $row->recipient;
+		if ( $kind->to_customer() ) {
+			// A fresh token per mail: tokens are only stored hashed, so the one shown on screen cannot be reused.
+			$token = $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id );
+			$link  = $this->links->for_customer( $ticket, $token );
+			$name  = $ticket->customer_name;
+			$label = __( 'View your request and reply', 'aftercare' );
+		} else {
+			$user  = get_user_by( 'email', $recipient );
+			$link  = $this->links->agent_ticket( $ticket->id );
+			$name  = $user ? $user->display_name : '';
+			$label = __( 'Open the ticket', 'aftercare' );
+		}
+		$intro = match ( $kind ) {
+			Kind::TicketReceived => __( 'Thank you for contacting us. We have received your request and will reply as soon as we can. Your ticket number is below; you will get an email when we answer.', 'aftercare' ),
+			Kind::AgentReply     => __( 'We have replied to your request.', 'aftercare' ),
+			/* translators: %s: customer name. */
+			Kind::NewTicket      => sprintf( __( '%s opened a new ticket.', 'aftercare' ), $ticket->customer_name ),
+			/* translators: %s: customer name. */
+			Kind::CustomerReply  => sprintf( __( '%s replied to their ticket.', 'aftercare' ), $ticket->customer_name ),
+		};
+		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $message->body, $link, $label );
+	}
+
+	/**
+	 * @return bool Whether any mail was queued.
+	 */
+	private function queue_for_agents( Kind $kind, Ticket $ticket, Message $message ): bool {
+		$queued = false;
+		foreach ( $this->agent_recipients( $ticket ) as $email ) {
+			$queued = $this->outbox->enqueue( 'agents:' . $message->id . ':' . $email, $kind->value, $ticket->id, $message->id, $email ) || $queued;
+		}
+		return $queued;
+	}
+
+	/**
+	 * The assignee; else the store's notification address; else every agent.
+	 *
+	 * @return string[] Email addresses.
+	 */
+	private function agent_recipients( Ticket $ticket ): array {
+		$assignee = $ticket->assignee_id ? get_userdata( $ticket->assignee_id ) : false;
+		if ( $assignee && user_can( $assignee, 'edit_aftercare_tickets' ) ) {
+			return array( $assignee->user_email );
+		}
+		$address = (string) $this->settings->get( 'notification_email' );
+		if ( is_email( $address ) ) {
+			return array( $address );
+		}
+		$agents = get_users(
+			array(
+				'capability' => 'edit_aftercare_tickets',
+				'fields'     => array( 'user_email' ),
+				'number'     => 50,
+			)
+		);
+		return array_values( array_unique( array_filter( array_map( static fn( object $user ): string => (string) $user->user_email, $agents ), 'is_email' ) ) );
+	}
+
+	/**
+	 * Whether the message opened its ticket (the creation hook already announced it).
+	 */
+	private function is_first_message( Message $message ): bool {
+		$thread = $this->messages->for_ticket( $message->ticket_id, true );
+		return isset( $thread[0] ) && $thread[0]->id === $message->id;
+	}
+}

@@ -1,0 +1,182 @@
+<?php
+/**
+ * The mail queue: every notification is a row here before anything is sent, so a failed
+ * wp_mail is retried with back-off and never lost, and a mail is never sent twice.
+ *
+ * A row is claimed with one conditional UPDATE (only one worker on any web node can win it),
+ * sent, then marked. A worker that dies between sending and marking leaves the row `sending`;
+ * it is then reported as failed instead of retried, because it may already have gone out.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Notifications;
+
+use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Database\Table;
+
+final class Outbox implements Table {
+
+	public const PENDING = 'pending';
+	public const SENDING = 'sending';
+	public const SENT    = 'sent';
+	public const FAILED  = 'failed';
+	public const SKIPPED = 'skipped';
+
+	/** Seconds to wait before attempt n+1 (index n-1); after the last, the row is failed. */
+	public const BACKOFF = array( 300, 900, 3600, 4 * 3600, 12 * 3600 );
+
+	/** How long a claimed row may stay `sending` before its worker is presumed dead. */
+	public const LEASE = 600;
+
+	public function __construct( private \wpdb $wpdb, private Clock $clock ) {}
+
+	public function table_name(): string {
+		return 'outbox';
+	}
+
+	public function schema_version(): int {
+		return 1;
+	}
+
+	public function schema( string $table, string $collate ): string {
+		return "CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  dedupe_key varchar(120) NOT NULL,
+  type varchar(40) NOT NULL,
+  ticket_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  message_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  recipient varchar(190) NOT NULL DEFAULT '',
+  status varchar(10) NOT NULL DEFAULT 'pending',
+  attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+  available_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  locked_until bigint(20) unsigned NOT NULL DEFAULT 0,
+  last_error varchar(255) NOT NULL DEFAULT '',
+  created_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  sent_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (id),
+  UNIQUE KEY dedupe_key (dedupe_key),
+  KEY due (status,available_at),
+  KEY recipient (recipient),
+  KEY ticket (ticket_id)
+) {$collate};";
+	}
+
+	public function table(): string {
+		return $this->wpdb->prefix . 'aftercare_outbox';
+	}
+
+	/**
+	 * Queues a mail once: a second call with the same dedupe key changes nothing.
+	 *
+	 * @return bool Whether a new row was queued.
+	 */
+	public function enqueue( string $dedupe_key, string $type, int $ticket_id, int $message_id, string $recipient ): bool {
+		$inserted = $this->wpdb->query(
+			$this->wpdb->prepare(
+				"INSERT IGNORE INTO {$this->table()} (dedupe_key, type, ticket_id, message_id, recipient, status, available_at, created_at) VALUES (%s, %s, %d, %d, %s, %s, %d, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				substr( $dedupe_key, 0, 120 ),
+				$type,
+				$ticket_id,
+				$message_id,
+				$recipient,
+				self::PENDING,
+				$this->clock->now(),
+				$this->clock->now()
+			)
+		);
+		return 1 === $inserted;
+	}
+
+	/**
+	 * Ids of rows due now, oldest first.
+	 *
+	 * @return int[]
+	 */
+	public function due( int $limit ): array {
+		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE status = %s AND available_at <= %d ORDER BY available_at, id LIMIT %d", self::PENDING, $this->clock->now(), $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	/**
+	 * Takes a due row for this worker. Only one concurrent caller gets it.
+	 */
+	public function claim( int $id ): ?object {
+		$now     = $this->clock->now();
+		$claimed = $this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET status = %s, attempts = attempts + 1, locked_until = %d WHERE id = %d AND status = %s AND available_at <= %d", self::SENDING, $now + self::LEASE, $id, self::PENDING, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return 1 === $claimed ? $this->find( $id ) : null;
+	}
+
+	public function find( int $id ): ?object {
+		return $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	public function mark_sent( int $id ): void {
+		$this->finish( $id, self::SENT, '' );
+	}
+
+	public function mark_skipped( int $id, string $reason ): void {
+		$this->finish( $id, self::SKIPPED, $reason );
+	}
+
+	/**
+	 * Records a failed attempt: due again after the back-off, or failed for good after the last.
+	 *
+	 * @return int|null When the row is due again, or null when it has failed for good.
+	 */
+	public function mark_failed( object $row, string $error ): ?int {
+		$attempts = (int) $row->attempts;
+		if ( $attempts > count( self::BACKOFF ) ) {
+			$this->finish( (int) $row->id, self::FAILED, $error );
+			return null;
+		}
+		$next = $this->clock->now() + self::BACKOFF[ $attempts - 1 ];
+		$this->wpdb->update(
+			$this->table(),
+			array(
+				'status'       => self::PENDING,
+				'available_at' => $next,
+				'locked_until' => 0,
+				'last_error'   => mb_substr( $error, 0, 255 ),
+			),
+			array( 'id' => (int) $row->id )
+		);
+		return $next;
+	}
+
+	/**
+	 * Rows whose worker died mid-send: they may have gone out, so they are failed, not resent.
+	 */
+	public function release_abandoned(): int {
+		return (int) $this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET status = %s, last_error = %s WHERE status = %s AND locked_until < %d", self::FAILED, 'Interrupted while sending; it may or may not have been delivered.', self::SENDING, $this->clock->now() ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	/**
+	 * The earliest time a pending row is due, or null when nothing waits.
+	 */
+	public function next_due(): ?int {
+		$next = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT MIN(available_at) FROM {$this->table()} WHERE status = %s", self::PENDING ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return null === $next ? null : (int) $next;
+	}
+
+	/**
+	 * Forgets delivered and skipped rows older than $age seconds (failed rows stay for review).
+	 */
+	public function purge( int $age ): int {
+		return (int) $this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE status IN (%s, %s) AND created_at < %d", self::SENT, self::SKIPPED, $this->clock->now() - $age ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	private function finish( int $id, string $status, string $error ): void {
+		$this->wpdb->update(
+			$this->table(),
+			array(
+				'status'       => $status,
+				'locked_until' => 0,
+				'last_error'   => mb_substr( $error, 0, 255 ),
+				'sent_at'      => self::SENT === $status ? $this->clock->now() : 0,
+			),
+			array( 'id' => $id )
+		);
+	}
+}

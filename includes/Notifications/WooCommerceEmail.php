@@ -1,0 +1,75 @@
+<?php
+/**
+ * One Aftercare notification as a WooCommerce email. Loaded only inside the
+ * `woocommerce_email_classes` filter, when WC_Email exists.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Notifications;
+
+final class WooCommerceEmail extends \WC_Email {
+
+	private ?Notification $mail = null;
+
+	public function __construct( private Kind $kind, private EmailTemplate $template ) {
+		$this->id             = 'aftercare_' . $kind->value;
+		$this->title          = $kind->title();
+		$this->description    = $kind->description();
+		$this->customer_email = $kind->to_customer();
+		$this->placeholders   = array(
+			'{ticket_number}'  => '',
+			'{ticket_subject}' => '',
+		);
+		parent::__construct();
+	}
+
+	/** @return string */
+	public function get_default_subject() {
+		return $this->kind->default_subject();
+	}
+
+	/** @return string */
+	public function get_default_heading() {
+		return $this->kind->default_heading();
+	}
+
+	/**
+	 * Sends the notification with the store's settings for this email.
+	 */
+	public function deliver( Notification $mail ): bool {
+		$this->mail                            = $mail;
+		$this->recipient                       = $mail->recipient;
+		$this->placeholders['{ticket_number}'] = (string) $mail->ticket_number;
+		$this->placeholders['{ticket_subject}'] = $mail->ticket_subject;
+		$this->setup_locale();
+		try {
+			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $this->get_headers(), array() );
+		} finally {
+			$this->restore_locale();
+			$this->mail = null;
+		}
+	}
+
+	/** @return string */
+	public function get_content_html() {
+		if ( null === $this->mail ) {
+			return '';
+		}
+		ob_start();
+		do_action( 'woocommerce_email_header', $this->get_heading(), $this );
+		$header = (string) ob_get_clean();
+		ob_start();
+		do_action( 'woocommerce_email_footer', $this );
+		$footer     = (string) ob_get_clean();
+		$additional = $this->get_additional_content();
+		return $header . $this->template->body( $this->mail ) . ( $additional ? wp_kses_post( wpautop( wptexturize( $additional ) ) ) : '' ) . $footer;
+	}
+
+	/** @return string */
+	public function get_content_plain() {
+		return null === $this->mail ? '' : $this->template->plain( $this->mail, $this->get_heading() );
+	}
+}

@@ -1,0 +1,270 @@
+<?php
+/**
+ * WordPress's personal-data tools (Tools → Export / Erase Personal Data) for support data:
+ * the person's tickets, their own messages, the files they attached, the tickets' timelines,
+ * and the mails queued to them.
+ *
+ * Erasure anonymizes rather than deletes: the ticket keeps its number, status, dates and message
+ * count, agents' replies stay, and the person's own words and files are removed, so the store's
+ * records and reports stay consistent.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Privacy;
+
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Notifications\Outbox;
+use Aftercare\Tickets\Attachment;
+use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\EventLog;
+use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\TicketRepository;
+
+final class PersonalData {
+
+	/** Tickets per exporter or eraser page, so each request stays short. */
+	public const PAGE = 20;
+
+	public function __construct(
+		private \wpdb $wpdb,
+		private TicketRepository $tickets,
+		private MessageRepository $messages,
+		private AttachmentStore $attachments,
+		private EventLog $events,
+		private AccessTokens $tokens,
+		private Outbox $outbox
+	) {}
+
+	public function register(): void {
+		add_filter( 'wp_privacy_personal_data_exporters', array( $this, 'add_exporter' ) );
+		add_filter( 'wp_privacy_personal_data_erasers', array( $this, 'add_eraser' ) );
+	}
+
+	/**
+	 * @param array<string, array<string, mixed>> $exporters Registered exporters.
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function add_exporter( array $exporters ): array {
+		$exporters['aftercare-tickets'] = array(
+			'exporter_friendly_name' => __( 'Support tickets', 'aftercare' ),
+			'callback'               => array( $this, 'export' ),
+		);
+		return $exporters;
+	}
+
+	/**
+	 * @param array<string, array<string, mixed>> $erasers Registered erasers.
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function add_eraser( array $erasers ): array {
+		$erasers['aftercare-tickets'] = array(
+			'eraser_friendly_name' => __( 'Support tickets', 'aftercare' ),
+			'callback'             => array( $this, 'erase' ),
+		);
+		return $erasers;
+	}
+
+	/**
+	 * @return array{data: array<int, array<string, mixed>>, done: bool}
+	 */
+	public function export( string $email, int $page = 1 ): array {
+		$rows = $this->ticket_rows( $email, ( max( 1, $page ) - 1 ) * self::PAGE );
+		$data = array();
+		foreach ( $rows as $row ) {
+			$id     = (int) $row->id;
+			$data[] = array(
+				'group_id'    => 'aftercare-tickets',
+				'group_label' => __( 'Support tickets', 'aftercare' ),
+				'item_id'     => 'aftercare-ticket-' . $id,
+				'data'        => array(
+					array(
+						'name'  => __( 'Ticket number', 'aftercare' ),
+						'value' => '#' . $row->number,
+					),
+					array(
+						'name'  => __( 'Subject', 'aftercare' ),
+						'value' => (string) $row->subject,
+					),
+					array(
+						'name'  => __( 'Status', 'aftercare' ),
+						'value' => (string) $row->status,
+					),
+					array(
+						'name'  => __( 'Name', 'aftercare' ),
+						'value' => (string) $row->customer_name,
+					),
+					array(
+						'name'  => __( 'Email', 'aftercare' ),
+						'value' => (string) $row->customer_email,
+					),
+					array(
+						'name'  => __( 'Opened', 'aftercare' ),
+						'value' => gmdate( 'Y-m-d H:i:s', (int) $row->created_at ) . ' UTC',
+					),
+				),
+			);
+			$own   = array_filter( $this->messages->for_ticket( $id, false ), static fn( $message ): bool => 'customer' === $message->author_role );
+			$files = $this->attachments->for_messages( array_map( static fn( $message ): int => $message->id, $own ) );
+			foreach ( $own as $message ) {
+				$data[] = array(
+					'group_id'    => 'aftercare-messages',
+					'group_label' => __( 'Support messages', 'aftercare' ),
+					'item_id'     => 'aftercare-message-' . $message->id,
+					'data'        => array(
+						array(
+							'name'  => __( 'Ticket number', 'aftercare' ),
+							'value' => '#' . $row->number,
+						),
+						array(
+							'name'  => __( 'Written', 'aftercare' ),
+							'value' => gmdate( 'Y-m-d H:i:s', $message->created_at ) . ' UTC',
+						),
+						array(
+							'name'  => __( 'Message', 'aftercare' ),
+							'value' => $message->body,
+						),
+					),
+				);
+				foreach ( $files[ $message->id ] ?? array() as $file ) {
+					$data[] = array(
+						'group_id'    => 'aftercare-attachments',
+						'group_label' => __( 'Support attachments', 'aftercare' ),
+						'item_id'     => 'aftercare-attachment-' . $file->id,
+						'data'        => array(
+							array(
+								'name'  => __( 'Ticket number', 'aftercare' ),
+								'value' => '#' . $row->number,
+							),
+							array(
+								'name'  => __( 'File name', 'aftercare' ),
+								'value' => $file->name,
+							),
+							array(
+								'name'  => __( 'Type', 'aftercare' ),
+								'value' => $file->mime,
+							),
+							array(
+								'name'  => __( 'Size', 'aftercare' ),
+								'value' => size_format( $file->size ),
+							),
+						),
+					);
+				}
+			}
+			foreach ( $this->events->for_object( 'ticket', $id ) as $event ) {
+				$data[] = array(
+					'group_id'    => 'aftercare-events',
+					'group_label' => __( 'Support ticket history', 'aftercare' ),
+					'item_id'     => 'aftercare-event-' . $event['id'],
+					'data'        => array(
+						array(
+							'name'  => __( 'Ticket number', 'aftercare' ),
+							'value' => '#' . $row->number,
+						),
+						array(
+							'name'  => __( 'Change', 'aftercare' ),
+							'value' => $event['type'] . ( $event['data'] ? ' ' . wp_json_encode( $event['data'] ) : '' ),
+						),
+						array(
+							'name'  => __( 'When', 'aftercare' ),
+							'value' => gmdate( 'Y-m-d H:i:s', $event['created_at'] ) . ' UTC',
+						),
+					),
+				);
+			}
+		}
+		return array(
+			'data' => $data,
+			'done' => count( $rows ) < self::PAGE,
+		);
+	}
+
+	/**
+	 * Anonymizes one page of the person's tickets. Anonymized tickets no longer match, so every
+	 * call takes the first page of what is left.
+	 *
+	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}
+	 */
+	public function erase( string $email, int $page = 1 ): array {
+		$rows    = $this->ticket_rows( $email, 0 );
+		$user    = get_user_by( 'email', $email );
+		$name    = __( 'Deleted customer', 'aftercare' );
+		$address = wp_privacy_anonymize_data( 'email', $email );
+		$removed = false;
+		foreach ( $rows as $row ) {
+			$id = (int) $row->id;
+			$this->wpdb->update(
+				$this->tickets->table(),
+				array(
+					'customer_id'    => 0,
+					'customer_name'  => $name,
+					'customer_email' => $address,
+					'search_text'    => TicketRepository::searchable( (string) $row->subject ),
+				),
+				array( 'id' => $id )
+			);
+			$own = array_values( array_filter( $this->messages->for_ticket( $id, false ), static fn( $message ): bool => 'customer' === $message->author_role ) );
+			foreach ( $this->attachments->for_messages( array_map( static fn( $message ): int => $message->id, $own ) ) as $files ) {
+				array_walk( $files, array( $this, 'delete_attachment' ) );
+			}
+			$this->wpdb->update(
+				$this->messages->table(),
+				array(
+					'author_id'   => 0,
+					'author_name' => $name,
+					'body'        => '<p>' . esc_html__( '[Removed at the customer’s request]', 'aftercare' ) . '</p>',
+				),
+				array(
+					'ticket_id'   => $id,
+					'author_role' => 'customer',
+				)
+			);
+			if ( $user ) {
+				$this->wpdb->update(
+					$this->events->table(),
+					array( 'actor_id' => 0 ),
+					array(
+						'object_type' => 'ticket',
+						'object_id'   => $id,
+						'actor_id'    => $user->ID,
+					)
+				);
+			}
+			$this->tokens->revoke( 'ticket', $id );
+			$removed = true;
+		}
+		$done = count( $rows ) < self::PAGE;
+		if ( $done ) {
+			$this->wpdb->delete( $this->outbox->table(), array( 'recipient' => $email ) );
+		}
+		return array(
+			'items_removed'  => $removed,
+			'items_retained' => false,
+			'messages'       => array(),
+			'done'           => $done,
+		);
+	}
+
+	private function delete_attachment( Attachment $file ): void {
+		wp_delete_file( $this->attachments->path( $file ) );
+		$this->wpdb->delete( $this->attachments->table(), array( 'id' => $file->id ) );
+	}
+
+	/**
+	 * The person's tickets: by email, and by user account when the email belongs to one.
+	 *
+	 * @return object[]
+	 */
+	private function ticket_rows( string $email, int $offset ): array {
+		$email = trim( $email );
+		if ( ! is_email( $email ) ) {
+			return array();
+		}
+		$user  = get_user_by( 'email', $email );
+		$table = $this->tickets->table();
+		return $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$table} WHERE customer_email = %s OR (customer_id > 0 AND customer_id = %d) ORDER BY id LIMIT %d OFFSET %d", $email, $user ? $user->ID : 0, self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+}

@@ -1,0 +1,83 @@
+<?php
+/**
+ * Daily housekeeping: deletes the attachments of tickets that have been done (solved or closed)
+ * for longer than the store's retention setting, in batches, and forgets delivered mails.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Privacy;
+
+use Aftercare\Infrastructure\Clock;
+use Aftercare\Notifications\Notifier;
+use Aftercare\Notifications\Outbox;
+use Aftercare\Settings\Settings;
+use Aftercare\Tickets\Attachment;
+use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\TicketRepository;
+
+final class Retention {
+
+	public const HOOK = 'aftercare_daily_maintenance';
+
+	/** Attachments deleted per run; a run that leaves more behind schedules the next one. */
+	public const BATCH = 200;
+
+	/** Delivered mails are kept this long, for "did the customer get it?" questions. */
+	private const SENT_MAIL_AGE = 30 * DAY_IN_SECONDS;
+
+	public function __construct(
+		private \wpdb $wpdb,
+		private Settings $settings,
+		private TicketRepository $tickets,
+		private AttachmentStore $attachments,
+		private Outbox $outbox,
+		private Notifier $notifier,
+		private Clock $clock
+	) {}
+
+	public function register(): void {
+		add_action( self::HOOK, array( $this, 'run' ) );
+		add_action( 'init', array( $this, 'schedule' ) );
+	}
+
+	public function schedule(): void {
+		if ( ! wp_next_scheduled( self::HOOK ) ) {
+			wp_schedule_event( $this->clock->now() + HOUR_IN_SECONDS, 'daily', self::HOOK );
+		}
+	}
+
+	public function run(): void {
+		if ( $this->delete_expired_attachments() >= self::BATCH ) {
+			wp_schedule_single_event( $this->clock->now() + MINUTE_IN_SECONDS, self::HOOK );
+		}
+		$this->outbox->purge( self::SENT_MAIL_AGE );
+		// A safety net: should a scheduled send ever be lost, waiting mails go out within a day.
+		$next = $this->outbox->next_due();
+		if ( null !== $next ) {
+			$this->notifier->wake( max( $next, $this->clock->now() ) );
+		}
+	}
+
+	/**
+	 * @return int How many attachments were deleted.
+	 */
+	public function delete_expired_attachments(): int {
+		$months = (int) $this->settings->get( 'attachment_retention_months' );
+		if ( $months <= 0 ) {
+			return 0;
+		}
+		$cutoff  = $this->clock->now() - $months * MONTH_IN_SECONDS;
+		$files   = $this->attachments->table();
+		$tickets = $this->tickets->table();
+		$rows    = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT a.* FROM {$files} a INNER JOIN {$tickets} t ON t.id = a.ticket_id WHERE t.is_open = 0 AND t.updated_at < %d ORDER BY a.id LIMIT %d", $cutoff, self::BATCH ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+		foreach ( $rows as $row ) {
+			$attachment = Attachment::from_row( $row );
+			wp_delete_file( $this->attachments->path( $attachment ) );
+			$this->wpdb->delete( $files, array( 'id' => $attachment->id ) );
+		}
+		return count( $rows );
+	}
+}
