@@ -28,6 +28,34 @@ use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Database\Transaction;
+use Aftercare\Rest\Attachments\Controller as AttachmentsController;
+use Aftercare\Rest\Attachments\Schema as AttachmentSchema;
+use Aftercare\Rest\Events\Controller as EventsController;
+use Aftercare\Rest\Events\Schema as EventSchema;
+use Aftercare\Rest\Messages\Controller as MessagesController;
+use Aftercare\Rest\Messages\Schema as MessageSchema;
+use Aftercare\Rest\SavedReplies\Controller as SavedRepliesController;
+use Aftercare\Rest\SavedReplies\Schema as SavedReplySchema;
+use Aftercare\Rest\TicketContext\Controller as TicketContextController;
+use Aftercare\Rest\TicketCounts\Controller as TicketCountsController;
+use Aftercare\Rest\TicketPresence\Controller as TicketPresenceController;
+use Aftercare\Rest\Tickets\Controller as TicketsController;
+use Aftercare\Rest\Tickets\Query as TicketQuery;
+use Aftercare\Rest\Tickets\Schema as TicketSchema;
+use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\CustomerContext;
+use Aftercare\Tickets\EventLog;
+use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\Presence;
+use Aftercare\Tickets\SavedReplyRenderer;
+use Aftercare\Tickets\SavedReplyRepository;
+use Aftercare\Tickets\Sla;
+use Aftercare\Tickets\TagRepository;
+use Aftercare\Tickets\TicketAccess;
+use Aftercare\Tickets\TicketRepository;
+use Aftercare\Tickets\TicketService;
 use Aftercare\Orders\Carriers;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\OrderSource;
@@ -53,6 +81,9 @@ final class Plugin {
 	private static ?self $instance = null;
 
 	private bool $booted = false;
+
+	/** The unit-of-work helper every ticket write goes through (tests mark their own transaction open on it). */
+	public readonly Transaction $transaction;
 
 	/**
 	 * @param Installer                           $installer   Schema, capabilities and migrations.
@@ -91,7 +122,20 @@ final class Plugin {
 		$articles     = new Articles( $searcher, $tokenizer, $search_log, $visitors, $clock );
 		$article_type = new ArticleType( $settings, $index );
 
-		$tables     = array( $limiter, ...$index->tables(), $search_log, $votes, $deflection );
+		// Tickets: storage, SLA clock and access; the service is built once the order source is known.
+		$transaction   = new Transaction( $wpdb );
+		$tokens        = new AccessTokens( $wpdb, $clock );
+		$ticket_tags   = new TagRepository( $wpdb );
+		$ticket_repo   = new TicketRepository( $wpdb, $ticket_tags );
+		$message_repo  = new MessageRepository( $wpdb );
+		$events        = new EventLog( $wpdb, $clock );
+		$attachments   = new AttachmentStore( $wpdb, $settings, $clock );
+		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
+		$presence      = new Presence( $wpdb, $clock );
+		$ticket_access = new TicketAccess( $ticket_repo, $tokens, $settings );
+		$ticket_tables = array( $ticket_repo, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
+
+		$tables     = array( $limiter, ...$ticket_tables, ...$index->tables(), $search_log, $votes, $deflection );
 		$migrations = array(
 			'help_index_articles' => array( $index, 'reindex_batch' ),
 			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
@@ -102,11 +146,24 @@ final class Plugin {
 		$carriers     = new Carriers();
 		$orders       = class_exists( 'WooCommerce' ) ? new WooCommerceOrderSource( new TrackingReader( $carriers ) ) : apply_filters( 'aftercare_order_source', null );
 		$orders       = $orders instanceof OrderSource ? $orders : null;
+		$sla          = new Sla( $settings, $clock );
+		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders );
+		$ticket_rest  = array(
+			new TicketsController( $tickets, $ticket_repo, $ticket_access, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
+			new TicketCountsController( $ticket_repo ),
+			new MessagesController( $tickets, $message_repo, $attachments, $ticket_access, $limiter, new MessageSchema() ),
+			new EventsController( $events, new EventSchema() ),
+			new AttachmentsController( $attachments, $message_repo, $ticket_access, new AttachmentSchema() ),
+			new SavedRepliesController( $saved_replies, new SavedReplyRenderer( $orders ), $tickets, new SavedReplySchema() ),
+			new TicketContextController( new CustomerContext( $ticket_repo, $orders ), $tickets ),
+			new TicketPresenceController( $presence, $tickets ),
+		);
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
 
 		$controllers = array(
 			new SettingsController( $settings, new SettingsSchema( $settings ) ),
+			...$ticket_rest,
 			new OrderStatusController( $order_lookup, $order_view, new OrderStatusSchema() ),
 			new HelpSearchController( $articles, $limiter, $visitors, new HelpSearchSchema() ),
 			new HelpEventsController( $articles, $limiter, $visitors ),
@@ -114,13 +171,14 @@ final class Plugin {
 			new HelpReportsController( new Reports( $clock, $search_log, $votes, $deflection ), new HelpReportsSchema() ),
 		);
 
-		return new self(
+		$plugin = new self(
 			$installer,
 			$capabilities,
 			$controllers,
 			array(
 				new AdminScreens( new Assets() ),
 				new BlockRegistry(),
+				$ticket_access,
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				new TrackingMetaBox( $orders, $carriers ),
 				$article_type,
@@ -129,6 +187,8 @@ final class Plugin {
 			),
 			$orders
 		);
+		$plugin->transaction = $transaction;
+		return $plugin;
 	}
 
 	public static function boot(): void {

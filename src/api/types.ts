@@ -5,6 +5,291 @@
  * exports from the controllers' item schemas. Do not edit by hand: run `npm run types`.
  */
 
+export interface AftercareAttachment {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * File name as uploaded (cleaned).
+	 */
+	name: string;
+	/**
+	 * Type found in the file's contents.
+	 */
+	mime:
+		| 'image/jpeg'
+		| 'image/png'
+		| 'image/gif'
+		| 'image/webp'
+		| 'application/pdf'
+		| 'text/plain';
+	/**
+	 * Size in bytes.
+	 */
+	size: number;
+	/**
+	 * Download link (carries the guest token or a REST nonce).
+	 */
+	url: string;
+}
+
+export interface AftercareEvent {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * What changed.
+	 */
+	type: 'created' | 'status' | 'priority' | 'assignee' | 'tags' | 'sla';
+	/**
+	 * Who changed it (id 0: the system or a guest).
+	 */
+	actor: {
+		id: number;
+		name: string;
+	};
+	/**
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel.
+	 */
+	data: {
+		[ k: string ]: unknown;
+	};
+	/**
+	 * When (UTC).
+	 */
+	created: string;
+}
+
+export interface AftercareHelpEvents {
+	/**
+	 * search: a query the shopper settled on; click: a result they opened; suggest: suggestions they were shown.
+	 */
+	kind?: 'search' | 'click' | 'suggest';
+	/**
+	 * Where it happened.
+	 */
+	source?: 'help-center' | 'contact' | 'returns' | 'page';
+	/**
+	 * What the shopper searched for or typed.
+	 */
+	query?: string;
+	/**
+	 * The clicked article, or the suggested ones.
+	 *
+	 * @maxItems 10
+	 */
+	articles?:
+		| []
+		| [ number ]
+		| [ number, number ]
+		| [ number, number, number ]
+		| [ number, number, number, number ]
+		| [ number, number, number, number, number ]
+		| [ number, number, number, number, number, number ]
+		| [ number, number, number, number, number, number, number ]
+		| [ number, number, number, number, number, number, number, number ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+		  ]
+		| [
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+				number,
+		  ];
+	/**
+	 * The anonymous visitor id the browser keeps.
+	 */
+	visitor?: string;
+	/**
+	 * Whether the event was logged.
+	 */
+	recorded?: boolean;
+	/**
+	 * Articles the query finds (search), or articles logged.
+	 */
+	results?: number;
+}
+
+export interface AftercareHelpFeedback {
+	/**
+	 * The article voted on.
+	 */
+	article?: number;
+	/**
+	 * Whether the article helped.
+	 */
+	helpful?: boolean;
+	/**
+	 * What was missing or unclear (optional; sent again, it replaces the earlier comment).
+	 */
+	comment?: string;
+	/**
+	 * Whether a comment was saved with this vote.
+	 */
+	commented?: boolean;
+	/**
+	 * The anonymous visitor id the browser keeps.
+	 */
+	visitor?: string;
+	/**
+	 * Whether an earlier vote of this visitor was changed.
+	 */
+	changed?: boolean;
+}
+
+export interface AftercareHelpReports {
+	/**
+	 * Days covered, today included.
+	 */
+	days: number;
+	/**
+	 * First day covered (UTC, Y-m-d).
+	 */
+	since: string;
+	/**
+	 * Totals of the period; visitors searched or saw suggestions, deflected ones opened no ticket within 7 days.
+	 */
+	totals: {
+		searches: number;
+		zero: number;
+		clicks: number;
+		helpful: number;
+		unhelpful: number;
+		visitors: number;
+		deflected: number;
+	};
+	/**
+	 * Most searched normalized queries, with their deflection.
+	 */
+	top_queries: {
+		query: string;
+		searches: number;
+		zero: number;
+		clicks: number;
+		visitors: number;
+		deflected: number;
+	}[];
+	/**
+	 * Queries that found no article.
+	 */
+	zero_results: {
+		query: string;
+		searches: number;
+		last: string;
+	}[];
+	/**
+	 * Articles with votes, clicks or suggestions: helpfulness and deflection.
+	 */
+	articles: {
+		id: number;
+		title: string;
+		url: string;
+		edit_url: string;
+		helpful: number;
+		unhelpful: number;
+		clicks: number;
+		visitors: number;
+		deflected: number;
+		comments: {
+			helpful: boolean;
+			comment: string;
+			date: string;
+		}[];
+	}[];
+	/**
+	 * One point per UTC day.
+	 */
+	trend: {
+		date: string;
+		searches: number;
+		zero: number;
+		clicks: number;
+		helpful: number;
+		unhelpful: number;
+	}[];
+}
+
+export interface AftercareHelpSearch {
+	/**
+	 * Article id.
+	 */
+	id?: number;
+	/**
+	 * Article title, plain text.
+	 */
+	title?: string;
+	/**
+	 * A short plain-text summary.
+	 */
+	excerpt?: string;
+	/**
+	 * The article’s address.
+	 */
+	url?: string;
+	/**
+	 * Name of the article’s first category, or an empty string.
+	 */
+	category?: string;
+}
+
+export interface AftercareMessage {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * The ticket this message belongs to.
+	 */
+	ticket_id: number;
+	/**
+	 * A public reply, or an internal note only agents see.
+	 */
+	type: 'reply' | 'note';
+	/**
+	 * Who wrote it.
+	 */
+	author: {
+		id: number;
+		name: string;
+		role: 'customer' | 'agent' | 'system';
+	};
+	/**
+	 * The message as sanitized HTML.
+	 */
+	body: string;
+	/**
+	 * When it was written (UTC).
+	 */
+	created: string;
+	/**
+	 * Files attached to the message.
+	 */
+	attachments: {
+		id: number;
+		name: string;
+		mime: string;
+		size: number;
+		url: string;
+	}[];
+}
+
 export interface AftercareOrderStatus {
 	/**
 	 * The order number the shopper sees.
@@ -77,6 +362,25 @@ export interface AftercareOrderStatus {
 	total?: string;
 }
 
+export interface AftercareSavedReply {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * Name agents pick it by.
+	 */
+	title: string;
+	/**
+	 * Reply text (HTML). Variables: {customer_name}, {ticket_number}, {order_number}, {order_status}, {tracking_link}.
+	 */
+	body: string;
+	/**
+	 * Last change (UTC).
+	 */
+	updated: string;
+}
+
 export interface AftercareSettings {
 	/**
 	 * Remove all Aftercare tables, options and files when the plugin is deleted.
@@ -91,7 +395,241 @@ export interface AftercareSettings {
 	 */
 	return_portal_page: number;
 	/**
+	 * Address of the help center: articles live under /{base}/ (letters, digits, dashes; slashes for deeper paths).
+	 */
+	help_base: string;
+	/**
+	 * Page with the help-center block: search boxes elsewhere (article templates) show their results there (0: on their own page).
+	 */
+	help_page: number;
+	/**
+	 * Help-center search synonyms: one group per line, phrases separated by commas ("refund, money back").
+	 *
+	 * @maxItems 200
+	 */
+	help_synonyms: string[];
+	/**
 	 * Page with the contact form, linked as "Get help with this order" with the order number filled in (0 for none).
 	 */
 	contact_page: number;
+	/**
+	 * Largest file a ticket attachment may be, in megabytes.
+	 */
+	attachment_max_size_mb: number;
+	/**
+	 * First-response target for Low tickets, in minutes.
+	 */
+	sla_first_response_low: number;
+	/**
+	 * Resolution target for Low tickets, in minutes.
+	 */
+	sla_resolution_low: number;
+	/**
+	 * First-response target for Normal tickets, in minutes.
+	 */
+	sla_first_response_normal: number;
+	/**
+	 * Resolution target for Normal tickets, in minutes.
+	 */
+	sla_resolution_normal: number;
+	/**
+	 * First-response target for High tickets, in minutes.
+	 */
+	sla_first_response_high: number;
+	/**
+	 * Resolution target for High tickets, in minutes.
+	 */
+	sla_resolution_high: number;
+	/**
+	 * First-response target for Urgent tickets, in minutes.
+	 */
+	sla_first_response_urgent: number;
+	/**
+	 * Resolution target for Urgent tickets, in minutes.
+	 */
+	sla_resolution_urgent: number;
+}
+
+export interface AftercareTicketContext {
+	ticket_id: number;
+	customer: {
+		id: number;
+		name: string;
+		email: string;
+	};
+	/**
+	 * Whether the store has an order source (WooCommerce).
+	 */
+	orders_available: boolean;
+	/**
+	 * The customer's latest orders, newest first.
+	 */
+	orders: {
+		id: number;
+		number: string;
+		status: string;
+		status_label: string;
+		total: number;
+		currency: string;
+		created: string;
+	}[];
+	/**
+	 * Paid orders.
+	 */
+	order_count: number;
+	/**
+	 * Total of paid orders.
+	 */
+	total_spent: number;
+	currency: string;
+	/**
+	 * Open return requests (none until returns exist).
+	 */
+	open_returns: {
+		id: number;
+		status: string;
+	}[];
+	/**
+	 * The customer's other tickets, latest first.
+	 */
+	other_tickets: {
+		id: number;
+		number: number;
+		subject: string;
+		status: string;
+		updated: string;
+	}[];
+}
+
+export interface AftercareTicketCounts {
+	/**
+	 * Tickets in the "mine" view.
+	 */
+	mine: number;
+	/**
+	 * Tickets in the "unassigned" view.
+	 */
+	unassigned: number;
+	/**
+	 * Tickets in the "awaiting" view.
+	 */
+	awaiting: number;
+	/**
+	 * Tickets in the "open" view.
+	 */
+	open: number;
+	/**
+	 * Tickets in the "solved" view.
+	 */
+	solved: number;
+}
+
+export interface AftercareTicketPresence {
+	/**
+	 * Ticket id.
+	 */
+	ticket_id: number;
+	/**
+	 * Seconds a heartbeat counts for: send the next one sooner.
+	 */
+	ttl: number;
+	/**
+	 * The other agents on the ticket now.
+	 */
+	others: {
+		user_id: number;
+		name: string;
+		state: 'viewing' | 'replying';
+	}[];
+}
+
+export interface AftercareTicket {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * The number customers see, e.g. 1042.
+	 */
+	number: number;
+	/**
+	 * Subject line.
+	 */
+	subject: string;
+	/**
+	 * Where the ticket stands.
+	 */
+	status: 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
+	/**
+	 * How urgent the ticket is.
+	 */
+	priority: 'low' | 'normal' | 'high' | 'urgent';
+	/**
+	 * How the ticket reached the store.
+	 */
+	channel: 'web' | 'email' | 'phone' | 'admin';
+	/**
+	 * Who asked.
+	 */
+	customer: {
+		id: number;
+		name: string;
+		email: string;
+	};
+	/**
+	 * The order the ticket is about, if any.
+	 */
+	order_id: number | null;
+	/**
+	 * User id of the agent who owns the ticket.
+	 */
+	assignee_id: number | null;
+	/**
+	 * Display name of the assignee.
+	 */
+	assignee_name: string | null;
+	/**
+	 * Tags.
+	 */
+	tags: string[];
+	/**
+	 * Who acts next: the store (agent), the customer, or nobody.
+	 */
+	awaiting: 'agent' | 'customer' | 'none';
+	/**
+	 * Public replies and internal notes in the thread.
+	 */
+	message_count: number;
+	/**
+	 * When the ticket was opened (UTC).
+	 */
+	created: string | null;
+	/**
+	 * Last change (UTC).
+	 */
+	updated: string | null;
+	/**
+	 * First public reply by the store (UTC).
+	 */
+	first_response: string | null;
+	/**
+	 * When the ticket was solved (UTC).
+	 */
+	solved: string | null;
+	/**
+	 * The service-level target the ticket is on.
+	 */
+	sla: {
+		target: 'first_response' | 'resolution' | null;
+		due: string | null;
+		state: 'ok' | 'warning' | 'breached' | 'paused' | 'met';
+	};
+	/**
+	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
+	 */
+	access_token?: string;
+	/**
+	 * Only in the answer to a guest who opened the ticket: the signed link to the thread.
+	 */
+	access_url?: string;
 }

@@ -23,6 +23,8 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		if ( $this->transactional ) {
 			$wpdb->query( 'START TRANSACTION' );
 		}
+		// Units of work inside the test use savepoints, so the test's rollback undoes them too.
+		\Aftercare\Plugin::instance()->transaction->inside_open_transaction( $this->transactional );
 		$this->reset_state();
 	}
 

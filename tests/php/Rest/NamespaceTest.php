@@ -19,6 +19,8 @@ final class NamespaceTest extends TestCase {
 	 */
 	private const PUBLIC_WRITE_ROUTES = array(
 		'/aftercare/v1/order-status', // A guest's order lookup: rate-limited, reveals nothing on failure (OrderStatusTest).
+		'/aftercare/v1/tickets', // A guest opens a ticket: rate-limited per IP and email, idempotent (Rest\Tickets\TicketsRouteTest).
+		'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/messages', // A guest replies with the ticket's token only, rate-limited (Rest\Tickets\MessagesRouteTest).
 	);
 
 	public function test_the_namespace_is_listed_in_the_index(): void {

@@ -1,0 +1,67 @@
+<?php
+/**
+ * What an agent sees beside a ticket: the customer's orders and spending (through the OrderSource
+ * port, when the store has one), open returns, and their other tickets.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderSource;
+
+final class CustomerContext {
+
+	public const ORDERS = 10;
+
+	public const OTHER_TICKETS = 10;
+
+	public function __construct( private TicketRepository $tickets, private ?OrderSource $orders ) {}
+
+	/**
+	 * @return array<string, mixed> Shaped as the ticket-context resource.
+	 */
+	public function for_ticket( Ticket $ticket ): array {
+		$orders  = $this->orders ? $this->orders->orders_for_customer( $ticket->customer_id, $ticket->customer_email, self::ORDERS ) : array();
+		$summary = $this->orders ? $this->orders->customer_summary( $ticket->customer_id, $ticket->customer_email ) : null;
+		return array(
+			'ticket_id'         => $ticket->id,
+			'customer'          => array(
+				'id'    => $ticket->customer_id,
+				'name'  => $ticket->customer_name,
+				'email' => $ticket->customer_email,
+			),
+			'orders_available'  => null !== $this->orders,
+			'orders'            => array_map(
+				static fn( Order $order ): array => array(
+					'id'           => $order->id,
+					'number'       => $order->number,
+					'status'       => $order->status,
+					'status_label' => $order->status_label,
+					'total'        => $order->total,
+					'currency'     => $order->currency,
+					'created'      => gmdate( 'Y-m-d\TH:i:s\Z', $order->created ),
+				),
+				$orders
+			),
+			'order_count'       => $summary ? $summary->order_count : 0,
+			'total_spent'       => $summary ? $summary->total_spent : 0.0,
+			'currency'          => $summary ? $summary->currency : '',
+			// Returns are a later issue; the panel shows this list once they exist.
+			'open_returns'      => array(),
+			'other_tickets'     => array_map(
+				static fn( Ticket $other ): array => array(
+					'id'      => $other->id,
+					'number'  => $other->number,
+					'subject' => $other->subject,
+					'status'  => $other->status->value,
+					'updated' => gmdate( 'Y-m-d\TH:i:s\Z', $other->updated_at ),
+				),
+				$this->tickets->others_of_customer( $ticket, self::OTHER_TICKETS )
+			),
+		);
+	}
+}

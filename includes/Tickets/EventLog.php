@@ -1,0 +1,79 @@
+<?php
+/**
+ * The timeline of tickets (and later returns): every status, priority, assignment, tag and SLA
+ * change, with who made it.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Database\Table;
+
+final class EventLog implements Table {
+
+	public function __construct( private \wpdb $wpdb, private Clock $clock ) {}
+
+	public function table_name(): string {
+		return 'events';
+	}
+
+	public function schema_version(): int {
+		return 1;
+	}
+
+	public function schema( string $table, string $collate ): string {
+		return "CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  object_type varchar(20) NOT NULL,
+  object_id bigint(20) unsigned NOT NULL,
+  type varchar(40) NOT NULL,
+  actor_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  data text NOT NULL,
+  created_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (id),
+  KEY object (object_type,object_id,id)
+) {$collate};";
+	}
+
+	public function table(): string {
+		return $this->wpdb->prefix . 'aftercare_events';
+	}
+
+	/**
+	 * @param array<string, mixed> $data What changed, e.g. `from` and `to`.
+	 */
+	public function record( string $object_type, int $object_id, string $type, int $actor_id, array $data = array() ): void {
+		$this->wpdb->insert(
+			$this->table(),
+			array(
+				'object_type' => $object_type,
+				'object_id'   => $object_id,
+				'type'        => $type,
+				'actor_id'    => $actor_id,
+				'data'        => (string) wp_json_encode( $data ),
+				'created_at'  => $this->clock->now(),
+			)
+		);
+	}
+
+	/**
+	 * @return array<int, array{id: int, type: string, actor_id: int, data: array<string, mixed>, created_at: int}>
+	 */
+	public function for_object( string $object_type, int $object_id ): array {
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE object_type = %s AND object_id = %d ORDER BY id", $object_type, $object_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return array_map(
+			static fn( object $row ): array => array(
+				'id'         => (int) $row->id,
+				'type'       => (string) $row->type,
+				'actor_id'   => (int) $row->actor_id,
+				'data'       => (array) json_decode( (string) $row->data, true ),
+				'created_at' => (int) $row->created_at,
+			),
+			$rows
+		);
+	}
+}

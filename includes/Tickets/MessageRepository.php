@@ -1,0 +1,79 @@
+<?php
+/**
+ * Ticket messages: public replies and internal notes, each with sanitized HTML.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\Infrastructure\Database\Table;
+
+final class MessageRepository implements Table {
+
+	public function __construct( private \wpdb $wpdb ) {}
+
+	public function table_name(): string {
+		return 'messages';
+	}
+
+	public function schema_version(): int {
+		return 1;
+	}
+
+	public function schema( string $table, string $collate ): string {
+		return "CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  ticket_id bigint(20) unsigned NOT NULL,
+  type varchar(10) NOT NULL DEFAULT 'reply',
+  author_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  author_role varchar(10) NOT NULL DEFAULT 'customer',
+  author_name varchar(190) NOT NULL DEFAULT '',
+  body longtext NOT NULL,
+  created_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (id),
+  KEY ticket (ticket_id,id)
+) {$collate};";
+	}
+
+	public function table(): string {
+		return $this->wpdb->prefix . 'aftercare_messages';
+	}
+
+	public function insert( int $ticket_id, string $type, int $author_id, string $author_role, string $author_name, string $body, int $created_at ): Message {
+		$this->wpdb->insert(
+			$this->table(),
+			array(
+				'ticket_id'   => $ticket_id,
+				'type'        => $type,
+				'author_id'   => $author_id,
+				'author_role' => $author_role,
+				'author_name' => $author_name,
+				'body'        => $body,
+				'created_at'  => $created_at,
+			)
+		);
+		if ( ! $this->wpdb->insert_id ) {
+			throw new \RuntimeException( 'Message insert failed: ' . esc_html( $this->wpdb->last_error ) );
+		}
+		return new Message( (int) $this->wpdb->insert_id, $ticket_id, $type, $author_id, $author_role, $author_name, $body, $created_at );
+	}
+
+	public function find( int $id ): ?Message {
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $row ? Message::from_row( $row ) : null;
+	}
+
+	/**
+	 * A ticket's thread, oldest first.
+	 *
+	 * @return Message[]
+	 */
+	public function for_ticket( int $ticket_id, bool $include_notes ): array {
+		$notes = $include_notes ? '' : " AND type = 'reply'";
+		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE ticket_id = %d{$notes} ORDER BY id", $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		return array_map( array( Message::class, 'from_row' ), $rows );
+	}
+}

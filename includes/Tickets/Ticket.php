@@ -1,0 +1,81 @@
+<?php
+/**
+ * A support ticket. Times are Unix seconds (UTC); 0 means "not yet".
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+final class Ticket {
+
+	/**
+	 * @param string[] $tags Tags.
+	 */
+	public function __construct(
+		public int $id,
+		public int $number,
+		public string $subject,
+		public Status $status,
+		public Priority $priority,
+		public Channel $channel,
+		public int $customer_id,
+		public string $customer_email,
+		public string $customer_name,
+		public int $order_id,
+		public int $assignee_id,
+		public string $awaiting,
+		public int $created_at,
+		public int $updated_at,
+		public int $first_response_at = 0,
+		public int $solved_at = 0,
+		public int $due_at = 0,
+		public int $sla_paused_at = 0,
+		public int $sla_paused_seconds = 0,
+		public int $message_count = 0,
+		public array $tags = array()
+	) {}
+
+	/**
+	 * Who acts next in a status: the store, the customer (pending), or nobody (on hold, done).
+	 */
+	public static function awaiting_for( Status $status ): string {
+		return match ( $status ) {
+			Status::New, Status::Open => 'agent',
+			Status::Pending           => 'customer',
+			default                   => 'none',
+		};
+	}
+
+	/**
+	 * @param object $row A row of the tickets table.
+	 * @param string[] $tags Its tags.
+	 */
+	public static function from_row( object $row, array $tags = array() ): self {
+		return new self(
+			(int) $row->id,
+			(int) $row->number,
+			(string) $row->subject,
+			Status::from( (string) $row->status ),
+			Priority::from( (string) $row->priority ),
+			Channel::from( (string) $row->channel ),
+			(int) $row->customer_id,
+			(string) $row->customer_email,
+			(string) $row->customer_name,
+			(int) $row->order_id,
+			(int) $row->assignee_id,
+			(string) $row->awaiting,
+			(int) $row->created_at,
+			(int) $row->updated_at,
+			(int) $row->first_response_at,
+			(int) $row->solved_at,
+			(int) $row->due_at >= TicketRepository::NO_DUE ? 0 : (int) $row->due_at,
+			(int) $row->sla_paused_at,
+			(int) $row->sla_paused_seconds,
+			(int) $row->message_count,
+			$tags
+		);
+	}
+}

@@ -1,0 +1,83 @@
+<?php
+/**
+ * Who may see and answer a ticket: agents every ticket, a signed-in customer their own, a guest
+ * only with the ticket's access token. Resolves the per-object meta capabilities
+ * `read_aftercare_ticket` and `reply_aftercare_ticket` (with the ticket id) in map_meta_cap.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Settings\Settings;
+
+final class TicketAccess {
+
+	public const TOKEN_HEADER = 'X-Aftercare-Token';
+
+	public function __construct( private TicketRepository $tickets, private AccessTokens $tokens, private Settings $settings ) {}
+
+	public function register(): void {
+		add_filter( 'map_meta_cap', array( $this, 'map_meta_cap' ), 10, 4 );
+	}
+
+	/**
+	 * @param string[]     $caps    Primitive capabilities required.
+	 * @param string       $cap     Capability checked.
+	 * @param int          $user_id User.
+	 * @param array<mixed> $args    The ticket id first.
+	 * @return string[]
+	 */
+	public function map_meta_cap( $caps, $cap, $user_id, $args ): array {
+		if ( 'read_aftercare_ticket' !== $cap && 'reply_aftercare_ticket' !== $cap ) {
+			return (array) $caps;
+		}
+		$ticket = $this->tickets->find( (int) ( $args[0] ?? 0 ) );
+		if ( ! $ticket ) {
+			return array( 'do_not_allow' );
+		}
+		if ( $user_id && $ticket->customer_id === (int) $user_id ) {
+			return array( 'read' );
+		}
+		return array( 'read_aftercare_ticket' === $cap ? 'read_aftercare_tickets' : 'edit_aftercare_tickets' );
+	}
+
+	/**
+	 * Whether the current visitor may read (or, with $reply, answer) the ticket: by capability, or
+	 * as a guest with a valid token.
+	 */
+	public function allows( int $ticket_id, string $token, bool $reply = false ): bool {
+		if ( current_user_can( $reply ? 'reply_aftercare_ticket' : 'read_aftercare_ticket', $ticket_id ) ) {
+			return true;
+		}
+		return '' !== $token && $this->tokens->verify( 'ticket', $ticket_id, $token );
+	}
+
+	/**
+	 * The guest token a request carries, from the header or the `token` parameter.
+	 */
+	public static function token( \WP_REST_Request $request ): string {
+		$token = $request->get_header( self::TOKEN_HEADER ) ?? $request->get_param( 'token' );
+		return is_string( $token ) ? $token : '';
+	}
+
+	/**
+	 * The signed link a guest follows to their thread: the contact page (or the home page) with the
+	 * ticket id and its token. Filter `aftercare_ticket_access_url` to send guests elsewhere.
+	 */
+	public function url( Ticket $ticket, string $token ): string {
+		$page = (int) $this->settings->get( 'contact_page' );
+		$base = $page ? (string) get_permalink( $page ) : '';
+		$url  = add_query_arg(
+			array(
+				'aftercare_ticket' => $ticket->id,
+				'aftercare_token'  => $token,
+			),
+			'' !== $base ? $base : home_url( '/' )
+		);
+		return (string) apply_filters( 'aftercare_ticket_access_url', $url, $ticket, $token );
+	}
+}

@@ -1,0 +1,284 @@
+<?php
+/**
+ * Tickets table: storage and the queue's queries. Every query is prepared; the indexes follow
+ * the queue's real questions (open tickets by due time, an agent's open tickets, tickets waiting
+ * on the store, a customer's and an order's tickets, recently updated).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\Infrastructure\Database\Table;
+
+final class TicketRepository implements Table {
+
+	/** Due time of a ticket with no running SLA clock; sorts after every real due time. */
+	public const NO_DUE = 4102444800;
+
+	/** Keyset columns per sort: column, direction. The id breaks ties in the same direction. */
+	public const SORTS = array(
+		'due'      => array( 'due_at', 'ASC' ),
+		'updated'  => array( 'updated_at', 'DESC' ),
+		'created'  => array( 'created_at', 'DESC' ),
+		'priority' => array( 'priority_rank', 'DESC' ),
+	);
+
+	public function __construct( private \wpdb $wpdb, private TagRepository $tags ) {}
+
+	public function table_name(): string {
+		return 'tickets';
+	}
+
+	public function schema_version(): int {
+		return 1;
+	}
+
+	public function schema( string $table, string $collate ): string {
+		return "CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  number bigint(20) unsigned DEFAULT NULL,
+  subject varchar(200) NOT NULL DEFAULT '',
+  status varchar(20) NOT NULL DEFAULT 'new',
+  is_open tinyint(1) unsigned NOT NULL DEFAULT 1,
+  priority varchar(20) NOT NULL DEFAULT 'normal',
+  priority_rank tinyint(3) unsigned NOT NULL DEFAULT 2,
+  channel varchar(20) NOT NULL DEFAULT 'web',
+  customer_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  customer_email varchar(100) NOT NULL DEFAULT '',
+  customer_name varchar(190) NOT NULL DEFAULT '',
+  order_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  assignee_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  awaiting varchar(10) NOT NULL DEFAULT 'agent',
+  created_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  updated_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  first_response_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  solved_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  due_at bigint(20) unsigned NOT NULL DEFAULT 4102444800,
+  sla_paused_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  sla_paused_seconds int(10) unsigned NOT NULL DEFAULT 0,
+  message_count int(10) unsigned NOT NULL DEFAULT 0,
+  idempotency_key char(64) DEFAULT NULL,
+  search_text text NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY number (number),
+  UNIQUE KEY idempotency_key (idempotency_key),
+  KEY open_due (is_open,due_at,id),
+  KEY open_updated (is_open,updated_at,id),
+  KEY open_priority (is_open,priority_rank,id),
+  KEY assignee_due (assignee_id,is_open,due_at,id),
+  KEY awaiting_due (awaiting,is_open,due_at,id),
+  KEY status_updated (status,updated_at,id),
+  KEY customer (customer_id,updated_at),
+  KEY customer_email (customer_email),
+  KEY order_id (order_id)
+) {$collate};";
+	}
+
+	public function table(): string {
+		return $this->wpdb->prefix . 'aftercare_tickets';
+	}
+
+	public function find( int $id ): ?Ticket {
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $row ? Ticket::from_row( $row, $this->tags->for_ticket( $id ) ) : null;
+	}
+
+	public function find_by_idempotency_key( string $key ): ?Ticket {
+		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $id ? $this->find( $id ) : null;
+	}
+
+	/**
+	 * Inserts a ticket and gives it its public number (id + the store's number offset).
+	 */
+	public function insert( Ticket $ticket, string $idempotency_key, string $search_text ): Ticket {
+		$this->wpdb->insert(
+			$this->table(),
+			$this->row( $ticket ) + array(
+				'idempotency_key' => '' === $idempotency_key ? null : $idempotency_key,
+				'search_text'     => $search_text,
+			)
+		);
+		if ( ! $this->wpdb->insert_id ) {
+			throw new \RuntimeException( 'Ticket insert failed: ' . esc_html( $this->wpdb->last_error ) );
+		}
+		$ticket->id     = (int) $this->wpdb->insert_id;
+		$ticket->number = $ticket->id + (int) get_option( 'aftercare_ticket_number_offset', 1000 );
+		$this->wpdb->update( $this->table(), array( 'number' => $ticket->number ), array( 'id' => $ticket->id ) );
+		$this->tags->replace( $ticket->id, $ticket->tags );
+		return $ticket;
+	}
+
+	public function update( Ticket $ticket ): void {
+		$this->wpdb->update( $this->table(), $this->row( $ticket ), array( 'id' => $ticket->id ) );
+		$this->tags->replace( $ticket->id, $ticket->tags );
+	}
+
+	/**
+	 * Adds text to what queue search looks through (capped, newest text kept first).
+	 */
+	public function add_search_text( int $id, string $text ): void {
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET search_text = SUBSTR(CONCAT(%s, ' ', search_text), 1, 4000) WHERE id = %d", self::searchable( $text ), $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	public static function searchable( string $text ): string {
+		return mb_substr( mb_strtolower( trim( (string) preg_replace( '/\s+/', ' ', wp_strip_all_tags( $text ) ) ) ), 0, 2000 );
+	}
+
+	/**
+	 * One page of tickets, in keyset order.
+	 *
+	 * @param TicketFilter $filter What to list.
+	 * @return array{tickets: Ticket[], total: int, next_cursor: string|null}
+	 */
+	public function query( TicketFilter $filter ): array {
+		[ $column, $direction ] = self::SORTS[ $filter->orderby ];
+		$direction              = $filter->reverse ? ( 'ASC' === $direction ? 'DESC' : 'ASC' ) : $direction;
+		[ $where, $args ]       = $this->where( $filter );
+		$total                  = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+
+		if ( null !== $filter->cursor ) {
+			$op     = 'ASC' === $direction ? '>' : '<';
+			$where .= " AND ({$column} {$op} %d OR ({$column} = %d AND id {$op} %d))";
+			array_push( $args, $filter->cursor[0], $filter->cursor[0], $filter->cursor[1] );
+		}
+		$args[] = $filter->per_page + 1;
+		$rows   = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+
+		$next = null;
+		if ( count( $rows ) > $filter->per_page ) {
+			array_pop( $rows );
+			$last = end( $rows );
+			$next = array( (int) $last->{$column}, (int) $last->id );
+		}
+		$tags = $this->tags->for_tickets( array_map( static fn( object $row ): int => (int) $row->id, $rows ) );
+		return array(
+			'tickets'     => array_map( static fn( object $row ): Ticket => Ticket::from_row( $row, $tags[ (int) $row->id ] ?? array() ), $rows ),
+			'total'       => $total,
+			'next_cursor' => $next ? TicketFilter::encode_cursor( $next ) : null,
+		);
+	}
+
+	/**
+	 * The customer's other tickets (by account, or by email for guests), latest first.
+	 *
+	 * @return Ticket[]
+	 */
+	public function others_of_customer( Ticket $ticket, int $limit ): array {
+		$by   = $ticket->customer_id ? 'customer_id = %d' : 'customer_id = 0 AND customer_email = %s';
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$by} AND id <> %d ORDER BY updated_at DESC, id DESC LIMIT %d", $ticket->customer_id ?: $ticket->customer_email, $ticket->id, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
+	}
+
+	/**
+	 * Ticket counts of the queue's built-in views, for one agent.
+	 *
+	 * @return array<string, int>
+	 */
+	public function view_counts( int $agent_id ): array {
+		$t   = $this->table();
+		$row = $this->wpdb->get_row(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				"SELECT
+					(SELECT COUNT(*) FROM {$t} WHERE assignee_id = %d AND is_open = 1) AS mine,
+					(SELECT COUNT(*) FROM {$t} WHERE assignee_id = 0 AND is_open = 1) AS unassigned,
+					(SELECT COUNT(*) FROM {$t} WHERE awaiting = 'agent' AND is_open = 1) AS awaiting,
+					(SELECT COUNT(*) FROM {$t} WHERE is_open = 1) AS open,
+					(SELECT COUNT(*) FROM {$t} WHERE is_open = 0) AS solved",
+				$agent_id
+			),
+			ARRAY_A
+		);
+		return array_map( 'intval', (array) $row );
+	}
+
+	/**
+	 * @return array{0: string, 1: array<int, int|string>} WHERE clause with placeholders, and its values.
+	 */
+	private function where( TicketFilter $filter ): array {
+		$where = array( '1=1' );
+		$args  = array();
+		$in    = function ( string $column, array $values ) use ( &$where, &$args ): void {
+			$where[] = $column . ' IN (' . implode( ',', array_fill( 0, count( $values ), '%s' ) ) . ')';
+			array_push( $args, ...$values );
+		};
+		if ( 'mine' === $filter->view ) {
+			$where[] = 'assignee_id = %d';
+			$args[]  = $filter->agent_id;
+		}
+		$where[] = match ( $filter->view ) {
+			'unassigned' => 'assignee_id = 0 AND is_open = 1',
+			'awaiting'   => "awaiting = 'agent' AND is_open = 1",
+			'mine', 'open' => 'is_open = 1',
+			'solved'     => 'is_open = 0',
+			default      => '1=1',
+		};
+		if ( $filter->statuses ) {
+			$in( 'status', $filter->statuses );
+		}
+		if ( $filter->priorities ) {
+			$in( 'priority', $filter->priorities );
+		}
+		if ( $filter->channels ) {
+			$in( 'channel', $filter->channels );
+		}
+		if ( null !== $filter->assignee ) {
+			$where[] = 'assignee_id = %d';
+			$args[]  = $filter->assignee;
+		}
+		if ( null !== $filter->customer_id ) {
+			$where[] = 'customer_id = %d';
+			$args[]  = $filter->customer_id;
+		}
+		if ( null !== $filter->order_id ) {
+			$where[] = 'order_id = %d';
+			$args[]  = $filter->order_id;
+		}
+		if ( null !== $filter->has_order ) {
+			$where[] = $filter->has_order ? 'order_id > 0' : 'order_id = 0';
+		}
+		if ( '' !== $filter->tag ) {
+			$where[] = "id IN (SELECT ticket_id FROM {$this->tags->table()} WHERE tag = %s)";
+			$args[]  = $filter->tag;
+		}
+		if ( '' !== $filter->search ) {
+			$number  = (int) ltrim( $filter->search, '#' );
+			$where[] = $number > 0 ? '(number = %d OR search_text LIKE %s)' : '(%d = 0 AND search_text LIKE %s)';
+			$args[]  = $number;
+			$args[]  = '%' . $this->wpdb->esc_like( self::searchable( $filter->search ) ) . '%';
+		}
+		return array( implode( ' AND ', $where ), $args );
+	}
+
+	/**
+	 * @return array<string, int|string>
+	 */
+	private function row( Ticket $ticket ): array {
+		return array(
+			'subject'            => $ticket->subject,
+			'status'             => $ticket->status->value,
+			'is_open'            => $ticket->status->is_done() ? 0 : 1,
+			'priority'           => $ticket->priority->value,
+			'priority_rank'      => $ticket->priority->rank(),
+			'channel'            => $ticket->channel->value,
+			'customer_id'        => $ticket->customer_id,
+			'customer_email'     => $ticket->customer_email,
+			'customer_name'      => $ticket->customer_name,
+			'order_id'           => $ticket->order_id,
+			'assignee_id'        => $ticket->assignee_id,
+			'awaiting'           => $ticket->awaiting,
+			'created_at'         => $ticket->created_at,
+			'updated_at'         => $ticket->updated_at,
+			'first_response_at'  => $ticket->first_response_at,
+			'solved_at'          => $ticket->solved_at,
+			'due_at'             => $ticket->due_at ?: self::NO_DUE,
+			'sla_paused_at'      => $ticket->sla_paused_at,
+			'sla_paused_seconds' => $ticket->sla_paused_seconds,
+			'message_count'      => $ticket->message_count,
+		);
+	}
+}

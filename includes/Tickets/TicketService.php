@@ -1,0 +1,441 @@
+<?php
+/**
+ * The one place tickets change: creation, replies and notes, and updates by agents. Each change is
+ * one transaction (ticket, messages, tags, attachments and events together or not at all), and the
+ * `aftercare_ticket_*` / `aftercare_message_created` hooks fire only after it has committed.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Database\Transaction;
+use Aftercare\Infrastructure\DomainError;
+use Aftercare\Orders\OrderSource;
+
+final class TicketService {
+
+	public const MAX_TAGS = 20;
+
+	public function __construct(
+		private TicketRepository $tickets,
+		private MessageRepository $messages,
+		private EventLog $events,
+		private AttachmentStore $attachments,
+		private AccessTokens $tokens,
+		private Sla $sla,
+		private Transaction $transaction,
+		private Clock $clock,
+		private ?OrderSource $orders
+	) {}
+
+	public static function is_agent( int $user_id ): bool {
+		return $user_id > 0 && user_can( $user_id, 'edit_aftercare_tickets' );
+	}
+
+	/**
+	 * Opens a ticket with its first message.
+	 *
+	 * Guests (actor 0) give `name`, `email` and optionally `order_number` (checked against the email);
+	 * customers optionally `order_id` (one of their own orders); agents create on behalf of someone
+	 * (`customer_id`, or `customer_email` + `customer_name`) with `channel`, `order_id`, `priority`,
+	 * `status`, `assignee_id` and `tags`. Everyone gives `subject`, `message`, optionally
+	 * `idempotency_key` and `attachments` (uploads as PHP lists them).
+	 *
+	 * @param array<string, mixed> $input  See above.
+	 * @param int                  $actor_id Who creates it (0 = guest).
+	 * @return array{ticket: Ticket, message: Message, token: string, replayed: bool} token: the raw guest
+	 *         access token ('' when the customer is a user); replayed: an earlier request with the same
+	 *         idempotency key made this ticket.
+	 */
+	public function create( array $input, int $actor_id ): array {
+		$agent    = self::is_agent( $actor_id );
+		$subject  = self::subject( (string) ( $input['subject'] ?? '' ) );
+		$body     = self::body( (string) ( $input['message'] ?? '' ) );
+		$customer = $this->customer( $input, $actor_id, $agent );
+		$order_id = $this->order( $input, $customer, $actor_id, $agent );
+		$key      = (string) ( $input['idempotency_key'] ?? '' );
+		$key_hash = '' === $key ? '' : hash( 'sha256', implode( '|', array( $key, $actor_id, strtolower( $customer['email'] ) ) ) );
+
+		if ( '' !== $key_hash ) {
+			$earlier = $this->tickets->find_by_idempotency_key( $key_hash );
+			if ( $earlier ) {
+				return $this->replay( $earlier );
+			}
+		}
+
+		$now      = $this->clock->now();
+		$priority = $agent && isset( $input['priority'] ) ? Priority::from( (string) $input['priority'] ) : Priority::Normal;
+		$status   = $agent && isset( $input['status'] ) ? Status::from( (string) $input['status'] ) : Status::New;
+		$ticket   = new Ticket(
+			0,
+			0,
+			$subject,
+			$status,
+			$priority,
+			$agent ? Channel::from( (string) ( $input['channel'] ?? 'admin' ) ) : Channel::Web,
+			$customer['id'],
+			$customer['email'],
+			$customer['name'],
+			$order_id,
+			$agent ? $this->assignee( (int) ( $input['assignee_id'] ?? 0 ) ) : 0,
+			Ticket::awaiting_for( $status ),
+			$now,
+			$now,
+			0,
+			$status->is_done() ? $now : 0,
+			0,
+			0,
+			0,
+			1,
+			$agent ? self::tags( (array) ( $input['tags'] ?? array() ) ) : array()
+		);
+		$this->sla->apply( $ticket );
+		$files = $this->attachments->accept( (array) ( $input['attachments'] ?? array() ) );
+
+		try {
+			return $this->transaction->run(
+				function () use ( $ticket, $body, $files, $key_hash, $actor_id, $agent, $customer ): array {
+					$ticket  = $this->tickets->insert( $ticket, $key_hash, TicketRepository::searchable( $ticket->subject . ' ' . $body ) );
+					$message = $this->messages->insert( $ticket->id, 'reply', $actor_id, $agent ? 'agent' : 'customer', $agent ? self::user_name( $actor_id ) : $customer['name'], $body, $ticket->created_at );
+					$this->attachments->insert( $ticket->id, $message->id, $files );
+					$this->events->record( 'ticket', $ticket->id, 'created', $actor_id, array( 'status' => $ticket->status->value, 'priority' => $ticket->priority->value, 'channel' => $ticket->channel->value ) );
+					$this->record_sla( $ticket, $actor_id, null );
+					$token = $ticket->customer_id ? '' : $this->tokens->issue( 'ticket', $ticket->id );
+					$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_created', $ticket, $message, $token ) );
+					return array(
+						'ticket'   => $ticket,
+						'message'  => $message,
+						'token'    => $token,
+						'replayed' => false,
+					);
+				}
+			);
+		} catch ( \Throwable $error ) {
+			$this->attachments->discard( $files );
+			// Two submits with one key at once: the unique index let one through; answer with it.
+			$earlier = '' !== $key_hash ? $this->tickets->find_by_idempotency_key( $key_hash ) : null;
+			if ( $earlier ) {
+				return $this->replay( $earlier );
+			}
+			throw $error;
+		}
+	}
+
+	/**
+	 * Adds a public reply or an internal note. Agents' replies set the status to `$status` (default
+	 * pending: waiting on the customer) and count as the first response; a customer's reply reopens
+	 * the ticket. Closed tickets take no customer replies.
+	 *
+	 * @param array<int, array<string, mixed>> $attachments Uploads, as PHP lists them.
+	 * @param string                           $status      Agents: status after the reply ('' = the default).
+	 */
+	public function reply( int $ticket_id, string $type, string $body_html, int $actor_id, array $attachments = array(), string $status = '' ): Message {
+		$ticket = $this->get( $ticket_id );
+		$agent  = self::is_agent( $actor_id );
+		if ( 'note' === $type && ! $agent ) {
+			throw DomainError::forbidden( 'forbidden', __( 'Sorry, you are not allowed to do that.', 'aftercare' ) );
+		}
+		if ( ! in_array( $type, array( 'reply', 'note' ), true ) ) {
+			throw DomainError::invalid( 'invalid_type', __( 'A message is a reply or a note.', 'aftercare' ) );
+		}
+		if ( ! $agent && Status::Closed === $ticket->status ) {
+			throw DomainError::conflict( 'ticket_closed', __( 'This ticket is closed. Please open a new one.', 'aftercare' ) );
+		}
+		$body  = self::body( $body_html );
+		$after = $ticket->status;
+		if ( 'reply' === $type ) {
+			$after = $agent ? ( '' !== $status ? Status::from( $status ) : ( Status::OnHold === $ticket->status ? Status::OnHold : Status::Pending ) ) : Status::Open;
+		} elseif ( '' !== $status && $agent ) {
+			$after = Status::from( $status );
+		}
+		$files = $this->attachments->accept( $attachments );
+		try {
+			return $this->transaction->run(
+				function () use ( $ticket, $type, $body, $actor_id, $agent, $files, $after ): Message {
+					$before  = clone $ticket;
+					$now     = $this->clock->now();
+					$message = $this->messages->insert( $ticket->id, $type, $actor_id, $agent ? 'agent' : 'customer', $agent ? self::user_name( $actor_id ) : $ticket->customer_name, $body, $now );
+					$this->attachments->insert( $ticket->id, $message->id, $files );
+					$this->tickets->add_search_text( $ticket->id, $body );
+					++$ticket->message_count;
+					if ( $agent && 'reply' === $type && ! $ticket->first_response_at ) {
+						$ticket->first_response_at = $now;
+					}
+					$changes = $this->change_status( $ticket, $after, $actor_id );
+					$ticket->updated_at = $now;
+					$this->sla->apply( $ticket );
+					$this->tickets->update( $ticket );
+					$this->record_sla( $ticket, $actor_id, $before );
+					$this->transaction->after_commit(
+						static function () use ( $message, $ticket, $changes ): void {
+							do_action( 'aftercare_message_created', $message, $ticket );
+							if ( $changes ) {
+								do_action( 'aftercare_ticket_updated', $ticket, $changes );
+							}
+						}
+					);
+					return $message;
+				}
+			);
+		} catch ( \Throwable $error ) {
+			$this->attachments->discard( $files );
+			throw $error;
+		}
+	}
+
+	/**
+	 * Agents change status, priority, assignee and tags (`tags` replaces the list; `add_tags` and
+	 * `remove_tags` edit it, for bulk actions).
+	 *
+	 * @param array<string, mixed> $changes Fields to change.
+	 */
+	public function update( int $ticket_id, array $changes, int $actor_id ): Ticket {
+		return $this->update_many( array( $ticket_id ), $changes, $actor_id )[0];
+	}
+
+	/**
+	 * The same change to several tickets, all or none.
+	 *
+	 * @param int[]                $ticket_ids Tickets.
+	 * @param array<string, mixed> $changes    As update().
+	 * @return Ticket[]
+	 */
+	public function update_many( array $ticket_ids, array $changes, int $actor_id ): array {
+		if ( ! self::is_agent( $actor_id ) ) {
+			throw DomainError::forbidden( 'forbidden', __( 'Sorry, you are not allowed to do that.', 'aftercare' ) );
+		}
+		$tickets  = array_map( array( $this, 'get' ), $ticket_ids );
+		$assignee = array_key_exists( 'assignee_id', $changes ) ? $this->assignee( (int) $changes['assignee_id'] ) : null;
+		$tags     = isset( $changes['tags'] ) ? self::tags( (array) $changes['tags'] ) : null;
+		$add      = self::tags( (array) ( $changes['add_tags'] ?? array() ) );
+		$remove   = self::tags( (array) ( $changes['remove_tags'] ?? array() ) );
+		$status   = isset( $changes['status'] ) ? Status::from( (string) $changes['status'] ) : null;
+		$priority = isset( $changes['priority'] ) ? Priority::from( (string) $changes['priority'] ) : null;
+
+		$updates = $this->transaction->run(
+			function () use ( $tickets, $assignee, $tags, $add, $remove, $status, $priority, $actor_id ): array {
+				$done = array();
+				foreach ( $tickets as $ticket ) {
+					$before = clone $ticket;
+					$diff   = $status ? $this->change_status( $ticket, $status, $actor_id ) : array();
+					if ( $priority && $priority !== $ticket->priority ) {
+						$diff['priority']  = array( $ticket->priority->value, $priority->value );
+						$ticket->priority = $priority;
+					}
+					if ( null !== $assignee && $assignee !== $ticket->assignee_id ) {
+						$diff['assignee_id']  = array( $ticket->assignee_id, $assignee );
+						$ticket->assignee_id = $assignee;
+					}
+					$new_tags = array_values( array_diff( array_unique( array_merge( $tags ?? $ticket->tags, $add ) ), $remove ) );
+					sort( $new_tags );
+					if ( count( $new_tags ) > self::MAX_TAGS ) {
+						/* translators: %d: maximum number of tags. */
+						throw DomainError::invalid( 'too_many_tags', sprintf( __( 'A ticket can have at most %d tags.', 'aftercare' ), self::MAX_TAGS ) );
+					}
+					if ( $new_tags !== $ticket->tags ) {
+						$diff['tags']  = array( $ticket->tags, $new_tags );
+						$ticket->tags = $new_tags;
+					}
+					foreach ( array( 'priority', 'assignee_id', 'tags' ) as $field ) {
+						if ( isset( $diff[ $field ] ) ) {
+							$this->events->record( 'ticket', $ticket->id, 'assignee_id' === $field ? 'assignee' : $field, $actor_id, array( 'from' => $diff[ $field ][0], 'to' => $diff[ $field ][1] ) );
+						}
+					}
+					if ( $diff ) {
+						$ticket->updated_at = $this->clock->now();
+						$this->sla->apply( $ticket );
+						$this->tickets->update( $ticket );
+						$this->record_sla( $ticket, $actor_id, $before );
+					}
+					$done[] = array( $ticket, $diff );
+				}
+				foreach ( $done as [ $ticket, $diff ] ) {
+					if ( $diff ) {
+						$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_updated', $ticket, $diff ) );
+					}
+				}
+				return $done;
+			}
+		);
+		return array_map( static fn( array $pair ): Ticket => $pair[0], $updates );
+	}
+
+	/**
+	 * A ticket, or a 404 DomainError.
+	 */
+	public function get( int $ticket_id ): Ticket {
+		$ticket = $this->tickets->find( $ticket_id );
+		if ( ! $ticket ) {
+			throw DomainError::not_found( 'not_found', __( 'No such ticket.', 'aftercare' ) );
+		}
+		return $ticket;
+	}
+
+	/**
+	 * Sets the status with its side effects (solved time, who acts next) and records the event.
+	 *
+	 * @return array<string, array{0: mixed, 1: mixed}> The change, or nothing when the status stays.
+	 */
+	private function change_status( Ticket $ticket, Status $status, int $actor_id ): array {
+		if ( $status === $ticket->status ) {
+			return array();
+		}
+		$from              = $ticket->status;
+		$ticket->status    = $status;
+		$ticket->awaiting  = Ticket::awaiting_for( $status );
+		$ticket->solved_at = $status->is_done() ? ( $ticket->solved_at ?: $this->clock->now() ) : 0;
+		$this->events->record( 'ticket', $ticket->id, 'status', $actor_id, array( 'from' => $from->value, 'to' => $status->value ) );
+		return array( 'status' => array( $from->value, $status->value ) );
+	}
+
+	/**
+	 * Records an `sla` event when the target, its due time or its pause changed.
+	 */
+	private function record_sla( Ticket $ticket, int $actor_id, ?Ticket $before ): void {
+		$now = $this->sla->describe( $ticket );
+		$old = $before ? $this->sla->describe( $before ) : null;
+		if ( $old && $old['target'] === $now['target'] && $old['due'] === $now['due'] && ( 'paused' === $old['state'] ) === ( 'paused' === $now['state'] ) ) {
+			return;
+		}
+		$this->events->record( 'ticket', $ticket->id, 'sla', $actor_id, array( 'from' => $old, 'to' => $now ) );
+	}
+
+	/**
+	 * @return array{ticket: Ticket, message: Message, token: string, replayed: bool}
+	 */
+	private function replay( Ticket $ticket ): array {
+		$first = $this->messages->for_ticket( $ticket->id, true )[0] ?? null;
+		if ( ! $first ) {
+			throw DomainError::conflict( 'conflict', __( 'This request is already being processed.', 'aftercare' ) );
+		}
+		return array(
+			'ticket'   => $ticket,
+			'message'  => $first,
+			// The submitter holds the key; a fresh token lets a retried page show the thread link again.
+			'token'    => $ticket->customer_id ? '' : $this->tokens->issue( 'ticket', $ticket->id ),
+			'replayed' => true,
+		);
+	}
+
+	/**
+	 * @param array<string, mixed> $input Creation input.
+	 * @return array{id: int, name: string, email: string}
+	 */
+	private function customer( array $input, int $actor_id, bool $agent ): array {
+		$user_id = $agent ? (int) ( $input['customer_id'] ?? 0 ) : $actor_id;
+		if ( $user_id ) {
+			$user = get_userdata( $user_id );
+			if ( ! $user ) {
+				throw DomainError::invalid( 'invalid_customer', __( 'That customer does not exist.', 'aftercare' ), array( 'params' => array( 'customer_id' ) ) );
+			}
+			return array(
+				'id'    => $user->ID,
+				'name'  => $user->display_name,
+				'email' => $user->user_email,
+			);
+		}
+		$email = sanitize_email( (string) ( $input[ $agent ? 'customer_email' : 'email' ] ?? '' ) );
+		$name  = trim( sanitize_text_field( (string) ( $input[ $agent ? 'customer_name' : 'name' ] ?? '' ) ) );
+		if ( ! is_email( $email ) ) {
+			throw DomainError::invalid( 'invalid_email', __( 'Please enter a valid email address.', 'aftercare' ), array( 'params' => array( $agent ? 'customer_email' : 'email' ) ) );
+		}
+		if ( '' === $name || mb_strlen( $name ) > 190 ) {
+			throw DomainError::invalid( 'invalid_name', __( 'Please enter your name (up to 190 characters).', 'aftercare' ), array( 'params' => array( $agent ? 'customer_name' : 'name' ) ) );
+		}
+		// An agent writing for a known shopper files it under their account; a guest never claims one.
+		$user = $agent ? get_user_by( 'email', $email ) : false;
+		return array(
+			'id'    => $user ? $user->ID : 0,
+			'name'  => $user ? $user->display_name : $name,
+			'email' => $user ? $user->user_email : $email,
+		);
+	}
+
+	/**
+	 * The order a new ticket is about: a guest's number must match their email; a customer may name
+	 * only their own orders; agents any order.
+	 *
+	 * @param array<string, mixed>                   $input    Creation input.
+	 * @param array{id: int, name: string, email: string} $customer The customer.
+	 */
+	private function order( array $input, array $customer, int $actor_id, bool $agent ): int {
+		$number = trim( (string) ( $input['order_number'] ?? '' ) );
+		$id     = (int) ( $input['order_id'] ?? 0 );
+		if ( '' === $number && ! $id ) {
+			return 0;
+		}
+		if ( ! $this->orders ) {
+			throw DomainError::invalid( 'orders_unavailable', __( 'This store cannot link tickets to orders.', 'aftercare' ), array( 'params' => array( '' !== $number ? 'order_number' : 'order_id' ) ) );
+		}
+		if ( ! $actor_id ) {
+			$order = '' !== $number ? $this->orders->find_by_number_and_email( $number, $customer['email'] ) : null;
+		} else {
+			$order = $id ? $this->orders->find( $id ) : null;
+			$order = ( $order && ( $agent || $order->customer_id === $actor_id ) ) ? $order : null;
+		}
+		if ( ! $order ) {
+			throw DomainError::invalid( 'order_not_found', __( 'We could not find that order for your email address.', 'aftercare' ), array( 'params' => array( $actor_id ? 'order_id' : 'order_number' ) ) );
+		}
+		return $order->id;
+	}
+
+	private function assignee( int $user_id ): int {
+		if ( $user_id && ! self::is_agent( $user_id ) ) {
+			throw DomainError::invalid( 'invalid_assignee', __( 'Tickets can only be assigned to support agents.', 'aftercare' ), array( 'params' => array( 'assignee_id' ) ) );
+		}
+		return max( 0, $user_id );
+	}
+
+	private static function subject( string $subject ): string {
+		$subject = trim( sanitize_text_field( $subject ) );
+		if ( '' === $subject || mb_strlen( $subject ) > 200 ) {
+			throw DomainError::invalid( 'invalid_subject', __( 'Please enter a subject (up to 200 characters).', 'aftercare' ), array( 'params' => array( 'subject' ) ) );
+		}
+		return $subject;
+	}
+
+	private static function body( string $body ): string {
+		if ( mb_strlen( $body ) > MessageBody::MAX_LENGTH ) {
+			/* translators: %d: maximum number of characters. */
+			throw DomainError::invalid( 'message_too_long', sprintf( __( 'Please keep the message under %d characters.', 'aftercare' ), MessageBody::MAX_LENGTH ), array( 'params' => array( 'message' ) ) );
+		}
+		$html = MessageBody::sanitize( $body );
+		if ( '' === $html ) {
+			throw DomainError::invalid( 'empty_message', __( 'Please write a message.', 'aftercare' ), array( 'params' => array( 'message' ) ) );
+		}
+		return $html;
+	}
+
+	/**
+	 * Tags as stored: lower case, trimmed, unique, sorted.
+	 *
+	 * @param array<mixed> $tags Raw tags.
+	 * @return string[]
+	 */
+	public static function tags( array $tags ): array {
+		$clean = array();
+		foreach ( $tags as $tag ) {
+			$tag = mb_substr( trim( mb_strtolower( sanitize_text_field( is_scalar( $tag ) ? (string) $tag : '' ) ) ), 0, 64 );
+			if ( '' !== $tag ) {
+				$clean[ $tag ] = $tag;
+			}
+		}
+		if ( count( $clean ) > self::MAX_TAGS ) {
+			/* translators: %d: maximum number of tags. */
+			throw DomainError::invalid( 'too_many_tags', sprintf( __( 'A ticket can have at most %d tags.', 'aftercare' ), self::MAX_TAGS ), array( 'params' => array( 'tags' ) ) );
+		}
+		$clean = array_values( $clean );
+		sort( $clean );
+		return $clean;
+	}
+
+	private static function user_name( int $user_id ): string {
+		$user = get_userdata( $user_id );
+		return $user ? $user->display_name : '';
+	}
+}
