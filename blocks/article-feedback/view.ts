@@ -96,13 +96,16 @@ const storeDefinition = {
 		},
 	},
 	actions: {
-		yes: () => vote( 'yes' ),
-		no: () => vote( 'no' ),
+		*yes(): Generator< Promise< boolean >, void, boolean > {
+			yield* vote( 'yes' );
+		},
+		*no(): Generator< Promise< boolean >, void, boolean > {
+			yield* vote( 'no' );
+		},
 		*comment(
 			event: SubmitEvent
 		): Generator< Promise< boolean >, void, boolean > {
 			event.preventDefault();
-			const context = getContext< FeedbackContext >();
 			const form = getElement().ref as HTMLFormElement;
 			const text = (
 				form.elements.namedItem( 'comment' ) as HTMLTextAreaElement
@@ -110,6 +113,7 @@ const storeDefinition = {
 			if ( text === '' ) {
 				return;
 			}
+			const context = getContext< FeedbackContext >();
 			context.busy = true;
 			const ok = yield send( context, text );
 			context.busy = false;

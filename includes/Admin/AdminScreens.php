@@ -43,6 +43,12 @@ final class AdminScreens {
 				'screen'     => 'settings',
 				'preload'    => array( '/aftercare/v1/settings' ),
 			),
+			'aftercare-help-center' => array(
+				'title'      => __( 'Help center', 'aftercare' ),
+				'capability' => 'view_aftercare_reports',
+				'screen'     => 'help-center',
+				'preload'    => array( '/aftercare/v1/help/reports?days=30' ),
+			),
 		);
 	}
 

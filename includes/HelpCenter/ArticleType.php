@@ -74,7 +74,7 @@ final class ArticleType {
 				'labels'        => array(
 					'name'               => _x( 'Help articles', 'post type general name', 'aftercare' ),
 					'singular_name'      => _x( 'Help article', 'post type singular name', 'aftercare' ),
-					'menu_name'          => __( 'Help center', 'aftercare' ),
+					'menu_name'          => __( 'Help articles', 'aftercare' ),
 					'add_new_item'       => __( 'Add new help article', 'aftercare' ),
 					'edit_item'          => __( 'Edit help article', 'aftercare' ),
 					'new_item'           => __( 'New help article', 'aftercare' ),

@@ -7,10 +7,12 @@ import type { ComponentType } from 'react';
  * Internal dependencies
  */
 import { SettingsScreen } from './SettingsScreen';
+import { HelpCenterScreen } from './HelpCenterScreen';
 
 /**
  * The screens PHP can ask for with the mount node's `data-screen` attribute.
  */
 export const screens: Record< string, ComponentType > = {
 	settings: SettingsScreen,
+	'help-center': HelpCenterScreen,
 };

@@ -1,1 +1,2 @@
 export { store as settingsStore } from './settings';
+export { store as helpReportsStore } from './help-reports';
