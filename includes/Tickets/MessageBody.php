@@ -46,7 +46,9 @@ final class MessageBody {
 		if ( ! preg_match( '/<[a-z!\/]/i', $input ) ) {
 			return '' === $input ? '' : wpautop( esc_html( $input ) );
 		}
-		$html = trim( wp_kses( $input, self::ALLOWED, self::PROTOCOLS ) );
+		// Scripts and styles go with their contents (kses alone would keep the text inside).
+		$input = (string) preg_replace( '@<(script|style)[^>]*?>.*?</\\1>@si', '', $input );
+		$html  = trim( wp_kses( $input, self::ALLOWED, self::PROTOCOLS ) );
 		// Links leave the store: they must not pass the referrer or open the ticket to the target page.
 		$html = (string) preg_replace( '/<a\s/i', '<a rel="nofollow noopener noreferrer" ', $html );
 		return '' === trim( wp_strip_all_tags( $html ) ) ? '' : $html;

@@ -37,7 +37,7 @@ final class Sla {
 	public static function setting_fields(): array {
 		$fields = array();
 		foreach ( Priority::cases() as $priority ) {
-			[ $first, $resolution ] = self::DEFAULTS[ $priority->value ];
+			list( $first, $resolution ) = self::DEFAULTS[ $priority->value ];
 
 			$fields[ 'sla_first_response_' . $priority->value ] = array(
 				/* translators: %s: priority, e.g. "Urgent". */

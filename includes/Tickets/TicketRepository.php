@@ -135,10 +135,11 @@ final class TicketRepository implements Table {
 	 * @return array{tickets: Ticket[], total: int, next_cursor: string|null}
 	 */
 	public function query( TicketFilter $filter ): array {
-		[ $column, $direction ] = self::SORTS[ $filter->orderby ];
+		list( $column, $direction ) = self::SORTS[ $filter->orderby ];
 		$direction              = $filter->reverse ? ( 'ASC' === $direction ? 'DESC' : 'ASC' ) : $direction;
-		[ $where, $args ]       = $this->where( $filter );
-		$total                  = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		list( $where, $args )       = $this->where( $filter );
+		$count                  = "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}";
+		$total                  = (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count ); // phpcs:ignore WordPress.DB.PreparedSQL
 
 		if ( null !== $filter->cursor ) {
 			$op     = 'ASC' === $direction ? '>' : '<';

@@ -254,7 +254,7 @@ final class TicketService {
 					}
 					$done[] = array( $ticket, $diff );
 				}
-				foreach ( $done as [ $ticket, $diff ] ) {
+				foreach ( $done as list( $ticket, $diff ) ) {
 					if ( $diff ) {
 						$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_updated', $ticket, $diff ) );
 					}
