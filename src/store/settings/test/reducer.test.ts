@@ -3,8 +3,9 @@
  */
 import reducer, { initialState } from '../reducer';
 import type { SettingsState } from '../types';
+import { settingsRecord } from '../test-utils/settings-record';
 
-const saved = { delete_data_on_uninstall: false };
+const saved = settingsRecord();
 
 function loaded( overrides: Partial< SettingsState > = {} ): SettingsState {
 	return { ...initialState, saved, ...overrides };
@@ -57,12 +58,12 @@ describe( 'settings reducer', () => {
 
 		state = reducer( state, {
 			type: 'SAVE_SETTINGS_FINISH',
-			settings: { delete_data_on_uninstall: true },
+			settings: settingsRecord( { delete_data_on_uninstall: true } ),
 			sent: edits,
 		} );
 		expect( state ).toEqual( {
 			...initialState,
-			saved: { delete_data_on_uninstall: true },
+			saved: settingsRecord( { delete_data_on_uninstall: true } ),
 		} );
 	} );
 
@@ -75,11 +76,13 @@ describe( 'settings reducer', () => {
 			} ),
 			{
 				type: 'SAVE_SETTINGS_FINISH',
-				settings: { delete_data_on_uninstall: true },
+				settings: settingsRecord( { delete_data_on_uninstall: true } ),
 				sent: { delete_data_on_uninstall: true },
 			}
 		);
-		expect( state.saved ).toEqual( { delete_data_on_uninstall: true } );
+		expect( state.saved ).toEqual(
+			settingsRecord( { delete_data_on_uninstall: true } )
+		);
 		expect( state.edits ).toEqual( {} );
 
 		const changed = reducer(
@@ -89,7 +92,7 @@ describe( 'settings reducer', () => {
 			} ),
 			{
 				type: 'SAVE_SETTINGS_FINISH',
-				settings: { delete_data_on_uninstall: true },
+				settings: settingsRecord( { delete_data_on_uninstall: true } ),
 				sent: { delete_data_on_uninstall: true },
 			}
 		);

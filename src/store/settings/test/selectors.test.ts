@@ -10,10 +10,11 @@ import {
 	isSavingSettings,
 } from '../selectors';
 import type { SettingsState } from '../types';
+import { settingsRecord } from '../test-utils/settings-record';
 
 const state: SettingsState = {
 	...initialState,
-	saved: { delete_data_on_uninstall: false },
+	saved: settingsRecord( { delete_data_on_uninstall: false } ),
 	edits: { delete_data_on_uninstall: true },
 };
 
@@ -27,12 +28,10 @@ describe( 'settings selectors', () => {
 	} );
 
 	it( 'apply the edits over the saved settings', () => {
-		expect( getSettings( state ) ).toEqual( {
-			delete_data_on_uninstall: false,
-		} );
-		expect( getEditedSettings( state ) ).toEqual( {
-			delete_data_on_uninstall: true,
-		} );
+		expect( getSettings( state ) ).toEqual( settingsRecord() );
+		expect( getEditedSettings( state ) ).toEqual(
+			settingsRecord( { delete_data_on_uninstall: true } )
+		);
 		expect( hasSettingsEdits( state ) ).toBe( true );
 	} );
 
