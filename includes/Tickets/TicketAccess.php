@@ -35,11 +35,9 @@ final class TicketAccess {
 		if ( 'read_aftercare_ticket' !== $cap && 'reply_aftercare_ticket' !== $cap ) {
 			return (array) $caps;
 		}
+		// A missing ticket needs the agent capability, so agents learn it is gone and nobody else does.
 		$ticket = $this->tickets->find( (int) ( $args[0] ?? 0 ) );
-		if ( ! $ticket ) {
-			return array( 'do_not_allow' );
-		}
-		if ( $user_id && $ticket->customer_id === (int) $user_id ) {
+		if ( $ticket && $user_id && $ticket->customer_id === (int) $user_id ) {
 			return array( 'read' );
 		}
 		return array( 'read_aftercare_ticket' === $cap ? 'read_aftercare_tickets' : 'edit_aftercare_tickets' );

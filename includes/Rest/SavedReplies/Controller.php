@@ -180,13 +180,13 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function render( \WP_REST_Request $request ): \WP_REST_Response {
-		if ( ! $request['ticket_id'] ) {
-			return rest_ensure_response( $this->error( DomainError::invalid( 'invalid_ticket', __( 'Name the ticket whose details fill the reply.', 'aftercare' ), array( 'params' => array( 'ticket_id' ) ) ) ) );
-		}
 		return $this->respond(
-			fn() => array(
-				'body' => MessageBody::sanitize( $this->renderer->render( $this->find( (int) $request['id'] ), $this->tickets->get( (int) $request['ticket_id'] ) ) ),
-			)
+			function () use ( $request ): array {
+				if ( ! $request['ticket_id'] ) {
+					throw DomainError::invalid( 'invalid_ticket', __( 'Name the ticket whose details fill the reply.', 'aftercare' ), array( 'params' => array( 'ticket_id' ) ) );
+				}
+				return array( 'body' => MessageBody::sanitize( $this->renderer->render( $this->find( (int) $request['id'] ), $this->tickets->get( (int) $request['ticket_id'] ) ) ) );
+			}
 		);
 	}
 

@@ -235,14 +235,16 @@ final class Controller extends AbstractController {
 	 */
 	public function batch( \WP_REST_Request $request ): \WP_REST_Response {
 		// Checked here, not as required args: WordPress validates those before permissions.
-		if ( ! $request['ids'] || ! $request['changes'] ) {
-			return rest_ensure_response( $this->error( DomainError::invalid( 'invalid_batch', __( 'Name the tickets (ids) and what to change (changes).', 'aftercare' ), array( 'params' => array( 'ids', 'changes' ) ) ) ) );
-		}
 		return $this->respond(
-			fn() => array_map(
-				fn( Ticket $ticket ): array => $this->resource->prepare( $ticket, 'edit' ),
-				$this->service->update_many( array_map( 'intval', (array) $request['ids'] ), (array) $request['changes'], get_current_user_id() )
-			)
+			function () use ( $request ): array {
+				if ( ! $request['ids'] || ! $request['changes'] ) {
+					throw DomainError::invalid( 'invalid_batch', __( 'Name the tickets (ids) and what to change (changes).', 'aftercare' ), array( 'params' => array( 'ids', 'changes' ) ) );
+				}
+				return array_map(
+					fn( Ticket $ticket ): array => $this->resource->prepare( $ticket, 'edit' ),
+					$this->service->update_many( array_map( 'intval', (array) $request['ids'] ), (array) $request['changes'], get_current_user_id() )
+				);
+			}
 		);
 	}
 

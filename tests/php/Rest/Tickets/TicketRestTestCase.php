@@ -96,6 +96,82 @@ abstract class TicketRestTestCase extends TestCase {
 		return rest_get_server()->dispatch( $request );
 	}
 
+	public const ACTORS = array( 'guest', 'guest_token', 'guest_wrong_token', 'guest_expired_token', 'customer_a', 'customer_b', 'agent', 'supervisor', 'admin' );
+
+	/**
+	 * Dispatches as one of ACTORS. Token actors use $token (the ticket's), a made-up one, or an
+	 * expired token of the same ticket.
+	 *
+	 * @param array<string, mixed> $params Body or query.
+	 */
+	protected function as_actor( string $actor, string $method, string $path, array $params = array(), string $token = '', int $ticket_id = 0 ): \WP_REST_Response {
+		switch ( $actor ) {
+			case 'guest':
+				return $this->rest( $method, $path, $params );
+			case 'guest_token':
+				return $this->as_guest( $method, $path, $token, $params );
+			case 'guest_wrong_token':
+				return $this->as_guest( $method, $path, 'x' . substr( $token, 1 ), $params );
+			case 'guest_expired_token':
+				$expired = ( new \Aftercare\Infrastructure\AccessTokens( $GLOBALS['wpdb'], new \Aftercare\Tests\FixedClock( time() - \Aftercare\Infrastructure\AccessTokens::TTL - 60 ) ) )->issue( 'ticket', $ticket_id );
+				return $this->as_guest( $method, $path, $expired, $params );
+			default:
+				return $this->rest( $method, $path, $params, $this->{$actor}->ID );
+		}
+	}
+
+	/**
+	 * Asserts each actor's status for one request.
+	 *
+	 * @param array<string, int>   $expected Status per actor (all of ACTORS).
+	 * @param array<string, mixed> $params   Body or query.
+	 */
+	protected function assertStatuses( array $expected, string $method, string $path, array $params = array(), string $token = '', int $ticket_id = 0 ): void {
+		$this->assertSame( self::ACTORS, array_keys( $expected ), 'every actor is checked' );
+		foreach ( $expected as $actor => $status ) {
+			$response = $this->as_actor( $actor, $method, $path, $params, $token, $ticket_id );
+			$this->assertSame( $status, $response->get_status(), "{$actor}: {$method} {$path} " . wp_json_encode( $response->get_data() ) );
+		}
+	}
+
+	/**
+	 * A multipart request with uploaded files (PHP's `attachments[]` shape).
+	 *
+	 * @param array<string, mixed>           $params Body fields.
+	 * @param array<int, array{0: string, 1: string}> $files  File name and contents.
+	 */
+	protected function multipart( string $path, array $params, array $files, int $user_id = 0, string $token = '' ): \WP_REST_Response {
+		wp_set_current_user( $user_id );
+		$request = new \WP_REST_Request( 'POST', $path );
+		$request->set_body_params( $params );
+		if ( '' !== $token ) {
+			$request->set_header( 'X-Aftercare-Token', $token );
+		}
+		$field = array(
+			'name'     => array(),
+			'tmp_name' => array(),
+			'size'     => array(),
+			'error'    => array(),
+			'type'     => array(),
+		);
+		foreach ( $files as list( $name, $contents ) ) {
+			$tmp = wp_tempnam( $name );
+			file_put_contents( $tmp, $contents ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+			$field['name'][]     = $name;
+			$field['tmp_name'][] = $tmp;
+			$field['size'][]     = strlen( $contents );
+			$field['error'][]    = UPLOAD_ERR_OK;
+			$field['type'][]     = 'image/jpeg'; // What a browser claims; never trusted.
+		}
+		$request->set_file_params( array( 'attachments' => $field ) );
+		return rest_get_server()->dispatch( $request );
+	}
+
+	/** A real 1×1 PNG. */
+	protected static function png(): string {
+		return (string) base64_decode( 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+	}
+
 	protected function count_rows( string $table ): int {
 		global $wpdb;
 		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_{$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
