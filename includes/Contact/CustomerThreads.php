@@ -72,7 +72,7 @@ final class CustomerThreads {
 	}
 
 	/**
-	 * The thread's HTML (blocks/contact/thread.php).
+	 * The thread's HTML (thread.php beside this class).
 	 *
 	 * @param array{ticket: array<string, mixed>, messages: array<int, array<string, mixed>>} $thread From load().
 	 * @param array<string, string> $form   Reply form: `action` URL and `hidden` fields.
@@ -81,7 +81,7 @@ final class CustomerThreads {
 	 * @param string                $error  Why the last reply was refused.
 	 */
 	public function render( array $thread, array $form, string $notice = '', string $link = '', string $error = '' ): string {
-		$file = AFTERCARE_DIR . 'build/blocks/contact/thread.php';
+		$file = __DIR__ . '/thread.php';
 		if ( ! is_readable( $file ) ) {
 			return '';
 		}

@@ -1,0 +1,111 @@
+<?php
+/**
+ * Attachment retention: files of tickets done for longer than the setting are deleted by the
+ * daily job; open and recent tickets keep theirs; 0 keeps everything.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tests\Privacy;
+
+use Aftercare\Notifications\Notifier;
+use Aftercare\Notifications\Outbox;
+use Aftercare\Notifications\WpMailer;
+use Aftercare\Notifications\EmailTemplate;
+use Aftercare\Contact\Links;
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Privacy\Retention;
+use Aftercare\Settings\Settings;
+use Aftercare\Tests\FixedClock;
+use Aftercare\Tests\Rest\Tickets\TicketRestTestCase;
+use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\TagRepository;
+use Aftercare\Tickets\TicketRepository;
+
+final class RetentionTest extends TicketRestTestCase {
+
+	private FixedClock $clock;
+
+	private Retention $retention;
+
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		$this->clock     = new FixedClock( time() );
+		$settings        = new Settings();
+		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ) );
+		$outbox          = new Outbox( $wpdb, $this->clock );
+		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock );
+		$this->retention = new Retention( $wpdb, $settings, $tickets, new AttachmentStore( $wpdb, $settings, $this->clock ), $outbox, $notifier, $this->clock );
+	}
+
+	/**
+	 * A customer's ticket with one file, in the given status, last touched $age seconds ago.
+	 *
+	 * @return string The stored file's path.
+	 */
+	private function ticket_with_file( string $status, int $age ): string {
+		$file = (string) tempnam( sys_get_temp_dir(), 'aftercare' );
+		file_put_contents( $file, 'a photo, in words' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		$request = new \WP_REST_Request( 'POST', '/aftercare/v1/tickets' );
+		$request->set_body_params(
+			array(
+				'subject' => 'Scratched table',
+				'message' => 'See the photo.',
+			)
+		);
+		$request->set_file_params(
+			array(
+				'attachments' => array(
+					'name'     => array( 'photo.txt' ),
+					'type'     => array( 'text/plain' ),
+					'tmp_name' => array( $file ),
+					'error'    => array( UPLOAD_ERR_OK ),
+					'size'     => array( filesize( $file ) ),
+				),
+			)
+		);
+		wp_set_current_user( $this->customer_a->ID );
+		$ticket = rest_get_server()->dispatch( $request )->get_data();
+		$this->assertSame( 200, $this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => $status ), $this->agent->ID )->get_status() );
+		global $wpdb;
+		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'updated_at' => $this->clock->now() - $age ), array( 'id' => $ticket['id'] ) );
+		$stored = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$path   = trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private/' . $stored;
+		$this->assertFileExists( $path );
+		return $path;
+	}
+
+	public function test_only_files_of_tickets_done_longer_than_the_setting_are_deleted(): void {
+		$old_closed = $this->ticket_with_file( 'closed', 7 * MONTH_IN_SECONDS );
+		$old_solved = $this->ticket_with_file( 'solved', 7 * MONTH_IN_SECONDS );
+		$old_open   = $this->ticket_with_file( 'open', 7 * MONTH_IN_SECONDS );
+		$new_closed = $this->ticket_with_file( 'closed', 5 * MONTH_IN_SECONDS );
+
+		( new Settings() )->update( array( 'attachment_retention_months' => 6 ) );
+		$this->assertSame( 2, $this->retention->delete_expired_attachments() );
+
+		$this->assertFileDoesNotExist( $old_closed );
+		$this->assertFileDoesNotExist( $old_solved );
+		$this->assertFileExists( $old_open, 'open tickets keep their files' );
+		$this->assertFileExists( $new_closed, 'recent tickets keep theirs' );
+		$this->assertSame( 0, $this->retention->delete_expired_attachments(), 'a second run finds nothing' );
+	}
+
+	public function test_zero_months_keeps_every_file(): void {
+		$path = $this->ticket_with_file( 'closed', 10 * YEAR_IN_SECONDS );
+		$this->assertSame( 0, $this->retention->delete_expired_attachments() );
+		$this->assertFileExists( $path );
+	}
+
+	public function test_the_job_runs_daily(): void {
+		wp_clear_scheduled_hook( Retention::HOOK );
+		$this->retention->schedule();
+		$this->assertSame( 'daily', wp_get_schedule( Retention::HOOK ) );
+		$this->assertTrue( has_action( Retention::HOOK ) !== false );
+		wp_clear_scheduled_hook( Retention::HOOK );
+	}
+}
