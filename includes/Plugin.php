@@ -9,8 +9,12 @@ declare( strict_types=1 );
 
 namespace Aftercare;
 
+use Aftercare\Account\SupportEndpoint;
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Blocks\BlockRegistry;
+use Aftercare\Contact\ContactBlock;
+use Aftercare\Contact\CustomerThreads;
+use Aftercare\Contact\Links;
 use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\ArticleType;
 use Aftercare\HelpCenter\ArticleVotes;
@@ -28,6 +32,13 @@ use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
+use Aftercare\Notifications\EmailTemplate;
+use Aftercare\Notifications\Notifier;
+use Aftercare\Notifications\Outbox;
+use Aftercare\Notifications\WooCommerceMailer;
+use Aftercare\Notifications\WpMailer;
+use Aftercare\Privacy\PersonalData;
+use Aftercare\Privacy\Retention;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Rest\Attachments\Controller as AttachmentsController;
@@ -135,7 +146,9 @@ final class Plugin {
 		$ticket_access = new TicketAccess( $ticket_repo, $tokens, $settings );
 		$ticket_tables = array( $ticket_repo, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
 
-		$tables     = array( $limiter, ...$ticket_tables, ...$index->tables(), $search_log, $votes, $deflection );
+		$outbox        = new Outbox( $wpdb, $clock );
+
+		$tables     = array( $limiter, ...$ticket_tables, $outbox, ...$index->tables(), $search_log, $votes, $deflection );
 		$migrations = array(
 			'help_index_articles' => array( $index, 'reindex_batch' ),
 			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
@@ -157,6 +170,18 @@ final class Plugin {
 			new SavedRepliesController( $saved_replies, new SavedReplyRenderer( $orders ), $tickets, new SavedReplySchema() ),
 			new TicketContextController( new CustomerContext( $ticket_repo, $orders ), $tickets ),
 			new TicketPresenceController( $presence, $tickets ),
+		);
+		// Shopper side (contact block, guest threads, My Account), notifications and privacy.
+		$links        = new Links( $settings );
+		$threads      = new CustomerThreads( $settings );
+		$mail         = new EmailTemplate();
+		$notifier     = new Notifier( $outbox, class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $mail ) : new WpMailer( $mail ), $ticket_repo, $message_repo, $tokens, $links, $settings, $clock );
+		$shop         = array(
+			new ContactBlock( $threads, $links, $tokens, $orders ),
+			new SupportEndpoint( $threads, $links ),
+			$notifier,
+			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox ),
+			new Retention( $wpdb, $settings, $ticket_repo, $attachments, $outbox, $notifier, $clock ),
 		);
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
@@ -180,6 +205,7 @@ final class Plugin {
 				new BlockRegistry(),
 				$ticket_access,
 				new OrderStatusBlock( $order_lookup, $order_view ),
+				...$shop,
 				new TrackingMetaBox( $orders, $carriers ),
 				$article_type,
 				$deflection,

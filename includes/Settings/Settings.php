@@ -67,6 +67,20 @@ final class Settings {
 				'minimum'     => 0,
 				'default'     => 0,
 			),
+			'notification_email'       => array(
+				'description' => __( 'Where new tickets and customer replies are announced when a ticket has no assignee (empty: every support agent).', 'aftercare' ),
+				'type'        => 'string',
+				'pattern'     => '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+				'maxLength'   => 100,
+				'default'     => '',
+			),
+			'attachment_retention_months' => array(
+				'description' => __( 'Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 120,
+				'default'     => 0,
+			),
 			'attachment_max_size_mb'   => array(
 				'description' => __( 'Largest file a ticket attachment may be, in megabytes.', 'aftercare' ),
 				'type'        => 'integer',
