@@ -117,6 +117,7 @@ console.log( `
 Aftercare is running at ${ url }/  (WordPress ${ CORE }, ${ options.db }, ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) }s)
   Support desk:  ${ url }/wp-admin/admin.php?page=aftercare
   Contact page:  ${ url }/contact-us/
+  Order status:  ${ url }/order-status/  (order 1001, guest@example.test)
   Log in as admin / password (also agent, customer1, customer2; same password).
 Press Ctrl-C to stop.` );
 

@@ -75,9 +75,9 @@ final class TrackingMetaBox {
 		}
 		$tracking = array();
 		foreach ( array_slice( $posted, 0, 20 ) as $row ) {
-			$number = is_array( $row ) ? substr( sanitize_text_field( (string) ( $row['number'] ?? '' ) ), 0, 60 ) : '';
+			$number = is_array( $row ) && is_string( $row['number'] ?? null ) ? substr( sanitize_text_field( $row['number'] ), 0, 60 ) : '';
 			if ( '' !== $number ) {
-				$carrier    = sanitize_key( (string) ( $row['carrier'] ?? '' ) );
+				$carrier    = is_string( $row['carrier'] ?? null ) ? sanitize_key( $row['carrier'] ) : '';
 				$tracking[] = new Tracking( $carrier, $number, '', $existing[ $number ] ?? time() );
 			}
 		}

@@ -94,6 +94,26 @@ test( 'the demo contact page renders the block', async () => {
 	assert.match( html, /<form/ );
 } );
 
+test( 'the demo order-status page looks a sample order up', async () => {
+	const page = await fetch( `${ BASE }/order-status/` );
+	assert.equal( page.status, 200 );
+	assert.match( await page.text(), /wp-block-aftercare-order-status/ );
+
+	const response = await fetch(
+		`${ BASE }/wp-json/aftercare/v1/order-status`,
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify( {
+				number: '1001',
+				email: 'guest@example.test',
+			} ),
+		}
+	);
+	assert.equal( response.status, 200 );
+	assert.equal( ( await response.json() ).title, 'Order #1001' );
+} );
+
 test( 'Ctrl-C stops the server', async () => {
 	server.kill( 'SIGINT' );
 	const code = await new Promise( ( r ) => server.once( 'exit', r ) );

@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+/* eslint-disable no-console -- a command-line report. */
+// Order-status bench: `node bench/order-status.mjs [--orders 100000] [--requests 300]`.
+//
+// On a fresh WordPress 7.1 + MariaDB site served by php -S, with 100k orders in the test
+// environment's adapter (and, when WOOCOMMERCE_DIR names a built WooCommerce, 100k orders in
+// WooCommerce's HPOS tables, read through WooCommerceOrderSource), it times guest lookups through
+// POST aftercare/v1/order-status beside the floor: a tiny REST route of the test mu-plugin, timed
+// in the same run, interleaved request by request so both see the same machine. It also prints
+// the block's own JavaScript size (gzip) and the bytes Aftercare adds to a page without its blocks.
+// Ports: AFTERCARE_TEST_PORT_BASE + 30 and + 31 (default 8930, 8931).
+import { gzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
+import { ensureCore } from '../scripts/lib/core.mjs';
+import { startMariaDB, stopMariaDB } from '../scripts/lib/mariadb.mjs';
+import { createSite, startServer, stopServer } from '../scripts/lib/site.mjs';
+
+const { values: options } = parseArgs( {
+	options: {
+		orders: { type: 'string', default: '100000' },
+		requests: { type: 'string', default: '300' },
+	},
+} );
+const ORDERS = Number( options.orders );
+const REQUESTS = Number( options.requests );
+const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 30;
+const MU_PLUGIN = path.join(
+	REPO_ROOT,
+	'tests/fixtures/mu-plugins/test-order-source.php'
+);
+const agent = new http.Agent( { keepAlive: true, maxSockets: 1 } );
+
+/**
+ * One HTTP request; resolves with status, headers, body and milliseconds taken.
+ *
+ * @param {string} url               URL.
+ * @param {Object} [request]         The request.
+ * @param {string} [request.method]  HTTP method.
+ * @param {Object} [request.headers] Request headers.
+ * @param {string} [request.body]    Request body.
+ */
+function fetchTimed( url, { method = 'GET', headers = {}, body } = {} ) {
+	return new Promise( ( resolve, reject ) => {
+		const started = process.hrtime.bigint();
+		const req = http.request( url, { method, headers, agent }, ( res ) => {
+			const chunks = [];
+			res.on( 'data', ( chunk ) => chunks.push( chunk ) );
+			res.on( 'end', () =>
+				resolve( {
+					status: res.statusCode,
+					headers: res.headers,
+					body: Buffer.concat( chunks ).toString(),
+					ms: Number( process.hrtime.bigint() - started ) / 1e6,
+				} )
+			);
+		} );
+		req.on( 'error', reject );
+		req.end( body );
+	} );
+}
+
+const percentile = ( values, p ) => {
+	const sorted = [ ...values ].sort( ( a, b ) => a - b );
+	return sorted[
+		Math.min(
+			sorted.length - 1,
+			Math.ceil( ( p / 100 ) * sorted.length ) - 1
+		)
+	];
+};
+
+/**
+ * Seeds a site, then times lookups beside the floor and a page without blocks with and without Aftercare.
+ *
+ * @param {string}      label       Row label.
+ * @param {number}      port        Site port.
+ * @param {string|null} woocommerce WooCommerce plugin directory, or null.
+ */
+async function measure( label, port, woocommerce ) {
+	const name = `bench-orders-${ port }`;
+	const site = await createSite( {
+		name,
+		core: '7.1',
+		db: {
+			type: 'mariadb',
+			name: `aftercare_${ name.replace( /-/g, '_' ) }`,
+		},
+		port,
+		muPlugins: [ MU_PLUGIN ],
+		woocommerce,
+	} );
+	const seeded = Date.now();
+	const seed = JSON.parse(
+		run( 'php', [
+			path.join( REPO_ROOT, 'bench/seed-orders.php' ),
+			site.dir,
+			String( ORDERS ),
+		] )
+			.trim()
+			.split( '\n' )
+			.pop()
+	);
+	process.stderr.write(
+		`${ label }: ${ seed.orders } orders seeded in ${ ( ( Date.now() - seeded ) / 1000 ).toFixed( 1 ) }s\n`
+	);
+	const { url } = await startServer( site );
+	try {
+		const json = { 'Content-Type': 'application/json' };
+		const lookup = ( i ) => {
+			const [ number, email ] = seed.sample[ i % seed.sample.length ];
+			return fetchTimed( `${ url }/wp-json/aftercare/v1/order-status`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify( { number, email } ),
+			} );
+		};
+		const floor = () =>
+			fetchTimed( `${ url }/wp-json/aftercare-test/v1/ping`, {
+				method: 'POST',
+				headers: json,
+				body: '{}',
+			} );
+
+		const first = await lookup( 0 );
+		if ( first.status !== 200 ) {
+			throw new Error(
+				`lookup answered ${ first.status }: ${ first.body.slice( 0, 300 ) }`
+			);
+		}
+		for ( let i = 0; i < 20; i++ ) {
+			await floor();
+			await lookup( i );
+		}
+		const times = { floor: [], lookup: [] };
+		for ( let i = 0; i < REQUESTS; i++ ) {
+			times.floor.push( ( await floor() ).ms );
+			const answer = await lookup( i * 7 );
+			if ( answer.status !== 200 ) {
+				throw new Error( `lookup ${ i } answered ${ answer.status }` );
+			}
+			times.lookup.push( answer.ms );
+		}
+
+		const plain = `${ url }/?page_id=${ seed.pages.plain }`;
+		const withPlugin = ( await fetchTimed( plain ) ).body;
+		const without = (
+			await fetchTimed( plain, {
+				headers: { 'X-Aftercare-Bench-Off': '1' },
+			} )
+		).body;
+		return {
+			label,
+			floor: times.floor,
+			lookup: times.lookup,
+			pageBytes:
+				Buffer.byteLength( withPlugin ) - Buffer.byteLength( without ),
+			mentions: ( withPlugin.match( /aftercare/gi ) ?? [] ).length,
+		};
+	} finally {
+		await stopServer( site );
+	}
+}
+
+function blockScriptSizes() {
+	const dir = path.join( REPO_ROOT, 'build/blocks/order-status' );
+	if ( ! existsSync( path.join( dir, 'view.js' ) ) ) {
+		run( 'npm', [ 'run', 'build' ], { cwd: REPO_ROOT } );
+	}
+	const gz = ( file ) =>
+		gzipSync( readFileSync( path.join( dir, file ) ), { level: 9 } ).length;
+	return { view: gz( 'view.js' ), editor: gz( 'index.js' ) };
+}
+
+ensureSystem( [ 'php', 'mariadb' ] );
+await ensureCore( '7.1' );
+const database = await startMariaDB();
+const results = [];
+try {
+	results.push( await measure( 'test adapter', PORT_BASE, null ) );
+	if ( process.env.WOOCOMMERCE_DIR ) {
+		results.push(
+			await measure(
+				'WooCommerce (HPOS)',
+				PORT_BASE + 1,
+				process.env.WOOCOMMERCE_DIR
+			)
+		);
+	}
+} finally {
+	if ( database.started ) {
+		await stopMariaDB();
+	}
+}
+
+const ms = ( v ) => `${ v.toFixed( 1 ) } ms`;
+console.log(
+	`\nOrder-status lookup, ${ ORDERS.toLocaleString( 'en' ) } orders, ${ REQUESTS } sequential requests each (floor: a tiny REST route, same run)\n`
+);
+console.log(
+	'| store | floor p50 | floor p95 | lookup p50 | lookup p95 | over floor p50 | over floor p95 | p95 / floor |'
+);
+console.log( '|---|---|---|---|---|---|---|---|' );
+for ( const r of results ) {
+	const f50 = percentile( r.floor, 50 );
+	const f95 = percentile( r.floor, 95 );
+	const l50 = percentile( r.lookup, 50 );
+	const l95 = percentile( r.lookup, 95 );
+	console.log(
+		`| ${ r.label } | ${ ms( f50 ) } | ${ ms( f95 ) } | ${ ms( l50 ) } | ${ ms( l95 ) } | ${ ms( l50 - f50 ) } | ${ ms( l95 - f95 ) } | ${ ( l95 / f95 ).toFixed( 2 ) }× |`
+	);
+}
+const sizes = blockScriptSizes();
+console.log( '\n| measure | value | target |' );
+console.log( '|---|---|---|' );
+console.log(
+	`| order-status view script (own JS, gzip) | ${ sizes.view } B | ≤ 10240 B |`
+);
+console.log(
+	`| order-status editor script (gzip, editor only) | ${ sizes.editor } B | |`
+);
+for ( const r of results ) {
+	console.log(
+		`| bytes Aftercare adds to a page without its blocks (${ r.label }) | ${ r.pageBytes } B (${ r.mentions } mentions of "aftercare") | 0 |`
+	);
+}
