@@ -28,6 +28,7 @@ final class Order {
 	 * @param int|null    $completed      Unix time completed, if completed.
 	 * @param int|null    $refunded       Unix time of the latest refund, if any.
 	 * @param float       $total_refunded Amount refunded so far.
+	 * @param int|null    $delivered      Unix time delivered, when a carrier integration recorded it.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -45,6 +46,7 @@ final class Order {
 		public readonly ?int $paid = null,
 		public readonly ?int $completed = null,
 		public readonly ?int $refunded = null,
-		public readonly float $total_refunded = 0.0
+		public readonly float $total_refunded = 0.0,
+		public readonly ?int $delivered = null
 	) {}
 }

@@ -15,6 +15,12 @@ final class WooCommerceOrderSource implements OrderSource {
 
 	public const LOOKUPS_META = '_aftercare_lookups';
 
+	/** Product meta: `yes` when the store marked the product "not returnable". */
+	public const NOT_RETURNABLE_META = '_aftercare_not_returnable';
+
+	/** Order meta: Unix time of delivery, for carrier integrations that know it. */
+	public const DELIVERED_META = '_aftercare_delivered';
+
 	/** Lookups kept per order. */
 	private const LOOKUPS_KEPT = 20;
 
@@ -208,7 +214,7 @@ final class WooCommerceOrderSource implements OrderSource {
 		$items = array();
 		foreach ( $order->get_items( 'line_item' ) as $item ) {
 			if ( $item instanceof \WC_Order_Item_Product ) {
-				$items[] = new OrderItem( (int) $item->get_id(), (int) $item->get_product_id(), (string) $item->get_name(), (int) $item->get_quantity(), (float) $item->get_total() );
+				$items[] = $this->map_item( $order, $item );
 			}
 		}
 		$refunded = null;
@@ -233,7 +239,38 @@ final class WooCommerceOrderSource implements OrderSource {
 			$order->get_date_paid()?->getTimestamp(),
 			$order->get_date_completed()?->getTimestamp(),
 			$refunded,
-			(float) $order->get_total_refunded()
+			(float) $order->get_total_refunded(),
+			( (int) $order->get_meta( self::DELIVERED_META, true ) ) ?: null
+		);
+	}
+
+	/**
+	 * A line with what the return policy needs from its product (read through `wc_get_product`).
+	 */
+	private function map_item( \WC_Order $order, \WC_Order_Item_Product $item ): OrderItem {
+		$product  = wc_get_product( $item->get_product_id() );
+		$bought   = $item->get_variation_id() ? wc_get_product( $item->get_variation_id() ) : $product;
+		$quantity = (int) $item->get_quantity();
+		$on_sale  = false;
+		if ( $bought instanceof \WC_Product && '' !== (string) $bought->get_regular_price() && $quantity > 0 ) {
+			// Paid per unit (before coupons) below the regular price, taxes compared alike.
+			$regular = (float) wc_get_price_excluding_tax( $bought, array( 'price' => $bought->get_regular_price() ) );
+			$on_sale = (float) $item->get_subtotal() / $quantity < $regular - 0.005;
+		}
+		$not_returnable = array_filter(
+			array( $product, $bought ),
+			static fn( $p ) => $p instanceof \WC_Product && 'yes' === $p->get_meta( self::NOT_RETURNABLE_META, true )
+		);
+		return new OrderItem(
+			(int) $item->get_id(),
+			(int) $item->get_product_id(),
+			(string) $item->get_name(),
+			$quantity,
+			(float) $item->get_total(),
+			abs( (int) $order->get_qty_refunded_for_item( $item->get_id() ) ),
+			$product instanceof \WC_Product ? array_map( 'intval', $product->get_category_ids() ) : array(),
+			$on_sale,
+			! $not_returnable
 		);
 	}
 }

@@ -88,7 +88,7 @@ final class Settings {
 				'maximum'     => 100,
 				'default'     => 10,
 			),
-		) + \Aftercare\Tickets\Sla::setting_fields();
+		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Returns\Policy::setting_fields();
 	}
 
 	/**

@@ -413,6 +413,14 @@ export interface AftercareSettings {
 	 */
 	contact_page: number;
 	/**
+	 * Where new tickets and customer replies are announced when a ticket has no assignee (empty: every support agent).
+	 */
+	notification_email: string;
+	/**
+	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
+	 */
+	attachment_retention_months: number;
+	/**
 	 * Largest file a ticket attachment may be, in megabytes.
 	 */
 	attachment_max_size_mb: number;
@@ -448,6 +456,75 @@ export interface AftercareSettings {
 	 * Resolution target for Urgent tickets, in minutes.
 	 */
 	sla_resolution_urgent: number;
+	/**
+	 * Days after an order is completed (or delivered, when known) during which items can be returned.
+	 */
+	return_window_days: number;
+	/**
+	 * Order statuses (slugs without "wc-") whose items can be returned.
+	 *
+	 * @maxItems 50
+	 */
+	return_order_statuses: string[];
+	/**
+	 * Product categories that cannot be returned.
+	 *
+	 * @maxItems 500
+	 */
+	return_excluded_categories: number[];
+	/**
+	 * Products that cannot be returned.
+	 *
+	 * @maxItems 500
+	 */
+	return_excluded_products: number[];
+	/**
+	 * Items bought below their regular price cannot be returned.
+	 */
+	return_exclude_sale_items: boolean;
+	/**
+	 * Orders below this total cannot be returned (0 for no minimum).
+	 */
+	return_minimum_order_total: number;
+	/**
+	 * Reasons a shopper chooses from, and whether each needs photos.
+	 *
+	 * @minItems 1
+	 * @maxItems 30
+	 */
+	return_reasons: [
+		{
+			key: string;
+			label: string;
+			photos: boolean;
+		},
+		...{
+			key: string;
+			label: string;
+			photos: boolean;
+		}[],
+	];
+	/**
+	 * What a shopper may ask for: a refund to the original payment, store credit, or an exchange.
+	 *
+	 * @minItems 1
+	 */
+	return_outcomes: [
+		'refund' | 'store_credit' | 'exchange',
+		...( 'refund' | 'store_credit' | 'exchange' )[],
+	];
+	/**
+	 * Restocking fee kept from refunds: none, a percentage of the refunded items, or a fixed amount per return.
+	 */
+	return_restocking_fee_type: 'none' | 'percent' | 'fixed';
+	/**
+	 * The restocking fee: a percentage (0-100) or an amount in the store currency.
+	 */
+	return_restocking_fee: number;
+	/**
+	 * How to send items back, shown once a return is approved.
+	 */
+	return_shipping_instructions: string;
 }
 
 export interface AftercareTicketContext {

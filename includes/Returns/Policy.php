@@ -1,0 +1,232 @@
+<?php
+/**
+ * The store's return policy: its settings fields (merged into Settings) and typed reads of them.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns;
+
+use Aftercare\Settings\Settings;
+
+final class Policy {
+
+	public const OUTCOMES = array( 'refund', 'store_credit', 'exchange' );
+
+	public function __construct( private Settings $settings ) {}
+
+	/**
+	 * JSON-schema properties of the return-policy settings.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function setting_fields(): array {
+		$ids = array(
+			'type'        => 'array',
+			'items'       => array(
+				'type'    => 'integer',
+				'minimum' => 1,
+			),
+			'uniqueItems' => true,
+			'maxItems'    => 500,
+			'default'     => array(),
+		);
+		return array(
+			'return_window_days'           => array(
+				'description' => __( 'Days after an order is completed (or delivered, when known) during which items can be returned.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 3650,
+				'default'     => 30,
+			),
+			'return_order_statuses'        => array(
+				'description' => __( 'Order statuses (slugs without "wc-") whose items can be returned.', 'aftercare' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type'    => 'string',
+					'pattern' => '^[a-z0-9_-]{1,40}$',
+				),
+				'uniqueItems' => true,
+				'maxItems'    => 50,
+				'default'     => array( 'completed' ),
+			),
+			'return_excluded_categories'   => array( 'description' => __( 'Product categories that cannot be returned.', 'aftercare' ) ) + $ids,
+			'return_excluded_products'     => array( 'description' => __( 'Products that cannot be returned.', 'aftercare' ) ) + $ids,
+			'return_exclude_sale_items'    => array(
+				'description' => __( 'Items bought below their regular price cannot be returned.', 'aftercare' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			'return_minimum_order_total'   => array(
+				'description' => __( 'Orders below this total cannot be returned (0 for no minimum).', 'aftercare' ),
+				'type'        => 'number',
+				'minimum'     => 0,
+				'default'     => 0,
+			),
+			'return_reasons'               => array(
+				'description' => __( 'Reasons a shopper chooses from, and whether each needs photos.', 'aftercare' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type'                 => 'object',
+					'properties'           => array(
+						'key'    => array(
+							'type'     => 'string',
+							'pattern'  => '^[a-z0-9_-]{1,40}$',
+							'required' => true,
+						),
+						'label'  => array(
+							'type'      => 'string',
+							'minLength' => 1,
+							'maxLength' => 120,
+							'required'  => true,
+						),
+						'photos' => array(
+							'type'    => 'boolean',
+							'default' => false,
+						),
+					),
+					'additionalProperties' => false,
+				),
+				'minItems'    => 1,
+				'maxItems'    => 30,
+				'default'     => self::default_reasons(),
+			),
+			'return_outcomes'              => array(
+				'description' => __( 'What a shopper may ask for: a refund to the original payment, store credit, or an exchange.', 'aftercare' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type' => 'string',
+					'enum' => self::OUTCOMES,
+				),
+				'uniqueItems' => true,
+				'minItems'    => 1,
+				'default'     => self::OUTCOMES,
+			),
+			'return_restocking_fee_type'   => array(
+				'description' => __( 'Restocking fee kept from refunds: none, a percentage of the refunded items, or a fixed amount per return.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => array( 'none', 'percent', 'fixed' ),
+				'default'     => 'none',
+			),
+			'return_restocking_fee'        => array(
+				'description' => __( 'The restocking fee: a percentage (0-100) or an amount in the store currency.', 'aftercare' ),
+				'type'        => 'number',
+				'minimum'     => 0,
+				'default'     => 0,
+			),
+			'return_shipping_instructions' => array(
+				'description' => __( 'How to send items back, shown once a return is approved.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => 2000,
+				'default'     => '',
+			),
+		);
+	}
+
+	/**
+	 * @return array<int, array{key: string, label: string, photos: bool}>
+	 */
+	private static function default_reasons(): array {
+		return array(
+			array(
+				'key'    => 'damaged',
+				'label'  => __( 'Arrived damaged or faulty', 'aftercare' ),
+				'photos' => true,
+			),
+			array(
+				'key'    => 'wrong_item',
+				'label'  => __( 'Wrong item sent', 'aftercare' ),
+				'photos' => true,
+			),
+			array(
+				'key'    => 'size',
+				'label'  => __( 'Does not fit', 'aftercare' ),
+				'photos' => false,
+			),
+			array(
+				'key'    => 'not_as_described',
+				'label'  => __( 'Not as described', 'aftercare' ),
+				'photos' => false,
+			),
+			array(
+				'key'    => 'changed_mind',
+				'label'  => __( 'Changed my mind', 'aftercare' ),
+				'photos' => false,
+			),
+		);
+	}
+
+	public function window_days(): int {
+		return max( 1, (int) $this->settings->get( 'return_window_days' ) );
+	}
+
+	/**
+	 * @return string[]
+	 */
+	public function statuses(): array {
+		return array_map( 'strval', (array) $this->settings->get( 'return_order_statuses' ) );
+	}
+
+	/**
+	 * @return int[]
+	 */
+	public function excluded_categories(): array {
+		return array_map( 'intval', (array) $this->settings->get( 'return_excluded_categories' ) );
+	}
+
+	/**
+	 * @return int[]
+	 */
+	public function excluded_products(): array {
+		return array_map( 'intval', (array) $this->settings->get( 'return_excluded_products' ) );
+	}
+
+	public function excludes_sale_items(): bool {
+		return (bool) $this->settings->get( 'return_exclude_sale_items' );
+	}
+
+	public function minimum_total(): float {
+		return (float) $this->settings->get( 'return_minimum_order_total' );
+	}
+
+	/**
+	 * @return array<string, array{label: string, photos: bool}> By key.
+	 */
+	public function reasons(): array {
+		$reasons = array();
+		foreach ( (array) $this->settings->get( 'return_reasons' ) as $reason ) {
+			if ( is_array( $reason ) && isset( $reason['key'], $reason['label'] ) ) {
+				$reasons[ (string) $reason['key'] ] = array(
+					'label'  => (string) $reason['label'],
+					'photos' => ! empty( $reason['photos'] ),
+				);
+			}
+		}
+		return $reasons;
+	}
+
+	/**
+	 * @return string[]
+	 */
+	public function outcomes(): array {
+		return array_values( array_intersect( self::OUTCOMES, (array) $this->settings->get( 'return_outcomes' ) ) );
+	}
+
+	/**
+	 * The restocking fee for refunding items worth $amount.
+	 */
+	public function restocking_fee( float $amount ): float {
+		$fee = (float) $this->settings->get( 'return_restocking_fee' );
+		return match ( (string) $this->settings->get( 'return_restocking_fee_type' ) ) {
+			'percent' => round( $amount * min( 100.0, $fee ) / 100, 2 ),
+			'fixed'   => min( $amount, round( $fee, 2 ) ),
+			default   => 0.0,
+		};
+	}
+
+	public function shipping_instructions(): string {
+		return (string) $this->settings->get( 'return_shipping_instructions' );
+	}
+}

@@ -1,0 +1,21 @@
+<?php
+/**
+ * What earlier returns already took out of an order (the return items repository answers it).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns;
+
+interface ReturnedQuantities {
+
+	/**
+	 * Per order line: quantities in returns that still count (not rejected or withdrawn), and
+	 * how many of those Aftercare itself refunded (so they are not subtracted twice).
+	 *
+	 * @return array<int, array{returned: int, refunded: int}> By order item id.
+	 */
+	public function returned_quantities( int $order_id ): array;
+}
