@@ -141,10 +141,11 @@ layer( 'jest', async () => {
  * @param {boolean}     [site.multisite]   A subdirectory network.
  * @param {string|null} [site.woocommerce] A built WooCommerce plugin directory.
  * @param {string[]}    site.groups        PHPUnit group arguments.
+ * @param {boolean}     [site.sqlite]      On SQLite (what `npm start` runs) instead of MariaDB.
  */
 function phpunitLayer(
 	name,
-	{ core, multisite = false, woocommerce = null, groups }
+	{ core, multisite = false, woocommerce = null, groups, sqlite = false }
 ) {
 	layer( name, async () => {
 		const port = PORT_BASE + layers.findIndex( ( l ) => l.name === name );
@@ -152,10 +153,12 @@ function phpunitLayer(
 		const site = await createSite( {
 			name: slug,
 			core,
-			db: {
-				type: 'mariadb',
-				name: `aftercare_${ slug.replace( /-/g, '_' ) }`,
-			},
+			db: sqlite
+				? { type: 'sqlite' }
+				: {
+						type: 'mariadb',
+						name: `aftercare_${ slug.replace( /-/g, '_' ) }`,
+					},
 			port,
 			multisite,
 			woocommerce,
@@ -191,6 +194,12 @@ for ( const core of WP_VERSIONS ) {
 		groups: [ '--exclude-group', 'woocommerce', '--group', 'multisite' ],
 	} );
 }
+// The `sqlite` group must answer the same on the SQLite database `npm start` uses.
+phpunitLayer( 'phpunit:sqlite', {
+	core: '7.1',
+	sqlite: true,
+	groups: [ '--group', 'sqlite' ],
+} );
 if ( process.env.WOOCOMMERCE_DIR ) {
 	phpunitLayer( 'phpunit:woocommerce', {
 		core: '7.1',

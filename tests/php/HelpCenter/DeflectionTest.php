@@ -17,6 +17,9 @@ use Aftercare\HelpCenter\SearchLog;
 use Aftercare\HelpCenter\Visitors;
 use Aftercare\Tests\FixedClock;
 
+/**
+ * @group sqlite
+ */
 final class DeflectionTest extends HelpTestCase {
 
 	private FixedClock $clock;

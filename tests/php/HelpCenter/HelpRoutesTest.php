@@ -10,6 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\HelpCenter;
 
+/**
+ * @group sqlite
+ */
 final class HelpRoutesTest extends HelpTestCase {
 
 	private const VISITOR = 'visitor-0123456789abcdef';

@@ -10,6 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\HelpCenter;
 
+/**
+ * @group sqlite
+ */
 final class RankingTest extends HelpTestCase {
 
 	/** Query → expected first article (prefix: the last word is still being typed). */
@@ -73,5 +76,61 @@ final class RankingTest extends HelpTestCase {
 		$settings = get_option( 'aftercare_settings', array() );
 		update_option( 'aftercare_settings', array( 'help_synonyms' => array( 'zorblax, refund' ) ) + (array) $settings );
 		$this->assertSame( 'When will I get my refund?', $this->search( 'zorblax' )[0] ?? null );
+	}
+
+	/**
+	 * Whole result lists, pinned: the phpunit:sqlite layer runs this class on SQLite, so both
+	 * databases must give exactly these answers in this order (integer scores, ties by id).
+	 */
+	public function test_whole_result_lists_are_the_same_on_every_database(): void {
+		$this->demo_articles();
+		$expected = array(
+			'return' => array(
+				'How do I return an item?',
+				'Is return shipping free?',
+				'Which items cannot be returned?',
+				'Will a sold-out item come back in stock?',
+				'I received a damaged or wrong item',
+				'When will I get my refund?',
+			),
+			'shipping' => array(
+				'How long does delivery take?',
+				'Can I change my delivery address?',
+				'Do you ship internationally?',
+				'How much does shipping cost?',
+				'Is return shipping free?',
+				'I received a damaged or wrong item',
+			),
+			'size' => array(
+				'How do I find my size?',
+				'Can I exchange an item for another size?',
+				'Shoe size conversion chart',
+				'Do your jeans run small?',
+				'How much does shipping cost?',
+				'Will a sold-out item come back in stock?',
+			),
+			'order' => array(
+				'How do I cancel my order?',
+				'Can I change the items in my order?',
+				'Where is my order confirmation email?',
+				'Can I get an invoice for my order?',
+				'I placed a duplicate order by mistake',
+				'How long does delivery take?',
+			),
+			'pass' => array(
+				'I forgot my password',
+				'How do I change my email address or details?',
+			),
+			'refund money' => array(
+				'When will I get my refund?',
+				'Will a sold-out item come back in stock?',
+				'My parcel is late or lost',
+				'I received a damaged or wrong item',
+				'I placed a duplicate order by mistake',
+			),
+		);
+		foreach ( $expected as $query => $titles ) {
+			$this->assertSame( $titles, $this->search( $query, array( 'limit' => 6, 'prefix' => 'pass' === $query ) ), $query );
+		}
 	}
 }

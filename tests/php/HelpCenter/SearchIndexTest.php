@@ -12,6 +12,9 @@ namespace Aftercare\Tests\HelpCenter;
 
 use Aftercare\HelpCenter\Tokenizer;
 
+/**
+ * @group sqlite
+ */
 final class SearchIndexTest extends HelpTestCase {
 
 	public function test_a_published_article_is_indexed_on_save(): void {

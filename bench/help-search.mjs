@@ -1,0 +1,64 @@
+// Help-center search beside WordPress's own `?s=` search on 10,000 articles:
+//
+//   node bench/help-search.mjs [--db mariadb|sqlite] [--articles 10000] [--rounds 10] [--fresh]
+//
+// Makes (once) a WordPress 7.1 site with Aftercare, seeds it with generated store articles, then
+// runs bench/help-search.php there, which prints p50/p95 of both and the ratio. The site is kept
+// under .cache/sites/, so later runs only measure. AFTERCARE_BENCH_PORT picks the site's port.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
+import { createSite, readSite } from '../scripts/lib/site.mjs';
+
+const { values: options } = parseArgs( {
+	options: {
+		db: { type: 'string', default: 'mariadb' },
+		articles: { type: 'string', default: '10000' },
+		rounds: { type: 'string', default: '10' },
+		fresh: { type: 'boolean', default: false },
+	},
+} );
+if ( ! [ 'mariadb', 'sqlite' ].includes( options.db ) ) {
+	process.stderr.write( 'Usage: node bench/help-search.mjs [--db mariadb|sqlite]\n' );
+	process.exit( 2 );
+}
+const port = Number( process.env.AFTERCARE_BENCH_PORT ?? 8950 );
+const name = `bench-help-${ options.db }-${ port }`;
+
+ensureSystem( options.db === 'mariadb' ? [ 'php', 'mariadb' ] : [ 'php' ] );
+let site = null;
+if ( ! options.fresh ) {
+	try {
+		site = readSite( name );
+	} catch {
+		site = null;
+	}
+}
+site ??= await createSite( {
+	name,
+	core: '7.1',
+	db:
+		options.db === 'sqlite'
+			? { type: 'sqlite' }
+			: {
+					type: 'mariadb',
+					name: `aftercare_${ name.replace( /-/g, '_' ) }`,
+				},
+	port,
+} );
+if ( site.db.type === 'mariadb' ) {
+	const { startMariaDB } = await import( '../scripts/lib/mariadb.mjs' );
+	await startMariaDB();
+}
+run(
+	'php',
+	[
+		'-d',
+		'memory_limit=1G',
+		path.join( REPO_ROOT, 'bench', 'help-search.php' ),
+		site.dir,
+		options.articles,
+		options.rounds,
+	],
+	{ stdio: 'inherit' }
+);
