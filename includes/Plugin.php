@@ -11,6 +11,7 @@ namespace Aftercare;
 
 use Aftercare\Account\SupportEndpoint;
 use Aftercare\Admin\AdminScreens;
+use Aftercare\Admin\OrderTicketAction;
 use Aftercare\Blocks\BlockRegistry;
 use Aftercare\Contact\ContactBlock;
 use Aftercare\Contact\CustomerThreads;
@@ -201,7 +202,8 @@ final class Plugin {
 			$capabilities,
 			$controllers,
 			array(
-				new AdminScreens( new Assets() ),
+				new AdminScreens( new Assets(), $orders ),
+				new OrderTicketAction(),
 				new BlockRegistry(),
 				$ticket_access,
 				new OrderStatusBlock( $order_lookup, $order_view ),

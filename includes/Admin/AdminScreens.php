@@ -12,13 +12,14 @@ namespace Aftercare\Admin;
 
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Database\Installer;
+use Aftercare\Orders\OrderSource;
 
 final class AdminScreens {
 
 	/** @var array<string, string> Hook suffix → screen name, filled as the pages are added. */
 	private array $hooks = array();
 
-	public function __construct( private Assets $assets ) {}
+	public function __construct( private Assets $assets, private ?OrderSource $orders = null ) {}
 
 	public function can_register(): bool {
 		return is_admin();
@@ -37,8 +38,20 @@ final class AdminScreens {
 	 */
 	private function screens(): array {
 		return array(
-			'aftercare' => array(
+			'aftercare'               => array(
 				'title'      => __( 'Support', 'aftercare' ),
+				'capability' => 'read_aftercare_tickets',
+				'screen'     => 'desk',
+				'preload'    => array( '/aftercare/v1/tickets/counts' ),
+			),
+			'aftercare-saved-replies' => array(
+				'title'      => __( 'Saved replies', 'aftercare' ),
+				'capability' => 'edit_aftercare_tickets',
+				'screen'     => 'saved-replies',
+				'preload'    => array( '/aftercare/v1/saved-replies?context=edit&per_page=100' ),
+			),
+			'aftercare-settings'      => array(
+				'title'      => __( 'Support settings', 'aftercare' ),
 				'capability' => 'manage_aftercare',
 				'screen'     => 'settings',
 				'preload'    => array( '/aftercare/v1/settings' ),
@@ -59,6 +72,8 @@ final class AdminScreens {
 			if ( null === $parent ) {
 				$hook   = add_menu_page( $screen['title'], $screen['title'], $screen['capability'], $slug, $render, 'dashicons-sos', 56 );
 				$parent = $slug;
+				// The menu's first entry is the queue.
+				add_submenu_page( $slug, $screen['title'], __( 'Tickets', 'aftercare' ), $screen['capability'], $slug, $render );
 			} else {
 				$hook = add_submenu_page( $parent, $screen['title'], $screen['title'], $screen['capability'], $slug, $render );
 			}
@@ -75,12 +90,62 @@ final class AdminScreens {
 		}
 		if ( $this->assets->enqueue( 'admin' ) ) {
 			$this->assets->preload( $this->screens()[ $slug ]['preload'] );
+			// wpApiSettings: the REST root for the one request apiFetch cannot make (uploads with progress).
+			wp_enqueue_script( 'wp-api-request' );
+			wp_add_inline_script( 'aftercare-admin', 'window.aftercareAdmin = ' . wp_json_encode( $this->app_data(), JSON_HEX_TAG | JSON_HEX_AMP ) . ';', 'before' );
 			return;
 		}
 		add_action(
 			'admin_notices',
 			static fn() => printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html__( 'Aftercare\'s screens are not built. Run “npm run build” in the plugin folder.', 'aftercare' ) )
 		);
+	}
+
+	/**
+	 * What the app needs besides REST: the agents tickets can be assigned to, the current user,
+	 * and the order a new ticket starts from (`&new=1&order_id=…`, from the order screen).
+	 *
+	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null}
+	 */
+	private function app_data(): array {
+		$agents = get_users(
+			array(
+				'capability' => 'edit_aftercare_tickets',
+				'fields'     => array( 'ID', 'display_name' ),
+				'orderby'    => 'display_name',
+				'number'     => 200,
+			)
+		);
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- reading which order to prefill, no state change.
+		$order_id = isset( $_GET['order_id'] ) ? absint( $_GET['order_id'] ) : 0;
+		$order    = $order_id && $this->orders && current_user_can( 'edit_aftercare_tickets' ) ? $this->orders->find( $order_id ) : null;
+		return array(
+			'agents'       => array_map(
+				static fn( object $user ): array => array(
+					'id'   => (int) $user->ID,
+					'name' => (string) $user->display_name,
+				),
+				$agents
+			),
+			'currentUser'  => get_current_user_id(),
+			'orderEditUrl' => self::order_edit_url(),
+			'order'        => $order ? array(
+				'id'             => $order->id,
+				'number'         => $order->number,
+				'customer_id'    => $order->customer_id,
+				'customer_name'  => $order->billing_name,
+				'customer_email' => $order->billing_email,
+			) : null,
+		);
+	}
+
+	/** WooCommerce's order edit screen (HPOS or posts) with `%d` for the id, or null without WooCommerce. */
+	private static function order_edit_url(): ?string {
+		if ( ! class_exists( 'WooCommerce' ) ) {
+			return null;
+		}
+		$hpos = class_exists( \Automattic\WooCommerce\Utilities\OrderUtil::class ) && \Automattic\WooCommerce\Utilities\OrderUtil::custom_orders_table_usage_is_enabled();
+		return $hpos ? admin_url( 'admin.php?page=wc-orders&action=edit&id=%d' ) : admin_url( 'post.php?post=%d&action=edit' );
 	}
 
 	private function render( string $screen ): void {

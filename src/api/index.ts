@@ -2,3 +2,5 @@ export * from './client';
 export * from './errors';
 export * from './help';
 export type * from './types';
+export * from './tickets';
+export type * from './tickets-types';

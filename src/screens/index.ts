@@ -7,6 +7,8 @@ import type { ComponentType } from 'react';
  * Internal dependencies
  */
 import { SettingsScreen } from './SettingsScreen';
+import { DeskScreen } from './tickets/DeskScreen';
+import { SavedRepliesScreen } from './saved-replies/SavedRepliesScreen';
 import { HelpCenterScreen } from './HelpCenterScreen';
 
 /**
@@ -14,5 +16,7 @@ import { HelpCenterScreen } from './HelpCenterScreen';
  */
 export const screens: Record< string, ComponentType > = {
 	settings: SettingsScreen,
+	desk: DeskScreen,
+	'saved-replies': SavedRepliesScreen,
 	'help-center': HelpCenterScreen,
 };

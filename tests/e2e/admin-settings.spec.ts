@@ -13,7 +13,7 @@ test.describe( 'Support screen', () => {
 			path: '/aftercare/v1/settings',
 			data: { delete_data_on_uninstall: false },
 		} );
-		await page.goto( '/wp-admin/admin.php?page=aftercare' );
+		await page.goto( '/wp-admin/admin.php?page=aftercare-settings' );
 
 		await expect(
 			page.getByRole( 'heading', { level: 1, name: 'Support settings' } )
@@ -60,7 +60,7 @@ test.describe( 'Support screen', () => {
 		test( 'a customer cannot open it', async ( { page } ) => {
 			await loginAs( page, 'customer1' );
 			const response = await page.goto(
-				'/wp-admin/admin.php?page=aftercare'
+				'/wp-admin/admin.php?page=aftercare-settings'
 			);
 			expect( response?.status() ).toBe( 403 );
 			await expect(
