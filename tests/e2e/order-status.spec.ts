@@ -177,3 +177,43 @@ test.describe( 'Order status block, signed in', () => {
 		} );
 	} );
 } );
+
+test.describe( 'Order status block in the editor', () => {
+	test( 'a site builder inserts it and sees a preview with sample data', async ( {
+		admin,
+		editor,
+		page,
+	} ) => {
+		await admin.createNewPost( { postType: 'page', title: 'Track it' } );
+		await page
+			.getByRole( 'button', { name: 'Block Inserter', exact: false } )
+			.first()
+			.click();
+		await page
+			.getByRole( 'searchbox', { name: 'Search' } )
+			.fill( 'Order status' );
+		await page.getByRole( 'option', { name: 'Order status' } ).click();
+
+		const block = editor.canvas.getByRole( 'document', {
+			name: 'Block: Order status',
+		} );
+		await expect(
+			block.getByRole( 'heading', { name: 'Where is my order?' } )
+		).toBeVisible();
+		await expect(
+			block.getByRole( 'heading', { name: 'Order #1042' } )
+		).toBeVisible();
+		await expect( block ).toContainText( 'Linen shirt' );
+		// This site has an order source, so no "needs WooCommerce" notice.
+		await expect( block ).not.toContainText( 'needs WooCommerce' );
+
+		await page.getByLabel( 'Heading' ).fill( 'Track your parcel' );
+		await expect(
+			block.getByRole( 'heading', { name: 'Track your parcel' } )
+		).toBeVisible();
+		await page.getByLabel( 'Preview as' ).selectOption( 'customer' );
+		await expect(
+			block.getByRole( 'heading', { name: 'Your recent orders' } )
+		).toBeVisible();
+	} );
+} );
