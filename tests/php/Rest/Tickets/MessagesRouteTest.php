@@ -1,0 +1,226 @@
+<?php
+/**
+ * /tickets/{id}/messages and /attachments/{id}: threads, replies, notes, uploads and downloads
+ * against every actor, with hostile files.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tests\Rest\Tickets;
+
+use Aftercare\Rest\Attachments\FileResponse;
+use Aftercare\Settings\Settings;
+
+final class MessagesRouteTest extends TicketRestTestCase {
+
+	/**
+	 * @return array<string, mixed> A guest ticket with an agent reply and an internal note.
+	 */
+	private function thread(): array {
+		$ticket = $this->guest_ticket();
+		$path   = '/aftercare/v1/tickets/' . $ticket['id'] . '/messages';
+		$this->assertSame( 201, $this->rest( 'POST', $path, array( 'body' => 'Public answer' ), $this->agent->ID )->get_status() );
+		$note = $this->rest( 'POST', $path, array( 'type' => 'note', 'body' => 'Internal: reseller, be careful' ), $this->agent->ID );
+		$this->assertSame( 201, $note->get_status() );
+		$this->assertSame( 'note', $note->get_data()['type'] );
+		return $ticket;
+	}
+
+	public function test_every_actor_reads_the_thread_it_may_and_notes_reach_agents_only(): void {
+		$ticket = $this->thread();
+		$path   = '/aftercare/v1/tickets/' . $ticket['id'] . '/messages';
+		$this->assertStatuses(
+			array(
+				'guest'               => 401,
+				'guest_token'         => 200,
+				'guest_wrong_token'   => 401,
+				'guest_expired_token' => 401,
+				'customer_a'          => 403,
+				'customer_b'          => 403,
+				'agent'               => 200,
+				'supervisor'          => 200,
+				'admin'               => 200,
+			),
+			'GET',
+			$path,
+			array(),
+			$ticket['access_token'],
+			$ticket['id']
+		);
+		$guest_view = $this->as_guest( 'GET', $path, $ticket['access_token'] )->get_data();
+		$this->assertSame( array( 'reply', 'reply' ), array_column( $guest_view, 'type' ) );
+		$this->assertStringNotContainsString( 'Internal', (string) wp_json_encode( $guest_view ) );
+		$this->assertSame( array( 'customer', 'agent' ), array_column( array_column( $guest_view, 'author' ), 'role' ) );
+		$agent_view = $this->rest( 'GET', $path, array(), $this->agent->ID )->get_data();
+		$this->assertSame( array( 'reply', 'reply', 'note' ), array_column( $agent_view, 'type' ) );
+	}
+
+	public function test_customers_and_guests_reply_agents_also_write_notes(): void {
+		$guest_ticket = $this->guest_ticket();
+		$own          = $this->customer_ticket( $this->customer_a );
+		$guest_path   = '/aftercare/v1/tickets/' . $guest_ticket['id'] . '/messages';
+		$this->assertStatuses(
+			array(
+				'guest'               => 401,
+				'guest_token'         => 201,
+				'guest_wrong_token'   => 401,
+				'guest_expired_token' => 401,
+				'customer_a'          => 403,
+				'customer_b'          => 403,
+				'agent'               => 201,
+				'supervisor'          => 201,
+				'admin'               => 201,
+			),
+			'POST',
+			$guest_path,
+			array( 'body' => 'More details' ),
+			$guest_ticket['access_token'],
+			$guest_ticket['id']
+		);
+		$own_path = '/aftercare/v1/tickets/' . $own['id'] . '/messages';
+		$this->assertSame( 201, $this->rest( 'POST', $own_path, array( 'body' => 'Me again' ), $this->customer_a->ID )->get_status() );
+		$this->assertSame( 403, $this->rest( 'POST', $own_path, array( 'body' => 'Me again' ), $this->customer_b->ID )->get_status() );
+
+		$before = $this->snapshot();
+		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $own_path, array( 'type' => 'note', 'body' => 'sneaky note' ), $this->customer_a->ID ), 403 );
+		$this->assertErrorCode( 'aftercare_forbidden', $this->as_guest( 'POST', $guest_path, $guest_ticket['access_token'], array( 'type' => 'note', 'body' => 'sneaky' ) ), 401 );
+		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $own_path, array( 'body' => 'close it', 'status' => 'closed' ), $this->customer_a->ID ), 403 );
+		foreach ( array( array( 'body' => str_repeat( 'a', 20001 ) ), array( 'body' => array( 'x' ) ), array( 'body' => '<script>alert(1)</script>' ), array( 'body' => 'x', 'type' => 'memo' ), array( 'body' => 'x', 'status' => 'deleted' ), array() ) as $params ) {
+			$this->assertSame( 400, $this->rest( 'POST', $own_path, $params, $this->agent->ID )->get_status(), wp_json_encode( $params ) );
+		}
+		$this->assertSame( $before, $this->snapshot() );
+
+		$solved = $this->rest( 'POST', $own_path, array( 'body' => 'Done', 'status' => 'solved' ), $this->agent->ID );
+		$this->assertSame( 201, $solved->get_status() );
+		$this->assertSame( 'solved', $this->rest( 'GET', '/aftercare/v1/tickets/' . $own['id'], array(), $this->agent->ID )->get_data()['status'] );
+	}
+
+	public function test_an_image_upload_is_stored_privately_and_downloaded_with_safe_headers(): void {
+		$ticket   = $this->guest_ticket();
+		$response = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Photo attached' ), array( array( 'photo.png', self::png() ), array( 'notes.txt', "plain notes\n" ) ), 0, $ticket['access_token'] );
+		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$files = $response->get_data()['attachments'];
+		$this->assertSame( array( 'image/png', 'text/plain' ), array_column( $files, 'mime' ) );
+		$this->assertStringContainsString( 'token=', $files[0]['url'] );
+
+		$dir = wp_upload_dir()['basedir'] . '/aftercare-private/';
+		$this->assertFileExists( $dir . '.htaccess' );
+		$this->assertStringContainsString( 'Require all denied', (string) file_get_contents( $dir . '.htaccess' ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		$this->assertFileExists( $dir . 'index.php' );
+		global $wpdb;
+		$stored = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE id = %d", $files[0]['id'] ) );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{32}$/', $stored, 'random name, no extension' );
+
+		$png_path = '/aftercare/v1/attachments/' . $files[0]['id'];
+		$this->assertStatuses(
+			array(
+				'guest'               => 401,
+				'guest_token'         => 200,
+				'guest_wrong_token'   => 401,
+				'guest_expired_token' => 401,
+				'customer_a'          => 403,
+				'customer_b'          => 403,
+				'agent'               => 200,
+				'supervisor'          => 200,
+				'admin'               => 200,
+			),
+			'GET',
+			$png_path,
+			array(),
+			$ticket['access_token'],
+			$ticket['id']
+		);
+		$image = $this->rest( 'GET', $png_path, array(), $this->agent->ID );
+		$this->assertInstanceOf( FileResponse::class, $image );
+		$this->assertSame( self::png(), file_get_contents( $image->path ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		$headers = $image->get_headers();
+		$this->assertSame( 'nosniff', $headers['X-Content-Type-Options'] );
+		$this->assertSame( 'image/png', $headers['Content-Type'] );
+		$this->assertStringStartsWith( 'inline;', $headers['Content-Disposition'] );
+
+		$text = $this->rest( 'GET', '/aftercare/v1/attachments/' . $files[1]['id'], array(), $this->agent->ID )->get_headers();
+		$this->assertSame( 'application/octet-stream', $text['Content-Type'] );
+		$this->assertStringStartsWith( 'attachment;', $text['Content-Disposition'] );
+		$this->assertSame( 401, $this->rest( 'GET', '/aftercare/v1/attachments/999999' )->get_status() );
+		$this->assertSame( 403, $this->rest( 'GET', '/aftercare/v1/attachments/999999', array(), $this->agent->ID )->get_status() );
+	}
+
+	public function test_files_of_internal_notes_reach_agents_only(): void {
+		$ticket = $this->guest_ticket();
+		$note   = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Invoice scan', 'type' => 'note' ), array( array( 'scan.png', self::png() ) ), $this->agent->ID );
+		$this->assertSame( 201, $note->get_status() );
+		$path = '/aftercare/v1/attachments/' . $note->get_data()['attachments'][0]['id'];
+		$this->assertSame( 401, $this->as_guest( 'GET', $path, $ticket['access_token'] )->get_status() );
+		$this->assertSame( 200, $this->rest( 'GET', $path, array(), $this->agent->ID )->get_status() );
+	}
+
+	public function test_hostile_and_oversize_files_are_refused_and_leave_nothing_behind(): void {
+		$ticket = $this->guest_ticket();
+		$path   = '/aftercare/v1/tickets/' . $ticket['id'] . '/messages';
+		( new Settings() )->update( array( 'attachment_max_size_mb' => 1 ) );
+		$dir    = wp_upload_dir()['basedir'] . '/aftercare-private/';
+		$files  = glob( $dir . '*' );
+		$before = $this->snapshot();
+		$cases  = array(
+			'aftercare_file_type'      => array( array( 'avatar.jpg', "<?php system(\$_GET['c']); ?>" ) ),
+			'aftercare_file_too_large' => array( array( 'big.png', self::png() . str_repeat( "\0", MB_IN_BYTES ) ) ),
+			'aftercare_too_many_files' => array_fill( 0, 6, array( 'p.png', self::png() ) ),
+		);
+		$cases['aftercare_file_type'][]   = array( 'fine.png', self::png() ); // One bad file spoils the batch.
+		$more                             = array(
+			array( array( 'page.html', '<html><script>alert(1)</script></html>' ) ),
+			array( array( 'image.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>' ) ),
+			array( array( 'notes.jpg', "just text\n" ) ),
+			array( array( 'photo.png.php', self::png() ) ),
+		);
+		foreach ( $cases as $code => $upload ) {
+			$this->assertErrorCode( $code, $this->multipart( $path, array( 'body' => 'See file' ), $upload, 0, $ticket['access_token'] ), 400 );
+		}
+		foreach ( $more as $upload ) {
+			$this->assertErrorCode( 'aftercare_file_type', $this->multipart( $path, array( 'body' => 'See file' ), $upload, $this->agent->ID ), 400 );
+		}
+		$this->assertSame( $before, $this->snapshot() );
+		$this->assertSame( $files, glob( $dir . '*' ), 'no stored file left behind' );
+	}
+
+	public function test_creation_takes_attachments_too(): void {
+		$response = $this->multipart(
+			'/aftercare/v1/tickets',
+			array(
+				'name'    => 'Gwen',
+				'email'   => 'gwen@example.test',
+				'subject' => 'Damaged',
+				'message' => 'See photo',
+			),
+			array( array( 'damage.png', self::png() ) )
+		);
+		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$thread = $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $response->get_data()['id'] . '/messages', $response->get_data()['access_token'] )->get_data();
+		$this->assertSame( 'damage.png', $thread[0]['attachments'][0]['name'] );
+
+		$before = $this->snapshot();
+		$bad    = $this->multipart(
+			'/aftercare/v1/tickets',
+			array(
+				'name'    => 'Gwen',
+				'email'   => 'gwen2@example.test',
+				'subject' => 'Damaged',
+				'message' => 'See photo',
+			),
+			array( array( 'damage.jpg', '<?php echo 1;' ) )
+		);
+		$this->assertErrorCode( 'aftercare_file_type', $bad, 400 );
+		$this->assertSame( $before['tickets'], $this->count_rows( 'tickets' ) );
+		$this->assertSame( $before['messages'], $this->count_rows( 'messages' ) );
+	}
+
+	public function test_closed_tickets_take_no_customer_replies(): void {
+		$ticket = $this->customer_ticket( $this->customer_a );
+		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => 'closed' ), $this->agent->ID );
+		$before = $this->snapshot();
+		$this->assertErrorCode( 'aftercare_ticket_closed', $this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Hello?' ), $this->customer_a->ID ), 409 );
+		$this->assertSame( $before, $this->snapshot() );
+	}
+}
