@@ -86,6 +86,11 @@ use Aftercare\Rest\OrderStatus\Controller as OrderStatusController;
 use Aftercare\Rest\OrderStatus\Schema as OrderStatusSchema;
 use Aftercare\Rest\Settings\Controller as SettingsController;
 use Aftercare\Rest\Settings\Schema as SettingsSchema;
+use Aftercare\Returns\Eligibility;
+use Aftercare\Returns\Policy;
+use Aftercare\Returns\ReturnItemRepository;
+use Aftercare\Returns\ReturnRepository;
+use Aftercare\Returns\ReturnService;
 use Aftercare\Settings\Settings;
 
 final class Plugin {
@@ -96,6 +101,9 @@ final class Plugin {
 
 	/** The unit-of-work helper every ticket write goes through (tests mark their own transaction open on it). */
 	public readonly Transaction $transaction;
+
+	/** Return requests (null without an order source). */
+	public readonly ?ReturnService $returns;
 
 	/**
 	 * @param Installer                           $installer   Schema, capabilities and migrations.
@@ -149,7 +157,11 @@ final class Plugin {
 
 		$outbox        = new Outbox( $wpdb, $clock );
 
-		$tables     = array( $limiter, ...$ticket_tables, $outbox, ...$index->tables(), $search_log, $votes, $deflection );
+		// Returns: requests and their lines (the conversation is a ticket thread).
+		$return_items = new ReturnItemRepository( $wpdb );
+		$return_repo  = new ReturnRepository( $wpdb, $return_items );
+
+		$tables     = array( $limiter, ...$ticket_tables, $outbox, $return_repo, $return_items, ...$index->tables(), $search_log, $votes, $deflection );
 		$migrations = array(
 			'help_index_articles' => array( $index, 'reindex_batch' ),
 			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
@@ -162,6 +174,8 @@ final class Plugin {
 		$orders       = $orders instanceof OrderSource ? $orders : null;
 		$sla          = new Sla( $settings, $clock );
 		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders );
+		$policy       = new Policy( $settings );
+		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $clock, $orders ) : null;
 		$ticket_rest  = array(
 			new TicketsController( $tickets, $ticket_repo, $ticket_access, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
 			new TicketCountsController( $ticket_repo ),
@@ -216,6 +230,7 @@ final class Plugin {
 			$orders
 		);
 		$plugin->transaction = $transaction;
+		$plugin->returns     = $returns;
 		return $plugin;
 	}
 

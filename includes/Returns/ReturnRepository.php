@@ -1,0 +1,174 @@
+<?php
+/**
+ * Returns: one row per request, its lines in ReturnItemRepository.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns;
+
+use Aftercare\Infrastructure\Database\Table;
+
+final class ReturnRepository implements Table {
+
+	/** First public number is this plus one (R-1001). */
+	public const NUMBER_OFFSET = 1000;
+
+	public function __construct( private \wpdb $wpdb, private ReturnItemRepository $items ) {}
+
+	public function table_name(): string {
+		return 'returns';
+	}
+
+	public function schema_version(): int {
+		return 1;
+	}
+
+	public function schema( string $table, string $collate ): string {
+		return "CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  number bigint(20) unsigned DEFAULT NULL,
+  status varchar(20) NOT NULL DEFAULT 'requested',
+  order_id bigint(20) unsigned NOT NULL,
+  order_number varchar(40) NOT NULL DEFAULT '',
+  customer_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  customer_email varchar(100) NOT NULL DEFAULT '',
+  customer_name varchar(190) NOT NULL DEFAULT '',
+  ticket_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  outcome varchar(20) NOT NULL DEFAULT '',
+  resolution varchar(20) NOT NULL DEFAULT '',
+  refund_amount decimal(19,4) NOT NULL DEFAULT 0,
+  restocking_fee decimal(19,4) NOT NULL DEFAULT 0,
+  refund_reference varchar(100) NOT NULL DEFAULT '',
+  coupon_code varchar(100) NOT NULL DEFAULT '',
+  exchange_order_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  idempotency_key char(64) DEFAULT NULL,
+  created_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  updated_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  received_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  closed_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (id),
+  UNIQUE KEY number (number),
+  UNIQUE KEY idempotency_key (idempotency_key),
+  KEY status_updated (status,updated_at,id),
+  KEY updated (updated_at,id),
+  KEY customer (customer_id,created_at),
+  KEY customer_email (customer_email),
+  KEY order_id (order_id),
+  KEY ticket_id (ticket_id)
+) {$collate};";
+	}
+
+	public function table(): string {
+		return $this->wpdb->prefix . 'aftercare_returns';
+	}
+
+	public function find( int $id ): ?ReturnRequest {
+		$row = $id > 0 ? $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ) : null; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $row ? ReturnRequest::from_row( $row, $this->items->for_returns( array( $id ) )[ $id ] ?? array() ) : null;
+	}
+
+	public function find_by_idempotency_key( string $key ): ?ReturnRequest {
+		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $id ? $this->find( $id ) : null;
+	}
+
+	/**
+	 * Stores a new return and its lines; gives it an id and a public number.
+	 */
+	public function insert( ReturnRequest $return, string $idempotency_key ): ReturnRequest {
+		$this->wpdb->insert( $this->table(), $this->row( $return ) + array( 'idempotency_key' => '' === $idempotency_key ? null : $idempotency_key ) );
+		if ( ! $this->wpdb->insert_id ) {
+			throw new \RuntimeException( 'Return insert failed: ' . esc_html( $this->wpdb->last_error ) );
+		}
+		$return->id     = (int) $this->wpdb->insert_id;
+		$return->number = $return->id + self::NUMBER_OFFSET;
+		$this->wpdb->update( $this->table(), array( 'number' => $return->number ), array( 'id' => $return->id ) );
+		$this->items->insert( $return->id, $return->order_id, $return->items );
+		return $return;
+	}
+
+	public function update( ReturnRequest $return ): void {
+		$this->wpdb->update( $this->table(), $this->row( $return ), array( 'id' => $return->id ) );
+		foreach ( $return->items as $item ) {
+			$this->items->update( $item );
+		}
+	}
+
+	/**
+	 * A page of returns, newest activity first.
+	 *
+	 * @param array<string, mixed> $filter status (string[]), customer_id, customer_email, order_id,
+	 *                                     reason, outcome, after, before (Unix times), number.
+	 * @return array{returns: ReturnRequest[], total: int}
+	 */
+	public function query( array $filter, int $page = 1, int $per_page = 20 ): array {
+		$where = array( '1=1' );
+		$args  = array();
+		if ( ! empty( $filter['status'] ) ) {
+			$statuses = array_values( (array) $filter['status'] );
+			$where[]  = 'status IN (' . implode( ',', array_fill( 0, count( $statuses ), '%s' ) ) . ')';
+			array_push( $args, ...$statuses );
+		}
+		if ( isset( $filter['customer_id'] ) ) {
+			// A customer's own returns: those filed under their account, or as a guest with their email.
+			$where[] = '(customer_id = %d OR (customer_id = 0 AND customer_email = %s))';
+			array_push( $args, (int) $filter['customer_id'], (string) ( $filter['customer_email'] ?? '' ) );
+		}
+		foreach ( array( 'order_id' => '%d', 'outcome' => '%s', 'number' => '%d' ) as $column => $format ) {
+			if ( isset( $filter[ $column ] ) && '' !== $filter[ $column ] ) {
+				$where[] = "{$column} = {$format}";
+				$args[]  = $filter[ $column ];
+			}
+		}
+		if ( ! empty( $filter['reason'] ) ) {
+			$where[] = "EXISTS (SELECT 1 FROM {$this->items->table()} i WHERE i.return_id = {$this->table()}.id AND i.reason = %s)";
+			$args[]  = (string) $filter['reason'];
+		}
+		if ( ! empty( $filter['after'] ) ) {
+			$where[] = 'created_at >= %d';
+			$args[]  = (int) $filter['after'];
+		}
+		if ( ! empty( $filter['before'] ) ) {
+			$where[] = 'created_at < %d';
+			$args[]  = (int) $filter['before'];
+		}
+		$where = implode( ' AND ', $where );
+		$count = "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}";
+		$total = (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY updated_at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$items = $this->items->for_returns( array_map( static fn( object $row ): int => (int) $row->id, $rows ) );
+		return array(
+			'returns' => array_map( static fn( object $row ): ReturnRequest => ReturnRequest::from_row( $row, $items[ (int) $row->id ] ?? array() ), $rows ),
+			'total'   => $total,
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private function row( ReturnRequest $return ): array {
+		return array(
+			'status'            => $return->status->value,
+			'order_id'          => $return->order_id,
+			'order_number'      => $return->order_number,
+			'customer_id'       => $return->customer_id,
+			'customer_email'    => $return->customer_email,
+			'customer_name'     => $return->customer_name,
+			'ticket_id'         => $return->ticket_id,
+			'outcome'           => $return->outcome,
+			'resolution'        => $return->resolution,
+			'refund_amount'     => $return->refund_amount,
+			'restocking_fee'    => $return->restocking_fee,
+			'refund_reference'  => $return->refund_reference,
+			'coupon_code'       => $return->coupon_code,
+			'exchange_order_id' => $return->exchange_order_id,
+			'created_at'        => $return->created_at,
+			'updated_at'        => $return->updated_at,
+			'received_at'       => $return->received_at,
+			'closed_at'         => $return->closed_at,
+		);
+	}
+}

@@ -1,0 +1,349 @@
+<?php
+/**
+ * Return requests: submission (checked against the policy, idempotent), the status machine and
+ * the agent's actions. Every change is one unit of work; its timeline events and hooks follow
+ * the commit. The conversation with the shopper (and the photos) is a ticket thread, so returns
+ * share the ticket's messages, attachment rules, guest link and notifications.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns;
+
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Database\Transaction;
+use Aftercare\Infrastructure\DomainError;
+use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderSource;
+use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\EventLog;
+use Aftercare\Tickets\Message;
+use Aftercare\Tickets\TicketService;
+
+final class ReturnService {
+
+	public const MAX_COMMENT = 5000;
+
+	public function __construct(
+		private ReturnRepository $returns,
+		private Eligibility $eligibility,
+		private Policy $policy,
+		private TicketService $tickets,
+		private EventLog $events,
+		private AccessTokens $tokens,
+		private Transaction $transaction,
+		private Clock $clock,
+		private OrderSource $orders
+	) {}
+
+	public static function is_agent( int $user_id ): bool {
+		return $user_id > 0 && user_can( $user_id, 'edit_aftercare_returns' );
+	}
+
+	/**
+	 * The order a signed-in actor may return from: agents any, customers their own. Unknown and
+	 * other people's orders look alike.
+	 */
+	public function order_for( int $order_id, int $actor_id ): Order {
+		$order = $actor_id > 0 ? $this->orders->find( $order_id ) : null;
+		if ( ! $order || ( ! self::is_agent( $actor_id ) && $order->customer_id !== $actor_id ) ) {
+			throw DomainError::not_found( 'order_not_found', __( 'We could not find that order in your account.', 'aftercare' ) );
+		}
+		return $order;
+	}
+
+	public function eligibility( Order $order ): OrderEligibility {
+		return $this->eligibility->check( $order );
+	}
+
+	/**
+	 * Files a return. Input: items (list of order_item_id, quantity, reason), outcome, comment,
+	 * photos (uploaded files), idempotency_key. The caller has established that the actor may
+	 * return from $order (guest lookup, own order, or agent).
+	 *
+	 * @param array<string, mixed> $input Request.
+	 * @return array{return: ReturnRequest, token: string, replayed: bool}
+	 */
+	public function create( Order $order, array $input, int $actor_id ): array {
+		$agent   = self::is_agent( $actor_id );
+		$key     = (string) ( $input['idempotency_key'] ?? '' );
+		$key_sum = '' === $key ? '' : hash( 'sha256', implode( '|', array( 'return', $key, $order->id, $actor_id ) ) );
+		if ( '' !== $key_sum ) {
+			$earlier = $this->returns->find_by_idempotency_key( $key_sum );
+			if ( $earlier ) {
+				return $this->replay( $earlier, $actor_id );
+			}
+		}
+
+		$items   = $this->items( $order, (array) ( $input['items'] ?? array() ) );
+		$outcome = (string) ( $input['outcome'] ?? '' );
+		if ( ! in_array( $outcome, $agent ? Policy::OUTCOMES : $this->policy->outcomes(), true ) ) {
+			throw DomainError::invalid( 'invalid_outcome', __( 'Please choose what you would like instead: one of the options offered.', 'aftercare' ), array( 'params' => array( 'outcome' ) ) );
+		}
+		$comment = trim( sanitize_textarea_field( (string) ( $input['comment'] ?? '' ) ) );
+		if ( mb_strlen( $comment ) > self::MAX_COMMENT ) {
+			/* translators: %d: maximum number of characters. */
+			throw DomainError::invalid( 'comment_too_long', sprintf( __( 'Please keep the comment under %d characters.', 'aftercare' ), self::MAX_COMMENT ), array( 'params' => array( 'comment' ) ) );
+		}
+		$photos = array_values( (array) ( $input['photos'] ?? array() ) );
+		$this->check_photos( $items, $photos, $agent );
+
+		$now    = $this->clock->now();
+		$return = new ReturnRequest( 0, 0, ReturnStatus::Requested, $order->id, $order->number, $order->customer_id, strtolower( $order->billing_email ), $order->billing_name, 0, $outcome, '', 0.0, 0.0, '', '', 0, $now, $now, 0, 0, $items );
+
+		try {
+			return $this->transaction->run(
+				function () use ( $return, $order, $key_sum, $comment, $photos, $actor_id, $agent ): array {
+					$return = $this->returns->insert( $return, $key_sum );
+					// Counted again with this return stored: two submits at once cannot both take the last item.
+					$this->recheck( $order, $return );
+					$thread            = $this->tickets->create( $this->thread_input( $return, $order, $comment, $photos, $actor_id, $agent ), $actor_id );
+					$return->ticket_id = $thread['ticket']->id;
+					$this->returns->update( $return );
+					$this->events->record( 'return', $return->id, 'created', $actor_id, array( 'status' => $return->status->value, 'outcome' => $return->outcome ) );
+					$this->orders->add_note( $order->id, $this->summary( $return ) );
+					$this->transaction->after_commit( static fn() => do_action( 'aftercare_return_created', $return ) );
+					return array(
+						'return'   => $return,
+						'token'    => $thread['token'],
+						'replayed' => false,
+					);
+				}
+			);
+		} catch ( \Throwable $error ) {
+			// Two submits with one key at once: the unique index let one through; answer with it.
+			$earlier = '' !== $key_sum ? $this->returns->find_by_idempotency_key( $key_sum ) : null;
+			if ( $earlier ) {
+				return $this->replay( $earlier, $actor_id );
+			}
+			throw $error;
+		}
+	}
+
+	/**
+	 * Moves a return along the state machine (agents). Refunds, credit, exchanges and receipt
+	 * have actions of their own, since they change the order too.
+	 */
+	public function move( int $id, string $status, int $actor_id, string $message = '' ): ReturnRequest {
+		$this->require_agent( $actor_id );
+		$to = ReturnStatus::tryFrom( $status );
+		if ( ! in_array( $to, array( ReturnStatus::Approved, ReturnStatus::Rejected, ReturnStatus::AwaitingItems, ReturnStatus::Closed ), true ) ) {
+			throw DomainError::invalid( 'invalid_status', __( 'That status is set by its own action (receive, refund, credit or exchange).', 'aftercare' ), array( 'params' => array( 'status' ) ) );
+		}
+		return $this->change(
+			$id,
+			$actor_id,
+			function ( ReturnRequest $return ) use ( $to ): array {
+				return $this->set_status( $return, $to );
+			},
+			$message
+		);
+	}
+
+	/**
+	 * A message on the return's thread: shoppers (signed in or through the guest link) and agents.
+	 *
+	 * @param array<int, array<string, mixed>> $files Uploaded files.
+	 */
+	public function message( int $id, string $body, int $actor_id, array $files = array() ): Message {
+		$return = $this->get( $id );
+		if ( ! self::is_agent( $actor_id ) && ReturnStatus::Closed === $return->status ) {
+			throw DomainError::conflict( 'return_closed', __( 'This return is closed. Please contact us if you need more help.', 'aftercare' ) );
+		}
+		return $this->tickets->reply( $return->ticket_id, 'reply', $body, $actor_id, $files );
+	}
+
+	public function get( int $id ): ReturnRequest {
+		$return = $this->returns->find( $id );
+		if ( ! $return ) {
+			throw DomainError::not_found( 'not_found', __( 'No such return.', 'aftercare' ) );
+		}
+		return $return;
+	}
+
+	/**
+	 * The timeline of a return.
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function timeline( int $id ): array {
+		return $this->events->for_object( 'return', $id );
+	}
+
+	/**
+	 * Runs one change of a return as a unit of work: $work mutates the return and answers with
+	 * the changes (`field => [old, new]`); the optional message goes to the shopper's thread.
+	 *
+	 * @param callable(ReturnRequest): array<string, array{0: mixed, 1: mixed}> $work The change.
+	 */
+	private function change( int $id, int $actor_id, callable $work, string $message = '' ): ReturnRequest {
+		return $this->transaction->run(
+			function () use ( $id, $actor_id, $work, $message ): ReturnRequest {
+				$return  = $this->get( $id );
+				$changes = $work( $return );
+				$return->updated_at = $this->clock->now();
+				$this->returns->update( $return );
+				if ( isset( $changes['status'] ) ) {
+					$this->events->record( 'return', $return->id, 'status', $actor_id, array( 'from' => $changes['status'][0], 'to' => $changes['status'][1] ) );
+					/* translators: 1: return number, 2: new status. */
+					$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s.', 'aftercare' ), $return->public_number(), $return->status->label() ) );
+				}
+				if ( '' !== trim( $message ) ) {
+					$this->tickets->reply( $return->ticket_id, 'reply', $message, $actor_id );
+				}
+				$this->transaction->after_commit( static fn() => do_action( 'aftercare_return_updated', $return, $changes ) );
+				return $return;
+			}
+		);
+	}
+
+	/**
+	 * @return array<string, array{0: string, 1: string}>
+	 */
+	private function set_status( ReturnRequest $return, ReturnStatus $to ): array {
+		$from = $return->status;
+		if ( ! $from->can_move_to( $to ) ) {
+			throw DomainError::conflict(
+				'invalid_transition',
+				/* translators: 1: current status, 2: requested status. */
+				sprintf( __( 'A return that is “%1$s” cannot become “%2$s”.', 'aftercare' ), $from->label(), $to->label() )
+			);
+		}
+		$return->status = $to;
+		if ( ReturnStatus::Closed === $to ) {
+			$return->closed_at = $this->clock->now();
+		}
+		return array( 'status' => array( $from->value, $to->value ) );
+	}
+
+	/**
+	 * The requested lines, checked against what the policy allows now.
+	 *
+	 * @param array<mixed> $requested Lines as sent.
+	 * @return ReturnItem[]
+	 */
+	private function items( Order $order, array $requested ): array {
+		if ( ! $requested || count( $requested ) > 100 ) {
+			throw DomainError::invalid( 'no_items', __( 'Please choose at least one item to return.', 'aftercare' ), array( 'params' => array( 'items' ) ) );
+		}
+		$eligibility = $this->eligibility->check( $order );
+		$reasons     = $this->policy->reasons();
+		$items       = array();
+		foreach ( $requested as $line ) {
+			$line     = is_array( $line ) ? $line : array();
+			$item_id  = (int) ( $line['order_item_id'] ?? 0 );
+			$quantity = (int) ( $line['quantity'] ?? 0 );
+			$reason   = (string) ( $line['reason'] ?? '' );
+			$allowed  = $eligibility->item( $item_id );
+			if ( ! $allowed || isset( $items[ $item_id ] ) ) {
+				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ), array( 'params' => array( 'items' ) ) );
+			}
+			if ( $allowed->returnable < 1 ) {
+				/* translators: 1: product name, 2: why it cannot be returned. */
+				throw DomainError::invalid( 'not_returnable', sprintf( __( '%1$s cannot be returned: %2$s', 'aftercare' ), $allowed->item->name, $allowed->reason ), array( 'params' => array( 'items' ) ) );
+			}
+			if ( $quantity < 1 || $quantity > $allowed->returnable ) {
+				/* translators: 1: product name, 2: largest quantity. */
+				throw DomainError::invalid( 'invalid_quantity', sprintf( _n( 'You can return up to %2$d of %1$s.', 'You can return up to %2$d of %1$s.', $allowed->returnable, 'aftercare' ), $allowed->item->name, $allowed->returnable ), array( 'params' => array( 'items' ) ) );
+			}
+			if ( ! isset( $reasons[ $reason ] ) ) {
+				/* translators: %s: product name. */
+				throw DomainError::invalid( 'invalid_reason', sprintf( __( 'Please choose a reason for returning %s.', 'aftercare' ), $allowed->item->name ), array( 'params' => array( 'items' ) ) );
+			}
+			$items[ $item_id ] = new ReturnItem( 0, 0, $item_id, $allowed->item->product_id, $allowed->item->name, $quantity, $reason, $reasons[ $reason ]['label'] );
+		}
+		return array_values( $items );
+	}
+
+	/**
+	 * Photos: required when a chosen reason asks for them (agents filing by phone may skip them),
+	 * and only images. Size and count follow the ticket attachment rules, checked when stored.
+	 *
+	 * @param ReturnItem[]                     $items  Lines.
+	 * @param array<int, array<string, mixed>> $photos Uploaded files.
+	 */
+	private function check_photos( array $items, array $photos, bool $agent ): void {
+		$reasons = $this->policy->reasons();
+		$needed  = array_filter( $items, static fn( ReturnItem $item ) => $reasons[ $item->reason ]['photos'] ?? false );
+		if ( $needed && ! $photos && ! $agent ) {
+			throw DomainError::invalid( 'photos_required', __( 'Please add at least one photo for the reason you chose.', 'aftercare' ), array( 'params' => array( 'photos' ) ) );
+		}
+		foreach ( $photos as $photo ) {
+			$tmp = is_array( $photo ) && is_string( $photo['tmp_name'] ?? null ) ? $photo['tmp_name'] : '';
+			if ( '' !== $tmp && is_file( $tmp ) && ! in_array( ( new \finfo( FILEINFO_MIME_TYPE ) )->file( $tmp ), AttachmentStore::INLINE_TYPES, true ) ) {
+				throw DomainError::invalid( 'file_type', __( 'Photos must be JPEG, PNG, GIF or WebP images.', 'aftercare' ), array( 'params' => array( 'photos' ) ) );
+			}
+		}
+	}
+
+	private function recheck( Order $order, ReturnRequest $return ): void {
+		$counts = $this->eligibility->check( $order );
+		foreach ( $return->items as $item ) {
+			$line = $counts->item( $item->order_item_id );
+			if ( $line && $line->returned + $line->refunded > $line->item->quantity ) {
+				throw DomainError::conflict( 'already_returned', __( 'Some of these items were returned in the meantime. Please reload and try again.', 'aftercare' ) );
+			}
+		}
+	}
+
+	/**
+	 * @param array<int, array<string, mixed>> $photos Uploaded files.
+	 * @return array<string, mixed> TicketService::create input for the return's thread.
+	 */
+	private function thread_input( ReturnRequest $return, Order $order, string $comment, array $photos, int $actor_id, bool $agent ): array {
+		$body  = $this->summary( $return ) . ( '' !== $comment ? "\n\n" . $comment : '' );
+		$input = array(
+			/* translators: 1: return number, 2: order number. */
+			'subject'     => sprintf( __( 'Return %1$s for order #%2$s', 'aftercare' ), $return->public_number(), $order->number ),
+			'message'     => $body,
+			'attachments' => $photos,
+		);
+		if ( $agent ) {
+			return $input + array(
+				'channel'        => 'admin',
+				'customer_id'    => $order->customer_id,
+				'customer_email' => $order->billing_email,
+				'customer_name'  => '' !== $order->billing_name ? $order->billing_name : $order->billing_email,
+				'order_id'       => $order->id,
+			);
+		}
+		if ( $actor_id > 0 ) {
+			return $input + array( 'order_id' => $order->id );
+		}
+		return $input + array(
+			'name'         => '' !== $order->billing_name ? $order->billing_name : $order->billing_email,
+			'email'        => $order->billing_email,
+			'order_number' => $order->number,
+		);
+	}
+
+	/**
+	 * "Return R-1001 requested: 1 × Linen shirt (Does not fit)" — for the thread and the order note.
+	 */
+	private function summary( ReturnRequest $return ): string {
+		$lines = array_map( static fn( ReturnItem $item ) => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items );
+		/* translators: 1: return number, 2: the items, e.g. "1 × Linen shirt (Does not fit)". */
+		return sprintf( __( 'Return %1$s requested: %2$s', 'aftercare' ), $return->public_number(), implode( ', ', $lines ) );
+	}
+
+	/**
+	 * @return array{return: ReturnRequest, token: string, replayed: bool}
+	 */
+	private function replay( ReturnRequest $return, int $actor_id ): array {
+		return array(
+			'return'   => $return,
+			// The guest holds the key; a fresh link lets a retried page show the status page again.
+			'token'    => $actor_id || ! $return->ticket_id ? '' : $this->tokens->issue( 'ticket', $return->ticket_id ),
+			'replayed' => true,
+		);
+	}
+
+	private function require_agent( int $actor_id ): void {
+		if ( ! self::is_agent( $actor_id ) ) {
+			throw DomainError::forbidden( 'forbidden', __( 'Sorry, you are not allowed to do that.', 'aftercare' ) );
+		}
+	}
+}
