@@ -156,6 +156,8 @@ final class Controller extends AbstractController {
 				$agent    = current_user_can( 'read_aftercare_tickets' );
 				$page     = $this->tickets->query( $this->query->filter( $request, get_current_user_id(), $agent ) );
 				$context  = $this->context( $request );
+				// One query for every assignee's name, instead of one per ticket.
+				cache_users( array_unique( array_filter( array_map( static fn( Ticket $ticket ): int => $ticket->assignee_id, $page['tickets'] ) ) ) );
 				$response = rest_ensure_response( array_map( fn( Ticket $ticket ): array => $this->resource->prepare( $ticket, $context ), $page['tickets'] ) );
 				$response->header( 'X-WP-Total', (string) $page['total'] );
 				$response->header( 'X-WP-TotalPages', (string) max( 1, (int) ceil( $page['total'] / max( 1, (int) $request['per_page'] ) ) ) );

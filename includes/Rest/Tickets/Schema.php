@@ -19,6 +19,9 @@ use Aftercare\Tickets\TicketService;
 
 final class Schema {
 
+	/** @var array<string, string[]>|null Contexts of each property, kept for shaping many tickets. */
+	private ?array $contexts = null;
+
 	public function __construct( private Sla $sla ) {}
 
 	/**
@@ -301,10 +304,10 @@ final class Schema {
 			'solved'         => self::date( $ticket->solved_at ),
 			'sla'            => $this->sla->describe( $ticket ),
 		);
-		$properties = $this->item_schema()['properties'];
+		$this->contexts ??= array_map( static fn( array $property ): array => $property['context'], $this->item_schema()['properties'] );
 		return array_filter(
 			$data,
-			static fn( string $key ): bool => in_array( $context, $properties[ $key ]['context'], true ),
+			fn( string $key ): bool => in_array( $context, $this->contexts[ $key ], true ),
 			ARRAY_FILTER_USE_KEY
 		);
 	}

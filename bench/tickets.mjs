@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+/* eslint-disable no-console -- a command-line report. */
+// Tickets bench: `node bench/tickets.mjs [--tickets 100000] [--messages 10] [--requests 200]`.
+//
+// On a fresh WordPress 7.1 + MariaDB site served by php -S, seeds the same tickets twice (bulk
+// multi-row INSERTs): into Aftercare's tables, and as the baseline stores them (a custom post
+// type with post meta, replies as child posts, as Awesome Support does; bench/tickets-baseline.php).
+// Then times the queue's default requests (the open view by due time, 25 a page, and the view
+// counts) through real HTTP, as an agent, beside the baseline's equivalents and the floor (a tiny
+// REST route of the test mu-plugin), interleaved request by request so all see the same machine.
+// Also times search and ticket creation. Prints p50, p95, time over the floor and SQL queries per
+// request. Port: AFTERCARE_TEST_PORT_BASE + 40 (default 8940).
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
+import { ensureCore } from '../scripts/lib/core.mjs';
+import { startMariaDB, stopMariaDB } from '../scripts/lib/mariadb.mjs';
+import { createSite, startServer, stopServer } from '../scripts/lib/site.mjs';
+
+const { values: options } = parseArgs( {
+	options: {
+		tickets: { type: 'string', default: '100000' },
+		messages: { type: 'string', default: '10' },
+		requests: { type: 'string', default: '200' },
+	},
+} );
+const TICKETS = Number( options.tickets );
+const MESSAGES = Number( options.messages );
+const REQUESTS = Number( options.requests );
+const PORT = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 40;
+const MU_PLUGINS = [
+	path.join( REPO_ROOT, 'tests/fixtures/mu-plugins/test-order-source.php' ),
+	path.join( REPO_ROOT, 'bench/tickets-baseline.php' ),
+];
+const agent = new http.Agent( { keepAlive: true, maxSockets: 1 } );
+
+/**
+ * One HTTP request; resolves with status, headers, body and milliseconds taken.
+ *
+ * @param {string} url               URL.
+ * @param {Object} [request]         The request.
+ * @param {string} [request.method]  HTTP method.
+ * @param {Object} [request.headers] Request headers.
+ * @param {string} [request.body]    Request body.
+ */
+function fetchTimed( url, { method = 'GET', headers = {}, body } = {} ) {
+	return new Promise( ( resolve, reject ) => {
+		const started = process.hrtime.bigint();
+		const req = http.request( url, { method, headers, agent }, ( res ) => {
+			const chunks = [];
+			res.on( 'data', ( chunk ) => chunks.push( chunk ) );
+			res.on( 'end', () =>
+				resolve( {
+					status: res.statusCode,
+					headers: res.headers,
+					body: Buffer.concat( chunks ).toString(),
+					ms: Number( process.hrtime.bigint() - started ) / 1e6,
+				} )
+			);
+		} );
+		req.on( 'error', reject );
+		req.end( body );
+	} );
+}
+
+const percentile = ( values, p ) => {
+	const sorted = [ ...values ].sort( ( a, b ) => a - b );
+	return sorted[
+		Math.min(
+			sorted.length - 1,
+			Math.ceil( ( p / 100 ) * sorted.length ) - 1
+		)
+	];
+};
+
+ensureSystem( [ 'php', 'mariadb' ] );
+await ensureCore( '7.1' );
+const database = await startMariaDB();
+const name = `bench-tickets-${ PORT }`;
+const rows = [];
+let seed;
+try {
+	const site = await createSite( {
+		name,
+		core: '7.1',
+		db: {
+			type: 'mariadb',
+			name: `aftercare_${ name.replace( /-/g, '_' ) }`,
+		},
+		port: PORT,
+		muPlugins: MU_PLUGINS,
+	} );
+	const seeded = Date.now();
+	seed = JSON.parse(
+		run( 'php', [
+			path.join( REPO_ROOT, 'bench/tickets-seed.php' ),
+			site.dir,
+			String( TICKETS ),
+			String( MESSAGES ),
+		] )
+			.trim()
+			.split( '\n' )
+			.pop()
+	);
+	process.stderr.write(
+		`Seeded ${ seed.tickets } tickets and ${ seed.messages } messages (and the same as posts) in ${ ( ( Date.now() - seeded ) / 1000 ).toFixed( 1 ) }s\n`
+	);
+	const { url } = await startServer( site );
+	try {
+		const as = { 'X-Aftercare-Bench-User': String( seed.agents[ 0 ] ) };
+		const json = { ...as, 'Content-Type': 'application/json' };
+		const get = ( route ) => () =>
+			fetchTimed( `${ url }/wp-json/${ route }`, { headers: as } );
+		const word = ( i ) =>
+			encodeURIComponent( seed.search[ i % seed.search.length ] );
+		let created = 0;
+		const create = ( route ) => () =>
+			fetchTimed( `${ url }/wp-json/${ route }`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify( {
+					subject: 'Parcel arrived damaged',
+					message:
+						'<p>The box was crushed and the mug inside broke.</p>',
+					customer_email: `bench${ created++ }@example.test`,
+					customer_name: 'Bench Customer',
+				} ),
+			} );
+		// [ label, ours, baseline ] — each request of a row runs right after the floor.
+		const cases = [
+			[
+				'queue: open view by due, 25 (default)',
+				get(
+					'aftercare/v1/tickets?view=open&per_page=25&context=edit'
+				),
+				get( 'aftercare-bench/v1/tickets?view=open' ),
+			],
+			[
+				'queue: view counts (default)',
+				get( 'aftercare/v1/tickets/counts' ),
+				get( 'aftercare-bench/v1/tickets/counts' ),
+			],
+			[
+				'queue: mine',
+				get(
+					'aftercare/v1/tickets?view=mine&per_page=25&context=edit'
+				),
+				get( 'aftercare-bench/v1/tickets?view=mine' ),
+			],
+			[ 'search (2 words, open view)', null, null ],
+			[
+				'create a ticket (agent, on behalf)',
+				create( 'aftercare/v1/tickets' ),
+				create( 'aftercare-bench/v1/tickets' ),
+			],
+		];
+		let searchIndex = 0;
+		cases[ 3 ][ 1 ] = () =>
+			get(
+				`aftercare/v1/tickets?view=open&per_page=25&context=edit&search=${ word( searchIndex ) }`
+			)();
+		cases[ 3 ][ 2 ] = () =>
+			get(
+				`aftercare-bench/v1/tickets?view=open&search=${ word( searchIndex++ ) }`
+			)();
+		const floor = get( 'aftercare-test/v1/ping' );
+
+		for ( const [ label, ours, baseline ] of cases ) {
+			for ( const call of [ ours, baseline ] ) {
+				const first = await call();
+				if ( first.status >= 300 ) {
+					throw new Error(
+						`${ label } answered ${ first.status }: ${ first.body.slice( 0, 300 ) }`
+					);
+				}
+			}
+			const times = { floor: [], ours: [], baseline: [], q: {} };
+			const count = label.startsWith( 'search' )
+				? Math.min( REQUESTS, 40 )
+				: REQUESTS;
+			for ( let i = 0; i < count; i++ ) {
+				for ( const [ key, call ] of [
+					[ 'floor', floor ],
+					[ 'ours', ours ],
+					[ 'baseline', baseline ],
+				] ) {
+					const answer = await call();
+					if ( answer.status >= 300 ) {
+						throw new Error(
+							`${ label } (${ key }) answered ${ answer.status }`
+						);
+					}
+					times[ key ].push( answer.ms );
+					times.q[ key ] = Number(
+						answer.headers[ 'x-aftercare-bench-queries' ] ?? 0
+					);
+				}
+			}
+			rows.push( { label, count, ...times } );
+			process.stderr.write( `  measured: ${ label }\n` );
+		}
+	} finally {
+		await stopServer( site );
+	}
+} finally {
+	if ( database.started ) {
+		await stopMariaDB();
+	}
+}
+
+const ms = ( v ) => `${ v.toFixed( 1 ) }`;
+console.log(
+	`\nTickets: ${ TICKETS.toLocaleString( 'en' ) } tickets, ${ seed.messages.toLocaleString( 'en' ) } messages; baseline: the same as posts + postmeta; floor: a tiny REST route (same run). Times in ms over real HTTP (php -S, MariaDB), sequential.\n`
+);
+console.log(
+	'| request | n | floor p50 / p95 | Aftercare p50 / p95 | over floor p50 / p95 | SQL queries (floor +) | baseline p50 / p95 | baseline over floor p95 | baseline SQL (floor +) | p95 over floor: baseline ÷ Aftercare |'
+);
+console.log( '|---|---|---|---|---|---|---|---|---|---|' );
+for ( const r of rows ) {
+	const f50 = percentile( r.floor, 50 );
+	const f95 = percentile( r.floor, 95 );
+	const o50 = percentile( r.ours, 50 );
+	const o95 = percentile( r.ours, 95 );
+	const b50 = percentile( r.baseline, 50 );
+	const b95 = percentile( r.baseline, 95 );
+	console.log(
+		`| ${ r.label } | ${ r.count } | ${ ms( f50 ) } / ${ ms( f95 ) } | ${ ms( o50 ) } / ${ ms( o95 ) } | ${ ms( o50 - f50 ) } / ${ ms( o95 - f95 ) } | ${ r.q.ours - r.q.floor } | ${ ms( b50 ) } / ${ ms( b95 ) } | ${ ms( b95 - f95 ) } | ${ r.q.baseline - r.q.floor } | ${ ( ( b95 - f95 ) / Math.max( 0.1, o95 - f95 ) ).toFixed( 1 ) }× |`
+	);
+}
