@@ -7,7 +7,9 @@
 // WooCommerce's HPOS tables, read through WooCommerceOrderSource), it times guest lookups through
 // POST aftercare/v1/order-status beside the floor: a tiny REST route of the test mu-plugin, timed
 // in the same run, interleaved request by request so both see the same machine. It also prints
-// the block's own JavaScript size (gzip) and the bytes Aftercare adds to a page without its blocks.
+// the same lookups in PHP without HTTP (found, wrong email, unknown number: the failures must take
+// the same time), the block's own JavaScript size (gzip) and the bytes Aftercare adds to a page
+// without its blocks.
 // Ports: AFTERCARE_TEST_PORT_BASE + 30 and + 31 (default 8930, 8931).
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
@@ -152,8 +154,22 @@ async function measure( label, port, woocommerce ) {
 				headers: { 'X-Aftercare-Bench-Off': '1' },
 			} )
 		).body;
+		const [ number, email ] = seed.sample[ 1 ];
+		const inProcess = JSON.parse(
+			run( 'php', [
+				path.join( REPO_ROOT, 'bench/lookup-failures.php' ),
+				site.dir,
+				number,
+				email,
+				'40',
+			] )
+				.trim()
+				.split( '\n' )
+				.pop()
+		);
 		return {
 			label,
+			inProcess,
 			floor: times.floor,
 			lookup: times.lookup,
 			pageBytes:
@@ -212,6 +228,18 @@ for ( const r of results ) {
 	console.log(
 		`| ${ r.label } | ${ ms( f50 ) } | ${ ms( f95 ) } | ${ ms( l50 ) } | ${ ms( l95 ) } | ${ ms( l50 - f50 ) } | ${ ms( l95 - f95 ) } | ${ ( l95 / f95 ).toFixed( 2 ) }× |`
 	);
+}
+console.log(
+	'\nThe same lookup in PHP, without HTTP (OrderLookup::lookup, 40 each, rate limits cleared before each): failures are padded to one floor\n'
+);
+console.log( '| store | outcome | p50 | p95 |' );
+console.log( '|---|---|---|---|' );
+for ( const r of results ) {
+	for ( const [ kind, values ] of Object.entries( r.inProcess ) ) {
+		console.log(
+			`| ${ r.label } | ${ kind } | ${ ms( percentile( values, 50 ) ) } | ${ ms( percentile( values, 95 ) ) } |`
+		);
+	}
 }
 const sizes = blockScriptSizes();
 console.log( '\n| measure | value | target |' );
