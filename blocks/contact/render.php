@@ -43,7 +43,8 @@ $aftercare_values   = $aftercare_data['values'];
 $aftercare_id       = wp_unique_id( 'aftercare-contact-' );
 $aftercare_order_on = ! empty( $attributes['showOrderField'] ) && $aftercare_data['orders_enabled'];
 
-// The fields this visitor fills in, in form order; names are the REST parameters.
+// The fields this visitor fills in, in form order; keys are the REST parameters. The name input is
+// posted as `aftercare_name`: `name` is a WordPress query var, and posting it would load another page.
 $aftercare_fields = array();
 if ( $aftercare_is_guest ) {
 	$aftercare_fields['name']  = array(
@@ -217,7 +218,7 @@ $aftercare_context = array(
 					<input
 						class="wp-block-aftercare-contact__input"
 						type="<?php echo esc_attr( $aftercare_field['type'] ); ?>"
-						name="<?php echo esc_attr( $aftercare_name ); ?>"
+						name="<?php echo esc_attr( 'name' === $aftercare_name ? 'aftercare_name' : $aftercare_name ); ?>"
 						value="<?php echo esc_attr( $aftercare_values[ $aftercare_name ] ?? '' ); ?>"
 						<?php if ( '' !== $aftercare_field['autocomplete'] ) : ?>
 							autocomplete="<?php echo esc_attr( $aftercare_field['autocomplete'] ); ?>"

@@ -23,9 +23,23 @@ const PAGE_ONLY_FIELDS = [
 	'_wp_http_referer',
 ];
 
+/** Inputs whose form name differs from the REST parameter (`name` is a WordPress query var). */
+const REST_NAMES: Record< string, string > = { aftercare_name: 'name' };
+
+/**
+ * The REST parameter an input stands for.
+ *
+ * @param formName The input's name, e.g. `aftercare_name` or `attachments[]`.
+ * @return The parameter, e.g. `name` or `attachments`.
+ */
+export function restName( formName: string ): string {
+	const name = formName.replace( /\[\]$/, '' );
+	return REST_NAMES[ name ] ?? name;
+}
+
 /**
  * The request body: the form's fields as the REST route names them, without the page's own.
- * Empty optional fields and an empty file input are left out.
+ * Empty optional fields and an empty file input are left out; files keep `attachments[]`.
  *
  * @param data The form's data.
  * @return The body to send.
@@ -41,7 +55,7 @@ export function toRequestBody( data: FormData ): FormData {
 				value.trim() !== '' &&
 				! ( name === 'order_id' && value === '0' )
 			) {
-				body.append( name, value );
+				body.append( restName( name ), value );
 			}
 		} else if ( value.size > 0 || value.name !== '' ) {
 			body.append( name, value );

@@ -23,6 +23,7 @@ import './help-suggestions';
 import {
 	newIdempotencyKey,
 	readAnswer,
+	restName,
 	send,
 	toRequestBody,
 } from './submission';
@@ -56,7 +57,7 @@ interface ServerState {
 }
 
 const toFieldState = ( control: Control ): FieldState => ( {
-	name: control.name.replace( /\[\]$/, '' ),
+	name: restName( control.name ),
 	value: control.value,
 	required: control.required,
 	type: control.type,
@@ -111,7 +112,7 @@ const storeDefinition = {
 					( element instanceof HTMLInputElement ||
 						element instanceof HTMLTextAreaElement ||
 						element instanceof HTMLSelectElement ) &&
-					element.name.replace( /\[\]$/, '' ) in context.errors
+					restName( element.name ) in context.errors
 			);
 			const result = validateForm(
 				controls.map( toFieldState ),

@@ -280,7 +280,7 @@ final class ContactBlock {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Read for the callers above, which verify.
 		$text = static fn( string $key, int $max ): string => isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
 		$values = array(
-			'name'         => $text( 'name', 190 ),
+			'name'         => $text( 'aftercare_name', 190 ),
 			'email'        => $text( 'email', 100 ),
 			'order_number' => $text( 'order_number', 40 ),
 			'order_id'     => (string) absint( $_POST['order_id'] ?? 0 ),

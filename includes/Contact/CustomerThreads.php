@@ -121,6 +121,25 @@ final class CustomerThreads {
 	}
 
 	/**
+	 * A browser sends an empty file input as one upload with UPLOAD_ERR_NO_FILE: that is no file.
+	 *
+	 * @param array<string, mixed> $files Uploads as in $_FILES.
+	 * @return array<string, mixed>
+	 */
+	private static function without_empty_slots( array $files ): array {
+		$field = $files['attachments'] ?? null;
+		if ( ! is_array( $field ) || ! is_array( $field['error'] ?? null ) ) {
+			return $files;
+		}
+		$keep = array_keys( array_filter( $field['error'], static fn( $error ): bool => UPLOAD_ERR_NO_FILE !== (int) $error ) );
+		foreach ( $field as $key => $values ) {
+			$field[ $key ] = is_array( $values ) ? array_values( array_intersect_key( $values, array_flip( $keep ) ) ) : $values;
+		}
+		$files['attachments'] = $field;
+		return $files;
+	}
+
+	/**
 	 * A REST answer's message for people, never anything internal.
 	 *
 	 * @param array{status: int, data: array<string, mixed>} $answer REST answer.
@@ -141,7 +160,7 @@ final class CustomerThreads {
 			$request->set_query_params( $params );
 		} else {
 			$request->set_body_params( $params );
-			$request->set_file_params( $files );
+			$request->set_file_params( self::without_empty_slots( $files ) );
 		}
 		$response = rest_do_request( $request );
 		$data     = rest_get_server()->response_to_data( $response, false );

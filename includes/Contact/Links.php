@@ -75,6 +75,6 @@ final class Links {
 		 * @param string $url       Address.
 		 * @param int    $ticket_id Ticket id.
 		 */
-		return (string) apply_filters( 'aftercare_agent_ticket_url', admin_url( 'admin.php?page=aftercare-tickets&ticket=' . $ticket_id ), $ticket_id );
+		return (string) apply_filters( 'aftercare_agent_ticket_url', admin_url( 'admin.php?page=aftercare&ticket=' . $ticket_id ), $ticket_id );
 	}
 }

@@ -4,6 +4,7 @@
 import {
 	newIdempotencyKey,
 	readAnswer,
+	restName,
 	send,
 	toRequestBody,
 } from '../submission';
@@ -17,7 +18,7 @@ describe( 'contact form request body', () => {
 		form.append( 'aftercare_contact', '1' );
 		form.append( '_aftercare_nonce', 'abc' );
 		form.append( 'idempotency_key', 'key-1' );
-		form.append( 'name', 'Gwen' );
+		form.append( 'aftercare_name', 'Gwen' );
 		form.append( 'email', 'gwen@example.test' );
 		form.append( 'order_number', '   ' );
 		form.append( 'order_id', '0' );
@@ -50,6 +51,14 @@ describe( 'contact form request body', () => {
 		expect( ( body.get( 'attachments[]' ) as File ).name ).toBe(
 			'receipt.txt'
 		);
+	} );
+} );
+
+describe( 'field names', () => {
+	it( 'maps inputs to REST parameters', () => {
+		expect( restName( 'aftercare_name' ) ).toBe( 'name' );
+		expect( restName( 'attachments[]' ) ).toBe( 'attachments' );
+		expect( restName( 'subject' ) ).toBe( 'subject' );
 	} );
 } );
 

@@ -37,8 +37,9 @@ final class ContactBlockTest extends TicketRestTestCase {
 	protected function tearDown(): void {
 		remove_filter( 'aftercare_contact_exit_after_redirect', '__return_false' );
 		remove_filter( 'wp_redirect', array( $this, 'catch_redirect' ) );
-		$_POST = array();
-		$_GET  = array();
+		$_POST  = array();
+		$_GET   = array();
+		$_FILES = array();
 		unset( $_SERVER['REQUEST_METHOD'] );
 		parent::tearDown();
 	}
@@ -91,7 +92,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 
 	public function test_the_form_is_the_guest_form_with_attachments_and_an_order_number(): void {
 		$html = $this->render();
-		$this->assertStringContainsString( 'name="name"', $html );
+		$this->assertStringContainsString( 'name="aftercare_name"', $html );
 		$this->assertStringContainsString( 'name="email"', $html );
 		$this->assertStringContainsString( 'name="order_number"', $html );
 		$this->assertStringContainsString( 'name="attachments[]"', $html );
@@ -131,7 +132,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->post(
 			array(
 				ContactBlock::CREATE_MARKER => '1',
-				'name'                      => 'Gwen Guest',
+				'aftercare_name'            => 'Gwen Guest',
 				'email'                     => 'gwen@example.test',
 				'subject'                   => 'Lost parcel',
 				'message'                   => 'Nothing came.',
@@ -148,7 +149,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->post(
 			array(
 				ContactBlock::CREATE_MARKER => '1',
-				'name'                      => 'Gwen Guest',
+				'aftercare_name'            => 'Gwen Guest',
 				'email'                     => 'gwen@example.test',
 				'subject'                   => 'Lost parcel',
 				'message'                   => 'Nothing came.',
@@ -174,7 +175,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->post(
 			array(
 				ContactBlock::CREATE_MARKER => '1',
-				'name'                      => 'Gwen <b>Guest</b>',
+				'aftercare_name'            => 'Gwen <b>Guest</b>',
 				'email'                     => 'not-an-address',
 				'subject'                   => 'Lost parcel',
 				'message'                   => 'Nothing came.',
@@ -223,6 +224,16 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$_GET   = array(
 			Links::TICKET_ARG => (string) $ticket['id'],
 			Links::TOKEN_ARG  => $ticket['access_token'],
+		);
+		// The browser sends the empty file input as one upload with UPLOAD_ERR_NO_FILE.
+		$_FILES = array(
+			'attachments' => array(
+				'name'     => array( '' ),
+				'type'     => array( '' ),
+				'tmp_name' => array( '' ),
+				'error'    => array( UPLOAD_ERR_NO_FILE ),
+				'size'     => array( 0 ),
+			),
 		);
 		$this->post(
 			array(
