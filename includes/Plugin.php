@@ -64,6 +64,7 @@ use Aftercare\Tickets\Presence;
 use Aftercare\Tickets\SavedReplyRenderer;
 use Aftercare\Tickets\SavedReplyRepository;
 use Aftercare\Tickets\Sla;
+use Aftercare\Tickets\SlaMonitor;
 use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\TicketAccess;
 use Aftercare\Tickets\TicketRepository;
@@ -176,6 +177,7 @@ final class Plugin {
 		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders );
 		$policy       = new Policy( $settings );
 		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $clock, $orders ) : null;
+		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		$ticket_rest  = array(
 			new TicketsController( $tickets, $ticket_repo, $ticket_access, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
 			new TicketCountsController( $ticket_repo ),
@@ -220,6 +222,7 @@ final class Plugin {
 				new OrderTicketAction(),
 				new BlockRegistry(),
 				$ticket_access,
+				$sla_monitor,
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				...$shop,
 				new TrackingMetaBox( $orders, $carriers ),

@@ -33,7 +33,7 @@ final class TicketRepository implements Table {
 	}
 
 	public function schema_version(): int {
-		return 1;
+		return 2;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -60,6 +60,7 @@ final class TicketRepository implements Table {
   sla_paused_at bigint(20) unsigned NOT NULL DEFAULT 0,
   sla_paused_seconds int(10) unsigned NOT NULL DEFAULT 0,
   message_count int(10) unsigned NOT NULL DEFAULT 0,
+  sla_breach_due bigint(20) unsigned NOT NULL DEFAULT 0,
   idempotency_key char(64) DEFAULT NULL,
   search_text text NOT NULL,
   PRIMARY KEY  (id),
@@ -161,6 +162,20 @@ final class TicketRepository implements Table {
 			'total'       => $total,
 			'next_cursor' => $next ? TicketFilter::encode_cursor( $next ) : null,
 		);
+	}
+
+	/**
+	 * Open tickets past their due time whose breach of that due time is not reported yet.
+	 *
+	 * @return Ticket[]
+	 */
+	public function newly_breached( int $now, int $limit ): array {
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE is_open = 1 AND due_at < %d AND due_at <> sla_breach_due ORDER BY due_at, id LIMIT %d", $now, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
+	}
+
+	public function mark_breach_reported( int $id, int $due ): void {
+		$this->wpdb->update( $this->table(), array( 'sla_breach_due' => $due ), array( 'id' => $id ) );
 	}
 
 	/**

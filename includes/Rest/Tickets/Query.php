@@ -72,7 +72,7 @@ final class Query {
 				'type'        => 'boolean',
 			),
 			'search'    => array(
-				'description' => __( 'Words from the subject or the messages, or a ticket number.', 'aftercare' ),
+				'description' => __( 'Agents: words from the subject or the messages, or a ticket number.', 'aftercare' ),
 				'type'        => 'string',
 				'maxLength'   => 200,
 			),
@@ -133,7 +133,8 @@ final class Query {
 			$agent && null !== $request['order_id'] ? (int) $request['order_id'] : null,
 			null !== $request['has_order'] ? (bool) $request['has_order'] : null,
 			(string) $request['tag'],
-			trim( (string) $request['search'] ),
+			// Search text includes internal notes: only agents search, so no note leaks through a match.
+			$agent ? trim( (string) $request['search'] ) : '',
 			$orderby,
 			null !== $request['order'] && $request['order'] !== $natural,
 			(int) $request['per_page'],
