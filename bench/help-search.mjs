@@ -19,7 +19,9 @@ const { values: options } = parseArgs( {
 	},
 } );
 if ( ! [ 'mariadb', 'sqlite' ].includes( options.db ) ) {
-	process.stderr.write( 'Usage: node bench/help-search.mjs [--db mariadb|sqlite]\n' );
+	process.stderr.write(
+		'Usage: node bench/help-search.mjs [--db mariadb|sqlite]\n'
+	);
 	process.exit( 2 );
 }
 const port = Number( process.env.AFTERCARE_BENCH_PORT ?? 8950 );

@@ -30,6 +30,8 @@ final class SearchIndex {
 
 	private const REINDEX_CURSOR = 'aftercare_help_reindex_cursor';
 
+	public const DOCUMENT_COUNT = 'aftercare_help_document_count';
+
 	public function __construct( private \wpdb $wpdb, private Tokenizer $tokenizer, private Clock $clock ) {}
 
 	/**
@@ -50,11 +52,12 @@ final class SearchIndex {
 			),
 			new IndexTable(
 				'search_postings',
-				1,
+				2,
 				'  term_id bigint(20) unsigned NOT NULL,
   post_id bigint(20) unsigned NOT NULL,
   weight smallint(5) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (term_id,post_id),
+  KEY term_weight (term_id,weight,post_id),
   KEY post_id (post_id)'
 			),
 			new IndexTable(
@@ -149,7 +152,7 @@ final class SearchIndex {
 			),
 			array( '%d', '%d', '%d' )
 		);
-		wp_cache_delete( 'document_count', 'aftercare_search' );
+		$this->count_documents();
 		/**
 		 * An article's index entry was written.
 		 *
@@ -169,7 +172,9 @@ final class SearchIndex {
 			$this->change_doc_counts( array_map( 'intval', $term_ids ), -1 );
 		}
 		$deleted = $this->wpdb->delete( $this->table( 'documents' ), array( 'post_id' => $post_id ), array( '%d' ) );
-		wp_cache_delete( 'document_count', 'aftercare_search' );
+		if ( $deleted && $announce ) {
+			$this->count_documents();
+		}
 		if ( $announce && $deleted ) {
 			/**
 			 * An article left the index (unpublished, trashed or deleted).
@@ -222,14 +227,19 @@ final class SearchIndex {
 		return $ids + $added;
 	}
 
+	/**
+	 * Articles in the index (for the idf), kept in an autoloaded option so a search reads none.
+	 */
 	public function document_count(): int {
-		$count = wp_cache_get( 'document_count', 'aftercare_search' );
-		if ( false === $count ) {
-			$table = $this->table( 'documents' );
-			$count = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name, no input.
-			wp_cache_set( 'document_count', $count, 'aftercare_search', 300 );
-		}
-		return (int) $count;
+		$count = get_option( self::DOCUMENT_COUNT );
+		return false === $count ? $this->count_documents() : (int) $count;
+	}
+
+	private function count_documents(): int {
+		$table = $this->table( 'documents' );
+		$count = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name, no input.
+		update_option( self::DOCUMENT_COUNT, $count, true );
+		return $count;
 	}
 
 	/**

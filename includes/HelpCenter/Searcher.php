@@ -5,9 +5,9 @@
  * A query becomes groups, one per word (or per synonym phrase): each group lists the terms that
  * satisfy it with a factor — the word's stem (1.0), its synonyms (0.9, shared among a phrase's
  * words), words it begins while the shopper is still typing (0.6), and indexed terms one typo away
- * (0.6; two for words of 8+ letters). One SQL statement then ranks articles by how many groups
- * they satisfy, then by Σ weight × factor × idf. Weights make a title hit beat a heading hit beat
- * body hits.
+ * (0.6; two for words of 8+ letters). Articles then rank by how many groups they satisfy, then
+ * by Σ weight × factor × idf over each term's strongest postings. Weights make a title hit beat a
+ * heading hit beat body hits.
  *
  * @package Aftercare
  */
@@ -21,6 +21,9 @@ final class Searcher {
 	private const SYNONYM_FACTOR = 0.9;
 	private const PREFIX_FACTOR  = 0.6;
 	private const TYPO_FACTOR    = 0.6;
+
+	/** Postings read per term, strongest first. */
+	private const POSTINGS_PER_TERM = 400;
 
 	public function __construct( private \wpdb $wpdb, private SearchIndex $index, private Tokenizer $tokenizer, private Synonyms $synonyms ) {}
 
@@ -50,36 +53,40 @@ final class Searcher {
 		if ( ! $factors ) {
 			return array();
 		}
-		// Integer scores (weight × factor × idf × 1000) rank the same on every database engine.
-		$idf         = $this->idf( array_keys( $factors ) );
-		$score       = '';
-		$matched     = '';
-		$args        = array();
-		$groups_args = array();
-		foreach ( $factors as $term_id => $factor ) {
-			$score        .= ' WHEN %d THEN %d';
-			$args[]        = $term_id;
-			$args[]        = max( 1, (int) round( 1000 * $factor * ( $idf[ $term_id ] ?? 1.0 ) ) );
-			$matched      .= ' WHEN %d THEN %d';
-			$groups_args[] = $term_id;
-			$groups_args[] = $group_of[ $term_id ];
-		}
-		$in       = implode( ', ', array_fill( 0, count( $factors ), '%d' ) );
-		$args     = array_merge( $args, $groups_args, array_keys( $factors ) );
-		$args[]   = max( 1, (int) ceil( count( $groups ) / 2 ) );
-		$args[]   = max( 1, min( 50, $limit ) );
+		// Each term contributes its strongest postings only (title and heading hits come first), read
+		// through the (term_id, weight, post_id) index: a few hundred rows per term however large the
+		// help center grows. Integer scores and id tie-breaks rank alike on every database.
+		$idf      = $this->idf( array_keys( $factors ) );
 		$postings = $this->index->table( 'postings' );
-		$sql      = "SELECT post_id,
-				SUM(weight * CASE term_id{$score} ELSE 0 END) AS score,
-				COUNT(DISTINCT CASE term_id{$matched} END) AS matched
-			FROM {$postings}
-			WHERE term_id IN ({$in})
-			GROUP BY post_id
-			HAVING matched >= %d
-			ORDER BY matched DESC, score DESC, post_id ASC
-			LIMIT %d";
-		$ids = $this->wpdb->get_col( $this->wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- built from placeholders only.
-		return array_map( 'intval', $ids );
+		$scores   = array();
+		$matched  = array();
+		foreach ( $factors as $term_id => $factor ) {
+			$multiplier = max( 1, (int) round( 1000 * $factor * ( $idf[ $term_id ] ?? 1.0 ) ) );
+			$rows       = $this->wpdb->get_results(
+				$this->wpdb->prepare(
+					"SELECT post_id, weight FROM {$postings} WHERE term_id = %d ORDER BY weight DESC, post_id DESC LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+					$term_id,
+					self::POSTINGS_PER_TERM
+				),
+				ARRAY_N
+			);
+			foreach ( $rows as $row ) {
+				$post_id                                      = (int) $row[0];
+				$scores[ $post_id ]                           = ( $scores[ $post_id ] ?? 0 ) + (int) $row[1] * $multiplier;
+				$matched[ $post_id ][ $group_of[ $term_id ] ] = true;
+			}
+		}
+		// Most query words (or synonym phrases) covered first, then score, then the older article.
+		$needed = max( 1, (int) ceil( count( $groups ) / 2 ) );
+		$ranked = array();
+		foreach ( $scores as $post_id => $score ) {
+			$covered = count( $matched[ $post_id ] );
+			if ( $covered >= $needed ) {
+				$ranked[] = array( $covered, $score, $post_id );
+			}
+		}
+		usort( $ranked, static fn( array $a, array $b ): int => array( $b[0], $b[1], $a[2] ) <=> array( $a[0], $a[1], $b[2] ) );
+		return array_map( static fn( array $row ): int => $row[2], array_slice( $ranked, 0, max( 1, min( 50, $limit ) ) ) );
 	}
 
 	/**
