@@ -58,7 +58,7 @@ function aftercare_bench_seed( int $target ): void {
 		}
 		$filler = array();
 		for ( $w = 0; $w < 250; $w++ ) {
-			$filler[] = $words[ mt_rand( 0, count( $words ) - 1 ) ]; // phpcs:ignore WordPress.WP.AlternativeFunctions.rand_mt_rand -- seeded: the same articles on every machine.
+			$filler[] = $words[ mt_rand( 0, count( $words ) - 1 ) ]; // phpcs:ignore Generic.PHP.ForbiddenFunctions.FoundWithAlternative -- seeded: the same articles on every machine.
 		}
 		$content .= '<!-- wp:paragraph --><p>' . implode( ' ', $filler ) . '</p><!-- /wp:paragraph -->';
 		wp_insert_post(
