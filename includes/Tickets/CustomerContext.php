@@ -50,8 +50,17 @@ final class CustomerContext {
 			'order_count'       => $summary ? $summary->order_count : 0,
 			'total_spent'       => $summary ? $summary->total_spent : 0.0,
 			'currency'          => $summary ? $summary->currency : '',
-			// Returns are a later issue; the panel shows this list once they exist.
-			'open_returns'      => array(),
+			// Filled by the returns feature through this filter: items of {id, number, status}.
+			'open_returns'      => array_values(
+				array_map(
+					static fn( $item ): array => array(
+						'id'     => (int) ( $item['id'] ?? 0 ),
+						'number' => (int) ( $item['number'] ?? 0 ),
+						'status' => (string) ( $item['status'] ?? '' ),
+					),
+					(array) apply_filters( 'aftercare_ticket_context_open_returns', array(), $ticket )
+				)
+			),
 			'other_tickets'     => array_map(
 				static fn( Ticket $other ): array => array(
 					'id'      => $other->id,

@@ -560,10 +560,11 @@ export interface AftercareTicketContext {
 	total_spent: number;
 	currency: string;
 	/**
-	 * Open return requests (none until returns exist).
+	 * The customer's open return requests (from the aftercare_ticket_context_open_returns filter).
 	 */
 	open_returns: {
 		id: number;
+		number: number;
 		status: string;
 	}[];
 	/**

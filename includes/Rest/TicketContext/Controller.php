@@ -119,9 +119,10 @@ final class Controller extends AbstractController {
 						'readonly'    => true,
 					),
 					'currency'         => array( 'readonly' => true ) + $string,
-					'open_returns'     => array( 'description' => __( 'Open return requests (none until returns exist).', 'aftercare' ) ) + $list(
+					'open_returns'     => array( 'description' => __( 'The customer\'s open return requests (from the aftercare_ticket_context_open_returns filter).', 'aftercare' ) ) + $list(
 						array(
 							'id'     => $int,
+							'number' => $int,
 							'status' => $string,
 						)
 					),

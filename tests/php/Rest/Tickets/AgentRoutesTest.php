@@ -47,6 +47,10 @@ final class AgentRoutesTest extends TicketRestTestCase {
 		$this->assertSame( array( '1002', '1003' ), array_values( array_intersect( array( '1002', '1003' ), array_column( $context['orders'], 'number' ) ) ) );
 		$this->assertGreaterThan( 0, $context['total_spent'] );
 		$this->assertSame( array(), $context['open_returns'] );
+		add_filter( 'aftercare_ticket_context_open_returns', static fn() => array( array( 'id' => '7', 'number' => 1007, 'status' => 'requested', 'secret' => 'x' ) ) );
+		$returns = $this->rest( 'GET', $path, array(), $this->agent->ID )->get_data()['open_returns'];
+		remove_all_filters( 'aftercare_ticket_context_open_returns' );
+		$this->assertSame( array( array( 'id' => 7, 'number' => 1007, 'status' => 'requested' ) ), $returns );
 		$this->assertSame( array( $first['id'] ), array_column( $context['other_tickets'], 'id' ) );
 		$this->assertSame( 404, $this->rest( 'GET', '/aftercare/v1/tickets/999999/context', array(), $this->agent->ID )->get_status() );
 	}
