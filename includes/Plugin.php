@@ -87,7 +87,13 @@ use Aftercare\Rest\OrderStatus\Controller as OrderStatusController;
 use Aftercare\Rest\OrderStatus\Schema as OrderStatusSchema;
 use Aftercare\Rest\Settings\Controller as SettingsController;
 use Aftercare\Rest\Settings\Schema as SettingsSchema;
+use Aftercare\Rest\ReturnEligibility\Controller as ReturnEligibilityController;
+use Aftercare\Rest\ReturnEligibility\Schema as ReturnEligibilitySchema;
+use Aftercare\Rest\ReturnMessages\Controller as ReturnMessagesController;
+use Aftercare\Rest\Returns\Controller as ReturnsController;
+use Aftercare\Rest\Returns\Schema as ReturnSchema;
 use Aftercare\Returns\Eligibility;
+use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItemRepository;
 use Aftercare\Returns\ReturnRepository;
@@ -202,11 +208,18 @@ final class Plugin {
 		);
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
+		$return_access = new ReturnAccess( $return_repo, $tokens, $settings );
+		$return_rest   = array(
+			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ) ),
+			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
+			new ReturnMessagesController( $returns, $message_repo, $attachments, $return_access, $limiter, new MessageSchema() ),
+		);
 
 		$controllers = array(
 			new SettingsController( $settings, new SettingsSchema( $settings ) ),
 			...$ticket_rest,
 			new OrderStatusController( $order_lookup, $order_view, new OrderStatusSchema() ),
+			...$return_rest,
 			new HelpSearchController( $articles, $limiter, $visitors, new HelpSearchSchema() ),
 			new HelpEventsController( $articles, $limiter, $visitors ),
 			new HelpFeedbackController( $articles, $votes, $limiter, $visitors ),
@@ -223,6 +236,7 @@ final class Plugin {
 				new BlockRegistry(),
 				$ticket_access,
 				$sla_monitor,
+				$return_access,
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				...$shop,
 				new TrackingMetaBox( $orders, $carriers ),

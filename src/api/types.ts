@@ -362,6 +362,176 @@ export interface AftercareOrderStatus {
 	total?: string;
 }
 
+export interface AftercareReturnEligibility {
+	/**
+	 * The order.
+	 */
+	order: {
+		id: number;
+		number: string;
+		status: string;
+		status_label: string;
+		currency: string;
+	};
+	/**
+	 * Whether anything in the order can be returned now.
+	 */
+	returnable: boolean;
+	/**
+	 * When the return window closes (UTC; null until the order is completed).
+	 */
+	deadline: string | null;
+	/**
+	 * Every line: bought, already returned or refunded, returnable now, and why not.
+	 */
+	items: {
+		order_item_id: number;
+		product_id: number;
+		name: string;
+		quantity: number;
+		returned: number;
+		refunded: number;
+		returnable: number;
+		reason: string;
+	}[];
+	/**
+	 * Reasons to choose from, and whether each needs photos.
+	 */
+	reasons: {
+		key: string;
+		label: string;
+		photos: boolean;
+	}[];
+	/**
+	 * What the shopper may ask for.
+	 */
+	outcomes: ( 'refund' | 'store_credit' | 'exchange' )[];
+}
+
+export interface AftercareReturn {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * The number shoppers and agents quote, e.g. R-1001.
+	 */
+	number: string;
+	/**
+	 * Where the return stands.
+	 */
+	status:
+		| 'requested'
+		| 'approved'
+		| 'rejected'
+		| 'awaiting_items'
+		| 'received'
+		| 'refunded'
+		| 'credited'
+		| 'exchanged'
+		| 'closed';
+	/**
+	 * The status in words.
+	 */
+	status_label: string;
+	/**
+	 * The order the items come from.
+	 */
+	order: {
+		id: number;
+		number: string;
+	};
+	/**
+	 * Who asked (user id 0: a guest).
+	 */
+	customer: {
+		id: number;
+		name: string;
+		email: string;
+	};
+	/**
+	 * What the shopper asked for.
+	 */
+	outcome: 'refund' | 'store_credit' | 'exchange';
+	/**
+	 * What the store gave (empty until settled).
+	 */
+	resolution: '' | 'refund' | 'store_credit' | 'exchange';
+	/**
+	 * Amount refunded, restocking fee kept and the refund's reference.
+	 */
+	refund: {
+		amount: number;
+		fee: number;
+		reference: string;
+	};
+	/**
+	 * The store-credit coupon, once issued.
+	 */
+	coupon_code: string;
+	/**
+	 * The replacement order, once created (0: none).
+	 */
+	exchange_order_id: number;
+	/**
+	 * The lines being returned.
+	 */
+	items: {
+		id: number;
+		order_item_id: number;
+		product_id: number;
+		name: string;
+		quantity: number;
+		reason: string;
+		reason_label: string;
+		received_quantity: number;
+		restocked_quantity: number;
+		refunded_quantity: number;
+	}[];
+	/**
+	 * Photos sent with the request.
+	 */
+	photos: {
+		id: number;
+		name: string;
+		mime: string;
+		size: number;
+		url: string;
+	}[];
+	/**
+	 * How to send the items back (once approved).
+	 */
+	shipping_instructions: string;
+	/**
+	 * The ticket holding the conversation (agents).
+	 */
+	ticket_id: number;
+	/**
+	 * When it was requested (UTC).
+	 */
+	created: string | null;
+	/**
+	 * Last change (UTC).
+	 */
+	updated: string | null;
+	/**
+	 * When the items arrived (UTC).
+	 */
+	received: string | null;
+	/**
+	 * When it was closed (UTC).
+	 */
+	closed: string | null;
+	/**
+	 * Guests, on creation only: the token that opens this return.
+	 */
+	access_token: string;
+	/**
+	 * Guests, on creation only: the link to the return's status page.
+	 */
+	access_url: string;
+}
+
 export interface AftercareSavedReply {
 	/**
 	 * Internal id.

@@ -1,0 +1,75 @@
+<?php
+/**
+ * Who may see a return: agents, the customer it belongs to, and a guest holding the link of
+ * its thread (the ticket token the return was filed with).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns;
+
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Settings\Settings;
+
+final class ReturnAccess {
+
+	public function __construct( private ReturnRepository $returns, private AccessTokens $tokens, private Settings $settings ) {}
+
+	public function register(): void {
+		add_filter( 'map_meta_cap', array( $this, 'map_meta_cap' ), 10, 4 );
+	}
+
+	/**
+	 * `read_aftercare_return` for one return: its customer, else agents. A missing return needs
+	 * the agent capability, so agents learn it is gone and nobody else does.
+	 *
+	 * @param string[]     $caps    Primitive capabilities required.
+	 * @param string       $cap     Capability checked.
+	 * @param int          $user_id User.
+	 * @param array<mixed> $args    [ return id ].
+	 * @return string[]
+	 */
+	public function map_meta_cap( $caps, $cap, $user_id, $args ): array {
+		if ( 'read_aftercare_return' !== $cap ) {
+			return (array) $caps;
+		}
+		$return = $this->returns->find( (int) ( $args[0] ?? 0 ) );
+		if ( $return && $user_id && $return->customer_id === (int) $user_id ) {
+			return array( 'read' );
+		}
+		return array( 'read_aftercare_returns' );
+	}
+
+	public function allows( int $return_id, string $token ): bool {
+		if ( current_user_can( 'read_aftercare_return', $return_id ) ) {
+			return true;
+		}
+		$return = '' !== $token ? $this->returns->find( $return_id ) : null;
+		return $return && $return->ticket_id && $this->tokens->verify( 'ticket', $return->ticket_id, $token );
+	}
+
+	/**
+	 * The guest's link to the return's status page (the returns block's page, else the home page).
+	 */
+	public function url( ReturnRequest $return, string $token ): string {
+		$page = (int) $this->settings->get( 'return_portal_page' );
+		$base = $page ? (string) get_permalink( $page ) : '';
+		$url  = add_query_arg(
+			array(
+				'aftercare_return' => $return->id,
+				'aftercare_token'  => $token,
+			),
+			'' !== $base ? $base : home_url( '/' )
+		);
+		/**
+		 * Filters a guest's link to a return's status page.
+		 *
+		 * @param string        $url    The link.
+		 * @param ReturnRequest $return The return.
+		 * @param string        $token  The raw access token.
+		 */
+		return (string) apply_filters( 'aftercare_return_access_url', $url, $return, $token );
+	}
+}
