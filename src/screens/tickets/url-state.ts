@@ -28,7 +28,6 @@ const VIEWS: QueueView[] = [
 const SORTS = [ 'due', 'updated', 'priority' ] as const;
 const LIST_FILTERS = [ 'status', 'priority', 'channel' ] as const;
 const SINGLE_FILTERS = [ 'assignee', 'tag', 'has_order' ] as const;
-const PAGE_SIZES = [ 10, 25, 50, 100 ];
 
 export interface QueueState {
 	queueView: QueueView;
@@ -79,7 +78,10 @@ export function stateFromArgs( args: QueryArgs, fields: string[] ): QueueState {
 						: 'asc',
 			},
 			page: cursors.length + 1,
-			perPage: PAGE_SIZES.includes( perPage ) ? perPage : PER_PAGE,
+			perPage:
+				perPage >= 1 && perPage <= 100
+					? Math.floor( perPage )
+					: PER_PAGE,
 			fields,
 			titleField: 'subject',
 		},
