@@ -73,4 +73,37 @@ interface OrderSource {
 	 * @return array<int, array{time: int, ip: string, via: string}>
 	 */
 	public function lookups( int $order_id, int $limit = 10 ): array;
+
+	/**
+	 * Refunds lines of an order: each line's paid price (tax included) per unit times the
+	 * quantity, less $fee. Through the payment gateway when it supports refunds, else recorded
+	 * as a manual refund. Optionally puts the items back in stock.
+	 *
+	 * @param array<int, int> $lines Order item id => quantity (at most what is left unrefunded).
+	 * @throws \Aftercare\Infrastructure\DomainError When the lines or amount cannot be refunded, or the gateway refuses.
+	 */
+	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason ): Refund;
+
+	/**
+	 * Store credit: a single-use fixed coupon for $amount that only the order's billing email can use.
+	 *
+	 * @return string The coupon code.
+	 */
+	public function issue_store_credit( int $order_id, float $amount, string $reason ): string;
+
+	/**
+	 * A replacement order for lines of an order, free of charge, for the same customer and
+	 * addresses, linked to the original (and noted on both).
+	 *
+	 * @param array<int, int> $lines Order item id => quantity.
+	 * @return Order The new order.
+	 */
+	public function create_exchange( int $order_id, array $lines, string $reason ): Order;
+
+	/**
+	 * Puts lines of an order back in stock (products that track stock).
+	 *
+	 * @param array<int, int> $lines Order item id => quantity.
+	 */
+	public function restock( int $order_id, array $lines ): void;
 }

@@ -11,6 +11,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Orders;
 
+use Aftercare\Infrastructure\DomainError;
+
 final class WooCommerceOrderSource implements OrderSource {
 
 	public const LOOKUPS_META = '_aftercare_lookups';
@@ -20,6 +22,9 @@ final class WooCommerceOrderSource implements OrderSource {
 
 	/** Order meta: Unix time of delivery, for carrier integrations that know it. */
 	public const DELIVERED_META = '_aftercare_delivered';
+
+	/** Order meta of an exchange order: the id of the order it replaces. */
+	public const EXCHANGE_META = '_aftercare_exchange_of';
 
 	/** Lookups kept per order. */
 	private const LOOKUPS_KEPT = 20;
@@ -147,6 +152,158 @@ final class WooCommerceOrderSource implements OrderSource {
 	public function lookups( int $order_id, int $limit = 10 ): array {
 		$lookups = $this->order( $order_id )?->get_meta( self::LOOKUPS_META, true );
 		return self::clean_lookups( is_array( $lookups ) ? $lookups : array(), $limit );
+	}
+
+	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason ): Refund {
+		$order      = $this->existing( $order_id );
+		$decimals   = wc_get_price_decimals();
+		$line_items = array();
+		$amount     = 0.0;
+		foreach ( $this->lines( $order, $lines, true ) as list( $item, $quantity ) ) {
+			$share = $quantity / max( 1, (int) $item->get_quantity() );
+			$total = round( (float) $item->get_total() * $share, $decimals );
+			$taxes = array_map( static fn( $tax ) => round( (float) $tax * $share, $decimals ), (array) ( $item->get_taxes()['total'] ?? array() ) );
+
+			$line_items[ $item->get_id() ] = array(
+				'qty'          => $quantity,
+				'refund_total' => $total,
+				'refund_tax'   => $taxes,
+			);
+			$amount += $total + array_sum( $taxes );
+		}
+		$amount = round( $amount - $fee, $decimals );
+		if ( $amount <= 0 ) {
+			throw DomainError::invalid( 'refund_amount', __( 'Nothing is left to refund once the restocking fee is taken.', 'aftercare' ) );
+		}
+		$gateway     = wc_get_payment_gateway_by_order( $order );
+		$via_gateway = $gateway instanceof \WC_Payment_Gateway && $gateway->can_refund_order( $order );
+		$refund      = wc_create_refund(
+			array(
+				'order_id'       => $order->get_id(),
+				'amount'         => (string) $amount,
+				'reason'         => $reason,
+				'line_items'     => $line_items,
+				'refund_payment' => $via_gateway,
+				// WooCommerce restocks only lines whose stock it reduced; returned goods go back on the shelf regardless.
+				'restock_items'  => false,
+			)
+		);
+		if ( is_wp_error( $refund ) ) {
+			throw DomainError::conflict( 'refund_failed', $refund->get_error_message() );
+		}
+		if ( $restock ) {
+			$this->restock( $order_id, $lines );
+		}
+		return new Refund( (string) $refund->get_id(), (float) $refund->get_amount(), ! $via_gateway );
+	}
+
+	public function issue_store_credit( int $order_id, float $amount, string $reason ): string {
+		$order = $this->existing( $order_id );
+		if ( $amount <= 0 ) {
+			throw DomainError::invalid( 'credit_amount', __( 'Store credit must be more than zero.', 'aftercare' ) );
+		}
+		$code   = 'credit-' . strtolower( wp_generate_password( 10, false ) );
+		$coupon = new \WC_Coupon();
+		$coupon->set_code( $code );
+		$coupon->set_discount_type( 'fixed_cart' );
+		$coupon->set_amount( (string) round( $amount, wc_get_price_decimals() ) );
+		$coupon->set_email_restrictions( array( strtolower( $order->get_billing_email() ) ) );
+		$coupon->set_usage_limit( 1 );
+		$coupon->set_description( $reason );
+		$coupon->save();
+		return $code;
+	}
+
+	public function create_exchange( int $order_id, array $lines, string $reason ): Order {
+		$original = $this->existing( $order_id );
+		$chosen   = $this->lines( $original, $lines, false );
+		$exchange = wc_create_order(
+			array(
+				'customer_id' => $original->get_customer_id(),
+				'created_via' => 'aftercare',
+			)
+		);
+		if ( is_wp_error( $exchange ) ) {
+			throw DomainError::conflict( 'exchange_failed', $exchange->get_error_message() );
+		}
+		foreach ( $chosen as list( $item, $quantity ) ) {
+			$product = $item->get_product();
+			if ( $product instanceof \WC_Product ) {
+				$exchange->add_product(
+					$product,
+					$quantity,
+					array(
+						'subtotal' => 0,
+						'total'    => 0,
+					)
+				);
+				continue;
+			}
+			$line = new \WC_Order_Item_Product();
+			$line->set_name( $item->get_name() );
+			$line->set_quantity( $quantity );
+			$exchange->add_item( $line );
+		}
+		$exchange->set_currency( $original->get_currency() );
+		$exchange->set_address( $original->get_address( 'billing' ), 'billing' );
+		$exchange->set_address( $original->get_address( 'shipping' ), 'shipping' );
+		$exchange->update_meta_data( self::EXCHANGE_META, $original->get_id() );
+		$exchange->calculate_totals( false );
+		$exchange->set_status( 'processing' );
+		$exchange->save();
+		/* translators: 1: the original order's number, 2: why. */
+		$exchange->add_order_note( sprintf( __( 'Exchange for order #%1$s. %2$s', 'aftercare' ), $original->get_order_number(), $reason ) );
+		/* translators: %s: the exchange order's number. */
+		$original->add_order_note( sprintf( __( 'Exchange order #%s created.', 'aftercare' ), $exchange->get_order_number() ) );
+		return $this->map( $exchange );
+	}
+
+	public function restock( int $order_id, array $lines ): void {
+		$order = $this->existing( $order_id );
+		foreach ( $this->lines( $order, $lines, false ) as list( $item, $quantity ) ) {
+			$product = $item->get_product();
+			if ( $product instanceof \WC_Product && $product->managing_stock() ) {
+				wc_update_product_stock( $product, $quantity, 'increase' );
+			}
+		}
+	}
+
+	/**
+	 * The order's lines named in $lines, with their quantities checked.
+	 *
+	 * @param array<int, int> $lines      Order item id => quantity.
+	 * @param bool            $unrefunded Count only what has not been refunded yet.
+	 * @return array<int, array{0: \WC_Order_Item_Product, 1: int}>
+	 */
+	private function lines( \WC_Order $order, array $lines, bool $unrefunded ): array {
+		$chosen = array();
+		foreach ( $lines as $item_id => $quantity ) {
+			$item = $order->get_item( (int) $item_id );
+			if ( ! $item instanceof \WC_Order_Item_Product || (int) $item->get_order_id() !== (int) $order->get_id() ) {
+				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ) );
+			}
+			$left = (int) $item->get_quantity() - ( $unrefunded ? abs( (int) $order->get_qty_refunded_for_item( $item->get_id() ) ) : 0 );
+			if ( (int) $quantity < 1 || (int) $quantity > $left ) {
+				/* translators: 1: product name, 2: largest quantity. */
+				throw DomainError::invalid( 'invalid_quantity', sprintf( __( 'At most %2$d of %1$s can be refunded, exchanged or restocked.', 'aftercare' ), $item->get_name(), $left ) );
+			}
+			$chosen[] = array( $item, (int) $quantity );
+		}
+		if ( ! $chosen ) {
+			throw DomainError::invalid( 'no_items', __( 'Please choose at least one item.', 'aftercare' ) );
+		}
+		return $chosen;
+	}
+
+	/**
+	 * The order an action is for; a missing one is an error, not a no-op.
+	 */
+	private function existing( int $order_id ): \WC_Order {
+		$order = $this->order( $order_id );
+		if ( ! $order ) {
+			throw DomainError::not_found( 'order_not_found', __( 'That order no longer exists.', 'aftercare' ) );
+		}
+		return $order;
 	}
 
 	/**

@@ -4,7 +4,7 @@
  * tests run against the test adapter and against WooCommerce.
  *
  * Spec keys: status, created, paid, completed, customer_id, email, postcode, name, phone,
- * address, total, currency, items (name, quantity, total), meta (key => value), refund (amount).
+ * address, total, currency, items (name, quantity, total, product_id), meta (key => value), refund (amount).
  *
  * @package Aftercare
  */
@@ -34,4 +34,28 @@ interface OrderFactory {
 	 * @return array<int, array{note: string, for_customer: bool}>
 	 */
 	public function notes( int $order_id ): array;
+
+	/**
+	 * A product that tracks its stock, for order lines' `product_id`.
+	 *
+	 * @return int Its id.
+	 */
+	public function product( string $name, int $stock ): int;
+
+	/**
+	 * A product's stock, or null when it does not track stock.
+	 */
+	public function stock( int $product_id ): ?int;
+
+	/**
+	 * A coupon by code, or null.
+	 *
+	 * @return array{amount: float, emails: string[], usage_limit: int}|null
+	 */
+	public function coupon( string $code ): ?array;
+
+	/**
+	 * The order an exchange order replaces (0 when it is none).
+	 */
+	public function exchange_of( int $order_id ): int;
 }

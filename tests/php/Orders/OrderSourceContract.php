@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Orders;
 
+use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Orders\Tracking;
@@ -287,5 +288,102 @@ abstract class OrderSourceContract extends TestCase {
 		$this->source->save_tracking( 99999999, array( new Tracking( 'ups', '1Z', '' ) ) );
 		$this->source->record_lookup( 99999999, time(), '203.0.113.x', 'guest' );
 		$this->assertSame( array(), $this->source->own_tracking( 99999999 ) );
+	}
+
+	/**
+	 * Calls $call and asserts that it fails with $reason.
+	 */
+	private function assertRefused( string $reason, callable $call ): void {
+		try {
+			$call();
+			$this->fail( "expected {$reason}" );
+		} catch ( DomainError $error ) {
+			$this->assertSame( $reason, $error->reason, $error->getMessage() );
+		}
+	}
+
+	public function test_refunds_lines_less_a_fee_and_counts_what_is_refunded(): void {
+		$order = $this->order( array( 'total' => 54.0 ) );
+		$shirt = $order->items[0]->id;
+		$tote  = $order->items[1]->id;
+
+		$refund = $this->source->refund( $order->id, array( $shirt => 1 ), false, 2.0, 'Return R-1001' );
+		$this->assertSame( 18.0, $refund->amount, 'one of two shirts at 40.00, less a 2.00 fee' );
+		$this->assertTrue( $refund->manual, 'no gateway that refunds: recorded as manual' );
+		$this->assertNotSame( '', $refund->reference );
+		$after = $this->source->find( $order->id );
+		$this->assertSame( 18.0, $after->total_refunded );
+		$this->assertSame( array( 1, 0 ), array_map( static fn( $item ) => $item->refunded_quantity, $after->items ) );
+
+		$this->assertRefused( 'invalid_quantity', fn() => $this->source->refund( $order->id, array( $shirt => 2 ), false, 0.0, 'again' ) );
+		$this->assertRefused( 'invalid_quantity', fn() => $this->source->refund( $order->id, array( $tote => 0 ), false, 0.0, 'none' ) );
+		$this->assertRefused( 'refund_amount', fn() => $this->source->refund( $order->id, array( $tote => 1 ), false, 14.0, 'all fee' ) );
+		$this->assertRefused( 'invalid_item', fn() => $this->source->refund( $order->id, array( $this->order()->items[0]->id => 1 ), false, 0.0, 'other order' ) );
+		$this->assertRefused( 'no_items', fn() => $this->source->refund( $order->id, array(), false, 0.0, 'nothing' ) );
+		$this->assertRefused( 'order_not_found', fn() => $this->source->refund( 99999999, array( $shirt => 1 ), false, 0.0, 'gone' ) );
+		$this->assertSame( 18.0, $this->source->find( $order->id )->total_refunded, 'refused refunds change nothing' );
+
+		$this->source->refund( $order->id, array( $shirt => 1, $tote => 1 ), false, 0.0, 'the rest' );
+		$this->assertSame( array( 2, 1 ), array_map( static fn( $item ) => $item->refunded_quantity, $this->source->find( $order->id )->items ) );
+	}
+
+	public function test_restocks_returned_lines_alone_or_with_a_refund(): void {
+		$product = $this->orders->product( 'Linen shirt', 5 );
+		$order   = $this->order(
+			array(
+				'items' => array(
+					array(
+						'name'       => 'Linen shirt',
+						'quantity'   => 3,
+						'total'      => 54.0,
+						'product_id' => $product,
+					),
+				),
+			)
+		);
+		$line    = $order->items[0]->id;
+		// WooCommerce takes the order's stock when it is placed; the test store does not.
+		$stock = (int) $this->orders->stock( $product );
+		$this->source->restock( $order->id, array( $line => 2 ) );
+		$this->assertSame( $stock + 2, $this->orders->stock( $product ) );
+		$this->source->refund( $order->id, array( $line => 1 ), true, 0.0, 'Return R-1002' );
+		$this->assertSame( $stock + 3, $this->orders->stock( $product ) );
+		$this->source->refund( $order->id, array( $line => 1 ), false, 0.0, 'Return R-1002' );
+		$this->assertSame( $stock + 3, $this->orders->stock( $product ), 'no restock asked' );
+		$this->assertRefused( 'invalid_quantity', fn() => $this->source->restock( $order->id, array( $line => 4 ) ) );
+		$this->assertSame( $stock + 3, $this->orders->stock( $product ) );
+	}
+
+	public function test_store_credit_is_a_single_use_coupon_for_the_billing_email(): void {
+		$order = $this->order();
+		$code  = $this->source->issue_store_credit( $order->id, 25.5, 'Return R-1003' );
+		$this->assertMatchesRegularExpression( '/^credit-[a-z0-9]{10}$/', $code );
+		$this->assertSame(
+			array(
+				'amount'      => 25.5,
+				'emails'      => array( 'shopper@example.test' ),
+				'usage_limit' => 1,
+			),
+			$this->orders->coupon( $code )
+		);
+		$this->assertNotSame( $code, $this->source->issue_store_credit( $order->id, 1.0, 'again' ) );
+		$this->assertRefused( 'credit_amount', fn() => $this->source->issue_store_credit( $order->id, 0.0, 'nothing' ) );
+		$this->assertRefused( 'order_not_found', fn() => $this->source->issue_store_credit( 99999999, 5.0, 'gone' ) );
+	}
+
+	public function test_an_exchange_is_a_free_order_for_the_same_customer_linked_to_the_original(): void {
+		$order    = $this->order();
+		$exchange = $this->source->create_exchange( $order->id, array( $order->items[0]->id => 1 ), 'Return R-1004' );
+
+		$this->assertNotSame( $order->id, $exchange->id );
+		$this->assertSame( $order->id, $this->orders->exchange_of( $exchange->id ) );
+		$this->assertSame( 0, $this->orders->exchange_of( $order->id ) );
+		$this->assertSame( strtolower( $order->billing_email ), strtolower( $exchange->billing_email ) );
+		$this->assertSame( $order->customer_id, $exchange->customer_id );
+		$this->assertSame( 'processing', $exchange->status );
+		$this->assertSame( 0.0, $exchange->total );
+		$this->assertSame( array( array( 'Linen shirt', 1 ) ), array_map( static fn( $item ) => array( $item->name, $item->quantity ), $exchange->items ) );
+		$this->assertStringContainsString( 'Exchange order #' . $exchange->number, implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) ) );
+		$this->assertRefused( 'invalid_quantity', fn() => $this->source->create_exchange( $order->id, array( $order->items[1]->id => 2 ), 'too many' ) );
 	}
 }

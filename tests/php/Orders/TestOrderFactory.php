@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tests\Orders;
 
 use Aftercare\Orders\OrderSource;
+use Aftercare\Orders\WooCommerceOrderSource;
 use Aftercare\TestEnvironment\TestOrderSource;
 
 final class TestOrderFactory implements OrderFactory {
@@ -33,5 +34,26 @@ final class TestOrderFactory implements OrderFactory {
 
 	public function notes( int $order_id ): array {
 		return $this->source->notes( $order_id );
+	}
+
+	public function product( string $name, int $stock ): int {
+		$stocks = (array) get_option( TestOrderSource::STOCK_OPTION, array() );
+		$id     = 9000 + count( $stocks ) + 1;
+		update_option( TestOrderSource::STOCK_OPTION, array( $id => $stock ) + $stocks, false );
+		return $id;
+	}
+
+	public function stock( int $product_id ): ?int {
+		$stocks = (array) get_option( TestOrderSource::STOCK_OPTION, array() );
+		return isset( $stocks[ $product_id ] ) ? (int) $stocks[ $product_id ] : null;
+	}
+
+	public function coupon( string $code ): ?array {
+		return $this->source->coupon( $code );
+	}
+
+	public function exchange_of( int $order_id ): int {
+		$order = $this->source->find( $order_id );
+		return $order ? (int) ( $this->source->meta( $order_id, WooCommerceOrderSource::EXCHANGE_META ) ?? 0 ) : 0;
 	}
 }

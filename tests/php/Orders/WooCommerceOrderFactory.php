@@ -31,6 +31,7 @@ final class WooCommerceOrderFactory implements OrderFactory {
 			$item->set_quantity( (int) ( $line['quantity'] ?? 1 ) );
 			$item->set_subtotal( (string) ( $line['total'] ?? 0 ) );
 			$item->set_total( (string) ( $line['total'] ?? 0 ) );
+			$item->set_product_id( (int) ( $line['product_id'] ?? 0 ) );
 			$order->add_item( $item );
 		}
 		foreach ( (array) ( $spec['meta'] ?? array() ) as $key => $value ) {
@@ -59,6 +60,38 @@ final class WooCommerceOrderFactory implements OrderFactory {
 
 	public function source(): OrderSource {
 		return new WooCommerceOrderSource( new TrackingReader( new Carriers() ) );
+	}
+
+	public function product( string $name, int $stock ): int {
+		$product = new \WC_Product_Simple();
+		$product->set_name( $name );
+		$product->set_regular_price( '10' );
+		$product->set_manage_stock( true );
+		$product->set_stock_quantity( $stock );
+		return (int) $product->save();
+	}
+
+	public function stock( int $product_id ): ?int {
+		$product = wc_get_product( $product_id );
+		return $product && $product->managing_stock() ? (int) $product->get_stock_quantity() : null;
+	}
+
+	public function coupon( string $code ): ?array {
+		$id = wc_get_coupon_id_by_code( $code );
+		if ( ! $id ) {
+			return null;
+		}
+		$coupon = new \WC_Coupon( $id );
+		return array(
+			'amount'      => (float) $coupon->get_amount(),
+			'emails'      => array_values( $coupon->get_email_restrictions() ),
+			'usage_limit' => (int) $coupon->get_usage_limit(),
+		);
+	}
+
+	public function exchange_of( int $order_id ): int {
+		$order = wc_get_order( $order_id );
+		return $order ? (int) $order->get_meta( WooCommerceOrderSource::EXCHANGE_META, true ) : 0;
 	}
 
 	public function notes( int $order_id ): array {
