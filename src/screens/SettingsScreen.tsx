@@ -20,6 +20,7 @@ import type { FormEvent } from 'react';
  */
 import { Page } from '../components/Page';
 import { settingsStore } from '../store';
+import { OrderLookupSettings } from './OrderLookupSettings';
 
 /**
  * Settings → the store-wide options of the support desk.
@@ -61,6 +62,10 @@ export function SettingsScreen() {
 	} else {
 		content = (
 			<form className="aftercare-settings" onSubmit={ onSubmit }>
+				<OrderLookupSettings
+					settings={ settings }
+					onChange={ editSettings }
+				/>
 				<Card>
 					<CardHeader>
 						<h2 className="aftercare-settings__section-title">

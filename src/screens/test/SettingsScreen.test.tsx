@@ -38,6 +38,9 @@ function renderScreen() {
 
 const TOGGLE = 'Remove all data when Aftercare is deleted';
 
+// jsdom has no layout: the components' animations (framer-motion) measure with scrollTo.
+window.scrollTo = jest.fn();
+
 describe( 'SettingsScreen', () => {
 	beforeEach( () => {
 		mockApiFetch.mockReset();
@@ -108,5 +111,27 @@ describe( 'SettingsScreen', () => {
 				ignore: '[aria-live], [aria-live] *',
 			} )
 		).toBeVisible();
+	} );
+
+	it( 'edits how guests find an order', async () => {
+		const user = userEvent.setup();
+		mockApiFetch.mockResolvedValue( {
+			delete_data_on_uninstall: false,
+			order_lookup_keys: 'email',
+			return_portal_page: 0,
+			contact_page: 0,
+		} );
+		const registry = renderScreen();
+
+		const keys = await screen.findByLabelText(
+			'Guests find an order with'
+		);
+		expect( keys ).toHaveValue( 'email' );
+		await user.selectOptions( keys, 'email_or_postcode' );
+
+		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
+			order_lookup_keys: 'email_or_postcode',
+		} );
+		expect( screen.getByLabelText( 'Contact page' ) ).toHaveValue( '0' );
 	} );
 } );
