@@ -109,6 +109,9 @@ final class Plugin {
 	/** The unit-of-work helper every ticket write goes through (tests mark their own transaction open on it). */
 	public readonly Transaction $transaction;
 
+	/** Tickets: the one service that changes them (for server-rendered screens and tests). */
+	public readonly TicketService $tickets;
+
 	/** Return requests (null without an order source). */
 	public readonly ?ReturnService $returns;
 
@@ -247,6 +250,7 @@ final class Plugin {
 			$orders
 		);
 		$plugin->transaction = $transaction;
+		$plugin->tickets     = $tickets;
 		$plugin->returns     = $returns;
 		return $plugin;
 	}
