@@ -4,7 +4,8 @@
 //
 // Makes (once) a WordPress 7.1 site with Aftercare, seeds it with generated store articles, then
 // runs bench/help-search.php there, which prints p50/p95 of both and the ratio. The site is kept
-// under .cache/sites/, so later runs only measure. AFTERCARE_BENCH_PORT picks the site's port.
+// under .cache/sites/, so later runs only measure. Its port is AFTERCARE_TEST_PORT_BASE + 32
+// (AFTERCARE_BENCH_PORT overrides it).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
@@ -24,7 +25,10 @@ if ( ! [ 'mariadb', 'sqlite' ].includes( options.db ) ) {
 	);
 	process.exit( 2 );
 }
-const port = Number( process.env.AFTERCARE_BENCH_PORT ?? 8950 );
+const port = Number(
+	process.env.AFTERCARE_BENCH_PORT ??
+		Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 32
+);
 const name = `bench-help-${ options.db }-${ port }`;
 
 ensureSystem( options.db === 'mariadb' ? [ 'php', 'mariadb' ] : [ 'php' ] );
