@@ -81,7 +81,7 @@ function aftercare_bench_query( string $view, int $user_id, array $extra = array
 	}
 	return $extra + array(
 		'post_type'      => 'bench_ticket',
-		'post_status'    => 'any',
+		'post_status'    => array( 'bench_new', 'bench_open', 'bench_pending', 'bench_on_hold', 'bench_solved', 'bench_closed' ),
 		'meta_query'     => $meta, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- the baseline is exactly this.
 		'meta_key'       => '_wpas_due', // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
 		'orderby'        => array(
@@ -104,7 +104,15 @@ add_action(
 					'methods'             => 'GET',
 					'permission_callback' => $agent,
 					'callback'            => static function ( WP_REST_Request $request ) {
-						$query    = new WP_Query( aftercare_bench_query( (string) ( $request['view'] ?? 'open' ), get_current_user_id(), $request['search'] ? array( 's' => (string) $request['search'] ) : array() ) );
+						$extra = array();
+						if ( $request['search'] ) {
+							// Subjects and replies, as a post-type desk must search them: LIKE over posts, replies mapped to their ticket.
+							global $wpdb;
+							$like  = '%' . $wpdb->esc_like( (string) $request['search'] ) . '%';
+							$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT IF(post_parent > 0, post_parent, ID) FROM {$wpdb->posts} WHERE post_type IN ('bench_ticket', 'bench_reply') AND (post_title LIKE %s OR post_content LIKE %s)", $like, $like ) );
+							$extra = array( 'post__in' => $ids ? array_map( 'intval', $ids ) : array( 0 ) );
+						}
+						$query    = new WP_Query( aftercare_bench_query( (string) ( $request['view'] ?? 'open' ), get_current_user_id(), $extra ) );
 						$response = rest_ensure_response( array_map( 'aftercare_bench_ticket', $query->posts ) );
 						$response->header( 'X-WP-Total', (string) $query->found_posts );
 						return $response;

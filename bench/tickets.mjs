@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /* eslint-disable no-console -- a command-line report. */
-// Tickets bench: `node bench/tickets.mjs [--tickets 100000] [--messages 10] [--requests 200]`.
+// Tickets bench: `node bench/tickets.mjs [--tickets 100000] [--messages 10] [--requests 200] [--reuse]`.
 //
 // On a fresh WordPress 7.1 + MariaDB site served by php -S, seeds the same tickets twice (bulk
 // multi-row INSERTs): into Aftercare's tables, and as the baseline stores them (a custom post
@@ -10,6 +10,7 @@
 // REST route of the test mu-plugin), interleaved request by request so all see the same machine.
 // Also times search and ticket creation. Prints p50, p95, time over the floor and SQL queries per
 // request. Port: AFTERCARE_TEST_PORT_BASE + 40 (default 8940).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ const { values: options } = parseArgs( {
 		tickets: { type: 'string', default: '100000' },
 		messages: { type: 'string', default: '10' },
 		requests: { type: 'string', default: '200' },
+		reuse: { type: 'boolean', default: false },
 	},
 } );
 const TICKETS = Number( options.tickets );
@@ -81,31 +83,41 @@ const name = `bench-tickets-${ PORT }`;
 const rows = [];
 let seed;
 try {
-	const site = await createSite( {
-		name,
-		core: '7.1',
-		db: {
-			type: 'mariadb',
-			name: `aftercare_${ name.replace( /-/g, '_' ) }`,
-		},
-		port: PORT,
-		muPlugins: MU_PLUGINS,
-	} );
-	const seeded = Date.now();
-	seed = JSON.parse(
-		run( 'php', [
-			path.join( REPO_ROOT, 'bench/tickets-seed.php' ),
-			site.dir,
-			String( TICKETS ),
-			String( MESSAGES ),
-		] )
-			.trim()
-			.split( '\n' )
-			.pop()
-	);
-	process.stderr.write(
-		`Seeded ${ seed.tickets } tickets and ${ seed.messages } messages (and the same as posts) in ${ ( ( Date.now() - seeded ) / 1000 ).toFixed( 1 ) }s\n`
-	);
+	// --reuse measures the site a previous run seeded (same sizes), without seeding again.
+	const siteDir = path.join( REPO_ROOT, '.cache/sites', name );
+	const seedFile = path.join( siteDir, 'bench-seed.json' );
+	let site;
+	if ( options.reuse && existsSync( seedFile ) ) {
+		site = JSON.parse( readFileSync( path.join( siteDir, 'site.json' ) ) );
+		seed = JSON.parse( readFileSync( seedFile ) );
+	} else {
+		site = await createSite( {
+			name,
+			core: '7.1',
+			db: {
+				type: 'mariadb',
+				name: `aftercare_${ name.replace( /-/g, '_' ) }`,
+			},
+			port: PORT,
+			muPlugins: MU_PLUGINS,
+		} );
+		const seeded = Date.now();
+		seed = JSON.parse(
+			run( 'php', [
+				path.join( REPO_ROOT, 'bench/tickets-seed.php' ),
+				site.dir,
+				String( TICKETS ),
+				String( MESSAGES ),
+			] )
+				.trim()
+				.split( '\n' )
+				.pop()
+		);
+		writeFileSync( seedFile, JSON.stringify( seed ) );
+		process.stderr.write(
+			`Seeded ${ seed.tickets } tickets and ${ seed.messages } messages (and the same as posts) in ${ ( ( Date.now() - seeded ) / 1000 ).toFixed( 1 ) }s\n`
+		);
+	}
 	const { url } = await startServer( site );
 	try {
 		const as = { 'X-Aftercare-Bench-User': String( seed.agents[ 0 ] ) };
@@ -211,7 +223,7 @@ try {
 
 const ms = ( v ) => `${ v.toFixed( 1 ) }`;
 console.log(
-	`\nTickets: ${ TICKETS.toLocaleString( 'en' ) } tickets, ${ seed.messages.toLocaleString( 'en' ) } messages; baseline: the same as posts + postmeta; floor: a tiny REST route (same run). Times in ms over real HTTP (php -S, MariaDB), sequential.\n`
+	`\nTickets: ${ seed.tickets.toLocaleString( 'en' ) } tickets, ${ seed.messages.toLocaleString( 'en' ) } messages; baseline: the same as posts + postmeta; floor: a tiny REST route (same run). Times in ms over real HTTP (php -S, MariaDB), sequential.\n`
 );
 console.log(
 	'| request | n | floor p50 / p95 | Aftercare p50 / p95 | over floor p50 / p95 | SQL queries (floor +) | baseline p50 / p95 | baseline over floor p95 | baseline SQL (floor +) | p95 over floor: baseline ÷ Aftercare |'
