@@ -102,13 +102,13 @@ final class ReturnItemRepository implements Table, ReturnedQuantities {
 
 	/**
 	 * Lines count while their return stands: not when rejected, nor when withdrawn (closed
-	 * before anything was received or settled).
+	 * before anything was received or settled); once items arrived, only those that did.
 	 */
 	public function returned_quantities( int $order_id ): array {
 		$returns = $this->wpdb->prefix . 'aftercare_returns';
 		$rows    = $this->wpdb->get_results(
 			$this->wpdb->prepare(
-				"SELECT i.order_item_id, SUM(i.quantity) AS returned, SUM(i.refunded_quantity) AS refunded
+				"SELECT i.order_item_id, SUM(CASE WHEN r.received_at > 0 THEN i.received_quantity ELSE i.quantity END) AS returned, SUM(i.refunded_quantity) AS refunded
 				FROM {$this->table()} i INNER JOIN {$returns} r ON r.id = i.return_id
 				WHERE i.order_id = %d AND r.status <> 'rejected' AND NOT ( r.status = 'closed' AND r.resolution = '' AND r.received_at = 0 )
 				GROUP BY i.order_item_id", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.

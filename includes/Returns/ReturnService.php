@@ -144,6 +144,145 @@ final class ReturnService {
 	}
 
 	/**
+	 * The items arrived: records how many of each line (all by default) and, if asked, puts
+	 * them back in stock.
+	 *
+	 * @param array<int, int> $quantities Order item id => quantity received (missing lines: all of them).
+	 */
+	public function receive( int $id, array $quantities, bool $restock, int $actor_id, string $message = '' ): ReturnRequest {
+		$this->require_agent( $actor_id );
+		return $this->change(
+			$id,
+			$actor_id,
+			function ( ReturnRequest $return ) use ( $quantities, $restock, $actor_id ): array {
+				$changes = $this->set_status( $return, ReturnStatus::Received );
+				$stock   = array();
+				foreach ( $return->items as $item ) {
+					$quantity = (int) ( $quantities[ $item->order_item_id ] ?? $item->quantity );
+					if ( $quantity < 0 || $quantity > $item->quantity ) {
+						/* translators: 1: product name, 2: quantity in the return. */
+						throw DomainError::invalid( 'invalid_quantity', sprintf( __( 'At most %2$d of %1$s can arrive with this return.', 'aftercare' ), $item->name, $item->quantity ) );
+					}
+					$item->received_quantity = $quantity;
+					if ( $restock && $quantity > 0 ) {
+						$stock[ $item->order_item_id ] = $quantity;
+						$item->restocked_quantity      = $quantity;
+					}
+				}
+				if ( ! array_sum( array_map( static fn( ReturnItem $item ) => $item->received_quantity, $return->items ) ) ) {
+					throw DomainError::invalid( 'nothing_received', __( 'Record at least one item as received.', 'aftercare' ) );
+				}
+				$return->received_at = $this->clock->now();
+				$this->restock( $return, $stock, $actor_id );
+				return $changes;
+			},
+			$message
+		);
+	}
+
+	/**
+	 * Refunds the returned items (those received, once received) to the original payment, less
+	 * the restocking fee (the policy's unless given); puts back in stock what is not there yet.
+	 */
+	public function refund( int $id, int $actor_id, bool $restock = false, ?float $fee = null, string $message = '' ): ReturnRequest {
+		$this->require_agent( $actor_id );
+		return $this->change(
+			$id,
+			$actor_id,
+			function ( ReturnRequest $return ) use ( $restock, $fee, $actor_id ): array {
+				$changes = $this->set_status( $return, ReturnStatus::Refunded );
+				$lines   = $this->settled_lines( $return );
+				$value   = $this->value( $return, $lines );
+				$fee     = round( $fee ?? $this->policy->restocking_fee( $value ), 2 );
+				if ( $fee < 0 || $fee >= $value ) {
+					throw DomainError::invalid( 'invalid_fee', __( 'The restocking fee must be less than the refund.', 'aftercare' ), array( 'params' => array( 'fee' ) ) );
+				}
+				/* translators: %s: return number. */
+				$refund = $this->orders->refund( $return->order_id, $lines, false, $fee, sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+				$stock  = array();
+				foreach ( $return->items as $item ) {
+					$left = $restock ? ( $lines[ $item->order_item_id ] ?? 0 ) - $item->restocked_quantity : 0;
+					if ( $left > 0 ) {
+						$stock[ $item->order_item_id ] = $left;
+						$item->restocked_quantity     += $left;
+					}
+				}
+				$this->restock( $return, $stock, $actor_id );
+				foreach ( $return->items as $item ) {
+					$item->refunded_quantity = $lines[ $item->order_item_id ] ?? 0;
+				}
+				$return->resolution       = 'refund';
+				$return->refund_amount    = $refund->amount;
+				$return->restocking_fee   = $fee;
+				$return->refund_reference = $refund->reference;
+				$this->events->record( 'return', $return->id, 'refund', $actor_id, array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual ) );
+				$this->orders->add_note(
+					$return->order_id,
+					sprintf(
+						/* translators: 1: return number, 2: amount, 3: restocking fee. */
+						$refund->manual ? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' ) : __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
+						$return->public_number(),
+						number_format_i18n( $refund->amount, 2 ),
+						number_format_i18n( $fee, 2 )
+					)
+				);
+				return $changes + array( 'refund_amount' => array( 0.0, $refund->amount ) );
+			},
+			$message
+		);
+	}
+
+	/**
+	 * Store credit for the returned items (their paid value unless an amount is given): a
+	 * coupon only the customer's email can use.
+	 */
+	public function credit( int $id, int $actor_id, ?float $amount = null, string $message = '' ): ReturnRequest {
+		$this->require_agent( $actor_id );
+		return $this->change(
+			$id,
+			$actor_id,
+			function ( ReturnRequest $return ) use ( $amount, $actor_id ): array {
+				$changes = $this->set_status( $return, ReturnStatus::Credited );
+				$amount  = round( $amount ?? $this->value( $return, $this->settled_lines( $return ) ), 2 );
+				if ( $amount <= 0 ) {
+					throw DomainError::invalid( 'credit_amount', __( 'Store credit must be more than zero.', 'aftercare' ), array( 'params' => array( 'amount' ) ) );
+				}
+				/* translators: %s: return number. */
+				$code                  = $this->orders->issue_store_credit( $return->order_id, $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
+				$return->resolution    = 'store_credit';
+				$return->refund_amount = $amount;
+				$return->coupon_code   = $code;
+				$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'coupon' => $code ) );
+				/* translators: 1: return number, 2: amount, 3: coupon code. */
+				$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( $amount, 2 ), $code ) );
+				return $changes + array( 'coupon_code' => array( '', $code ) );
+			},
+			$message
+		);
+	}
+
+	/**
+	 * Sends the same items again: a new order, free of charge, linked to the original.
+	 */
+	public function exchange( int $id, int $actor_id, string $message = '' ): ReturnRequest {
+		$this->require_agent( $actor_id );
+		return $this->change(
+			$id,
+			$actor_id,
+			function ( ReturnRequest $return ) use ( $actor_id ): array {
+				$changes = $this->set_status( $return, ReturnStatus::Exchanged );
+				/* translators: %s: return number. */
+				$order                     = $this->orders->create_exchange( $return->order_id, $this->settled_lines( $return ), sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+				$return->resolution        = 'exchange';
+				$return->exchange_order_id = $order->id;
+				$this->events->record( 'return', $return->id, 'exchange', $actor_id, array( 'order_id' => $order->id, 'order_number' => $order->number ) );
+				return $changes + array( 'exchange_order_id' => array( 0, $order->id ) );
+			},
+			$message
+		);
+	}
+
+	/**
 	 * A message on the return's thread: shoppers (signed in or through the guest link) and agents.
 	 *
 	 * @param array<int, array<string, mixed>> $files Uploaded files.
@@ -198,6 +337,60 @@ final class ReturnService {
 				return $return;
 			}
 		);
+	}
+
+	/**
+	 * What a settlement covers: the received quantities once items arrived, else the requested ones.
+	 *
+	 * @return array<int, int> Order item id => quantity.
+	 */
+	private function settled_lines( ReturnRequest $return ): array {
+		$lines = array();
+		foreach ( $return->items as $item ) {
+			$quantity = $return->received_at ? $item->received_quantity : $item->quantity;
+			if ( $quantity > 0 ) {
+				$lines[ $item->order_item_id ] = $quantity;
+			}
+		}
+		return $lines;
+	}
+
+	/**
+	 * What the lines were paid (after discounts, before tax).
+	 *
+	 * @param array<int, int> $lines Order item id => quantity.
+	 */
+	private function value( ReturnRequest $return, array $lines ): float {
+		$order = $this->orders->find( $return->order_id );
+		if ( ! $order ) {
+			throw DomainError::not_found( 'order_not_found', __( 'That order no longer exists.', 'aftercare' ) );
+		}
+		$value = 0.0;
+		foreach ( $order->items as $item ) {
+			$value += isset( $lines[ $item->id ] ) ? $item->total * $lines[ $item->id ] / max( 1, $item->quantity ) : 0.0;
+		}
+		return round( $value, 2 );
+	}
+
+	/**
+	 * Puts lines back in stock and says so on the timeline and the order.
+	 *
+	 * @param array<int, int> $lines Order item id => quantity.
+	 */
+	private function restock( ReturnRequest $return, array $lines, int $actor_id ): void {
+		if ( ! $lines ) {
+			return;
+		}
+		$this->orders->restock( $return->order_id, $lines );
+		$this->events->record( 'return', $return->id, 'restocked', $actor_id, array( 'items' => $lines ) );
+		$names = array();
+		foreach ( $return->items as $item ) {
+			if ( isset( $lines[ $item->order_item_id ] ) ) {
+				$names[] = sprintf( '%d × %s', $lines[ $item->order_item_id ], $item->name );
+			}
+		}
+		/* translators: 1: return number, 2: the items, e.g. "2 × Linen shirt". */
+		$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s back in stock.', 'aftercare' ), $return->public_number(), implode( ', ', $names ) ) );
 	}
 
 	/**

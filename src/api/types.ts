@@ -458,7 +458,7 @@ export interface AftercareReturn {
 	 */
 	resolution: '' | 'refund' | 'store_credit' | 'exchange';
 	/**
-	 * Amount refunded, restocking fee kept and the refund's reference.
+	 * Amount refunded (or given as store credit), restocking fee kept and the refund's reference.
 	 */
 	refund: {
 		amount: number;

@@ -120,6 +120,82 @@ final class Controller extends AbstractController {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>[\d]+)/actions',
+			array(
+				'args'   => array(
+					'id' => array(
+						'description' => __( 'Return id.', 'aftercare' ),
+						'type'        => 'integer',
+					),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'act' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+					'args'                => array(
+						'action'  => array(
+							'description' => __( 'Mark the items received, refund, issue store credit or exchange.', 'aftercare' ),
+							'type'        => 'string',
+							'enum'        => array( 'receive', 'refund', 'credit', 'exchange' ),
+						),
+						'items'   => array(
+							'description' => __( 'Receive: quantity that arrived per order item id (missing lines: all).', 'aftercare' ),
+							'type'        => 'object',
+							'additionalProperties' => array(
+								'type'    => 'integer',
+								'minimum' => 0,
+							),
+						),
+						'restock' => array(
+							'description' => __( 'Receive and refund: put the items back in stock.', 'aftercare' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+						'fee'     => array(
+							'description' => __( 'Refund: the restocking fee to keep (default: the store policy\'s).', 'aftercare' ),
+							'type'        => 'number',
+							'minimum'     => 0,
+						),
+						'amount'  => array(
+							'description' => __( 'Store credit: the amount (default: what the items were paid).', 'aftercare' ),
+							'type'        => 'number',
+							'minimum'     => 0,
+						),
+						'message' => array(
+							'description' => __( 'A message to the shopper, sent with the change.', 'aftercare' ),
+							'type'        => 'string',
+							'maxLength'   => MessageBody::MAX_LENGTH,
+						),
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * The agent's actions that change the order too; each answers with the return.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function act( $request ): \WP_REST_Response {
+		return $this->respond(
+			function () use ( $request ): array {
+				$id      = (int) $request['id'];
+				$actor   = get_current_user_id();
+				$message = (string) $request['message'];
+				$number  = static fn( $value ): ?float => null === $value ? null : (float) $value;
+				$return  = match ( (string) $request['action'] ) {
+					'receive'  => $this->service->receive( $id, array_map( 'intval', (array) $request['items'] ), (bool) $request['restock'], $actor, $message ),
+					'refund'   => $this->service->refund( $id, $actor, (bool) $request['restock'], $number( $request['fee'] ), $message ),
+					'credit'   => $this->service->credit( $id, $actor, $number( $request['amount'] ), $message ),
+					'exchange' => $this->service->exchange( $id, $actor, $message ),
+					default    => throw DomainError::invalid( 'invalid_action', __( 'Choose an action: receive, refund, credit or exchange.', 'aftercare' ), array( 'params' => array( 'action' ) ) ),
+				};
+				return $this->present( $return, 'edit' );
+			}
+		);
 	}
 
 	/**

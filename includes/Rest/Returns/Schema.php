@@ -99,7 +99,7 @@ final class Schema {
 					'readonly'    => true,
 				),
 				'refund'                => array(
-					'description' => __( 'Amount refunded, restocking fee kept and the refund\'s reference.', 'aftercare' ),
+					'description' => __( 'Amount refunded (or given as store credit), restocking fee kept and the refund\'s reference.', 'aftercare' ),
 					'context'     => $view,
 					'readonly'    => true,
 				) + $props(

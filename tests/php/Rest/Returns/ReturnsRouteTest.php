@@ -323,4 +323,35 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertFalse( $no['returnable'] );
 		$this->assertSame( 'Completed 45 days ago; returns are accepted for 30 days.', $no['items'][0]['reason'] );
 	}
+
+	public function test_only_agents_act_and_the_guest_sees_each_status_through_the_link(): void {
+		$order   = $this->order();
+		$created = $this->rest( 'POST', self::ROUTE, $this->guest_request( $order, array( 'items' => array( array( 'order_item_id' => $order->items[0]->id, 'quantity' => 2, 'reason' => 'size' ) ) ) ) )->get_data();
+		$path    = self::ROUTE . '/' . $created['id'];
+		$token   = $created['access_token'];
+		$status  = fn() => $this->with_token( 'GET', $path, $token )->get_data()['status'];
+
+		foreach ( array( 'guest' => 401, 'customer A' => 403, 'customer B' => 403 ) as $actor => $expected ) {
+			$this->assertSame( $expected, $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund' ), $this->actors()[ $actor ] )->get_status(), $actor );
+		}
+		$this->assertSame( 401, $this->with_token( 'POST', $path . '/actions', $token, array( 'action' => 'refund' ) )->get_status(), 'the link reads, it does not act' );
+		$agent = $this->agent->ID;
+		$this->assertSame( 400, $this->rest( 'POST', $path . '/actions', array(), $agent )->get_status() );
+		$this->assertSame( 400, $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund', 'fee' => 'lots' ), $agent )->get_status() );
+		$this->assertSame( 400, $this->rest( 'POST', $path . '/actions', array( 'action' => 'receive', 'items' => array( 'x' => -1 ) ), $agent )->get_status() );
+		$this->assertErrorCode( 'aftercare_invalid_transition', $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund' ), $agent ), 409 );
+		$this->assertSame( 'requested', $status() );
+
+		$this->assertSame( 200, $this->rest( 'PATCH', $path, array( 'status' => 'approved', 'message' => 'Approved.' ), $this->supervisor->ID )->get_status() );
+		$this->assertSame( 'approved', $status() );
+		$received = $this->rest( 'POST', $path . '/actions', array( 'action' => 'receive', 'items' => array( (string) $order->items[0]->id => 2 ) ), $agent );
+		$this->assertSame( 200, $received->get_status(), (string) wp_json_encode( $received->get_data() ) );
+		$this->assertSame( 'received', $status() );
+		$refunded = $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund', 'fee' => 5 ), $this->admin->ID );
+		$this->assertSame( 200, $refunded->get_status(), (string) wp_json_encode( $refunded->get_data() ) );
+		$seen = $this->with_token( 'GET', $path, $token )->get_data();
+		$this->assertSame( 'refunded', $seen['status'] );
+		$this->assertSame( array( 'amount' => 35.0, 'fee' => 5.0, 'reference' => $refunded->get_data()['refund']['reference'] ), $seen['refund'] );
+		$this->assertSame( 409, $this->rest( 'POST', $path . '/actions', array( 'action' => 'credit' ), $agent )->get_status() );
+	}
 }
