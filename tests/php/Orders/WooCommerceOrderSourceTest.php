@@ -67,4 +67,48 @@ final class WooCommerceOrderSourceTest extends OrderSourceContract {
 		$this->assertNull( $this->source->find_by_number_and_email( (string) $refund->get_id(), 'shopper@example.test' ) );
 		$this->assertNull( $this->source->find_by_number_and_email( (string) $draft, 'shopper@example.test' ) );
 	}
+
+	public function test_lines_carry_the_products_categories_sale_and_not_returnable_flag(): void {
+		$category = wp_insert_term( 'Underwear', 'product_cat' );
+		$this->assertIsArray( $category );
+		$plain = new \WC_Product_Simple();
+		$plain->set_name( 'Linen shirt' );
+		$plain->set_regular_price( '20' );
+		$plain->set_category_ids( array( (int) $category['term_id'] ) );
+		$plain->save();
+		$final = new \WC_Product_Simple();
+		$final->set_name( 'Final sale socks' );
+		$final->set_regular_price( '10' );
+		$final->update_meta_data( WooCommerceOrderSource::NOT_RETURNABLE_META, 'yes' );
+		$final->save();
+
+		$id    = $this->orders->create(
+			array(
+				'status' => 'completed',
+				'email'  => 'shopper@example.test',
+				'total'  => 48.0,
+				'items'  => array(
+					array(
+						'name'       => 'Linen shirt',
+						'quantity'   => 2,
+						'total'      => 40.0,
+						'product_id' => $plain->get_id(),
+					),
+					array(
+						'name'       => 'Final sale socks',
+						'quantity'   => 1,
+						'total'      => 8.0,
+						'product_id' => $final->get_id(),
+					),
+				),
+			)
+		);
+		$items = $this->source->find( $id )->items;
+
+		$this->assertSame( array( (int) $category['term_id'] ), $items[0]->category_ids );
+		$this->assertFalse( $items[0]->on_sale, 'paid the regular price' );
+		$this->assertTrue( $items[0]->returnable );
+		$this->assertTrue( $items[1]->on_sale, 'paid 8.00 against a regular 10.00' );
+		$this->assertFalse( $items[1]->returnable, 'marked not returnable' );
+	}
 }
