@@ -99,9 +99,16 @@ if ( ! isset( $attributes['showAttachments'] ) || $attributes['showAttachments']
 wp_interactivity_state(
 	'aftercare/contact',
 	array(
-		// Derived on the client per field; the server renders every field valid.
-		'fieldError'     => '',
-		'isFieldInvalid' => false,
+		// Derived per field from the form's errors, on the server (a refused post without
+		// JavaScript) as on the client (view.ts).
+		'fieldError'     => static function (): string {
+			$context = wp_interactivity_get_context();
+			return (string) ( $context['errors'][ $context['field'] ?? '' ] ?? '' );
+		},
+		'isFieldInvalid' => static function (): bool {
+			$context = wp_interactivity_get_context();
+			return '' !== (string) ( $context['errors'][ $context['field'] ?? '' ] ?? '' );
+		},
 		'restUrl'        => $aftercare_data['rest_url'],
 		'restNonce'      => $aftercare_data['rest_nonce'],
 		'maxFiles'       => $aftercare_data['max_files'],

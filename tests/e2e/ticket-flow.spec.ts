@@ -64,6 +64,8 @@ test.describe( 'A ticket from the contact block to solved', () => {
 		page,
 		requestUtils,
 	} ) => {
+		// Two browsers, the block editor-free storefront and wp-admin: slow on a busy 2-core machine.
+		test.setTimeout( 300_000 );
 		const subject = `Crushed parcel ${ Date.now() }`;
 		const saved = ( await requestUtils.rest( {
 			method: 'POST',
@@ -200,7 +202,13 @@ test.describe( 'A ticket from the contact block to solved', () => {
 } );
 
 test.describe( 'Contact block without JavaScript', () => {
-	test.use( { storageState: guest, javaScriptEnabled: false } );
+	test.use( {
+		storageState: guest,
+		javaScriptEnabled: false,
+		// A refused form is answered with its 4xx status, which the browser logs.
+		allowedConsoleErrors: [ /status of 400.*contact-us/ ],
+	} );
+	test.setTimeout( 120_000 );
 
 	test( 'the form posts to the page and lands on the new thread with its signed link', async ( {
 		page,
@@ -222,7 +230,7 @@ test.describe( 'Contact block without JavaScript', () => {
 		await page.getByRole( 'button', { name: 'Send reply' } ).click();
 		await expect( page.getByText( 'Your reply was sent.' ) ).toBeVisible();
 		await expect( page.getByText( 'One more detail.' ) ).toBeVisible();
-		await expectAccessible( page, BLOCK );
+		// No axe here: it runs as a script, and scripts are off (the same markup is checked above).
 	} );
 
 	test( 'a refused form comes back with the problem and what was typed', async ( {
