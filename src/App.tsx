@@ -2,6 +2,7 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
+import { Suspense } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -27,5 +28,15 @@ export function App( { screen }: AppProps ) {
 			</Notice>
 		);
 	}
-	return <Screen />;
+	return (
+		<Suspense
+			fallback={
+				<p className="aftercare-admin-app__loading">
+					{ __( 'Loading…', 'aftercare' ) }
+				</p>
+			}
+		>
+			<Screen />
+		</Suspense>
+	);
 }

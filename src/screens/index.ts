@@ -1,14 +1,13 @@
 /**
  * WordPress dependencies
  */
+import { lazy } from '@wordpress/element';
 import type { ComponentType } from 'react';
 
 /**
  * Internal dependencies
  */
 import { SettingsScreen } from './SettingsScreen';
-import { DeskScreen } from './tickets/DeskScreen';
-import { SavedRepliesScreen } from './saved-replies/SavedRepliesScreen';
 import { HelpCenterScreen } from './HelpCenterScreen';
 
 /**
@@ -16,7 +15,16 @@ import { HelpCenterScreen } from './HelpCenterScreen';
  */
 export const screens: Record< string, ComponentType > = {
 	settings: SettingsScreen,
-	desk: DeskScreen,
-	'saved-replies': SavedRepliesScreen,
+	// The ticket screens bring DataViews: loaded only on their pages (App suspends meanwhile).
+	desk: lazy( () =>
+		import( './tickets/DeskScreen' ).then( ( module ) => ( {
+			default: module.DeskScreen,
+		} ) )
+	),
+	'saved-replies': lazy( () =>
+		import( './saved-replies/SavedRepliesScreen' ).then( ( module ) => ( {
+			default: module.SavedRepliesScreen,
+		} ) )
+	),
 	'help-center': HelpCenterScreen,
 };

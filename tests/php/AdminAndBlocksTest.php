@@ -11,6 +11,8 @@ namespace Aftercare\Tests;
 
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Infrastructure\Assets;
+use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderSource;
 
 final class AdminAndBlocksTest extends TestCase {
 
@@ -43,7 +45,51 @@ final class AdminAndBlocksTest extends TestCase {
 		do_action( $hook );
 		$html = (string) ob_get_clean();
 		$this->assertStringContainsString( 'id="aftercare-admin-app"', $html );
-		$this->assertStringContainsString( 'data-screen="settings"', $html );
+		$this->assertStringContainsString( 'data-screen="desk"', $html );
+
+		$settings = get_plugin_page_hookname( 'aftercare-settings', class_exists( 'WooCommerce' ) ? 'woocommerce' : 'aftercare' );
+		ob_start();
+		do_action( $settings );
+		$this->assertStringContainsString( 'data-screen="settings"', (string) ob_get_clean() );
+		unset( $submenu, $menu );
+	}
+
+	public function test_the_app_gets_the_agents_and_the_order_a_new_ticket_starts_from(): void {
+		global $submenu, $menu;
+		$admin = $this->user( 'administrator' );
+		$agent = $this->user( 'aftercare_agent' );
+		$subscriber = $this->user( 'subscriber' );
+		wp_set_current_user( $admin->ID );
+		$orders = $this->createMock( OrderSource::class );
+		$orders->method( 'find' )->willReturnCallback(
+			static fn( int $id ): ?Order => 7 === $id ? new Order( 7, '1007', 'processing', 'Processing', time(), 0, 'gwen@example.test', 'Gwen Guest', 54.0, 'USD' ) : null
+		);
+		$screens = new AdminScreens( new Assets(), $orders );
+		$screens->add_pages();
+		$_GET['order_id'] = '7';
+
+		$screens->enqueue( get_plugin_page_hookname( 'aftercare', class_exists( 'WooCommerce' ) ? 'woocommerce' : '' ) );
+		unset( $_GET['order_id'] );
+
+		$before = (array) wp_scripts()->get_data( 'aftercare-admin', 'before' );
+		$script = (string) end( $before );
+		$this->assertMatchesRegularExpression( '/^window\.aftercareAdmin = (\{.*\});$/', $script );
+		$data = json_decode( (string) preg_replace( '/^window\.aftercareAdmin = |;$/', '', $script ), true );
+		$ids  = array_column( $data['agents'], 'id' );
+		$this->assertContains( $agent->ID, $ids, 'agents can be assigned' );
+		$this->assertContains( $admin->ID, $ids );
+		$this->assertNotContains( $subscriber->ID, $ids, 'subscribers are not agents' );
+		$this->assertSame( $admin->ID, $data['currentUser'] );
+		$this->assertSame(
+			array(
+				'id'             => 7,
+				'number'         => '1007',
+				'customer_id'    => 0,
+				'customer_name'  => 'Gwen Guest',
+				'customer_email' => 'gwen@example.test',
+			),
+			$data['order']
+		);
 		unset( $submenu, $menu );
 	}
 
@@ -55,6 +101,6 @@ final class AdminAndBlocksTest extends TestCase {
 
 		$screens->add_pages();
 
-		$this->assertFalse( has_action( $hook ), 'no page callback for a user without manage_aftercare' );
+		$this->assertFalse( has_action( $hook ), 'no page callback for a user without read_aftercare_tickets' );
 	}
 }

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tests;
 
 use Aftercare\Admin\AdminScreens;
+use Aftercare\Admin\OrderTicketAction;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
 use Automattic\WooCommerce\Internal\Features\FeaturesController;
@@ -34,6 +35,26 @@ final class WooCommerceTest extends TestCase {
 		( new AdminScreens( new Assets() ) )->add_pages();
 
 		$this->assertNotFalse( has_action( get_plugin_page_hookname( 'aftercare', 'woocommerce' ) ) );
+	}
+
+	public function test_the_order_screen_offers_a_new_ticket_to_agents_only(): void {
+		global $wp_meta_boxes;
+		$screen = wc_get_page_screen_id( 'shop-order' );
+		$action = new OrderTicketAction();
+
+		wp_set_current_user( $this->user( 'customer' )->ID );
+		$action->add();
+		$this->assertArrayNotHasKey( 'aftercare-new-ticket', $wp_meta_boxes[ $screen ]['side']['high'] ?? array() );
+
+		wp_set_current_user( $this->user( 'shop_manager' )->ID );
+		$action->add();
+		$this->assertArrayHasKey( 'aftercare-new-ticket', $wp_meta_boxes[ $screen ]['side']['high'] ?? array() );
+
+		$order = wc_create_order();
+		ob_start();
+		$action->render( $order );
+		$html = (string) ob_get_clean();
+		$this->assertStringContainsString( 'page=aftercare&amp;new=1&amp;order_id=' . $order->get_id(), $html );
 	}
 
 	public function test_shop_managers_supervise_and_customers_get_nothing(): void {
