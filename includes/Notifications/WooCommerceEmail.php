@@ -55,9 +55,7 @@ final class WooCommerceEmail extends \WC_Email {
 
 	/** @return string */
 	public function get_content_html() {
-		if ( null === $this->mail ) {
-			return '';
-		}
+		$mail = $this->mail ?? $this->sample();
 		ob_start();
 		do_action( 'woocommerce_email_header', $this->get_heading(), $this );
 		$header = (string) ob_get_clean();
@@ -65,11 +63,29 @@ final class WooCommerceEmail extends \WC_Email {
 		do_action( 'woocommerce_email_footer', $this );
 		$footer     = (string) ob_get_clean();
 		$additional = $this->get_additional_content();
-		return $header . $this->template->body( $this->mail ) . ( $additional ? wp_kses_post( wpautop( wptexturize( $additional ) ) ) : '' ) . $footer;
+		return $header . $this->template->body( $mail ) . ( $additional ? wp_kses_post( wpautop( wptexturize( $additional ) ) ) : '' ) . $footer;
 	}
 
 	/** @return string */
 	public function get_content_plain() {
-		return null === $this->mail ? '' : $this->template->plain( $this->mail, $this->get_heading() );
+		return $this->template->plain( $this->mail ?? $this->sample(), $this->get_heading() );
+	}
+
+	/**
+	 * What WooCommerce's email preview shows: a made-up ticket.
+	 */
+	private function sample(): Notification {
+		return new Notification(
+			$this->kind,
+			(string) get_option( 'admin_email' ),
+			__( 'Jane Doe', 'aftercare' ),
+			1042,
+			__( 'Where is my parcel?', 'aftercare' ),
+			__( 'This is a preview with a sample ticket.', 'aftercare' ),
+			__( 'Jane Doe', 'aftercare' ),
+			'<p>' . esc_html__( 'My order has not arrived yet. Can you check where it is?', 'aftercare' ) . '</p>',
+			home_url( '/' ),
+			__( 'View the ticket', 'aftercare' )
+		);
 	}
 }
