@@ -24,6 +24,11 @@ use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class SlaMonitorTest extends TestCase {
 
 	public function test_each_breach_is_reported_once(): void {

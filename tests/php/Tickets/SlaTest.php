@@ -19,6 +19,11 @@ use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\Status;
 use Aftercare\Tickets\Ticket;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class SlaTest extends TestCase {
 
 	private FixedClock $clock;

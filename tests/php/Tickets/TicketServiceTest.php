@@ -27,6 +27,11 @@ use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TicketService;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class TicketServiceTest extends TestCase {
 
 	private FixedClock $clock;

@@ -10,6 +10,11 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Rest\Tickets;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class AgentRoutesTest extends TicketRestTestCase {
 
 	private const AGENTS_ONLY_READ = array(

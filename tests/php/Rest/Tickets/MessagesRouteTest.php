@@ -13,6 +13,11 @@ namespace Aftercare\Tests\Rest\Tickets;
 use Aftercare\Rest\Attachments\FileResponse;
 use Aftercare\Settings\Settings;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class MessagesRouteTest extends TicketRestTestCase {
 
 	/**

@@ -155,7 +155,7 @@ abstract class TicketRestTestCase extends TestCase {
 			'type'     => array(),
 		);
 		foreach ( $files as list( $name, $contents ) ) {
-			$tmp = wp_tempnam( $name );
+			$tmp = (string) tempnam( get_temp_dir(), 'aftercare' );
 			file_put_contents( $tmp, $contents ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
 			$field['name'][]     = $name;
 			$field['tmp_name'][] = $tmp;

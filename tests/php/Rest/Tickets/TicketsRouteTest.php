@@ -12,6 +12,11 @@ namespace Aftercare\Tests\Rest\Tickets;
 
 use Aftercare\Rest\Tickets\Controller;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class TicketsRouteTest extends TicketRestTestCase {
 
 	public function test_a_guest_opens_a_ticket_and_reads_it_with_the_token_only(): void {
