@@ -93,6 +93,7 @@ use Aftercare\Rest\ReturnMessages\Controller as ReturnMessagesController;
 use Aftercare\Rest\Returns\Controller as ReturnsController;
 use Aftercare\Rest\Returns\Schema as ReturnSchema;
 use Aftercare\Returns\Eligibility;
+use Aftercare\Returns\NotReturnableField;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItemRepository;
@@ -240,6 +241,7 @@ final class Plugin {
 				$ticket_access,
 				$sla_monitor,
 				$return_access,
+				new NotReturnableField(),
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				...$shop,
 				new TrackingMetaBox( $orders, $carriers ),
