@@ -61,6 +61,7 @@ $aftercare_context = array(
 				type="search"
 				name="<?php echo esc_attr( Aftercare\HelpCenter\HelpBlocks::QUERY_PARAM ); ?>"
 				value="<?php echo esc_attr( $aftercare_query ); ?>"
+				data-wp-bind--value="context.query"
 				placeholder="<?php echo esc_attr( $aftercare_hint ); ?>"
 				maxlength="190"
 				autocomplete="off"
