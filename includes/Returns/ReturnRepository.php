@@ -100,8 +100,8 @@ final class ReturnRepository implements Table {
 	/**
 	 * A page of returns, newest activity first.
 	 *
-	 * @param array<string, mixed> $filter status (string[]), customer_id, customer_email, order_id,
-	 *                                     reason, outcome, after, before (Unix times), number.
+	 * @param array<string, mixed> $filter status (string[]), customer_id, order_id, reason, outcome,
+	 *                                     after, before (Unix times), number.
 	 * @return array{returns: ReturnRequest[], total: int}
 	 */
 	public function query( array $filter, int $page = 1, int $per_page = 20 ): array {
@@ -112,12 +112,7 @@ final class ReturnRepository implements Table {
 			$where[]  = 'status IN (' . implode( ',', array_fill( 0, count( $statuses ), '%s' ) ) . ')';
 			array_push( $args, ...$statuses );
 		}
-		if ( isset( $filter['customer_id'] ) ) {
-			// A customer's own returns: those filed under their account, or as a guest with their email.
-			$where[] = '(customer_id = %d OR (customer_id = 0 AND customer_email = %s))';
-			array_push( $args, (int) $filter['customer_id'], (string) ( $filter['customer_email'] ?? '' ) );
-		}
-		foreach ( array( 'order_id' => '%d', 'outcome' => '%s', 'number' => '%d' ) as $column => $format ) {
+		foreach ( array( 'customer_id' => '%d', 'order_id' => '%d', 'outcome' => '%s', 'number' => '%d' ) as $column => $format ) {
 			if ( isset( $filter[ $column ] ) && '' !== $filter[ $column ] ) {
 				$where[] = "{$column} = {$format}";
 				$args[]  = $filter[ $column ];

@@ -225,11 +225,8 @@ final class Controller extends AbstractController {
 			static fn( $value ) => null !== $value && '' !== $value && array() !== $value
 		);
 		if ( ! $agent ) {
-			$user   = wp_get_current_user();
-			$filter = array(
-				'customer_id'    => $user->ID,
-				'customer_email' => strtolower( $user->user_email ),
-			) + $filter;
+			// A customer's returns are those of their account's orders (the ones they may open).
+			$filter = array( 'customer_id' => get_current_user_id() ) + $filter;
 		}
 		$page     = $this->returns->query( $filter, (int) $request['page'], (int) $request['per_page'] );
 		$context  = $agent && 'view' !== $request['context'] ? 'edit' : 'view';

@@ -180,10 +180,12 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertErrorCode( 'aftercare_missing_order', $this->rest( 'POST', self::ROUTE, $this->guest_request( $order_a ), $this->customer_b->ID ), 400 );
 		$this->assertSame( $before, $this->rows() );
 		$this->returns->create( $order_b, $this->input( $order_b ), $this->customer_b->ID );
+		$guest_order = $this->order( array( 'email' => $this->customer_a->user_email ) );
+		$this->returns->create( $guest_order, $this->input( $guest_order ), 0 );
 
 		$mine = $this->rest( 'GET', self::ROUTE, array(), $this->customer_a->ID );
 		$this->assertSame( 200, $mine->get_status() );
-		$this->assertSame( array( $id ), array_column( $mine->get_data(), 'id' ) );
+		$this->assertSame( array( $id ), array_column( $mine->get_data(), 'id' ), 'neither B\'s returns nor a guest order\'s (which the link opens, not the account)' );
 		$this->assertSame( 403, $this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $this->customer_a->ID )->get_status() );
 		$this->assertSame( 401, $this->rest( 'GET', self::ROUTE )->get_status() );
 		$this->assertSame( 200, $this->rest( 'GET', self::ROUTE . '/' . $id, array(), $this->customer_a->ID )->get_status() );
