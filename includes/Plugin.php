@@ -94,6 +94,7 @@ use Aftercare\Rest\Returns\Controller as ReturnsController;
 use Aftercare\Rest\Returns\Schema as ReturnSchema;
 use Aftercare\Returns\Eligibility;
 use Aftercare\Returns\NotReturnableField;
+use Aftercare\Returns\OpenReturns;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItemRepository;
@@ -242,6 +243,7 @@ final class Plugin {
 				$sla_monitor,
 				$return_access,
 				new NotReturnableField(),
+				new OpenReturns( $return_repo ),
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				...$shop,
 				new TrackingMetaBox( $orders, $carriers ),

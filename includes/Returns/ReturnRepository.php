@@ -100,8 +100,8 @@ final class ReturnRepository implements Table {
 	/**
 	 * A page of returns, newest activity first.
 	 *
-	 * @param array<string, mixed> $filter status (string[]), customer_id, order_id, reason, outcome,
-	 *                                     after, before (Unix times), number.
+	 * @param array<string, mixed> $filter status (string[]), customer_id, customer_email, order_id,
+	 *                                     reason, outcome, after, before (Unix times), number.
 	 * @return array{returns: ReturnRequest[], total: int}
 	 */
 	public function query( array $filter, int $page = 1, int $per_page = 20 ): array {
@@ -112,7 +112,7 @@ final class ReturnRepository implements Table {
 			$where[]  = 'status IN (' . implode( ',', array_fill( 0, count( $statuses ), '%s' ) ) . ')';
 			array_push( $args, ...$statuses );
 		}
-		foreach ( array( 'customer_id' => '%d', 'order_id' => '%d', 'outcome' => '%s', 'number' => '%d' ) as $column => $format ) {
+		foreach ( array( 'customer_id' => '%d', 'customer_email' => '%s', 'order_id' => '%d', 'outcome' => '%s', 'number' => '%d' ) as $column => $format ) {
 			if ( isset( $filter[ $column ] ) && '' !== $filter[ $column ] ) {
 				$where[] = "{$column} = {$format}";
 				$args[]  = $filter[ $column ];
