@@ -12,7 +12,7 @@ import {
 } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 import type { ReactNode } from 'react';
 
@@ -121,8 +121,10 @@ function Report( { report }: { report: AftercareHelpReports } ) {
 			<p className="aftercare-help-report__note">
 				{ sprintf(
 					/* translators: 1: shoppers who searched or saw suggestions, 2: of them, those who opened no ticket within 7 days. */
-					__(
+					_n(
+						'%1$d shopper searched or saw suggestions; %2$d of them did not open a ticket within 7 days.',
 						'%1$d shoppers searched or saw suggestions; %2$d of them did not open a ticket within 7 days.',
+						totals.visitors,
 						'aftercare'
 					),
 					totals.visitors,
