@@ -29,26 +29,37 @@ describe( 'Composer', () => {
 
 	beforeEach( () => {
 		mockApiFetch.mockReset();
-		mockApiFetch.mockImplementation( async ( { path, method }: { path: string; method?: string } ) => {
-			if ( path.startsWith( '/aftercare/v1/saved-replies?' ) ) {
-				return [ { id: 5, title: 'Damaged parcel', body: '<p>x</p>', updated: '2026-11-30T10:00:00Z' } ];
+		mockApiFetch.mockImplementation(
+			async ( { path, method }: { path: string; method?: string } ) => {
+				if ( path.startsWith( '/aftercare/v1/saved-replies?' ) ) {
+					return [
+						{
+							id: 5,
+							title: 'Damaged parcel',
+							body: '<p>x</p>',
+							updated: '2026-11-30T10:00:00Z',
+						},
+					];
+				}
+				if ( path === '/aftercare/v1/saved-replies/5/render' ) {
+					return {
+						body: '<p>Hello Gwen,</p><p>Track it <a href="https://track.test/1">here</a>.</p>',
+					};
+				}
+				if ( method === 'POST' && path.includes( '/messages' ) ) {
+					return {
+						id: 9,
+						ticket_id: 7,
+						type: 'note',
+						author: { id: 1, name: 'Ana', role: 'agent' },
+						body: '<p>x</p>',
+						created: '2026-11-30T11:00:00Z',
+						attachments: [],
+					};
+				}
+				return [];
 			}
-			if ( path === '/aftercare/v1/saved-replies/5/render' ) {
-				return { body: '<p>Hello Gwen,</p><p>Track it <a href="https://track.test/1">here</a>.</p>' };
-			}
-			if ( method === 'POST' && path.includes( '/messages' ) ) {
-				return {
-					id: 9,
-					ticket_id: 7,
-					type: 'note',
-					author: { id: 1, name: 'Ana', role: 'agent' },
-					body: '<p>x</p>',
-					created: '2026-11-30T11:00:00Z',
-					attachments: [],
-				};
-			}
-			return [];
-		} );
+		);
 	} );
 
 	it( 'inserts a saved reply rendered for the ticket', async () => {
@@ -56,11 +67,17 @@ describe( 'Composer', () => {
 		const onDraftChange = jest.fn();
 		render( <Composer ticketId={ 7 } onDraftChange={ onDraftChange } /> );
 
-		await user.click( screen.getByRole( 'combobox', { name: 'Insert a saved reply' } ) );
-		await user.click( await screen.findByRole( 'option', { name: 'Damaged parcel' } ) );
+		await user.click(
+			screen.getByRole( 'combobox', { name: 'Insert a saved reply' } )
+		);
+		await user.click(
+			await screen.findByRole( 'option', { name: 'Damaged parcel' } )
+		);
 
 		await waitFor( () =>
-			expect( screen.getByRole( 'textbox', { name: 'Reply' } ) ).toHaveValue(
+			expect(
+				screen.getByRole( 'textbox', { name: 'Reply' } )
+			).toHaveValue(
 				'Hello Gwen,\n\nTrack it here (https://track.test/1).'
 			)
 		);
@@ -76,11 +93,18 @@ describe( 'Composer', () => {
 		const user = userEvent.setup();
 		render( <Composer ticketId={ 7 } onDraftChange={ () => {} } /> );
 
-		await user.click( screen.getByRole( 'button', { name: 'Internal note' } ) );
-		expect( screen.getByRole( 'button', { name: 'Internal note' } ) ).toHaveAttribute( 'aria-pressed', 'true' );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Internal note' } )
+		);
+		expect(
+			screen.getByRole( 'button', { name: 'Internal note' } )
+		).toHaveAttribute( 'aria-pressed', 'true' );
 		const send = screen.getByRole( 'button', { name: 'Add note' } );
 		expect( send ).toHaveAttribute( 'aria-disabled', 'true' );
-		await user.type( screen.getByRole( 'textbox', { name: 'Internal note' } ), 'Refund <approved>' );
+		await user.type(
+			screen.getByRole( 'textbox', { name: 'Internal note' } ),
+			'Refund <approved>'
+		);
 		await user.click( send );
 
 		await waitFor( () =>
@@ -91,7 +115,9 @@ describe( 'Composer', () => {
 			} )
 		);
 		await waitFor( () =>
-			expect( screen.getByRole( 'textbox', { name: 'Internal note' } ) ).toHaveValue( '' )
+			expect(
+				screen.getByRole( 'textbox', { name: 'Internal note' } )
+			).toHaveValue( '' )
 		);
 	} );
 } );
