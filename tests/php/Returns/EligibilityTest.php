@@ -18,6 +18,9 @@ use Aftercare\Tests\FixedClock;
 use Aftercare\Tests\Orders\TestOrderFactory;
 use Aftercare\Tests\TestCase;
 
+/**
+ * @group sqlite
+ */
 final class EligibilityTest extends TestCase {
 
 	private const NOW = 1_800_000_000;

@@ -17,6 +17,9 @@ use Aftercare\Orders\Order;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 
+/**
+ * @group sqlite
+ */
 final class ReturnOutcomesTest extends ReturnsTestCase {
 
 	private int $agent;

@@ -21,6 +21,9 @@ use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TagRepository;
 
+/**
+ * @group sqlite
+ */
 final class ReturnServiceTest extends ReturnsTestCase {
 
 	private function refused( string $reason, callable $call ): void {

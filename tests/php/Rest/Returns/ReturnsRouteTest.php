@@ -16,6 +16,9 @@ use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Tests\Returns\ReturnsTestCase;
 
+/**
+ * @group sqlite
+ */
 final class ReturnsRouteTest extends ReturnsTestCase {
 
 	private const ROUTE = '/aftercare/v1/returns';
