@@ -39,6 +39,11 @@ final class WooCommerceTest extends TestCase {
 
 	public function test_the_order_screen_offers_a_new_ticket_to_agents_only(): void {
 		global $wp_meta_boxes;
+		// Loaded by wp-admin and WooCommerce's admin only.
+		require_once ABSPATH . 'wp-admin/includes/template.php';
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';
 		$screen = wc_get_page_screen_id( 'shop-order' );
 		$action = new OrderTicketAction();
 
@@ -54,7 +59,7 @@ final class WooCommerceTest extends TestCase {
 		ob_start();
 		$action->render( $order );
 		$html = (string) ob_get_clean();
-		$this->assertStringContainsString( 'page=aftercare&amp;new=1&amp;order_id=' . $order->get_id(), $html );
+		$this->assertStringContainsString( 'page=aftercare&#038;new=1&#038;order_id=' . $order->get_id() . '"', $html );
 	}
 
 	public function test_shop_managers_supervise_and_customers_get_nothing(): void {
