@@ -74,7 +74,9 @@ export async function searchArticles(
 			credentials: 'omit',
 			headers: { Accept: 'application/json' },
 		} );
-		return response.ok ? ( ( await response.json() ) as HelpArticle[] ) : [];
+		return response.ok
+			? ( ( await response.json() ) as HelpArticle[] )
+			: [];
 	} catch {
 		return [];
 	}

@@ -16,8 +16,8 @@ export type ComboboxCommand =
  * wrap), Enter opens the active option (with none active the form submits: the results page),
  * Escape closes the popup, and a second Escape clears the box.
  *
- * @param key    KeyboardEvent.key.
- * @param state  The combobox now.
+ * @param key          KeyboardEvent.key.
+ * @param state        The combobox now.
  * @param state.open   Whether the listbox shows.
  * @param state.active Index of the active option, -1 for none.
  * @param state.count  Options shown.
@@ -30,11 +30,17 @@ export function keyCommand(
 	switch ( key ) {
 		case 'ArrowDown':
 			return count > 0
-				? { type: 'move', index: ! open || active >= count - 1 ? 0 : active + 1 }
+				? {
+						type: 'move',
+						index: ! open || active >= count - 1 ? 0 : active + 1,
+					}
 				: { type: 'none' };
 		case 'ArrowUp':
 			return count > 0
-				? { type: 'move', index: ! open || active <= 0 ? count - 1 : active - 1 }
+				? {
+						type: 'move',
+						index: ! open || active <= 0 ? count - 1 : active - 1,
+					}
 				: { type: 'none' };
 		case 'Enter':
 			return open && active >= 0 && active < count
@@ -87,9 +93,9 @@ export function debouncer( delay: number ) {
 /**
  * The words a screen reader hears after a search.
  *
- * @param count    Articles found.
- * @param query    The query.
- * @param messages Translated messages: none, one, many (with %d).
+ * @param count         Articles found.
+ * @param query         The query.
+ * @param messages      Translated messages: none, one, many (with %d).
  * @param messages.none Nothing found.
  * @param messages.one  One found.
  * @param messages.many Several found, %d for the number.

@@ -122,7 +122,9 @@ export default function Edit( {
 						max={ 24 }
 						value={ attributes.categoryCount }
 						onChange={ ( categoryCount?: number ) =>
-							setAttributes( { categoryCount: categoryCount ?? 6 } )
+							setAttributes( {
+								categoryCount: categoryCount ?? 6,
+							} )
 						}
 					/>
 					<p>

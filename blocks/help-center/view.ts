@@ -109,7 +109,9 @@ const storeDefinition = {
 		 *
 		 * @param event The box's input event.
 		 */
-		*type( event: InputEvent ): Generator< Promise< unknown >, void, unknown > {
+		*type(
+			event: InputEvent
+		): Generator< Promise< unknown >, void, unknown > {
 			const context = getContext< HelpCenterContext >();
 			const query = ( event.target as HTMLInputElement ).value;
 			context.query = query;

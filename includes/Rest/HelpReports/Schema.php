@@ -30,7 +30,7 @@ final class Schema {
 		$field  = static fn( array $schema, string $description ): array => $schema + array(
 			'description' => $description,
 			'readonly'    => true,
-			'context'     => array( 'view' ),
+			'context'     => array( 'view', 'edit' ),
 		);
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
