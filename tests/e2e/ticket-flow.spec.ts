@@ -276,3 +276,48 @@ test.describe( 'Guest links', () => {
 		await expect( page.getByLabel( 'Order number' ) ).toHaveValue( '1001' );
 	} );
 } );
+
+test.describe( 'My Account → Support (WooCommerce)', () => {
+	test( 'a customer sees their tickets and the thread, accessibly', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		// The e2e site has WooCommerce only when the environment provides it (CI does not).
+		const index = await ( await page.request.get( '/wp-json/' ) ).json();
+		// eslint-disable-next-line playwright/no-skipped-test -- guarded: WooCommerce is optional.
+		test.skip(
+			! ( index.namespaces as string[] ).includes( 'wc/v3' ),
+			'needs WooCommerce'
+		);
+		const users = ( await requestUtils.rest( {
+			path: '/wp/v2/users',
+			params: { search: 'customer1', context: 'edit' },
+		} ) ) as Array< { id: number } >;
+		const customer = users[ 0 ] as { id: number };
+		// An agent opens it on the customer's behalf, as from the order screen.
+		const ticket = ( await requestUtils.rest( {
+			method: 'POST',
+			path: '/aftercare/v1/tickets',
+			data: {
+				channel: 'phone',
+				customer_id: customer.id,
+				subject: 'Asked from My Account',
+				message: 'Does this come in blue?',
+			},
+		} ) ) as { id: number; number: number };
+		await loginAs( page, 'customer1' );
+		await page.goto( '/my-account/support/' );
+		await expect( page.getByText( 'Asked from My Account' ) ).toBeVisible();
+		await expectAccessible( page, '.woocommerce-MyAccount-content' );
+		await page.getByRole( 'link', { name: `#${ ticket.number }` } ).click();
+		await expect(
+			page.getByText( 'Does this come in blue?' )
+		).toBeVisible();
+		await expectAccessible( page, '.woocommerce-MyAccount-content' );
+		await requestUtils.rest( {
+			method: 'PATCH',
+			path: `/aftercare/v1/tickets/${ ticket.id }`,
+			data: { status: 'closed' },
+		} );
+	} );
+} );
