@@ -68,6 +68,7 @@ use Aftercare\Tickets\SlaMonitor;
 use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\TicketAccess;
 use Aftercare\Tickets\TicketRepository;
+use Aftercare\Tickets\TicketTerms;
 use Aftercare\Tickets\TicketService;
 use Aftercare\Orders\Carriers;
 use Aftercare\Orders\OrderLookup;
@@ -158,14 +159,15 @@ final class Plugin {
 		$transaction   = new Transaction( $wpdb );
 		$tokens        = new AccessTokens( $wpdb, $clock );
 		$ticket_tags   = new TagRepository( $wpdb );
-		$ticket_repo   = new TicketRepository( $wpdb, $ticket_tags );
 		$message_repo  = new MessageRepository( $wpdb );
+		$ticket_terms  = new TicketTerms( $wpdb, $tokenizer );
+		$ticket_repo   = new TicketRepository( $wpdb, $ticket_tags, $ticket_terms, $message_repo );
 		$events        = new EventLog( $wpdb, $clock );
 		$attachments   = new AttachmentStore( $wpdb, $settings, $clock );
 		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$presence      = new Presence( $wpdb, $clock );
 		$ticket_access = new TicketAccess( $ticket_repo, $tokens, $settings );
-		$ticket_tables = array( $ticket_repo, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
+		$ticket_tables = array( $ticket_repo, $ticket_terms, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
 
 		$outbox        = new Outbox( $wpdb, $clock );
 
@@ -177,6 +179,8 @@ final class Plugin {
 		$migrations = array(
 			'help_index_articles' => array( $index, 'reindex_batch' ),
 			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
+			'ticket_terms_index'  => array( $ticket_repo, 'reindex_batch' ),
+			'ticket_search_text'  => array( $ticket_repo, 'drop_search_text' ),
 		);
 		$installer  = new Installer( $wpdb, $tables, $migrations, $capabilities, $clock );
 

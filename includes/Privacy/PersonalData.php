@@ -202,7 +202,6 @@ final class PersonalData {
 					'customer_id'    => 0,
 					'customer_name'  => $name,
 					'customer_email' => $address,
-					'search_text'    => TicketRepository::searchable( (string) $row->subject ),
 				),
 				array( 'id' => $id )
 			);
@@ -234,6 +233,8 @@ final class PersonalData {
 				);
 			}
 			$this->tokens->revoke( 'ticket', $id );
+			// The thread was rewritten: search must no longer find the ticket by the person's words.
+			$this->tickets->reindex( $id );
 			$removed = true;
 		}
 		$done = count( $rows ) < self::PAGE;

@@ -26,14 +26,20 @@ final class TicketRepository implements Table {
 		'priority' => array( 'priority_rank', 'DESC' ),
 	);
 
-	public function __construct( private \wpdb $wpdb, private TagRepository $tags ) {}
+	/** Option holding the last ticket id the search-terms backfill reached. */
+	public const REINDEX_CURSOR = 'aftercare_ticket_terms_cursor';
+
+	/** Tickets per backfill step, so each request stays short. */
+	private const REINDEX_BATCH = 500;
+
+	public function __construct( private \wpdb $wpdb, private TagRepository $tags, private TicketTerms $terms, private MessageRepository $messages ) {}
 
 	public function table_name(): string {
 		return 'tickets';
 	}
 
 	public function schema_version(): int {
-		return 2;
+		return 3;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -62,7 +68,6 @@ final class TicketRepository implements Table {
   message_count int(10) unsigned NOT NULL DEFAULT 0,
   sla_breach_due bigint(20) unsigned NOT NULL DEFAULT 0,
   idempotency_key char(64) DEFAULT NULL,
-  search_text text NOT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY number (number),
   UNIQUE KEY idempotency_key (idempotency_key),
@@ -95,13 +100,10 @@ final class TicketRepository implements Table {
 	/**
 	 * Inserts a ticket and gives it its public number (id + the store's number offset).
 	 */
-	public function insert( Ticket $ticket, string $idempotency_key, string $search_text ): Ticket {
+	public function insert( Ticket $ticket, string $idempotency_key ): Ticket {
 		$this->wpdb->insert(
 			$this->table(),
-			$this->row( $ticket ) + array(
-				'idempotency_key' => '' === $idempotency_key ? null : $idempotency_key,
-				'search_text'     => $search_text,
-			)
+			$this->row( $ticket ) + array( 'idempotency_key' => '' === $idempotency_key ? null : $idempotency_key )
 		);
 		if ( ! $this->wpdb->insert_id ) {
 			throw new \RuntimeException( 'Ticket insert failed: ' . esc_html( $this->wpdb->last_error ) );
@@ -119,14 +121,62 @@ final class TicketRepository implements Table {
 	}
 
 	/**
-	 * Adds text to what queue search looks through (capped, newest text kept first).
+	 * Adds text (a subject, a reply, a note) to what queue search finds the ticket by.
 	 */
 	public function add_search_text( int $id, string $text ): void {
-		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET search_text = SUBSTR(CONCAT(%s, ' ', search_text), 1, 4000) WHERE id = %d", self::searchable( $text ), $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->terms->add( array( $id => $text ) );
+	}
+
+	/**
+	 * Rebuilds tickets' search terms from their subject and every message as stored now (after
+	 * an erasure rewrote them, or for tickets written before the terms existed).
+	 */
+	public function reindex( int ...$ids ): void {
+		if ( ! $ids ) {
+			return;
+		}
+		$in    = implode( ',', array_fill( 0, count( $ids ), '%d' ) );
+		$texts = array_fill_keys( $ids, '' );
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT id, subject FROM {$this->table()} WHERE id IN ({$in})", $ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL
+			$texts[ (int) $row->id ] = (string) $row->subject;
+		}
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT ticket_id, body FROM {$this->messages->table()} WHERE ticket_id IN ({$in})", $ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL
+			$texts[ (int) $row->ticket_id ] .= ' ' . $row->body;
+		}
+		$this->terms->delete( $ids );
+		$this->terms->add( $texts );
+	}
+
+	/**
+	 * Migration: indexes tickets written before the search terms existed, a batch per call.
+	 * Resumes after the last id reached; reindexing is idempotent, so a repeated batch is harmless.
+	 *
+	 * @return bool True once every ticket is indexed.
+	 */
+	public function reindex_batch(): bool {
+		$cursor = (int) get_option( self::REINDEX_CURSOR, 0 );
+		$ids    = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE id > %d ORDER BY id LIMIT %d", $cursor, self::REINDEX_BATCH ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->reindex( ...$ids );
+		if ( count( $ids ) < self::REINDEX_BATCH ) {
+			delete_option( self::REINDEX_CURSOR );
+			return true;
+		}
+		update_option( self::REINDEX_CURSOR, end( $ids ), false );
+		return false;
+	}
+
+	/**
+	 * Migration: drops the search text column the terms replaced (dbDelta never drops columns).
+	 */
+	public function drop_search_text(): bool {
+		if ( $this->wpdb->get_results( "SHOW COLUMNS FROM {$this->table()} LIKE 'search_text'" ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->query( "ALTER TABLE {$this->table()} DROP COLUMN search_text" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+		return true;
 	}
 
 	public static function searchable( string $text ): string {
-		return mb_substr( mb_strtolower( trim( (string) preg_replace( '/\s+/', ' ', wp_strip_all_tags( $text ) ) ) ), 0, 2000 );
+		return mb_strtolower( trim( (string) preg_replace( '/\s+/', ' ', wp_strip_all_tags( $text ) ) ) );
 	}
 
 	/**
@@ -262,10 +312,11 @@ final class TicketRepository implements Table {
 			$args[]  = $filter->tag;
 		}
 		if ( '' !== $filter->search ) {
-			$number  = (int) ltrim( $filter->search, '#' );
-			$where[] = $number > 0 ? '(number = %d OR search_text LIKE %s)' : '(%d = 0 AND search_text LIKE %s)';
-			$args[]  = $number;
-			$args[]  = '%' . $this->wpdb->esc_like( self::searchable( $filter->search ) ) . '%';
+			$number = (int) ltrim( $filter->search, '#' );
+			$terms  = $this->terms->matching( $filter->search ) ?? array( '1=0', array() );
+			// "#1042" or "1042" finds that ticket; any query also finds tickets with all its words.
+			$where[] = "(number = %d OR ({$terms[0]}))";
+			array_push( $args, $number, ...$terms[1] );
 		}
 		return array( implode( ' AND ', $where ), $args );
 	}

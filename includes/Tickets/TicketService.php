@@ -100,7 +100,8 @@ final class TicketService {
 		try {
 			return $this->transaction->run(
 				function () use ( $ticket, $body, $files, $key_hash, $actor_id, $agent, $customer ): array {
-					$ticket  = $this->tickets->insert( $ticket, $key_hash, TicketRepository::searchable( $ticket->subject . ' ' . $body ) );
+					$ticket  = $this->tickets->insert( $ticket, $key_hash );
+					$this->tickets->add_search_text( $ticket->id, $ticket->subject . ' ' . $body );
 					$message = $this->messages->insert( $ticket->id, 'reply', $actor_id, $agent ? 'agent' : 'customer', $agent ? self::user_name( $actor_id ) : $customer['name'], $body, $ticket->created_at );
 					$this->attachments->insert( $ticket->id, $message->id, $files );
 					$this->events->record( 'ticket', $ticket->id, 'created', $actor_id, array( 'status' => $ticket->status->value, 'priority' => $ticket->priority->value, 'channel' => $ticket->channel->value ) );

@@ -60,7 +60,7 @@ final class OutboxTest extends TicketRestTestCase {
 			}
 		};
 		$settings       = new Settings();
-		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock );
+		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock );
 	}
 
 	/**

@@ -126,6 +126,8 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$path  = $this->attachment_path();
 		$this->assertFileExists( $path );
 		$before = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$terms  = "SELECT term FROM {$wpdb->prefix}aftercare_ticket_terms WHERE ticket_id = %d";
+		$this->assertContains( 'crushed', $wpdb->get_col( $wpdb->prepare( $terms, $this->ticket['id'] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 
 		$result = $this->erase( self::EMAIL );
 		$this->assertTrue( $result['items_removed'] );
@@ -138,7 +140,9 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$this->assertSame( $before->number, $after->number, 'the ticket keeps its number' );
 		$this->assertSame( $before->message_count, $after->message_count, 'and its message count' );
 		$this->assertSame( $before->status, $after->status );
-		$this->assertStringNotContainsString( 'crushed', $after->search_text );
+		$terms = $wpdb->get_col( $wpdb->prepare( $terms, $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$this->assertNotContains( 'crushed', $terms, 'search no longer finds the ticket by the person\'s words' );
+		$this->assertContains( 'vip', $terms, 'but still by the agents\' notes' );
 
 		$messages = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_messages WHERE ticket_id = %d ORDER BY id", $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->assertCount( 3, $messages, 'no message row disappears' );

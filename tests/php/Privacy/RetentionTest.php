@@ -36,7 +36,7 @@ final class RetentionTest extends TicketRestTestCase {
 		global $wpdb;
 		$this->clock     = new FixedClock( time() );
 		$settings        = new Settings();
-		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ) );
+		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$outbox          = new Outbox( $wpdb, $this->clock );
 		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock );
 		$this->retention = new Retention( $wpdb, $settings, $tickets, new AttachmentStore( $wpdb, $settings, $this->clock ), $outbox, $notifier, $this->clock );

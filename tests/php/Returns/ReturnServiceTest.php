@@ -53,7 +53,7 @@ final class ReturnServiceTest extends ReturnsTestCase {
 		$this->assertSame( 'gwen@example.test', $stored->customer_email );
 		$this->assertSame( $order->id, $stored->order_id );
 
-		$ticket = ( new TicketRepository( $wpdb, new TagRepository( $wpdb ) ) )->find( $stored->ticket_id );
+		$ticket = ( new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ) )->find( $stored->ticket_id );
 		$this->assertNotNull( $ticket );
 		$this->assertSame( $order->id, $ticket->order_id );
 		$this->assertSame( 'Return ' . $return->public_number() . ' for order #' . $order->number, $ticket->subject );

@@ -35,7 +35,7 @@ final class SlaMonitorTest extends TestCase {
 		global $wpdb;
 		$wpdb->query( "UPDATE {$wpdb->prefix}aftercare_tickets SET sla_breach_due = due_at" ); // Older tickets of the site are not this test's.
 		$clock   = new FixedClock();
-		$tickets = new TicketRepository( $wpdb, new TagRepository( $wpdb ) );
+		$tickets = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$events  = new EventLog( $wpdb, $clock );
 		$sla     = new Sla( new Settings(), $clock );
 		$monitor = new SlaMonitor( $tickets, $events, $sla, Plugin::instance()->transaction, $clock );

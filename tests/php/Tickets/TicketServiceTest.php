@@ -65,7 +65,7 @@ final class TicketServiceTest extends TestCase {
 	private function service( ?OrderSource $orders = null, bool $with_orders = true ): TicketService {
 		global $wpdb;
 		$this->clock       = new FixedClock();
-		$this->tickets     = new TicketRepository( $wpdb, new TagRepository( $wpdb ) );
+		$this->tickets     = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$this->events      = new EventLog( $wpdb, $this->clock );
 		$this->messages    = new MessageRepository( $wpdb );
 		$this->transaction = Plugin::instance()->transaction;
@@ -409,5 +409,55 @@ final class TicketServiceTest extends TestCase {
 				$this->assertSame( $reason, $error->reason );
 			}
 		}
+	}
+
+	/**
+	 * @return int[] Ids of the tickets a queue search finds, in queue order.
+	 */
+	private function search( string $query ): array {
+		$found = $this->tickets->query( new \Aftercare\Tickets\TicketFilter( search: $query, per_page: 100 ) )['tickets'];
+		return array_map( static fn( Ticket $ticket ): int => $ticket->id, $found );
+	}
+
+	public function test_queue_search_matches_word_prefixes_of_subject_messages_and_notes_with_every_word(): void {
+		$service = $this->service();
+		$agent   = $this->user( 'aftercare_agent' );
+		$zipper  = $service->create( $this->guest_input( array( 'subject' => 'Broken zipper on my jacket' ) ), 0 )['ticket'];
+		$parcel  = $service->create( $this->guest_input( array( 'message' => '<p>Tracking says <b>Düsseldorf</b> since Monday</p>' ) ), 0 )['ticket'];
+		$service->reply( $parcel->id, 'reply', 'We asked the courier about Duesseldorf.', $agent->ID );
+		$service->reply( $parcel->id, 'note', 'Wholesaler, handle with care', $agent->ID );
+
+		$this->assertSame( array( $zipper->id ), $this->search( 'ZIPP' ), 'a prefix of a subject word, any case' );
+		$this->assertSame( array( $zipper->id ), $this->search( 'jack brok' ), 'every word must start a word of the ticket' );
+		$this->assertSame( array(), $this->search( 'zipper courier' ), 'words are ANDed, not ORed' );
+		$this->assertSame( array( $parcel->id ), $this->search( 'dusseldorf' ), 'a word only in the first message, accents folded' );
+		$this->assertSame( array( $parcel->id ), $this->search( 'courier' ), 'a word only in a later reply' );
+		$this->assertSame( array( $parcel->id ), $this->search( 'wholesal' ), 'a word only in an internal note' );
+		$this->assertSame( array(), $this->search( 'ipper' ), 'inside a word is not a prefix' );
+		$this->assertSame( array(), $this->search( 'the on' ), 'stop words alone match nothing' );
+		$this->assertSame( array( $parcel->id ), $this->search( '#' . $parcel->number ) );
+		$this->assertSame( 1, $this->tickets->query( new \Aftercare\Tickets\TicketFilter( search: 'parcel', view: 'open', per_page: 1 ) )['total'], 'combined with the view' );
+	}
+
+	public function test_the_backfill_migration_indexes_tickets_written_before_the_terms_and_resumes(): void {
+		global $wpdb;
+		$service = $this->service();
+		$first   = $service->create( $this->guest_input( array( 'subject' => 'Older zipper trouble' ) ), 0 )['ticket'];
+		$second  = $service->create( $this->guest_input( array( 'subject' => 'Newer zipper trouble' ) ), 0 )['ticket'];
+		$service->reply( $second->id, 'note', 'Reseller account', $this->user( 'aftercare_agent' )->ID );
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_ticket_terms" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( array(), $this->search( 'zipper' ), 'as a site upgraded from the search-text column' );
+
+		// A previous request got as far as the first ticket.
+		update_option( TicketRepository::REINDEX_CURSOR, $first->id );
+		$this->assertTrue( $this->tickets->reindex_batch() );
+		$this->assertSame( array( $second->id ), $this->search( 'zipper' ), 'resumed after the cursor' );
+		$this->assertSame( array( $second->id ), $this->search( 'resell' ), 'notes backfilled too' );
+		$this->assertFalse( get_option( TicketRepository::REINDEX_CURSOR ) );
+
+		$this->assertTrue( $this->tickets->reindex_batch() );
+		$this->assertTrue( $this->tickets->reindex_batch(), 'running again is harmless' );
+		$this->assertEqualsCanonicalizing( array( $first->id, $second->id ), $this->search( 'zipper trouble' ) );
+		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_ticket_terms WHERE ticket_id = %d AND term = 'zipper'", $second->id ) ), 'each word once' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 }

@@ -159,6 +159,13 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertSame( array( $b['id'] ), $ids( array( 'search' => '#' . $b['number'] ) ) );
 		$this->assertContains( $a['id'], $ids( array( 'has_order' => false, 'channel' => array( 'web' ) ) ) );
 		$this->assertSame( array(), $ids( array( 'has_order' => true, 'search' => 'zipper' ) ) );
+		$this->rest( 'POST', '/aftercare/v1/tickets/' . $b['id'] . '/messages', array( 'type' => 'note', 'body' => 'Suspected reseller' ), $this->agent->ID );
+		$this->assertSame( array( $b['id'] ), $ids( array( 'search' => 'resell' ) ), 'agents find words of internal notes' );
+		$this->assertSame( array( $a['id'] ), $ids( array( 'search' => 'zip jack' ) ), 'prefixes of every word' );
+		$this->assertSame( array(), $ids( array( 'search' => 'zipper duesseldorf' ) ), 'words are ANDed' );
+		$mine = fn( array $params ): array => array_column( $this->rest( 'GET', '/aftercare/v1/tickets', $params, $this->customer_b->ID )->get_data(), 'id' );
+		$this->assertSame( $mine( array() ), $mine( array( 'search' => 'resell' ) ), 'customers cannot search (a note word would reveal the note)' );
+		$this->assertNotContains( $b['id'], array_column( $this->rest( 'GET', '/aftercare/v1/tickets', array( 'search' => 'resell' ), $this->customer_a->ID )->get_data(), 'id' ), 'nor see others\' tickets by searching' );
 
 		$counts = $this->rest( 'GET', '/aftercare/v1/tickets/counts', array(), $this->agent->ID );
 		$this->assertSame( 200, $counts->get_status() );
