@@ -268,8 +268,14 @@ test.describe( 'README screenshots', () => {
 		page,
 		requestUtils,
 	} ) => {
-		test.setTimeout( 180_000 );
+		test.setTimeout( 240_000 );
 		const admin = await userId( requestUtils, 'admin' );
+		// A one-minute first-reply target for urgent tickets, so the queue shows a breach.
+		await requestUtils.rest( {
+			method: 'POST',
+			path: '/aftercare/v1/settings',
+			data: { sla_first_response_urgent: 1 },
+		} );
 		const first = await seedTicket( requestUtils, {
 			subject: 'Parcel arrived crushed',
 			priority: 'urgent',
@@ -303,13 +309,35 @@ test.describe( 'README screenshots', () => {
 				status: 'pending',
 			},
 		] );
+		await expect
+			.poll(
+				async () =>
+					(
+						( await requestUtils.rest( {
+							path: `/aftercare/v1/tickets/${ first.id }`,
+						} ) ) as { sla: { state: string } }
+					 ).sla.state,
+				{ timeout: 100_000, intervals: [ 5_000 ] }
+			)
+			.toBe( 'breached' );
 		await page.setViewportSize( { width: 1440, height: 900 } );
 		await page.goto( `${ DESK }&tag=readme` );
 		await expect( page.locator( '.aftercare-queue__subject' ) ).toHaveCount(
 			4
 		);
+		// The breach stands out in words, not only in colour.
+		await expect(
+			page
+				.locator( '.dataviews-view-table tbody tr' )
+				.filter( { hasText: 'Parcel arrived crushed' } )
+		).toContainText( /Overdue: first reply was due/ );
 		await page.screenshot( {
 			path: path.join( SCREENSHOTS, 'queue.png' ),
+		} );
+		await requestUtils.rest( {
+			method: 'POST',
+			path: '/aftercare/v1/settings',
+			data: { sla_first_response_urgent: 30 },
 		} );
 
 		await requestUtils.rest( {
