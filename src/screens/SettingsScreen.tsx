@@ -20,6 +20,7 @@ import type { FormEvent } from 'react';
  */
 import { Page } from '../components/Page';
 import { settingsStore } from '../store';
+import { HelpCenterSettings } from './HelpCenterSettings';
 import { OrderLookupSettings } from './OrderLookupSettings';
 
 /**
@@ -63,6 +64,10 @@ export function SettingsScreen() {
 		content = (
 			<form className="aftercare-settings" onSubmit={ onSubmit }>
 				<OrderLookupSettings
+					settings={ settings }
+					onChange={ editSettings }
+				/>
+				<HelpCenterSettings
 					settings={ settings }
 					onChange={ editSettings }
 				/>

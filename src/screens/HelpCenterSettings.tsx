@@ -1,0 +1,87 @@
+/**
+ * WordPress dependencies
+ */
+import {
+	Card,
+	CardBody,
+	CardHeader,
+	TextControl,
+	TextareaControl,
+} from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { AftercareSettings } from '../api';
+
+interface Props {
+	settings: AftercareSettings;
+	onChange: ( edits: Partial< AftercareSettings > ) => void;
+}
+
+/**
+ * The lines of the synonyms box as the setting keeps them: one group per line, blank lines dropped.
+ *
+ * @param text What the box holds.
+ * @return Synonym groups.
+ */
+export function synonymLines( text: string ): string[] {
+	return text
+		.split( '\n' )
+		.map( ( line ) => line.trim() )
+		.filter( ( line ) => line !== '' );
+}
+
+/**
+ * Store-wide help-center settings: where articles live, and the search's synonyms.
+ *
+ * @param props          Props.
+ * @param props.settings Edited settings.
+ * @param props.onChange Records edits.
+ */
+export function HelpCenterSettings( { settings, onChange }: Props ) {
+	// The box keeps what is typed (blank lines too, while typing); the setting gets the groups.
+	const [ synonyms, setSynonyms ] = useState(
+		( settings.help_synonyms ?? [] ).join( '\n' )
+	);
+	return (
+		<Card>
+			<CardHeader>
+				<h2 className="aftercare-settings__section-title">
+					{ __( 'Help center', 'aftercare' ) }
+				</h2>
+			</CardHeader>
+			<CardBody>
+				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+					label={ __( 'Address of help articles', 'aftercare' ) }
+					help={ __(
+						'Articles live under this path, e.g. “help” gives /help/how-to-return/.',
+						'aftercare'
+					) }
+					value={ settings.help_base ?? 'help' }
+					onChange={ ( base: string ) =>
+						onChange( { help_base: base } )
+					}
+				/>
+				<TextareaControl
+					__nextHasNoMarginBottom
+					label={ __( 'Search synonyms', 'aftercare' ) }
+					help={ __(
+						'One group per line, words or phrases separated by commas: a search for one finds the others (“refund, money back”).',
+						'aftercare'
+					) }
+					rows={ 6 }
+					value={ synonyms }
+					onChange={ ( text: string ) => {
+						setSynonyms( text );
+						onChange( { help_synonyms: synonymLines( text ) } );
+					} }
+				/>
+			</CardBody>
+		</Card>
+	);
+}
