@@ -314,9 +314,9 @@ final class TicketRepository implements Table {
 		if ( '' !== $filter->search ) {
 			$number = (int) ltrim( $filter->search, '#' );
 			$terms  = $this->terms->matching( $filter->search ) ?? array( '1=0', array() );
-			// "#1042" or "1042" finds that ticket; any query also finds tickets with all its words.
-			$where[] = "(number = %d OR ({$terms[0]}))";
-			array_push( $args, $number, ...$terms[1] );
+			// "#1042" or "1042" finds that ticket too. Without an OR, MariaDB runs the term lookups as semi-joins.
+			$where[] = $number > 0 ? "(number = %d OR ({$terms[0]}))" : $terms[0];
+			array_push( $args, ...( $number > 0 ? array( $number ) : array() ), ...$terms[1] );
 		}
 		return array( implode( ' AND ', $where ), $args );
 	}

@@ -34,7 +34,7 @@ final class TicketTerms implements Table {
   term varchar(40) NOT NULL,
   ticket_id bigint(20) unsigned NOT NULL,
   PRIMARY KEY  (term,ticket_id),
-  KEY ticket_id (ticket_id)
+  KEY ticket_term (ticket_id,term)
 ) {$collate};";
 	}
 
