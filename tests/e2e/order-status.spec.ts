@@ -115,7 +115,12 @@ test.describe( 'Order status block, as a guest', () => {
 } );
 
 test.describe( 'Order status block without JavaScript', () => {
-	test.use( { storageState: guest, javaScriptEnabled: false } );
+	test.use( {
+		storageState: guest,
+		javaScriptEnabled: false,
+		// The throttled page itself answers 429, which the browser logs.
+		allowedConsoleErrors: [ /status of 429.*order-status/ ],
+	} );
 
 	test( 'the form posts and the server renders the result', async ( {
 		page,
@@ -133,6 +138,33 @@ test.describe( 'Order status block without JavaScript', () => {
 			page.locator( BLOCK ).getByLabel( 'Order number' )
 		).toHaveValue( '#1001' );
 		// axe needs JavaScript: the same markup is checked in the tests above.
+	} );
+
+	test( 'the sixth failure is answered 429 with Retry-After', async ( {
+		page,
+	} ) => {
+		await page.goto( pageUrl );
+		for ( let i = 0; i < 5; i++ ) {
+			const answer = page.waitForResponse(
+				( response ) => response.request().method() === 'POST'
+			);
+			await lookUp( page, '1001', `guess${ i }@example.test` );
+			expect( ( await answer ).status() ).toBe( 200 );
+		}
+		const answer = page.waitForResponse(
+			( response ) => response.request().method() === 'POST'
+		);
+		await lookUp( page, '1001', 'guest@example.test' );
+		const response = await answer;
+
+		expect( response.status() ).toBe( 429 );
+		expect( Number( response.headers()[ 'retry-after' ] ) ).toBeGreaterThan(
+			0
+		);
+		expect( response.headers()[ 'cache-control' ] ).toContain( 'no-store' );
+		await expect( page.locator( BLOCK ).getByRole( 'alert' ) ).toHaveText(
+			/Too many attempts/
+		);
 	} );
 
 	test( 'a wrong email is answered on the page too', async ( { page } ) => {
