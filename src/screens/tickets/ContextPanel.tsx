@@ -120,9 +120,9 @@ export function ContextPanel( { ticketId }: ContextPanelProps ) {
 					{ context.open_returns.map( ( item ) => (
 						<li key={ item.id }>
 							{ sprintf(
-								/* translators: 1: return id, 2: status. */
-								__( 'Return %1$d: %2$s', 'aftercare' ),
-								item.id,
+								/* translators: 1: return number, 2: status. */
+								__( 'Return #%1$d: %2$s', 'aftercare' ),
+								item.number,
 								item.status
 							) }
 						</li>

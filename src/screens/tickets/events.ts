@@ -70,6 +70,16 @@ export function describeEvent( event: TicketEvent ): string {
 					'aftercare'
 				);
 			}
+			if ( sla.state === 'breached' ) {
+				return sprintf(
+					/* translators: 1: "first reply" or "resolution", 2: date and time. */
+					__( 'SLA breached: %1$s was due %2$s', 'aftercare' ),
+					sla.target === 'first_response'
+						? __( 'first reply', 'aftercare' )
+						: __( 'resolution', 'aftercare' ),
+					formatDateTime( sla.due )
+				);
+			}
 			return sprintf(
 				/* translators: 1: "First reply" or "Resolution", 2: date and time. */
 				__( 'SLA: %1$s due %2$s', 'aftercare' ),

@@ -139,5 +139,19 @@ describe( 'describeEvent', () => {
 				data: { from: 3, to: null },
 			} )
 		).toBe( 'Unassigned' );
+		expect(
+			describeEvent( {
+				...base,
+				type: 'sla',
+				data: {
+					from: null,
+					to: {
+						target: 'first_response',
+						due: '2026-11-30T10:30:00Z',
+						state: 'breached',
+					},
+				},
+			} )
+		).toMatch( /^SLA breached: first reply was due / );
 	} );
 } );
