@@ -275,7 +275,8 @@ async function main() {
 		passed += result.passed;
 		failed += result.failed;
 		const seconds = ( ( Date.now() - started ) / 1000 ).toFixed( 1 );
-		if ( result.skipped ) {
+		// A reason (string) skips the layer; a count of skipped tests does not.
+		if ( typeof result.skipped === 'string' ) {
 			console.log(
 				`- ${ name.padEnd( 28 ) } skipped: ${ result.skipped }`
 			);
