@@ -268,15 +268,20 @@ final class Controller extends AbstractController {
 			return array();
 		}
 		if ( ! is_array( $field['name'] ?? null ) ) {
-			return array( $field );
+			$field = array_map( static fn( $value ) => array( $value ), $field );
 		}
 		$files = array();
 		foreach ( array_keys( $field['name'] ) as $i ) {
+			$error = $field['error'][ $i ] ?? UPLOAD_ERR_NO_FILE;
+			// An empty file input arrives as a slot without a file: nothing was sent, nothing failed.
+			if ( UPLOAD_ERR_NO_FILE === $error ) {
+				continue;
+			}
 			$files[] = array(
 				'name'     => $field['name'][ $i ] ?? '',
 				'tmp_name' => $field['tmp_name'][ $i ] ?? '',
 				'size'     => $field['size'][ $i ] ?? 0,
-				'error'    => $field['error'][ $i ] ?? UPLOAD_ERR_NO_FILE,
+				'error'    => $error,
 			);
 		}
 		return $files;

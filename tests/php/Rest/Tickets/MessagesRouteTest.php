@@ -221,6 +221,35 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$this->assertSame( $before['messages'], $this->count_rows( 'messages' ) );
 	}
 
+	public function test_an_empty_file_input_is_no_upload_and_no_error(): void {
+		wp_set_current_user( 0 );
+		$request = new \WP_REST_Request( 'POST', '/aftercare/v1/tickets' );
+		$request->set_body_params(
+			array(
+				'name'    => 'Gwen',
+				'email'   => 'gwen@example.test',
+				'subject' => 'No photo',
+				'message' => 'The file field was left empty',
+			)
+		);
+		// What a browser posts for an untouched `<input type="file" multiple>`.
+		$request->set_file_params(
+			array(
+				'attachments' => array(
+					'name'     => array( '' ),
+					'tmp_name' => array( '' ),
+					'size'     => array( 0 ),
+					'error'    => array( UPLOAD_ERR_NO_FILE ),
+					'type'     => array( '' ),
+				),
+			)
+		);
+		$response = rest_get_server()->dispatch( $request );
+
+		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$this->assertSame( 0, $this->count_rows( 'attachments' ) );
+	}
+
 	public function test_closed_tickets_take_no_customer_replies(): void {
 		$ticket = $this->customer_ticket( $this->customer_a );
 		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => 'closed' ), $this->agent->ID );
