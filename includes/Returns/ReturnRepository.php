@@ -98,13 +98,15 @@ final class ReturnRepository implements Table {
 	}
 
 	/**
-	 * A page of returns, newest activity first.
+	 * A page of returns, newest activity first unless told otherwise.
 	 *
-	 * @param array<string, mixed> $filter status (string[]), customer_id, customer_email, order_id,
-	 *                                     reason, outcome, after, before (Unix times), number.
+	 * @param array<string, mixed> $filter  status (string[]), customer_id, customer_email, order_id,
+	 *                                      reason, outcome, after, before (Unix times), number.
+	 * @param string               $orderby `updated` (last change) or `created` (requested).
+	 * @param string               $order   `desc` or `asc`.
 	 * @return array{returns: ReturnRequest[], total: int}
 	 */
-	public function query( array $filter, int $page = 1, int $per_page = 20 ): array {
+	public function query( array $filter, int $page = 1, int $per_page = 20, string $orderby = 'updated', string $order = 'desc' ): array {
 		$where = array( '1=1' );
 		$args  = array();
 		if ( ! empty( $filter['status'] ) ) {
@@ -133,7 +135,10 @@ final class ReturnRepository implements Table {
 		$where = implode( ' AND ', $where );
 		$count = "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}";
 		$total = (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count ); // phpcs:ignore WordPress.DB.PreparedSQL
-		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY updated_at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		// Both from fixed lists, never from input.
+		$column    = 'created' === $orderby ? 'created_at' : 'updated_at';
+		$direction = 'asc' === $order ? 'ASC' : 'DESC';
+		$rows      = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
 		$items = $this->items->for_returns( array_map( static fn( object $row ): int => (int) $row->id, $rows ) );
 		return array(
 			'returns' => array_map( static fn( object $row ): ReturnRequest => ReturnRequest::from_row( $row, $items[ (int) $row->id ] ?? array() ), $rows ),

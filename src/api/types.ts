@@ -42,7 +42,17 @@ export interface AftercareEvent {
 	/**
 	 * What changed.
 	 */
-	type: 'created' | 'status' | 'priority' | 'assignee' | 'tags' | 'sla';
+	type:
+		| 'created'
+		| 'status'
+		| 'priority'
+		| 'assignee'
+		| 'tags'
+		| 'sla'
+		| 'restocked'
+		| 'refund'
+		| 'credit'
+		| 'exchange';
 	/**
 	 * Who changed it (id 0: the system or a guest).
 	 */
@@ -51,7 +61,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given.
 	 */
 	data: {
 		[ k: string ]: unknown;

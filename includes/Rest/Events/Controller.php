@@ -1,6 +1,7 @@
 <?php
 /**
- * `aftercare/v1/tickets/{id}/events`: a ticket's timeline (agents only).
+ * `aftercare/v1/tickets/{id}/events` and `aftercare/v1/returns/{id}/events`: the timeline of a
+ * ticket or a return (agents only).
  *
  * @package Aftercare
  */
@@ -42,6 +43,24 @@ final class Controller extends AbstractController {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+		register_rest_route(
+			$this->namespace,
+			'/returns/(?P<return_id>[\d]+)/events',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_return_items' ),
+					'permission_callback' => array( $this, 'get_return_items_permissions_check' ),
+					'args'                => array(
+						'return_id' => array(
+							'description' => __( 'Return id.', 'aftercare' ),
+							'type'        => 'integer',
+						),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
 	}
 
 	/**
@@ -56,6 +75,20 @@ final class Controller extends AbstractController {
 	 */
 	public function get_items( $request ): \WP_REST_Response {
 		return rest_ensure_response( array_map( array( $this->resource, 'prepare' ), $this->events->for_object( 'ticket', (int) $request['ticket_id'] ) ) );
+	}
+
+	/**
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_return_items_permissions_check( $request ): bool|\WP_Error {
+		return $this->allow( current_user_can( 'read_aftercare_returns' ) );
+	}
+
+	/**
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_return_items( $request ): \WP_REST_Response {
+		return rest_ensure_response( array_map( array( $this->resource, 'prepare' ), $this->events->for_object( 'return', (int) $request['return_id'] ) ) );
 	}
 
 	/**

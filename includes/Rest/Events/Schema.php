@@ -1,6 +1,6 @@
 <?php
 /**
- * The event resource: one entry of a ticket's timeline.
+ * The event resource: one entry of a ticket's or a return's timeline.
  *
  * @package Aftercare
  */
@@ -13,7 +13,8 @@ use Aftercare\Rest\Tickets\Schema as TicketSchema;
 
 final class Schema {
 
-	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'sla' );
+	/** Tickets' events, then those only returns have (ReturnService). */
+	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'sla', 'restocked', 'refund', 'credit', 'exchange' );
 
 	/**
 	 * @return array<string, mixed>
@@ -47,7 +48,7 @@ final class Schema {
 					'additionalProperties' => false,
 				),
 				'data'    => array(
-					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel.', 'aftercare' ),
+					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given.', 'aftercare' ),
 					'type'        => 'object',
 					'readonly'    => true,
 					'additionalProperties' => true,

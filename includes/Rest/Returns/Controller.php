@@ -221,6 +221,8 @@ final class Controller extends AbstractController {
 				'after'    => $request['after'] ? (int) rest_parse_date( (string) $request['after'] ) : null,
 				'before'   => $request['before'] ? (int) rest_parse_date( (string) $request['before'] ) : null,
 				'number'   => $request['number'] ? (int) preg_replace( '/\D/', '', (string) $request['number'] ) : null,
+				// Emails are stored lower-case; a customer's own list is theirs whatever they send.
+				'customer_email' => $agent && $request['customer_email'] ? strtolower( (string) $request['customer_email'] ) : null,
 			),
 			static fn( $value ) => null !== $value && '' !== $value && array() !== $value
 		);
@@ -228,7 +230,7 @@ final class Controller extends AbstractController {
 			// A customer's returns are those of their account's orders (the ones they may open).
 			$filter = array( 'customer_id' => get_current_user_id() ) + $filter;
 		}
-		$page     = $this->returns->query( $filter, (int) $request['page'], (int) $request['per_page'] );
+		$page     = $this->returns->query( $filter, (int) $request['page'], (int) $request['per_page'], (string) $request['orderby'], (string) $request['order'] );
 		$context  = $agent && 'view' !== $request['context'] ? 'edit' : 'view';
 		$response = rest_ensure_response( array_map( fn( ReturnRequest $r ): array => $this->present( $r, $context ), $page['returns'] ) );
 		$response->header( 'X-WP-Total', (string) $page['total'] );
@@ -394,6 +396,23 @@ final class Controller extends AbstractController {
 				'description' => __( 'Requested before this time.', 'aftercare' ),
 				'type'        => 'string',
 				'format'      => 'date-time',
+			),
+			'customer_email' => array(
+				'description' => __( 'Agents: only the returns of this customer email (their return history).', 'aftercare' ),
+				'type'        => 'string',
+				'format'      => 'email',
+			),
+			'orderby'  => array(
+				'description' => __( 'Sort by the last change or by when the return was requested.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => array( 'updated', 'created' ),
+				'default'     => 'updated',
+			),
+			'order'    => array(
+				'description' => __( 'Sort direction.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => array( 'desc', 'asc' ),
+				'default'     => 'desc',
 			),
 			'page'     => array(
 				'description' => __( 'Page of results.', 'aftercare' ),
