@@ -3,18 +3,14 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	PanelBody,
-	SelectControl,
-	TextControl,
-	ToggleControl,
-} from '@wordpress/components';
+import { SelectControl } from '@wordpress/components';
 import { useId, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { SettingsPanel } from '../shared/settings-panel';
 import { getDefaultLabels, getLabels } from './labels';
 import type { ContactAttributes, LabelAttribute } from './types';
 
@@ -33,6 +29,7 @@ export default function Edit( {
 	setAttributes,
 }: BlockEditProps< ContactAttributes > ) {
 	const blockProps = useBlockProps();
+	const bound = { attributes, setAttributes };
 	const id = useId();
 	const [ visitor, setVisitor ] = useState< Visitor >( 'guest' );
 	const labels = getLabels( attributes );
@@ -52,31 +49,30 @@ export default function Edit( {
 	return (
 		<>
 			<InspectorControls>
-				<PanelBody title={ __( 'Fields', 'aftercare' ) }>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Ask about an order', 'aftercare' ) }
-						help={ __(
-							'Guests may type an order number (checked against their email); signed-in customers pick one of their orders.',
-							'aftercare'
-						) }
-						checked={ attributes.showOrderField }
-						onChange={ ( showOrderField: boolean ) =>
-							setAttributes( { showOrderField } )
-						}
-					/>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Allow attachments', 'aftercare' ) }
-						help={ __(
-							'Photos, PDFs and text files, within the size limit of the Aftercare settings.',
-							'aftercare'
-						) }
-						checked={ attributes.showAttachments }
-						onChange={ ( showAttachments: boolean ) =>
-							setAttributes( { showAttachments } )
-						}
-					/>
+				<SettingsPanel
+					title={ __( 'Fields', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'toggle',
+							name: 'showOrderField',
+							label: __( 'Ask about an order', 'aftercare' ),
+							help: __(
+								'Guests may type an order number (checked against their email); signed-in customers pick one of their orders.',
+								'aftercare'
+							),
+						},
+						{
+							type: 'toggle',
+							name: 'showAttachments',
+							label: __( 'Allow attachments', 'aftercare' ),
+							help: __(
+								'Photos, PDFs and text files, within the size limit of the Aftercare settings.',
+								'aftercare'
+							),
+						},
+					] }
+				>
 					<SelectControl
 						__next40pxDefaultSize
 						__nextHasNoMarginBottom
@@ -100,25 +96,18 @@ export default function Edit( {
 							'aftercare'
 						) }
 					/>
-				</PanelBody>
-				<PanelBody
+				</SettingsPanel>
+				<SettingsPanel
 					title={ __( 'Labels', 'aftercare' ) }
 					initialOpen={ false }
-				>
-					{ labelControls.map( ( [ key, label ] ) => (
-						<TextControl
-							key={ key }
-							__next40pxDefaultSize
-							__nextHasNoMarginBottom
-							label={ label }
-							value={ attributes[ key ] }
-							placeholder={ defaults[ key ] }
-							onChange={ ( value: string ) =>
-								setAttributes( { [ key ]: value } )
-							}
-						/>
-					) ) }
-				</PanelBody>
+					{ ...bound }
+					settings={ labelControls.map( ( [ name, label ] ) => ( {
+						type: 'text',
+						name,
+						label,
+						placeholder: defaults[ name ],
+					} ) ) }
+				/>
 			</InspectorControls>
 			<div { ...blockProps }>
 				<form

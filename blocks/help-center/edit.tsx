@@ -3,14 +3,7 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	CheckboxControl,
-	PanelBody,
-	RangeControl,
-	SelectControl,
-	TextControl,
-	ToggleControl,
-} from '@wordpress/components';
+import { CheckboxControl } from '@wordpress/components';
 import { store as coreStore } from '@wordpress/core-data';
 import { useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
@@ -19,6 +12,7 @@ import ServerSideRender from '@wordpress/server-side-render';
 /**
  * Internal dependencies
  */
+import { SettingsPanel } from '../shared/settings-panel';
 import type { HelpCenterAttributes } from './types';
 
 interface Category {
@@ -47,6 +41,7 @@ export default function Edit( {
 			) as Category[] | null ) ?? [],
 		[]
 	);
+	const bound = { attributes, setAttributes };
 	const toggleCategory = ( id: number, checked: boolean ) =>
 		setAttributes( {
 			categories: checked
@@ -57,76 +52,65 @@ export default function Edit( {
 	return (
 		<>
 			<InspectorControls>
-				<PanelBody title={ __( 'Search', 'aftercare' ) }>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Heading', 'aftercare' ) }
-						placeholder={ __( 'How can we help?', 'aftercare' ) }
-						value={ attributes.heading }
-						onChange={ ( heading: string ) =>
-							setAttributes( { heading } )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Placeholder', 'aftercare' ) }
-						value={ attributes.placeholder }
-						onChange={ ( placeholder: string ) =>
-							setAttributes( { placeholder } )
-						}
-					/>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Search box only', 'aftercare' ) }
-						help={ __(
-							'A compact box without heading, as in the article templates.',
-							'aftercare'
-						) }
-						checked={ attributes.compact }
-						onChange={ ( compact: boolean ) =>
-							setAttributes( { compact } )
-						}
-					/>
-				</PanelBody>
-				<PanelBody title={ __( 'Categories', 'aftercare' ) }>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Show categories', 'aftercare' ) }
-						checked={ attributes.showCategories }
-						onChange={ ( showCategories: boolean ) =>
-							setAttributes( { showCategories } )
-						}
-					/>
-					<SelectControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Layout', 'aftercare' ) }
-						value={ attributes.layout }
-						options={ [
-							{ label: __( 'Grid', 'aftercare' ), value: 'grid' },
-							{ label: __( 'List', 'aftercare' ), value: 'list' },
-						] }
-						onChange={ ( layout ) =>
-							setAttributes( {
-								layout: layout as HelpCenterAttributes[ 'layout' ],
-							} )
-						}
-					/>
-					<RangeControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Number of categories', 'aftercare' ) }
-						min={ 1 }
-						max={ 24 }
-						value={ attributes.categoryCount }
-						onChange={ ( categoryCount?: number ) =>
-							setAttributes( {
-								categoryCount: categoryCount ?? 6,
-							} )
-						}
-					/>
+				<SettingsPanel
+					title={ __( 'Search', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'text',
+							name: 'heading',
+							label: __( 'Heading', 'aftercare' ),
+							placeholder: __( 'How can we help?', 'aftercare' ),
+						},
+						{
+							type: 'text',
+							name: 'placeholder',
+							label: __( 'Placeholder', 'aftercare' ),
+						},
+						{
+							type: 'toggle',
+							name: 'compact',
+							label: __( 'Search box only', 'aftercare' ),
+							help: __(
+								'A compact box without heading, as in the article templates.',
+								'aftercare'
+							),
+						},
+					] }
+				/>
+				<SettingsPanel
+					title={ __( 'Categories', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'toggle',
+							name: 'showCategories',
+							label: __( 'Show categories', 'aftercare' ),
+						},
+						{
+							type: 'select',
+							name: 'layout',
+							label: __( 'Layout', 'aftercare' ),
+							options: [
+								{
+									label: __( 'Grid', 'aftercare' ),
+									value: 'grid',
+								},
+								{
+									label: __( 'List', 'aftercare' ),
+									value: 'list',
+								},
+							],
+						},
+						{
+							type: 'range',
+							name: 'categoryCount',
+							label: __( 'Number of categories', 'aftercare' ),
+							min: 1,
+							max: 24,
+						},
+					] }
+				>
 					<p>
 						{ __(
 							'Only these (none checked: the largest ones):',
@@ -146,40 +130,37 @@ export default function Edit( {
 							}
 						/>
 					) ) }
-				</PanelBody>
-				<PanelBody title={ __( 'Popular articles', 'aftercare' ) }>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Show popular articles', 'aftercare' ) }
-						checked={ attributes.showPopular }
-						onChange={ ( showPopular: boolean ) =>
-							setAttributes( { showPopular } )
-						}
-					/>
-					<RangeControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Number of articles', 'aftercare' ) }
-						min={ 1 }
-						max={ 20 }
-						value={ attributes.popularCount }
-						onChange={ ( popularCount?: number ) =>
-							setAttributes( { popularCount: popularCount ?? 5 } )
-						}
-					/>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Link to the contact page', 'aftercare' ) }
-						help={ __(
-							'The contact page is chosen in Support → Settings.',
-							'aftercare'
-						) }
-						checked={ attributes.showContact }
-						onChange={ ( showContact: boolean ) =>
-							setAttributes( { showContact } )
-						}
-					/>
-				</PanelBody>
+				</SettingsPanel>
+				<SettingsPanel
+					title={ __( 'Popular articles', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'toggle',
+							name: 'showPopular',
+							label: __( 'Show popular articles', 'aftercare' ),
+						},
+						{
+							type: 'range',
+							name: 'popularCount',
+							label: __( 'Number of articles', 'aftercare' ),
+							min: 1,
+							max: 20,
+						},
+						{
+							type: 'toggle',
+							name: 'showContact',
+							label: __(
+								'Link to the contact page',
+								'aftercare'
+							),
+							help: __(
+								'The contact page is chosen in Support → Settings.',
+								'aftercare'
+							),
+						},
+					] }
+				/>
 			</InspectorControls>
 			<div { ...blockProps }>
 				<ServerSideRender

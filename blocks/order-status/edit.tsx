@@ -3,20 +3,14 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	Notice,
-	PanelBody,
-	RangeControl,
-	SelectControl,
-	TextControl,
-	ToggleControl,
-} from '@wordpress/components';
+import { Notice, PanelBody, SelectControl } from '@wordpress/components';
 import { useId, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { SettingsPanel } from '../shared/settings-panel';
 import { getLabels } from './labels';
 import { editorData, sampleOrder } from './sample';
 import type { OrderStatus, OrderStatusAttributes } from './types';
@@ -46,6 +40,7 @@ export default function Edit( {
 	setAttributes,
 }: BlockEditProps< OrderStatusAttributes > ) {
 	const blockProps = useBlockProps();
+	const bound = { attributes, setAttributes };
 	const id = useId();
 	const store = editorData( window.aftercareOrderStatus );
 	const labels = getLabels( attributes, store.allowsPostcode );
@@ -62,74 +57,62 @@ export default function Edit( {
 	return (
 		<>
 			<InspectorControls>
-				<PanelBody title={ __( 'Texts', 'aftercare' ) }>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Heading', 'aftercare' ) }
-						value={ attributes.heading }
-						placeholder={ defaults.heading }
-						onChange={ ( heading: string ) =>
-							setAttributes( { heading } )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Button text', 'aftercare' ) }
-						value={ attributes.submitLabel }
-						placeholder={ defaults.submit }
-						onChange={ ( submitLabel: string ) =>
-							setAttributes( { submitLabel } )
-						}
-					/>
-				</PanelBody>
-				<PanelBody title={ __( 'What to show', 'aftercare' ) }>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Tracking links', 'aftercare' ) }
-						checked={ attributes.showTracking }
-						onChange={ ( showTracking: boolean ) =>
-							setAttributes( { showTracking } )
-						}
-					/>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Items and quantities', 'aftercare' ) }
-						checked={ attributes.showItems }
-						onChange={ ( showItems: boolean ) =>
-							setAttributes( { showItems } )
-						}
-					/>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'History', 'aftercare' ) }
-						checked={ attributes.showTimeline }
-						onChange={ ( showTimeline: boolean ) =>
-							setAttributes( { showTimeline } )
-						}
-					/>
-					<RangeControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __(
-							'Recent orders for signed-in customers',
-							'aftercare'
-						) }
-						min={ 1 }
-						max={ 20 }
-						value={ attributes.recentOrders }
-						onChange={ ( recentOrders?: number ) =>
-							setAttributes( { recentOrders: recentOrders ?? 5 } )
-						}
-					/>
+				<SettingsPanel
+					title={ __( 'Texts', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'text',
+							name: 'heading',
+							label: __( 'Heading', 'aftercare' ),
+							placeholder: defaults.heading,
+						},
+						{
+							type: 'text',
+							name: 'submitLabel',
+							label: __( 'Button text', 'aftercare' ),
+							placeholder: defaults.submit,
+						},
+					] }
+				/>
+				<SettingsPanel
+					title={ __( 'What to show', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'toggle',
+							name: 'showTracking',
+							label: __( 'Tracking links', 'aftercare' ),
+						},
+						{
+							type: 'toggle',
+							name: 'showItems',
+							label: __( 'Items and quantities', 'aftercare' ),
+						},
+						{
+							type: 'toggle',
+							name: 'showTimeline',
+							label: __( 'History', 'aftercare' ),
+						},
+						{
+							type: 'range',
+							name: 'recentOrders',
+							label: __(
+								'Recent orders for signed-in customers',
+								'aftercare'
+							),
+							min: 1,
+							max: 20,
+						},
+					] }
+				>
 					<p className="components-base-control__help">
 						{ __(
 							'Guests never see addresses, phone numbers, prices or download links. Lookup keys, the return portal and the contact page are store settings (Support → Settings).',
 							'aftercare'
 						) }
 					</p>
-				</PanelBody>
+				</SettingsPanel>
 				<PanelBody title={ __( 'Preview', 'aftercare' ) }>
 					<SelectControl
 						__next40pxDefaultSize
