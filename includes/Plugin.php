@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare;
 
+use Aftercare\Account\ReturnsEndpoint;
 use Aftercare\Account\SupportEndpoint;
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Admin\OrderTicketAction;
@@ -31,6 +32,7 @@ use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
+use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Notifications\EmailTemplate;
@@ -101,6 +103,8 @@ use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItemRepository;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnService;
+use Aftercare\Returns\ReturnsBlock;
+use Aftercare\Returns\ReturnStatusPage;
 use Aftercare\Settings\Settings;
 
 final class Plugin {
@@ -143,6 +147,7 @@ final class Plugin {
 		$capabilities = new Capabilities();
 		$settings     = new Settings();
 		$limiter      = new RateLimiter( $wpdb, $clock );
+		$lock         = new Lock( $wpdb, $clock );
 
 		// Help center: articles, their search index, the search log, votes and deflection.
 		$tokenizer    = new Tokenizer();
@@ -182,7 +187,7 @@ final class Plugin {
 			'ticket_terms_index'  => array( $ticket_repo, 'reindex_batch' ),
 			'ticket_search_text'  => array( $ticket_repo, 'drop_search_text' ),
 		);
-		$installer  = new Installer( $wpdb, $tables, $migrations, $capabilities, $clock );
+		$installer  = new Installer( $wpdb, $tables, $migrations, $capabilities, $lock );
 
 		// Orders: WooCommerce when active, else whatever the environment registers (null = order features off).
 		$carriers     = new Carriers();
@@ -191,7 +196,7 @@ final class Plugin {
 		$sla          = new Sla( $settings, $clock );
 		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders );
 		$policy       = new Policy( $settings );
-		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $clock, $orders ) : null;
+		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		$ticket_rest  = array(
 			new TicketsController( $tickets, $ticket_repo, $ticket_access, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
@@ -223,6 +228,12 @@ final class Plugin {
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
 			new ReturnMessagesController( $returns, $message_repo, $attachments, $return_access, $limiter, new MessageSchema() ),
 		);
+		// Shopper side of returns: the portal block, its status page, My Account → Returns.
+		$return_page = new ReturnStatusPage( $returns, $threads );
+		$return_shop = array(
+			new ReturnsBlock( $returns, $order_lookup, $policy, $return_page, $threads ),
+			new ReturnsEndpoint( $return_page, $settings ),
+		);
 
 		$controllers = array(
 			new SettingsController( $settings, new SettingsSchema( $settings ) ),
@@ -249,6 +260,7 @@ final class Plugin {
 				new NotReturnableField(),
 				new OpenReturns( $return_repo ),
 				new OrderStatusBlock( $order_lookup, $order_view ),
+				...$return_shop,
 				...$shop,
 				new TrackingMetaBox( $orders, $carriers ),
 				$article_type,

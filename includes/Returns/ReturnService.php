@@ -14,6 +14,7 @@ namespace Aftercare\Returns;
 
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\Order;
@@ -27,6 +28,12 @@ final class ReturnService {
 
 	public const MAX_COMMENT = 5000;
 
+	/** Seconds after which an order's return lock is presumed left by a request that died. */
+	private const LOCK_TTL = 60;
+
+	/** Seconds a request waits for another one working on the same order's returns. */
+	private const LOCK_WAIT = 10;
+
 	public function __construct(
 		private ReturnRepository $returns,
 		private Eligibility $eligibility,
@@ -35,6 +42,7 @@ final class ReturnService {
 		private EventLog $events,
 		private AccessTokens $tokens,
 		private Transaction $transaction,
+		private Lock $lock,
 		private Clock $clock,
 		private OrderSource $orders
 	) {}
@@ -95,23 +103,26 @@ final class ReturnService {
 		$return = new ReturnRequest( 0, 0, ReturnStatus::Requested, $order->id, $order->number, $order->customer_id, strtolower( $order->billing_email ), $order->billing_name, 0, $outcome, '', 0.0, 0.0, '', '', 0, $now, $now, 0, 0, $items );
 
 		try {
-			return $this->transaction->run(
-				function () use ( $return, $order, $key_sum, $comment, $photos, $actor_id, $agent ): array {
-					$return = $this->returns->insert( $return, $key_sum );
-					// Counted again with this return stored: two submits at once cannot both take the last item.
-					$this->recheck( $order, $return );
-					$thread            = $this->tickets->create( $this->thread_input( $return, $order, $comment, $photos, $actor_id, $agent ), $actor_id );
-					$return->ticket_id = $thread['ticket']->id;
-					$this->returns->update( $return );
-					$this->events->record( 'return', $return->id, 'created', $actor_id, array( 'status' => $return->status->value, 'outcome' => $return->outcome ) );
-					$this->orders->add_note( $order->id, $this->summary( $return ) );
-					$this->transaction->after_commit( static fn() => do_action( 'aftercare_return_created', $return ) );
-					return array(
-						'return'   => $return,
-						'token'    => $thread['token'],
-						'replayed' => false,
-					);
-				}
+			// One request at a time per order: the recheck then sees every return committed before it.
+			return $this->locked(
+				$order->id,
+				fn(): array => $this->transaction->run(
+					function () use ( $return, $order, $key_sum, $comment, $photos, $actor_id, $agent ): array {
+						$return = $this->returns->insert( $return, $key_sum );
+						$this->recheck( $order, $return );
+						$thread            = $this->tickets->create( $this->thread_input( $return, $order, $comment, $photos, $actor_id, $agent ), $actor_id );
+						$return->ticket_id = $thread['ticket']->id;
+						$this->returns->update( $return );
+						$this->events->record( 'return', $return->id, 'created', $actor_id, array( 'status' => $return->status->value, 'outcome' => $return->outcome ) );
+						$this->orders->add_note( $order->id, $this->summary( $return ) );
+						$this->transaction->after_commit( static fn() => do_action( 'aftercare_return_created', $return ) );
+						return array(
+							'return'   => $return,
+							'token'    => $thread['token'],
+							'replayed' => false,
+						);
+					}
+				)
 			);
 		} catch ( \Throwable $error ) {
 			// Two submits with one key at once: the unique index let one through; answer with it.
@@ -183,13 +194,17 @@ final class ReturnService {
 	/**
 	 * Refunds the returned items (those received, once received) to the original payment, less
 	 * the restocking fee (the policy's unless given); puts back in stock what is not there yet.
+	 * The payment gateway comes after every check and local write (see change()); the stock
+	 * follows the money.
 	 */
 	public function refund( int $id, int $actor_id, bool $restock = false, ?float $fee = null, string $message = '' ): ReturnRequest {
 		$this->require_agent( $actor_id );
+		$lines = array();
+		$stock = array();
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( $restock, $fee, $actor_id ): array {
+			function ( ReturnRequest $return ) use ( $restock, &$fee, &$lines, &$stock ): array {
 				$changes = $this->set_status( $return, ReturnStatus::Refunded );
 				$lines   = $this->settled_lines( $return );
 				$value   = $this->value( $return, $lines );
@@ -197,23 +212,25 @@ final class ReturnService {
 				if ( $fee < 0 || $fee >= $value ) {
 					throw DomainError::invalid( 'invalid_fee', __( 'The restocking fee must be less than the refund.', 'aftercare' ), array( 'params' => array( 'fee' ) ) );
 				}
-				/* translators: %s: return number. */
-				$refund = $this->orders->refund( $return->order_id, $lines, false, $fee, sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
-				$stock  = array();
 				foreach ( $return->items as $item ) {
 					$left = $restock ? ( $lines[ $item->order_item_id ] ?? 0 ) - $item->restocked_quantity : 0;
 					if ( $left > 0 ) {
 						$stock[ $item->order_item_id ] = $left;
 						$item->restocked_quantity     += $left;
 					}
-				}
-				$this->restock( $return, $stock, $actor_id );
-				foreach ( $return->items as $item ) {
 					$item->refunded_quantity = $lines[ $item->order_item_id ] ?? 0;
 				}
-				$return->resolution       = 'refund';
+				$return->resolution     = 'refund';
+				$return->restocking_fee = $fee;
+				return $changes;
+			},
+			$message,
+			function ( ReturnRequest $return ) use ( &$fee, &$lines, &$stock, $actor_id ): array {
+				/* translators: %s: return number. */
+				$refund                   = $this->orders->refund( $return->order_id, $lines, false, $fee, sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+				// Only once paid: stock is cached outside the transaction, so a refused refund must not have touched it.
+				$this->restock( $return, $stock, $actor_id );
 				$return->refund_amount    = $refund->amount;
-				$return->restocking_fee   = $fee;
 				$return->refund_reference = $refund->reference;
 				$this->events->record( 'return', $return->id, 'refund', $actor_id, array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual ) );
 				$this->orders->add_note(
@@ -223,62 +240,68 @@ final class ReturnService {
 						$refund->manual ? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' ) : __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
 						$return->public_number(),
 						number_format_i18n( $refund->amount, 2 ),
-						number_format_i18n( $fee, 2 )
+						number_format_i18n( (float) $fee, 2 )
 					)
 				);
-				return $changes + array( 'refund_amount' => array( 0.0, $refund->amount ) );
-			},
-			$message
+				return array( 'refund_amount' => array( 0.0, $refund->amount ) );
+			}
 		);
 	}
 
 	/**
 	 * Store credit for the returned items (their paid value unless an amount is given): a
-	 * coupon only the customer's email can use.
+	 * coupon only the customer's email can use, made last (see change()).
 	 */
 	public function credit( int $id, int $actor_id, ?float $amount = null, string $message = '' ): ReturnRequest {
 		$this->require_agent( $actor_id );
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( $amount, $actor_id ): array {
+			function ( ReturnRequest $return ) use ( &$amount ): array {
 				$changes = $this->set_status( $return, ReturnStatus::Credited );
 				$amount  = round( $amount ?? $this->value( $return, $this->settled_lines( $return ) ), 2 );
 				if ( $amount <= 0 ) {
 					throw DomainError::invalid( 'credit_amount', __( 'Store credit must be more than zero.', 'aftercare' ), array( 'params' => array( 'amount' ) ) );
 				}
-				/* translators: %s: return number. */
-				$code                  = $this->orders->issue_store_credit( $return->order_id, $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
 				$return->resolution    = 'store_credit';
 				$return->refund_amount = $amount;
-				$return->coupon_code   = $code;
+				return $changes;
+			},
+			$message,
+			function ( ReturnRequest $return ) use ( &$amount, $actor_id ): array {
+				/* translators: %s: return number. */
+				$code                = $this->orders->issue_store_credit( $return->order_id, (float) $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
+				$return->coupon_code = $code;
 				$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'coupon' => $code ) );
 				/* translators: 1: return number, 2: amount, 3: coupon code. */
-				$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( $amount, 2 ), $code ) );
-				return $changes + array( 'coupon_code' => array( '', $code ) );
-			},
-			$message
+				$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( (float) $amount, 2 ), $code ) );
+				return array( 'coupon_code' => array( '', $code ) );
+			}
 		);
 	}
 
 	/**
-	 * Sends the same items again: a new order, free of charge, linked to the original.
+	 * Sends the same items again: a new order, free of charge, linked to the original, made
+	 * last (see change()).
 	 */
 	public function exchange( int $id, int $actor_id, string $message = '' ): ReturnRequest {
 		$this->require_agent( $actor_id );
 		return $this->change(
 			$id,
 			$actor_id,
+			function ( ReturnRequest $return ): array {
+				$changes            = $this->set_status( $return, ReturnStatus::Exchanged );
+				$return->resolution = 'exchange';
+				return $changes;
+			},
+			$message,
 			function ( ReturnRequest $return ) use ( $actor_id ): array {
-				$changes = $this->set_status( $return, ReturnStatus::Exchanged );
 				/* translators: %s: return number. */
 				$order                     = $this->orders->create_exchange( $return->order_id, $this->settled_lines( $return ), sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
-				$return->resolution        = 'exchange';
 				$return->exchange_order_id = $order->id;
 				$this->events->record( 'return', $return->id, 'exchange', $actor_id, array( 'order_id' => $order->id, 'order_number' => $order->number ) );
-				return $changes + array( 'exchange_order_id' => array( 0, $order->id ) );
-			},
-			$message
+				return array( 'exchange_order_id' => array( 0, $order->id ) );
+			}
 		);
 	}
 
@@ -313,30 +336,77 @@ final class ReturnService {
 	}
 
 	/**
-	 * Runs one change of a return as a unit of work: $work mutates the return and answers with
-	 * the changes (`field => [old, new]`); the optional message goes to the shopper's thread.
+	 * Runs one change of a return as a unit of work, one at a time per order (two agents clicking
+	 * "Refund" at once refund once; the second finds the return refunded).
 	 *
-	 * @param callable(ReturnRequest): array<string, array{0: mixed, 1: mixed}> $work The change.
+	 * $work checks and changes the return in memory and answers with the changes
+	 * (`field => [old, new]`); what it writes goes to this database only. The status event, the
+	 * order note and the optional message to the shopper follow. $settle, for settlements, is the
+	 * step that reaches outside (the payment gateway, a coupon, a new order): it runs last, once
+	 * everything that can be refused has been written, so a refused refund leaves the return as
+	 * it was and nothing that fails before it ever reaches the gateway. What it answers (the
+	 * refund's reference, the coupon, the order) is written after it, with the restock, events and
+	 * order notes that describe it: writes with nothing left to check. The window that remains is
+	 * between the gateway's answer and the commit: should one of those writes or the commit fail
+	 * there, the provider has paid but everything here rolls back, including the refund record
+	 * WooCommerce made in the same transaction; the return keeps its earlier status, the payment
+	 * provider's records show the refund, and a retry would pay again.
+	 *
+	 * @param callable(ReturnRequest): array<string, array{0: mixed, 1: mixed}>  $work   The change.
+	 * @param callable(ReturnRequest): array<string, array{0: mixed, 1: mixed}>|null $settle The outside step.
 	 */
-	private function change( int $id, int $actor_id, callable $work, string $message = '' ): ReturnRequest {
-		return $this->transaction->run(
-			function () use ( $id, $actor_id, $work, $message ): ReturnRequest {
-				$return  = $this->get( $id );
-				$changes = $work( $return );
-				$return->updated_at = $this->clock->now();
-				$this->returns->update( $return );
-				if ( isset( $changes['status'] ) ) {
-					$this->events->record( 'return', $return->id, 'status', $actor_id, array( 'from' => $changes['status'][0], 'to' => $changes['status'][1] ) );
-					/* translators: 1: return number, 2: new status. */
-					$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s.', 'aftercare' ), $return->public_number(), $return->status->label() ) );
+	private function change( int $id, int $actor_id, callable $work, string $message = '', ?callable $settle = null ): ReturnRequest {
+		return $this->locked(
+			$this->get( $id )->order_id,
+			fn(): ReturnRequest => $this->transaction->run(
+				function () use ( $id, $actor_id, $work, $message, $settle ): ReturnRequest {
+					$return             = $this->get( $id );
+					$changes            = $work( $return );
+					$return->updated_at = $this->clock->now();
+					$this->returns->update( $return );
+					if ( isset( $changes['status'] ) ) {
+						$this->events->record( 'return', $return->id, 'status', $actor_id, array( 'from' => $changes['status'][0], 'to' => $changes['status'][1] ) );
+						/* translators: 1: return number, 2: new status. */
+						$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s.', 'aftercare' ), $return->public_number(), $return->status->label() ) );
+					}
+					// Announced before the message's own hook, so the status mail can carry the message (one mail, not two).
+					$reply = null;
+					$this->transaction->after_commit(
+						static function () use ( $return, &$changes, &$reply ): void {
+							do_action( 'aftercare_return_updated', $return, $changes, $reply );
+						}
+					);
+					if ( '' !== trim( $message ) ) {
+						$reply = $this->tickets->reply( $return->ticket_id, 'reply', $message, $actor_id );
+					}
+					if ( $settle ) {
+						$changes += $settle( $return );
+						$this->returns->update( $return );
+					}
+					return $return;
 				}
-				if ( '' !== trim( $message ) ) {
-					$this->tickets->reply( $return->ticket_id, 'reply', $message, $actor_id );
-				}
-				$this->transaction->after_commit( static fn() => do_action( 'aftercare_return_updated', $return, $changes ) );
-				return $return;
-			}
+			)
 		);
+	}
+
+	/**
+	 * Runs $work holding the order's return lock (taken outside any transaction, so others see it).
+	 *
+	 * @template T
+	 * @param callable(): T $work Work on the order's returns.
+	 * @return T
+	 */
+	private function locked( int $order_id, callable $work ): mixed {
+		$name = 'aftercare_return_lock_' . $order_id;
+		$held = $this->lock->wait( $name, self::LOCK_TTL, self::LOCK_WAIT );
+		if ( null === $held ) {
+			throw DomainError::conflict( 'return_busy', __( 'Someone else is working on a return of this order right now. Please try again in a moment.', 'aftercare' ) );
+		}
+		try {
+			return $work();
+		} finally {
+			$this->lock->release( $name, $held );
+		}
 	}
 
 	/**

@@ -15,7 +15,6 @@ declare( strict_types=1 );
 namespace Aftercare\Infrastructure\Database;
 
 use Aftercare\Infrastructure\Capabilities;
-use Aftercare\Infrastructure\Clock;
 
 final class Installer {
 
@@ -31,14 +30,14 @@ final class Installer {
 	 * @param Table[]                        $tables       Every Aftercare table.
 	 * @param array<string, callable(): bool> $migrations Data migrations by id, in the order they must run.
 	 * @param Capabilities                   $capabilities Roles and capabilities.
-	 * @param Clock                          $clock        Time.
+	 * @param Lock                           $lock         The install lock.
 	 */
 	public function __construct(
 		private \wpdb $wpdb,
 		private array $tables,
 		private array $migrations,
 		private Capabilities $capabilities,
-		private Clock $clock
+		private Lock $lock
 	) {}
 
 	public function register(): void {
@@ -76,7 +75,7 @@ final class Installer {
 		if ( $this->is_current() ) {
 			return 'current';
 		}
-		$lock = $this->acquire_lock();
+		$lock = $this->lock->acquire( self::LOCK_OPTION, self::LOCK_TTL );
 		if ( null === $lock ) {
 			return 'locked';
 		}
@@ -93,7 +92,7 @@ final class Installer {
 			delete_option( self::ERROR_OPTION );
 			return 'installed';
 		} finally {
-			$this->release_lock( $lock );
+			$this->lock->release( self::LOCK_OPTION, $lock );
 		}
 	}
 
@@ -221,23 +220,5 @@ final class Installer {
 		update_option( self::ERROR_OPTION, $message, false );
 		error_log( 'Aftercare: ' . $message ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- a failed install must reach the server log.
 		return false;
-	}
-
-	/**
-	 * @return string|null The lock's value, needed to release it; null when another request holds it.
-	 */
-	private function acquire_lock(): ?string {
-		$now   = $this->clock->now();
-		$value = sprintf( '%d.%s', $now + self::LOCK_TTL, wp_generate_password( 12, false ) );
-		$taken = $this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$this->wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'off')", self::LOCK_OPTION, $value ) );
-		if ( ! $taken ) {
-			// Expiry is the value's leading timestamp; equal-length digits compare correctly as strings.
-			$taken = $this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %s", $value, self::LOCK_OPTION, (string) $now ) );
-		}
-		return $taken ? $value : null;
-	}
-
-	private function release_lock( string $value ): void {
-		$this->wpdb->delete( $this->wpdb->options, array( 'option_name' => self::LOCK_OPTION, 'option_value' => $value ) );
 	}
 }

@@ -11,6 +11,7 @@ namespace Aftercare\Tests\Infrastructure;
 
 use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
+use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\Database\Table;
 use Aftercare\Plugin;
 use Aftercare\Tests\FixedClock;
@@ -213,7 +214,7 @@ final class InstallerTest extends TestCase {
 	 */
 	private function installer( Table $table, array $migrations = array(), ?FixedClock $clock = null ): Installer {
 		global $wpdb;
-		return new Installer( $wpdb, array( $table ), $migrations, new Capabilities(), $clock ?? new FixedClock() );
+		return new Installer( $wpdb, array( $table ), $migrations, new Capabilities(), new Lock( $wpdb, $clock ?? new FixedClock() ) );
 	}
 
 	private function probe( int $version ): Table {

@@ -16,6 +16,7 @@ use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\Order;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
+use Aftercare\Tickets\MessageRepository;
 
 /**
  * @group sqlite
@@ -99,7 +100,7 @@ final class ReturnOutcomesTest extends ReturnsTestCase {
 		$this->assertSame( 4.0, $refunded->restocking_fee );
 		$this->assertSame( $stock + 2, $this->orders->stock( $this->product ), 'already back in stock: not twice' );
 		$this->assertSame( 36.0, $this->orders->source()->find( $order->id )->total_refunded );
-		$this->assertSame( array( 'created', 'status', 'restocked', 'status', 'refund', 'status' ), $this->timeline( $return ) );
+		$this->assertSame( array( 'created', 'status', 'restocked', 'status', 'status', 'refund' ), $this->timeline( $return ) );
 		$refund = array_values( array_filter( $this->returns->timeline( $return->id ), static fn( $e ) => 'refund' === $e['type'] ) )[0]['data'];
 		$this->assertTrue( $refund['manual'] );
 		$this->assertStringContainsString( 'Return ' . $return->public_number() . ': 2 × Linen shirt back in stock.', $this->notes( $order ) );
@@ -108,6 +109,52 @@ final class ReturnOutcomesTest extends ReturnsTestCase {
 		$left = $this->returns->eligibility( $this->orders->source()->find( $order->id ) );
 		$this->assertSame( array( array( 0, 'Already returned.' ), array( 1, '' ) ), array_map( static fn( $i ) => array( $i->returnable, $i->reason ), $left->items ), 'refunded by the return: not counted twice' );
 		$this->assertSame( 'closed', $this->returns->move( $return->id, 'closed', $this->agent )->status->value );
+	}
+
+	public function test_a_refund_the_store_refuses_leaves_the_return_and_the_stock_as_they_were(): void {
+		$order  = $this->shirts();
+		$stock  = (int) $this->orders->stock( $this->product );
+		$return = $this->approved( $order );
+		$this->returns->receive( $return->id, array(), false, $this->agent );
+		// Meanwhile someone refunds the shirts on the order itself: the store now refuses the return's refund.
+		$this->orders->source()->refund( $order->id, array( $order->items[0]->id => 2 ), false, 0.0, 'Refunded by hand' );
+		$before   = $this->returns->get( $return->id );
+		$timeline = $this->timeline( $return );
+		$notes    = $this->notes( $order );
+		$this->fired = array();
+
+		try {
+			$this->returns->refund( $return->id, $this->agent, true, null, 'Your refund is on its way.' );
+			$this->fail( 'the store refused the refund' );
+		} catch ( DomainError $error ) {
+			$this->assertSame( 400, $error->status, $error->getMessage() );
+		}
+		$this->assertEquals( $before, $this->returns->get( $return->id ), 'status, amounts and lines as they were' );
+		$this->assertSame( $timeline, $this->timeline( $return ) );
+		$this->assertSame( $notes, $this->notes( $order ), 'no order note for a refund that did not happen' );
+		$this->assertSame( $stock, $this->orders->stock( $this->product ), 'nothing put back in stock' );
+		global $wpdb;
+		$this->assertCount( 1, ( new MessageRepository( $wpdb ) )->for_ticket( $before->ticket_id, true ), 'the message to the shopper was not sent' );
+		$this->assertSame( array(), $this->fired_hooks(), 'nothing announced' );
+	}
+
+	public function test_a_refused_refund_never_reaches_the_payment(): void {
+		$order  = $this->shirts();
+		$return = $this->approved( $order );
+		$paid   = $this->orders->source()->find( $order->id )->total_refunded;
+		$notes  = $this->notes( $order );
+		// Each of these is refused by a check that comes before the gateway; before, an over-long
+		// message was refused only after the money had gone.
+		$this->refused( 'invalid_fee', fn() => $this->returns->refund( $return->id, $this->agent, false, 40.0 ) );
+		$this->refused( 'message_too_long', fn() => $this->returns->refund( $return->id, $this->agent, false, null, str_repeat( 'x', 20001 ) ) );
+		$this->refused( 'forbidden', fn() => $this->returns->refund( $return->id, $this->user( 'customer' )->ID ) );
+		$this->assertSame( $paid, $this->orders->source()->find( $order->id )->total_refunded, 'no money moved' );
+		$this->assertSame( $notes, $this->notes( $order ) );
+		$this->assertSame( 'approved', $this->returns->get( $return->id )->status->value );
+		$this->refused( 'message_too_long', fn() => $this->returns->credit( $return->id, $this->agent, null, str_repeat( 'x', 20001 ) ) );
+		$this->refused( 'message_too_long', fn() => $this->returns->exchange( $return->id, $this->agent, str_repeat( 'x', 20001 ) ) );
+		$this->assertSame( $notes, $this->notes( $order ), 'no coupon and no exchange order either' );
+		$this->assertSame( 'approved', $this->returns->get( $return->id )->status->value );
 	}
 
 	public function test_a_partial_receipt_refunds_what_arrived_and_restocks_on_refund(): void {

@@ -98,7 +98,7 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 		$events = $this->rest( 'GET', $path, array(), $agent->ID );
 		$this->assertSame( 200, $events->get_status() );
 		$data = $events->get_data();
-		$this->assertSame( array( 'created', 'status', 'restocked', 'status', 'refund', 'status' ), array_column( $data, 'type' ) );
+		$this->assertSame( array( 'created', 'status', 'restocked', 'status', 'status', 'refund' ), array_column( $data, 'type' ) );
 		$this->assertSame( $customer->ID, $data[0]['actor']['id'] );
 		$this->assertSame( $agent->display_name, $data[1]['actor']['name'] );
 		$this->assertEquals( (object) array( 'from' => 'requested', 'to' => 'approved' ), $data[1]['data'] );
