@@ -1,0 +1,6 @@
+export interface ReturnsAttributes {
+	[ key: string ]: unknown;
+	heading: string;
+	submitLabel: string;
+	showSuggestions: boolean;
+}
