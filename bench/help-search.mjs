@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
-import { createSite, readSite } from '../scripts/lib/site.mjs';
+import { benchSite, withMariaDB } from './lib/bench.mjs';
 
 const { values: options } = parseArgs( {
 	options: {
@@ -29,42 +29,34 @@ const port = Number(
 	process.env.AFTERCARE_BENCH_PORT ??
 		Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 32
 );
-const name = `bench-help-${ options.db }-${ port }`;
 
-ensureSystem( options.db === 'mariadb' ? [ 'php', 'mariadb' ] : [ 'php' ] );
-let site = null;
-if ( ! options.fresh ) {
-	try {
-		site = readSite( name );
-	} catch {
-		site = null;
-	}
+// One process times everything (no HTTP), so the floor is measured inside help-search.php.
+async function bench() {
+	const site = await benchSite(
+		`bench-help-${ options.db }-${ port }`,
+		port,
+		{
+			db: options.db,
+			reuse: ! options.fresh,
+		}
+	);
+	run(
+		'php',
+		[
+			'-d',
+			'memory_limit=1G',
+			path.join( REPO_ROOT, 'bench', 'help-search.php' ),
+			site.dir,
+			options.articles,
+			options.rounds,
+		],
+		{ stdio: 'inherit' }
+	);
 }
-site ??= await createSite( {
-	name,
-	core: '7.1',
-	db:
-		options.db === 'sqlite'
-			? { type: 'sqlite' }
-			: {
-					type: 'mariadb',
-					name: `aftercare_${ name.replace( /-/g, '_' ) }`,
-				},
-	port,
-} );
-if ( site.db.type === 'mariadb' ) {
-	const { startMariaDB } = await import( '../scripts/lib/mariadb.mjs' );
-	await startMariaDB();
+
+if ( options.db === 'mariadb' ) {
+	await withMariaDB( bench );
+} else {
+	ensureSystem( [ 'php' ] );
+	await bench();
 }
-run(
-	'php',
-	[
-		'-d',
-		'memory_limit=1G',
-		path.join( REPO_ROOT, 'bench', 'help-search.php' ),
-		site.dir,
-		options.articles,
-		options.rounds,
-	],
-	{ stdio: 'inherit' }
-);

@@ -15,14 +15,8 @@
 
 declare( strict_types=1 );
 
-if ( 'cli' !== PHP_SAPI || ! is_file( ( $argv[1] ?? '' ) . '/wp-load.php' ) ) {
-	fwrite( STDERR, "usage: php bench/help-search.php <siteDir> [articles] [rounds]\n" );
-	exit( 2 );
-}
-$_SERVER['HTTP_HOST']   = '127.0.0.1';
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
-require $argv[1] . '/wp-load.php';
+require __DIR__ . '/lib/wordpress.php';
+require aftercare_bench_wp_load( $argv, 1, 'bench/help-search.php <siteDir> [articles] [rounds]' );
 require_once __DIR__ . '/../scripts/demo/help-center.php';
 
 $aftercare_target = (int) ( $argv[2] ?? 10000 );

@@ -13,14 +13,8 @@
 
 declare( strict_types=1 );
 
-if ( 'cli' !== PHP_SAPI || $argc < 5 ) {
-	fwrite( STDERR, "usage: php bench/lookup-failures.php <siteDir> <number> <email> <runs>\n" );
-	exit( 2 );
-}
-$aftercare_site         = json_decode( (string) file_get_contents( $argv[1] . '/site.json' ), true );
-$_SERVER['HTTP_HOST']   = (string) preg_replace( '#^https?://#', '', (string) $aftercare_site['url'] );
-$_SERVER['REQUEST_URI'] = '/';
-require $argv[1] . '/wp-load.php';
+require __DIR__ . '/lib/wordpress.php';
+require aftercare_bench_wp_load( $argv, 4, 'bench/lookup-failures.php <siteDir> <number> <email> <runs>' );
 
 global $wpdb;
 $aftercare_plugin = Aftercare\Plugin::instance();

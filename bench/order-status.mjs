@@ -13,13 +13,19 @@
 // Ports: AFTERCARE_TEST_PORT_BASE + 30 and + 31 (default 8930, 8931).
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
-import { ensureCore } from '../scripts/lib/core.mjs';
-import { startMariaDB, stopMariaDB } from '../scripts/lib/mariadb.mjs';
-import { createSite, startServer, stopServer } from '../scripts/lib/site.mjs';
+import { REPO_ROOT, run } from '../scripts/lib/system.mjs';
+import { startServer, stopServer } from '../scripts/lib/site.mjs';
+import {
+	TEST_MU_PLUGIN,
+	benchSite,
+	fetchTimed,
+	interleaved,
+	percentile,
+	phpJson,
+	withMariaDB,
+} from './lib/bench.mjs';
 
 const { values: options } = parseArgs( {
 	options: {
@@ -30,50 +36,6 @@ const { values: options } = parseArgs( {
 const ORDERS = Number( options.orders );
 const REQUESTS = Number( options.requests );
 const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 30;
-const MU_PLUGIN = path.join(
-	REPO_ROOT,
-	'tests/fixtures/mu-plugins/test-order-source.php'
-);
-const agent = new http.Agent( { keepAlive: true, maxSockets: 1 } );
-
-/**
- * One HTTP request; resolves with status, headers, body and milliseconds taken.
- *
- * @param {string} url               URL.
- * @param {Object} [request]         The request.
- * @param {string} [request.method]  HTTP method.
- * @param {Object} [request.headers] Request headers.
- * @param {string} [request.body]    Request body.
- */
-function fetchTimed( url, { method = 'GET', headers = {}, body } = {} ) {
-	return new Promise( ( resolve, reject ) => {
-		const started = process.hrtime.bigint();
-		const req = http.request( url, { method, headers, agent }, ( res ) => {
-			const chunks = [];
-			res.on( 'data', ( chunk ) => chunks.push( chunk ) );
-			res.on( 'end', () =>
-				resolve( {
-					status: res.statusCode,
-					headers: res.headers,
-					body: Buffer.concat( chunks ).toString(),
-					ms: Number( process.hrtime.bigint() - started ) / 1e6,
-				} )
-			);
-		} );
-		req.on( 'error', reject );
-		req.end( body );
-	} );
-}
-
-const percentile = ( values, p ) => {
-	const sorted = [ ...values ].sort( ( a, b ) => a - b );
-	return sorted[
-		Math.min(
-			sorted.length - 1,
-			Math.ceil( ( p / 100 ) * sorted.length ) - 1
-		)
-	];
-};
 
 /**
  * Seeds a site, then times lookups beside the floor and a page without blocks with and without Aftercare.
@@ -83,29 +45,12 @@ const percentile = ( values, p ) => {
  * @param {string|null} woocommerce WooCommerce plugin directory, or null.
  */
 async function measure( label, port, woocommerce ) {
-	const name = `bench-orders-${ port }`;
-	const site = await createSite( {
-		name,
-		core: '7.1',
-		db: {
-			type: 'mariadb',
-			name: `aftercare_${ name.replace( /-/g, '_' ) }`,
-		},
-		port,
-		muPlugins: [ MU_PLUGIN ],
+	const site = await benchSite( `bench-orders-${ port }`, port, {
+		muPlugins: [ TEST_MU_PLUGIN ],
 		woocommerce,
 	} );
 	const seeded = Date.now();
-	const seed = JSON.parse(
-		run( 'php', [
-			path.join( REPO_ROOT, 'bench/seed-orders.php' ),
-			site.dir,
-			String( ORDERS ),
-		] )
-			.trim()
-			.split( '\n' )
-			.pop()
-	);
+	const seed = phpJson( 'seed-orders.php', [ site.dir, String( ORDERS ) ] );
 	process.stderr.write(
 		`${ label }: ${ seed.orders } orders seeded in ${ ( ( Date.now() - seeded ) / 1000 ).toFixed( 1 ) }s\n`
 	);
@@ -127,25 +72,14 @@ async function measure( label, port, woocommerce ) {
 				body: '{}',
 			} );
 
-		const first = await lookup( 0 );
-		if ( first.status !== 200 ) {
-			throw new Error(
-				`lookup answered ${ first.status }: ${ first.body.slice( 0, 300 ) }`
-			);
-		}
-		for ( let i = 0; i < 20; i++ ) {
-			await floor();
-			await lookup( i );
-		}
-		const times = { floor: [], lookup: [] };
-		for ( let i = 0; i < REQUESTS; i++ ) {
-			times.floor.push( ( await floor() ).ms );
-			const answer = await lookup( i * 7 );
-			if ( answer.status !== 200 ) {
-				throw new Error( `lookup ${ i } answered ${ answer.status }` );
-			}
-			times.lookup.push( answer.ms );
-		}
+		// Warm-up, then the measured rounds.
+		await interleaved( 20, { floor, lookup } );
+		const times = (
+			await interleaved( REQUESTS, {
+				floor,
+				lookup: ( i ) => lookup( i * 7 ),
+			} )
+		).ms;
 
 		const plain = `${ url }/?page_id=${ seed.pages.plain }`;
 		const withPlugin = ( await fetchTimed( plain ) ).body;
@@ -155,18 +89,12 @@ async function measure( label, port, woocommerce ) {
 			} )
 		).body;
 		const [ number, email ] = seed.sample[ 1 ];
-		const inProcess = JSON.parse(
-			run( 'php', [
-				path.join( REPO_ROOT, 'bench/lookup-failures.php' ),
-				site.dir,
-				number,
-				email,
-				'40',
-			] )
-				.trim()
-				.split( '\n' )
-				.pop()
-		);
+		const inProcess = phpJson( 'lookup-failures.php', [
+			site.dir,
+			number,
+			email,
+			'40',
+		] );
 		return {
 			label,
 			inProcess,
@@ -191,14 +119,10 @@ function blockScriptSizes() {
 	return { view: gz( 'view.js' ), editor: gz( 'index.js' ) };
 }
 
-ensureSystem( [ 'php', 'mariadb' ] );
-await ensureCore( '7.1' );
-const database = await startMariaDB();
-const results = [];
-try {
-	results.push( await measure( 'test adapter', PORT_BASE, null ) );
+const results = await withMariaDB( async () => {
+	const measured = [ await measure( 'test adapter', PORT_BASE, null ) ];
 	if ( process.env.WOOCOMMERCE_DIR ) {
-		results.push(
+		measured.push(
 			await measure(
 				'WooCommerce (HPOS)',
 				PORT_BASE + 1,
@@ -206,11 +130,8 @@ try {
 			)
 		);
 	}
-} finally {
-	if ( database.started ) {
-		await stopMariaDB();
-	}
-}
+	return measured;
+} );
 
 const ms = ( v ) => `${ v.toFixed( 1 ) } ms`;
 console.log(

@@ -14,22 +14,8 @@
 
 declare( strict_types=1 );
 
-if ( 'cli' !== PHP_SAPI || $argc < 3 ) {
-	fwrite( STDERR, "usage: php bench/seed-orders.php <siteDir> <count>\n" );
-	exit( 2 );
-}
-$aftercare_site = json_decode( (string) file_get_contents( $argv[1] . '/site.json' ), true );
-$aftercare_host = (string) aftercare_bench_host( (string) $aftercare_site['url'] );
-$_SERVER['HTTP_HOST']   = $aftercare_host;
-$_SERVER['REQUEST_URI'] = '/';
-require $argv[1] . '/wp-load.php';
-
-/**
- * Host and port of a URL (before WordPress is loaded).
- */
-function aftercare_bench_host( string $url ): string {
-	return (string) parse_url( $url, PHP_URL_HOST ) . ( parse_url( $url, PHP_URL_PORT ) ? ':' . parse_url( $url, PHP_URL_PORT ) : '' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
-}
+require __DIR__ . '/lib/wordpress.php';
+require aftercare_bench_wp_load( $argv, 2, 'bench/seed-orders.php <siteDir> <count>' );
 
 global $wpdb;
 $aftercare_count = max( 1, (int) $argv[2] );

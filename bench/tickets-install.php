@@ -8,15 +8,8 @@
 
 declare( strict_types=1 );
 
-if ( 'cli' !== PHP_SAPI || $argc < 2 ) {
-	fwrite( STDERR, "usage: php bench/tickets-install.php <siteDir>\n" );
-	exit( 2 );
-}
-$aftercare_site         = json_decode( (string) file_get_contents( $argv[1] . '/site.json' ), true );
-$aftercare_url          = (string) $aftercare_site['url'];
-$_SERVER['HTTP_HOST']   = (string) parse_url( $aftercare_url, PHP_URL_HOST ) . ':' . (int) parse_url( $aftercare_url, PHP_URL_PORT ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
-$_SERVER['REQUEST_URI'] = '/';
-require $argv[1] . '/wp-load.php';
+require __DIR__ . '/lib/wordpress.php';
+require aftercare_bench_wp_load( $argv, 1, 'bench/tickets-install.php <siteDir>' );
 
 $aftercare_started = microtime( true );
 $aftercare_steps   = 0;

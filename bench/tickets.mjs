@@ -11,13 +11,19 @@
 // Also times search and ticket creation. Prints p50, p95, time over the floor and SQL queries per
 // request. Port: AFTERCARE_TEST_PORT_BASE + 40 (default 8940).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, ensureSystem, run } from '../scripts/lib/system.mjs';
-import { ensureCore } from '../scripts/lib/core.mjs';
-import { startMariaDB, stopMariaDB } from '../scripts/lib/mariadb.mjs';
-import { createSite, startServer, stopServer } from '../scripts/lib/site.mjs';
+import { REPO_ROOT, run } from '../scripts/lib/system.mjs';
+import { startServer, stopServer } from '../scripts/lib/site.mjs';
+import {
+	TEST_MU_PLUGIN,
+	benchSite,
+	fetchTimed,
+	interleaved,
+	percentile,
+	phpJson,
+	withMariaDB,
+} from './lib/bench.mjs';
 
 const { values: options } = parseArgs( {
 	options: {
@@ -37,87 +43,34 @@ const REQUESTS = Number( options.requests );
 const BASELINE_REQUESTS = Number( options[ 'baseline-requests' ] );
 const PORT = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 40;
 const MU_PLUGINS = [
-	path.join( REPO_ROOT, 'tests/fixtures/mu-plugins/test-order-source.php' ),
+	TEST_MU_PLUGIN,
 	path.join( REPO_ROOT, 'bench/tickets-baseline.php' ),
 ];
-const agent = new http.Agent( { keepAlive: true, maxSockets: 1 } );
-
-/**
- * One HTTP request; resolves with status, headers, body and milliseconds taken.
- *
- * @param {string} url               URL.
- * @param {Object} [request]         The request.
- * @param {string} [request.method]  HTTP method.
- * @param {Object} [request.headers] Request headers.
- * @param {string} [request.body]    Request body.
- */
-function fetchTimed( url, { method = 'GET', headers = {}, body } = {} ) {
-	return new Promise( ( resolve, reject ) => {
-		const started = process.hrtime.bigint();
-		const req = http.request( url, { method, headers, agent }, ( res ) => {
-			const chunks = [];
-			res.on( 'data', ( chunk ) => chunks.push( chunk ) );
-			res.on( 'end', () =>
-				resolve( {
-					status: res.statusCode,
-					headers: res.headers,
-					body: Buffer.concat( chunks ).toString(),
-					ms: Number( process.hrtime.bigint() - started ) / 1e6,
-				} )
-			);
-		} );
-		req.on( 'error', reject );
-		req.end( body );
-	} );
-}
-
-const percentile = ( values, p ) => {
-	const sorted = [ ...values ].sort( ( a, b ) => a - b );
-	return sorted[
-		Math.min(
-			sorted.length - 1,
-			Math.ceil( ( p / 100 ) * sorted.length ) - 1
-		)
-	];
-};
-
-ensureSystem( [ 'php', 'mariadb' ] );
-await ensureCore( '7.1' );
-const database = await startMariaDB();
 const name = `bench-tickets-${ PORT }`;
 const rows = [];
 let seed;
-try {
+await withMariaDB( async () => {
 	// --reuse measures the site a previous run seeded (same sizes), without seeding again.
-	const siteDir = path.join( REPO_ROOT, '.cache/sites', name );
-	const seedFile = path.join( siteDir, 'bench-seed.json' );
-	let site;
-	if ( options.reuse && existsSync( seedFile ) ) {
-		site = JSON.parse( readFileSync( path.join( siteDir, 'site.json' ) ) );
+	const seedFile = path.join(
+		REPO_ROOT,
+		'.cache/sites',
+		name,
+		'bench-seed.json'
+	);
+	const reuse = options.reuse && existsSync( seedFile );
+	const site = await benchSite( name, PORT, {
+		muPlugins: MU_PLUGINS,
+		reuse,
+	} );
+	if ( reuse ) {
 		seed = JSON.parse( readFileSync( seedFile ) );
 	} else {
-		site = await createSite( {
-			name,
-			core: '7.1',
-			db: {
-				type: 'mariadb',
-				name: `aftercare_${ name.replace( /-/g, '_' ) }`,
-			},
-			port: PORT,
-			muPlugins: MU_PLUGINS,
-		} );
 		const seeded = Date.now();
-		seed = JSON.parse(
-			run( 'php', [
-				path.join( REPO_ROOT, 'bench/tickets-seed.php' ),
-				site.dir,
-				String( TICKETS ),
-				String( MESSAGES ),
-			] )
-				.trim()
-				.split( '\n' )
-				.pop()
-		);
+		seed = phpJson( 'tickets-seed.php', [
+			site.dir,
+			String( TICKETS ),
+			String( MESSAGES ),
+		] );
 		writeFileSync( seedFile, JSON.stringify( seed ) );
 		process.stderr.write(
 			`Seeded ${ seed.tickets } tickets and ${ seed.messages } messages (and the same as posts) in ${ ( ( Date.now() - seeded ) / 1000 ).toFixed( 1 ) }s\n`
@@ -195,50 +148,32 @@ try {
 			row[ 0 ].startsWith( options.only )
 		);
 		for ( const [ label, ours, baseline ] of chosen ) {
-			for ( const call of [ ours ] ) {
-				const first = await call();
-				if ( first.status >= 300 ) {
-					throw new Error(
-						`${ label } answered ${ first.status }: ${ first.body.slice( 0, 300 ) }`
-					);
-				}
-			}
-			const times = { floor: [], ours: [], baseline: [], q: {} };
+			await interleaved( 1, { [ label ]: ours } ); // Warm-up, and a check that it answers.
 			const count = label.startsWith( 'search' )
 				? Math.min( REQUESTS, 40 )
 				: REQUESTS;
-			for ( let i = 0; i < count; i++ ) {
-				for ( const [ key, call ] of [
-					[ 'floor', floor ],
-					[ 'ours', ours ],
-					[ 'baseline', i < BASELINE_REQUESTS ? baseline : null ],
-				] ) {
-					if ( ! call ) {
-						continue;
-					}
-					const answer = await call();
-					if ( answer.status >= 300 ) {
-						throw new Error(
-							`${ label } (${ key }) answered ${ answer.status }`
-						);
-					}
-					times[ key ].push( answer.ms );
-					times.q[ key ] = Number(
+			const { ms: times, last } = await interleaved( count, {
+				floor,
+				ours,
+				baseline: ( i ) =>
+					i < BASELINE_REQUESTS ? baseline() : null,
+			} );
+			// SQL queries of one request, as the bench mu-plugin counts them.
+			const q = Object.fromEntries(
+				Object.entries( last ).map( ( [ key, answer ] ) => [
+					key,
+					Number(
 						answer.headers[ 'x-aftercare-bench-queries' ] ?? 0
-					);
-				}
-			}
-			rows.push( { label, count, ...times } );
+					),
+				] )
+			);
+			rows.push( { label, count, ...times, q } );
 			process.stderr.write( `  measured: ${ label }\n` );
 		}
 	} finally {
 		await stopServer( site );
 	}
-} finally {
-	if ( database.started ) {
-		await stopMariaDB();
-	}
-}
+} );
 
 const ms = ( v ) => `${ v.toFixed( 1 ) }`;
 console.log(
