@@ -112,7 +112,7 @@ abstract class TicketRestTestCase extends TestCase {
 				return $this->as_guest( $method, $path, $token, $params );
 			case 'guest_wrong_token':
 				// Change the first character to another one, so the token is always wrong.
-				return $this->as_guest( $method, $path, ( 'x' === $token[0] ? 'y' : 'x' ) . substr( $token, 1 ), $params );
+				return $this->as_guest( $method, $path, ( str_starts_with( $token, 'x' ) ? 'y' : 'x' ) . substr( $token, 1 ), $params );
 			case 'guest_expired_token':
 				$expired = ( new \Aftercare\Infrastructure\AccessTokens( $GLOBALS['wpdb'], new \Aftercare\Tests\FixedClock( time() - \Aftercare\Infrastructure\AccessTokens::TTL - 60 ) ) )->issue( 'ticket', $ticket_id );
 				return $this->as_guest( $method, $path, $expired, $params );
