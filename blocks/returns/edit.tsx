@@ -3,19 +3,14 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	Notice,
-	PanelBody,
-	SelectControl,
-	TextControl,
-	ToggleControl,
-} from '@wordpress/components';
+import { Notice, PanelBody, SelectControl } from '@wordpress/components';
 import { useId, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { SettingsPanel } from '../shared/settings-panel';
 import type { ReturnsAttributes } from './types';
 
 declare global {
@@ -56,18 +51,21 @@ const STEP_TITLES = (): Record< string, string > => ( {
 const sampleLines = () => [
 	{
 		name: __( 'Linen shirt', 'aftercare' ),
+		/* translators: %d: quantity bought. */
 		detail: sprintf( __( 'Bought: %d', 'aftercare' ), 2 ),
 		note: '',
 		quantity: 1,
 	},
 	{
 		name: __( 'Canvas tote', 'aftercare' ),
+		/* translators: %d: quantity bought. */
 		detail: sprintf( __( 'Bought: %d', 'aftercare' ), 1 ),
 		note: __( 'Already returned.', 'aftercare' ),
 		quantity: 0,
 	},
 	{
 		name: __( 'Gift card', 'aftercare' ),
+		/* translators: %d: quantity bought. */
 		detail: sprintf( __( 'Bought: %d', 'aftercare' ), 1 ),
 		note: __( 'This product cannot be returned.', 'aftercare' ),
 		quantity: 0,
@@ -87,12 +85,14 @@ export default function Edit( {
 	setAttributes,
 }: BlockEditProps< ReturnsAttributes > ) {
 	const blockProps = useBlockProps();
+	const bound = { attributes, setAttributes };
 	const id = useId();
 	const data = editorData( window.aftercareReturns );
 	const [ step, setStep ] = useState( 'items' );
 	const titles = STEP_TITLES();
 	const steps = Object.keys( titles );
-	const reason = data.reasons[ 0 ]?.label ?? __( 'Does not fit', 'aftercare' );
+	const reason =
+		data.reasons[ 0 ]?.label ?? __( 'Does not fit', 'aftercare' );
 	const heading = attributes.heading || __( 'Return items', 'aftercare' );
 	const submit =
 		attributes.submitLabel || __( 'Send return request', 'aftercare' );
@@ -100,47 +100,48 @@ export default function Edit( {
 	return (
 		<>
 			<InspectorControls>
-				<PanelBody title={ __( 'Texts', 'aftercare' ) }>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Heading', 'aftercare' ) }
-						value={ attributes.heading }
-						placeholder={ __( 'Return items', 'aftercare' ) }
-						onChange={ ( value: string ) =>
-							setAttributes( { heading: value } )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Send button text', 'aftercare' ) }
-						value={ attributes.submitLabel }
-						placeholder={ __( 'Send return request', 'aftercare' ) }
-						onChange={ ( value: string ) =>
-							setAttributes( { submitLabel: value } )
-						}
-					/>
-				</PanelBody>
-				<PanelBody title={ __( 'Options', 'aftercare' ) }>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __(
-							'Suggest help articles while the shopper writes a comment',
-							'aftercare'
-						) }
-						checked={ attributes.showSuggestions }
-						onChange={ ( showSuggestions: boolean ) =>
-							setAttributes( { showSuggestions } )
-						}
-					/>
+				<SettingsPanel
+					title={ __( 'Texts', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'text',
+							name: 'heading',
+							label: __( 'Heading', 'aftercare' ),
+							placeholder: __( 'Return items', 'aftercare' ),
+						},
+						{
+							type: 'text',
+							name: 'submitLabel',
+							label: __( 'Send button text', 'aftercare' ),
+							placeholder: __(
+								'Send return request',
+								'aftercare'
+							),
+						},
+					] }
+				/>
+				<SettingsPanel
+					title={ __( 'Options', 'aftercare' ) }
+					{ ...bound }
+					settings={ [
+						{
+							type: 'toggle',
+							name: 'showSuggestions',
+							label: __(
+								'Suggest help articles while the shopper writes a comment',
+								'aftercare'
+							),
+						},
+					] }
+				>
 					<p className="components-base-control__help">
 						{ __(
 							'Reasons, outcomes, the return window and which items can be returned are the store’s return policy (Support → Settings). Set this page as the return portal there, so order status results and emails link to it.',
 							'aftercare'
 						) }
 					</p>
-				</PanelBody>
+				</SettingsPanel>
 				<PanelBody title={ __( 'Preview', 'aftercare' ) }>
 					<SelectControl
 						__next40pxDefaultSize
@@ -153,7 +154,7 @@ export default function Edit( {
 								/* translators: 1: step number, 2: step title. */
 								__( 'Step %1$d: %2$s', 'aftercare' ),
 								i + 1,
-								titles[ value ]
+								titles[ value ] ?? ''
 							),
 						} ) ) }
 						onChange={ setStep }
@@ -373,9 +374,7 @@ export default function Edit( {
 										reason
 									) }
 								</dd>
-								<dt>
-									{ __( 'You would like', 'aftercare' ) }
-								</dt>
+								<dt>{ __( 'You would like', 'aftercare' ) }</dt>
 								<dd>{ data.outcomes[ 0 ]?.label ?? '' }</dd>
 							</dl>
 						) }

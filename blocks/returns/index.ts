@@ -14,7 +14,8 @@ import type { ReturnsAttributes } from './types';
 import './style.scss';
 
 // block.json is the source of truth; TypeScript reads its JSON with widened types.
-const blockType = metadata as unknown as BlockConfiguration< ReturnsAttributes >;
+const blockType =
+	metadata as unknown as BlockConfiguration< ReturnsAttributes >;
 
 registerBlockType< ReturnsAttributes >( blockType, {
 	icon,

@@ -55,7 +55,10 @@ export interface Messages {
  * @param text   The text.
  * @param values The values.
  */
-export function format( text: string, ...values: Array< string | number > ): string {
+export function format(
+	text: string,
+	...values: Array< string | number >
+): string {
 	let next = 0;
 	return text.replace( /%(?:(\d+)\$)?[sd]/g, ( _, position?: string ) =>
 		String( values[ position ? Number( position ) - 1 : next++ ] ?? '' )
@@ -151,12 +154,12 @@ export function stepError(
 /**
  * Why the photos cannot be sent ('' when they can).
  *
- * @param sizes    Byte sizes of the chosen files.
- * @param required Whether a chosen reason needs photos.
- * @param limits   Largest count and size.
+ * @param sizes           Byte sizes of the chosen files.
+ * @param required        Whether a chosen reason needs photos.
+ * @param limits          Largest count and size.
  * @param limits.maxFiles Largest number of photos.
  * @param limits.maxBytes Largest photo, in bytes.
- * @param messages Texts.
+ * @param messages        Texts.
  */
 export function photoError(
 	sizes: number[],
@@ -178,13 +181,13 @@ export function photoError(
 /**
  * The body of POST /aftercare/v1/returns (multipart, for the photos).
  *
- * @param order   Guests: order number and email; customers: the order id.
- * @param lines   The order's lines (those with a quantity are sent).
- * @param fields  Outcome, comment and idempotency key.
+ * @param order                 Guests: order number and email; customers: the order id.
+ * @param lines                 The order's lines (those with a quantity are sent).
+ * @param fields                Outcome, comment and idempotency key.
  * @param fields.outcome        The outcome.
  * @param fields.comment        The comment.
  * @param fields.idempotencyKey The key of this submission.
- * @param photos  The chosen files.
+ * @param photos                The chosen files.
  */
 export function requestBody(
 	order: Record< string, string >,
@@ -236,9 +239,9 @@ export function stepOf( answer: unknown ): string {
 	const fields = Array.isArray( params )
 		? params.map( String )
 		: Object.keys( params && typeof params === 'object' ? params : {} );
-	const field = fields.find( ( name ) => FIELD_STEPS[ name ] );
-	if ( field ) {
-		return FIELD_STEPS[ field ];
+	const step = fields.map( ( name ) => FIELD_STEPS[ name ] ).find( Boolean );
+	if ( step ) {
+		return step;
 	}
 	return body.code === 'aftercare_order_not_found' ? 'order' : 'review';
 }

@@ -97,7 +97,8 @@ function orderFields( form: HTMLFormElement ): Record< string, string > {
 	return state.loggedIn
 		? { order_id: field( form, 'aftercare_order_id' )?.value ?? '' }
 		: {
-				order_number: field( form, 'aftercare_order_number' )?.value ?? '',
+				order_number:
+					field( form, 'aftercare_order_number' )?.value ?? '',
 				email: field( form, 'aftercare_email' )?.value ?? '',
 			};
 }
@@ -153,10 +154,15 @@ const storeDefinition = {
 		get nothingReturnable(): boolean {
 			const { lines } = getContext< Context >();
 			return (
-				lines.length > 0 && lines.every( ( line ) => line.returnable < 1 )
+				lines.length > 0 &&
+				lines.every( ( line ) => line.returnable < 1 )
 			);
 		},
-		get chosenLines() {
+		get chosenLines(): Array< {
+			id: number;
+			text: string;
+			photos: boolean;
+		} > {
 			return getContext< Context >()
 				.lines.filter( ( line ) => line.quantity > 0 )
 				.map( ( line ) => ( {
@@ -197,7 +203,8 @@ const storeDefinition = {
 					? nextStep( context.step )
 					: button.value;
 			const from = STEPS.indexOf( context.step );
-			const to = target === 'submit' ? STEPS.length : STEPS.indexOf( target );
+			const to =
+				target === 'submit' ? STEPS.length : STEPS.indexOf( target );
 			if ( to <= from ) {
 				show( context, target );
 				return;
@@ -209,7 +216,10 @@ const storeDefinition = {
 					const order = orderFields( form );
 					const url = new URL( state.rest.eligibility );
 					if ( state.loggedIn ) {
-						url.searchParams.set( 'order_id', order.order_id );
+						url.searchParams.set(
+							'order_id',
+							order.order_id ?? ''
+						);
 					}
 					// Guests: POST, so the email stays out of addresses and logs.
 					const answer: Answer = yield call(
@@ -218,7 +228,9 @@ const storeDefinition = {
 							? { method: 'GET' }
 							: {
 									method: 'POST',
-									headers: { 'Content-Type': 'application/json' },
+									headers: {
+										'Content-Type': 'application/json',
+									},
 									body: JSON.stringify( order ),
 								}
 					);
@@ -282,7 +294,11 @@ const storeDefinition = {
 					),
 				} );
 				if ( ! answer.ok ) {
-					show( context, stepOf( answer.data ), message( answer.data ) );
+					show(
+						context,
+						stepOf( answer.data ),
+						message( answer.data )
+					);
 					return;
 				}
 				const created = answer.data as {
@@ -305,23 +321,26 @@ const storeDefinition = {
 			}
 		} ),
 		setQuantity( event: Event ): void {
-			const value = parseInt( ( event.target as HTMLInputElement ).value, 10 );
+			const value = parseInt(
+				( event.target as HTMLInputElement ).value,
+				10
+			);
 			getContext< Context >().line.quantity = value > 0 ? value : 0;
 		},
 		setReason( event: Event ): void {
 			getContext< Context >().line.reason = (
 				event.target as HTMLSelectElement
-			).value;
+			 ).value;
 		},
 		setComment( event: Event ): void {
 			getContext< Context >().comment = (
 				event.target as HTMLTextAreaElement
-			).value;
+			 ).value;
 		},
 		setOutcome( event: Event ): void {
 			getContext< Context >().outcome = (
 				event.target as HTMLInputElement
-			).value;
+			 ).value;
 		},
 	},
 	callbacks: {
@@ -341,7 +360,9 @@ const storeDefinition = {
 			const comment = box
 				?.closest( '.wp-block-aftercare-returns__field' )
 				?.querySelector( 'textarea' );
-			return box && comment ? attachSuggestions( box, comment ) : undefined;
+			return box && comment
+				? attachSuggestions( box, comment )
+				: undefined;
 		},
 	},
 };
