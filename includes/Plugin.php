@@ -171,7 +171,8 @@ final class Plugin {
 		$attachments   = new AttachmentStore( $wpdb, $settings, $clock );
 		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$presence      = new Presence( $wpdb, $clock );
-		$ticket_access = new TicketAccess( $ticket_repo, $tokens, $settings );
+		$ticket_access = new TicketAccess( $ticket_repo, $tokens );
+		$links         = new Links( $settings );
 		$ticket_tables = array( $ticket_repo, $ticket_terms, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
 
 		$outbox        = new Outbox( $wpdb, $clock );
@@ -199,7 +200,7 @@ final class Plugin {
 		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		$ticket_rest  = array(
-			new TicketsController( $tickets, $ticket_repo, $ticket_access, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
+			new TicketsController( $tickets, $ticket_repo, $ticket_access, $links, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
 			new TicketCountsController( $ticket_repo ),
 			new MessagesController( $tickets, $message_repo, $attachments, $ticket_access, $limiter, new MessageSchema() ),
 			new EventsController( $events, new EventSchema() ),
@@ -209,7 +210,6 @@ final class Plugin {
 			new TicketPresenceController( $presence, $tickets ),
 		);
 		// Shopper side (contact block, guest threads, My Account), notifications and privacy.
-		$links        = new Links( $settings );
 		$threads      = new CustomerThreads( $settings );
 		$mail         = new EmailTemplate();
 		$notifier     = new Notifier( $outbox, class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $mail ) : new WpMailer( $mail ), $ticket_repo, $message_repo, $tokens, $links, $settings, $clock );

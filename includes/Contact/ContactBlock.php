@@ -171,24 +171,10 @@ final class ContactBlock {
 				'hidden' => $hidden,
 			),
 			$notice,
-			'created' === $done && '' !== $token ? $this->signed_link( $ticket_id, $token ) : '',
+			'created' === $done && '' !== $token ? $this->links->guest_thread( $ticket_id, $token, (string) get_permalink() ) : '',
 			$this->reply_error
 		);
 		return $this->template( 'render.php', $attributes, array( 'thread_html' => $html ) );
-	}
-
-	/**
-	 * The guest's link to this thread: on the page they are on (the contact page, normally).
-	 */
-	private function signed_link( int $ticket_id, string $token ): string {
-		$page = get_permalink();
-		return add_query_arg(
-			array(
-				Links::TICKET_ARG => $ticket_id,
-				Links::TOKEN_ARG  => $token,
-			),
-			$page ? $page : $this->links->contact_page()
-		);
 	}
 
 	/**

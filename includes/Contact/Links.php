@@ -34,17 +34,53 @@ final class Links {
 	}
 
 	/**
-	 * The guest's signed link, or '' without a contact page.
+	 * The guest's signed link to their thread: on $page when given (the page they are on), else
+	 * wherever guests can read it (guest_page()). Filter `aftercare_ticket_access_url` to send
+	 * guests elsewhere.
 	 */
-	public function guest_thread( int $ticket_id, string $token ): string {
-		$page = $this->contact_page();
-		return '' === $page ? '' : add_query_arg(
+	public function guest_thread( int $ticket_id, string $token, string $page = '' ): string {
+		$url = add_query_arg(
 			array(
 				self::TICKET_ARG => $ticket_id,
 				self::TOKEN_ARG  => rawurlencode( $token ),
 			),
-			$page
+			'' !== $page ? $page : $this->guest_page()
 		);
+		/**
+		 * Filters a guest's signed link to a ticket's thread.
+		 *
+		 * @param string $url       The link.
+		 * @param int    $ticket_id Ticket id.
+		 * @param string $token     The raw access token.
+		 */
+		return (string) apply_filters( 'aftercare_ticket_access_url', $url, $ticket_id, $token );
+	}
+
+	/**
+	 * Where a guest's link leads, so that it always works: the contact page; without one, the
+	 * first published page that has the contact block (only the block shows threads); without
+	 * any, the home page.
+	 */
+	private function guest_page(): string {
+		$page = $this->contact_page();
+		if ( '' !== $page ) {
+			return $page;
+		}
+		$with_block = get_posts(
+			array(
+				'post_type'      => 'page',
+				'post_status'    => 'publish',
+				's'              => '<!-- wp:' . ContactBlock::NAME . ' ',
+				'sentence'       => true,
+				'search_columns' => array( 'post_content' ),
+				'orderby'        => 'ID',
+				'order'          => 'ASC',
+				'numberposts'    => 1,
+				'fields'         => 'ids',
+			)
+		);
+		$url = $with_block ? get_permalink( (int) $with_block[0] ) : false;
+		return $url ? $url : home_url( '/' );
 	}
 
 	/**

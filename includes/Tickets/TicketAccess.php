@@ -12,13 +12,12 @@ declare( strict_types=1 );
 namespace Aftercare\Tickets;
 
 use Aftercare\Infrastructure\AccessTokens;
-use Aftercare\Settings\Settings;
 
 final class TicketAccess {
 
 	public const TOKEN_HEADER = 'X-Aftercare-Token';
 
-	public function __construct( private TicketRepository $tickets, private AccessTokens $tokens, private Settings $settings ) {}
+	public function __construct( private TicketRepository $tickets, private AccessTokens $tokens ) {}
 
 	public function register(): void {
 		add_filter( 'map_meta_cap', array( $this, 'map_meta_cap' ), 10, 4 );
@@ -60,22 +59,5 @@ final class TicketAccess {
 	public static function token( \WP_REST_Request $request ): string {
 		$token = $request->get_header( self::TOKEN_HEADER ) ?? $request->get_param( 'token' );
 		return is_string( $token ) ? $token : '';
-	}
-
-	/**
-	 * The signed link a guest follows to their thread: the contact page (or the home page) with the
-	 * ticket id and its token. Filter `aftercare_ticket_access_url` to send guests elsewhere.
-	 */
-	public function url( Ticket $ticket, string $token ): string {
-		$page = (int) $this->settings->get( 'contact_page' );
-		$base = $page ? (string) get_permalink( $page ) : '';
-		$url  = add_query_arg(
-			array(
-				'aftercare_ticket' => $ticket->id,
-				'aftercare_token'  => $token,
-			),
-			'' !== $base ? $base : home_url( '/' )
-		);
-		return (string) apply_filters( 'aftercare_ticket_access_url', $url, $ticket, $token );
 	}
 }

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Tickets;
 
+use Aftercare\Contact\Links;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
@@ -38,6 +39,7 @@ final class Controller extends AbstractController {
 		private TicketService $service,
 		private TicketRepository $tickets,
 		private TicketAccess $access,
+		private Links $links,
 		private RateLimiter $limiter,
 		private Schema $resource,
 		private Query $query
@@ -193,7 +195,7 @@ final class Controller extends AbstractController {
 				$data                 = $this->resource->prepare( $created['ticket'], TicketService::is_agent( $actor ) ? 'edit' : 'view' );
 				if ( '' !== $created['token'] && ! $actor ) {
 					$data['access_token'] = $created['token'];
-					$data['access_url']   = $this->access->url( $created['ticket'], $created['token'] );
+					$data['access_url']   = $this->links->guest_thread( $created['ticket']->id, $created['token'] );
 				}
 				$response = rest_ensure_response( $data );
 				$response->set_status( $created['replayed'] ? 200 : 201 );

@@ -10,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Rest\Tickets;
 
+use Aftercare\Contact\Links;
 use Aftercare\Rest\Tickets\Controller;
+use Aftercare\Settings\Settings;
 
 /**
  * Also on SQLite, the database `npm start` uses.
@@ -26,6 +28,7 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertSame( 'new', $created['status'] );
 		$this->assertMatchesRegularExpression( '/^[A-Za-z0-9_-]{32}$/', $created['access_token'] );
 		$this->assertStringContainsString( 'aftercare_token=' . $created['access_token'], $created['access_url'] );
+		$this->assertSame( ( new Links( new Settings() ) )->guest_thread( (int) $created['id'], $created['access_token'] ), $created['access_url'], 'the one guest link of mails and pages' );
 		$this->assertArrayNotHasKey( 'sla', $created, 'guests get the view context' );
 		$this->assertSame( $before['tickets'] + 1, $this->count_rows( 'tickets' ) );
 		$this->assertSame( $before['messages'] + 1, $this->count_rows( 'messages' ) );
