@@ -52,9 +52,13 @@ final class AgentRoutesTest extends TicketRestTestCase {
 		$this->assertSame( array( '1002', '1003' ), array_values( array_intersect( array( '1002', '1003' ), array_column( $context['orders'], 'number' ) ) ) );
 		$this->assertGreaterThan( 0, $context['total_spent'] );
 		$this->assertSame( array(), $context['open_returns'] );
-		add_filter( 'aftercare_ticket_context_open_returns', static fn() => array( array( 'id' => '7', 'number' => 1007, 'status' => 'requested', 'secret' => 'x' ) ) );
+		// After the returns feature's own callback, and removed again: later tests keep that callback.
+		$hooked       = $GLOBALS['wp_filter']['aftercare_ticket_context_open_returns']->callbacks ?? array();
+		$open_returns = static fn() => array( array( 'id' => '7', 'number' => 1007, 'status' => 'requested', 'secret' => 'x' ) );
+		add_filter( 'aftercare_ticket_context_open_returns', $open_returns, 99 );
 		$returns = $this->rest( 'GET', $path, array(), $this->agent->ID )->get_data()['open_returns'];
-		remove_all_filters( 'aftercare_ticket_context_open_returns' );
+		remove_filter( 'aftercare_ticket_context_open_returns', $open_returns, 99 );
+		$this->assertSame( $hooked, $GLOBALS['wp_filter']['aftercare_ticket_context_open_returns']->callbacks ?? array() );
 		$this->assertSame( array( array( 'id' => 7, 'number' => 1007, 'status' => 'requested' ) ), $returns );
 		$this->assertSame( array( $first['id'] ), array_column( $context['other_tickets'], 'id' ) );
 		$this->assertSame( 404, $this->rest( 'GET', '/aftercare/v1/tickets/999999/context', array(), $this->agent->ID )->get_status() );
