@@ -38,6 +38,7 @@ use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Notifications\EmailTemplate;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
+use Aftercare\Notifications\ReturnMails;
 use Aftercare\Notifications\WooCommerceMailer;
 use Aftercare\Notifications\WpMailer;
 use Aftercare\Privacy\PersonalData;
@@ -180,6 +181,7 @@ final class Plugin {
 		// Returns: requests and their lines (the conversation is a ticket thread).
 		$return_items = new ReturnItemRepository( $wpdb );
 		$return_repo  = new ReturnRepository( $wpdb, $return_items );
+		$return_access = new ReturnAccess( $return_repo, $tokens, $settings );
 
 		$tables     = array( $limiter, ...$ticket_tables, $outbox, $return_repo, $return_items, ...$index->tables(), $search_log, $votes, $deflection );
 		$migrations = array(
@@ -212,7 +214,7 @@ final class Plugin {
 		// Shopper side (contact block, guest threads, My Account), notifications and privacy.
 		$threads      = new CustomerThreads( $settings );
 		$mail         = new EmailTemplate();
-		$notifier     = new Notifier( $outbox, class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $mail ) : new WpMailer( $mail ), $ticket_repo, $message_repo, $tokens, $links, $settings, $clock );
+		$notifier     = new Notifier( $outbox, class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $mail ) : new WpMailer( $mail ), $ticket_repo, $message_repo, $tokens, $links, $settings, $clock, new ReturnMails( $return_repo, $return_access, $policy, $tokens, $orders ) );
 		$shop         = array(
 			new ContactBlock( $threads, $links, $tokens, $orders ),
 			new SupportEndpoint( $threads, $links ),
@@ -222,7 +224,6 @@ final class Plugin {
 		);
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
-		$return_access = new ReturnAccess( $return_repo, $tokens, $settings );
 		$return_rest   = array(
 			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ) ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),

@@ -1,7 +1,7 @@
 <?php
 /**
- * Renders a notification: the body both mail paths share, a complete HTML document for plain
- * wp_mail, and a text version. Everything is escaped here, at output; the message body is
+ * Renders a notification: the body both mail paths share (a return's details as a table), a
+ * complete HTML document for plain wp_mail, and a text version. Everything is escaped here, at output; the message body is
  * passed through the post allowlist again even though the thread stored it sanitized.
  *
  * @package Aftercare
@@ -23,8 +23,14 @@ final class EmailTemplate {
 			$html .= '<p>' . esc_html( sprintf( __( 'Hi %s,', 'aftercare' ), $mail->recipient_name ) ) . '</p>';
 		}
 		$html .= '<p>' . esc_html( $mail->intro ) . '</p>';
-		/* translators: 1: ticket number, 2: ticket subject. */
-		$html .= '<p><strong>' . esc_html( sprintf( __( 'Ticket #%1$d: %2$s', 'aftercare' ), $mail->ticket_number, $mail->ticket_subject ) ) . '</strong></p>';
+		$html .= '<p><strong>' . esc_html( $this->reference( $mail ) ) . '</strong></p>';
+		if ( $mail->details ) {
+			$html .= '<table role="presentation" style="margin:0 0 16px;border-collapse:collapse;">';
+			foreach ( $mail->details as list( $label, $value ) ) {
+				$html .= '<tr><th scope="row" style="padding:4px 16px 4px 0;text-align:left;vertical-align:top;">' . esc_html( $label ) . '</th><td style="padding:4px 0;">' . nl2br( esc_html( $value ) ) . '</td></tr>';
+			}
+			$html .= '</table>';
+		}
 		if ( '' !== $mail->body_html ) {
 			$html .= '<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #dcdcde;">';
 			if ( '' !== $mail->author ) {
@@ -40,6 +46,14 @@ final class EmailTemplate {
 			}
 		}
 		return $html;
+	}
+
+	/**
+	 * What the mail is about: the ticket, or for returns the thread's subject ("Return R-1001 for order #1001").
+	 */
+	private function reference( Notification $mail ): string {
+		/* translators: 1: ticket number, 2: ticket subject. */
+		return $mail->kind->is_return() ? $mail->ticket_subject : sprintf( __( 'Ticket #%1$d: %2$s', 'aftercare' ), $mail->ticket_number, $mail->ticket_subject );
 	}
 
 	/**
@@ -65,9 +79,14 @@ final class EmailTemplate {
 			$lines[] = sprintf( __( 'Hi %s,', 'aftercare' ), $mail->recipient_name );
 		}
 		$lines[] = $mail->intro;
-		/* translators: 1: ticket number, 2: ticket subject. */
-		$lines[] = sprintf( __( 'Ticket #%1$d: %2$s', 'aftercare' ), $mail->ticket_number, $mail->ticket_subject );
+		$lines[] = $this->reference( $mail );
 		$lines[] = '';
+		foreach ( $mail->details as list( $label, $value ) ) {
+			$lines[] = $label . ': ' . $value;
+		}
+		if ( $mail->details ) {
+			$lines[] = '';
+		}
 		if ( '' !== $mail->body_html ) {
 			$lines[] = trim( wp_strip_all_tags( str_replace( array( '</p>', '<br>', '<br />' ), "\n", $mail->body_html ) ) );
 			$lines[] = '';

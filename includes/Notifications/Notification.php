@@ -1,6 +1,6 @@
 <?php
 /**
- * One mail, ready to render: who gets it, about which ticket, and what to show.
+ * One mail, ready to render: who gets it, about which ticket (and return), and what to show.
  * Plain data; every template escapes it late.
  *
  * @package Aftercare
@@ -23,6 +23,9 @@ final class Notification {
 	 * @param string $body_html    The message, sanitized HTML from the thread.
 	 * @param string $link_url     Where to read and answer the thread.
 	 * @param string $link_label   The link's words.
+	 * @param array<int, array{0: string, 1: string}> $details Label and plain-text value pairs (a return's items, amount, coupon…).
+	 * @param string $return_number The return's public number (R-1001), '' for ticket mails.
+	 * @param string $order_number  The order's number, '' for ticket mails.
 	 */
 	public function __construct(
 		public readonly Kind $kind,
@@ -34,11 +37,14 @@ final class Notification {
 		public readonly string $author,
 		public readonly string $body_html,
 		public readonly string $link_url,
-		public readonly string $link_label
+		public readonly string $link_label,
+		public readonly array $details = array(),
+		public readonly string $return_number = '',
+		public readonly string $order_number = ''
 	) {}
 
 	/**
-	 * Fills {ticket_number}, {ticket_subject} and {site_title} in a subject or heading.
+	 * Fills {ticket_number}, {ticket_subject}, {return_number}, {order_number} and {site_title} in a subject or heading.
 	 */
 	public function fill( string $text ): string {
 		return strtr(
@@ -46,6 +52,8 @@ final class Notification {
 			array(
 				'{ticket_number}'  => (string) $this->ticket_number,
 				'{ticket_subject}' => $this->ticket_subject,
+				'{return_number}'  => $this->return_number,
+				'{order_number}'   => $this->order_number,
 				'{site_title}'     => wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES ),
 			)
 		);

@@ -1,8 +1,12 @@
 <?php
 /**
- * Turns ticket events into queued mails, and works the queue in the background: through Action
- * Scheduler when WooCommerce is active, else through WP-Cron. Queueing happens in the hooks
- * that fire after the ticket's transaction commits; nothing is sent during the shopper's request.
+ * Turns ticket and return events into queued mails, and works the queue in the background:
+ * through Action Scheduler when WooCommerce is active, else through WP-Cron. Queueing happens in
+ * the hooks that fire after the transaction commits; nothing is sent during the shopper's request.
+ *
+ * A return's conversation is a ticket thread, but the shopper hears about the return, not the
+ * ticket: one acknowledgement with the return's number (never also the ticket's), one mail per
+ * status, and an agent's message that comes with a status change inside that status mail.
  *
  * @package Aftercare
  */
@@ -14,6 +18,7 @@ namespace Aftercare\Notifications;
 use Aftercare\Contact\Links;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Channel;
 use Aftercare\Tickets\Message;
@@ -37,12 +42,15 @@ final class Notifier {
 		private AccessTokens $tokens,
 		private Links $links,
 		private Settings $settings,
-		private Clock $clock
+		private Clock $clock,
+		private ReturnMails $returns
 	) {}
 
 	public function register(): void {
 		add_action( 'aftercare_ticket_created', array( $this, 'ticket_created' ), 10, 2 );
 		add_action( 'aftercare_message_created', array( $this, 'message_created' ), 10, 2 );
+		add_action( 'aftercare_return_created', array( $this, 'return_created' ) );
+		add_action( 'aftercare_return_updated', array( $this, 'return_updated' ), 10, 3 );
 		add_action( self::HOOK, array( $this, 'run' ) );
 		if ( $this->mailer instanceof WooCommerceMailer ) {
 			$this->mailer->register();
@@ -54,6 +62,9 @@ final class Notifier {
 	 * opened it on the customer's behalf).
 	 */
 	public function ticket_created( Ticket $ticket, Message $first_message ): void {
+		if ( $this->returns->for_thread( $ticket->id ) ) {
+			return; // A return's thread: return_created() announces the return instead.
+		}
 		$queued = false;
 		if ( is_email( $ticket->customer_email ) ) {
 			$queued = $this->outbox->enqueue( 'ack:' . $ticket->id, Kind::TicketReceived->value, $ticket->id, $first_message->id, $ticket->customer_email );
@@ -62,6 +73,40 @@ final class Notifier {
 			$queued = $this->queue_for_agents( Kind::NewTicket, $ticket, $first_message ) || $queued;
 		}
 		if ( $queued ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
+	 * The shopper's acknowledgement with the return's number, and the new return to the agents
+	 * (unless an agent filed it on the customer's behalf).
+	 */
+	public function return_created( ReturnRequest $return ): void {
+		$queued = is_email( $return->customer_email ) && $this->outbox->enqueue( 'return:' . $return->id . ':requested', Kind::ReturnRequested->value, $return->ticket_id, 0, $return->customer_email, $return->id );
+		$ticket = $this->tickets->find( $return->ticket_id );
+		if ( $ticket && ! in_array( $ticket->channel, array( Channel::Admin, Channel::Phone ), true ) ) {
+			foreach ( $this->agent_recipients( $ticket ) as $email ) {
+				$queued = $this->outbox->enqueue( 'return:' . $return->id . ':agents:' . $email, Kind::NewReturn->value, $return->ticket_id, 0, $email, $return->id ) || $queued;
+			}
+		}
+		if ( $queued ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
+	 * A mail to the shopper for each status the return reaches. The agent's message that came
+	 * with the change goes in it, queued under the key of that message's own reply mail, so
+	 * the reply (announced just after) is not mailed a second time.
+	 *
+	 * @param array<string, array{0: mixed, 1: mixed}> $changes Field => [old, new].
+	 */
+	public function return_updated( ReturnRequest $return, array $changes, ?Message $message = null ): void {
+		if ( ! isset( $changes['status'] ) || ! is_email( $return->customer_email ) ) {
+			return;
+		}
+		$key = $message ? 'reply:' . $message->id : 'return:' . $return->id . ':' . $return->status->value;
+		if ( $this->outbox->enqueue( $key, Kind::for_return_status( $return->status )->value, $return->ticket_id, $message ? $message->id : 0, $return->customer_email, $return->id ) ) {
 			$this->wake( $this->clock->now() );
 		}
 	}
@@ -156,22 +201,27 @@ final class Notifier {
 
 	private function compose( Kind $kind, object $row ): ?Notification {
 		$ticket  = $this->tickets->find( (int) $row->ticket_id );
-		$message = $this->messages->find( (int) $row->message_id );
-		if ( null === $ticket || null === $message || $message->is_note() ) {
+		$message = (int) $row->message_id ? $this->messages->find( (int) $row->message_id ) : null;
+		if ( null === $ticket || ( null === $message && ! $kind->is_return() ) || $message?->is_note() ) {
 			return null;
 		}
 		$recipient = (string) $row->recipient;
+		if ( $kind->is_return() ) {
+			$return = $this->returns->find( (int) $row->return_id );
+			return $return ? $this->returns->compose( $kind, $recipient, $return, $ticket, $message ) : null;
+		}
+		// Replies on a return's thread link to the return.
+		$return = $this->returns->for_thread( $ticket->id );
 		if ( $kind->to_customer() ) {
 			// A fresh token per mail: tokens are only stored hashed, so the one shown on screen cannot be reused.
-			$token = $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id );
-			$link  = $this->links->for_customer( $ticket, $token );
+			$link  = $return ? $this->returns->customer_link( $return ) : $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id ) );
 			$name  = $ticket->customer_name;
 			$label = __( 'View your request and reply', 'aftercare' );
 		} else {
 			$user  = get_user_by( 'email', $recipient );
-			$link  = $this->links->agent_ticket( $ticket->id );
+			$link  = $return ? $this->returns->agent_link( $return ) : $this->links->agent_ticket( $ticket->id );
 			$name  = $user ? $user->display_name : '';
-			$label = __( 'Open the ticket', 'aftercare' );
+			$label = $return ? __( 'Open the return', 'aftercare' ) : __( 'Open the ticket', 'aftercare' );
 		}
 		$intro = match ( $kind ) {
 			Kind::TicketReceived => __( 'Thank you for contacting us. We have received your request and will reply as soon as we can. Your ticket number is below; you will get an email when we answer.', 'aftercare' ),
@@ -180,6 +230,7 @@ final class Notifier {
 			Kind::NewTicket      => sprintf( __( '%s opened a new ticket.', 'aftercare' ), $ticket->customer_name ),
 			/* translators: %s: customer name. */
 			Kind::CustomerReply  => sprintf( __( '%s replied to their ticket.', 'aftercare' ), $ticket->customer_name ),
+			default              => '',
 		};
 		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $message->body, $link, $label );
 	}

@@ -38,7 +38,7 @@ final class Outbox implements Table {
 	}
 
 	public function schema_version(): int {
-		return 1;
+		return 2;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -48,6 +48,7 @@ final class Outbox implements Table {
   type varchar(40) NOT NULL,
   ticket_id bigint(20) unsigned NOT NULL DEFAULT 0,
   message_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  return_id bigint(20) unsigned NOT NULL DEFAULT 0,
   recipient varchar(190) NOT NULL DEFAULT '',
   status varchar(10) NOT NULL DEFAULT 'pending',
   attempts smallint(5) unsigned NOT NULL DEFAULT 0,
@@ -71,16 +72,19 @@ final class Outbox implements Table {
 	/**
 	 * Queues a mail once: a second call with the same dedupe key changes nothing.
 	 *
+	 * @param int $message_id The message shown (0: none).
+	 * @param int $return_id  The return the mail is about (0: a ticket mail).
 	 * @return bool Whether a new row was queued.
 	 */
-	public function enqueue( string $dedupe_key, string $type, int $ticket_id, int $message_id, string $recipient ): bool {
+	public function enqueue( string $dedupe_key, string $type, int $ticket_id, int $message_id, string $recipient, int $return_id = 0 ): bool {
 		$inserted = $this->wpdb->query(
 			$this->wpdb->prepare(
-				"INSERT IGNORE INTO {$this->table()} (dedupe_key, type, ticket_id, message_id, recipient, status, available_at, created_at) VALUES (%s, %s, %d, %d, %s, %s, %d, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"INSERT IGNORE INTO {$this->table()} (dedupe_key, type, ticket_id, message_id, return_id, recipient, status, available_at, created_at) VALUES (%s, %s, %d, %d, %d, %s, %s, %d, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 				substr( $dedupe_key, 0, 120 ),
 				$type,
 				$ticket_id,
 				$message_id,
+				$return_id,
 				$recipient,
 				self::PENDING,
 				$this->clock->now(),

@@ -22,6 +22,8 @@ final class WooCommerceEmail extends \WC_Email {
 		$this->placeholders   = array(
 			'{ticket_number}'  => '',
 			'{ticket_subject}' => '',
+			'{return_number}'  => '',
+			'{order_number}'   => '',
 		);
 		parent::__construct();
 	}
@@ -44,6 +46,8 @@ final class WooCommerceEmail extends \WC_Email {
 		$this->recipient                       = $mail->recipient;
 		$this->placeholders['{ticket_number}'] = (string) $mail->ticket_number;
 		$this->placeholders['{ticket_subject}'] = $mail->ticket_subject;
+		$this->placeholders['{return_number}']  = $mail->return_number;
+		$this->placeholders['{order_number}']   = $mail->order_number;
 		$this->setup_locale();
 		try {
 			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $this->get_headers(), array() );
@@ -72,9 +76,26 @@ final class WooCommerceEmail extends \WC_Email {
 	}
 
 	/**
-	 * What WooCommerce's email preview shows: a made-up ticket.
+	 * What WooCommerce's email preview shows: a made-up ticket or return.
 	 */
 	private function sample(): Notification {
+		if ( $this->kind->is_return() ) {
+			return new Notification(
+				$this->kind,
+				(string) get_option( 'admin_email' ),
+				__( 'Jane Doe', 'aftercare' ),
+				1042,
+				__( 'Return R-1001 for order #1234', 'aftercare' ),
+				__( 'This is a preview with a sample return.', 'aftercare' ),
+				'',
+				'',
+				home_url( '/' ),
+				__( 'View your return', 'aftercare' ),
+				array( array( __( 'Items', 'aftercare' ), __( '1 × Linen shirt (Does not fit)', 'aftercare' ) ) ),
+				'R-1001',
+				'1234'
+			);
+		}
 		return new Notification(
 			$this->kind,
 			(string) get_option( 'admin_email' ),

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns;
 
+use Aftercare\Account\ReturnsEndpoint;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Settings\Settings;
 
@@ -48,6 +49,21 @@ final class ReturnAccess {
 		}
 		$return = '' !== $token ? $this->returns->find( $return_id ) : null;
 		return $return && $return->ticket_id && $this->tokens->verify( 'ticket', $return->ticket_id, $token );
+	}
+
+	/**
+	 * Where the shopper follows the return: a guest through the signed link ($token), a customer
+	 * in My Account → Returns (WooCommerce), else on the portal page once signed in.
+	 */
+	public function for_customer( ReturnRequest $return, string $token ): string {
+		if ( $return->customer_id <= 0 ) {
+			return $this->url( $return, $token );
+		}
+		if ( function_exists( 'wc_get_endpoint_url' ) && function_exists( 'wc_get_page_permalink' ) ) {
+			return wc_get_endpoint_url( ReturnsEndpoint::ENDPOINT, (string) $return->id, wc_get_page_permalink( 'myaccount' ) );
+		}
+		$page = (int) $this->settings->get( 'return_portal_page' );
+		return add_query_arg( 'aftercare_return', $return->id, $page ? (string) get_permalink( $page ) : home_url( '/' ) );
 	}
 
 	/**

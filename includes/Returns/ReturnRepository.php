@@ -70,6 +70,14 @@ final class ReturnRepository implements Table {
 		return $row ? ReturnRequest::from_row( $row, $this->items->for_returns( array( $id ) )[ $id ] ?? array() ) : null;
 	}
 
+	/**
+	 * The return whose conversation the ticket is.
+	 */
+	public function find_by_ticket( int $ticket_id ): ?ReturnRequest {
+		$id = $ticket_id > 0 ? (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE ticket_id = %d", $ticket_id ) ) : 0; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $id ? $this->find( $id ) : null;
+	}
+
 	public function find_by_idempotency_key( string $key ): ?ReturnRequest {
 		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return $id ? $this->find( $id ) : null;

@@ -78,4 +78,31 @@ final class EmailTemplateTest extends TestCase {
 		$this->assertContains( 'Content-Type: text/html; charset=UTF-8', $captured['headers'] );
 		$this->assertStringContainsString( '<!DOCTYPE html>', $captured['message'] );
 	}
+
+	public function test_a_returns_details_are_escaped_in_html_and_listed_in_text(): void {
+		$mail = new Notification(
+			Kind::ReturnRefunded,
+			'gwen@example.test',
+			'Gwen',
+			1042,
+			'Return R-1001 for order #77',
+			'We have refunded your return.',
+			'',
+			'',
+			'https://shop.example/returns/?aftercare_return=1&aftercare_token=abc',
+			'View your return',
+			array( array( 'Refunded', '20.00 <b>GBP</b>' ), array( 'How to send the items back', "Line one\nLine <script>two</script>" ) ),
+			'R-1001',
+			'77'
+		);
+		$template = new EmailTemplate();
+		$html     = $template->body( $mail );
+		$this->assertStringContainsString( '<strong>Return R-1001 for order #77</strong>', $html, 'about the return, not "Ticket #1042"' );
+		$this->assertStringNotContainsString( 'Ticket #', $html );
+		$this->assertStringContainsString( '20.00 &lt;b&gt;GBP&lt;/b&gt;', $html );
+		$this->assertStringContainsString( 'Line one<br />', $html, 'line breaks kept' );
+		$this->assertStringNotContainsString( '<script', $html );
+		$this->assertStringContainsString( 'Refunded: 20.00 <b>GBP</b>', $template->plain( $mail, 'Refunded' ), 'plain text is not HTML' );
+		$this->assertSame( 'Your return R-1001 for #77', $mail->fill( 'Your return {return_number} for #{order_number}' ) );
+	}
 }

@@ -60,7 +60,7 @@ final class OutboxTest extends TicketRestTestCase {
 			}
 		};
 		$settings       = new Settings();
-		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock );
+		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ) );
 	}
 
 	/**
@@ -217,5 +217,15 @@ final class OutboxTest extends TicketRestTestCase {
 		$this->assertIsInt( $next );
 		$this->assertGreaterThan( $this->clock->now(), $next, 'the retry waits for its back-off' );
 		$clear();
+	}
+
+	/**
+	 * The return side of the notifier, as the plugin wires it.
+	 */
+	private static function return_mails( \Aftercare\Settings\Settings $settings ): \Aftercare\Notifications\ReturnMails {
+		global $wpdb;
+		$returns = new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) );
+		$tokens  = new \Aftercare\Infrastructure\AccessTokens( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
+		return new \Aftercare\Notifications\ReturnMails( $returns, new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ), new \Aftercare\Returns\Policy( $settings ), $tokens, \Aftercare\Plugin::instance()->orders );
 	}
 }

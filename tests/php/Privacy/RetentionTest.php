@@ -38,7 +38,7 @@ final class RetentionTest extends TicketRestTestCase {
 		$settings        = new Settings();
 		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$outbox          = new Outbox( $wpdb, $this->clock );
-		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock );
+		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ) );
 		$this->retention = new Retention( $wpdb, $settings, $tickets, new AttachmentStore( $wpdb, $settings, $this->clock ), $outbox, $notifier, $this->clock );
 	}
 
@@ -107,5 +107,15 @@ final class RetentionTest extends TicketRestTestCase {
 		$this->assertSame( 'daily', wp_get_schedule( Retention::HOOK ) );
 		$this->assertTrue( has_action( Retention::HOOK ) !== false );
 		wp_clear_scheduled_hook( Retention::HOOK );
+	}
+
+	/**
+	 * The return side of the notifier, as the plugin wires it.
+	 */
+	private static function return_mails( \Aftercare\Settings\Settings $settings ): \Aftercare\Notifications\ReturnMails {
+		global $wpdb;
+		$returns = new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) );
+		$tokens  = new \Aftercare\Infrastructure\AccessTokens( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
+		return new \Aftercare\Notifications\ReturnMails( $returns, new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ), new \Aftercare\Returns\Policy( $settings ), $tokens, \Aftercare\Plugin::instance()->orders );
 	}
 }

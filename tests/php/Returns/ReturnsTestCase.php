@@ -26,6 +26,9 @@ abstract class ReturnsTestCase extends TestCase {
 	/** @var array<int, array{0: string, 1: array<mixed>}> */
 	protected array $fired = array();
 
+	/** @var array<string, \Closure> */
+	private array $listeners = array();
+
 	protected function setUp(): void {
 		parent::setUp();
 		$this->orders = SiteOrders::factory();
@@ -34,13 +37,16 @@ abstract class ReturnsTestCase extends TestCase {
 		$this->returns = $service;
 		$this->fired   = array();
 		foreach ( array( 'aftercare_return_created', 'aftercare_return_updated' ) as $hook ) {
-			add_action( $hook, fn( ...$args ) => $this->fired[] = array( $hook, $args ), 10, 2 );
+			$this->listeners[ $hook ] = fn( ...$args ) => $this->fired[] = array( $hook, $args );
+			add_action( $hook, $this->listeners[ $hook ], 10, 3 );
 		}
 	}
 
 	protected function tearDown(): void {
-		remove_all_actions( 'aftercare_return_created' );
-		remove_all_actions( 'aftercare_return_updated' );
+		// Only this test's listeners: the plugin's own (the notifier) stay for the next test.
+		foreach ( $this->listeners as $hook => $listener ) {
+			remove_action( $hook, $listener, 10 );
+		}
 		parent::tearDown();
 	}
 
