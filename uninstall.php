@@ -13,6 +13,8 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/plugin.php';
 
+use Aftercare\HelpCenter\ArticleType;
+
 $aftercare_uninstall = static function (): void {
 	global $wpdb;
 	$plugin   = Aftercare\Plugin::instance();
@@ -20,6 +22,24 @@ $aftercare_uninstall = static function (): void {
 	if ( empty( $settings['delete_data_on_uninstall'] ) ) {
 		return;
 	}
+	// Help articles (with their revisions, meta, comments and category links), then their
+	// categories. The plugin is not running, so the types are registered for WordPress's own
+	// deletion to see them; deleted before the tables, whose index hooks may still listen.
+	if ( ! post_type_exists( ArticleType::POST_TYPE ) ) {
+		register_post_type( ArticleType::POST_TYPE );
+	}
+	if ( ! taxonomy_exists( ArticleType::TAXONOMY ) ) {
+		register_taxonomy( ArticleType::TAXONOMY, ArticleType::POST_TYPE );
+	}
+	foreach ( $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_type = %s", ArticleType::POST_TYPE ) ) as $article ) {
+		wp_delete_post( (int) $article, true );
+	}
+	foreach ( $wpdb->get_col( $wpdb->prepare( "SELECT term_id FROM {$wpdb->term_taxonomy} WHERE taxonomy = %s", ArticleType::TAXONOMY ) ) as $category ) {
+		wp_delete_term( (int) $category, ArticleType::TAXONOMY );
+	}
+	// The articles' addresses: WordPress rebuilds the rules without them on the next request.
+	delete_option( 'rewrite_rules' );
+
 	foreach ( $plugin->installer->table_names() as $table ) {
 		$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery.SchemaChange -- our own table names.
 	}
