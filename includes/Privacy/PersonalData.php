@@ -2,11 +2,13 @@
 /**
  * WordPress's personal-data tools (Tools → Export / Erase Personal Data) for support data:
  * the person's tickets, their own messages, the files they attached, the tickets' timelines,
- * and the mails queued to them.
+ * the mails queued to them, and their returns with their items and timelines. A return's
+ * conversation and photos are its ticket thread, so they go with the tickets.
  *
  * Erasure anonymizes rather than deletes: the ticket keeps its number, status, dates and message
- * count, agents' replies stay, and the person's own words and files are removed, so the store's
- * records and reports stay consistent.
+ * count, agents' replies stay, and the person's own words and files are removed; a return keeps
+ * its number, items, status and amounts and loses whom it belonged to. The store's records and
+ * reports stay consistent.
  *
  * @package Aftercare
  */
@@ -17,6 +19,9 @@ namespace Aftercare\Privacy;
 
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Notifications\Outbox;
+use Aftercare\Returns\ReturnItem;
+use Aftercare\Returns\ReturnRepository;
+use Aftercare\Returns\ReturnRequest;
 use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\EventLog;
@@ -35,7 +40,8 @@ final class PersonalData {
 		private AttachmentStore $attachments,
 		private EventLog $events,
 		private AccessTokens $tokens,
-		private Outbox $outbox
+		private Outbox $outbox,
+		private ReturnRepository $returns
 	) {}
 
 	public function register(): void {
@@ -52,6 +58,10 @@ final class PersonalData {
 			'exporter_friendly_name' => __( 'Support tickets', 'aftercare' ),
 			'callback'               => array( $this, 'export' ),
 		);
+		$exporters['aftercare-returns'] = array(
+			'exporter_friendly_name' => __( 'Returns', 'aftercare' ),
+			'callback'               => array( $this, 'export_returns' ),
+		);
 		return $exporters;
 	}
 
@@ -63,6 +73,10 @@ final class PersonalData {
 		$erasers['aftercare-tickets'] = array(
 			'eraser_friendly_name' => __( 'Support tickets', 'aftercare' ),
 			'callback'             => array( $this, 'erase' ),
+		);
+		$erasers['aftercare-returns'] = array(
+			'eraser_friendly_name' => __( 'Returns', 'aftercare' ),
+			'callback'             => array( $this, 'erase_returns' ),
 		);
 		return $erasers;
 	}
@@ -249,9 +263,129 @@ final class PersonalData {
 		);
 	}
 
+	/**
+	 * The person's returns, their items and their timelines (the conversation and photos are
+	 * exported with the tickets).
+	 *
+	 * @return array{data: array<int, array<string, mixed>>, done: bool}
+	 */
+	public function export_returns( string $email, int $page = 1 ): array {
+		$returns = $this->return_rows( $email, ( max( 1, $page ) - 1 ) * self::PAGE );
+		$data    = array();
+		foreach ( $returns as $return ) {
+			$fields = array(
+				__( 'Return number', 'aftercare' ) => $return->public_number(),
+				__( 'Order number', 'aftercare' )  => '#' . $return->order_number,
+				__( 'Status', 'aftercare' )        => $return->status->label(),
+				__( 'Name', 'aftercare' )          => $return->customer_name,
+				__( 'Email', 'aftercare' )         => $return->customer_email,
+				__( 'Items', 'aftercare' )         => implode( '; ', array_map( static fn( ReturnItem $item ): string => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items ) ),
+				__( 'Preferred outcome', 'aftercare' ) => $return->outcome,
+				__( 'Resolution', 'aftercare' )    => $return->resolution,
+				__( 'Amount', 'aftercare' )        => $return->refund_amount > 0 ? number_format_i18n( $return->refund_amount, 2 ) : '',
+				__( 'Coupon code', 'aftercare' )   => $return->coupon_code,
+				__( 'Requested', 'aftercare' )     => gmdate( 'Y-m-d H:i:s', $return->created_at ) . ' UTC',
+			);
+			$fields = array_filter( $fields, static fn( string $value ): bool => '' !== $value );
+			$data[] = array(
+				'group_id'    => 'aftercare-returns',
+				'group_label' => __( 'Returns', 'aftercare' ),
+				'item_id'     => 'aftercare-return-' . $return->id,
+				'data'        => array_map(
+					static fn( string $name, string $value ): array => array(
+						'name'  => $name,
+						'value' => $value,
+					),
+					array_keys( $fields ),
+					array_values( $fields )
+				),
+			);
+			foreach ( $this->events->for_object( 'return', $return->id ) as $event ) {
+				$data[] = array(
+					'group_id'    => 'aftercare-return-events',
+					'group_label' => __( 'Return history', 'aftercare' ),
+					'item_id'     => 'aftercare-event-' . $event['id'],
+					'data'        => array(
+						array(
+							'name'  => __( 'Return number', 'aftercare' ),
+							'value' => $return->public_number(),
+						),
+						array(
+							'name'  => __( 'Change', 'aftercare' ),
+							'value' => $event['type'] . ( $event['data'] ? ' ' . wp_json_encode( $event['data'] ) : '' ),
+						),
+						array(
+							'name'  => __( 'When', 'aftercare' ),
+							'value' => gmdate( 'Y-m-d H:i:s', $event['created_at'] ) . ' UTC',
+						),
+					),
+				);
+			}
+		}
+		return array(
+			'data' => $data,
+			'done' => count( $returns ) < self::PAGE,
+		);
+	}
+
+	/**
+	 * Anonymizes one page of the person's returns (their thread goes with the tickets). Like
+	 * erase(), every call takes the first page of what is left.
+	 *
+	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}
+	 */
+	public function erase_returns( string $email, int $page = 1 ): array {
+		$returns = $this->return_rows( $email, 0 );
+		$user    = get_user_by( 'email', $email );
+		foreach ( $returns as $return ) {
+			$this->wpdb->update(
+				$this->returns->table(),
+				array(
+					'customer_id'    => 0,
+					'customer_name'  => __( 'Deleted customer', 'aftercare' ),
+					'customer_email' => wp_privacy_anonymize_data( 'email', $email ),
+				),
+				array( 'id' => $return->id )
+			);
+			if ( $user ) {
+				$this->wpdb->update(
+					$this->events->table(),
+					array( 'actor_id' => 0 ),
+					array(
+						'object_type' => 'return',
+						'object_id'   => $return->id,
+						'actor_id'    => $user->ID,
+					)
+				);
+			}
+		}
+		return array(
+			'items_removed'  => (bool) $returns,
+			'items_retained' => false,
+			'messages'       => array(),
+			'done'           => count( $returns ) < self::PAGE,
+		);
+	}
+
 	private function delete_attachment( Attachment $file ): void {
 		wp_delete_file( $this->attachments->path( $file ) );
 		$this->wpdb->delete( $this->attachments->table(), array( 'id' => $file->id ) );
+	}
+
+	/**
+	 * The person's returns: by email (stored lower-case), and by user account when the email belongs to one.
+	 *
+	 * @return ReturnRequest[]
+	 */
+	private function return_rows( string $email, int $offset ): array {
+		$email = trim( $email );
+		if ( ! is_email( $email ) ) {
+			return array();
+		}
+		$user  = get_user_by( 'email', $email );
+		$table = $this->returns->table();
+		$ids   = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$table} WHERE customer_email = %s OR (customer_id > 0 AND customer_id = %d) ORDER BY id LIMIT %d OFFSET %d", strtolower( $email ), $user ? $user->ID : 0, self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return array_values( array_filter( array_map( fn( $id ): ?ReturnRequest => $this->returns->find( (int) $id ), $ids ) ) );
 	}
 
 	/**

@@ -1,7 +1,9 @@
 <?php
 /**
  * Daily housekeeping: deletes the attachments of tickets that have been done (solved or closed)
- * for longer than the store's retention setting, in batches, and forgets delivered mails.
+ * for longer than the store's retention setting, in batches, and forgets delivered mails. A
+ * return's photos are its thread's attachments; there the return decides: once it has been
+ * rejected, settled or closed for that long, like a done ticket.
  *
  * @package Aftercare
  */
@@ -13,6 +15,8 @@ namespace Aftercare\Privacy;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
+use Aftercare\Returns\ReturnRepository;
+use Aftercare\Returns\ReturnStatus;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\AttachmentStore;
@@ -32,6 +36,7 @@ final class Retention {
 		private \wpdb $wpdb,
 		private Settings $settings,
 		private TicketRepository $tickets,
+		private ReturnRepository $returns,
 		private AttachmentStore $attachments,
 		private Outbox $outbox,
 		private Notifier $notifier,
@@ -72,7 +77,9 @@ final class Retention {
 		$cutoff  = $this->clock->now() - $months * MONTH_IN_SECONDS;
 		$files   = $this->attachments->table();
 		$tickets = $this->tickets->table();
-		$rows    = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT a.* FROM {$files} a INNER JOIN {$tickets} t ON t.id = a.ticket_id WHERE t.is_open = 0 AND t.updated_at < %d ORDER BY a.id LIMIT %d", $cutoff, self::BATCH ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+		$returns = $this->returns->table();
+		$done    = array_map( static fn( ReturnStatus $status ): string => $status->value, array( ReturnStatus::Rejected, ReturnStatus::Refunded, ReturnStatus::Credited, ReturnStatus::Exchanged, ReturnStatus::Closed ) );
+		$rows    = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT a.* FROM {$files} a INNER JOIN {$tickets} t ON t.id = a.ticket_id LEFT JOIN {$returns} r ON r.ticket_id = t.id WHERE t.updated_at < %d AND ( ( r.id IS NULL AND t.is_open = 0 ) OR ( r.status IN (%s, %s, %s, %s, %s) AND r.updated_at < %d ) ) ORDER BY a.id LIMIT %d", $cutoff, ...array_merge( $done, array( $cutoff, self::BATCH ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
 		foreach ( $rows as $row ) {
 			$attachment = Attachment::from_row( $row );
 			wp_delete_file( $this->attachments->path( $attachment ) );
