@@ -64,11 +64,13 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	/**
 	 * Dispatches a REST request through the real server, as the given user (0 = anonymous).
 	 *
-	 * @param array<string, mixed> $params Body (JSON) for writes, query for reads.
+	 * @param array<string, mixed>  $params  Body (JSON) for writes, query for reads.
+	 * @param array<string, string> $headers Request headers.
 	 */
-	protected function rest( string $method, string $path, array $params = array(), int $user_id = 0 ): \WP_REST_Response {
+	protected function rest( string $method, string $path, array $params = array(), int $user_id = 0, array $headers = array() ): \WP_REST_Response {
 		wp_set_current_user( $user_id );
 		$request = new \WP_REST_Request( $method, $path );
+		$request->set_headers( $headers );
 		if ( 'GET' === $method ) {
 			$request->set_query_params( $params );
 		} else {

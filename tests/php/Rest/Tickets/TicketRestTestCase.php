@@ -84,16 +84,7 @@ abstract class TicketRestTestCase extends TestCase {
 	 * @param array<string, mixed> $params Body or query.
 	 */
 	protected function as_guest( string $method, string $path, string $token, array $params = array() ): \WP_REST_Response {
-		wp_set_current_user( 0 );
-		$request = new \WP_REST_Request( $method, $path );
-		$request->set_header( 'X-Aftercare-Token', $token );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			$request->set_header( 'Content-Type', 'application/json' );
-			$request->set_body( (string) wp_json_encode( $params ) );
-		}
-		return rest_get_server()->dispatch( $request );
+		return $this->rest( $method, $path, $params, 0, array( 'X-Aftercare-Token' => $token ) );
 	}
 
 	public const ACTORS = array( 'guest', 'guest_token', 'guest_wrong_token', 'guest_expired_token', 'customer_a', 'customer_b', 'agent', 'supervisor', 'admin' );
@@ -119,6 +110,21 @@ abstract class TicketRestTestCase extends TestCase {
 			default:
 				return $this->rest( $method, $path, $params, $this->{$actor}->ID );
 		}
+	}
+
+	/**
+	 * Each actor's expected status, by exception: guests 401, customers 403 and $agents for the
+	 * agent, the supervisor and the administrator, unless $except says otherwise.
+	 *
+	 * @param array<string, int> $except Statuses of particular actors.
+	 * @return array<string, int>
+	 */
+	protected static function statuses( int $agents, array $except = array() ): array {
+		$default = array_fill_keys( array( 'guest', 'guest_token', 'guest_wrong_token', 'guest_expired_token' ), 401 )
+			+ array_fill_keys( array( 'customer_a', 'customer_b' ), 403 )
+			+ array_fill_keys( array( 'agent', 'supervisor', 'admin' ), $agents );
+		// An actor that does not exist lands last, so assertStatuses() refuses it.
+		return array_replace( $default, $except );
 	}
 
 	/**
