@@ -146,7 +146,8 @@ final class WooCommerceOrderSource implements OrderSource {
 			)
 		);
 		$order->update_meta_data( self::LOOKUPS_META, array_slice( $lookups, 0, self::LOOKUPS_KEPT ) );
-		$order->save();
+		// Only the meta row: a full save() runs every order hook and costs most of a lookup.
+		$order->save_meta_data();
 	}
 
 	public function lookups( int $order_id, int $limit = 10 ): array {

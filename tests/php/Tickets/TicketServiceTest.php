@@ -17,6 +17,7 @@ use Aftercare\Orders\OrderSource;
 use Aftercare\Plugin;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\FixedClock;
+use Aftercare\Tests\Orders\SiteOrders;
 use Aftercare\Tests\TestCase;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\EventLog;
@@ -190,12 +191,15 @@ final class TicketServiceTest extends TestCase {
 	public function test_a_guest_order_number_must_match_the_email(): void {
 		$service = $this->service();
 		$this->assertNotNull( Plugin::instance()->orders, 'the test environment registers an order source' );
-		$ticket = $service->create( $this->guest_input( array( 'email' => 'GUEST@example.test', 'order_number' => '1001' ) ), 0 )['ticket'];
-		$this->assertGreaterThan( 0, $ticket->order_id );
+		$orders = SiteOrders::factory();
+		$guests = $orders->source()->find( $orders->create( array( 'email' => 'guest@example.test' ) ) );
+		$others = $orders->source()->find( $orders->create( array( 'email' => 'someone@example.test' ) ) );
+		$ticket = $service->create( $this->guest_input( array( 'email' => 'GUEST@example.test', 'order_number' => $guests->number ) ), 0 )['ticket'];
+		$this->assertSame( $guests->id, $ticket->order_id );
 
 		$before = $this->tickets->query( new \Aftercare\Tickets\TicketFilter() )['total'];
 		try {
-			$service->create( $this->guest_input( array( 'email' => 'guest@example.test', 'order_number' => '1002' ) ), 0 );
+			$service->create( $this->guest_input( array( 'email' => 'guest@example.test', 'order_number' => $others->number ) ), 0 );
 			$this->fail( 'another customer\'s order was accepted' );
 		} catch ( DomainError $error ) {
 			$this->assertSame( 'order_not_found', $error->reason );
@@ -207,14 +211,18 @@ final class TicketServiceTest extends TestCase {
 	public function test_customers_may_name_only_their_own_orders(): void {
 		$service   = $this->service();
 		$customer1 = get_user_by( 'login', 'customer1' );
-		$orders    = Plugin::instance()->orders->orders_for_customer( $customer1->ID, $customer1->user_email );
-		$this->assertNotEmpty( $orders );
-		$own = $service->create( array( 'subject' => 'Mine', 'message' => 'Hi', 'order_id' => $orders[0]->id ), $customer1->ID )['ticket'];
-		$this->assertSame( $orders[0]->id, $own->order_id );
+		$order_id  = SiteOrders::factory()->create(
+			array(
+				'customer_id' => $customer1->ID,
+				'email'       => $customer1->user_email,
+			)
+		);
+		$own = $service->create( array( 'subject' => 'Mine', 'message' => 'Hi', 'order_id' => $order_id ), $customer1->ID )['ticket'];
+		$this->assertSame( $order_id, $own->order_id );
 
 		$customer2 = get_user_by( 'login', 'customer2' );
 		$this->expectExceptionObject( DomainError::invalid( 'order_not_found', __( 'We could not find that order for your email address.', 'aftercare' ) ) );
-		$service->create( array( 'subject' => 'Not mine', 'message' => 'Hi', 'order_id' => $orders[0]->id ), $customer2->ID );
+		$service->create( array( 'subject' => 'Not mine', 'message' => 'Hi', 'order_id' => $order_id ), $customer2->ID );
 	}
 
 	public function test_order_fields_are_refused_without_an_order_source(): void {
