@@ -410,6 +410,25 @@ final class ReturnService {
 	}
 
 	/**
+	 * What settling the return now would give, for the agent's refund and credit forms: the
+	 * items' paid value (what refund() and credit() start from) and the policy's restocking fee.
+	 *
+	 * @return array{value: float, fee: float, currency: string}|null Null when the order is gone.
+	 */
+	public function quote( ReturnRequest $return ): ?array {
+		$order = $this->orders->find( $return->order_id );
+		if ( ! $order ) {
+			return null;
+		}
+		$value = $this->value( $return, $this->settled_lines( $return ) );
+		return array(
+			'value'    => $value,
+			'fee'      => round( $this->policy->restocking_fee( $value ), 2 ),
+			'currency' => $order->currency,
+		);
+	}
+
+	/**
 	 * What a settlement covers: the received quantities once items arrived, else the requested ones.
 	 *
 	 * @return array<int, int> Order item id => quantity.

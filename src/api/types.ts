@@ -513,6 +513,14 @@ export interface AftercareReturn {
 	 */
 	shipping_instructions: string;
 	/**
+	 * Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy's restocking fee on that, and the order's currency (null otherwise).
+	 */
+	quote: {
+		value: number;
+		fee: number;
+		currency: string;
+	} | null;
+	/**
 	 * The ticket holding the conversation (agents).
 	 */
 	ticket_id: number;

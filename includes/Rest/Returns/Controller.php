@@ -193,7 +193,7 @@ final class Controller extends AbstractController {
 					'exchange' => $this->service->exchange( $id, $actor, $message ),
 					default    => throw DomainError::invalid( 'invalid_action', __( 'Choose an action: receive, refund, credit or exchange.', 'aftercare' ), array( 'params' => array( 'action' ) ) ),
 				};
-				return $this->present( $return, 'edit' );
+				return $this->present_to_agent( $return );
 			}
 		);
 	}
@@ -298,8 +298,11 @@ final class Controller extends AbstractController {
 	public function get_item( $request ): \WP_REST_Response {
 		return $this->respond(
 			function () use ( $request ): array {
-				$agent = current_user_can( 'read_aftercare_returns' );
-				return $this->present( $this->service->get( (int) $request['id'] ), $agent && 'view' !== $request['context'] ? 'edit' : 'view', is_user_logged_in() ? '' : TicketAccess::token( $request ) );
+				$return = $this->service->get( (int) $request['id'] );
+				if ( current_user_can( 'read_aftercare_returns' ) && 'view' !== $request['context'] ) {
+					return $this->present_to_agent( $return );
+				}
+				return $this->present( $return, 'view', is_user_logged_in() ? '' : TicketAccess::token( $request ) );
 			}
 		);
 	}
@@ -315,7 +318,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function update_item( $request ): \WP_REST_Response {
-		return $this->respond( fn() => $this->present( $this->service->move( (int) $request['id'], (string) $request['status'], get_current_user_id(), (string) $request['message'] ), 'edit' ) );
+		return $this->respond( fn() => $this->present_to_agent( $this->service->move( (int) $request['id'], (string) $request['status'], get_current_user_id(), (string) $request['message'] ) ) );
 	}
 
 	public function get_item_schema(): array {
@@ -351,6 +354,19 @@ final class Controller extends AbstractController {
 		$first  = $return->ticket_id ? ( $this->messages->for_ticket( $return->ticket_id, false )[0] ?? null ) : null;
 		$photos = $first ? ( $this->attachments->for_messages( array( $first->id ) )[ $first->id ] ?? array() ) : array();
 		return $this->resource->prepare( $return, $photos, $context, $token );
+	}
+
+	/**
+	 * One return as an agent's screen shows it: with what settling it would give, while a
+	 * settlement is possible (one order read, so never in lists).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function present_to_agent( ReturnRequest $return ): array {
+		$settling      = $return->status->can_move_to( ReturnStatus::Refunded ) || $return->status->can_move_to( ReturnStatus::Credited );
+		$data          = $this->present( $return, 'edit' );
+		$data['quote'] = $settling ? $this->service->quote( $return ) : null;
+		return $data;
 	}
 
 	/**

@@ -159,6 +159,19 @@ final class Schema {
 					'context'     => $view,
 					'readonly'    => true,
 				) + $str,
+				'quote'                 => array(
+					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, and the order\'s currency (null otherwise).', 'aftercare' ),
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+					'properties'  => array(
+						'value'    => array( 'type' => 'number' ),
+						'fee'      => array( 'type' => 'number' ),
+						'currency' => $str,
+					),
+					'required'    => array( 'value', 'fee', 'currency' ),
+					'additionalProperties' => false,
+				),
 				'ticket_id'             => array(
 					'description' => __( 'The ticket holding the conversation (agents).', 'aftercare' ),
 					'context'     => array( 'edit' ),

@@ -1,8 +1,8 @@
 <?php
 /**
  * What the agents' returns screens read besides the list itself: a customer's return history
- * (`customer_email`), sorting (`orderby`, `order`) and a return's timeline
- * (`/returns/{id}/events`), against every actor.
+ * (`customer_email`), sorting (`orderby`, `order`), a return's timeline
+ * (`/returns/{id}/events`) and what settling it would give (`quote`), against every actor.
  *
  * @package Aftercare
  */
@@ -11,6 +11,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Rest\Returns;
 
+use Aftercare\Settings\Settings;
 use Aftercare\Tests\Returns\ReturnsTestCase;
 
 /**
@@ -106,5 +107,38 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 		$this->assertSame( 401, $this->rest( 'GET', $path )->get_status() );
 		$this->assertSame( 403, $this->rest( 'GET', $path, array(), $customer->ID )->get_status(), 'the shopper sees statuses, not the store\'s log' );
 		$this->assertSame( 403, $this->rest( 'GET', '/aftercare/v1/tickets/' . $return->ticket_id . '/events', array(), $customer->ID )->get_status() );
+	}
+
+	public function test_agents_see_what_settling_would_give_while_it_can_be_settled(): void {
+		( new Settings() )->update(
+			array(
+				'return_restocking_fee_type' => 'percent',
+				'return_restocking_fee'      => 10,
+			)
+		);
+		$customer = $this->user( 'subscriber' );
+		$agent    = $this->user( 'aftercare_agent' )->ID;
+		$order    = $this->order(
+			array(
+				'customer_id' => $customer->ID,
+				'email'       => $customer->user_email,
+			)
+		);
+		// Both shirts (40.00) and the tote (14.00).
+		$return = $this->returns->create( $order, $this->input( $order, array( array( 0, 2, 'size' ), array( 1, 1, 'size' ) ) ), $customer->ID )['return'];
+		$path   = self::ROUTE . '/' . $return->id;
+		$quote  = fn(): mixed => $this->rest( 'GET', $path, array( 'context' => 'edit' ), $agent )->get_data()['quote'];
+
+		$this->assertNull( $quote(), 'a requested return cannot be settled yet' );
+		$approved = $this->rest( 'PATCH', $path, array( 'status' => 'approved' ), $agent )->get_data();
+		$this->assertEquals( array( 'value' => 54.0, 'fee' => 5.4, 'currency' => $order->currency ), $approved['quote'], 'the changed return comes with it' );
+		$received = $this->rest( 'POST', $path . '/actions', array( 'action' => 'receive', 'items' => array( (string) $order->items[0]->id => 1, (string) $order->items[1]->id => 0 ) ), $agent )->get_data();
+		$this->assertEquals( array( 'value' => 20.0, 'fee' => 2.0, 'currency' => $order->currency ), $received['quote'], 'once received, what arrived' );
+		$refunded = $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund' ), $agent )->get_data();
+		$this->assertEquals( array( 'amount' => 18.0, 'fee' => 2.0 ), array_intersect_key( $refunded['refund'], array_flip( array( 'amount', 'fee' ) ) ), 'the refund gives what the quote said' );
+		$this->assertNull( $refunded['quote'] );
+
+		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', $path, array(), $customer->ID )->get_data(), 'shoppers never see it' );
+		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $agent )->get_data()[0], 'nor lists (an order read each)' );
 	}
 }
