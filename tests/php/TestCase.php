@@ -81,6 +81,23 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * Renders a dynamic block as a page that holds it would.
+	 *
+	 * @param array<string, mixed> $attributes Block attributes.
+	 */
+	protected function render_block( string $name, array $attributes = array() ): string {
+		return render_block(
+			array(
+				'blockName'    => $name,
+				'attrs'        => $attributes,
+				'innerBlocks'  => array(),
+				'innerHTML'    => '',
+				'innerContent' => array(),
+			)
+		);
+	}
+
+	/**
 	 * @param mixed $response_data Response data of an error response.
 	 */
 	protected function assertErrorCode( string $code, \WP_REST_Response $response, int $status ): void {

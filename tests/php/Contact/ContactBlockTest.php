@@ -53,21 +53,6 @@ final class ContactBlockTest extends TicketRestTestCase {
 	}
 
 	/**
-	 * @param array<string, mixed> $attributes Block attributes.
-	 */
-	private function render( array $attributes = array() ): string {
-		return render_block(
-			array(
-				'blockName'    => ContactBlock::NAME,
-				'attrs'        => $attributes,
-				'innerBlocks'  => array(),
-				'innerHTML'    => '',
-				'innerContent' => array(),
-			)
-		);
-	}
-
-	/**
 	 * @param array<string, string> $fields Posted fields.
 	 */
 	private function post( array $fields ): void {
@@ -91,7 +76,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 	}
 
 	public function test_the_form_is_the_guest_form_with_attachments_and_an_order_number(): void {
-		$html = $this->render();
+		$html = $this->render_block( ContactBlock::NAME );
 		$this->assertStringContainsString( 'name="aftercare_name"', $html );
 		$this->assertStringContainsString( 'name="email"', $html );
 		$this->assertStringContainsString( 'name="order_number"', $html );
@@ -100,7 +85,8 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->assertMatchesRegularExpression( '/name="idempotency_key" value="[0-9a-f-]{36}"/', $html );
 		$this->assertStringNotContainsString( '_aftercare_nonce', $html, 'guests get no nonce: the page may be cached' );
 
-		$html = $this->render(
+		$html = $this->render_block(
+			ContactBlock::NAME,
 			array(
 				'showOrderField'  => false,
 				'showAttachments' => false,
@@ -114,7 +100,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 
 	public function test_the_order_number_is_filled_in_from_the_link(): void {
 		$_GET['aftercare_order'] = '1001"><script>alert(1)</script>';
-		$html                    = $this->render();
+		$html                    = $this->render_block( ContactBlock::NAME );
 		$this->assertStringContainsString( 'name="order_number"', $html );
 		$this->assertStringContainsString( 'value="1001&quot;&gt;"', $html );
 		$this->assertStringNotContainsString( '<script>alert', $html );
@@ -122,7 +108,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 
 	public function test_signed_in_customers_are_known_and_pick_one_of_their_orders(): void {
 		wp_set_current_user( $this->customer_a->ID );
-		$html = $this->render();
+		$html = $this->render_block( ContactBlock::NAME );
 		$this->assertStringNotContainsString( 'name="email"', $html );
 		$this->assertStringContainsString( 'Signed in as', $html );
 		$this->assertStringContainsString( '_aftercare_nonce', $html );
@@ -163,7 +149,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$_POST                     = array();
 		$_SERVER['REQUEST_METHOD'] = 'GET';
 		$_GET                      = $query;
-		$html                      = $this->render();
+		$html                      = $this->render_block( ContactBlock::NAME );
 		$number                    = $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $query[ Links::TICKET_ARG ], $query[ Links::TOKEN_ARG ] )->get_data()['number'];
 		$this->assertStringContainsString( 'Your ticket number is #' . $number, $html );
 		$this->assertStringContainsString( 'Nothing came.', $html );
@@ -218,7 +204,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 			Links::TICKET_ARG => (string) $ticket['id'],
 			Links::TOKEN_ARG  => $ticket['access_token'],
 		);
-		$html = $this->render();
+		$html = $this->render_block( ContactBlock::NAME );
 		$this->assertStringContainsString( 'Where is it?', $html );
 		$this->assertStringContainsString( 'It ships today.', $html );
 		$this->assertStringNotContainsString( 'Internal: customer is angry', $html );
@@ -276,7 +262,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 			Links::TICKET_ARG => (string) $ticket['id'],
 			Links::TOKEN_ARG  => $token( $ticket, $other ),
 		);
-		$html = $this->render();
+		$html = $this->render_block( ContactBlock::NAME );
 		$this->assertStringContainsString( 'This link is invalid or has expired.', $html );
 		$this->assertStringNotContainsString( 'Secret subject', $html );
 		$this->assertStringNotContainsString( 'Gwen', $html );
@@ -290,7 +276,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 			Links::TICKET_ARG => (string) $ticket['id'],
 			Links::TOKEN_ARG  => $ticket['access_token'],
 		);
-		$html = $this->render();
+		$html = $this->render_block( ContactBlock::NAME );
 		$this->assertStringContainsString( 'This link is invalid or has expired.', $html );
 		$this->assertStringNotContainsString( 'Secret subject', $html );
 	}
@@ -300,10 +286,10 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$_GET   = array( Links::TICKET_ARG => (string) $ticket['id'] );
 
 		wp_set_current_user( $this->customer_a->ID );
-		$this->assertStringContainsString( 'A private matter', $this->render() );
+		$this->assertStringContainsString( 'A private matter', $this->render_block( ContactBlock::NAME ) );
 
 		wp_set_current_user( $this->customer_b->ID );
-		$html = $this->render();
+		$html = $this->render_block( ContactBlock::NAME );
 		$this->assertStringContainsString( 'This link is invalid or has expired.', $html );
 		$this->assertStringNotContainsString( 'A private matter', $html );
 	}

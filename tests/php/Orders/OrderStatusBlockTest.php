@@ -52,21 +52,6 @@ final class OrderStatusBlockTest extends TestCase {
 	}
 
 	/**
-	 * @param array<string, mixed> $attributes Block attributes.
-	 */
-	private function render( array $attributes = array() ): string {
-		return render_block(
-			array(
-				'blockName'    => OrderStatusBlock::NAME,
-				'attrs'        => $attributes,
-				'innerBlocks'  => array(),
-				'innerHTML'    => '',
-				'innerContent' => array(),
-			)
-		);
-	}
-
-	/**
 	 * @param array<string, string> $fields Posted fields.
 	 */
 	private function post( array $fields ): void {
@@ -91,7 +76,7 @@ final class OrderStatusBlockTest extends TestCase {
 	}
 
 	public function test_guests_get_a_labelled_form_and_no_order(): void {
-		$html = $this->render();
+		$html = $this->render_block( OrderStatusBlock::NAME );
 
 		$this->assertMatchesRegularExpression( '#<label for="([^"]+)-number">Order number</label>\s*<input id="\1-number"#', $html );
 		$this->assertStringContainsString( 'name="aftercare_order_key"', $html );
@@ -109,7 +94,7 @@ final class OrderStatusBlockTest extends TestCase {
 			)
 		);
 
-		$html    = $this->render( array( 'heading' => 'Track it' ) );
+		$html    = $this->render_block( OrderStatusBlock::NAME, array( 'heading' => 'Track it' ) );
 		$visible = $this->visible( $html );
 
 		$this->assertStringContainsString( 'Track it', $visible );
@@ -133,7 +118,7 @@ final class OrderStatusBlockTest extends TestCase {
 			)
 		);
 
-		$html = $this->render();
+		$html = $this->render_block( OrderStatusBlock::NAME );
 
 		$this->assertStringContainsString( 'We could not find an order with those details.', $this->visible( $html ) );
 		$this->assertStringContainsString( 'role="alert"', $html );
@@ -170,7 +155,7 @@ final class OrderStatusBlockTest extends TestCase {
 		);
 		wp_set_current_user( $alice->ID );
 
-		$visible = $this->visible( $this->render() );
+		$visible = $this->visible( $this->render_block( OrderStatusBlock::NAME ) );
 
 		$this->assertStringContainsString( 'Your recent orders', $visible );
 		$this->assertStringContainsString( 'Alice socks', $visible );
