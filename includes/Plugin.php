@@ -51,6 +51,7 @@ use Aftercare\Rest\Events\Controller as EventsController;
 use Aftercare\Rest\Events\Schema as EventSchema;
 use Aftercare\Rest\Messages\Controller as MessagesController;
 use Aftercare\Rest\Messages\Schema as MessageSchema;
+use Aftercare\Rest\Messages\Thread as MessageThread;
 use Aftercare\Rest\SavedReplies\Controller as SavedRepliesController;
 use Aftercare\Rest\SavedReplies\Schema as SavedReplySchema;
 use Aftercare\Rest\TicketContext\Controller as TicketContextController;
@@ -201,10 +202,12 @@ final class Plugin {
 		$policy       = new Policy( $settings );
 		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
+		// A ticket's thread and a return's (its ticket's) share one message resource over REST.
+		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema() );
 		$ticket_rest  = array(
 			new TicketsController( $tickets, $ticket_repo, $ticket_access, $links, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
 			new TicketCountsController( $ticket_repo ),
-			new MessagesController( $tickets, $message_repo, $attachments, $ticket_access, $limiter, new MessageSchema() ),
+			new MessagesController( $tickets, $ticket_access, $thread ),
 			new EventsController( $events, new EventSchema() ),
 			new AttachmentsController( $attachments, $message_repo, $ticket_access, new AttachmentSchema() ),
 			new SavedRepliesController( $saved_replies, new SavedReplyRenderer( $orders ), $tickets, new SavedReplySchema() ),
@@ -227,7 +230,7 @@ final class Plugin {
 		$return_rest   = array(
 			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ) ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
-			new ReturnMessagesController( $returns, $message_repo, $attachments, $return_access, $limiter, new MessageSchema() ),
+			new ReturnMessagesController( $returns, $return_access, $thread ),
 		);
 		// Shopper side of returns: the portal block, its status page, My Account → Returns.
 		$return_page = new ReturnStatusPage( $returns, $threads );

@@ -10,31 +10,22 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\ReturnMessages;
 
-use Aftercare\Infrastructure\DomainError;
-use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
-use Aftercare\Rest\Messages\Controller as MessagesController;
-use Aftercare\Rest\Messages\Schema;
+use Aftercare\Rest\Messages\Thread;
 use Aftercare\Rest\Tickets\Controller as TicketsController;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnService;
-use Aftercare\Tickets\AttachmentStore;
-use Aftercare\Tickets\Message;
-use Aftercare\Tickets\MessageBody;
-use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TicketAccess;
 
 final class Controller extends AbstractController {
 
+	/** @var string */
 	protected $rest_base = 'returns/(?P<return_id>[\d]+)/messages';
 
 	public function __construct(
 		private ?ReturnService $service,
-		private MessageRepository $messages,
-		private AttachmentStore $attachments,
 		private ReturnAccess $access,
-		private RateLimiter $limiter,
-		private Schema $resource
+		private Thread $thread
 	) {}
 
 	/** The same message resource as a ticket's thread (and so the same exported schema). */
@@ -50,32 +41,16 @@ final class Controller extends AbstractController {
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
-			array(
-				'args'   => array(
-					'return_id' => array(
-						'description' => __( 'Return id.', 'aftercare' ),
-						'type'        => 'integer',
-					),
-					'token'     => TicketsController::token_arg(),
-				),
+			$this->thread->route(
+				'return_id',
+				__( 'Return id.', 'aftercare' ),
 				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'permissions_check' ),
-				),
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'create_item' ),
-					'permission_callback' => array( $this, 'permissions_check' ),
-					'args'                => array(
-						'body' => array(
-							'description' => __( 'The message (plain text or simple HTML).', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => MessageBody::MAX_LENGTH,
-						),
-					),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
+					'list'              => array( $this, 'get_items' ),
+					'list_permission'   => array( $this, 'permissions_check' ),
+					'create'            => array( $this, 'create_item' ),
+					'create_permission' => array( $this, 'permissions_check' ),
+					'schema'            => array( $this, 'get_public_item_schema' ),
+				)
 			)
 		);
 	}
@@ -93,15 +68,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
-		return $this->respond(
-			function () use ( $request ): array {
-				$return   = $this->service->get( (int) $request['return_id'] );
-				$messages = $this->messages->for_ticket( $return->ticket_id, current_user_can( 'read_aftercare_returns' ) );
-				$files    = $this->attachments->for_messages( array_map( static fn( Message $m ): int => $m->id, $messages ) );
-				$token    = is_user_logged_in() ? '' : TicketAccess::token( $request );
-				return array_map( fn( Message $m ): array => $this->resource->prepare( $m, $files[ $m->id ] ?? array(), $token ), $messages );
-			}
-		);
+		return $this->respond( fn(): array => $this->thread->list( $this->service->get( (int) $request['return_id'] )->ticket_id, current_user_can( 'read_aftercare_returns' ), $request ) );
 	}
 
 	/**
@@ -112,28 +79,17 @@ final class Controller extends AbstractController {
 			function () use ( $request ): \WP_REST_Response {
 				$actor = get_current_user_id();
 				if ( ! ReturnService::is_agent( $actor ) ) {
-					$this->throttle( (int) $request['return_id'] );
+					$this->thread->throttle( 'return', (int) $request['return_id'] );
 				}
-				$message  = $this->service->message( (int) $request['return_id'], (string) $request['body'], $actor, TicketsController::uploads( $request ) );
-				$files    = $this->attachments->for_messages( array( $message->id ) )[ $message->id ] ?? array();
-				$response = rest_ensure_response( $this->resource->prepare( $message, $files, $actor ? '' : TicketAccess::token( $request ) ) );
-				$response->set_status( 201 );
-				return $response;
+				return $this->thread->created( $this->service->message( (int) $request['return_id'], (string) $request['body'], $actor, TicketsController::uploads( $request ) ), $request );
 			}
 		);
 	}
 
+	/**
+	 * @return array<string, mixed>
+	 */
 	public function get_item_schema(): array {
-		return $this->add_additional_fields_schema( $this->resource->item_schema() );
-	}
-
-	private function throttle( int $return_id ): void {
-		$retry = max(
-			$this->limiter->hit( 'return_reply', (string) $return_id, MessagesController::REPLY_LIMITS['ticket'], HOUR_IN_SECONDS ),
-			$this->limiter->hit( 'return_reply_ip', TicketsController::ip(), MessagesController::REPLY_LIMITS['ip'], HOUR_IN_SECONDS )
-		);
-		if ( $retry ) {
-			throw DomainError::throttled( __( 'Too many requests. Please wait a little and try again.', 'aftercare' ), $retry );
-		}
+		return $this->add_additional_fields_schema( $this->thread->item_schema() );
 	}
 }

@@ -14,14 +14,29 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns;
 
+use Aftercare\Contact\Links;
+use Aftercare\HelpCenter\Tokenizer;
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\SystemClock;
+use Aftercare\Notifications\EmailTemplate;
 use Aftercare\Notifications\Kind;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
+use Aftercare\Notifications\ReturnMails;
+use Aftercare\Notifications\WooCommerceMailer;
+use Aftercare\Notifications\WpMailer;
 use Aftercare\Orders\Order;
+use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnAccess;
+use Aftercare\Returns\ReturnItemRepository;
+use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Message;
+use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\TagRepository;
+use Aftercare\Tickets\TicketRepository;
+use Aftercare\Tickets\TicketTerms;
 
 final class ReturnNotificationsTest extends ReturnsTestCase {
 
@@ -78,14 +93,43 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 	}
 
 	/**
-	 * Works the queue as the background job does; answers the mails sent to $to.
+	 * Sends what waits in the queue for returns, as the background job does, with the mailer the
+	 * plugin uses on this site; answers the mails sent to $to.
 	 *
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function send( string $to ): array {
+		global $wpdb;
 		$this->mails = array();
-		do_action( Notifier::HOOK );
+		$ids         = $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s AND ticket_id IN (SELECT ticket_id FROM {$wpdb->prefix}aftercare_returns) ORDER BY id", Outbox::PENDING ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		foreach ( $ids as $id ) {
+			$this->notifier()->deliver( (int) $id );
+		}
 		return array_values( array_filter( $this->mails, static fn( array $mail ): bool => in_array( strtolower( $to ), array_map( 'strtolower', (array) $mail['to'] ), true ) ) );
+	}
+
+	/**
+	 * The notifier as the plugin wires it (WooCommerce's emails when WooCommerce runs).
+	 */
+	private function notifier(): Notifier {
+		global $wpdb;
+		$settings = new Settings();
+		$clock    = new SystemClock();
+		$template = new EmailTemplate();
+		$tokens   = new AccessTokens( $wpdb, $clock );
+		$messages = new MessageRepository( $wpdb );
+		$returns  = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
+		return new Notifier(
+			new Outbox( $wpdb, $clock ),
+			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
+			new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), $messages ),
+			$messages,
+			$tokens,
+			new Links( $settings ),
+			$settings,
+			$clock,
+			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, $this->orders->source() )
+		);
 	}
 
 	private function text( array $mail ): string {
@@ -109,8 +153,7 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 			'the return\'s acknowledgement and the agents\' mail, never the ticket\'s own'
 		);
 
-		$this->mails = array();
-		do_action( Notifier::HOOK );
+		$this->send( 'gwen@example.test' );
 		$this->assertCount( 2, $this->mails, 'one mail to the shopper, one to the desk' );
 		$mail = array_values( array_filter( $this->mails, static fn( array $m ): bool => in_array( 'gwen@example.test', (array) $m['to'], true ) ) )[0];
 		$this->assertStringContainsString( $return->public_number(), $mail['subject'] );
@@ -124,7 +167,7 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$url = html_entity_decode( $link[1] );
 		$this->assertStringStartsWith( (string) get_permalink( $this->portal ), $url, 'the status page is the portal page' );
 		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
-		$access = new ReturnAccess( new \Aftercare\Returns\ReturnRepository( $GLOBALS['wpdb'], new \Aftercare\Returns\ReturnItemRepository( $GLOBALS['wpdb'] ) ), new \Aftercare\Infrastructure\AccessTokens( $GLOBALS['wpdb'], new \Aftercare\Infrastructure\SystemClock() ), new Settings() );
+		$access = new ReturnAccess( new ReturnRepository( $GLOBALS['wpdb'], new ReturnItemRepository( $GLOBALS['wpdb'] ) ), new AccessTokens( $GLOBALS['wpdb'], new SystemClock() ), new Settings() );
 		$this->assertTrue( $access->allows( $return->id, (string) $query['aftercare_token'] ), 'the mailed link opens the return' );
 
 		$desk = array_values( array_filter( $this->mails, static fn( array $m ): bool => in_array( 'desk@example.test', (array) $m['to'], true ) ) )[0];

@@ -45,6 +45,7 @@ final class ConcurrencyTest extends TestCase {
 				$wpdb->delete( $t . 'messages', array( 'ticket_id' => $id ) );
 				$wpdb->delete( $t . 'access_tokens', array( 'object_type' => 'ticket', 'object_id' => $id ) );
 				$wpdb->delete( $t . 'events', array( 'object_type' => 'ticket', 'object_id' => $id ) );
+				$wpdb->delete( $t . 'outbox', array( 'ticket_id' => $id ) );
 			}
 		}
 	}
