@@ -74,6 +74,7 @@ final class ReturnsBlock {
 	 * Before any output: personal pages are private, posted steps and replies are handled.
 	 */
 	public function before_page(): void {
+		$this->posted = null;
 		if ( null === $this->service ) {
 			return;
 		}
@@ -559,10 +560,13 @@ final class ReturnsBlock {
 	}
 
 	/**
-	 * This page's address without the portal's own query args.
+	 * This page's address (its permalink when there is one, so links are whole) without the
+	 * portal's own query args.
 	 */
 	private function page_url(): string {
-		return remove_query_arg( array( ReturnStatusPage::RETURN_ARG, ReturnStatusPage::TOKEN_ARG, ReturnStatusPage::DONE_ARG, 'aftercare_order' ) );
+		$id   = is_singular() ? get_queried_object_id() : 0;
+		$base = $id ? get_permalink( $id ) : false;
+		return remove_query_arg( array( ReturnStatusPage::RETURN_ARG, ReturnStatusPage::TOKEN_ARG, ReturnStatusPage::DONE_ARG, 'aftercare_order' ), $base ? $base : false );
 	}
 
 	/**
