@@ -1,7 +1,7 @@
 /**
  * What PHP prints for the app beside the mount node (includes/Admin/AdminScreens.php):
- * the agents tickets can be assigned to, the current user, and the order a new
- * ticket is prefilled with.
+ * the agents tickets can be assigned to, the current user, the order a new
+ * ticket is prefilled with, and the store's return reasons.
  */
 
 export interface Agent {
@@ -17,12 +17,19 @@ export interface OrderPrefill {
 	customer_email: string;
 }
 
+export interface ReturnReason {
+	key: string;
+	label: string;
+}
+
 export interface AdminData {
 	agents: Agent[];
 	currentUser: number;
 	order: OrderPrefill | null;
 	/** An order's edit screen, with `%d` for its id; null without WooCommerce. */
 	orderEditUrl: string | null;
+	/** The store's return reasons (Support settings), for the returns queue's filter. */
+	returnReasons: ReturnReason[];
 }
 
 const EMPTY: AdminData = {
@@ -30,6 +37,7 @@ const EMPTY: AdminData = {
 	currentUser: 0,
 	order: null,
 	orderEditUrl: null,
+	returnReasons: [],
 };
 
 /**

@@ -37,7 +37,7 @@ final class AdminScreens {
 	 * @return array<string, array{title: string, capability: string, screen: string, preload: string[]}>
 	 */
 	private function screens(): array {
-		return array(
+		$screens = array(
 			'aftercare'               => array(
 				'title'      => __( 'Support', 'aftercare' ),
 				'capability' => 'read_aftercare_tickets',
@@ -63,6 +63,17 @@ final class AdminScreens {
 				'preload'    => array( '/aftercare/v1/help/reports?days=30' ),
 			),
 		);
+		// Returns need orders (WooCommerce, or the test environment's source): no page without them.
+		if ( $this->orders ) {
+			$screens['aftercare-returns'] = array(
+				'title'      => __( 'Returns', 'aftercare' ),
+				'capability' => 'read_aftercare_returns',
+				'screen'     => 'returns',
+				// The queue's first page as src/screens/returns/url-state.ts asks for it.
+				'preload'    => array( '/aftercare/v1/returns?context=edit&orderby=updated&order=desc&page=1&per_page=20' ),
+			);
+		}
+		return $screens;
 	}
 
 	public function add_pages(): void {

@@ -3,4 +3,5 @@ export * from './errors';
 export * from './help';
 export type * from './types';
 export * from './tickets';
+export * from './returns';
 export type * from './tickets-types';

@@ -27,4 +27,9 @@ export const screens: Record< string, ComponentType > = {
 		} ) )
 	),
 	'help-center': HelpCenterScreen,
+	returns: lazy( () =>
+		import( './returns/ReturnsScreen' ).then( ( module ) => ( {
+			default: module.ReturnsScreen,
+		} ) )
+	),
 };

@@ -21,7 +21,7 @@ import { htmlToText, textToHtml } from '../../utils/html';
 interface ComposerProps {
 	ticketId: number;
 	/** Called when a draft starts or ends, for the presence heartbeat. */
-	onDraftChange: ( hasDraft: boolean ) => void;
+	onDraftChange?: ( hasDraft: boolean ) => void;
 }
 
 /**
@@ -50,7 +50,7 @@ export function Composer( { ticketId, onDraftChange }: ComposerProps ) {
 
 	const changeText = ( value: string ) => {
 		if ( ! value.trim() !== ! text.trim() ) {
-			onDraftChange( !! value.trim() );
+			onDraftChange?.( !! value.trim() );
 		}
 		setText( value );
 	};

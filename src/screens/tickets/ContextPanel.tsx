@@ -11,22 +11,9 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { getAdminData } from '../../admin-data';
 import { ticketsStore } from '../../store';
 import { linkHandler, pageUrl } from '../../hooks/use-query-args';
+import { money } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
 import { STATUSES, labelOf } from './labels';
-
-function money( amount: number, currency: string ): string {
-	try {
-		return new Intl.NumberFormat(
-			document.documentElement.lang || undefined,
-			{
-				style: 'currency',
-				currency,
-			}
-		).format( amount );
-	} catch {
-		return `${ amount.toFixed( 2 ) } ${ currency }`;
-	}
-}
 
 interface ContextPanelProps {
 	ticketId: number;

@@ -1,16 +1,11 @@
 /**
- * Internal dependencies
- */
-import type { QueueQuery } from '../../api';
-
-/**
- * A stable key for a queue query: the same filters give the same key whatever
- * the order of their keys or list values.
+ * A stable key for a list query (tickets or returns): the same filters give the
+ * same key whatever the order of their keys or list values.
  *
- * @param query The queue query.
+ * @param query The query.
  * @return The key.
  */
-export function queryKey( query: QueueQuery ): string {
+export function queryKey( query: object ): string {
 	const entries = Object.entries( query )
 		.filter(
 			( [ , value ] ) =>

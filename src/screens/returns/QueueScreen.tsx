@@ -1,0 +1,291 @@
+/**
+ * WordPress dependencies
+ */
+import { Notice } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { DataViews } from '@wordpress/dataviews/wp';
+import type { Action, Field, View } from '@wordpress/dataviews/wp';
+import { useMemo, useRef, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { AftercareReturn, ReturnPage } from '../../api';
+import { Page } from '../../components/Page';
+import {
+	linkHandler,
+	navigate,
+	pageUrl,
+	useQueryArgs,
+} from '../../hooks/use-query-args';
+import { returnsStore } from '../../store';
+import { formatDateTime, formatRelative } from '../../utils/time';
+import { labelOf } from '../tickets/labels';
+import { OUTCOMES, REASONS, STATUSES } from './labels';
+import { StatusBadge } from './StatusBadge';
+import {
+	argsFromView,
+	changesResults,
+	isReturnNumber,
+	queryFromView,
+	viewFromArgs,
+} from './url-state';
+
+const NO_RESULTS: ReturnPage = { items: [], total: 0 };
+
+const DEFAULT_FIELDS = [
+	'customer',
+	'order',
+	'items',
+	'reason',
+	'outcome',
+	'status',
+	'created',
+];
+
+/**
+ * The lines of a return in a few words, e.g. "2 × Linen shirt, 1 × Canvas tote".
+ *
+ * @param item The return.
+ * @return The summary.
+ */
+export function itemsSummary( item: AftercareReturn ): string {
+	return item.items
+		.map( ( line ) =>
+			sprintf(
+				/* translators: 1: quantity, 2: product name. */
+				__( '%1$d × %2$s', 'aftercare' ),
+				line.quantity,
+				line.name
+			)
+		)
+		.join( ', ' );
+}
+
+function dateCell( iso: string | null ) {
+	return iso ? (
+		<time dateTime={ iso } title={ formatDateTime( iso ) }>
+			{ formatRelative( iso ) }
+		</time>
+	) : null;
+}
+
+function fields(): Field< AftercareReturn >[] {
+	const reasons = REASONS();
+	return [
+		{
+			id: 'number',
+			label: __( 'Return', 'aftercare' ),
+			enableHiding: false,
+			enableSorting: false,
+			getValue: ( { item } ) => item.number,
+			render: ( { item } ) => (
+				<span className="aftercare-queue__number">{ item.number }</span>
+			),
+		},
+		{
+			id: 'customer',
+			label: __( 'Customer', 'aftercare' ),
+			enableSorting: false,
+			getValue: ( { item } ) => item.customer.name || item.customer.email,
+		},
+		{
+			id: 'order',
+			label: __( 'Order', 'aftercare' ),
+			enableSorting: false,
+			getValue: ( { item } ) =>
+				sprintf(
+					/* translators: %s: order number. */
+					__( '#%s', 'aftercare' ),
+					item.order.number
+				),
+		},
+		{
+			id: 'items',
+			label: __( 'Items', 'aftercare' ),
+			enableSorting: false,
+			getValue: ( { item } ) => itemsSummary( item ),
+		},
+		{
+			id: 'reason',
+			label: __( 'Reasons', 'aftercare' ),
+			enableSorting: false,
+			...( reasons.length
+				? {
+						elements: reasons,
+						filterBy: { operators: [ 'is' as const ] },
+					}
+				: { filterBy: false as const } ),
+			getValue: ( { item } ) =>
+				[
+					...new Set(
+						item.items.map( ( line ) => line.reason_label )
+					),
+				].join( ', ' ),
+		},
+		{
+			id: 'outcome',
+			label: __( 'Asked for', 'aftercare' ),
+			elements: OUTCOMES(),
+			filterBy: { operators: [ 'is' ] },
+			enableSorting: false,
+			render: ( { item } ) => (
+				<>{ labelOf( OUTCOMES(), item.outcome ) }</>
+			),
+		},
+		{
+			id: 'status',
+			label: __( 'Status', 'aftercare' ),
+			elements: STATUSES(),
+			filterBy: { operators: [ 'isAny' ], isPrimary: true },
+			enableSorting: false,
+			render: ( { item } ) => <StatusBadge item={ item } />,
+		},
+		{
+			id: 'created',
+			label: __( 'Requested', 'aftercare' ),
+			type: 'date',
+			filterBy: { operators: [ 'between', 'after', 'before' ] },
+			getValue: ( { item } ) => item.created ?? '',
+			render: ( { item } ) => dateCell( item.created ),
+		},
+		{
+			id: 'updated',
+			label: __( 'Updated', 'aftercare' ),
+			filterBy: false,
+			getValue: ( { item } ) => item.updated ?? '',
+			render: ( { item } ) => dateCell( item.updated ),
+		},
+	];
+}
+
+function actions(): Action< AftercareReturn >[] {
+	return [
+		{
+			id: 'open',
+			label: __( 'Open return', 'aftercare' ),
+			isPrimary: false,
+			callback: ( [ item ] ) =>
+				item && navigate( { return: String( item.id ) } ),
+		},
+	];
+}
+
+/**
+ * The returns queue: a DataViews table whose filters (status, reason, outcome,
+ * requested date), search by number, sort and page live in the URL.
+ */
+export function QueueScreen() {
+	const args = useQueryArgs();
+	const [ visibleFields, setVisibleFields ] = useState( DEFAULT_FIELDS );
+	const view = useMemo(
+		() => viewFromArgs( args, visibleFields ),
+		[ args, visibleFields ]
+	);
+	const query = useMemo( () => queryFromView( view ), [ view ] );
+	// Only numbers are searched: anything else is answered here, not sent.
+	const badSearch = !! query.number && ! isReturnNumber( query.number );
+	const { page, error } = useSelect(
+		( select ) =>
+			badSearch
+				? { page: NO_RESULTS, error: null }
+				: {
+						page: select( returnsStore ).getReturnsPage( query ),
+						error: select( returnsStore ).getReturnsError( query ),
+					},
+		[ query, badSearch ]
+	);
+	const { invalidateResolution } = useDispatch( returnsStore ) as unknown as {
+		invalidateResolution: ( selector: string, args: unknown[] ) => void;
+	};
+	// Keep showing the last page while the next one loads, instead of a blank table.
+	const lastPage = useRef< ReturnPage | null >( null );
+	if ( page ) {
+		lastPage.current = page;
+	}
+	const shown = page ?? lastPage.current;
+	const fieldList = useMemo( fields, [] );
+	const actionList = useMemo( actions, [] );
+	const total = shown?.total ?? 0;
+
+	const onChangeView = ( next: View ) => {
+		if ( next.fields && next.fields.join() !== visibleFields.join() ) {
+			setVisibleFields( next.fields );
+		}
+		const onlySearch = ( next.search ?? '' ) !== ( view.search ?? '' );
+		navigate(
+			argsFromView(
+				changesResults( view, next ) ? { ...next, page: 1 } : next
+			),
+			{ replace: onlySearch }
+		);
+	};
+
+	return (
+		<Page title={ __( 'Returns', 'aftercare' ) } wide>
+			{ badSearch && (
+				<Notice status="warning" isDismissible={ false }>
+					{ __(
+						'Search by a return number, e.g. R-1001.',
+						'aftercare'
+					) }
+				</Notice>
+			) }
+			{ error && (
+				<Notice
+					status="error"
+					isDismissible={ false }
+					actions={ [
+						{
+							label: __( 'Try again', 'aftercare' ),
+							onClick: () =>
+								invalidateResolution( 'getReturnsPage', [
+									query,
+								] ),
+						},
+					] }
+				>
+					{ error }
+				</Notice>
+			) }
+			<DataViews< AftercareReturn >
+				view={ view }
+				onChangeView={ onChangeView }
+				fields={ fieldList }
+				actions={ actionList }
+				data={ shown?.items ?? [] }
+				isLoading={ ! page && ! error }
+				getItemId={ ( item ) => String( item.id ) }
+				paginationInfo={ {
+					totalItems: total,
+					totalPages: Math.max(
+						1,
+						Math.ceil( total / ( view.perPage ?? 20 ) )
+					),
+				} }
+				defaultLayouts={ { table: {} } }
+				searchLabel={ __( 'Search by return number', 'aftercare' ) }
+				renderItemLink={ ( { item, children, ...props } ) => (
+					<a
+						{ ...props }
+						href={ pageUrl( { return: String( item.id ) } ) }
+						onClick={ linkHandler( { return: String( item.id ) } ) }
+					>
+						{ children }
+					</a>
+				) }
+				empty={
+					<p>
+						{ error
+							? __(
+									'The returns could not be loaded.',
+									'aftercare'
+								)
+							: __( 'No returns match.', 'aftercare' ) }
+					</p>
+				}
+			/>
+		</Page>
+	);
+}

@@ -1,0 +1,88 @@
+/**
+ * Internal dependencies
+ */
+import {
+	fetchReturn,
+	fetchReturnEvents,
+	fetchReturns,
+	getErrorMessage,
+} from '../../api';
+import type { ReturnQuery } from '../../api';
+import { queryKey } from '../tickets/query-key';
+import type { ThunkArgs } from './types';
+
+/**
+ * Runs a request and stores its result, or the error under `key`.
+ *
+ * @param dispatch Store dispatch.
+ * @param key      Error key.
+ * @param request  The request and what to do with its result.
+ */
+async function load(
+	dispatch: ThunkArgs[ 'dispatch' ],
+	key: string,
+	request: () => Promise< void >
+): Promise< void > {
+	try {
+		await request();
+		dispatch( { type: 'RECEIVE_ERROR', key, message: null } );
+	} catch ( error ) {
+		dispatch( {
+			type: 'RECEIVE_ERROR',
+			key,
+			message: getErrorMessage( error ),
+		} );
+	}
+}
+
+export const getReturnsPage =
+	( query: ReturnQuery ) =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		const key = queryKey( query );
+		await load( dispatch, `query:${ key }`, async () => {
+			const page = await fetchReturns( query );
+			dispatch( {
+				type: 'RECEIVE_RETURNS_PAGE',
+				key,
+				returns: page.items,
+				page: {
+					ids: page.items.map( ( item ) => item.id ),
+					total: page.total,
+				},
+			} );
+		} );
+	};
+
+/**
+ * Page errors are stored by the page resolver.
+ *
+ * @param query The query.
+ * @return Thunk.
+ */
+export const getReturnsError =
+	( query: ReturnQuery ) =>
+	async ( { resolveSelect }: ThunkArgs ): Promise< void > => {
+		await resolveSelect.getReturnsPage( query );
+	};
+
+export const getReturn =
+	( id: number ) =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		// Always asked for, even when a queue page brought it: the screen shows the
+		// cached copy at once and the fresh one a moment later.
+		await load( dispatch, `return:${ id }`, async () => {
+			dispatch( {
+				type: 'RECEIVE_RETURNS',
+				returns: [ await fetchReturn( id ) ],
+			} );
+		} );
+	};
+
+export const getReturnEvents =
+	( id: number ) =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		await load( dispatch, `events:${ id }`, async () => {
+			const events = await fetchReturnEvents( id );
+			dispatch( { type: 'RECEIVE_RETURN_EVENTS', id, events } );
+		} );
+	};
