@@ -255,7 +255,7 @@ final class Plugin {
 			$capabilities,
 			$controllers,
 			array(
-				new AdminScreens( new Assets(), $orders ),
+				new AdminScreens( new Assets(), $orders, $policy ),
 				new OrderTicketAction(),
 				new BlockRegistry(),
 				$ticket_access,

@@ -13,13 +13,14 @@ namespace Aftercare\Admin;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Orders\OrderSource;
+use Aftercare\Returns\Policy;
 
 final class AdminScreens {
 
 	/** @var array<string, string> Hook suffix → screen name, filled as the pages are added. */
 	private array $hooks = array();
 
-	public function __construct( private Assets $assets, private ?OrderSource $orders = null ) {}
+	public function __construct( private Assets $assets, private ?OrderSource $orders = null, private ?Policy $policy = null ) {}
 
 	public function can_register(): bool {
 		return is_admin();
@@ -114,9 +115,10 @@ final class AdminScreens {
 
 	/**
 	 * What the app needs besides REST: the agents tickets can be assigned to, the current user,
-	 * and the order a new ticket starts from (`&new=1&order_id=…`, from the order screen).
+	 * the order a new ticket starts from (`&new=1&order_id=…`, from the order screen), and the
+	 * store's return reasons (the returns queue filters by them; agents cannot read settings).
 	 *
-	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null}
+	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null, returnReasons: array<int, array{key: string, label: string}>}
 	 */
 	private function app_data(): array {
 		$agents = get_users(
@@ -147,6 +149,14 @@ final class AdminScreens {
 				'customer_name'  => $order->billing_name,
 				'customer_email' => $order->billing_email,
 			) : null,
+			'returnReasons' => $this->policy && current_user_can( 'read_aftercare_returns' ) ? array_map(
+				static fn( string $key, array $reason ): array => array(
+					'key'   => $key,
+					'label' => $reason['label'],
+				),
+				array_keys( $this->policy->reasons() ),
+				$this->policy->reasons()
+			) : array(),
 		);
 	}
 

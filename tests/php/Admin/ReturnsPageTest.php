@@ -1,7 +1,8 @@
 <?php
 /**
  * The Returns page: under the Support menu for those who may read returns, only when the store
- * has orders, mounting the `returns` screen with the queue's first page preloaded.
+ * has orders, mounting the `returns` screen with the queue's first page preloaded and the store's
+ * return reasons for its filter.
  *
  * @package Aftercare
  */
@@ -13,6 +14,8 @@ namespace Aftercare\Tests\Admin;
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Orders\OrderSource;
+use Aftercare\Returns\Policy;
+use Aftercare\Settings\Settings;
 use Aftercare\Tests\TestCase;
 
 final class ReturnsPageTest extends TestCase {
@@ -34,7 +37,23 @@ final class ReturnsPageTest extends TestCase {
 	public function test_agents_get_the_returns_screen_with_the_first_page_preloaded(): void {
 		global $submenu;
 		wp_set_current_user( $this->user( 'aftercare_agent' )->ID );
-		$screens = new AdminScreens( new Assets(), $this->createMock( OrderSource::class ) );
+		( new Settings() )->update(
+			array(
+				'return_reasons' => array(
+					array(
+						'key'    => 'size',
+						'label'  => 'Does not fit',
+						'photos' => false,
+					),
+					array(
+						'key'    => 'late',
+						'label'  => 'Came too late',
+						'photos' => false,
+					),
+				),
+			)
+		);
+		$screens = new AdminScreens( new Assets(), $this->createMock( OrderSource::class ), new Policy( new Settings() ) );
 		$screens->add_pages();
 
 		$parent = class_exists( 'WooCommerce' ) ? 'woocommerce' : 'aftercare';
@@ -47,6 +66,22 @@ final class ReturnsPageTest extends TestCase {
 		$this->assertTrue( wp_script_is( 'aftercare-admin', 'enqueued' ) );
 		$after = implode( "\n", (array) wp_scripts()->get_data( 'wp-api-fetch', 'after' ) );
 		$this->assertStringContainsString( 'returns?context=edit&orderby=updated&order=desc&page=1&per_page=20":{"body":[]', $after, 'the queue\'s first request is preloaded' );
+
+		$before = (array) wp_scripts()->get_data( 'aftercare-admin', 'before' );
+		$data   = json_decode( (string) preg_replace( '/^window\.aftercareAdmin = |;$/', '', (string) end( $before ) ), true );
+		$this->assertSame(
+			array(
+				array(
+					'key'   => 'size',
+					'label' => 'Does not fit',
+				),
+				array(
+					'key'   => 'late',
+					'label' => 'Came too late',
+				),
+			),
+			$data['returnReasons']
+		);
 	}
 
 	public function test_no_returns_page_without_orders_or_without_the_capability(): void {
