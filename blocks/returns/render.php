@@ -68,6 +68,8 @@ $aftercare_messages = array(
 	/* translators: %s: size limit such as "10 MB". */
 	'fileTooLarge' => sprintf( __( 'Each photo must be smaller than %s.', 'aftercare' ), size_format( $aftercare_data['max_bytes'] ) ),
 	'failed'   => __( 'Something went wrong. Please try again.', 'aftercare' ),
+	/* translators: 1: quantity, 2: product name, 3: reason. */
+	'line'     => __( '%1$d × %2$s — %3$s', 'aftercare' ),
 );
 
 /**
@@ -87,7 +89,7 @@ $aftercare_line = static function ( array $line ) use ( $aftercare_uid, $afterca
 	);
 };
 
-$aftercare_chosen = static function (): array {
+$aftercare_chosen = static function () use ( $aftercare_messages ): array {
 	$context = wp_interactivity_get_context();
 	$state   = wp_interactivity_state( 'aftercare/returns' );
 	$lines   = array();
@@ -95,8 +97,7 @@ $aftercare_chosen = static function (): array {
 		if ( (int) $line['quantity'] > 0 ) {
 			$lines[] = array(
 				'id'     => $line['id'],
-				/* translators: 1: quantity, 2: product name, 3: reason. */
-				'text'   => sprintf( __( '%1$d × %2$s — %3$s', 'aftercare' ), (int) $line['quantity'], $line['name'], $state['reasons'][ $line['reason'] ]['label'] ?? '' ),
+				'text'   => sprintf( $aftercare_messages['line'], (int) $line['quantity'], $line['name'], $state['reasons'][ $line['reason'] ]['label'] ?? '' ),
 				'photos' => ! empty( $state['reasons'][ $line['reason'] ]['photos'] ),
 			);
 		}

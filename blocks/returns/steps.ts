@@ -47,6 +47,8 @@ export interface Messages {
 	tooManyFiles: string;
 	fileTooLarge: string;
 	failed: string;
+	/** A chosen line: quantity, product name, reason. */
+	line: string;
 }
 
 /**

@@ -24,6 +24,7 @@ import { newIdempotencyKey } from '../contact/submission';
 import { attachSuggestions } from '../help-center/suggestions';
 import {
 	STEPS,
+	format,
 	nextStep,
 	photoError,
 	requestBody,
@@ -167,9 +168,12 @@ const storeDefinition = {
 				.lines.filter( ( line ) => line.quantity > 0 )
 				.map( ( line ) => ( {
 					id: line.id,
-					text: `${ line.quantity } × ${ line.name } — ${
+					text: format(
+						state.messages.line,
+						line.quantity,
+						line.name,
 						state.reasons[ line.reason ]?.label ?? ''
-					}`,
+					),
 					photos: state.reasons[ line.reason ]?.photos ?? false,
 				} ) );
 		},

@@ -24,6 +24,7 @@ const messages: Messages = {
 	tooManyFiles: 'Add at most 5 photos.',
 	fileTooLarge: 'Each photo must be smaller than 10 MB.',
 	failed: 'Something went wrong. Please try again.',
+	line: '%1$d × %2$s — %3$s',
 };
 const reasons = {
 	size: { label: 'Does not fit', photos: false },
