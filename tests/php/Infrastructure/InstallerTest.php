@@ -34,6 +34,8 @@ final class InstallerTest extends TestCase {
 		$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}aftercare_probe" );
 		delete_option( Installer::ERROR_OPTION );
 		delete_option( Installer::LOCK_OPTION );
+		// Other processes (the concurrency test) wrote the state: forget this process's cached copy, or the restore is skipped as "unchanged".
+		wp_cache_flush();
 		update_option( Installer::STATE_OPTION, $this->saved_state, true );
 		Plugin::instance()->installer->install();
 		parent::tearDown();

@@ -73,11 +73,23 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 			return true;
 		};
 		add_filter( 'pre_wp_mail', $this->capture, 10, 2 );
+		self::reload_woocommerce_emails();
 	}
 
 	protected function tearDown(): void {
 		remove_filter( 'pre_wp_mail', $this->capture );
 		parent::tearDown();
+		self::reload_woocommerce_emails();
+	}
+
+	/**
+	 * WooCommerce keeps its emails' on/off settings in memory: read them again from the database
+	 * (as rolled back), so a test that switched one off does not switch it off for the next.
+	 */
+	private static function reload_woocommerce_emails(): void {
+		if ( function_exists( 'WC' ) ) {
+			WC()->mailer()->init();
+		}
 	}
 
 	/**
