@@ -55,12 +55,8 @@ final class PersonalData {
 	 */
 	public function add_exporter( array $exporters ): array {
 		$exporters['aftercare-tickets'] = array(
-			'exporter_friendly_name' => __( 'Support tickets', 'aftercare' ),
+			'exporter_friendly_name' => __( 'Support tickets and returns', 'aftercare' ),
 			'callback'               => array( $this, 'export' ),
-		);
-		$exporters['aftercare-returns'] = array(
-			'exporter_friendly_name' => __( 'Returns', 'aftercare' ),
-			'callback'               => array( $this, 'export_returns' ),
 		);
 		return $exporters;
 	}
@@ -71,21 +67,68 @@ final class PersonalData {
 	 */
 	public function add_eraser( array $erasers ): array {
 		$erasers['aftercare-tickets'] = array(
-			'eraser_friendly_name' => __( 'Support tickets', 'aftercare' ),
+			'eraser_friendly_name' => __( 'Support tickets and returns', 'aftercare' ),
 			'callback'             => array( $this, 'erase' ),
-		);
-		$erasers['aftercare-returns'] = array(
-			'eraser_friendly_name' => __( 'Returns', 'aftercare' ),
-			'callback'             => array( $this, 'erase_returns' ),
 		);
 		return $erasers;
 	}
 
 	/**
+	 * One page of the person's tickets, then of their returns: the page on which the tickets run
+	 * out starts the returns.
+	 *
 	 * @return array{data: array<int, array<string, mixed>>, done: bool}
 	 */
 	public function export( string $email, int $page = 1 ): array {
-		$rows = $this->ticket_rows( $email, ( max( 1, $page ) - 1 ) * self::PAGE );
+		$page = max( 1, $page );
+		$rows = $this->ticket_rows( $email, ( $page - 1 ) * self::PAGE );
+		$data = $this->ticket_items( $rows );
+		if ( count( $rows ) === self::PAGE ) {
+			return array(
+				'data' => $data,
+				'done' => false,
+			);
+		}
+		$first   = intdiv( $this->ticket_count( $email ), self::PAGE ) + 1;
+		$returns = $this->return_rows( $email, max( 0, $page - $first ) * self::PAGE );
+		return array(
+			'data' => array_merge( $data, $this->return_items( $returns ) ),
+			'done' => count( $returns ) < self::PAGE,
+		);
+	}
+
+	/**
+	 * Anonymizes one page of the person's tickets, then of their returns. Anonymized records no
+	 * longer match, so every call takes the first page of what is left.
+	 *
+	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}
+	 */
+	public function erase( string $email, int $page = 1 ): array {
+		$rows    = $this->ticket_rows( $email, 0 );
+		$removed = $this->anonymize_tickets( $email, $rows );
+		$returns = count( $rows ) < self::PAGE ? $this->return_rows( $email, 0 ) : null;
+		if ( $returns ) {
+			$removed = $this->anonymize_returns( $email, $returns ) || $removed;
+		}
+		$done = null !== $returns && count( $returns ) < self::PAGE;
+		if ( $done ) {
+			$this->wpdb->delete( $this->outbox->table(), array( 'recipient' => $email ) );
+		}
+		return array(
+			'items_removed'  => $removed,
+			'items_retained' => false,
+			'messages'       => array(),
+			'done'           => $done,
+		);
+	}
+
+	/**
+	 * The tickets, the person's own messages and files, and the tickets' timelines.
+	 *
+	 * @param object[] $rows Ticket rows.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function ticket_items( array $rows ): array {
 		$data = array();
 		foreach ( $rows as $row ) {
 			$id     = (int) $row->id;
@@ -190,20 +233,16 @@ final class PersonalData {
 				);
 			}
 		}
-		return array(
-			'data' => $data,
-			'done' => count( $rows ) < self::PAGE,
-		);
+		return $data;
 	}
 
 	/**
-	 * Anonymizes one page of the person's tickets. Anonymized tickets no longer match, so every
-	 * call takes the first page of what is left.
+	 * Removes the person from their tickets: name, email and account, their own words and files.
 	 *
-	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}
+	 * @param object[] $rows Ticket rows.
+	 * @return bool Whether anything was anonymized.
 	 */
-	public function erase( string $email, int $page = 1 ): array {
-		$rows    = $this->ticket_rows( $email, 0 );
+	private function anonymize_tickets( string $email, array $rows ): bool {
 		$user    = get_user_by( 'email', $email );
 		$name    = __( 'Deleted customer', 'aftercare' );
 		$address = wp_privacy_anonymize_data( 'email', $email );
@@ -251,27 +290,18 @@ final class PersonalData {
 			$this->tickets->reindex( $id );
 			$removed = true;
 		}
-		$done = count( $rows ) < self::PAGE;
-		if ( $done ) {
-			$this->wpdb->delete( $this->outbox->table(), array( 'recipient' => $email ) );
-		}
-		return array(
-			'items_removed'  => $removed,
-			'items_retained' => false,
-			'messages'       => array(),
-			'done'           => $done,
-		);
+		return $removed;
 	}
 
 	/**
-	 * The person's returns, their items and their timelines (the conversation and photos are
-	 * exported with the tickets).
+	 * The returns, their items and their timelines (their conversation and photos are their
+	 * ticket threads, exported with the tickets).
 	 *
-	 * @return array{data: array<int, array<string, mixed>>, done: bool}
+	 * @param ReturnRequest[] $returns Returns.
+	 * @return array<int, array<string, mixed>>
 	 */
-	public function export_returns( string $email, int $page = 1 ): array {
-		$returns = $this->return_rows( $email, ( max( 1, $page ) - 1 ) * self::PAGE );
-		$data    = array();
+	private function return_items( array $returns ): array {
+		$data = array();
 		foreach ( $returns as $return ) {
 			$fields = array(
 				__( 'Return number', 'aftercare' ) => $return->public_number(),
@@ -322,21 +352,18 @@ final class PersonalData {
 				);
 			}
 		}
-		return array(
-			'data' => $data,
-			'done' => count( $returns ) < self::PAGE,
-		);
+		return $data;
 	}
 
 	/**
-	 * Anonymizes one page of the person's returns (their thread goes with the tickets). Like
-	 * erase(), every call takes the first page of what is left.
+	 * Removes the person from their returns, which keep their number, items, status and amounts
+	 * (their thread goes with the tickets).
 	 *
-	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}
+	 * @param ReturnRequest[] $returns Returns.
+	 * @return bool Whether anything was anonymized.
 	 */
-	public function erase_returns( string $email, int $page = 1 ): array {
-		$returns = $this->return_rows( $email, 0 );
-		$user    = get_user_by( 'email', $email );
+	private function anonymize_returns( string $email, array $returns ): bool {
+		$user = get_user_by( 'email', $email );
 		foreach ( $returns as $return ) {
 			$this->wpdb->update(
 				$this->returns->table(),
@@ -359,12 +386,7 @@ final class PersonalData {
 				);
 			}
 		}
-		return array(
-			'items_removed'  => (bool) $returns,
-			'items_retained' => false,
-			'messages'       => array(),
-			'done'           => count( $returns ) < self::PAGE,
-		);
+		return (bool) $returns;
 	}
 
 	private function delete_attachment( Attachment $file ): void {
@@ -373,33 +395,44 @@ final class PersonalData {
 	}
 
 	/**
-	 * The person's returns: by email (stored lower-case), and by user account when the email belongs to one.
+	 * The person's tickets or returns: by email, and by user account when the email belongs to
+	 * one. Null for something that is no email.
+	 */
+	private function owned_by( string $email ): ?string {
+		$email = trim( $email );
+		if ( ! is_email( $email ) ) {
+			return null;
+		}
+		$user = get_user_by( 'email', $email );
+		return $this->wpdb->prepare( '(customer_email = %s OR (customer_id > 0 AND customer_id = %d))', $email, $user ? $user->ID : 0 );
+	}
+
+	/**
+	 * A page of the person's returns (their emails are stored lower-case).
 	 *
 	 * @return ReturnRequest[]
 	 */
 	private function return_rows( string $email, int $offset ): array {
-		$email = trim( $email );
-		if ( ! is_email( $email ) ) {
-			return array();
-		}
-		$user  = get_user_by( 'email', $email );
-		$table = $this->returns->table();
-		$ids   = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$table} WHERE customer_email = %s OR (customer_id > 0 AND customer_id = %d) ORDER BY id LIMIT %d OFFSET %d", strtolower( $email ), $user ? $user->ID : 0, self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$where = $this->owned_by( strtolower( $email ) );
+		$ids   = null === $where ? array() : $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->returns->table()} WHERE {$where} ORDER BY id LIMIT %d OFFSET %d", self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, prepared clause.
 		return array_values( array_filter( array_map( fn( $id ): ?ReturnRequest => $this->returns->find( (int) $id ), $ids ) ) );
 	}
 
 	/**
-	 * The person's tickets: by email, and by user account when the email belongs to one.
+	 * A page of the person's tickets.
 	 *
 	 * @return object[]
 	 */
 	private function ticket_rows( string $email, int $offset ): array {
-		$email = trim( $email );
-		if ( ! is_email( $email ) ) {
-			return array();
-		}
-		$user  = get_user_by( 'email', $email );
-		$table = $this->tickets->table();
-		return $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$table} WHERE customer_email = %s OR (customer_id > 0 AND customer_id = %d) ORDER BY id LIMIT %d OFFSET %d", $email, $user ? $user->ID : 0, self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$where = $this->owned_by( $email );
+		return null === $where ? array() : $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->tickets->table()} WHERE {$where} ORDER BY id LIMIT %d OFFSET %d", self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, prepared clause.
+	}
+
+	/**
+	 * How many tickets ticket_rows() pages through.
+	 */
+	private function ticket_count( string $email ): int {
+		$where = $this->owned_by( $email );
+		return null === $where ? 0 : (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$this->tickets->table()} WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, prepared clause.
 	}
 }

@@ -65,7 +65,7 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$this->returns->move( $return->id, 'approved', $this->agent );
 		$this->with_photo( 'someone-else@example.test' );
 
-		$export = $this->call( 'wp_privacy_personal_data_exporters', 'aftercare-returns', 'GWEN@example.test' );
+		$export = $this->call( 'wp_privacy_personal_data_exporters', 'aftercare-tickets', 'GWEN@example.test' );
 		$this->assertTrue( $export['done'] );
 		$returns = array_values( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-returns' === $item['group_id'] ) );
 		$this->assertCount( 1, $returns, 'only this person\'s return' );
@@ -77,9 +77,8 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$history = array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-return-events' === $item['group_id'] );
 		$this->assertCount( 2, $history, 'created and approved' );
 
-		// The thread, with the photo, is in the tickets' export.
-		$tickets = $this->call( 'wp_privacy_personal_data_exporters', 'aftercare-tickets', self::EMAIL );
-		$this->assertContains( 'tag.png', array_column( array_merge( ...array_column( array_filter( $tickets['data'], static fn( array $item ): bool => 'aftercare-attachments' === $item['group_id'] ), 'data' ) ), 'value' ) );
+		// The thread, with the photo, is the return's ticket, in the same export.
+		$this->assertContains( 'tag.png', array_column( array_merge( ...array_column( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-attachments' === $item['group_id'] ), 'data' ) ), 'value' ) );
 	}
 
 	public function test_erasure_keeps_the_return_but_not_whose_it_was_and_the_link_stops_working(): void {
@@ -94,7 +93,7 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$guest    = $this->with_photo( $customer->user_email );
 		$other    = $this->with_photo( 'someone-else@example.test' );
 
-		$result = $this->call( 'wp_privacy_personal_data_erasers', 'aftercare-returns', $customer->user_email );
+		$result = $this->call( 'wp_privacy_personal_data_erasers', 'aftercare-tickets', $customer->user_email );
 		$this->assertTrue( $result['items_removed'] );
 		$this->assertTrue( $result['done'] );
 		foreach ( array( $mine, $guest ) as $return ) {
@@ -106,13 +105,36 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 			$this->assertEquals( array_map( static fn( $i ) => array( $i->name, $i->quantity ), $return->items ), array_map( static fn( $i ) => array( $i->name, $i->quantity ), $after->items ) );
 		}
 		$this->assertSame( $other->customer_email, $this->returns->get( $other->id )->customer_email, 'nobody else is touched' );
-		$this->assertSame( array(), $this->call( 'wp_privacy_personal_data_exporters', 'aftercare-returns', $customer->user_email )['data'], 'nothing of them is left to export' );
+		$this->assertSame( array(), $this->call( 'wp_privacy_personal_data_exporters', 'aftercare-tickets', $customer->user_email )['data'], 'nothing of them is left to export' );
 		$this->assertSame( 0, (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_events WHERE object_type = 'return' AND object_id = %d AND actor_id = %d", $mine->id, $customer->ID ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 
-		// The tickets' eraser takes the thread: the shopper's words and photos, and the guest link.
-		$this->call( 'wp_privacy_personal_data_erasers', 'aftercare-tickets', $customer->user_email );
+		// The thread went with the tickets: the shopper's words and photos, and the guest link.
 		$this->assertSame( 0, (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_attachments WHERE ticket_id = %d", $guest->ticket_id ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->assertSame( 0, (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_access_tokens WHERE object_type = 'ticket' AND object_id = %d", $guest->ticket_id ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	public function test_the_pages_run_through_the_tickets_then_the_returns(): void {
+		for ( $i = 0; $i < 20; $i++ ) {
+			$this->with_photo();
+		}
+		$groups = array();
+		for ( $page = 1; $page <= 3; $page++ ) {
+			$export   = $this->call_page( 'wp_privacy_personal_data_exporters', $page );
+			$groups[] = array( count( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-tickets' === $item['group_id'] ) ), count( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-returns' === $item['group_id'] ) ), $export['done'] );
+		}
+		$this->assertSame( array( array( 20, 0, false ), array( 0, 20, false ), array( 0, 0, true ) ), $groups, 'each of the 20 returns has its ticket: 20 tickets, then 20 returns, then done' );
+
+		$rounds = 0;
+		do {
+			$erased = $this->call_page( 'wp_privacy_personal_data_erasers', 1 );
+			++$rounds;
+		} while ( ! $erased['done'] && $rounds < 5 );
+		$this->assertSame( 3, $rounds, 'a page of tickets, a page of returns, then what is left' );
+		$this->assertSame( array(), $this->call_page( 'wp_privacy_personal_data_exporters', 1 )['data'] );
+	}
+
+	private function call_page( string $filter, int $page ): array {
+		return call_user_func( apply_filters( $filter, array() )['aftercare-tickets']['callback'], self::EMAIL, $page );
 	}
 
 	public function test_a_finished_returns_photos_go_after_the_retention_period_and_an_open_ones_stay(): void {
