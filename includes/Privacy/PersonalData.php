@@ -211,27 +211,7 @@ final class PersonalData {
 					);
 				}
 			}
-			foreach ( $this->events->for_object( 'ticket', $id ) as $event ) {
-				$data[] = array(
-					'group_id'    => 'aftercare-events',
-					'group_label' => __( 'Support ticket history', 'aftercare' ),
-					'item_id'     => 'aftercare-event-' . $event['id'],
-					'data'        => array(
-						array(
-							'name'  => __( 'Ticket number', 'aftercare' ),
-							'value' => '#' . $row->number,
-						),
-						array(
-							'name'  => __( 'Change', 'aftercare' ),
-							'value' => $event['type'] . ( $event['data'] ? ' ' . wp_json_encode( $event['data'] ) : '' ),
-						),
-						array(
-							'name'  => __( 'When', 'aftercare' ),
-							'value' => gmdate( 'Y-m-d H:i:s', $event['created_at'] ) . ' UTC',
-						),
-					),
-				);
-			}
+			array_push( $data, ...$this->history( 'ticket', $id, __( 'Support ticket history', 'aftercare' ), __( 'Ticket number', 'aftercare' ), '#' . $row->number ) );
 		}
 		return $data;
 	}
@@ -274,17 +254,7 @@ final class PersonalData {
 					'author_role' => 'customer',
 				)
 			);
-			if ( $user ) {
-				$this->wpdb->update(
-					$this->events->table(),
-					array( 'actor_id' => 0 ),
-					array(
-						'object_type' => 'ticket',
-						'object_id'   => $id,
-						'actor_id'    => $user->ID,
-					)
-				);
-			}
+			$this->detach_events( 'ticket', $id, $user );
 			$this->tokens->revoke( 'ticket', $id );
 			// The thread was rewritten: search must no longer find the ticket by the person's words.
 			$this->tickets->reindex( $id );
@@ -330,27 +300,7 @@ final class PersonalData {
 					array_values( $fields )
 				),
 			);
-			foreach ( $this->events->for_object( 'return', $return->id ) as $event ) {
-				$data[] = array(
-					'group_id'    => 'aftercare-return-events',
-					'group_label' => __( 'Return history', 'aftercare' ),
-					'item_id'     => 'aftercare-event-' . $event['id'],
-					'data'        => array(
-						array(
-							'name'  => __( 'Return number', 'aftercare' ),
-							'value' => $return->public_number(),
-						),
-						array(
-							'name'  => __( 'Change', 'aftercare' ),
-							'value' => $event['type'] . ( $event['data'] ? ' ' . wp_json_encode( $event['data'] ) : '' ),
-						),
-						array(
-							'name'  => __( 'When', 'aftercare' ),
-							'value' => gmdate( 'Y-m-d H:i:s', $event['created_at'] ) . ' UTC',
-						),
-					),
-				);
-			}
+			array_push( $data, ...$this->history( 'return', $return->id, __( 'Return history', 'aftercare' ), __( 'Return number', 'aftercare' ), $return->public_number() ) );
 		}
 		return $data;
 	}
@@ -374,19 +324,58 @@ final class PersonalData {
 				),
 				array( 'id' => $return->id )
 			);
-			if ( $user ) {
-				$this->wpdb->update(
-					$this->events->table(),
-					array( 'actor_id' => 0 ),
-					array(
-						'object_type' => 'return',
-						'object_id'   => $return->id,
-						'actor_id'    => $user->ID,
-					)
-				);
-			}
+			$this->detach_events( 'return', $return->id, $user );
 		}
 		return (bool) $returns;
+	}
+
+	/**
+	 * A ticket's or return's timeline, as export items.
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function history( string $object_type, int $id, string $group_label, string $number_label, string $number ): array {
+		return array_map(
+			static fn( array $event ): array => array(
+				'group_id'    => 'ticket' === $object_type ? 'aftercare-events' : 'aftercare-return-events',
+				'group_label' => $group_label,
+				'item_id'     => 'aftercare-event-' . $event['id'],
+				'data'        => array(
+					array(
+						'name'  => $number_label,
+						'value' => $number,
+					),
+					array(
+						'name'  => __( 'Change', 'aftercare' ),
+						'value' => $event['type'] . ( $event['data'] ? ' ' . wp_json_encode( $event['data'] ) : '' ),
+					),
+					array(
+						'name'  => __( 'When', 'aftercare' ),
+						'value' => gmdate( 'Y-m-d H:i:s', $event['created_at'] ) . ' UTC',
+					),
+				),
+			),
+			$this->events->for_object( $object_type, $id )
+		);
+	}
+
+	/**
+	 * The person's own steps on a timeline stay, no longer linked to their account.
+	 *
+	 * @param \WP_User|false $user The person's account, if any.
+	 */
+	private function detach_events( string $object_type, int $id, $user ): void {
+		if ( $user ) {
+			$this->wpdb->update(
+				$this->events->table(),
+				array( 'actor_id' => 0 ),
+				array(
+					'object_type' => $object_type,
+					'object_id'   => $id,
+					'actor_id'    => $user->ID,
+				)
+			);
+		}
 	}
 
 	private function delete_attachment( Attachment $file ): void {
