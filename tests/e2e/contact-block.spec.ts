@@ -2,7 +2,7 @@
  * The contact block: found in the inserter, placed by a site builder, rendered on the storefront,
  * accessible, and its assets load only where it is used.
  */
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, insertFromInserter } from './fixtures';
 
 test.describe( 'Contact block', () => {
 	test( 'a site builder inserts it and shoppers see the form', async ( {
@@ -12,18 +12,11 @@ test.describe( 'Contact block', () => {
 		requestUtils,
 	} ) => {
 		await admin.createNewPost( { postType: 'page', title: 'Contact us' } );
-		await page
-			.getByRole( 'button', { name: 'Block Inserter', exact: false } )
-			.first()
-			.click();
-		await page
-			.getByRole( 'searchbox', { name: 'Search' } )
-			.fill( 'Contact support' );
-		await page.getByRole( 'option', { name: 'Contact support' } ).click();
-
-		const block = editor.canvas.getByRole( 'document', {
-			name: 'Block: Contact support',
-		} );
+		const block = await insertFromInserter(
+			page,
+			editor,
+			'Contact support'
+		);
 		await expect( block ).toBeVisible();
 		await expect( block.getByLabel( 'Subject' ) ).toBeVisible();
 

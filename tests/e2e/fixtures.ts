@@ -4,7 +4,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@wordpress/e2e-test-utils-playwright';
-import type { Page } from '@playwright/test';
+import type { Editor } from '@wordpress/e2e-test-utils-playwright';
+import type { Locator, Page } from '@playwright/test';
 
 export { expect };
 
@@ -89,4 +90,25 @@ export async function loginAs( page: Page, login: Login ): Promise< void > {
 	await page.getByLabel( 'Password', { exact: true } ).fill( 'password' );
 	await page.getByRole( 'button', { name: 'Log In' } ).click();
 	await page.waitForURL( /wp-admin|\/$/ );
+}
+
+/**
+ * Inserts a block the way a site builder does, by its title in the inserter's search, and
+ * returns the block on the editor canvas.
+ * @param page   The editor page.
+ * @param editor The editor fixture.
+ * @param title  The block's title, e.g. "Contact support".
+ */
+export async function insertFromInserter(
+	page: Page,
+	editor: Editor,
+	title: string
+): Promise< Locator > {
+	await page
+		.getByRole( 'button', { name: 'Block Inserter', exact: false } )
+		.first()
+		.click();
+	await page.getByRole( 'searchbox', { name: 'Search' } ).fill( title );
+	await page.getByRole( 'option', { name: title } ).click();
+	return editor.canvas.getByRole( 'document', { name: `Block: ${ title }` } );
 }

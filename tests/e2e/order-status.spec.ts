@@ -6,7 +6,13 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	insertFromInserter,
+	loginAs,
+} from './fixtures';
 
 const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 const BLOCK = '.wp-block-aftercare-order-status';
@@ -217,18 +223,7 @@ test.describe( 'Order status block in the editor', () => {
 		page,
 	} ) => {
 		await admin.createNewPost( { postType: 'page', title: 'Track it' } );
-		await page
-			.getByRole( 'button', { name: 'Block Inserter', exact: false } )
-			.first()
-			.click();
-		await page
-			.getByRole( 'searchbox', { name: 'Search' } )
-			.fill( 'Order status' );
-		await page.getByRole( 'option', { name: 'Order status' } ).click();
-
-		const block = editor.canvas.getByRole( 'document', {
-			name: 'Block: Order status',
-		} );
+		const block = await insertFromInserter( page, editor, 'Order status' );
 		await expect(
 			block.getByRole( 'heading', { name: 'Where is my order?' } )
 		).toBeVisible();
