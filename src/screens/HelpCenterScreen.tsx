@@ -80,6 +80,30 @@ function Table( {
 	);
 }
 
+/**
+ * One part of the report: a card with its heading.
+ *
+ * @param props          Props.
+ * @param props.title    Heading.
+ * @param props.children The chart or table.
+ */
+function Section( {
+	title,
+	children,
+}: {
+	title: string;
+	children: ReactNode;
+} ) {
+	return (
+		<Card>
+			<CardHeader>
+				<h2>{ title }</h2>
+			</CardHeader>
+			<CardBody>{ children }</CardBody>
+		</Card>
+	);
+}
+
 function Report( { report }: { report: AftercareHelpReports } ) {
 	const { totals, trend } = report;
 	const labels = trend.map( ( point ) => point.date );
@@ -132,205 +156,163 @@ function Report( { report }: { report: AftercareHelpReports } ) {
 				) }
 			</p>
 			<div className="aftercare-help-report__charts">
-				<Card>
-					<CardHeader>
-						<h2>{ __( 'Searches per day', 'aftercare' ) }</h2>
-					</CardHeader>
-					<CardBody>
-						<TrendChart
-							title={ __( 'Searches per day', 'aftercare' ) }
-							labels={ labels }
-							series={ [
-								{
-									label: __( 'Searches', 'aftercare' ),
-									color: '#3858e9',
-									values: trend.map( ( p ) => p.searches ),
-								},
-								{
-									label: __( 'Found nothing', 'aftercare' ),
-									color: '#cc1818',
-									values: trend.map( ( p ) => p.zero ),
-								},
-								{
-									label: __( 'Articles opened', 'aftercare' ),
-									color: '#008a20',
-									values: trend.map( ( p ) => p.clicks ),
-								},
-							] }
-						/>
-					</CardBody>
-				</Card>
-				<Card>
-					<CardHeader>
-						<h2>{ __( 'Votes per day', 'aftercare' ) }</h2>
-					</CardHeader>
-					<CardBody>
-						<TrendChart
-							title={ __( 'Votes per day', 'aftercare' ) }
-							labels={ labels }
-							series={ [
-								{
-									label: __( 'Helpful', 'aftercare' ),
-									color: '#008a20',
-									values: trend.map( ( p ) => p.helpful ),
-								},
-								{
-									label: __( 'Not helpful', 'aftercare' ),
-									color: '#b26200',
-									values: trend.map( ( p ) => p.unhelpful ),
-								},
-							] }
-						/>
-					</CardBody>
-				</Card>
+				<Section title={ __( 'Searches per day', 'aftercare' ) }>
+					<TrendChart
+						title={ __( 'Searches per day', 'aftercare' ) }
+						labels={ labels }
+						series={ [
+							{
+								label: __( 'Searches', 'aftercare' ),
+								color: '#3858e9',
+								values: trend.map( ( p ) => p.searches ),
+							},
+							{
+								label: __( 'Found nothing', 'aftercare' ),
+								color: '#cc1818',
+								values: trend.map( ( p ) => p.zero ),
+							},
+							{
+								label: __( 'Articles opened', 'aftercare' ),
+								color: '#008a20',
+								values: trend.map( ( p ) => p.clicks ),
+							},
+						] }
+					/>
+				</Section>
+				<Section title={ __( 'Votes per day', 'aftercare' ) }>
+					<TrendChart
+						title={ __( 'Votes per day', 'aftercare' ) }
+						labels={ labels }
+						series={ [
+							{
+								label: __( 'Helpful', 'aftercare' ),
+								color: '#008a20',
+								values: trend.map( ( p ) => p.helpful ),
+							},
+							{
+								label: __( 'Not helpful', 'aftercare' ),
+								color: '#b26200',
+								values: trend.map( ( p ) => p.unhelpful ),
+							},
+						] }
+					/>
+				</Section>
 			</div>
 
-			<Card>
-				<CardHeader>
-					<h2>
-						{ __( 'Searches that found nothing', 'aftercare' ) }
-					</h2>
-				</CardHeader>
-				<CardBody>
-					<Table
-						caption={ __(
-							'Searches that found nothing',
-							'aftercare'
-						) }
-						empty={ __(
-							'Every search found an article.',
-							'aftercare'
-						) }
-						headers={ [
-							__( 'Query', 'aftercare' ),
-							__( 'Searches', 'aftercare' ),
-							__( 'Last searched', 'aftercare' ),
-							__( 'Action', 'aftercare' ),
-						] }
-					>
-						{ report.zero_results.map( ( row ) => (
-							<tr key={ row.query }>
-								<td>{ row.query }</td>
-								<td>{ row.searches }</td>
-								<td>{ row.last.slice( 0, 10 ) }</td>
-								<td>
-									<Button
-										variant="secondary"
-										size="compact"
-										href={ newArticleUrl( row.query ) }
-										aria-label={ sprintf(
-											/* translators: %s: a search query. */
-											__(
-												'Write an article for “%s”',
-												'aftercare'
-											),
-											row.query
-										) }
-									>
-										{ __(
-											'Write this article',
+			<Section title={ __( 'Searches that found nothing', 'aftercare' ) }>
+				<Table
+					caption={ __( 'Searches that found nothing', 'aftercare' ) }
+					empty={ __(
+						'Every search found an article.',
+						'aftercare'
+					) }
+					headers={ [
+						__( 'Query', 'aftercare' ),
+						__( 'Searches', 'aftercare' ),
+						__( 'Last searched', 'aftercare' ),
+						__( 'Action', 'aftercare' ),
+					] }
+				>
+					{ report.zero_results.map( ( row ) => (
+						<tr key={ row.query }>
+							<td>{ row.query }</td>
+							<td>{ row.searches }</td>
+							<td>{ row.last.slice( 0, 10 ) }</td>
+							<td>
+								<Button
+									variant="secondary"
+									size="compact"
+									href={ newArticleUrl( row.query ) }
+									aria-label={ sprintf(
+										/* translators: %s: a search query. */
+										__(
+											'Write an article for “%s”',
 											'aftercare'
-										) }
-									</Button>
-								</td>
-							</tr>
-						) ) }
-					</Table>
-				</CardBody>
-			</Card>
-
-			<Card>
-				<CardHeader>
-					<h2>{ __( 'Top searches', 'aftercare' ) }</h2>
-				</CardHeader>
-				<CardBody>
-					<Table
-						caption={ __( 'Top searches', 'aftercare' ) }
-						empty={ __(
-							'No searches in this period.',
-							'aftercare'
-						) }
-						headers={ [
-							__( 'Query', 'aftercare' ),
-							__( 'Searches', 'aftercare' ),
-							__( 'Found nothing', 'aftercare' ),
-							__( 'Articles opened', 'aftercare' ),
-							__( 'Deflected', 'aftercare' ),
-						] }
-					>
-						{ report.top_queries.map( ( row ) => (
-							<tr key={ row.query }>
-								<td>{ row.query }</td>
-								<td>{ row.searches }</td>
-								<td>{ row.zero }</td>
-								<td>{ row.clicks }</td>
-								<td>
-									{ percent( row.deflected, row.visitors ) }
-								</td>
-							</tr>
-						) ) }
-					</Table>
-				</CardBody>
-			</Card>
-
-			<Card>
-				<CardHeader>
-					<h2>{ __( 'Articles', 'aftercare' ) }</h2>
-				</CardHeader>
-				<CardBody>
-					<Table
-						caption={ __( 'Articles', 'aftercare' ) }
-						empty={ __(
-							'No article was opened or voted on in this period.',
-							'aftercare'
-						) }
-						headers={ [
-							__( 'Article', 'aftercare' ),
-							__( 'Helpful', 'aftercare' ),
-							__( 'Not helpful', 'aftercare' ),
-							__( 'Found helpful', 'aftercare' ),
-							__( 'Opened', 'aftercare' ),
-							__( 'Deflected', 'aftercare' ),
-							__( 'Latest comments', 'aftercare' ),
-						] }
-					>
-						{ report.articles.map( ( row ) => (
-							<tr key={ row.id }>
-								<td>
-									<a href={ row.edit_url || row.url }>
-										{ row.title }
-									</a>
-								</td>
-								<td>{ row.helpful }</td>
-								<td>{ row.unhelpful }</td>
-								<td>
-									{ percent(
-										row.helpful,
-										row.helpful + row.unhelpful
+										),
+										row.query
 									) }
-								</td>
-								<td>{ row.clicks }</td>
-								<td>
-									{ percent( row.deflected, row.visitors ) }
-								</td>
-								<td>
-									{ row.comments.map( ( comment ) => (
-										<p
-											key={
-												comment.date + comment.comment
-											}
-											className="aftercare-help-report__comment"
-										>
-											{ comment.helpful ? '👍 ' : '👎 ' }
-											{ comment.comment }
-										</p>
-									) ) }
-								</td>
-							</tr>
-						) ) }
-					</Table>
-				</CardBody>
-			</Card>
+								>
+									{ __( 'Write this article', 'aftercare' ) }
+								</Button>
+							</td>
+						</tr>
+					) ) }
+				</Table>
+			</Section>
+
+			<Section title={ __( 'Top searches', 'aftercare' ) }>
+				<Table
+					caption={ __( 'Top searches', 'aftercare' ) }
+					empty={ __( 'No searches in this period.', 'aftercare' ) }
+					headers={ [
+						__( 'Query', 'aftercare' ),
+						__( 'Searches', 'aftercare' ),
+						__( 'Found nothing', 'aftercare' ),
+						__( 'Articles opened', 'aftercare' ),
+						__( 'Deflected', 'aftercare' ),
+					] }
+				>
+					{ report.top_queries.map( ( row ) => (
+						<tr key={ row.query }>
+							<td>{ row.query }</td>
+							<td>{ row.searches }</td>
+							<td>{ row.zero }</td>
+							<td>{ row.clicks }</td>
+							<td>{ percent( row.deflected, row.visitors ) }</td>
+						</tr>
+					) ) }
+				</Table>
+			</Section>
+
+			<Section title={ __( 'Articles', 'aftercare' ) }>
+				<Table
+					caption={ __( 'Articles', 'aftercare' ) }
+					empty={ __(
+						'No article was opened or voted on in this period.',
+						'aftercare'
+					) }
+					headers={ [
+						__( 'Article', 'aftercare' ),
+						__( 'Helpful', 'aftercare' ),
+						__( 'Not helpful', 'aftercare' ),
+						__( 'Found helpful', 'aftercare' ),
+						__( 'Opened', 'aftercare' ),
+						__( 'Deflected', 'aftercare' ),
+						__( 'Latest comments', 'aftercare' ),
+					] }
+				>
+					{ report.articles.map( ( row ) => (
+						<tr key={ row.id }>
+							<td>
+								<a href={ row.edit_url || row.url }>
+									{ row.title }
+								</a>
+							</td>
+							<td>{ row.helpful }</td>
+							<td>{ row.unhelpful }</td>
+							<td>
+								{ percent(
+									row.helpful,
+									row.helpful + row.unhelpful
+								) }
+							</td>
+							<td>{ row.clicks }</td>
+							<td>{ percent( row.deflected, row.visitors ) }</td>
+							<td>
+								{ row.comments.map( ( comment ) => (
+									<p
+										key={ comment.date + comment.comment }
+										className="aftercare-help-report__comment"
+									>
+										{ comment.helpful ? '👍 ' : '👎 ' }
+										{ comment.comment }
+									</p>
+								) ) }
+							</td>
+						</tr>
+					) ) }
+				</Table>
+			</Section>
 		</>
 	);
 }
