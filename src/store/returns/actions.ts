@@ -58,6 +58,8 @@ const change =
 			}
 			return null;
 		} catch ( error ) {
+			// Refused (often because someone else moved it): show the return as it now is.
+			dispatch.invalidateResolution( 'getReturn', [ id ] );
 			return getErrorMessage( error );
 		} finally {
 			dispatch.invalidateResolutionForStoreSelector( 'getReturnsPage' );

@@ -17,7 +17,8 @@ function withReturns(
 ): ReturnsState[ 'returns' ] {
 	const next = { ...state.returns };
 	for ( const item of returns ) {
-		next[ item.id ] = item;
+		// A list's copy has no quote (lists never carry one): keep the one a single read brought.
+		next[ item.id ] = { ...state.returns[ item.id ], ...item };
 	}
 	return next;
 }
