@@ -212,9 +212,9 @@ test.describe( 'Returns queue', () => {
 		await page
 			.getByRole( 'searchbox', { name: 'Search by return number' } )
 			.fill( 'Quinn' );
-		await expect( page.locator( '.components-notice' ) ).toHaveText(
-			'Search by a return number, e.g. R-1001.'
-		);
+		await expect(
+			page.locator( '.components-notice__content' )
+		).toHaveText( 'Search by a return number, e.g. R-1001.' );
 		await expect( page.getByText( 'No returns match.' ) ).toBeVisible();
 	} );
 

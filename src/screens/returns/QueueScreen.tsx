@@ -106,6 +106,11 @@ function fields(): Field< AftercareReturn >[] {
 			label: __( 'Items', 'aftercare' ),
 			enableSorting: false,
 			getValue: ( { item } ) => itemsSummary( item ),
+			render: ( { item } ) => (
+				<span className="aftercare-returns__wrap">
+					{ itemsSummary( item ) }
+				</span>
+			),
 		},
 		{
 			id: 'reason',
@@ -123,6 +128,11 @@ function fields(): Field< AftercareReturn >[] {
 						item.items.map( ( line ) => line.reason_label )
 					),
 				].join( ', ' ),
+			render: ( { item, field } ) => (
+				<span className="aftercare-returns__wrap">
+					{ String( field.getValue( { item } ) ) }
+				</span>
+			),
 		},
 		{
 			id: 'outcome',

@@ -348,8 +348,12 @@ export function ReturnScreen( { id }: ReturnScreenProps ) {
 								<Button
 									key={ action.id }
 									__next40pxDefaultSize
+									// One way forward stands out: the first the status allows.
 									variant={
-										action.primary ? 'primary' : 'secondary'
+										action ===
+										actions.find( ( a ) => a.primary )
+											? 'primary'
+											: 'secondary'
 									}
 									isDestructive={ action.id === 'reject' }
 									onClick={ () => setOpen( action ) }
