@@ -1,9 +1,10 @@
 <?php
 /**
  * Return requests: submission (checked against the policy, idempotent), the status machine and
- * the agent's actions. Every change is one unit of work; its timeline events and hooks follow
- * the commit. The conversation with the shopper (and the photos) is a ticket thread, so returns
- * share the ticket's messages, attachment rules, guest link and notifications.
+ * the agent's actions. Every change is one unit of work, one at a time per order (see locked());
+ * its hooks follow the commit, and settlements reach the store last (see change()). The
+ * conversation with the shopper (and the photos) is a ticket thread, so returns share the
+ * ticket's messages, attachment rules, guest link and notification queue.
  *
  * @package Aftercare
  */
