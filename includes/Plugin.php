@@ -95,6 +95,7 @@ use Aftercare\Rest\Settings\Schema as SettingsSchema;
 use Aftercare\Rest\ReturnEligibility\Controller as ReturnEligibilityController;
 use Aftercare\Rest\ReturnEligibility\Schema as ReturnEligibilitySchema;
 use Aftercare\Rest\ReturnMessages\Controller as ReturnMessagesController;
+use Aftercare\Rest\ReturnCounts\Controller as ReturnCountsController;
 use Aftercare\Rest\Returns\Controller as ReturnsController;
 use Aftercare\Rest\Returns\Schema as ReturnSchema;
 use Aftercare\Returns\Eligibility;
@@ -229,6 +230,7 @@ final class Plugin {
 		$order_view   = new OrderView( $settings );
 		$return_rest   = array(
 			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ) ),
+			new ReturnCountsController( $return_repo ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
 			new ReturnMessagesController( $returns, $return_access, $thread ),
 		);

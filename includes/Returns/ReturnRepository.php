@@ -155,6 +155,22 @@ final class ReturnRepository implements Table {
 	}
 
 	/**
+	 * How many returns each status holds (one grouped read of the status index).
+	 *
+	 * @return array<string, int> Every status => count, zeros included.
+	 */
+	public function status_counts(): array {
+		$counts = array_fill_keys( array_column( ReturnStatus::cases(), 'value' ), 0 );
+		$rows   = $this->wpdb->get_results( "SELECT status, COUNT(*) AS n FROM {$this->table()} GROUP BY status" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- no input.
+		foreach ( $rows as $row ) {
+			if ( isset( $counts[ $row->status ] ) ) {
+				$counts[ $row->status ] = (int) $row->n;
+			}
+		}
+		return $counts;
+	}
+
+	/**
 	 * @return array<string, mixed>
 	 */
 	private function row( ReturnRequest $return ): array {

@@ -372,6 +372,45 @@ export interface AftercareOrderStatus {
 	total?: string;
 }
 
+export interface AftercareReturnCounts {
+	/**
+	 * Returns that are "Requested".
+	 */
+	requested: number;
+	/**
+	 * Returns that are "Approved".
+	 */
+	approved: number;
+	/**
+	 * Returns that are "Rejected".
+	 */
+	rejected: number;
+	/**
+	 * Returns that are "Awaiting items".
+	 */
+	awaiting_items: number;
+	/**
+	 * Returns that are "Received".
+	 */
+	received: number;
+	/**
+	 * Returns that are "Refunded".
+	 */
+	refunded: number;
+	/**
+	 * Returns that are "Store credit issued".
+	 */
+	credited: number;
+	/**
+	 * Returns that are "Exchanged".
+	 */
+	exchanged: number;
+	/**
+	 * Returns that are "Closed".
+	 */
+	closed: number;
+}
+
 export interface AftercareReturnEligibility {
 	/**
 	 * The order.

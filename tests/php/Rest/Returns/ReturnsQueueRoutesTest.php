@@ -2,7 +2,8 @@
 /**
  * What the agents' returns screens read besides the list itself: a customer's return history
  * (`customer_email`), sorting (`orderby`, `order`), a return's timeline
- * (`/returns/{id}/events`) and what settling it would give (`quote`), against every actor.
+ * (`/returns/{id}/events`), what settling it would give (`quote`) and the counts per status
+ * (`/returns/counts`), against every actor.
  *
  * @package Aftercare
  */
@@ -140,5 +141,23 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 
 		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', $path, array(), $customer->ID )->get_data(), 'shoppers never see it' );
 		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $agent )->get_data()[0], 'nor lists (an order read each)' );
+	}
+
+	public function test_agents_count_returns_per_status(): void {
+		$customer = $this->user( 'subscriber' );
+		$agent    = $this->user( 'aftercare_agent' )->ID;
+		$order    = $this->order( array( 'items' => array( array( 'name' => 'Socks', 'quantity' => 10, 'total' => 50.0 ) ) ) );
+		$counts   = fn(): array => $this->rest( 'GET', self::ROUTE . '/counts', array(), $agent )->get_data();
+		$before   = $counts();
+		$this->assertSame( array( 'requested', 'approved', 'rejected', 'awaiting_items', 'received', 'refunded', 'credited', 'exchanged', 'closed' ), array_keys( $before ), 'every status, zeros included' );
+		$first = $this->returns->create( $order, $this->input( $order ), 0 )['return'];
+		$this->returns->create( $order, $this->input( $order ), 0 );
+		$this->returns->move( $first->id, 'rejected', $agent );
+		$after = $counts();
+		$this->assertSame( $before['requested'] + 1, $after['requested'] );
+		$this->assertSame( $before['rejected'] + 1, $after['rejected'] );
+		$this->assertSame( array_sum( $before ) + 2, array_sum( $after ) );
+		$this->assertSame( 401, $this->rest( 'GET', self::ROUTE . '/counts' )->get_status() );
+		$this->assertSame( 403, $this->rest( 'GET', self::ROUTE . '/counts', array(), $customer->ID )->get_status() );
 	}
 }
