@@ -268,7 +268,9 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 					<input id="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>" class="wp-block-aftercare-returns__input" type="email" name="aftercare_email" aria-required="true" maxlength="190" autocomplete="email" value="<?php echo esc_attr( $aftercare_values['email'] ); ?>" />
 				</div>
 			<?php endif; ?>
-			<?php $aftercare_nav( '', 'items', $aftercare_continue ); ?>
+			<?php if ( ! $aftercare_data['logged_in'] || $aftercare_data['orders'] ) : ?>
+				<?php $aftercare_nav( '', 'items', $aftercare_continue ); ?>
+			<?php endif; ?>
 		</section>
 
 		<?php $aftercare_open( 'items' ); ?>

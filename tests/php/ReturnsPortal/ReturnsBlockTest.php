@@ -287,6 +287,8 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$this->assertSame( 'order', self::shown_step( $html ) );
 		$this->assertStringNotContainsString( 'Linen shirt', $html );
 		$this->assertStringNotContainsString( 'value="' . $order->id . '"', $html );
+		$this->assertStringContainsString( 'You have no orders yet.', $html );
+		$this->assertSame( 1, substr_count( $html, 'value="items"' ), 'no Continue from the order step (only Back from the details step)' );
 
 		// Posting Ada's order id as Bob finds nothing and files nothing.
 		$before = $this->rows();
