@@ -10,13 +10,18 @@ import { addQueryArgs } from '@wordpress/url';
  * Internal dependencies
  */
 import { NAMESPACE } from './client';
-import type { AftercareEvent, AftercareReturn } from './types';
+import type {
+	AftercareEvent,
+	AftercareReturn,
+	AftercareReturnCounts,
+} from './types';
 
 export const RETURNS_PATH = `${ NAMESPACE }/returns`;
 
 export type ReturnStatus = AftercareReturn[ 'status' ];
 export type ReturnOutcome = AftercareReturn[ 'outcome' ];
 export type ReturnEvent = AftercareEvent;
+export type ReturnCounts = AftercareReturnCounts;
 
 /**
  * Filters, search, sort and page of a returns queue request; every key is optional.
@@ -138,4 +143,8 @@ export function fetchReturnEvents( id: number ): Promise< ReturnEvent[] > {
 	return apiFetch< ReturnEvent[] >( {
 		path: `${ RETURNS_PATH }/${ id }/events`,
 	} );
+}
+
+export function fetchReturnCounts(): Promise< ReturnCounts > {
+	return apiFetch< ReturnCounts >( { path: `${ RETURNS_PATH }/counts` } );
 }

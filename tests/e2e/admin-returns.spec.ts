@@ -244,6 +244,26 @@ test.describe( 'Returns queue', () => {
 			.toContain( rejected.number );
 		expect( await shownNumbers( page ) ).not.toContain( damaged.number );
 
+		// The status links beside the table say how many each holds and set the same filter.
+		await page.goto( QUEUE );
+		const statuses = page.getByRole( 'navigation', {
+			name: 'Return statuses',
+		} );
+		await expect(
+			statuses.getByRole( 'link', { name: /^All\s*\d+$/ } )
+		).toHaveAttribute( 'aria-current', 'page' );
+		await statuses
+			.getByRole( 'link', { name: /^Rejected\s*\d+$/ } )
+			.click();
+		await expect( page ).toHaveURL( /status=rejected/ );
+		await expect(
+			statuses.getByRole( 'link', { name: /^Rejected/ } )
+		).toHaveAttribute( 'aria-current', 'page' );
+		await expect
+			.poll( () => shownNumbers( page ) )
+			.toContain( rejected.number );
+		expect( await shownNumbers( page ) ).not.toContain( size.number );
+
 		await only( 'outcome=store_credit', damaged, /Store credit/ );
 		expect( await shownNumbers( page ) ).not.toContain( size.number );
 		await only( 'reason=damaged', damaged, /Arrived damaged/ );

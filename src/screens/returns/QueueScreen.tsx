@@ -11,7 +11,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { AftercareReturn, ReturnPage } from '../../api';
+import type { AftercareReturn, ReturnCounts, ReturnPage } from '../../api';
 import { Page } from '../../components/Page';
 import {
 	linkHandler,
@@ -183,6 +183,84 @@ function actions(): Action< AftercareReturn >[] {
 }
 
 /**
+ * One status at a time, with how many returns each holds (all statuses first).
+ *
+ * @param props        Component props.
+ * @param props.view   The queue's view.
+ * @param props.counts Returns per status, once loaded.
+ */
+function StatusNav( {
+	view,
+	counts,
+}: {
+	view: View;
+	counts: ReturnCounts | null;
+} ) {
+	const others = ( view.filters ?? [] ).filter(
+		( filter ) => filter.field !== 'status'
+	);
+	const chosen = ( view.filters ?? [] ).find(
+		( filter ) => filter.field === 'status'
+	)?.value as string[] | undefined;
+	const options = [
+		{ value: '', label: __( 'All', 'aftercare' ) },
+		...STATUSES(),
+	];
+	return (
+		<nav
+			className="aftercare-queue__views"
+			aria-label={ __( 'Return statuses', 'aftercare' ) }
+		>
+			<ul>
+				{ options.map( ( option ) => {
+					const args = argsFromView( {
+						...view,
+						page: 1,
+						filters: option.value
+							? [
+									...others,
+									{
+										field: 'status',
+										operator: 'isAny',
+										value: [ option.value ],
+									},
+								]
+							: others,
+					} );
+					const current = option.value
+						? chosen?.length === 1 && chosen[ 0 ] === option.value
+						: ! chosen?.length;
+					const count = option.value
+						? counts?.[ option.value as keyof ReturnCounts ]
+						: counts &&
+							Object.values( counts ).reduce(
+								( a, b ) => a + b,
+								0
+							);
+					return (
+						<li key={ option.value || 'all' }>
+							<a
+								href={ pageUrl( args ) }
+								onClick={ linkHandler( args ) }
+								aria-current={ current ? 'page' : undefined }
+								className={ current ? 'is-current' : undefined }
+							>
+								{ option.label }
+								{ count !== undefined && count !== null && (
+									<span className="aftercare-queue__count">
+										{ count }
+									</span>
+								) }
+							</a>
+						</li>
+					);
+				} ) }
+			</ul>
+		</nav>
+	);
+}
+
+/**
  * The returns queue: a DataViews table whose filters (status, reason, outcome,
  * requested date), search by number, sort and page live in the URL.
  */
@@ -205,6 +283,10 @@ export function QueueScreen() {
 						error: select( returnsStore ).getReturnsError( query ),
 					},
 		[ query, badSearch ]
+	);
+	const counts = useSelect(
+		( select ) => select( returnsStore ).getReturnCounts(),
+		[]
 	);
 	const { invalidateResolution } = useDispatch( returnsStore ) as unknown as {
 		invalidateResolution: ( selector: string, args: unknown[] ) => void;
@@ -234,6 +316,7 @@ export function QueueScreen() {
 
 	return (
 		<Page title={ __( 'Returns', 'aftercare' ) } wide>
+			<StatusNav view={ view } counts={ counts } />
 			{ badSearch && (
 				<Notice status="warning" isDismissible={ false }>
 					{ __(

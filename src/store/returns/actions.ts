@@ -63,6 +63,7 @@ const change =
 			return getErrorMessage( error );
 		} finally {
 			dispatch.invalidateResolutionForStoreSelector( 'getReturnsPage' );
+			dispatch.invalidateResolution( 'getReturnCounts', [] );
 			dispatch.invalidateResolution( 'getReturnEvents', [ id ] );
 		}
 	};

@@ -8,6 +8,7 @@ export const initialState: ReturnsState = {
 	returns: {},
 	queries: {},
 	events: {},
+	counts: null,
 	errors: {},
 };
 
@@ -41,6 +42,8 @@ export default function reducer(
 				...state,
 				events: { ...state.events, [ action.id ]: action.events },
 			};
+		case 'RECEIVE_RETURN_COUNTS':
+			return { ...state, counts: action.counts };
 		case 'RECEIVE_ERROR': {
 			const { [ action.key ]: _, ...errors } = state.errors;
 			if ( action.message !== null ) {

@@ -3,6 +3,7 @@
  */
 import {
 	fetchReturn,
+	fetchReturnCounts,
 	fetchReturnEvents,
 	fetchReturns,
 	getErrorMessage,
@@ -84,5 +85,16 @@ export const getReturnEvents =
 		await load( dispatch, `events:${ id }`, async () => {
 			const events = await fetchReturnEvents( id );
 			dispatch( { type: 'RECEIVE_RETURN_EVENTS', id, events } );
+		} );
+	};
+
+export const getReturnCounts =
+	() =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		await load( dispatch, 'counts', async () => {
+			dispatch( {
+				type: 'RECEIVE_RETURN_COUNTS',
+				counts: await fetchReturnCounts(),
+			} );
 		} );
 	};

@@ -8,6 +8,7 @@ import { createSelector } from '@wordpress/data';
  */
 import type {
 	AftercareReturn,
+	ReturnCounts,
 	ReturnEvent,
 	ReturnPage,
 	ReturnQuery,
@@ -81,6 +82,16 @@ export function getReturnEvents(
 	id: number
 ): ReturnEvent[] | null {
 	return state.events[ id ] ?? null;
+}
+
+/**
+ * How many returns each status holds; resolves from the REST API.
+ *
+ * @param state Store state.
+ * @return The counts, or null until loaded.
+ */
+export function getReturnCounts( state: ReturnsState ): ReturnCounts | null {
+	return state.counts;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { AftercareReturn, ReturnEvent } from '../../api';
+import type { AftercareReturn, ReturnCounts, ReturnEvent } from '../../api';
 import type { ThunkArgs as StoreThunkArgs } from '../thunk-args';
 import type * as selectors from './selectors';
 
@@ -19,6 +19,7 @@ export interface ReturnsState {
 	/** Queue pages by query key (see queryKey()). */
 	queries: Record< string, ReturnsPageState >;
 	events: Record< number, ReturnEvent[] >;
+	counts: ReturnCounts | null;
 	/** Why something could not load, by key (`query:…`, `return:1`, `events:1`). */
 	errors: Record< string, string >;
 }
@@ -32,6 +33,7 @@ export type ReturnsAction =
 	  }
 	| { type: 'RECEIVE_RETURNS'; returns: AftercareReturn[] }
 	| { type: 'RECEIVE_RETURN_EVENTS'; id: number; events: ReturnEvent[] }
+	| { type: 'RECEIVE_RETURN_COUNTS'; counts: ReturnCounts }
 	| { type: 'RECEIVE_ERROR'; key: string; message: string | null };
 
 export type ThunkArgs = StoreThunkArgs<

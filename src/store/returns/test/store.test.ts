@@ -119,4 +119,39 @@ describe( 'returns store', () => {
 			'closed'
 		);
 	} );
+
+	it( 'loads the counts per status and asks again after a change', async () => {
+		const counts = {
+			requested: 2,
+			approved: 0,
+			rejected: 1,
+			awaiting_items: 0,
+			received: 0,
+			refunded: 0,
+			credited: 0,
+			exchanged: 0,
+			closed: 0,
+		};
+		const registry = setup();
+		mockApiFetch.mockResolvedValueOnce( counts );
+		expect(
+			await registry.resolveSelect( store ).getReturnCounts()
+		).toEqual( counts );
+		expect( mockApiFetch.mock.calls[ 0 ][ 0 ].path ).toBe(
+			'/aftercare/v1/returns/counts'
+		);
+		mockApiFetch.mockResolvedValueOnce(
+			aReturn( { status: 'approved', status_label: 'Approved' } )
+		);
+		await registry.dispatch( store ).moveReturn( 7, 'approved', '' );
+		mockApiFetch.mockResolvedValueOnce( {
+			...counts,
+			requested: 1,
+			approved: 1,
+		} );
+		expect(
+			( await registry.resolveSelect( store ).getReturnCounts() )
+				?.approved
+		).toBe( 1 );
+	} );
 } );
