@@ -115,16 +115,15 @@ final class ContactBlockTest extends TicketRestTestCase {
 	}
 
 	public function test_a_guest_without_javascript_is_sent_to_the_new_thread(): void {
-		$this->post(
-			array(
-				ContactBlock::CREATE_MARKER => '1',
-				'aftercare_name'            => 'Gwen Guest',
-				'email'                     => 'gwen@example.test',
-				'subject'                   => 'Lost parcel',
-				'message'                   => 'Nothing came.',
-				'idempotency_key'           => 'e2c7a7f0-1111-4222-8333-944455556666',
-			)
+		$form = array(
+			ContactBlock::CREATE_MARKER => '1',
+			'aftercare_name'            => 'Gwen Guest',
+			'email'                     => 'gwen@example.test',
+			'subject'                   => 'Lost parcel',
+			'message'                   => 'Nothing came.',
+			'idempotency_key'           => 'e2c7a7f0-1111-4222-8333-944455556666',
 		);
+		$this->post( $form );
 		$query = $this->redirect_query();
 		$this->assertSame( 'created', $query['aftercare_done'] );
 		$this->assertArrayHasKey( Links::TOKEN_ARG, $query );
@@ -132,16 +131,7 @@ final class ContactBlockTest extends TicketRestTestCase {
 		// The same submit again (a double click, a resent form): the same ticket, not a second one.
 		$count            = $this->ticket_count();
 		$this->redirected = '';
-		$this->post(
-			array(
-				ContactBlock::CREATE_MARKER => '1',
-				'aftercare_name'            => 'Gwen Guest',
-				'email'                     => 'gwen@example.test',
-				'subject'                   => 'Lost parcel',
-				'message'                   => 'Nothing came.',
-				'idempotency_key'           => 'e2c7a7f0-1111-4222-8333-944455556666',
-			)
-		);
+		$this->post( $form );
 		$this->assertSame( $query[ Links::TICKET_ARG ], $this->redirect_query()[ Links::TICKET_ARG ] );
 		$this->assertSame( $count, $this->ticket_count() );
 
