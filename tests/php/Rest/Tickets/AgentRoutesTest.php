@@ -30,6 +30,8 @@ final class AgentRoutesTest extends TicketRestTestCase {
 
 	public function test_the_context_shows_the_customers_orders_and_other_tickets_to_agents(): void {
 		$customer1 = get_user_by( 'login', 'customer1' );
+		$older     = $this->order_of( $customer1, array( 'created' => time() - 3 * DAY_IN_SECONDS ) );
+		$newer     = $this->order_of( $customer1, array( 'created' => time() - DAY_IN_SECONDS ) );
 		$first     = $this->customer_ticket( $customer1 );
 		$second    = $this->customer_ticket( $customer1 );
 		$path      = '/aftercare/v1/tickets/' . $second['id'] . '/context';
@@ -37,7 +39,8 @@ final class AgentRoutesTest extends TicketRestTestCase {
 		$context = $this->rest( 'GET', $path, array(), $this->agent->ID )->get_data();
 		$this->assertTrue( $context['orders_available'] );
 		$this->assertNotEmpty( $context['orders'] );
-		$this->assertSame( array( '1002', '1003' ), array_values( array_intersect( array( '1002', '1003' ), array_column( $context['orders'], 'number' ) ) ) );
+		$numbers = array( $newer->number, $older->number );
+		$this->assertSame( $numbers, array_values( array_intersect( array_column( $context['orders'], 'number' ), $numbers ) ), 'newest first' );
 		$this->assertGreaterThan( 0, $context['total_spent'] );
 		$this->assertSame( array(), $context['open_returns'] );
 		// After the returns feature's own callback, and removed again: later tests keep that callback.
@@ -93,14 +96,13 @@ final class AgentRoutesTest extends TicketRestTestCase {
 
 		// Rendering fills the variables from the ticket's customer and order, escaped.
 		$customer1 = get_user_by( 'login', 'customer1' );
-		$order     = \Aftercare\Plugin::instance()->orders->orders_for_customer( $customer1->ID, $customer1->user_email );
-		$order     = array_values( array_filter( $order, static fn( $o ) => '1002' === $o->number ) )[0];
+		$order     = $this->order_of( $customer1 );
 		$ticket    = $this->customer_ticket( $customer1, array( 'order_id' => $order->id ) );
 		$render    = '/aftercare/v1/saved-replies/' . $created['id'] . '/render';
 		$this->assertStatuses( self::statuses( 200 ), 'POST', $render, array( 'ticket_id' => $ticket['id'] ) );
 		$body = $this->rest( 'POST', $render, array( 'ticket_id' => $ticket['id'] ), $this->agent->ID )->get_data()['body'];
 		$this->assertStringContainsString( 'Hi ' . esc_html( $customer1->display_name ), $body );
-		$this->assertStringContainsString( 'order 1002 is ' . esc_html( $order->status_label ), $body );
+		$this->assertStringContainsString( 'order ' . $order->number . ' is ' . esc_html( $order->status_label ), $body );
 		$this->assertStringContainsString( '1Z999AA10123456784</a>', $body );
 		$this->assertSame( 400, $this->rest( 'POST', $render, array(), $this->agent->ID )->get_status() );
 		$this->assertSame( 404, $this->rest( 'POST', $render, array( 'ticket_id' => 999999 ), $this->agent->ID )->get_status() );

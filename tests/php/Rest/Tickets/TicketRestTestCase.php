@@ -39,6 +39,46 @@ abstract class TicketRestTestCase extends TestCase {
 	}
 
 	/**
+	 * An order of $user's on the site's order adapter (WooCommerce or the test one), shipped
+	 * with UPS tracking.
+	 *
+	 * @param array<string, mixed> $spec Overrides.
+	 */
+	protected function order_of( \WP_User $user, array $spec = array() ): \Aftercare\Orders\Order {
+		$orders = \Aftercare\Tests\Orders\SiteOrders::factory();
+		$order  = $orders->source()->find(
+			$orders->create(
+				$spec + array(
+					'status'      => 'processing',
+					'customer_id' => $user->ID,
+					'email'       => $user->user_email,
+					'name'        => $user->display_name,
+					'total'       => 89.5,
+					'paid'        => time(),
+					'items'       => array(
+						array(
+							'name'     => 'Wool sweater',
+							'quantity' => 1,
+							'total'    => 89.5,
+						),
+					),
+					'meta'        => array(
+						'_aftercare_tracking' => array(
+							array(
+								'carrier' => 'UPS',
+								'number'  => '1Z999AA10123456784',
+								'shipped' => time(),
+							),
+						),
+					),
+				)
+			)
+		);
+		$this->assertNotNull( $order );
+		return $order;
+	}
+
+	/**
 	 * A guest's ticket through the public route.
 	 *
 	 * @param array<string, mixed> $params Overrides.

@@ -277,14 +277,16 @@ final class TicketsRouteTest extends TicketRestTestCase {
 	public function test_customers_link_only_their_own_orders_and_guests_need_the_matching_email(): void {
 		$customer1 = get_user_by( 'login', 'customer1' );
 		$customer2 = get_user_by( 'login', 'customer2' );
-		$order     = \Aftercare\Plugin::instance()->orders->orders_for_customer( $customer1->ID, $customer1->user_email )[0];
+		$order     = $this->order_of( $customer1 );
 		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'S', 'message' => 'M', 'order_id' => $order->id ), $customer1->ID )->get_status() );
 		$before = $this->snapshot();
 		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'S', 'message' => 'M', 'order_id' => $order->id ), $customer2->ID ), 400 );
 		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'name' => 'G', 'email' => 'guest@example.test', 'subject' => 'S', 'message' => 'M', 'order_number' => $order->number ) ), 400 );
 		$this->assertSame( $before, $this->snapshot() );
-		$guest = $this->guest_ticket( array( 'email' => 'guest@example.test', 'order_number' => '1001' ) );
-		$this->assertNotNull( $guest['order_id'] );
+		$guests = \Aftercare\Tests\Orders\SiteOrders::factory();
+		$bought = $guests->create( array( 'email' => 'guest@example.test' ) );
+		$guest  = $this->guest_ticket( array( 'email' => 'guest@example.test', 'order_number' => $guests->source()->find( $bought )->number ) );
+		$this->assertSame( $bought, $guest['order_id'] );
 	}
 
 	public function test_only_agents_update_and_bad_changes_are_refused(): void {
