@@ -40,6 +40,7 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 		'GET /returns/{id}/messages'     => array( 401, 200, 200, 403, 200, 200, 200 ),
 		'POST /returns/{id}/messages'    => array( 401, 201, 201, 403, 201, 201, 201 ),
 		'GET /returns/{id}/events'       => array( 401, 401, 403, 403, 200, 200, 200 ),
+		'GET /returns/counts'            => array( 401, 401, 403, 403, 200, 200, 200 ),
 		'GET /returns/eligibility'       => array( 401, 401, 200, 404, 200, 200, 200 ),
 		'POST /returns/eligibility'      => array( 200, 200, 200, 200, 200, 200, 200 ),
 	);
