@@ -7,7 +7,13 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	insertFromInserter,
+	loginAs,
+} from './fixtures';
 import { PNG, makeOrder, makePortal } from './returns';
 
 const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
@@ -395,5 +401,56 @@ test.describe( 'Returns block without JavaScript', () => {
 		await page.waitForURL( /aftercare_done=replied/ );
 		await expect( status ).toContainText( 'Your message was sent.' );
 		await expect( status ).toContainText( 'Can I drop it off?' );
+	} );
+} );
+
+test.describe( 'Returns block in the editor', () => {
+	test( 'a site builder inserts it, previews each step with sample data and sets its texts', async ( {
+		admin,
+		editor,
+		page,
+	} ) => {
+		await admin.createNewPost( {
+			postType: 'page',
+			title: 'Send it back',
+		} );
+		const preview = await insertFromInserter(
+			page,
+			editor,
+			'Return request'
+		);
+		await expect(
+			preview.getByRole( 'heading', { name: 'Return items' } )
+		).toBeVisible();
+		await expect( preview ).toContainText( 'Items to return' );
+		await expect( preview ).toContainText( 'Linen shirt' );
+		await expect( preview ).toContainText(
+			'This product cannot be returned.'
+		);
+		// This site has an order source, so no "need WooCommerce" notice.
+		await expect( preview ).not.toContainText( 'need WooCommerce' );
+
+		await page.getByLabel( 'Heading' ).fill( 'Send it back' );
+		await expect(
+			preview.getByRole( 'heading', { name: 'Send it back' } )
+		).toBeVisible();
+		await page.getByLabel( 'Step shown' ).selectOption( 'outcome' );
+		await expect( preview.getByLabel( 'Store credit' ) ).toBeVisible();
+		await page.getByLabel( 'Step shown' ).selectOption( 'details' );
+		await expect( preview ).toContainText(
+			'These articles may answer your question:'
+		);
+		await page
+			.getByLabel(
+				'Suggest help articles while the shopper writes a comment'
+			)
+			.click();
+		await expect( preview ).not.toContainText(
+			'These articles may answer your question:'
+		);
+		await page.getByLabel( 'Step shown' ).selectOption( 'review' );
+		await expect(
+			preview.getByRole( 'button', { name: 'Send return request' } )
+		).toBeVisible();
 	} );
 } );
