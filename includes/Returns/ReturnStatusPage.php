@@ -87,6 +87,7 @@ final class ReturnStatusPage {
 			'messages'   => $view['messages'],
 			'timeline'   => $view['timeline'],
 			'outcome'    => self::outcome_labels()[ (string) ( $view['return']['outcome'] ?? '' ) ] ?? '',
+			'refunded'   => self::money( (float) ( $view['return']['refund']['amount'] ?? 0 ) ),
 			'notice'     => $notice,
 			'link'       => $link,
 			'error'      => $error,

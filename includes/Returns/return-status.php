@@ -56,7 +56,7 @@ $aftercare_refund = (array) ( $aftercare_return['refund'] ?? array() );
 		<p class="aftercare-return__resolution">
 			<?php
 			/* translators: %s: amount refunded. */
-			echo esc_html( sprintf( __( 'Refunded: %s', 'aftercare' ), number_format_i18n( (float) $aftercare_refund['amount'], 2 ) ) );
+			echo esc_html( sprintf( __( 'Refunded: %s', 'aftercare' ), $aftercare_status['refunded'] ) );
 			?>
 		</p>
 	<?php elseif ( '' !== (string) ( $aftercare_return['coupon_code'] ?? '' ) ) : ?>
