@@ -4,7 +4,7 @@
 import { Notice } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { DataViews } from '@wordpress/dataviews/wp';
-import type { Action, Field, View } from '@wordpress/dataviews/wp';
+import type { Field, View } from '@wordpress/dataviews/wp';
 import { useMemo, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -170,18 +170,6 @@ function fields(): Field< AftercareReturn >[] {
 	];
 }
 
-function actions(): Action< AftercareReturn >[] {
-	return [
-		{
-			id: 'open',
-			label: __( 'Open return', 'aftercare' ),
-			isPrimary: false,
-			callback: ( [ item ] ) =>
-				item && navigate( { return: String( item.id ) } ),
-		},
-	];
-}
-
 /**
  * One status at a time, with how many returns each holds (all statuses first).
  *
@@ -298,7 +286,6 @@ export function QueueScreen() {
 	}
 	const shown = page ?? lastPage.current;
 	const fieldList = useMemo( fields, [] );
-	const actionList = useMemo( actions, [] );
 	const total = shown?.total ?? 0;
 
 	const onChangeView = ( next: View ) => {
@@ -346,7 +333,6 @@ export function QueueScreen() {
 				view={ view }
 				onChangeView={ onChangeView }
 				fields={ fieldList }
-				actions={ actionList }
 				data={ shown?.items ?? [] }
 				isLoading={ ! page && ! error }
 				getItemId={ ( item ) => String( item.id ) }
