@@ -13,6 +13,7 @@ import { ticketsStore } from '../../store';
 import { linkHandler, pageUrl } from '../../hooks/use-query-args';
 import { money } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
+import { STATUSES as RETURN_STATUSES } from '../returns/labels';
 import { STATUSES, labelOf } from './labels';
 
 interface ContextPanelProps {
@@ -106,12 +107,16 @@ export function ContextPanel( { ticketId }: ContextPanelProps ) {
 				<ul className="aftercare-context__list">
 					{ context.open_returns.map( ( item ) => (
 						<li key={ item.id }>
-							{ sprintf(
-								/* translators: 1: return number, 2: status. */
-								__( 'Return #%1$d: %2$s', 'aftercare' ),
-								item.number,
-								item.status
-							) }
+							<a
+								href={ `admin.php?page=aftercare-returns&return=${ item.id }` }
+							>
+								{ sprintf(
+									/* translators: %d: return number, e.g. 1001 in R-1001. */
+									__( 'Return R-%d', 'aftercare' ),
+									item.number
+								) }
+							</a>{ ' ' }
+							· { labelOf( RETURN_STATUSES(), item.status ) }
 						</li>
 					) ) }
 				</ul>
