@@ -14,6 +14,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Account;
 
+use Aftercare\Blocks\BlockPage;
 use Aftercare\Contact\ContactBlock;
 use Aftercare\Returns\ReturnsBlock;
 use Aftercare\Returns\ReturnStatusPage;
@@ -152,9 +153,9 @@ final class ReturnsEndpoint {
 	private function return_list(): void {
 		$answer  = ReturnStatusPage::dispatch( 'GET', '/aftercare/v1/returns', array( 'per_page' => 50 ) );
 		$returns = 200 === $answer['status'] ? $answer['data'] : array();
-		$page    = (int) $this->settings->get( 'return_portal_page' );
-		if ( $page && get_permalink( $page ) ) {
-			printf( '<p><a class="button wp-element-button" href="%s">%s</a></p>', esc_url( (string) get_permalink( $page ) ), esc_html__( 'Request a return', 'aftercare' ) );
+		$portal  = BlockPage::url( (int) $this->settings->get( 'return_portal_page' ), ReturnsBlock::NAME );
+		if ( '' !== $portal ) {
+			printf( '<p><a class="button wp-element-button" href="%s">%s</a></p>', esc_url( $portal ), esc_html__( 'Request a return', 'aftercare' ) );
 		}
 		if ( ! $returns ) {
 			wc_print_notice( __( 'You have not requested any returns.', 'aftercare' ), 'notice' );

@@ -58,14 +58,20 @@ final class SupportEndpoint {
 	}
 
 	/**
-	 * Once per plugin version (so after activation and after each update), after WooCommerce has
-	 * added its endpoints on `init`.
+	 * Once per plugin version and set of account endpoints (so after activation, each update, and
+	 * when an endpoint such as Returns joins), after WooCommerce has added its endpoints on `init`.
 	 */
 	public function maybe_flush_rewrite_rules(): void {
-		if ( get_option( self::REWRITE_OPTION ) !== AFTERCARE_VERSION ) {
+		$signature = self::rewrite_signature();
+		if ( get_option( self::REWRITE_OPTION ) !== $signature ) {
 			flush_rewrite_rules( false );
-			update_option( self::REWRITE_OPTION, AFTERCARE_VERSION, true );
+			update_option( self::REWRITE_OPTION, $signature, true );
 		}
+	}
+
+	/** The plugin version and the account endpoints the rules were made for. */
+	public static function rewrite_signature(): string {
+		return AFTERCARE_VERSION . ':' . implode( ',', array_keys( WC()->query->get_query_vars() ) );
 	}
 
 	/** Deactivation: the next activation flushes again. */

@@ -11,6 +11,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Contact;
 
+use Aftercare\Blocks\BlockPage;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Ticket;
 
@@ -62,25 +63,8 @@ final class Links {
 	 * any, the home page.
 	 */
 	private function guest_page(): string {
-		$page = $this->contact_page();
-		if ( '' !== $page ) {
-			return $page;
-		}
-		$with_block = get_posts(
-			array(
-				'post_type'      => 'page',
-				'post_status'    => 'publish',
-				's'              => '<!-- wp:' . ContactBlock::NAME . ' ',
-				'sentence'       => true,
-				'search_columns' => array( 'post_content' ),
-				'orderby'        => 'ID',
-				'order'          => 'ASC',
-				'numberposts'    => 1,
-				'fields'         => 'ids',
-			)
-		);
-		$url = $with_block ? get_permalink( (int) $with_block[0] ) : false;
-		return $url ? $url : home_url( '/' );
+		$page = BlockPage::url( (int) $this->settings->get( 'contact_page' ), ContactBlock::NAME );
+		return '' !== $page ? $page : home_url( '/' );
 	}
 
 	/**

@@ -11,6 +11,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns;
 
 use Aftercare\Account\ReturnsEndpoint;
+use Aftercare\Blocks\BlockPage;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Settings\Settings;
 
@@ -62,22 +63,19 @@ final class ReturnAccess {
 		if ( function_exists( 'wc_get_endpoint_url' ) && function_exists( 'wc_get_page_permalink' ) ) {
 			return wc_get_endpoint_url( ReturnsEndpoint::ENDPOINT, (string) $return->id, wc_get_page_permalink( 'myaccount' ) );
 		}
-		$page = (int) $this->settings->get( 'return_portal_page' );
-		return add_query_arg( 'aftercare_return', $return->id, $page ? (string) get_permalink( $page ) : home_url( '/' ) );
+		return add_query_arg( 'aftercare_return', $return->id, $this->portal() );
 	}
 
 	/**
-	 * The guest's link to the return's status page (the returns block's page, else the home page).
+	 * The guest's link to the return's status page.
 	 */
 	public function url( ReturnRequest $return, string $token ): string {
-		$page = (int) $this->settings->get( 'return_portal_page' );
-		$base = $page ? (string) get_permalink( $page ) : '';
-		$url  = add_query_arg(
+		$url = add_query_arg(
 			array(
 				'aftercare_return' => $return->id,
 				'aftercare_token'  => $token,
 			),
-			'' !== $base ? $base : home_url( '/' )
+			$this->portal()
 		);
 		/**
 		 * Filters a guest's link to a return's status page.
@@ -87,5 +85,14 @@ final class ReturnAccess {
 		 * @param string        $token  The raw access token.
 		 */
 		return (string) apply_filters( 'aftercare_return_access_url', $url, $return, $token );
+	}
+
+	/**
+	 * The page that shows returns: the portal page; without one, the first published page with
+	 * the returns block (only the block shows a return); without any, the home page.
+	 */
+	private function portal(): string {
+		$page = BlockPage::url( (int) $this->settings->get( 'return_portal_page' ), ReturnsBlock::NAME );
+		return '' !== $page ? $page : home_url( '/' );
 	}
 }

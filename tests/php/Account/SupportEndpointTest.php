@@ -137,7 +137,7 @@ final class SupportEndpointTest extends TicketRestTestCase {
 		$this->assertNotContains( 'Bob sneaks in', $bodies );
 	}
 
-	public function test_rewrite_rules_are_flushed_once_per_version(): void {
+	public function test_rewrite_rules_are_flushed_once_per_version_and_set_of_endpoints(): void {
 		global $wp_rewrite;
 		$wp_rewrite->set_permalink_structure( '/%postname%/' );
 		delete_option( SupportEndpoint::REWRITE_OPTION );
@@ -145,11 +145,19 @@ final class SupportEndpointTest extends TicketRestTestCase {
 
 		$this->endpoint->maybe_flush_rewrite_rules();
 		$this->assertSame( $flushes + 1, did_action( 'generate_rewrite_rules' ) );
-		$this->assertSame( AFTERCARE_VERSION, get_option( SupportEndpoint::REWRITE_OPTION ) );
+		$this->assertStringStartsWith( AFTERCARE_VERSION . ':', (string) get_option( SupportEndpoint::REWRITE_OPTION ) );
 		$this->assertNotEmpty( preg_grep( '#support#', array_keys( (array) get_option( 'rewrite_rules' ) ) ) );
+		$this->assertNotEmpty( preg_grep( '#returns#', array_keys( (array) get_option( 'rewrite_rules' ) ) ) );
 
 		$this->endpoint->maybe_flush_rewrite_rules();
 		$this->assertSame( $flushes + 1, did_action( 'generate_rewrite_rules' ), 'ordinary requests never flush' );
+
+		// A site whose rules predate an endpoint (same version) gets them on the next request.
+		$added = static fn( array $vars ): array => $vars + array( 'warranty' => 'warranty' );
+		add_filter( 'woocommerce_get_query_vars', $added );
+		$this->endpoint->maybe_flush_rewrite_rules();
+		remove_filter( 'woocommerce_get_query_vars', $added );
+		$this->assertSame( $flushes + 2, did_action( 'generate_rewrite_rules' ) );
 	}
 
 	public function test_aftercare_mails_are_woocommerce_emails_the_store_can_switch_off(): void {
