@@ -94,57 +94,17 @@ $aftercare_refund = (array) ( $aftercare_return['refund'] ?? array() );
 		</ol>
 	</div>
 
-	<div class="aftercare-return__section">
-		<h3><?php esc_html_e( 'Messages', 'aftercare' ); ?></h3>
-		<ol class="aftercare-thread__messages">
-			<?php foreach ( $aftercare_status['messages'] as $aftercare_message ) : ?>
-				<li class="aftercare-thread__message aftercare-thread__message--<?php echo esc_attr( (string) $aftercare_message['author']['role'] ); ?>">
-					<article aria-label="<?php echo esc_attr( (string) $aftercare_message['author']['name'] ); ?>">
-						<header class="aftercare-thread__meta">
-							<strong><?php echo esc_html( (string) $aftercare_message['author']['name'] ); ?></strong>
-							<?php if ( 'agent' === $aftercare_message['author']['role'] ) : ?>
-								<span class="aftercare-thread__badge"><?php esc_html_e( 'Support team', 'aftercare' ); ?></span>
-							<?php endif; ?>
-							<time datetime="<?php echo esc_attr( (string) $aftercare_message['created'] ); ?>">
-								<?php echo esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) strtotime( (string) $aftercare_message['created'] ) ) ); ?>
-							</time>
-						</header>
-						<div class="aftercare-thread__body"><?php echo wp_kses_post( (string) $aftercare_message['body'] ); ?></div>
-						<?php if ( ! empty( $aftercare_message['attachments'] ) ) : ?>
-							<ul class="aftercare-thread__files">
-								<?php foreach ( $aftercare_message['attachments'] as $aftercare_file ) : ?>
-									<li><a href="<?php echo esc_url( (string) $aftercare_file['url'] ); ?>" rel="noopener noreferrer"><?php echo esc_html( (string) $aftercare_file['name'] ); ?></a></li>
-								<?php endforeach; ?>
-							</ul>
-						<?php endif; ?>
-					</article>
-				</li>
-			<?php endforeach; ?>
-		</ol>
-	</div>
-
-	<?php if ( $aftercare_status['can_reply'] ) : ?>
-		<form class="aftercare-thread__reply" method="post" action="<?php echo esc_url( $aftercare_status['action'] ); ?>" enctype="multipart/form-data">
-			<?php foreach ( $aftercare_status['hidden'] as $aftercare_name => $aftercare_value ) : ?>
-				<input type="hidden" name="<?php echo esc_attr( (string) $aftercare_name ); ?>" value="<?php echo esc_attr( (string) $aftercare_value ); ?>" />
-			<?php endforeach; ?>
-			<?php if ( '' !== $aftercare_status['error'] ) : ?>
-				<p class="aftercare-thread__error" role="alert"><?php echo esc_html( $aftercare_status['error'] ); ?></p>
-			<?php endif; ?>
-			<p class="aftercare-thread__field">
-				<label for="<?php echo esc_attr( $aftercare_uid ); ?>-reply"><?php esc_html_e( 'Your message', 'aftercare' ); ?></label>
-				<textarea id="<?php echo esc_attr( $aftercare_uid ); ?>-reply" name="message" rows="4" required></textarea>
-			</p>
-			<p class="aftercare-thread__field">
-				<label for="<?php echo esc_attr( $aftercare_uid ); ?>-files"><?php esc_html_e( 'Attachments', 'aftercare' ); ?> <span class="aftercare-thread__optional"><?php esc_html_e( '(optional)', 'aftercare' ); ?></span></label>
-				<input id="<?php echo esc_attr( $aftercare_uid ); ?>-files" type="file" name="attachments[]" multiple accept="<?php echo esc_attr( $aftercare_status['accept'] ); ?>" aria-describedby="<?php echo esc_attr( $aftercare_uid ); ?>-files-hint" />
-				<span class="aftercare-thread__hint" id="<?php echo esc_attr( $aftercare_uid ); ?>-files-hint"><?php echo esc_html( $aftercare_status['files_hint'] ); ?></span>
-			</p>
-			<p class="wp-block-button">
-				<button type="submit" class="wp-block-button__link wp-element-button button"><?php esc_html_e( 'Send message', 'aftercare' ); ?></button>
-			</p>
-		</form>
-	<?php else : ?>
-		<p class="aftercare-thread__closed"><?php esc_html_e( 'This return is closed. If you need more help, please contact us.', 'aftercare' ); ?></p>
-	<?php endif; ?>
+	<?php
+	$aftercare_conversation = array(
+		'uid'           => $aftercare_uid,
+		'heading'       => __( 'Messages', 'aftercare' ),
+		'section_class' => 'aftercare-return__section',
+		'sizes'         => false,
+		'label'         => __( 'Your message', 'aftercare' ),
+		'rows'          => 4,
+		'submit'        => __( 'Send message', 'aftercare' ),
+		'closed'        => __( 'This return is closed. If you need more help, please contact us.', 'aftercare' ),
+	) + $aftercare_status;
+	require __DIR__ . '/../Contact/thread-messages.php';
+	?>
 </section>
