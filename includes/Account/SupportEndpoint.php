@@ -19,42 +19,22 @@ use Aftercare\Contact\CustomerThreads;
 use Aftercare\Contact\Links;
 use Aftercare\Tickets\Status;
 
-final class SupportEndpoint {
+final class SupportEndpoint extends AccountEndpoint {
 
 	public const ENDPOINT = Links::ACCOUNT_ENDPOINT;
 
 	/** Holds the plugin version whose rewrite rules are in place. */
 	public const REWRITE_OPTION = 'aftercare_rewrite_version';
 
-	private const MARKER = 'aftercare_account_reply';
-	private const NONCE  = 'aftercare_account_reply';
-
-	private string $reply_error = '';
+	protected const MARKER = 'aftercare_account_reply';
+	protected const NONCE  = 'aftercare_account_reply';
 
 	public function __construct( private CustomerThreads $threads, private Links $links ) {}
 
-	public function can_register(): bool {
-		return class_exists( 'WooCommerce' );
-	}
-
 	public function register(): void {
-		add_filter( 'woocommerce_get_query_vars', array( $this, 'query_vars' ) );
+		parent::register();
 		add_action( 'init', array( $this, 'maybe_flush_rewrite_rules' ), 99 );
 		add_action( 'deactivate_' . plugin_basename( AFTERCARE_FILE ), array( $this, 'forget_rewrite_rules' ) );
-		add_filter( 'woocommerce_account_menu_items', array( $this, 'menu_items' ) );
-		add_filter( 'woocommerce_endpoint_' . self::ENDPOINT . '_title', array( $this, 'title' ) );
-		add_action( 'woocommerce_account_' . self::ENDPOINT . '_endpoint', array( $this, 'content' ) );
-		add_action( 'template_redirect', array( $this, 'before_page' ) );
-		add_action( 'wp_enqueue_scripts', array( $this, 'enqueue' ) );
-	}
-
-	/**
-	 * @param array<string, string> $vars WooCommerce's account query vars.
-	 * @return array<string, string>
-	 */
-	public function query_vars( array $vars ): array {
-		$vars[ self::ENDPOINT ] = self::ENDPOINT;
-		return $vars;
 	}
 
 	/**
@@ -79,96 +59,45 @@ final class SupportEndpoint {
 		delete_option( self::REWRITE_OPTION );
 	}
 
-	/**
-	 * Support sits before "Log out".
-	 *
-	 * @param array<string, string> $items Menu items by endpoint.
-	 * @return array<string, string>
-	 */
-	public function menu_items( array $items ): array {
-		$logout = isset( $items['customer-logout'] ) ? array( 'customer-logout' => $items['customer-logout'] ) : array();
-		unset( $items['customer-logout'] );
-		return $items + array( self::ENDPOINT => __( 'Support', 'aftercare' ) ) + $logout;
-	}
-
 	public function title(): string {
 		return __( 'Support', 'aftercare' );
 	}
 
-	public function enqueue(): void {
-		if ( function_exists( 'is_wc_endpoint_url' ) && is_wc_endpoint_url( self::ENDPOINT ) ) {
-			wp_enqueue_style( generate_block_asset_handle( ContactBlock::NAME, 'style' ) );
-		}
+	protected function styles(): array {
+		return array( ContactBlock::NAME );
 	}
 
-	/**
-	 * Personal page: never cached. A posted reply is saved, then the thread is loaded again.
-	 */
-	public function before_page(): void {
-		if ( ! function_exists( 'is_wc_endpoint_url' ) || ! is_wc_endpoint_url( self::ENDPOINT ) || ! is_user_logged_in() ) {
-			return;
-		}
-		ContactBlock::private_headers();
-		$ticket_id = absint( get_query_var( self::ENDPOINT ) );
-		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Only detects the form; verified below.
-		if ( ! $ticket_id || 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ! isset( $_POST[ self::MARKER ] ) ) {
-			return;
-		}
-		if ( ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) {
-			$this->reply_error = __( 'Your session has expired. Please send your reply again.', 'aftercare' );
-			return;
-		}
-		$message = isset( $_POST['message'] ) ? sanitize_textarea_field( wp_unslash( (string) $_POST['message'] ) ) : '';
-		$error   = $this->threads->reply( $ticket_id, '', $message, $_FILES );
-		if ( '' !== $error ) {
-			$this->reply_error = $error;
-			return;
-		}
-		wp_safe_redirect( add_query_arg( 'aftercare_done', 'replied', $this->links->customer_thread( $ticket_id ) ), 303 );
-		if ( apply_filters( 'aftercare_contact_exit_after_redirect', true ) ) {
-			exit;
-		}
+	protected function item_url( int $id ): string {
+		return $this->links->customer_thread( $id );
 	}
 
-	/**
-	 * @param string $value The endpoint's value: a ticket id, or '' for the list.
-	 */
-	public function content( $value = '' ): void {
-		$ticket_id = absint( $value );
-		if ( $ticket_id ) {
-			$this->thread( $ticket_id );
-			return;
-		}
-		$this->ticket_list();
+	protected function load( int $id ): ?array {
+		return $this->threads->load( $id, '' );
 	}
 
-	private function thread( int $ticket_id ): void {
-		$thread = $this->threads->load( $ticket_id, '' );
-		$back   = wc_get_account_endpoint_url( self::ENDPOINT );
-		if ( null === $thread ) {
-			wc_print_notice( __( 'We could not find that request.', 'aftercare' ), 'error' );
-			printf( '<p><a href="%s">%s</a></p>', esc_url( $back ), esc_html__( 'Back to your requests', 'aftercare' ) );
-			return;
-		}
-		printf( '<p><a href="%s">&larr; %s</a></p>', esc_url( $back ), esc_html__( 'All requests', 'aftercare' ) );
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
-		$notice = isset( $_GET['aftercare_done'] ) ? __( 'Your reply was sent.', 'aftercare' ) : '';
-		echo $this->threads->render( // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped in thread.php.
-			$thread,
-			array(
-				'action' => $this->links->customer_thread( $ticket_id ),
-				'hidden' => array(
-					self::MARKER       => '1',
-					'_aftercare_nonce' => wp_create_nonce( self::NONCE ),
-				),
-			),
-			$notice,
-			'',
-			$this->reply_error
+	protected function render( array $view, array $form, string $notice, string $error ): string {
+		$form['hidden'] = array( self::MARKER => '1' ) + $form['hidden'];
+		return $this->threads->render( $view, $form, $notice, '', $error );
+	}
+
+	protected function save_reply( int $id, string $message, array $files ): string {
+		return $this->threads->reply( $id, '', $message, $files );
+	}
+
+	protected function refuse_expired(): string {
+		return __( 'Your session has expired. Please send your reply again.', 'aftercare' );
+	}
+
+	protected function words(): array {
+		return array(
+			'missing' => __( 'We could not find that request.', 'aftercare' ),
+			'back'    => __( 'Back to your requests', 'aftercare' ),
+			'all'     => __( 'All requests', 'aftercare' ),
+			'sent'    => __( 'Your reply was sent.', 'aftercare' ),
 		);
 	}
 
-	private function ticket_list(): void {
+	protected function item_list(): void {
 		$request = new \WP_REST_Request( 'GET', '/aftercare/v1/tickets' );
 		$request->set_query_params(
 			array(
