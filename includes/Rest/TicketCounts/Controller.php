@@ -10,10 +10,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\TicketCounts;
 
-use Aftercare\Rest\AbstractController;
+use Aftercare\Rest\CountsController;
 use Aftercare\Tickets\TicketRepository;
 
-final class Controller extends AbstractController {
+final class Controller extends CountsController {
 
 	public const VIEWS = array( 'mine', 'unassigned', 'awaiting', 'open', 'solved' );
 
@@ -26,55 +26,20 @@ final class Controller extends AbstractController {
 		return 'ticket-counts';
 	}
 
-	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+	protected function capability(): string {
+		return 'read_aftercare_tickets';
 	}
 
-	/**
-	 * @param \WP_REST_Request $request Request.
-	 */
-	public function get_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->allow( current_user_can( 'read_aftercare_tickets' ) );
+	protected function counts(): array {
+		return $this->tickets->view_counts( get_current_user_id() );
 	}
 
-	/**
-	 * @param \WP_REST_Request $request Request.
-	 */
-	public function get_item( $request ): \WP_REST_Response {
-		return rest_ensure_response( $this->tickets->view_counts( get_current_user_id() ) );
-	}
-
-	/**
-	 * @return array<string, mixed>
-	 */
-	public function get_item_schema(): array {
-		$properties = array();
+	protected function descriptions(): array {
+		$descriptions = array();
 		foreach ( self::VIEWS as $view ) {
-			$properties[ $view ] = array(
-				/* translators: %s: queue view name, e.g. "unassigned". */
-				'description' => sprintf( __( 'Tickets in the "%s" view.', 'aftercare' ), $view ),
-				'type'        => 'integer',
-				'readonly'    => true,
-			);
+			/* translators: %s: queue view name, e.g. "unassigned". */
+			$descriptions[ $view ] = sprintf( __( 'Tickets in the "%s" view.', 'aftercare' ), $view );
 		}
-		return $this->add_additional_fields_schema(
-			array(
-				'$schema'    => 'http://json-schema.org/draft-04/schema#',
-				'title'      => 'aftercare_ticket_counts',
-				'type'       => 'object',
-				'properties' => $properties,
-			)
-		);
+		return $descriptions;
 	}
 }
