@@ -15,11 +15,12 @@ declare( strict_types=1 );
 
 namespace Aftercare\Contact;
 
+use Aftercare\Blocks\DynamicBlock;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Tickets\AttachmentStore;
 
-final class ContactBlock {
+final class ContactBlock extends DynamicBlock {
 
 	public const NAME = 'aftercare/contact';
 
@@ -43,22 +44,6 @@ final class ContactBlock {
 		private AccessTokens $tokens,
 		private ?OrderSource $orders
 	) {}
-
-	public function register(): void {
-		add_filter( 'register_block_type_args', array( $this, 'block_args' ), 10, 2 );
-		add_action( 'template_redirect', array( $this, 'before_page' ) );
-	}
-
-	/**
-	 * @param array<string, mixed> $args Block type arguments.
-	 * @return array<string, mixed>
-	 */
-	public function block_args( array $args, string $name ): array {
-		if ( self::NAME === $name ) {
-			$args['render_callback'] = array( $this, 'render' );
-		}
-		return $args;
-	}
 
 	/**
 	 * Before any output: private headers for personal pages, and the form's POSTs.

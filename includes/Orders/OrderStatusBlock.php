@@ -11,14 +11,17 @@ declare( strict_types=1 );
 
 namespace Aftercare\Orders;
 
+use Aftercare\Blocks\DynamicBlock;
 use Aftercare\Infrastructure\DomainError;
 
-final class OrderStatusBlock {
+final class OrderStatusBlock extends DynamicBlock {
 
 	public const NAME = 'aftercare/order-status';
 
 	/** Hidden field that marks a POST as this block's lookup. */
 	public const MARKER = 'aftercare_order_lookup';
+
+	protected const EDITOR_GLOBAL = 'aftercareOrderStatus';
 
 	/**
 	 * The outcome of the posted lookup, by what was posted: a request looks up once, though both
@@ -29,25 +32,6 @@ final class OrderStatusBlock {
 	private array $submissions = array();
 
 	public function __construct( private ?OrderLookup $lookup, private OrderView $view ) {}
-
-	public function register(): void {
-		add_filter( 'register_block_type_args', array( $this, 'block_args' ), 10, 2 );
-		add_action( 'template_redirect', array( $this, 'before_page' ) );
-		add_action( 'enqueue_block_editor_assets', array( $this, 'editor_data' ) );
-	}
-
-	/**
-	 * Renders through render_callback below, so render.php receives the prepared data.
-	 *
-	 * @param array<string, mixed> $args Block type arguments.
-	 * @return array<string, mixed>
-	 */
-	public function block_args( array $args, string $name ): array {
-		if ( self::NAME === $name ) {
-			$args['render_callback'] = array( $this, 'render' );
-		}
-		return $args;
-	}
 
 	/**
 	 * Before any output: answer a lookup posted by the form (status 429 and Retry-After when
@@ -107,20 +91,13 @@ final class OrderStatusBlock {
 
 	/**
 	 * Tells the editor script whether the storefront can show orders.
+	 *
+	 * @return array<string, mixed>
 	 */
-	public function editor_data(): void {
-		wp_add_inline_script(
-			generate_block_asset_handle( self::NAME, 'editorScript' ),
-			sprintf(
-				'window.aftercareOrderStatus = %s;',
-				wp_json_encode(
-					array(
-						'available'      => null !== $this->lookup,
-						'allowsPostcode' => null !== $this->lookup && $this->lookup->allows_postcode(),
-					)
-				)
-			),
-			'before'
+	protected function editor_settings(): array {
+		return array(
+			'available'      => null !== $this->lookup,
+			'allowsPostcode' => null !== $this->lookup && $this->lookup->allows_postcode(),
 		);
 	}
 

@@ -22,13 +22,14 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns;
 
+use Aftercare\Blocks\DynamicBlock;
 use Aftercare\Contact\ContactBlock;
 use Aftercare\Contact\CustomerThreads;
 use Aftercare\HelpCenter\SuggestionBox;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Tickets\AttachmentStore;
 
-final class ReturnsBlock {
+final class ReturnsBlock extends DynamicBlock {
 
 	public const NAME = 'aftercare/returns';
 
@@ -37,6 +38,8 @@ final class ReturnsBlock {
 
 	/** The steps, in order; `submit` (the last button) sends the request. */
 	public const STEPS = array( 'order', 'items', 'details', 'outcome', 'review' );
+
+	protected const EDITOR_GLOBAL = 'aftercareReturns';
 
 	private const NONCE = 'aftercare_returns';
 
@@ -52,23 +55,6 @@ final class ReturnsBlock {
 		private ReturnStatusPage $status,
 		private CustomerThreads $threads
 	) {}
-
-	public function register(): void {
-		add_filter( 'register_block_type_args', array( $this, 'block_args' ), 10, 2 );
-		add_action( 'template_redirect', array( $this, 'before_page' ) );
-		add_action( 'enqueue_block_editor_assets', array( $this, 'editor_data' ) );
-	}
-
-	/**
-	 * @param array<string, mixed> $args Block type arguments.
-	 * @return array<string, mixed>
-	 */
-	public function block_args( array $args, string $name ): array {
-		if ( self::NAME === $name ) {
-			$args['render_callback'] = array( $this, 'render' );
-		}
-		return $args;
-	}
 
 	/**
 	 * Before any output: personal pages are private, posted steps and replies are handled.
@@ -131,21 +117,14 @@ final class ReturnsBlock {
 
 	/**
 	 * Tells the editor whether returns are available and what the store's policy offers.
+	 *
+	 * @return array<string, mixed>
 	 */
-	public function editor_data(): void {
-		wp_add_inline_script(
-			generate_block_asset_handle( self::NAME, 'editorScript' ),
-			sprintf(
-				'window.aftercareReturns = %s;',
-				wp_json_encode(
-					array(
-						'available' => null !== $this->service,
-						'reasons'   => $this->reasons(),
-						'outcomes'  => $this->outcomes(),
-					)
-				)
-			),
-			'before'
+	protected function editor_settings(): array {
+		return array(
+			'available' => null !== $this->service,
+			'reasons'   => $this->reasons(),
+			'outcomes'  => $this->outcomes(),
 		);
 	}
 
