@@ -80,7 +80,7 @@ abstract class AccountEndpoint {
 	 */
 	abstract protected function words(): array;
 
-	/** The customer's items, with a link to start a new one. */
+	/** The customer's items, with a link to start a new one (through print_list()). */
 	abstract protected function item_list(): void;
 
 	public function can_register(): bool {
@@ -196,6 +196,52 @@ abstract class AccountEndpoint {
 			$notice,
 			$this->reply_error
 		);
+	}
+
+	/**
+	 * The customer's items as a table (the first cell links to the item), after a button to
+	 * start a new one.
+	 *
+	 * @param array{url: string, label: string} $start Button to start a new item (url '' for none).
+	 * @param string $empty What to say when there are none.
+	 * @param array{class: string, caption: string, columns: array<int, string>} $table Table class, caption and column titles.
+	 * @param array<int, array{url: string, cells: array<int, string>}> $rows One text per column.
+	 */
+	protected function print_list( array $start, string $empty, array $table, array $rows ): void {
+		if ( '' !== $start['url'] ) {
+			printf( '<p><a class="button wp-element-button" href="%s">%s</a></p>', esc_url( $start['url'] ), esc_html( $start['label'] ) );
+		}
+		if ( ! $rows ) {
+			wc_print_notice( $empty, 'notice' );
+			return;
+		}
+		$columns = $table['columns'];
+		?>
+		<table class="woocommerce-orders-table shop_table shop_table_responsive <?php echo esc_attr( $table['class'] ); ?>">
+			<caption class="screen-reader-text"><?php echo esc_html( $table['caption'] ); ?></caption>
+			<thead>
+				<tr>
+					<?php foreach ( $columns as $aftercare_column ) : ?>
+						<th scope="col"><?php echo esc_html( $aftercare_column ); ?></th>
+					<?php endforeach; ?>
+				</tr>
+			</thead>
+			<tbody>
+				<?php foreach ( $rows as $aftercare_row ) : ?>
+					<tr>
+						<?php foreach ( $aftercare_row['cells'] as $aftercare_index => $aftercare_cell ) : ?>
+							<td data-title="<?php echo esc_attr( $columns[ $aftercare_index ] ); ?>"><?php if ( 0 === $aftercare_index ) : ?><a href="<?php echo esc_url( $aftercare_row['url'] ); ?>"><?php echo esc_html( $aftercare_cell ); ?></a><?php else : ?><?php echo esc_html( $aftercare_cell ); ?><?php endif; ?></td>
+						<?php endforeach; ?>
+					</tr>
+				<?php endforeach; ?>
+			</tbody>
+		</table>
+		<?php
+	}
+
+	/** A REST date as the store writes dates. */
+	protected static function date( string $rest_date ): string {
+		return (string) wp_date( (string) get_option( 'date_format' ), (int) strtotime( $rest_date ) );
 	}
 
 	private function is_endpoint(): bool {

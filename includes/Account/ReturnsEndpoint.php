@@ -75,40 +75,30 @@ final class ReturnsEndpoint extends AccountEndpoint {
 	protected function item_list(): void {
 		$answer  = ReturnStatusPage::dispatch( 'GET', '/aftercare/v1/returns', array( 'per_page' => 50 ) );
 		$returns = 200 === $answer['status'] ? $answer['data'] : array();
-		$portal  = BlockPage::url( (int) $this->settings->get( 'return_portal_page' ), ReturnsBlock::NAME );
-		if ( '' !== $portal ) {
-			printf( '<p><a class="button wp-element-button" href="%s">%s</a></p>', esc_url( $portal ), esc_html__( 'Request a return', 'aftercare' ) );
+		$rows    = array();
+		foreach ( $returns as $return ) {
+			$rows[] = array(
+				'url'   => $this->item_url( (int) $return['id'] ),
+				'cells' => array(
+					(string) $return['number'],
+					'#' . $return['order']['number'],
+					(string) $return['status_label'],
+					self::date( (string) $return['created'] ),
+				),
+			);
 		}
-		if ( ! $returns ) {
-			wc_print_notice( __( 'You have not requested any returns.', 'aftercare' ), 'notice' );
-			return;
-		}
-		?>
-		<table class="woocommerce-orders-table shop_table shop_table_responsive aftercare-returns-table">
-			<caption class="screen-reader-text"><?php esc_html_e( 'Your returns', 'aftercare' ); ?></caption>
-			<thead>
-				<tr>
-					<th scope="col"><?php esc_html_e( 'Return', 'aftercare' ); ?></th>
-					<th scope="col"><?php esc_html_e( 'Order', 'aftercare' ); ?></th>
-					<th scope="col"><?php esc_html_e( 'Status', 'aftercare' ); ?></th>
-					<th scope="col"><?php esc_html_e( 'Requested', 'aftercare' ); ?></th>
-				</tr>
-			</thead>
-			<tbody>
-				<?php foreach ( $returns as $aftercare_return ) : ?>
-					<tr>
-						<td data-title="<?php esc_attr_e( 'Return', 'aftercare' ); ?>">
-							<a href="<?php echo esc_url( $this->item_url( (int) $aftercare_return['id'] ) ); ?>"><?php echo esc_html( (string) $aftercare_return['number'] ); ?></a>
-						</td>
-						<td data-title="<?php esc_attr_e( 'Order', 'aftercare' ); ?>">#<?php echo esc_html( (string) $aftercare_return['order']['number'] ); ?></td>
-						<td data-title="<?php esc_attr_e( 'Status', 'aftercare' ); ?>"><?php echo esc_html( (string) $aftercare_return['status_label'] ); ?></td>
-						<td data-title="<?php esc_attr_e( 'Requested', 'aftercare' ); ?>">
-							<?php echo esc_html( wp_date( (string) get_option( 'date_format' ), (int) strtotime( (string) $aftercare_return['created'] ) ) ); ?>
-						</td>
-					</tr>
-				<?php endforeach; ?>
-			</tbody>
-		</table>
-		<?php
+		$this->print_list(
+			array(
+				'url'   => BlockPage::url( (int) $this->settings->get( 'return_portal_page' ), ReturnsBlock::NAME ),
+				'label' => __( 'Request a return', 'aftercare' ),
+			),
+			__( 'You have not requested any returns.', 'aftercare' ),
+			array(
+				'class'   => 'aftercare-returns-table',
+				'caption' => __( 'Your returns', 'aftercare' ),
+				'columns' => array( __( 'Return', 'aftercare' ), __( 'Order', 'aftercare' ), __( 'Status', 'aftercare' ), __( 'Requested', 'aftercare' ) ),
+			),
+			$rows
+		);
 	}
 }

@@ -108,42 +108,31 @@ final class SupportEndpoint extends AccountEndpoint {
 		);
 		$response = rest_do_request( $request );
 		$tickets  = 200 === $response->get_status() ? (array) rest_get_server()->response_to_data( $response, false ) : array();
-		$contact  = $this->links->contact_page();
-
-		if ( '' !== $contact ) {
-			printf( '<p><a class="button wp-element-button" href="%s">%s</a></p>', esc_url( $contact ), esc_html__( 'Ask a new question', 'aftercare' ) );
+		$rows     = array();
+		foreach ( $tickets as $ticket ) {
+			$status = Status::tryFrom( (string) ( $ticket['status'] ?? '' ) );
+			$rows[] = array(
+				'url'   => $this->links->customer_thread( (int) $ticket['id'] ),
+				'cells' => array(
+					'#' . $ticket['number'],
+					(string) $ticket['subject'],
+					$status ? $status->label() : '',
+					self::date( (string) $ticket['updated'] ),
+				),
+			);
 		}
-		if ( ! $tickets ) {
-			wc_print_notice( __( 'You have not contacted support yet.', 'aftercare' ), 'notice' );
-			return;
-		}
-		?>
-		<table class="woocommerce-orders-table shop_table shop_table_responsive aftercare-tickets-table">
-			<caption class="screen-reader-text"><?php esc_html_e( 'Your support requests', 'aftercare' ); ?></caption>
-			<thead>
-				<tr>
-					<th scope="col"><?php esc_html_e( 'Request', 'aftercare' ); ?></th>
-					<th scope="col"><?php esc_html_e( 'Subject', 'aftercare' ); ?></th>
-					<th scope="col"><?php esc_html_e( 'Status', 'aftercare' ); ?></th>
-					<th scope="col"><?php esc_html_e( 'Last update', 'aftercare' ); ?></th>
-				</tr>
-			</thead>
-			<tbody>
-				<?php foreach ( $tickets as $ticket ) : ?>
-					<?php $aftercare_status = Status::tryFrom( (string) ( $ticket['status'] ?? '' ) ); ?>
-					<tr>
-						<td data-title="<?php esc_attr_e( 'Request', 'aftercare' ); ?>">
-							<a href="<?php echo esc_url( $this->links->customer_thread( (int) $ticket['id'] ) ); ?>">#<?php echo esc_html( (string) $ticket['number'] ); ?></a>
-						</td>
-						<td data-title="<?php esc_attr_e( 'Subject', 'aftercare' ); ?>"><?php echo esc_html( (string) $ticket['subject'] ); ?></td>
-						<td data-title="<?php esc_attr_e( 'Status', 'aftercare' ); ?>"><?php echo esc_html( $aftercare_status ? $aftercare_status->label() : '' ); ?></td>
-						<td data-title="<?php esc_attr_e( 'Last update', 'aftercare' ); ?>">
-							<?php echo esc_html( wp_date( (string) get_option( 'date_format' ), (int) strtotime( (string) $ticket['updated'] ) ) ); ?>
-						</td>
-					</tr>
-				<?php endforeach; ?>
-			</tbody>
-		</table>
-		<?php
+		$this->print_list(
+			array(
+				'url'   => $this->links->contact_page(),
+				'label' => __( 'Ask a new question', 'aftercare' ),
+			),
+			__( 'You have not contacted support yet.', 'aftercare' ),
+			array(
+				'class'   => 'aftercare-tickets-table',
+				'caption' => __( 'Your support requests', 'aftercare' ),
+				'columns' => array( __( 'Request', 'aftercare' ), __( 'Subject', 'aftercare' ), __( 'Status', 'aftercare' ), __( 'Last update', 'aftercare' ) ),
+			),
+			$rows
+		);
 	}
 }
