@@ -3,15 +3,11 @@
  */
 
 /**
- * WordPress dependencies
- */
-import { createReduxStore, register } from '@wordpress/data';
-
-/**
  * Internal dependencies
  */
 import { fetchHelpReport, getErrorMessage } from '../../api';
 import type { AftercareHelpReports } from '../../api';
+import { registerStore } from '../register-store';
 
 export const STORE_NAME = 'aftercare/help-reports';
 
@@ -106,11 +102,9 @@ export const resolvers = {
 		},
 };
 
-export const store = createReduxStore( STORE_NAME, {
+export const store = registerStore( STORE_NAME, {
 	reducer,
 	actions,
 	selectors,
 	resolvers,
 } );
-
-register( store );

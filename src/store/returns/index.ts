@@ -4,13 +4,9 @@
  */
 
 /**
- * WordPress dependencies
- */
-import { createReduxStore, register } from '@wordpress/data';
-
-/**
  * Internal dependencies
  */
+import { registerStore } from '../register-store';
 import * as actions from './actions';
 import { STORE_NAME } from './constants';
 import reducer from './reducer';
@@ -19,13 +15,9 @@ import * as selectors from './selectors';
 
 export { STORE_NAME };
 
-export const storeConfig = {
+export const store = registerStore( STORE_NAME, {
 	reducer,
 	actions,
 	selectors,
 	resolvers,
-};
-
-export const store = createReduxStore( STORE_NAME, storeConfig );
-
-register( store );
+} );

@@ -6,7 +6,6 @@
 /**
  * WordPress dependencies
  */
-import { createReduxStore, register } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 import { store as noticesStore } from '@wordpress/notices';
 
@@ -21,6 +20,7 @@ import {
 	saveSavedReply as putSavedReply,
 } from '../../api';
 import type { AftercareSavedReply } from '../../api';
+import { registerStore } from '../register-store';
 import type { ThunkArgs as StoreThunkArgs } from '../thunk-args';
 
 export const STORE_NAME = 'aftercare/saved-replies';
@@ -208,8 +208,9 @@ export const actions = {
 		},
 };
 
-export const storeConfig = { reducer, actions, selectors, resolvers };
-
-export const store = createReduxStore( STORE_NAME, storeConfig );
-
-register( store );
+export const store = registerStore( STORE_NAME, {
+	reducer,
+	actions,
+	selectors,
+	resolvers,
+} );

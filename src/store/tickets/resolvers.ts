@@ -8,35 +8,11 @@ import {
 	fetchTicketContext,
 	fetchTicketCounts,
 	fetchTickets,
-	getErrorMessage,
 } from '../../api';
 import type { QueueQuery } from '../../api';
 import { queryKey } from './query-key';
+import { load } from '../load';
 import type { ThunkArgs } from './types';
-
-/**
- * Runs a request and stores its result, or the error under `key`.
- *
- * @param dispatch Store dispatch.
- * @param key      Error key.
- * @param request  The request and what to do with its result.
- */
-async function load(
-	dispatch: ThunkArgs[ 'dispatch' ],
-	key: string,
-	request: () => Promise< void >
-): Promise< void > {
-	try {
-		await request();
-		dispatch( { type: 'RECEIVE_ERROR', key, message: null } );
-	} catch ( error ) {
-		dispatch( {
-			type: 'RECEIVE_ERROR',
-			key,
-			message: getErrorMessage( error ),
-		} );
-	}
-}
 
 export const getQueuePage =
 	( query: QueueQuery ) =>
