@@ -2,10 +2,9 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
-import { useDispatch, useSelect } from '@wordpress/data';
-import { DataViews } from '@wordpress/dataviews/wp';
+import { useSelect } from '@wordpress/data';
 import type { Field, View } from '@wordpress/dataviews/wp';
-import { useMemo, useRef, useState } from '@wordpress/element';
+import { useMemo } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -13,12 +12,8 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { AftercareReturn, ReturnCounts, ReturnPage } from '../../api';
 import { Page } from '../../components/Page';
-import {
-	linkHandler,
-	navigate,
-	pageUrl,
-	useQueryArgs,
-} from '../../hooks/use-query-args';
+import { QueueTable, QueueViewsNav } from '../../components/QueueTable';
+import { useLastPage, useUrlView } from '../../hooks/use-url-view';
 import { returnsStore } from '../../store';
 import { formatDateTime, formatRelative } from '../../utils/time';
 import { labelOf } from '../tickets/labels';
@@ -195,56 +190,34 @@ function StatusNav( {
 		...STATUSES(),
 	];
 	return (
-		<nav
-			className="aftercare-queue__views"
-			aria-label={ __( 'Return statuses', 'aftercare' ) }
-		>
-			<ul>
-				{ options.map( ( option ) => {
-					const args = argsFromView( {
-						...view,
-						page: 1,
-						filters: option.value
-							? [
-									...others,
-									{
-										field: 'status',
-										operator: 'isAny',
-										value: [ option.value ],
-									},
-								]
-							: others,
-					} );
-					const current = option.value
-						? chosen?.length === 1 && chosen[ 0 ] === option.value
-						: ! chosen?.length;
-					const count = option.value
-						? counts?.[ option.value as keyof ReturnCounts ]
-						: counts &&
-							Object.values( counts ).reduce(
-								( a, b ) => a + b,
-								0
-							);
-					return (
-						<li key={ option.value || 'all' }>
-							<a
-								href={ pageUrl( args ) }
-								onClick={ linkHandler( args ) }
-								aria-current={ current ? 'page' : undefined }
-								className={ current ? 'is-current' : undefined }
-							>
-								{ option.label }
-								{ count !== undefined && count !== null && (
-									<span className="aftercare-queue__count">
-										{ count }
-									</span>
-								) }
-							</a>
-						</li>
-					);
-				} ) }
-			</ul>
-		</nav>
+		<QueueViewsNav
+			label={ __( 'Return statuses', 'aftercare' ) }
+			links={ options.map( ( option ) => ( {
+				key: option.value || 'all',
+				label: option.label,
+				args: argsFromView( {
+					...view,
+					page: 1,
+					filters: option.value
+						? [
+								...others,
+								{
+									field: 'status',
+									operator: 'isAny',
+									value: [ option.value ],
+								},
+							]
+						: others,
+				} ),
+				current: option.value
+					? chosen?.length === 1 && chosen[ 0 ] === option.value
+					: ! chosen?.length,
+				count: option.value
+					? counts?.[ option.value as keyof ReturnCounts ]
+					: counts &&
+						Object.values( counts ).reduce( ( a, b ) => a + b, 0 ),
+			} ) ) }
+		/>
 	);
 }
 
@@ -253,11 +226,9 @@ function StatusNav( {
  * requested date), search by number, sort and page live in the URL.
  */
 export function QueueScreen() {
-	const args = useQueryArgs();
-	const [ visibleFields, setVisibleFields ] = useState( DEFAULT_FIELDS );
-	const view = useMemo(
-		() => viewFromArgs( args, visibleFields ),
-		[ args, visibleFields ]
+	const { state: view, changeView } = useUrlView(
+		viewFromArgs,
+		DEFAULT_FIELDS
 	);
 	const query = useMemo( () => queryFromView( view ), [ view ] );
 	// Only numbers are searched: anything else is answered here, not sent.
@@ -276,30 +247,18 @@ export function QueueScreen() {
 		( select ) => select( returnsStore ).getReturnCounts(),
 		[]
 	);
-	const { invalidateResolution } = useDispatch( returnsStore ) as unknown as {
-		invalidateResolution: ( selector: string, args: unknown[] ) => void;
-	};
-	// Keep showing the last page while the next one loads, instead of a blank table.
-	const lastPage = useRef< ReturnPage | null >( null );
-	if ( page ) {
-		lastPage.current = page;
-	}
-	const shown = page ?? lastPage.current;
+	const shown = useLastPage( page );
 	const fieldList = useMemo( fields, [] );
 	const total = shown?.total ?? 0;
 
-	const onChangeView = ( next: View ) => {
-		if ( next.fields && next.fields.join() !== visibleFields.join() ) {
-			setVisibleFields( next.fields );
-		}
-		const onlySearch = ( next.search ?? '' ) !== ( view.search ?? '' );
-		navigate(
+	const onChangeView = ( next: View ) =>
+		changeView(
+			view,
+			next,
 			argsFromView(
 				changesResults( view, next ) ? { ...next, page: 1 } : next
-			),
-			{ replace: onlySearch }
+			)
 		);
-	};
 
 	return (
 		<Page title={ __( 'Returns', 'aftercare' ) } wide>
@@ -312,58 +271,30 @@ export function QueueScreen() {
 					) }
 				</Notice>
 			) }
-			{ error && (
-				<Notice
-					status="error"
-					isDismissible={ false }
-					actions={ [
-						{
-							label: __( 'Try again', 'aftercare' ),
-							onClick: () =>
-								invalidateResolution( 'getReturnsPage', [
-									query,
-								] ),
-						},
-					] }
-				>
-					{ error }
-				</Notice>
-			) }
-			<DataViews< AftercareReturn >
+			<QueueTable< AftercareReturn >
 				view={ view }
 				onChangeView={ onChangeView }
 				fields={ fieldList }
-				data={ shown?.items ?? [] }
+				items={ shown?.items ?? [] }
 				isLoading={ ! page && ! error }
-				getItemId={ ( item ) => String( item.id ) }
-				paginationInfo={ {
-					totalItems: total,
-					totalPages: Math.max(
-						1,
-						Math.ceil( total / ( view.perPage ?? 20 ) )
-					),
-				} }
-				defaultLayouts={ { table: {} } }
-				searchLabel={ __( 'Search by return number', 'aftercare' ) }
-				renderItemLink={ ( { item, children, ...props } ) => (
-					<a
-						{ ...props }
-						href={ pageUrl( { return: String( item.id ) } ) }
-						onClick={ linkHandler( { return: String( item.id ) } ) }
-					>
-						{ children }
-					</a>
+				totalItems={ total }
+				totalPages={ Math.max(
+					1,
+					Math.ceil( total / ( view.perPage ?? 20 ) )
 				) }
-				empty={
-					<p>
-						{ error
-							? __(
-									'The returns could not be loaded.',
-									'aftercare'
-								)
-							: __( 'No returns match.', 'aftercare' ) }
-					</p>
-				}
+				error={ error }
+				retry={ {
+					store: returnsStore,
+					selector: 'getReturnsPage',
+					args: [ query ],
+				} }
+				linkArg="return"
+				searchLabel={ __( 'Search by return number', 'aftercare' ) }
+				emptyLabel={ __( 'No returns match.', 'aftercare' ) }
+				failedLabel={ __(
+					'The returns could not be loaded.',
+					'aftercare'
+				) }
 			/>
 		</Page>
 	);

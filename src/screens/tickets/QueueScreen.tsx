@@ -1,26 +1,23 @@
 /**
  * WordPress dependencies
  */
-import { Button, Notice } from '@wordpress/components';
-import { useDispatch, useSelect } from '@wordpress/data';
+import { Button } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
 import { DataViews } from '@wordpress/dataviews/wp';
 import type { Action, Field, View } from '@wordpress/dataviews/wp';
-import { useMemo, useRef, useState } from '@wordpress/element';
+import { useMemo } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { AftercareTicket, TicketPage } from '../../api';
+import type { AftercareTicket } from '../../api';
 import { getAdminData } from '../../admin-data';
 import { Page } from '../../components/Page';
+import { QueueTable, QueueViewsNav } from '../../components/QueueTable';
 import { SlaBadge } from '../../components/SlaBadge';
-import {
-	linkHandler,
-	navigate,
-	pageUrl,
-	useQueryArgs,
-} from '../../hooks/use-query-args';
+import { linkHandler, navigate, pageUrl } from '../../hooks/use-query-args';
+import { useLastPage, useUrlView } from '../../hooks/use-url-view';
 import { ticketsStore } from '../../store';
 import { formatDateTime, formatRelative } from '../../utils/time';
 import { BulkChangeForm } from './BulkChangeForm';
@@ -197,12 +194,7 @@ function actions(): Action< AftercareTicket >[] {
  * table whose filters, search, sort and page live in the URL.
  */
 export function QueueScreen() {
-	const args = useQueryArgs();
-	const [ visibleFields, setVisibleFields ] = useState( DEFAULT_FIELDS );
-	const state = useMemo(
-		() => stateFromArgs( args, visibleFields ),
-		[ args, visibleFields ]
-	);
+	const { state, changeView } = useUrlView( stateFromArgs, DEFAULT_FIELDS );
 	const query = useMemo( () => queryFromState( state ), [ state ] );
 	const { page, error, counts } = useSelect(
 		( select ) => {
@@ -215,38 +207,24 @@ export function QueueScreen() {
 		},
 		[ query ]
 	);
-	const { invalidateResolution } = useDispatch( ticketsStore ) as unknown as {
-		invalidateResolution: ( selector: string, args: unknown[] ) => void;
-	};
-	// Keep showing the last page while the next one loads, instead of a blank table.
-	const lastPage = useRef< TicketPage< AftercareTicket > | null >( null );
-	if ( page ) {
-		lastPage.current = page;
-	}
-	const shown = page ?? lastPage.current;
+	const shown = useLastPage( page );
 	const fieldList = useMemo( fields, [] );
 	const actionList = useMemo( actions, [] );
 
-	const go = ( next: QueueState, replace = false ) =>
-		navigate( argsFromState( next ), { replace } );
+	const go = ( next: QueueState ) => navigate( argsFromState( next ) );
 
-	const onChangeView = ( view: View ) => {
-		if ( view.fields && view.fields.join() !== visibleFields.join() ) {
-			setVisibleFields( view.fields );
-		}
-		const onlySearch =
-			( view.search ?? '' ) !== ( state.view.search ?? '' );
-		go(
-			{
+	const onChangeView = ( view: View ) =>
+		changeView(
+			state.view,
+			view,
+			argsFromState( {
 				...state,
 				view,
 				cursors: changesResults( state.view, view )
 					? []
 					: state.cursors,
-			},
-			onlySearch
+			} )
 		);
-	};
 
 	const pageNumber = state.cursors.length + 1;
 	const total = shown?.total ?? 0;
@@ -270,92 +248,45 @@ export function QueueScreen() {
 			}
 			wide
 		>
-			<nav
-				className="aftercare-queue__views"
-				aria-label={ __( 'Ticket views', 'aftercare' ) }
-			>
-				<ul>
-					{ QUEUE_VIEWS().map( ( option ) => {
-						const next = argsFromState( {
-							...state,
-							queueView: option.value,
-							cursors: [],
-						} );
-						const current = option.value === state.queueView;
-						return (
-							<li key={ option.value }>
-								<a
-									href={ pageUrl( next ) }
-									onClick={ linkHandler( next ) }
-									aria-current={
-										current ? 'page' : undefined
-									}
-									className={
-										current ? 'is-current' : undefined
-									}
-								>
-									{ option.label }
-									{ counts && (
-										<span className="aftercare-queue__count">
-											{ counts[ option.value ] }
-										</span>
-									) }
-								</a>
-							</li>
-						);
-					} ) }
-				</ul>
-			</nav>
-			{ error && (
-				<Notice
-					status="error"
-					isDismissible={ false }
-					actions={ [
-						{
-							label: __( 'Try again', 'aftercare' ),
-							onClick: () =>
-								invalidateResolution( 'getQueuePage', [
-									query,
-								] ),
-						},
-					] }
-				>
-					{ error }
-				</Notice>
-			) }
-			<DataViews< AftercareTicket >
+			<QueueViewsNav
+				label={ __( 'Ticket views', 'aftercare' ) }
+				links={ QUEUE_VIEWS().map( ( option ) => ( {
+					key: option.value,
+					label: option.label,
+					args: argsFromState( {
+						...state,
+						queueView: option.value,
+						cursors: [],
+					} ),
+					current: option.value === state.queueView,
+					count: counts?.[ option.value ],
+				} ) ) }
+			/>
+			<QueueTable< AftercareTicket >
 				view={ state.view }
 				onChangeView={ onChangeView }
 				fields={ fieldList }
 				actions={ actionList }
-				data={ shown?.items ?? [] }
+				items={ shown?.items ?? [] }
 				isLoading={ ! page && ! error }
-				getItemId={ ( item ) => String( item.id ) }
-				paginationInfo={ { totalItems: total, totalPages: 1 } }
-				defaultLayouts={ { table: {} } }
+				totalItems={ total }
+				totalPages={ 1 }
+				error={ error }
+				retry={ {
+					store: ticketsStore,
+					selector: 'getQueuePage',
+					args: [ query ],
+				} }
+				linkArg="ticket"
 				searchLabel={ __(
 					'Search subjects and messages',
 					'aftercare'
 				) }
-				renderItemLink={ ( { item, children, ...props } ) => (
-					<a
-						{ ...props }
-						href={ pageUrl( { ticket: String( item.id ) } ) }
-						onClick={ linkHandler( { ticket: String( item.id ) } ) }
-					>
-						{ children }
-					</a>
+				emptyLabel={ __( 'No tickets match.', 'aftercare' ) }
+				failedLabel={ __(
+					'The tickets could not be loaded.',
+					'aftercare'
 				) }
-				empty={
-					<p>
-						{ error
-							? __(
-									'The tickets could not be loaded.',
-									'aftercare'
-								)
-							: __( 'No tickets match.', 'aftercare' ) }
-					</p>
-				}
 			>
 				<div className="dataviews__view-actions aftercare-row aftercare-row--between">
 					<div className="dataviews__search aftercare-row">
@@ -425,7 +356,7 @@ export function QueueScreen() {
 						</Button>
 					</div>
 				</div>
-			</DataViews>
+			</QueueTable>
 		</Page>
 	);
 }
