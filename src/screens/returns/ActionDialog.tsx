@@ -48,6 +48,50 @@ export function settledLines( item: AftercareReturn ) {
 }
 
 /**
+ * A money amount in the order's units, empty meaning the store's own figure.
+ *
+ * @param props             Component props.
+ * @param props.min         The least amount.
+ * @param props.label       The field's label.
+ * @param props.help        What the amount does.
+ * @param props.value       The amount typed.
+ * @param props.placeholder The store's figure, shown while empty.
+ * @param props.onChange    Called with the amount typed.
+ */
+function AmountField( {
+	min,
+	label,
+	help,
+	value,
+	placeholder,
+	onChange,
+}: {
+	min: number;
+	label: string;
+	help: string;
+	value: string;
+	placeholder?: number;
+	onChange: ( value: string ) => void;
+} ) {
+	return (
+		<TextControl
+			__next40pxDefaultSize
+			__nextHasNoMarginBottom
+			type="number"
+			min={ min }
+			step={ 0.01 }
+			label={ label }
+			help={ help }
+			value={ value }
+			placeholder={
+				placeholder === undefined ? '' : String( placeholder )
+			}
+			onChange={ onChange }
+		/>
+	);
+}
+
+/**
  * The dialog of one action: its fields, a message to the customer and Confirm.
  * The server's refusal (an impossible move, a bad amount) stays in the dialog.
  *
@@ -198,21 +242,15 @@ export function ActionDialog( {
 								) }
 							</p>
 						) }
-						<TextControl
-							__next40pxDefaultSize
-							__nextHasNoMarginBottom
-							type="number"
+						<AmountField
 							min={ 0 }
-							step={ 0.01 }
 							label={ __( 'Restocking fee', 'aftercare' ) }
 							help={ __(
 								'Kept from the refund. Leave empty for the store policy’s fee.',
 								'aftercare'
 							) }
 							value={ form.fee }
-							placeholder={
-								item.quote ? String( item.quote.fee ) : ''
-							}
+							placeholder={ item.quote?.fee }
 							onChange={ ( fee ) => set( { fee } ) }
 						/>
 						{ item.quote && (
@@ -254,21 +292,15 @@ export function ActionDialog( {
 					/>
 				) }
 				{ action.id === 'credit' && (
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						type="number"
+					<AmountField
 						min={ 0.01 }
-						step={ 0.01 }
 						label={ __( 'Store credit amount', 'aftercare' ) }
 						help={ __(
 							'Leave empty to give what the items were paid.',
 							'aftercare'
 						) }
 						value={ form.amount }
-						placeholder={
-							item.quote ? String( item.quote.value ) : ''
-						}
+						placeholder={ item.quote?.value }
 						onChange={ ( amount ) => set( { amount } ) }
 					/>
 				) }
