@@ -18,7 +18,7 @@ require aftercare_bench_wp_load( $argv, 4, 'bench/lookup-failures.php <siteDir> 
 
 global $wpdb;
 $aftercare_plugin = Aftercare\Plugin::instance();
-$aftercare_lookup = new Aftercare\Orders\OrderLookup( $aftercare_plugin->orders, new Aftercare\Infrastructure\RateLimiter( $wpdb, new Aftercare\Infrastructure\SystemClock() ), new Aftercare\Settings\Settings(), new Aftercare\Infrastructure\SystemClock() );
+$aftercare_lookup = new Aftercare\Orders\OrderLookup( $aftercare_plugin->orders, new Aftercare\Infrastructure\RateLimiter( $wpdb, new Aftercare\Infrastructure\SystemClock() ), new Aftercare\Settings\Settings(), new Aftercare\Infrastructure\ClientAddress( new Aftercare\Settings\Settings() ), new Aftercare\Infrastructure\SystemClock() );
 $aftercare_kinds  = array(
 	'found'       => array( $argv[2], $argv[3] ),
 	'wrong email' => array( $argv[2], 'someone.else@example.test' ),
@@ -30,7 +30,7 @@ for ( $i = 0; $i < (int) $argv[4]; $i++ ) {
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_rate_limits" );
 		$aftercare_started = hrtime( true );
 		try {
-			$aftercare_lookup->lookup( $aftercare_input[0], $aftercare_input[1], '', '198.51.100.7' );
+			$aftercare_lookup->lookup( $aftercare_input[0], $aftercare_input[1], '' );
 		} catch ( Aftercare\Infrastructure\DomainError $aftercare_error ) {
 			if ( 404 !== $aftercare_error->status ) {
 				throw $aftercare_error;

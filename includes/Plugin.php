@@ -33,6 +33,7 @@ use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\Database\Lock;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Notifications\EmailTemplate;
@@ -150,6 +151,7 @@ final class Plugin {
 		$capabilities = new Capabilities();
 		$settings     = new Settings();
 		$limiter      = new RateLimiter( $wpdb, $clock );
+		$client       = new ClientAddress( $settings );
 		$lock         = new Lock( $wpdb, $clock );
 
 		// Help center: articles, their search index, the search log, votes and deflection.
@@ -199,14 +201,15 @@ final class Plugin {
 		$orders       = class_exists( 'WooCommerce' ) ? new WooCommerceOrderSource( new TrackingReader( $carriers ) ) : apply_filters( 'aftercare_order_source', null );
 		$orders       = $orders instanceof OrderSource ? $orders : null;
 		$sla          = new Sla( $settings, $clock );
-		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders );
+		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $client, $clock ) : null;
+		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders, $order_lookup );
 		$policy       = new Policy( $settings );
 		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		// A ticket's thread and a return's (its ticket's) share one message resource over REST.
-		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema() );
+		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema(), $client );
 		$ticket_rest  = array(
-			new TicketsController( $tickets, $ticket_repo, $ticket_access, $links, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
+			new TicketsController( $tickets, $ticket_repo, $ticket_access, $links, $limiter, new TicketSchema( $sla ), new TicketQuery(), $client ),
 			new TicketCountsController( $ticket_repo ),
 			new MessagesController( $tickets, $ticket_access, $thread ),
 			new EventsController( $events, new EventSchema() ),
@@ -226,10 +229,9 @@ final class Plugin {
 			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo ),
 			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock ),
 		);
-		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
 		$return_rest   = array(
-			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ) ),
+			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ), $client ),
 			new ReturnCountsController( $return_repo ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
 			new ReturnMessagesController( $returns, $return_access, $thread ),
@@ -246,9 +248,9 @@ final class Plugin {
 			...$ticket_rest,
 			new OrderStatusController( $order_lookup, $order_view, new OrderStatusSchema() ),
 			...$return_rest,
-			new HelpSearchController( $articles, $limiter, $visitors, new HelpSearchSchema() ),
-			new HelpEventsController( $articles, $limiter, $visitors ),
-			new HelpFeedbackController( $articles, $votes, $limiter, $visitors ),
+			new HelpSearchController( $articles, $limiter, $client, new HelpSearchSchema() ),
+			new HelpEventsController( $articles, $limiter, $client ),
+			new HelpFeedbackController( $articles, $votes, $limiter, $visitors, $client ),
 			new HelpReportsController( new Reports( $clock, $search_log, $votes, $deflection ), new HelpReportsSchema() ),
 		);
 

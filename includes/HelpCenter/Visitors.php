@@ -35,18 +35,4 @@ final class Visitors {
 		$visitor = isset( $_COOKIE[ self::COOKIE ] ) ? sanitize_text_field( wp_unslash( (string) $_COOKIE[ self::COOKIE ] ) ) : '';
 		return $this->is_valid( $visitor ) ? $visitor : '';
 	}
-
-	/**
-	 * The client's address, only ever used as a rate-limit key (which the limiter hashes).
-	 */
-	public function client_ip(): string {
-		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( (string) $_SERVER['REMOTE_ADDR'] ) ) : '';
-		/**
-		 * The address public help-center routes are rate-limited by (behind a trusted proxy, return
-		 * the forwarded client address).
-		 *
-		 * @param string $ip REMOTE_ADDR.
-		 */
-		return (string) apply_filters( 'aftercare_client_ip', $ip );
-	}
 }

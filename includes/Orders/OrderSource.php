@@ -24,6 +24,12 @@ interface OrderSource {
 	public function find_by_number_and_postcode( string $number, string $postcode ): ?Order;
 
 	/**
+	 * The order with this number, or null. For the store's own records (a note on an order under
+	 * attack): a guest must always prove the email or postcode.
+	 */
+	public function find_by_number( string $number ): ?Order;
+
+	/**
 	 * An order by its internal id, or null.
 	 */
 	public function find( int $order_id ): ?Order;

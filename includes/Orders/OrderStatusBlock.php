@@ -114,7 +114,6 @@ final class OrderStatusBlock extends DynamicBlock {
 		}
 		$key        = $values['key'];
 		$is_email   = str_contains( $key, '@' ) || ! $this->lookup?->allows_postcode();
-		$ip         = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 		$submission = array(
 			'result'      => null,
 			'error'       => '',
@@ -122,7 +121,7 @@ final class OrderStatusBlock extends DynamicBlock {
 			'retry_after' => 0,
 		);
 		try {
-			$order                = $this->lookup?->lookup( $values['number'], $is_email ? $key : '', $is_email ? '' : $key, $ip );
+			$order                = $this->lookup?->lookup( $values['number'], $is_email ? $key : '', $is_email ? '' : $key );
 			$submission['result'] = $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : null;
 		} catch ( DomainError $error ) {
 			$submission['error']       = $error->getMessage();

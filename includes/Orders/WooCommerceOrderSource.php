@@ -52,6 +52,11 @@ final class WooCommerceOrderSource implements OrderSource {
 		return $this->map( $order );
 	}
 
+	public function find_by_number( string $number ): ?Order {
+		$order = $this->order_by_number( $number );
+		return $order ? $this->map( $order ) : null;
+	}
+
 	public function find( int $order_id ): ?Order {
 		$order = $this->order( $order_id );
 		return $order ? $this->map( $order ) : null;

@@ -88,6 +88,23 @@ final class Settings {
 				'maximum'     => 100,
 				'default'     => 10,
 			),
+			'trusted_proxies'          => array(
+				'description' => __( 'Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.', 'aftercare' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type'      => 'string',
+					'maxLength' => 50,
+				),
+				'maxItems'    => \Aftercare\Infrastructure\ClientAddress::MAX_PROXIES,
+				'default'     => array(),
+				'arg_options' => array( 'validate_callback' => array( \Aftercare\Infrastructure\ClientAddress::class, 'validate_ranges' ) ),
+			),
+			'client_address_header'    => array(
+				'description' => __( 'The header in which your trusted proxies forward the visitor\'s address.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => \Aftercare\Infrastructure\ClientAddress::HEADERS,
+				'default'     => 'X-Forwarded-For',
+			),
 		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Returns\Policy::setting_fields();
 	}
 

@@ -15,6 +15,7 @@ use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
+use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\OrderSource;
 
 final class TicketService {
@@ -30,7 +31,8 @@ final class TicketService {
 		private Sla $sla,
 		private Transaction $transaction,
 		private Clock $clock,
-		private ?OrderSource $orders
+		private ?OrderSource $orders,
+		private ?OrderLookup $lookup
 	) {}
 
 	public static function is_agent( int $user_id ): bool {
@@ -358,8 +360,8 @@ final class TicketService {
 	}
 
 	/**
-	 * The order a new ticket is about: a guest's number must match their email; a customer may name
-	 * only their own orders; agents any order.
+	 * The order a new ticket is about: a guest's number must match their email (under the order
+	 * lookup's limits and uniform failure); a customer may name only their own orders; agents any order.
 	 *
 	 * @param array<string, mixed>                   $input    Creation input.
 	 * @param array{id: int, name: string, email: string} $customer The customer.
@@ -370,11 +372,18 @@ final class TicketService {
 		if ( '' === $number && ! $id ) {
 			return 0;
 		}
-		if ( ! $this->orders ) {
+		if ( ! $this->orders || ! $this->lookup ) {
 			throw DomainError::invalid( 'orders_unavailable', __( 'This store cannot link tickets to orders.', 'aftercare' ), array( 'params' => array( '' !== $number ? 'order_number' : 'order_id' ) ) );
 		}
 		if ( ! $actor_id ) {
-			$order = '' !== $number ? $this->orders->find_by_number_and_email( $number, $customer['email'] ) : null;
+			try {
+				$order = '' !== $number ? $this->lookup->check( $number, $customer['email'] ) : null;
+			} catch ( DomainError $error ) {
+				if ( 429 === $error->status ) {
+					throw $error;
+				}
+				$order = null; // A malformed number fails like a wrong one.
+			}
 		} else {
 			$order = $id ? $this->orders->find( $id ) : null;
 			$order = ( $order && ( $agent || $order->customer_id === $actor_id ) ) ? $order : null;

@@ -15,6 +15,7 @@ namespace Aftercare\Rest\HelpEvents;
 use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\SearchLog;
 use Aftercare\HelpCenter\Visitors;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
@@ -26,7 +27,7 @@ final class Controller extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'help/events';
 
-	public function __construct( private Articles $articles, private RateLimiter $limiter, private Visitors $visitors ) {}
+	public function __construct( private Articles $articles, private RateLimiter $limiter, private ClientAddress $client ) {}
 
 	public function resource(): string {
 		return 'help-events';
@@ -56,7 +57,7 @@ final class Controller extends AbstractController {
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
 		/** This filter is documented in includes/HelpCenter/Articles.php */
 		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'events' );
-		$wait  = $this->limiter->hit( 'help_events_ip', $this->visitors->client_ip(), $limit, MINUTE_IN_SECONDS );
+		$wait  = $this->limiter->hit( 'help_events_ip', $this->client->key(), $limit, MINUTE_IN_SECONDS );
 		return $wait > 0 ? $this->error( DomainError::throttled( __( 'Too many requests. Please wait a moment.', 'aftercare' ), $wait ) ) : true;
 	}
 

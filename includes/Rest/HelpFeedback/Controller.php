@@ -14,6 +14,7 @@ namespace Aftercare\Rest\HelpFeedback;
 use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Visitors;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
@@ -25,7 +26,7 @@ final class Controller extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'help/articles/(?P<id>[\d]+)/feedback';
 
-	public function __construct( private Articles $articles, private ArticleVotes $votes, private RateLimiter $limiter, private Visitors $visitors ) {}
+	public function __construct( private Articles $articles, private ArticleVotes $votes, private RateLimiter $limiter, private Visitors $visitors, private ClientAddress $client ) {}
 
 	public function resource(): string {
 		return 'help-feedback';
@@ -62,7 +63,7 @@ final class Controller extends AbstractController {
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
 		/** This filter is documented in includes/HelpCenter/Articles.php */
 		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'feedback' );
-		$wait  = $this->limiter->hit( 'help_feedback_ip', $this->visitors->client_ip(), $limit, 10 * MINUTE_IN_SECONDS );
+		$wait  = $this->limiter->hit( 'help_feedback_ip', $this->client->key(), $limit, 10 * MINUTE_IN_SECONDS );
 		return $wait > 0 ? $this->error( DomainError::throttled( __( 'Too many votes. Please wait a moment.', 'aftercare' ), $wait ) ) : true;
 	}
 

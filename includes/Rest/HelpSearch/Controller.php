@@ -11,7 +11,7 @@ declare( strict_types=1 );
 namespace Aftercare\Rest\HelpSearch;
 
 use Aftercare\HelpCenter\Articles;
-use Aftercare\HelpCenter\Visitors;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
@@ -24,7 +24,7 @@ final class Controller extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'help/search';
 
-	public function __construct( private Articles $articles, private RateLimiter $limiter, private Visitors $visitors, private Schema $resource ) {}
+	public function __construct( private Articles $articles, private RateLimiter $limiter, private ClientAddress $client, private Schema $resource ) {}
 
 	public function resource(): string {
 		return 'help-search';
@@ -54,7 +54,7 @@ final class Controller extends AbstractController {
 	public function get_items_permissions_check( $request ): bool|\WP_Error {
 		/** This filter is documented in includes/HelpCenter/Articles.php */
 		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'search' );
-		$wait  = $this->limiter->hit( 'help_search_ip', $this->visitors->client_ip(), $limit, MINUTE_IN_SECONDS );
+		$wait  = $this->limiter->hit( 'help_search_ip', $this->client->key(), $limit, MINUTE_IN_SECONDS );
 		if ( $wait > 0 ) {
 			$error = DomainError::throttled( __( 'Too many searches. Please wait a moment and try again.', 'aftercare' ), $wait );
 			return $this->error( $error );

@@ -12,6 +12,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Messages;
 
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\Tickets\Controller as TicketsController;
@@ -33,7 +34,8 @@ final class Thread {
 		private MessageRepository $messages,
 		private AttachmentStore $attachments,
 		private RateLimiter $limiter,
-		private Schema $resource
+		private Schema $resource,
+		private ClientAddress $client
 	) {}
 
 	/**
@@ -114,7 +116,7 @@ final class Thread {
 	public function throttle( string $scope, int $id ): void {
 		$retry = max(
 			$this->limiter->hit( $scope . '_reply', (string) $id, self::REPLY_LIMITS['thread'], HOUR_IN_SECONDS ),
-			$this->limiter->hit( $scope . '_reply_ip', TicketsController::ip(), self::REPLY_LIMITS['ip'], HOUR_IN_SECONDS )
+			$this->limiter->hit( $scope . '_reply_ip', $this->client->key(), self::REPLY_LIMITS['ip'], HOUR_IN_SECONDS )
 		);
 		if ( $retry ) {
 			throw DomainError::throttled( __( 'Too many requests. Please wait a little and try again.', 'aftercare' ), $retry );

@@ -3,8 +3,8 @@
  * `aftercare/v1/order-status`: "where is my order?".
  *
  * POST (public on purpose, no cookie nonce: it must work on cached pages): a guest's lookup by
- * order number + billing email (or postcode when the store allows it), rate-limited per IP and per
- * order number. GET: the signed-in customer's own recent orders. Every response is private and
+ * order number + billing email (or postcode when the store allows it), rate-limited as OrderLookup
+ * explains. GET: the signed-in customer's own recent orders. Every response is private and
  * uncacheable.
  *
  * @package Aftercare
@@ -104,11 +104,9 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function lookup( $request ): \WP_REST_Response {
-		// REMOTE_ADDR only: forwarding headers are forgeable (a proxy in front must set REMOTE_ADDR).
-		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 		return $this->respond(
-			function () use ( $request, $ip ) {
-				$order = $this->lookup?->lookup( (string) $request['number'], (string) $request['email'], (string) $request['postcode'], $ip );
+			function () use ( $request ) {
+				$order = $this->lookup?->lookup( (string) $request['number'], (string) $request['email'], (string) $request['postcode'] );
 				return $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : array();
 			}
 		);

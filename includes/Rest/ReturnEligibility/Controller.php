@@ -13,7 +13,6 @@ namespace Aftercare\Rest\ReturnEligibility;
 
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Rest\AbstractController;
-use Aftercare\Rest\Tickets\Controller as TicketsController;
 use Aftercare\Returns\ReturnService;
 
 final class Controller extends AbstractController {
@@ -99,7 +98,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function lookup( $request ): \WP_REST_Response {
-		return $this->respond( fn() => $this->resource->prepare( $this->service->eligibility( $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '', TicketsController::ip() ) ) ) );
+		return $this->respond( fn() => $this->resource->prepare( $this->service->eligibility( $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' ) ) ) );
 	}
 
 	public function get_item_schema(): array {

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Returns;
 
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Orders\OrderLookup;
@@ -44,7 +45,8 @@ final class Controller extends AbstractController {
 		private MessageRepository $messages,
 		private AttachmentStore $attachments,
 		private RateLimiter $limiter,
-		private Schema $resource
+		private Schema $resource,
+		private ClientAddress $client
 	) {}
 
 	public function resource(): string {
@@ -263,7 +265,7 @@ final class Controller extends AbstractController {
 					}
 					$order = $this->service->order_for( (int) $request['order_id'], $actor );
 				} else {
-					$order = $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '', TicketsController::ip() );
+					$order = $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' );
 				}
 				$input           = $request->get_params();
 				$input['photos'] = TicketsController::uploads( $request );
@@ -520,7 +522,7 @@ final class Controller extends AbstractController {
 		}
 		$retry = $actor
 			? $this->limiter->hit( 'return_create_user', (string) $actor, self::CREATE_LIMITS['user'], HOUR_IN_SECONDS )
-			: $this->limiter->hit( 'return_create_ip', TicketsController::ip(), self::CREATE_LIMITS['ip'], HOUR_IN_SECONDS );
+			: $this->limiter->hit( 'return_create_ip', $this->client->key(), self::CREATE_LIMITS['ip'], HOUR_IN_SECONDS );
 		if ( $retry ) {
 			throw DomainError::throttled( __( 'Too many requests. Please wait a little and try again.', 'aftercare' ), $retry );
 		}

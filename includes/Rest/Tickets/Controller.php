@@ -11,6 +11,7 @@ declare( strict_types=1 );
 namespace Aftercare\Rest\Tickets;
 
 use Aftercare\Contact\Links;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
@@ -42,7 +43,8 @@ final class Controller extends AbstractController {
 		private Links $links,
 		private RateLimiter $limiter,
 		private Schema $resource,
-		private Query $query
+		private Query $query,
+		private ClientAddress $client
 	) {}
 
 	public function resource(): string {
@@ -299,17 +301,12 @@ final class Controller extends AbstractController {
 		$retry = $actor
 			? $this->limiter->hit( 'ticket_create_user', (string) $actor, self::CUSTOMER_LIMIT, HOUR_IN_SECONDS )
 			: max(
-				$this->limiter->hit( 'ticket_create_ip', self::ip(), self::GUEST_LIMITS['ip'], HOUR_IN_SECONDS ),
+				$this->limiter->hit( 'ticket_create_ip', $this->client->key(), self::GUEST_LIMITS['ip'], HOUR_IN_SECONDS ),
 				'' !== $email ? $this->limiter->hit( 'ticket_create_email', strtolower( trim( $email ) ), self::GUEST_LIMITS['email'], HOUR_IN_SECONDS ) : 0
 			);
 		if ( $retry ) {
 			throw DomainError::throttled( __( 'Too many requests. Please wait a little and try again.', 'aftercare' ), $retry );
 		}
-	}
-
-	/** The client's address as the web server saw it (proxy headers can be forged). */
-	public static function ip(): string {
-		return isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 	}
 
 	/** Agents get the full (edit) view; everyone else the customer's view. */

@@ -73,6 +73,15 @@ abstract class OrderSourceContract extends TestCase {
 		$this->assertNull( $this->source->find_by_number_and_email( '99999999', 'shopper@example.test' ), 'unknown number' );
 	}
 
+	public function test_finds_an_order_by_number_alone_for_the_stores_records(): void {
+		$order = $this->order();
+
+		$this->assertSame( $order->id, $this->source->find_by_number( $order->number )?->id );
+		$this->assertSame( $order->id, $this->source->find_by_number( ' #' . $order->number )?->id );
+		$this->assertNull( $this->source->find_by_number( '99999999' ), 'unknown number' );
+		$this->assertNull( $this->source->find_by_number( '' ) );
+	}
+
 	public function test_finds_an_order_by_number_and_postcode_ignoring_spaces_and_case(): void {
 		$order = $this->order();
 

@@ -14,6 +14,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tests\ReturnsPortal;
 
 use Aftercare\Contact\CustomerThreads;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Orders\Order;
@@ -36,7 +37,7 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		global $wpdb;
 		$settings    = new Settings();
 		$threads     = new CustomerThreads( $settings );
-		$lookup      = new OrderLookup( $this->orders->source(), new RateLimiter( $wpdb, new SystemClock() ), $settings, new SystemClock(), 0 );
+		$lookup      = new OrderLookup( $this->orders->source(), new RateLimiter( $wpdb, new SystemClock() ), $settings, new ClientAddress( $settings ), new SystemClock(), 0 );
 		$this->block = new ReturnsBlock( $this->returns, $lookup, new Policy( $settings ), new ReturnStatusPage( $this->returns, $threads ), $threads );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_rate_limits" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		add_filter( 'aftercare_contact_exit_after_redirect', '__return_false' );

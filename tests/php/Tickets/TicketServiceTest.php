@@ -11,8 +11,11 @@ declare( strict_types=1 );
 namespace Aftercare\Tests\Tickets;
 
 use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
+use Aftercare\Infrastructure\RateLimiter;
+use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Plugin;
 use Aftercare\Settings\Settings;
@@ -71,6 +74,7 @@ final class TicketServiceTest extends TestCase {
 		$this->messages    = new MessageRepository( $wpdb );
 		$this->transaction = Plugin::instance()->transaction;
 		$settings          = new Settings();
+		$orders            = $with_orders ? ( $orders ?? Plugin::instance()->orders ) : null;
 		return new TicketService(
 			$this->tickets,
 			$this->messages,
@@ -80,7 +84,8 @@ final class TicketServiceTest extends TestCase {
 			new Sla( $settings, $this->clock ),
 			$this->transaction,
 			$this->clock,
-			$with_orders ? ( $orders ?? Plugin::instance()->orders ) : null
+			$orders,
+			$orders ? new OrderLookup( $orders, new RateLimiter( $wpdb, $this->clock ), $settings, new ClientAddress( $settings ), $this->clock, 0 ) : null
 		);
 	}
 
