@@ -65,6 +65,9 @@ final class SettingsTest extends TestCase {
 			'sql fragment' => array( array( 'delete_data_on_uninstall' => "1' OR '1'='1" ) ),
 			'unknown key'  => array( array( 'order_lookup_keys' => 'phone' ) ),
 			'negative id'  => array( array( 'contact_page' => -3 ) ),
+			'prefix too long' => array( array( 'trusted_proxies' => array( '10.0.0.0/8', '10.0.0.0/33' ) ) ),
+			'not an address'  => array( array( 'trusted_proxies' => array( 'proxy.example' ) ) ),
+			'unknown header'  => array( array( 'client_address_header' => 'X-Client' ) ),
 		);
 	}
 
@@ -79,6 +82,24 @@ final class SettingsTest extends TestCase {
 		$this->assertErrorCode( 'rest_invalid_param', $response, 400 );
 		$this->assertArrayHasKey( (string) array_key_first( $body ), $response->get_data()['data']['params'] );
 		$this->assertFalse( get_option( Settings::OPTION ) );
+	}
+
+	public function test_a_wrong_proxy_range_is_named_in_the_message(): void {
+		$response = $this->rest( 'POST', '/aftercare/v1/settings', array( 'trusted_proxies' => array( '2001:db8::/32', '2001:db8::/129' ) ), $this->user( 'administrator' )->ID );
+
+		$this->assertErrorCode( 'rest_invalid_param', $response, 400 );
+		$this->assertStringContainsString( '"2001:db8::/129" is not an IP address or a range', $response->get_data()['data']['params']['trusted_proxies'] );
+	}
+
+	public function test_trusted_proxies_and_their_header_are_saved(): void {
+		$body     = array(
+			'trusted_proxies'       => array( '10.0.0.0/8', '203.0.113.7', '2001:db8::/32' ),
+			'client_address_header' => 'CF-Connecting-IP',
+		);
+		$response = $this->rest( 'POST', '/aftercare/v1/settings', $body, $this->user( 'administrator' )->ID );
+
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( $body, array_intersect_key( ( new Settings() )->all(), $body ) );
 	}
 
 	public function test_unknown_settings_are_ignored(): void {
