@@ -74,6 +74,25 @@ final class HelpRoutesTest extends HelpTestCase {
 		$this->assertErrorCode( 'aftercare_throttled', $response, 429 );
 	}
 
+	public function test_behind_a_trusted_proxy_searches_are_limited_per_forwarded_network(): void {
+		add_filter( 'aftercare_help_rate_limit', static fn( int $limit, string $route ): int => 'search' === $route ? 2 : $limit, 10, 2 );
+		( new \Aftercare\Settings\Settings() )->update( array( 'trusted_proxies' => array( '10.0.0.0/8' ) ) );
+		$_SERVER['REMOTE_ADDR'] = '10.0.0.5';
+		$search                 = function ( string $forwarded ): int {
+			$_SERVER['HTTP_X_FORWARDED_FOR'] = $forwarded;
+			return $this->rest( 'GET', '/aftercare/v1/help/search', array( 'q' => 'a b' ) )->get_status();
+		};
+		try {
+			$this->assertSame( 200, $search( '2001:db8:1:2::1' ) );
+			$this->assertSame( 200, $search( '2001:db8:1:2::2' ) );
+			$this->assertSame( 429, $search( '2001:db8:1:2:ffff::3' ), 'one /64 is one client' );
+			$this->assertSame( 200, $search( '198.51.100.1' ), 'another shopper behind the same proxy' );
+		} finally {
+			$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+			unset( $_SERVER['HTTP_X_FORWARDED_FOR'] );
+		}
+	}
+
 	public function test_events_log_searches_and_clicks_without_any_ip_or_visitor_id(): void {
 		$id       = $this->article( 'How do I return an item?' );
 		$response = $this->rest(

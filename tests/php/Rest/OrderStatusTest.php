@@ -1,7 +1,8 @@
 <?php
 /**
  * aftercare/v1/order-status against every actor: what a guest may learn, how failures look, the
- * limits per IP and per order number, and a customer's own orders.
+ * limits per client address (behind proxies, IPv6 by /64), per order number and per email, and a
+ * customer's own orders.
  *
  * @package Aftercare
  */
@@ -64,7 +65,37 @@ final class OrderStatusTest extends TestCase {
 
 	protected function tearDown(): void {
 		$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+		unset( $_SERVER['HTTP_X_FORWARDED_FOR'] );
+		delete_option( Settings::OPTION );
 		parent::tearDown();
+	}
+
+	/**
+	 * Fails MAX_FAILURES times, each with another email and number, from the addresses given in turn.
+	 *
+	 * @param string[] $addresses REMOTE_ADDR values.
+	 */
+	private function fail_from( array $addresses, string $number = '', string $email = '' ): void {
+		for ( $i = 0; $i < OrderLookup::MAX_FAILURES; $i++ ) {
+			$_SERVER['REMOTE_ADDR'] = $addresses[ $i % count( $addresses ) ];
+			$response               = $this->lookup(
+				array(
+					'number' => '' !== $number ? $number : (string) ( 90000000 + $i ),
+					'email'  => '' !== $email ? $email : "guess{$i}@example.test",
+				)
+			);
+			$this->assertErrorCode( 'aftercare_order_not_found', $response, 404 );
+		}
+	}
+
+	private function buyer_from( string $address ): \WP_REST_Response {
+		$_SERVER['REMOTE_ADDR'] = $address;
+		return $this->lookup(
+			array(
+				'number' => $this->number,
+				'email'  => 'gwen@example.test',
+			)
+		);
 	}
 
 	/**
@@ -227,7 +258,7 @@ final class OrderStatusTest extends TestCase {
 				$this->lookup(
 					array(
 						'number' => (string) ( 90000000 + $i ),
-						'email'  => 'gwen@example.test',
+						'email'  => "guess{$i}@example.test",
 					)
 				),
 				404
@@ -271,6 +302,78 @@ final class OrderStatusTest extends TestCase {
 		$this->assertErrorCode( 'aftercare_throttled', $throttled, 429 );
 		$this->assertGreaterThan( 0, (int) $throttled->get_headers()['Retry-After'] );
 		$this->assertSame( 404, $this->lookup( array( 'number' => '90000001', 'email' => 'gwen@example.test' ) )->get_status(), 'other numbers are not locked' );
+	}
+
+	public function test_an_ipv6_network_is_one_client(): void {
+		$this->fail_from( array( '2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:ffff::3' ) );
+
+		$this->assertErrorCode( 'aftercare_throttled', $this->buyer_from( '2001:db8:1:2:abcd::9' ), 429 );
+		$this->assertSame( 200, $this->buyer_from( '2001:db8:1:3::1' )->get_status(), 'the next /64 is another client' );
+	}
+
+	public function test_forwarding_headers_from_untrusted_peers_change_nothing(): void {
+		$_SERVER['HTTP_X_FORWARDED_FOR'] = '198.51.100.1';
+		$this->fail_from( array( '203.0.113.5' ) );
+
+		$_SERVER['HTTP_X_FORWARDED_FOR'] = '198.51.100.2';
+		$this->assertErrorCode( 'aftercare_throttled', $this->buyer_from( '203.0.113.5' ), 429 );
+	}
+
+	public function test_behind_a_trusted_proxy_each_shopper_is_their_own_client(): void {
+		( new Settings() )->update( array( 'trusted_proxies' => array( '10.0.0.0/8' ) ) );
+		$_SERVER['HTTP_X_FORWARDED_FOR'] = '198.51.100.1';
+		$this->fail_from( array( '10.0.0.5', '10.0.0.6' ) );
+
+		$_SERVER['HTTP_X_FORWARDED_FOR'] = '6.6.6.6, 198.51.100.1';
+		$this->assertErrorCode( 'aftercare_throttled', $this->buyer_from( '10.0.0.7' ), 429, 'a forged hop on the left is no escape' );
+
+		$_SERVER['HTTP_X_FORWARDED_FOR'] = '203.0.113.77';
+		$this->assertSame( 200, $this->buyer_from( '10.0.0.5' )->get_status(), 'another shopper behind the same proxy' );
+		$this->assertSame( '203.0.113.x', $this->orders->source()->lookups( $this->guest_order )[0]['ip'], 'recorded by their own address' );
+	}
+
+	public function test_the_client_address_filter_applies_to_the_lookup(): void {
+		add_filter( 'aftercare_client_ip', static fn() => '192.0.2.99' );
+		try {
+			$this->fail_from( array( '198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4', '198.51.100.5' ) );
+			$this->assertErrorCode( 'aftercare_throttled', $this->buyer_from( '198.51.100.6' ), 429 );
+		} finally {
+			remove_all_filters( 'aftercare_client_ip' );
+		}
+	}
+
+	public function test_strangers_keep_the_buyer_out_for_one_window_at_most(): void {
+		$this->fail_from( array( '198.51.100.1', '198.51.100.2' ), $this->number );
+
+		$throttled = $this->buyer_from( '192.0.2.1' );
+		$this->assertErrorCode( 'aftercare_throttled', $throttled, 429 );
+		$this->assertLessThanOrEqual( OrderLookup::WINDOW, (int) $throttled->get_headers()['Retry-After'] );
+		$this->assertSame( array(), $this->orders->notes( $this->guest_order ), 'no note for a few strangers' );
+	}
+
+	public function test_many_clients_failing_on_one_order_lock_it_for_a_day_and_the_store_sees_it(): void {
+		// The postcode is few guesses away: many clients must not share the guessing.
+		( new Settings() )->update( array( 'order_lookup_keys' => 'email_or_postcode' ) );
+		for ( $i = 1; $i <= OrderLookup::MAX_CLIENTS; $i++ ) {
+			$_SERVER['REMOTE_ADDR'] = "2001:db8:{$i}::1";
+			$this->assertErrorCode( 'aftercare_order_not_found', $this->lookup( array( 'number' => $this->number, 'postcode' => "SW1A {$i}ZZ" ) ), 404 );
+		}
+
+		$throttled = $this->buyer_from( '192.0.2.1' );
+		$this->assertErrorCode( 'aftercare_throttled', $throttled, 429 );
+		$this->assertGreaterThan( OrderLookup::WINDOW, (int) $throttled->get_headers()['Retry-After'], 'safety wins' );
+		$notes = $this->orders->notes( $this->guest_order );
+		$this->assertCount( 1, $notes );
+		$this->assertFalse( $notes[0]['for_customer'], 'a private note: the shopper is not alarmed' );
+		$this->assertStringContainsString( 'paused guest lookups of this order number', $notes[0]['note'] );
+	}
+
+	public function test_a_known_email_cannot_walk_order_numbers(): void {
+		$this->fail_from( array( '198.51.100.1', '198.51.100.2' ), '', 'gwen@example.test' );
+
+		$this->assertErrorCode( 'aftercare_throttled', $this->buyer_from( '192.0.2.1' ), 429 );
+		$_SERVER['REMOTE_ADDR'] = '192.0.2.1';
+		$this->assertErrorCode( 'aftercare_order_not_found', $this->lookup( array( 'number' => $this->number, 'email' => 'other@example.test' ) ), 404 );
 	}
 
 	public function test_signed_in_customers_see_only_their_own_orders(): void {

@@ -11,6 +11,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tests\Rest\Tickets;
 
 use Aftercare\Contact\Links;
+use Aftercare\Orders\OrderLookup;
 use Aftercare\Rest\Tickets\Controller;
 use Aftercare\Settings\Settings;
 
@@ -287,6 +288,39 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$bought = $guests->create( array( 'email' => 'guest@example.test' ) );
 		$guest  = $this->guest_ticket( array( 'email' => 'guest@example.test', 'order_number' => $guests->source()->find( $bought )->number ) );
 		$this->assertSame( $bought, $guest['order_id'] );
+	}
+
+	public function test_a_guests_order_number_is_checked_under_the_order_lookups_limits(): void {
+		$orders = \Aftercare\Tests\Orders\SiteOrders::factory();
+		$number = $orders->source()->find( $orders->create( array( 'email' => 'gwen@example.test' ) ) )->number;
+		$ticket = static fn( string $email, string $order_number ) => array(
+			'name'         => 'G',
+			'email'        => $email,
+			'subject'      => 'S',
+			'message'      => 'M',
+			'order_number' => $order_number,
+		);
+		$before = $this->snapshot();
+
+		$_SERVER['REMOTE_ADDR'] = '198.51.100.50';
+		$unknown                = $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'a@example.test', '90000001' ) );
+		$malformed              = $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'b@example.test', '<x>' ) );
+		$this->assertErrorCode( 'aftercare_order_not_found', $unknown, 400 );
+		$this->assertSame( $unknown->get_data(), $malformed->get_data(), 'a malformed number fails like an unknown one' );
+		for ( $i = 2; $i < OrderLookup::MAX_FAILURES + 1; $i++ ) {
+			$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( "guess{$i}@example.test", (string) ( 90000000 + $i ) ) ), 400 );
+		}
+		$this->assertErrorCode( 'aftercare_throttled', $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'gwen@example.test', $number ) ), 429, 'the address is locked out' );
+
+		// Strangers' failures in the order-status lookup count for the contact form too.
+		foreach ( array( '198.51.100.61', '198.51.100.62', '198.51.100.61', '198.51.100.62', '198.51.100.61' ) as $i => $stranger ) {
+			$_SERVER['REMOTE_ADDR'] = $stranger;
+			$this->assertSame( 404, $this->rest( 'POST', '/aftercare/v1/order-status', array( 'number' => $number, 'email' => "stranger{$i}@example.test" ) )->get_status() );
+		}
+		$_SERVER['REMOTE_ADDR'] = '192.0.2.1';
+		$this->assertErrorCode( 'aftercare_throttled', $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'gwen@example.test', $number ) ), 429 );
+		$this->assertSame( $before, $this->snapshot() );
+		$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
 	}
 
 	public function test_only_agents_update_and_bad_changes_are_refused(): void {
