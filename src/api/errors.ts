@@ -35,6 +35,21 @@ export function isApiError( error: unknown ): error is ApiError {
  */
 export function getErrorMessage( error: unknown ): string {
 	if ( isApiError( error ) && error.message ) {
+		// WordPress names only the invalid fields up top; what is wrong with each is in `params`.
+		const params = error.data?.params;
+		if (
+			error.code === 'rest_invalid_param' &&
+			params &&
+			typeof params === 'object' &&
+			! Array.isArray( params )
+		) {
+			const reasons = Object.values( params ).filter(
+				( reason ): reason is string => typeof reason === 'string'
+			);
+			if ( reasons.length ) {
+				return reasons.join( ' ' );
+			}
+		}
 		return error.message;
 	}
 	return __( 'Something went wrong. Please try again.', 'aftercare' );

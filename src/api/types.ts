@@ -652,6 +652,17 @@ export interface AftercareSettings {
 	 */
 	attachment_max_size_mb: number;
 	/**
+	 * Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.
+	 *
+	 * @maxItems 100
+	 */
+	trusted_proxies: string[];
+	/**
+	 * The header in which your trusted proxies forward the visitor's address.
+	 */
+	client_address_header:
+		'X-Forwarded-For' | 'X-Real-IP' | 'CF-Connecting-IP' | 'True-Client-IP';
+	/**
 	 * First-response target for Low tickets, in minutes.
 	 */
 	sla_first_response_low: number;

@@ -22,12 +22,12 @@ interface Props {
 }
 
 /**
- * The lines of the synonyms box as the setting keeps them: one group per line, blank lines dropped.
+ * The lines of a one-entry-per-line box as a list setting keeps them: trimmed, blank lines dropped.
  *
  * @param text What the box holds.
- * @return Synonym groups.
+ * @return The entries.
  */
-export function synonymLines( text: string ): string[] {
+export function nonEmptyLines( text: string ): string[] {
 	return text
 		.split( '\n' )
 		.map( ( line ) => line.trim() )
@@ -78,7 +78,7 @@ export function HelpCenterSettings( { settings, onChange }: Props ) {
 					value={ synonyms }
 					onChange={ ( text: string ) => {
 						setSynonyms( text );
-						onChange( { help_synonyms: synonymLines( text ) } );
+						onChange( { help_synonyms: nonEmptyLines( text ) } );
 					} }
 				/>
 			</CardBody>

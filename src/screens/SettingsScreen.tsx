@@ -22,6 +22,7 @@ import { Page } from '../components/Page';
 import { settingsStore } from '../store';
 import { HelpCenterSettings } from './HelpCenterSettings';
 import { OrderLookupSettings } from './OrderLookupSettings';
+import { ProxySettings } from './ProxySettings';
 
 /**
  * Settings → the store-wide options of the support desk.
@@ -68,6 +69,10 @@ export function SettingsScreen() {
 					onChange={ editSettings }
 				/>
 				<HelpCenterSettings
+					settings={ settings }
+					onChange={ editSettings }
+				/>
+				<ProxySettings
 					settings={ settings }
 					onChange={ editSettings }
 				/>

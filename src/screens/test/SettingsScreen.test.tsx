@@ -134,4 +134,55 @@ describe( 'SettingsScreen', () => {
 		} );
 		expect( screen.getByLabelText( 'Contact page' ) ).toHaveValue( '0' );
 	} );
+
+	it( 'edits the trusted proxies one per line and shows why the server refused one', async () => {
+		const user = userEvent.setup();
+		mockApiFetch.mockImplementation( ( options: { method?: string } ) =>
+			options.method === 'POST'
+				? Promise.reject( {
+						code: 'rest_invalid_param',
+						message: 'Invalid parameter(s): trusted_proxies',
+						data: {
+							status: 400,
+							params: {
+								trusted_proxies:
+									'"10.0.0.0/33" is not an IP address or a range like 203.0.113.0/24 or 2001:db8::/32.',
+							},
+						},
+					} )
+				: Promise.resolve( {
+						delete_data_on_uninstall: false,
+						trusted_proxies: [],
+						client_address_header: 'X-Forwarded-For',
+					} )
+		);
+		const registry = renderScreen();
+
+		await user.click( await screen.findByLabelText( 'Trusted proxies' ) );
+		await user.paste( '10.0.0.0/8\n\n 10.0.0.0/33 ' );
+		await user.selectOptions(
+			screen.getByLabelText( 'Header with the visitor address' ),
+			'CF-Connecting-IP'
+		);
+		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
+			trusted_proxies: [ '10.0.0.0/8', '10.0.0.0/33' ],
+			client_address_header: 'CF-Connecting-IP',
+		} );
+
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
+
+		await waitFor( () =>
+			expect(
+				registry.select( noticesStore ).getNotices()
+			).toContainEqual(
+				expect.objectContaining( {
+					content:
+						'"10.0.0.0/33" is not an IP address or a range like 203.0.113.0/24 or 2001:db8::/32.',
+				} )
+			)
+		);
+		expect( registry.select( settingsStore ).hasSettingsEdits() ).toBe(
+			true
+		);
+	} );
 } );
