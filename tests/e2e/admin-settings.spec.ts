@@ -45,6 +45,53 @@ test.describe( 'Support screen', () => {
 		} );
 	} );
 
+	test.describe( () => {
+		// The refused save is a 400 the browser logs.
+		test.use( { allowedConsoleErrors: [ /status of 400/ ] } );
+
+		test( 'trusted proxies are checked one by one and saved', async ( {
+			page,
+			requestUtils,
+		} ) => {
+			await requestUtils.rest( {
+				method: 'POST',
+				path: '/aftercare/v1/settings',
+				data: { trusted_proxies: [] },
+			} );
+			await page.goto( '/wp-admin/admin.php?page=aftercare-settings' );
+
+			const proxies = page.getByRole( 'textbox', {
+				name: 'Trusted proxies',
+			} );
+			await proxies.fill( '10.0.0.0/8\n10.0.0.0/33' );
+			await page.getByRole( 'button', { name: 'Save' } ).click();
+			await expect(
+				page
+					.locator( '.components-snackbar' )
+					.getByText(
+						'"10.0.0.0/33" is not an IP address or a range like 203.0.113.0/24 or 2001:db8::/32.'
+					)
+			).toBeVisible();
+
+			await proxies.fill( '10.0.0.0/8\n2001:db8::/32' );
+			await page.getByRole( 'button', { name: 'Save' } ).click();
+			await expect(
+				page
+					.locator( '.components-snackbar' )
+					.getByText( 'Settings saved.' )
+			).toBeVisible();
+			await page.reload();
+			await expect(
+				page.getByRole( 'textbox', { name: 'Trusted proxies' } )
+			).toHaveValue( '10.0.0.0/8\n2001:db8::/32' );
+			await requestUtils.rest( {
+				method: 'POST',
+				path: '/aftercare/v1/settings',
+				data: { trusted_proxies: [] },
+			} );
+		} );
+	} );
+
 	test( 'the app loads no script on other admin screens', async ( {
 		page,
 	} ) => {
