@@ -60,35 +60,19 @@ final class ClientAddress {
 	 * What limits count by: an IPv4 address, an IPv6 address's /64 network, or `unknown`.
 	 */
 	public function key(): string {
-		return self::network( $this->address() );
-	}
-
-	/**
-	 * The address with its host part hidden, for records a person reads.
-	 */
-	public function masked(): string {
-		return self::mask( $this->address() );
-	}
-
-	/**
-	 * @see key()
-	 */
-	public static function network( string $ip ): string {
-		$ip = self::canonical( $ip );
+		$ip = $this->address();
 		if ( '' === $ip ) {
 			return 'unknown';
 		}
-		if ( ! str_contains( $ip, ':' ) ) {
-			return $ip;
-		}
-		return (string) inet_ntop( substr( (string) inet_pton( $ip ), 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64';
+		return str_contains( $ip, ':' ) ? inet_ntop( substr( (string) inet_pton( $ip ), 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64' : $ip;
 	}
 
 	/**
-	 * `203.0.113.x`, `2001:db8:85a3::x` (an IPv6 address's /48), or "unknown address".
+	 * The address with its host part hidden, for records a person reads: `203.0.113.x`,
+	 * `2001:db8:85a3::x` (an IPv6 address's /48), or "unknown address".
 	 */
-	public static function mask( string $ip ): string {
-		$ip = self::canonical( $ip );
+	public function masked(): string {
+		$ip = $this->address();
 		if ( '' === $ip ) {
 			return __( 'unknown address', 'aftercare' );
 		}
@@ -103,7 +87,7 @@ final class ClientAddress {
 	/**
 	 * Whether $entry is an address or a CIDR range (`203.0.113.0/24`, `2001:db8::/32`).
 	 */
-	public static function is_range( string $entry ): bool {
+	private static function is_range( string $entry ): bool {
 		$parts = explode( '/', $entry );
 		if ( count( $parts ) > 2 || ! filter_var( $parts[0], FILTER_VALIDATE_IP ) ) {
 			return false;
