@@ -267,11 +267,48 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			'idempotency_key' => 'k-0123456789abcdef',
 		);
 		$first  = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
+		$before = $this->snapshot();
 		$second = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
 		$this->assertSame( 201, $first->get_status() );
+		$this->assertFalse( $first->get_data()['replayed'] );
 		$this->assertSame( 200, $second->get_status() );
-		$this->assertSame( $first->get_data()['id'], $second->get_data()['id'] );
-		$this->assertSame( 200, $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $first->get_data()['id'], $second->get_data()['access_token'] )->get_status() );
+		$this->assertSame( $before, $this->snapshot(), 'no second ticket, no new token' );
+		// Whoever replays may only have learnt the key: the number, nothing of the ticket, no link.
+		$this->assertSame(
+			array(
+				'id'       => $first->get_data()['id'],
+				'number'   => $first->get_data()['number'],
+				'replayed' => true,
+			),
+			$second->get_data()
+		);
+
+		// A customer's replay is their own (the key is bound to the account): the ticket, no token.
+		$mine = array( 'subject' => 'Mine', 'message' => 'Twice', 'idempotency_key' => 'k-customer-000001' );
+		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', $mine, $this->customer_a->ID )->get_status() );
+		$again = $this->rest( 'POST', '/aftercare/v1/tickets', $mine, $this->customer_a->ID );
+		$this->assertSame( 200, $again->get_status() );
+		$this->assertSame( 'Mine', $again->get_data()['subject'] );
+		$this->assertArrayNotHasKey( 'access_token', $again->get_data() );
+	}
+
+	public function test_an_idempotency_key_expires_after_a_day(): void {
+		global $wpdb;
+		$params = array(
+			'name'            => 'Gwen',
+			'email'           => 'gwen@example.test',
+			'subject'         => 'Double',
+			'message'         => 'Click click',
+			'idempotency_key' => 'k-0123456789abcdef',
+		);
+		$first = $this->rest( 'POST', '/aftercare/v1/tickets', $params )->get_data();
+		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL + 60 ), array( 'id' => $first['id'] ) );
+		$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/tickets', $params )->get_status(), 'still within the day' );
+		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ), array( 'id' => $first['id'] ) );
+		$later = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
+		$this->assertSame( 201, $later->get_status() );
+		$this->assertNotSame( $first['id'], $later->get_data()['id'] );
+		$this->assertSame( 200, $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $later->get_data()['id'], $later->get_data()['access_token'] )->get_status() );
 	}
 
 	public function test_customers_link_only_their_own_orders_and_guests_need_the_matching_email(): void {
