@@ -258,6 +258,71 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', array( 'customer_name' => 'N', 'customer_email' => 'same@example.test', 'subject' => 'S', 'message' => 'M' ), $this->agent->ID )->get_status() );
 	}
 
+	public function test_an_address_that_sanitizing_would_change_is_refused_not_mended(): void {
+		$before = $this->snapshot();
+		foreach ( array( 'v(1)ictim@example.test', 'v(2)ictim@example.test', 'vic tim@example.test', 'victim@exa mple.test', 'victim@example.test,other@example.test', 'not-an-address', '' ) as $email ) {
+			$response = $this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array(
+					'name'    => 'Mallory',
+					'email'   => $email,
+					'subject' => 'Your refund',
+					'message' => 'Click here',
+				)
+			);
+			$this->assertErrorCode( 'aftercare_invalid_email', $response, 400 );
+			$this->assertSame( array( 'email' ), $response->get_data()['data']['params'], $email );
+			$this->assertStringStartsWith( 'Please enter a valid email address', $response->get_data()['message'] );
+		}
+		$this->assertSame( $before, $this->snapshot(), 'nothing written, nothing mailed' );
+		// Agents writing on someone's behalf get the same rule.
+		$this->assertErrorCode( 'aftercare_invalid_email', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'customer_name' => 'V', 'customer_email' => 'v(1)ictim@example.test', 'subject' => 'S', 'message' => 'M' ), $this->agent->ID ), 400 );
+		// Spaces around a good address are no change to it.
+		$this->assertSame( 'gwen@example.test', $this->guest_ticket( array( 'email' => ' gwen@example.test ' ) )['customer']['email'] );
+	}
+
+	public function test_the_per_email_limits_count_the_mailbox_per_hour_and_per_day(): void {
+		global $wpdb;
+		$spellings = array( 'victim@example.test', 'Victim@Example.test', 'victim+1@example.test', 'VICTIM+news@example.test' );
+		$send      = function ( int $i, string $email ): \WP_REST_Response {
+			$_SERVER['REMOTE_ADDR'] = '198.51.100.' . $i; // Another address each time: only the mailbox limit counts.
+			return $this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array(
+					'name'    => 'Mallory',
+					'email'   => $email,
+					'subject' => 'Hello ' . $i,
+					'message' => 'Hello',
+				)
+			);
+		};
+		for ( $i = 0; $i < Controller::GUEST_LIMITS['email']; $i++ ) {
+			$this->assertSame( 201, $send( $i, $spellings[ $i % 4 ] )->get_status() );
+		}
+		$before = $this->snapshot();
+		foreach ( $spellings as $email ) {
+			$this->assertErrorCode( 'aftercare_throttled', $send( 50, $email ), 429 );
+		}
+		$this->assertSame( $before, $this->snapshot() );
+
+		// An hour on, the hourly window is over; the day still counts every attempt on the mailbox
+		// (the refused ones too).
+		$hour = hash_hmac( 'sha256', 'ticket_create_email|victim@example.test', wp_salt( 'nonce' ) );
+		$end  = static fn() => $wpdb->update( $wpdb->prefix . 'aftercare_rate_limits', array( 'window_ends' => time() - 1 ), array( 'bucket_key' => $hour ) );
+		$end();
+		for ( $sent = Controller::GUEST_LIMITS['email'] + count( $spellings ); $sent < Controller::GUEST_LIMITS['email_day']; $sent++ ) {
+			$this->assertSame( 201, $send( 100 + $sent, $spellings[ $sent % 4 ] )->get_status(), 'attempt ' . $sent );
+			$end();
+		}
+		$response = $send( 200, 'victim+again@example.test' );
+		$this->assertErrorCode( 'aftercare_throttled', $response, 429 );
+		$this->assertGreaterThan( HOUR_IN_SECONDS, (int) $response->get_headers()['Retry-After'], 'the day\'s window' );
+		$this->assertSame( 201, $send( 201, 'someone.else@example.test' )->get_status() );
+		$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+	}
+
 	public function test_a_double_submit_with_the_same_key_returns_the_same_ticket(): void {
 		$params = array(
 			'name'            => 'Gwen',
