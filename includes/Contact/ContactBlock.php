@@ -97,27 +97,27 @@ final class ContactBlock extends DynamicBlock {
 			}
 		}
 		$aftercare_data = array(
-			'logged_in'       => $user_id > 0,
-			'user_name'       => $user_id ? wp_get_current_user()->display_name : '',
-			'orders_enabled'  => null !== $this->orders,
-			'orders'          => $orders,
-			'values'          => $values + array(
+			'logged_in'      => $user_id > 0,
+			'user_name'      => $user_id ? wp_get_current_user()->display_name : '',
+			'orders_enabled' => null !== $this->orders,
+			'orders'         => $orders,
+			'values'         => $values + array(
 				'name'         => '',
 				'email'        => '',
 				'order_number' => $prefill,
 				'subject'      => '',
 				'message'      => '',
 			),
-			'error'           => $failed ? CustomerThreads::error_message( $failed ) : '',
-			'error_field'     => $failed ? (string) ( $failed['data']['data']['params'][0] ?? '' ) : '',
-			'nonce_field'     => $user_id ? wp_nonce_field( self::NONCE, '_aftercare_nonce', true, false ) : '',
-			'rest_url'        => rest_url( 'aftercare/v1/tickets' ),
-			'rest_nonce'      => $user_id ? wp_create_nonce( 'wp_rest' ) : '',
-			'replayed'        => $replayed,
-			'accept'          => $this->threads->accept(),
-			'files_hint'      => $this->threads->files_hint(),
-			'max_files'       => AttachmentStore::MAX_FILES,
-			'max_bytes'       => $this->threads->max_bytes(),
+			'error'          => $failed ? CustomerThreads::error_message( $failed ) : '',
+			'error_field'    => $failed ? (string) ( $failed['data']['data']['params'][0] ?? '' ) : '',
+			'nonce_field'    => $user_id ? wp_nonce_field( self::NONCE, '_aftercare_nonce', true, false ) : '',
+			'rest_url'       => rest_url( 'aftercare/v1/tickets' ),
+			'rest_nonce'     => $user_id ? wp_create_nonce( 'wp_rest' ) : '',
+			'replayed'       => $replayed,
+			'accept'         => $this->threads->accept(),
+			'files_hint'     => $this->threads->files_hint(),
+			'max_files'      => AttachmentStore::MAX_FILES,
+			'max_bytes'      => $this->threads->max_bytes(),
 		);
 		return $this->template( 'render.php', $attributes, $aftercare_data );
 	}

@@ -399,11 +399,11 @@ final class ReturnsBlock extends DynamicBlock {
 			'error_step' => '',
 			'http'       => 200,
 			'values'     => $values + array(
-				'order_number'    => '',
-				'email'           => '',
-				'order_id'        => 0,
-				'comment'         => '',
-				'outcome'         => '',
+				'order_number' => '',
+				'email'        => '',
+				'order_id'     => 0,
+				'comment'      => '',
+				'outcome'      => '',
 			),
 			'order'      => null,
 			'lines'      => array(),
@@ -430,11 +430,11 @@ final class ReturnsBlock extends DynamicBlock {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Read for handle_step(), which verifies.
 		$text = static fn( string $key, int $max ): string => isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
 		$values = array(
-			'order_number'    => OrderLookup::normalize_number( $text( 'aftercare_order_number', OrderLookup::MAX_NUMBER_LENGTH ) ),
-			'email'           => $text( 'aftercare_email', 190 ),
-			'order_id'        => absint( $_POST['aftercare_order_id'] ?? 0 ),
-			'comment'         => isset( $_POST['aftercare_comment'] ) ? sanitize_textarea_field( wp_unslash( (string) $_POST['aftercare_comment'] ) ) : '',
-			'outcome'         => $text( 'aftercare_outcome', 40 ),
+			'order_number' => OrderLookup::normalize_number( $text( 'aftercare_order_number', OrderLookup::MAX_NUMBER_LENGTH ) ),
+			'email'        => $text( 'aftercare_email', 190 ),
+			'order_id'     => absint( $_POST['aftercare_order_id'] ?? 0 ),
+			'comment'      => isset( $_POST['aftercare_comment'] ) ? sanitize_textarea_field( wp_unslash( (string) $_POST['aftercare_comment'] ) ) : '',
+			'outcome'      => $text( 'aftercare_outcome', 40 ),
 		);
 		// phpcs:enable
 		return $values;
