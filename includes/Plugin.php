@@ -204,7 +204,7 @@ final class Plugin {
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $client, $clock ) : null;
 		$tickets      = new TicketService( $ticket_repo, $message_repo, $events, $attachments, $tokens, $sla, $transaction, $clock, $orders, $order_lookup );
 		$policy       = new Policy( $settings );
-		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $lock, $clock, $orders ) : null;
+		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		// A ticket's thread and a return's (its ticket's) share one message resource over REST.
 		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema(), $client );

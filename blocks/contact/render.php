@@ -109,6 +109,22 @@ wp_interactivity_state(
 			$context = wp_interactivity_get_context();
 			return '' !== (string) ( $context['errors'][ $context['field'] ?? '' ] ?? '' );
 		},
+		// The confirmation, derived from the context's result like view.ts does (a repeated
+		// submission without JavaScript is answered on the server).
+		'resultText'     => static function (): string {
+			$result = wp_interactivity_get_context()['result'] ?? null;
+			if ( ! is_array( $result ) ) {
+				return '';
+			}
+			$state = wp_interactivity_state( 'aftercare/contact' );
+			return sprintf( $state['messages'][ ! empty( $result['replayed'] ) ? 'replayed' : 'received' ], (int) $result['number'] );
+		},
+		'hasResult'      => static function (): bool {
+			return ! empty( wp_interactivity_get_context()['result'] );
+		},
+		'resultLink'     => static function (): string {
+			return (string) ( wp_interactivity_get_context()['result']['link'] ?? '' );
+		},
 		'restUrl'        => $aftercare_data['rest_url'],
 		'restNonce'      => $aftercare_data['rest_nonce'],
 		'maxFiles'       => $aftercare_data['max_files'],
@@ -123,6 +139,8 @@ wp_interactivity_state(
 			'failed'       => __( 'Something went wrong. Please try again.', 'aftercare' ),
 			/* translators: %d: ticket number. */
 			'received'     => __( 'Thank you! We received your request. Your ticket number is #%d.', 'aftercare' ),
+			/* translators: %d: ticket number. */
+			'replayed'     => __( 'We had already received this request: your ticket number is #%d. The link to follow it is in the email we sent you.', 'aftercare' ),
 		),
 	)
 );
@@ -135,7 +153,11 @@ $aftercare_context = array(
 	'errors'     => $aftercare_errors,
 	'formError'  => isset( $aftercare_errors[ $aftercare_data['error_field'] ] ) ? '' : $aftercare_data['error'],
 	'submitting' => false,
-	'result'     => null,
+	'result'     => $aftercare_data['replayed'] ? array(
+		'number'   => $aftercare_data['replayed'],
+		'link'     => '',
+		'replayed' => true,
+	) : null,
 );
 ?>
 <div
@@ -143,7 +165,7 @@ $aftercare_context = array(
 	data-wp-interactive="aftercare/contact"
 	<?php echo wp_interactivity_data_wp_context( $aftercare_context ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>
 >
-	<div class="wp-block-aftercare-contact__result" role="status" tabindex="-1" hidden data-wp-bind--hidden="!context.result" data-wp-watch="callbacks.focusResult">
+	<div class="wp-block-aftercare-contact__result" role="status" tabindex="-1" hidden data-wp-bind--hidden="!state.hasResult" data-wp-watch="callbacks.focusResult">
 		<p data-wp-text="state.resultText"></p>
 		<p data-wp-bind--hidden="!state.resultLink">
 			<?php esc_html_e( 'Keep this link to come back to your request (we have also emailed it to you):', 'aftercare' ); ?>
@@ -154,12 +176,13 @@ $aftercare_context = array(
 		class="wp-block-aftercare-contact__form"
 		method="post"
 		enctype="multipart/form-data"
-		data-wp-bind--hidden="context.result"
+		data-wp-bind--hidden="state.hasResult"
 		data-wp-init="callbacks.init"
 		data-wp-on--submit="actions.submit"
 	>
 		<input type="hidden" name="aftercare_contact" value="1" />
-		<input type="hidden" name="idempotency_key" value="<?php echo esc_attr( $aftercare_data['idempotency_key'] ); ?>" />
+		<?php // Filled by view.ts per page view; a page posted without it is keyed by its content. ?>
+		<input type="hidden" name="idempotency_key" value="" />
 		<?php echo $aftercare_data['nonce_field']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- wp_nonce_field() output. ?>
 
 		<?php if ( ! $aftercare_is_guest ) : ?>

@@ -5,13 +5,14 @@
 
 /** What the person sees after sending. */
 export type Outcome =
-	| { ok: true; number: number; link: string }
+	| { ok: true; number: number; link: string; replayed: boolean }
 	| { ok: false; message: string; field: string | null };
 
 /** The parts of the answer of POST /aftercare/v1/tickets that the form reads. */
 interface TicketAnswer {
 	number?: unknown;
 	access_url?: unknown;
+	replayed?: unknown;
 	message?: unknown;
 	data?: { params?: unknown };
 }
@@ -70,7 +71,7 @@ export function toRequestBody( data: FormData ): FormData {
  * @param status   HTTP status.
  * @param answer   The decoded JSON body (anything; it is checked).
  * @param fallback The message for failures without a usable one.
- * @return The ticket number and guest link, or the message and the field it concerns.
+ * @return The ticket number, guest link and whether it was sent before, or the message and the field it concerns.
  */
 export function readAnswer(
 	status: number,
@@ -85,6 +86,8 @@ export function readAnswer(
 			ok: true,
 			number: body.number,
 			link: typeof body.access_url === 'string' ? body.access_url : '',
+			// Sent before (same key): a guest's link then comes only by email.
+			replayed: body.replayed === true,
 		};
 	}
 	const params = body.data?.params;

@@ -38,7 +38,7 @@ interface FormContext {
 	/** A problem that concerns no single field. */
 	formError: string;
 	submitting: boolean;
-	result: { number: number; link: string } | null;
+	result: { number: number; link: string; replayed: boolean } | null;
 }
 
 interface FieldContext extends FormContext {
@@ -52,7 +52,10 @@ interface ServerState {
 		restNonce: string;
 		maxFiles: number;
 		maxBytes: number;
-		messages: Record< ValidationRule | 'failed' | 'received', string >;
+		messages: Record<
+			ValidationRule | 'failed' | 'received' | 'replayed',
+			string
+		>;
 	};
 }
 
@@ -84,11 +87,13 @@ const storeDefinition = {
 		get resultText(): string {
 			const { result } = getContext< FormContext >();
 			return result
-				? state.messages.received.replace(
-						'%d',
-						String( result.number )
-					)
+				? state.messages[
+						result.replayed ? 'replayed' : 'received'
+					].replace( '%d', String( result.number ) )
 				: '';
+		},
+		get hasResult(): boolean {
+			return getContext< FormContext >().result !== null;
 		},
 		get resultLink(): string {
 			return getContext< FormContext >().result?.link ?? '';
@@ -150,7 +155,11 @@ const storeDefinition = {
 			}
 			context.submitting = false;
 			if ( outcome.ok ) {
-				context.result = { number: outcome.number, link: outcome.link };
+				context.result = {
+					number: outcome.number,
+					link: outcome.link,
+					replayed: outcome.replayed,
+				};
 				return;
 			}
 			if ( outcome.field && outcome.field in context.errors ) {

@@ -70,6 +70,7 @@ $aftercare_messages = array(
 	'failed'   => __( 'Something went wrong. Please try again.', 'aftercare' ),
 	/* translators: 1: quantity, 2: product name, 3: reason. */
 	'line'     => __( '%1$d × %2$s — %3$s', 'aftercare' ),
+	'replayed' => \Aftercare\Returns\ReturnsBlock::replayed_message(),
 );
 
 /**
@@ -238,7 +239,8 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 	>
 		<input type="hidden" name="aftercare_returns" value="1" />
 		<input type="hidden" name="aftercare_step" value="<?php echo esc_attr( $aftercare_state['step'] ); ?>" data-wp-bind--value="context.step" />
-		<input type="hidden" name="idempotency_key" value="<?php echo esc_attr( $aftercare_values['idempotency_key'] ); ?>" />
+		<?php // Filled by view.ts per page view; a page posted without it is keyed by its content. ?>
+		<input type="hidden" name="idempotency_key" value="" />
 		<?php echo $aftercare_data['nonce']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- wp_nonce_field() output. ?>
 		<?php // Enter in a field goes on from the current step. ?>
 		<button type="submit" name="aftercare_goto" value="next" hidden tabindex="-1" aria-hidden="true"></button>

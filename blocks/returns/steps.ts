@@ -49,6 +49,8 @@ export interface Messages {
 	failed: string;
 	/** A chosen line: quantity, product name, reason. */
 	line: string;
+	/** The same request sent again: the return's number; its link went by email. */
+	replayed: string;
 }
 
 /**

@@ -307,8 +307,19 @@ const storeDefinition = {
 				}
 				const created = answer.data as {
 					id: number;
+					number: string;
 					access_token?: string;
+					replayed?: boolean;
 				};
+				if ( created.replayed && ! state.loggedIn ) {
+					// Sent before: the status page's link went by email only.
+					show(
+						context,
+						'review',
+						state.messages.replayed.replace( '%s', created.number )
+					);
+					return;
+				}
 				// Stays busy: the status page loads next.
 				leaving = true;
 				window.location.assign(

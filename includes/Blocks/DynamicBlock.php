@@ -62,6 +62,17 @@ abstract class DynamicBlock {
 	}
 
 	/**
+	 * The idempotency key of a form posted without JavaScript: made from what it says, so a double
+	 * submit makes one request, and never printed in a page that a cache could share with other
+	 * visitors (scripts send a key of their own per page view).
+	 *
+	 * @param array<string, mixed> $fields The request's parameters.
+	 */
+	protected static function form_key( array $fields ): string {
+		return 'form-' . substr( hash( 'sha256', (string) wp_json_encode( $fields ) ), 0, 40 );
+	}
+
+	/**
 	 * What the editor script needs to know about the store.
 	 *
 	 * @return array<string, mixed>

@@ -36,6 +36,9 @@ final class ContactBlock extends DynamicBlock {
 	/** @var array{status: int, data: array<string, mixed>, values: array<string, string>}|null */
 	private ?array $failed_create = null;
 
+	/** A guest's repeated submission: the number of the ticket it already made (0: none). */
+	private int $replayed = 0;
+
 	private string $reply_error = '';
 
 	public function __construct(
@@ -69,14 +72,15 @@ final class ContactBlock extends DynamicBlock {
 		if ( $ticket_id ) {
 			return $this->render_thread( $ticket_id, $attributes );
 		}
-		return $this->render_form( $attributes, $this->failed_create );
+		return $this->render_form( $attributes, $this->failed_create, $this->replayed );
 	}
 
 	/**
 	 * @param array<string, mixed> $attributes Block attributes.
 	 * @param array{status: int, data: array<string, mixed>, values: array<string, string>}|null $failed A refused submission.
+	 * @param int $replayed The ticket number a guest's repeated submission made before (0: none).
 	 */
-	private function render_form( array $attributes, ?array $failed ): string {
+	private function render_form( array $attributes, ?array $failed, int $replayed ): string {
 		$user_id = get_current_user_id();
 		$prefill = isset( $_GET['aftercare_order'] ) ? substr( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ), 0, 40 ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Prefills a field; changes nothing.
 		$values  = $failed['values'] ?? array();
@@ -93,27 +97,27 @@ final class ContactBlock extends DynamicBlock {
 			}
 		}
 		$aftercare_data = array(
-			'logged_in'       => $user_id > 0,
-			'user_name'       => $user_id ? wp_get_current_user()->display_name : '',
-			'orders_enabled'  => null !== $this->orders,
-			'orders'          => $orders,
-			'values'          => $values + array(
+			'logged_in'      => $user_id > 0,
+			'user_name'      => $user_id ? wp_get_current_user()->display_name : '',
+			'orders_enabled' => null !== $this->orders,
+			'orders'         => $orders,
+			'values'         => $values + array(
 				'name'         => '',
 				'email'        => '',
 				'order_number' => $prefill,
 				'subject'      => '',
 				'message'      => '',
 			),
-			'error'           => $failed ? CustomerThreads::error_message( $failed ) : '',
-			'error_field'     => $failed ? (string) ( $failed['data']['data']['params'][0] ?? '' ) : '',
-			'nonce_field'     => $user_id ? wp_nonce_field( self::NONCE, '_aftercare_nonce', true, false ) : '',
-			'rest_url'        => rest_url( 'aftercare/v1/tickets' ),
-			'rest_nonce'      => $user_id ? wp_create_nonce( 'wp_rest' ) : '',
-			'idempotency_key' => wp_generate_uuid4(),
-			'accept'          => $this->threads->accept(),
-			'files_hint'      => $this->threads->files_hint(),
-			'max_files'       => AttachmentStore::MAX_FILES,
-			'max_bytes'       => $this->threads->max_bytes(),
+			'error'          => $failed ? CustomerThreads::error_message( $failed ) : '',
+			'error_field'    => $failed ? (string) ( $failed['data']['data']['params'][0] ?? '' ) : '',
+			'nonce_field'    => $user_id ? wp_nonce_field( self::NONCE, '_aftercare_nonce', true, false ) : '',
+			'rest_url'       => rest_url( 'aftercare/v1/tickets' ),
+			'rest_nonce'     => $user_id ? wp_create_nonce( 'wp_rest' ) : '',
+			'replayed'       => $replayed,
+			'accept'         => $this->threads->accept(),
+			'files_hint'     => $this->threads->files_hint(),
+			'max_files'      => AttachmentStore::MAX_FILES,
+			'max_bytes'      => $this->threads->max_bytes(),
 		);
 		return $this->template( 'render.php', $attributes, $aftercare_data );
 	}
@@ -145,10 +149,10 @@ final class ContactBlock extends DynamicBlock {
 			'replied' => __( 'Your reply was sent.', 'aftercare' ),
 			default   => '',
 		};
-		$hidden = array( self::REPLY_MARKER => '1' );
-		if ( '' === $token ) {
-			$hidden['_aftercare_nonce'] = wp_create_nonce( self::NONCE );
-		}
+		$hidden = array(
+			self::REPLY_MARKER => '1',
+			'_aftercare_nonce' => wp_create_nonce( self::NONCE ),
+		);
 		$html = $this->threads->render(
 			$thread,
 			array(
@@ -180,9 +184,8 @@ final class ContactBlock extends DynamicBlock {
 		$values = $this->posted_values();
 		$params = array_filter(
 			array(
-				'subject'         => $values['subject'],
-				'message'         => $values['message'],
-				'idempotency_key' => substr( sanitize_text_field( wp_unslash( (string) ( $_POST['idempotency_key'] ?? '' ) ) ), 0, 64 ),
+				'subject' => $values['subject'],
+				'message' => $values['message'],
 			) + ( is_user_logged_in() ? array( 'order_id' => (int) $values['order_id'] ) : array(
 				'name'         => $values['name'],
 				'email'        => $values['email'],
@@ -190,7 +193,8 @@ final class ContactBlock extends DynamicBlock {
 			) )
 		);
 		// phpcs:enable
-		$answer = $this->threads->create( $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- See above.
+		$params['idempotency_key'] = self::form_key( $params );
+		$answer                    = $this->threads->create( $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- See above.
 		if ( $answer['status'] >= 300 ) {
 			$this->failed_create = $answer + array( 'values' => $values );
 			status_header( $answer['status'] );
@@ -198,13 +202,18 @@ final class ContactBlock extends DynamicBlock {
 		}
 		$ticket_id = (int) ( $answer['data']['id'] ?? 0 );
 		$token     = (string) ( $answer['data']['access_token'] ?? '' );
+		if ( '' === $token && ! is_user_logged_in() ) {
+			// Sent twice: the first submission made the ticket, and its link went by email only.
+			$this->replayed = (int) ( $answer['data']['number'] ?? 0 );
+			return;
+		}
 		$this->redirect( $ticket_id, $token, 'created' );
 	}
 
 	private function handle_reply( int $ticket_id ): void {
 		$token = self::query_token();
-		// phpcs:disable WordPress.Security.NonceVerification.Missing -- A guest's token is the credential; signed-in customers are checked here.
-		if ( '' === $token && ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) {
+		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Checked here, with or without a token: another site must not post as whoever is signed in (with a token the reply is the token holder's anyway).
+		if ( ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) {
 			$this->reply_error = __( 'Your session has expired. Please send your reply again.', 'aftercare' );
 			status_header( 403 );
 			return;

@@ -22,6 +22,7 @@ use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Channel;
 use Aftercare\Tickets\Message;
+use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
@@ -232,7 +233,19 @@ final class Notifier {
 			Kind::CustomerReply  => sprintf( __( '%s replied to their ticket.', 'aftercare' ), $ticket->customer_name ),
 			default              => '',
 		};
-		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $message->body, $link, $label );
+		// A guest's own words going back to an address nobody has shown is theirs: never with links.
+		$body = $kind->to_customer() && 'customer' === $message->author_role && ! self::address_confirmed( $ticket ) ? MessageBody::without_links( $message->body ) : $message->body;
+		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $body, $link, $label );
+	}
+
+	/**
+	 * Whether the ticket's address has shown it belongs to who wrote: an account's, or a guest's
+	 * that matched an order's number and billing email. (A guest's token proves nothing here: the
+	 * one on screen went to whoever typed the address, and the emailed one is used only after
+	 * this first mail, the one mail to the shopper that carries their own words.)
+	 */
+	private static function address_confirmed( Ticket $ticket ): bool {
+		return $ticket->customer_id > 0 || $ticket->order_id > 0;
 	}
 
 	/**

@@ -44,8 +44,13 @@ final class ReturnAccess {
 		return array( 'read_aftercare_returns' );
 	}
 
-	public function allows( int $return_id, string $token ): bool {
-		if ( current_user_can( 'read_aftercare_return', $return_id ) ) {
+	/**
+	 * Whether the current visitor may read (or, with $reply, write on) the return: by capability,
+	 * or as a guest with a valid token. A message that carries a token is the token holder's
+	 * (TicketAccess::author()), so only the token counts for it.
+	 */
+	public function allows( int $return_id, string $token, bool $reply = false ): bool {
+		if ( ! ( $reply && '' !== $token ) && current_user_can( 'read_aftercare_return', $return_id ) ) {
 			return true;
 		}
 		$return = '' !== $token ? $this->returns->find( $return_id ) : null;

@@ -78,7 +78,12 @@ final class ReturnRepository implements Table {
 		return $id ? $this->find( $id ) : null;
 	}
 
-	public function find_by_idempotency_key( string $key ): ?ReturnRequest {
+	/**
+	 * The return the key made since $since. A use before that is forgotten first, so an expired
+	 * key may make a new return.
+	 */
+	public function find_by_idempotency_key( string $key, int $since ): ?ReturnRequest {
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET idempotency_key = NULL WHERE idempotency_key = %s AND created_at < %d", $key, $since ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return $id ? $this->find( $id ) : null;
 	}

@@ -13,7 +13,6 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns;
 
-use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\Database\Transaction;
@@ -41,7 +40,6 @@ final class ReturnService {
 		private Policy $policy,
 		private TicketService $tickets,
 		private EventLog $events,
-		private AccessTokens $tokens,
 		private Transaction $transaction,
 		private Lock $lock,
 		private Clock $clock,
@@ -81,9 +79,9 @@ final class ReturnService {
 		$key     = (string) ( $input['idempotency_key'] ?? '' );
 		$key_sum = '' === $key ? '' : hash( 'sha256', implode( '|', array( 'return', $key, $order->id, $actor_id ) ) );
 		if ( '' !== $key_sum ) {
-			$earlier = $this->returns->find_by_idempotency_key( $key_sum );
+			$earlier = $this->returns->find_by_idempotency_key( $key_sum, $this->clock->now() - TicketService::IDEMPOTENCY_TTL );
 			if ( $earlier ) {
-				return $this->replay( $earlier, $actor_id );
+				return $this->replay( $earlier );
 			}
 		}
 
@@ -127,9 +125,9 @@ final class ReturnService {
 			);
 		} catch ( \Throwable $error ) {
 			// Two submits with one key at once: the unique index let one through; answer with it.
-			$earlier = '' !== $key_sum ? $this->returns->find_by_idempotency_key( $key_sum ) : null;
+			$earlier = '' !== $key_sum ? $this->returns->find_by_idempotency_key( $key_sum, $this->clock->now() - TicketService::IDEMPOTENCY_TTL ) : null;
 			if ( $earlier ) {
-				return $this->replay( $earlier, $actor_id );
+				return $this->replay( $earlier );
 			}
 			throw $error;
 		}
@@ -615,11 +613,11 @@ final class ReturnService {
 	/**
 	 * @return array{return: ReturnRequest, token: string, replayed: bool}
 	 */
-	private function replay( ReturnRequest $return, int $actor_id ): array {
+	private function replay( ReturnRequest $return ): array {
 		return array(
 			'return'   => $return,
-			// The guest holds the key; a fresh link lets a retried page show the status page again.
-			'token'    => $actor_id || ! $return->ticket_id ? '' : $this->tokens->issue( 'ticket', $return->ticket_id ),
+			// Holding a key proves nothing (it may have leaked): the guest's link is in their email.
+			'token'    => '',
 			'replayed' => true,
 		);
 	}

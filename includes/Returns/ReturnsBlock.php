@@ -230,10 +230,9 @@ final class ReturnsBlock extends DynamicBlock {
 	private function submit( array $state ): array {
 		$values = $state['values'];
 		$params = array(
-			'items'           => array(),
-			'outcome'         => $values['outcome'],
-			'comment'         => $values['comment'],
-			'idempotency_key' => $values['idempotency_key'],
+			'items'   => array(),
+			'outcome' => $values['outcome'],
+			'comment' => $values['comment'],
 		);
 		foreach ( $state['lines'] as $line ) {
 			if ( $line['quantity'] > 0 ) {
@@ -250,9 +249,15 @@ final class ReturnsBlock extends DynamicBlock {
 				'order_number' => $values['order_number'],
 				'email'        => $values['email'],
 			);
-		$answer = ReturnStatusPage::dispatch( 'POST', '/aftercare/v1/returns', array_filter( $params, static fn( $value ) => '' !== $value ), $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
+		$params                    = array_filter( $params, static fn( $value ) => '' !== $value );
+		$params['idempotency_key'] = self::form_key( $params );
+		$answer                    = ReturnStatusPage::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
 		if ( $answer['status'] >= 300 ) {
 			return self::failed( $state, self::step_of( $answer ), CustomerThreads::error_message( $answer ), $answer['status'] );
+		}
+		if ( ! empty( $answer['data']['replayed'] ) && ! is_user_logged_in() ) {
+			// Sent twice: the first submission made the return, and its link went by email only.
+			return self::failed( $state, 'review', sprintf( self::replayed_message(), (string) ( $answer['data']['number'] ?? '' ) ), 200 );
 		}
 		$this->redirect(
 			array(
@@ -262,6 +267,14 @@ final class ReturnsBlock extends DynamicBlock {
 			)
 		);
 		return $state;
+	}
+
+	/**
+	 * What a guest who sends the same request again is told (%s: the return's number).
+	 */
+	public static function replayed_message(): string {
+		/* translators: %s: return number, e.g. R-1001. */
+		return __( 'We had already received this return request: its number is %s. The link to follow it is in the email we sent you.', 'aftercare' );
 	}
 
 	/**
@@ -386,12 +399,11 @@ final class ReturnsBlock extends DynamicBlock {
 			'error_step' => '',
 			'http'       => 200,
 			'values'     => $values + array(
-				'order_number'    => '',
-				'email'           => '',
-				'order_id'        => 0,
-				'comment'         => '',
-				'outcome'         => '',
-				'idempotency_key' => wp_generate_uuid4(),
+				'order_number' => '',
+				'email'        => '',
+				'order_id'     => 0,
+				'comment'      => '',
+				'outcome'      => '',
 			),
 			'order'      => null,
 			'lines'      => array(),
@@ -412,19 +424,17 @@ final class ReturnsBlock extends DynamicBlock {
 	}
 
 	/**
-	 * @return array{order_number: string, email: string, order_id: int, comment: string, outcome: string, idempotency_key: string}
+	 * @return array{order_number: string, email: string, order_id: int, comment: string, outcome: string}
 	 */
 	private function posted_values(): array {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Read for handle_step(), which verifies.
 		$text = static fn( string $key, int $max ): string => isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
-		$key  = $text( 'idempotency_key', 100 );
 		$values = array(
-			'order_number'    => OrderLookup::normalize_number( $text( 'aftercare_order_number', OrderLookup::MAX_NUMBER_LENGTH ) ),
-			'email'           => $text( 'aftercare_email', 190 ),
-			'order_id'        => absint( $_POST['aftercare_order_id'] ?? 0 ),
-			'comment'         => isset( $_POST['aftercare_comment'] ) ? sanitize_textarea_field( wp_unslash( (string) $_POST['aftercare_comment'] ) ) : '',
-			'outcome'         => $text( 'aftercare_outcome', 40 ),
-			'idempotency_key' => preg_match( '/^[A-Za-z0-9_-]{8,100}$/', $key ) ? $key : wp_generate_uuid4(),
+			'order_number' => OrderLookup::normalize_number( $text( 'aftercare_order_number', OrderLookup::MAX_NUMBER_LENGTH ) ),
+			'email'        => $text( 'aftercare_email', 190 ),
+			'order_id'     => absint( $_POST['aftercare_order_id'] ?? 0 ),
+			'comment'      => isset( $_POST['aftercare_comment'] ) ? sanitize_textarea_field( wp_unslash( (string) $_POST['aftercare_comment'] ) ) : '',
+			'outcome'      => $text( 'aftercare_outcome', 40 ),
 		);
 		// phpcs:enable
 		return $values;
@@ -476,7 +486,7 @@ final class ReturnsBlock extends DynamicBlock {
 			'replied' => __( 'Your message was sent.', 'aftercare' ),
 			default   => '',
 		};
-		$hidden = '' === $token ? array( '_aftercare_nonce' => wp_create_nonce( self::NONCE ) ) : array();
+		$hidden = array( '_aftercare_nonce' => wp_create_nonce( self::NONCE ) );
 		$link   = 'created' === $done && '' !== $token ? add_query_arg(
 			array(
 				ReturnStatusPage::RETURN_ARG => $return_id,
@@ -504,8 +514,8 @@ final class ReturnsBlock extends DynamicBlock {
 
 	private function handle_reply( int $return_id ): void {
 		$token = self::query_token();
-		// phpcs:disable WordPress.Security.NonceVerification.Missing -- A guest's token is the credential; signed-in customers are checked here.
-		if ( '' === $token && ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) {
+		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Checked here, with or without a token: another site must not post as whoever is signed in (with a token the message is the token holder's anyway).
+		if ( ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) {
 			$this->reply_error = __( 'Your session has expired. Please send your message again.', 'aftercare' );
 			status_header( 403 );
 			return;

@@ -39,6 +39,14 @@ final class MessageBody {
 	private const PROTOCOLS = array( 'http', 'https', 'mailto' );
 
 	/**
+	 * Stored HTML with its links reduced to their words: for mail to an address that has not
+	 * shown it is its owner's, so the store never carries a stranger's links to it.
+	 */
+	public static function without_links( string $html ): string {
+		return wp_kses( $html, array_diff_key( self::ALLOWED, array( 'a' => true ) ) );
+	}
+
+	/**
 	 * Sanitized HTML; '' when nothing readable is left.
 	 */
 	public static function sanitize( string $input ): string {

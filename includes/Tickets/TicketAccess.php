@@ -44,13 +44,23 @@ final class TicketAccess {
 
 	/**
 	 * Whether the current visitor may read (or, with $reply, answer) the ticket: by capability, or
-	 * as a guest with a valid token.
+	 * as a guest with a valid token. A reply that carries a token is the token holder's (see
+	 * author()), so only the token counts for it, never who is signed in.
 	 */
 	public function allows( int $ticket_id, string $token, bool $reply = false ): bool {
-		if ( current_user_can( $reply ? 'reply_aftercare_ticket' : 'read_aftercare_ticket', $ticket_id ) ) {
+		if ( ! ( $reply && '' !== $token ) && current_user_can( $reply ? 'reply_aftercare_ticket' : 'read_aftercare_ticket', $ticket_id ) ) {
 			return true;
 		}
 		return '' !== $token && $this->tokens->verify( 'ticket', $ticket_id, $token );
+	}
+
+	/**
+	 * Who writes a message: the guest holding the token (0) when the request carries one, else
+	 * the signed-in user. A page that forwards a token on a signed-in person's behalf can then
+	 * never make them the author.
+	 */
+	public static function author( \WP_REST_Request $request ): int {
+		return '' !== self::token( $request ) ? 0 : get_current_user_id();
 	}
 
 	/**

@@ -22,6 +22,9 @@ final class TicketService {
 
 	public const MAX_TAGS = 20;
 
+	/** How long an idempotency key answers with what it made (tickets and returns). */
+	public const IDEMPOTENCY_TTL = DAY_IN_SECONDS;
+
 	public function __construct(
 		private TicketRepository $tickets,
 		private MessageRepository $messages,
@@ -51,8 +54,8 @@ final class TicketService {
 	 * @param array<string, mixed> $input  See above.
 	 * @param int                  $actor_id Who creates it (0 = guest).
 	 * @return array{ticket: Ticket, message: Message, token: string, replayed: bool} token: the raw guest
-	 *         access token ('' when the customer is a user); replayed: an earlier request with the same
-	 *         idempotency key made this ticket.
+	 *         access token ('' when the customer is a user, and on a replay); replayed: an earlier
+	 *         request with the same idempotency key made this ticket in the last day.
 	 */
 	public function create( array $input, int $actor_id ): array {
 		$agent    = self::is_agent( $actor_id );
@@ -64,7 +67,7 @@ final class TicketService {
 		$key_hash = '' === $key ? '' : hash( 'sha256', implode( '|', array( $key, $actor_id, strtolower( $customer['email'] ) ) ) );
 
 		if ( '' !== $key_hash ) {
-			$earlier = $this->tickets->find_by_idempotency_key( $key_hash );
+			$earlier = $this->tickets->find_by_idempotency_key( $key_hash, $this->clock->now() - self::IDEMPOTENCY_TTL );
 			if ( $earlier ) {
 				return $this->replay( $earlier );
 			}
@@ -121,7 +124,7 @@ final class TicketService {
 		} catch ( \Throwable $error ) {
 			$this->attachments->discard( $files );
 			// Two submits with one key at once: the unique index let one through; answer with it.
-			$earlier = '' !== $key_hash ? $this->tickets->find_by_idempotency_key( $key_hash ) : null;
+			$earlier = '' !== $key_hash ? $this->tickets->find_by_idempotency_key( $key_hash, $this->clock->now() - self::IDEMPOTENCY_TTL ) : null;
 			if ( $earlier ) {
 				return $this->replay( $earlier );
 			}
@@ -319,8 +322,8 @@ final class TicketService {
 		return array(
 			'ticket'   => $ticket,
 			'message'  => $first,
-			// The submitter holds the key; a fresh token lets a retried page show the thread link again.
-			'token'    => $ticket->customer_id ? '' : $this->tokens->issue( 'ticket', $ticket->id ),
+			// Holding a key proves nothing (it may have leaked): the guest's link is in their email.
+			'token'    => '',
 			'replayed' => true,
 		);
 	}
@@ -342,11 +345,8 @@ final class TicketService {
 				'email' => $user->user_email,
 			);
 		}
-		$email = sanitize_email( (string) ( $input[ $agent ? 'customer_email' : 'email' ] ?? '' ) );
+		$email = self::email( (string) ( $input[ $agent ? 'customer_email' : 'email' ] ?? '' ), $agent ? 'customer_email' : 'email' );
 		$name  = trim( sanitize_text_field( (string) ( $input[ $agent ? 'customer_name' : 'name' ] ?? '' ) ) );
-		if ( ! is_email( $email ) ) {
-			throw DomainError::invalid( 'invalid_email', __( 'Please enter a valid email address.', 'aftercare' ), array( 'params' => array( $agent ? 'customer_email' : 'email' ) ) );
-		}
 		if ( '' === $name || mb_strlen( $name ) > 190 ) {
 			throw DomainError::invalid( 'invalid_name', __( 'Please enter your name (up to 190 characters).', 'aftercare' ), array( 'params' => array( $agent ? 'customer_name' : 'name' ) ) );
 		}
@@ -392,6 +392,21 @@ final class TicketService {
 			throw DomainError::invalid( 'order_not_found', __( 'We could not find that order for your email address.', 'aftercare' ), array( 'params' => array( $actor_id ? 'order_id' : 'order_number' ) ) );
 		}
 		return $order->id;
+	}
+
+	/**
+	 * A person's email address as typed, or a 400: one that sanitizing would change is refused, not
+	 * mended, so the address that is rate-limited is the one that gets mail (`v(1)ictim@…` would
+	 * otherwise count apart from `victim@…` and still mail it).
+	 *
+	 * @param string $param The request parameter it came in.
+	 */
+	public static function email( string $email, string $param ): string {
+		$email = trim( $email );
+		if ( ! is_email( $email ) || sanitize_email( $email ) !== $email ) {
+			throw DomainError::invalid( 'invalid_email', __( 'Please enter a valid email address, without spaces, brackets or other special characters.', 'aftercare' ), array( 'params' => array( $param ) ) );
+		}
+		return $email;
 	}
 
 	private function assignee( int $user_id ): int {

@@ -587,6 +587,10 @@ export interface AftercareReturn {
 	 * Guests, on creation only: the link to the return's status page.
 	 */
 	access_url: string;
+	/**
+	 * On creation only: true when an earlier request with the same idempotency key (in the last day) made this return. A guest then gets only the id and number, no token: their link is in the email.
+	 */
+	replayed: boolean;
 }
 
 export interface AftercareSavedReply {
@@ -948,4 +952,8 @@ export interface AftercareTicket {
 	 * Only in the answer to a guest who opened the ticket: the signed link to the thread.
 	 */
 	access_url?: string;
+	/**
+	 * Only in the answer to a creation: true when an earlier request with the same idempotency key (in the last day) made this ticket. A guest then gets only the id and number, no token: their link is in the email.
+	 */
+	replayed?: boolean;
 }

@@ -233,6 +233,38 @@ test.describe( 'Contact block without JavaScript', () => {
 		// No axe here: it runs as a script, and scripts are off (the same markup is checked above).
 	} );
 
+	test( 'the same form sent twice makes one ticket, and the second answer hands out no link', async ( {
+		page,
+	} ) => {
+		// What a page cache would keep holds no key to share between visitors.
+		expect( await ( await page.request.get( pageUrl ) ).text() ).toContain(
+			'name="idempotency_key" value=""'
+		);
+		const form = {
+			aftercare_contact: '1',
+			aftercare_name: 'Gwen Guest',
+			email: 'gwen@example.test',
+			subject: `Sent twice ${ Date.now() }`,
+			message: 'A double click without scripts.',
+		};
+		const first = await page.request.post( pageUrl, {
+			multipart: form,
+			maxRedirects: 0,
+		} );
+		expect( first.status() ).toBe( 303 );
+		expect( first.headers().location ).toMatch( /aftercare_token=/ );
+		const second = await page.request.post( pageUrl, {
+			multipart: form,
+			maxRedirects: 0,
+		} );
+		expect( second.status() ).toBe( 200 );
+		const html = await second.text();
+		expect( html ).toContain(
+			'We had already received this request: your ticket number is #'
+		);
+		expect( html ).not.toMatch( /aftercare_token=/ );
+	} );
+
 	test( 'a refused form comes back with the problem and what was typed', async ( {
 		page,
 	} ) => {
@@ -248,6 +280,47 @@ test.describe( 'Contact block without JavaScript', () => {
 		await expect( page.getByLabel( 'Subject' ) ).toHaveValue(
 			'About an order'
 		);
+	} );
+} );
+
+test.describe( 'A thread page that carries a token', () => {
+	test( 'another site posting a reply through it writes nothing as the signed-in agent', async ( {
+		browser,
+		page,
+		requestUtils,
+	} ) => {
+		const guestContext = await browser.newContext( {
+			storageState: guest,
+		} );
+		const created = ( await (
+			await guestContext.request.post( '/wp-json/aftercare/v1/tickets', {
+				data: {
+					name: 'Gwen Guest',
+					email: 'gwen@example.test',
+					subject: `A stranger's thread ${ Date.now() }`,
+					message: 'Only mine.',
+				},
+			} )
+		).json() ) as { id: number; access_token: string };
+		await guestContext.close();
+
+		// This browser is signed in (the administrator): a form on another site posts here.
+		const forged = await page.request.post(
+			`${ pageUrl }&aftercare_ticket=${ created.id }&aftercare_token=${ created.access_token }`,
+			{
+				form: {
+					aftercare_reply: '1',
+					message: 'Forged by another site.',
+				},
+				maxRedirects: 0,
+			}
+		);
+		expect( forged.status() ).toBe( 403 );
+		const messages = ( await requestUtils.rest( {
+			path: `/aftercare/v1/tickets/${ created.id }/messages`,
+		} ) ) as Array< { body: string } >;
+		expect( messages ).toHaveLength( 1 );
+		expect( messages[ 0 ]?.body ).not.toContain( 'Forged' );
 	} );
 } );
 

@@ -78,12 +78,20 @@ describe( 'reading the answer', () => {
 			ok: true,
 			number: 1042,
 			link: 'https://shop.test/contact/?aftercare_ticket=7',
+			replayed: false,
 		} );
 		expect( readAnswer( 201, { number: 1043 }, FALLBACK ) ).toEqual( {
 			ok: true,
 			number: 1043,
 			link: '',
+			replayed: false,
 		} );
+	} );
+
+	it( 'says when the same submission was received before (no link then)', () => {
+		expect(
+			readAnswer( 200, { id: 7, number: 1042, replayed: true }, FALLBACK )
+		).toEqual( { ok: true, number: 1042, link: '', replayed: true } );
 	} );
 
 	it( 'points a refusal at its field', () => {

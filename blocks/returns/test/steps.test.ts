@@ -25,6 +25,7 @@ const messages: Messages = {
 	fileTooLarge: 'Each photo must be smaller than 10 MB.',
 	failed: 'Something went wrong. Please try again.',
 	line: '%1$d × %2$s — %3$s',
+	replayed: 'We had already received this return request: its number is %s.',
 };
 const reasons = {
 	size: { label: 'Does not fit', photos: false },

@@ -90,7 +90,7 @@ final class Controller extends AbstractController {
 	public function create_item( $request ): \WP_REST_Response {
 		return $this->respond(
 			function () use ( $request ): \WP_REST_Response {
-				$actor = get_current_user_id();
+				$actor = TicketAccess::author( $request );
 				$agent = TicketService::is_agent( $actor );
 				if ( ! $agent ) {
 					$this->thread->throttle( 'ticket', (int) $request['ticket_id'] );

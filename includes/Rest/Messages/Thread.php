@@ -99,11 +99,11 @@ final class Thread {
 	}
 
 	/**
-	 * 201 with the new message as its author sees it.
+	 * 201 with the new message as its author sees it (a token's holder: file links with the token).
 	 */
 	public function created( Message $message, \WP_REST_Request $request ): \WP_REST_Response {
 		$files    = $this->attachments->for_messages( array( $message->id ) )[ $message->id ] ?? array();
-		$response = rest_ensure_response( $this->resource->prepare( $message, $files, is_user_logged_in() ? '' : TicketAccess::token( $request ) ) );
+		$response = rest_ensure_response( $this->resource->prepare( $message, $files, TicketAccess::token( $request ) ) );
 		$response->set_status( 201 );
 		return $response;
 	}

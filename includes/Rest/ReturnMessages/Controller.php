@@ -48,7 +48,7 @@ final class Controller extends AbstractController {
 					'list'              => array( $this, 'get_items' ),
 					'list_permission'   => array( $this, 'permissions_check' ),
 					'create'            => array( $this, 'create_item' ),
-					'create_permission' => array( $this, 'permissions_check' ),
+					'create_permission' => array( $this, 'create_item_permissions_check' ),
 					'schema'            => array( $this, 'get_public_item_schema' ),
 				)
 			)
@@ -65,6 +65,15 @@ final class Controller extends AbstractController {
 	}
 
 	/**
+	 * The same people; a message with a token only as the token's holder.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function create_item_permissions_check( $request ): bool|\WP_Error {
+		return $this->allow( $this->access->allows( (int) $request['return_id'], TicketAccess::token( $request ), true ) );
+	}
+
+	/**
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
@@ -77,7 +86,7 @@ final class Controller extends AbstractController {
 	public function create_item( $request ): \WP_REST_Response {
 		return $this->respond(
 			function () use ( $request ): \WP_REST_Response {
-				$actor = get_current_user_id();
+				$actor = TicketAccess::author( $request );
 				if ( ! ReturnService::is_agent( $actor ) ) {
 					$this->thread->throttle( 'return', (int) $request['return_id'] );
 				}

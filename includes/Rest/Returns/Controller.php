@@ -272,11 +272,16 @@ final class Controller extends AbstractController {
 				$created         = $this->service->create( $order, $input, $actor );
 				$token           = $actor ? '' : $created['token'];
 				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view', $token );
+				if ( $created['replayed'] && ! $actor ) {
+					// A guest's replay may come from anyone who learnt the key: only the number.
+					$data = array_intersect_key( $data, array_flip( array( 'id', 'number' ) ) );
+				}
 				if ( '' !== $token ) {
 					$data['access_token'] = $token;
 					$data['access_url']   = $this->access->url( $created['return'], $token );
 				}
-				$response = rest_ensure_response( $data );
+				$data['replayed'] = $created['replayed'];
+				$response         = rest_ensure_response( $data );
 				$response->set_status( $created['replayed'] ? 200 : 201 );
 				$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $created['return']->id ) );
 				return $response;

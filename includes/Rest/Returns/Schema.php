@@ -207,6 +207,12 @@ final class Schema {
 					'context'     => $view,
 					'readonly'    => true,
 				) + $str,
+				'replayed'              => array(
+					'description' => __( 'On creation only: true when an earlier request with the same idempotency key (in the last day) made this return. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ),
+					'type'        => 'boolean',
+					'context'     => $view,
+					'readonly'    => true,
+				),
 			),
 		);
 	}

@@ -22,10 +22,11 @@ use Aftercare\Tickets\TicketService;
 
 final class Controller extends AbstractController {
 
-	/** Guests: tickets per IP address and per email address, per hour. */
+	/** Guests: tickets per IP address and per email address per hour, and per email address per day. */
 	public const GUEST_LIMITS = array(
-		'ip'    => 10,
-		'email' => 5,
+		'ip'        => 10,
+		'email'     => 5,
+		'email_day' => 10,
 	);
 
 	/** Signed-in customers: tickets per hour. */
@@ -190,18 +191,27 @@ final class Controller extends AbstractController {
 		return $this->respond(
 			function () use ( $request ): \WP_REST_Response {
 				$actor = get_current_user_id();
-				$this->throttle( $actor, (string) $request['email'] );
-				$input                = $request->get_params();
+				$input = $request->get_params();
+				if ( ! $actor ) {
+					$input['email'] = TicketService::email( (string) $request['email'], 'email' );
+				}
+				$this->throttle( $actor, (string) ( $input['email'] ?? '' ) );
 				$input['attachments'] = self::uploads( $request );
 				$created              = $this->service->create( $input, $actor );
-				$data                 = $this->resource->prepare( $created['ticket'], TicketService::is_agent( $actor ) ? 'edit' : 'view' );
+				$ticket               = $created['ticket'];
+				$data                 = $this->resource->prepare( $ticket, TicketService::is_agent( $actor ) ? 'edit' : 'view' );
+				if ( $created['replayed'] && ! $actor ) {
+					// A guest's replay may come from anyone who learnt the key: only the number.
+					$data = array_intersect_key( $data, array_flip( array( 'id', 'number' ) ) );
+				}
 				if ( '' !== $created['token'] && ! $actor ) {
 					$data['access_token'] = $created['token'];
-					$data['access_url']   = $this->links->guest_thread( $created['ticket']->id, $created['token'] );
+					$data['access_url']   = $this->links->guest_thread( $ticket->id, $created['token'] );
 				}
-				$response = rest_ensure_response( $data );
+				$data['replayed'] = $created['replayed'];
+				$response         = rest_ensure_response( $data );
 				$response->set_status( $created['replayed'] ? 200 : 201 );
-				$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $created['ticket']->id ) );
+				$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $ticket->id ) );
 				return $response;
 			}
 		);
@@ -292,17 +302,22 @@ final class Controller extends AbstractController {
 	}
 
 	/**
-	 * Counts a creation attempt against the limits of who is asking.
+	 * Counts a creation attempt against the limits of who is asking. A guest's address counts as
+	 * the mailbox it reaches: case and a `+tag` make no new one.
+	 *
+	 * @param string $email A guest's address, already validated.
 	 */
 	private function throttle( int $actor, string $email ): void {
 		if ( TicketService::is_agent( $actor ) ) {
 			return;
 		}
-		$retry = $actor
+		$mailbox = (string) preg_replace( '/\+[^@]*@/', '@', strtolower( $email ) );
+		$retry   = $actor
 			? $this->limiter->hit( 'ticket_create_user', (string) $actor, self::CUSTOMER_LIMIT, HOUR_IN_SECONDS )
 			: max(
 				$this->limiter->hit( 'ticket_create_ip', $this->client->key(), self::GUEST_LIMITS['ip'], HOUR_IN_SECONDS ),
-				'' !== $email ? $this->limiter->hit( 'ticket_create_email', strtolower( trim( $email ) ), self::GUEST_LIMITS['email'], HOUR_IN_SECONDS ) : 0
+				$this->limiter->hit( 'ticket_create_email', $mailbox, self::GUEST_LIMITS['email'], HOUR_IN_SECONDS ),
+				$this->limiter->hit( 'ticket_create_email_day', $mailbox, self::GUEST_LIMITS['email_day'], DAY_IN_SECONDS )
 			);
 		if ( $retry ) {
 			throw DomainError::throttled( __( 'Too many requests. Please wait a little and try again.', 'aftercare' ), $retry );

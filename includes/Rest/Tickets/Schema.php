@@ -167,6 +167,12 @@ final class Schema {
 					'context'     => array( 'view' ),
 					'readonly'    => true,
 				),
+				'replayed'       => array(
+					'description' => __( 'Only in the answer to a creation: true when an earlier request with the same idempotency key (in the last day) made this ticket. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ),
+					'type'        => 'boolean',
+					'context'     => array( 'view' ),
+					'readonly'    => true,
+				),
 			),
 		);
 	}

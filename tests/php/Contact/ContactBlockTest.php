@@ -82,7 +82,8 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->assertStringContainsString( 'name="order_number"', $html );
 		$this->assertStringContainsString( 'name="attachments[]"', $html );
 		$this->assertStringContainsString( 'enctype="multipart/form-data"', $html );
-		$this->assertMatchesRegularExpression( '/name="idempotency_key" value="[0-9a-f-]{36}"/', $html );
+		// Nothing a cache could share with other visitors: scripts fill in a key per page view.
+		$this->assertStringContainsString( 'name="idempotency_key" value=""', $html );
 		$this->assertStringNotContainsString( '_aftercare_nonce', $html, 'guests get no nonce: the page may be cached' );
 
 		$html = $this->render_block(
@@ -121,29 +122,67 @@ final class ContactBlockTest extends TicketRestTestCase {
 			'email'                     => 'gwen@example.test',
 			'subject'                   => 'Lost parcel',
 			'message'                   => 'Nothing came.',
-			'idempotency_key'           => 'e2c7a7f0-1111-4222-8333-944455556666',
 		);
 		$this->post( $form );
 		$query = $this->redirect_query();
 		$this->assertSame( 'created', $query['aftercare_done'] );
 		$this->assertArrayHasKey( Links::TOKEN_ARG, $query );
+		$number = $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $query[ Links::TICKET_ARG ], $query[ Links::TOKEN_ARG ] )->get_data()['number'];
 
-		// The same submit again (a double click, a resent form): the same ticket, not a second one.
+		// The same submit again (a double click, a resent form): no second ticket, and no link
+		// either (a replay proves nothing about who sends it): the number, and "see your email".
 		$count            = $this->ticket_count();
+		$tokens           = $this->count_rows( 'access_tokens' );
 		$this->redirected = '';
 		$this->post( $form );
-		$this->assertSame( $query[ Links::TICKET_ARG ], $this->redirect_query()[ Links::TICKET_ARG ] );
+		$this->assertSame( '', $this->redirected );
 		$this->assertSame( $count, $this->ticket_count() );
+		$this->assertSame( $tokens, $this->count_rows( 'access_tokens' ) );
+		$html = $this->render_in_block();
+		$this->assertStringContainsString( 'We had already received this request: your ticket number is #' . $number . '. The link to follow it is in the email we sent you.', $html );
+		$this->assertStringNotContainsString( 'aftercare_token', $html );
 
 		// Following the redirect shows the number and the signed link.
 		$_POST                     = array();
 		$_SERVER['REQUEST_METHOD'] = 'GET';
 		$_GET                      = $query;
 		$html                      = $this->render_block( ContactBlock::NAME );
-		$number                    = $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $query[ Links::TICKET_ARG ], $query[ Links::TOKEN_ARG ] )->get_data()['number'];
 		$this->assertStringContainsString( 'Your ticket number is #' . $number, $html );
 		$this->assertStringContainsString( 'Nothing came.', $html );
 		$this->assertStringContainsString( 'aftercare_token=' . $query[ Links::TOKEN_ARG ], $html );
+	}
+
+	public function test_a_key_posted_from_a_cached_page_makes_no_one_else_s_ticket_a_replay(): void {
+		// Two guests post the form of one cached page: whatever key it carried, each gets a ticket.
+		$form = array(
+			ContactBlock::CREATE_MARKER => '1',
+			'aftercare_name'            => 'Gwen Guest',
+			'email'                     => 'gwen@example.test',
+			'subject'                   => 'Lost parcel',
+			'message'                   => 'Nothing came.',
+			'idempotency_key'           => 'e2c7a7f0-1111-4222-8333-944455556666',
+		);
+		$this->post( $form );
+		$first            = $this->redirect_query();
+		$this->redirected = '';
+		$this->post( array( 'subject' => 'Broken zip', 'message' => 'The zip broke.' ) + $form );
+		$second = $this->redirect_query();
+		$this->assertNotSame( $first[ Links::TICKET_ARG ], $second[ Links::TICKET_ARG ] );
+		$this->assertArrayHasKey( Links::TOKEN_ARG, $second );
+	}
+
+	/**
+	 * The block as WordPress renders it on the page after before_page(): in the block's context
+	 * (6.8 needs it for the wrapper attributes), with its directives processed on the server.
+	 */
+	private function render_in_block(): string {
+		\WP_Block_Supports::$block_to_render = array(
+			'blockName' => ContactBlock::NAME,
+			'attrs'     => array(),
+		);
+		$html                                 = wp_interactivity_process_directives( $this->block->render( array() ) );
+		\WP_Block_Supports::$block_to_render = null;
+		return $html;
 	}
 
 	public function test_a_refused_form_comes_back_with_what_was_typed_and_writes_nothing(): void {
@@ -159,14 +198,8 @@ final class ContactBlockTest extends TicketRestTestCase {
 		);
 		$this->assertSame( '', $this->redirected );
 		$this->assertSame( $count, $this->ticket_count() );
-		// Inside a block's context, as WordPress renders it (6.8 needs it for the wrapper attributes).
-		\WP_Block_Supports::$block_to_render = array(
-			'blockName' => ContactBlock::NAME,
-			'attrs'     => array(),
-		);
-		$html                                 = $this->block->render( array() );
-		\WP_Block_Supports::$block_to_render = null;
-		$this->assertStringContainsString( 'Please enter a valid email address.', $html );
+		$html = $this->render_in_block();
+		$this->assertStringContainsString( 'Please enter a valid email address', $html );
 		$this->assertStringContainsString( 'value="not-an-address"', $html );
 		$this->assertStringContainsString( 'Nothing came.</textarea>', $html );
 	}
@@ -220,12 +253,86 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->post(
 			array(
 				ContactBlock::REPLY_MARKER => '1',
+				'_aftercare_nonce'         => $this->reply_nonce(),
 				'message'                  => 'Still waiting.',
 			)
 		);
 		$this->assertSame( 'replied', $this->redirect_query()['aftercare_done'] );
 		$messages = $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', $ticket['access_token'] )->get_data();
 		$this->assertSame( 'Still waiting.', wp_strip_all_tags( (string) end( $messages )['body'] ) );
+	}
+
+	/**
+	 * The nonce of the thread's reply form, as the page rendered it for the current visitor.
+	 */
+	private function reply_nonce(): string {
+		$this->assertSame( 1, preg_match( '/name="_aftercare_nonce" value="([0-9a-f]+)"/', $this->render_block( ContactBlock::NAME ), $match ), 'the reply form carries a nonce' );
+		return $match[1];
+	}
+
+	public function test_a_reply_form_with_a_token_still_needs_its_nonce(): void {
+		// Another site posts to the thread page of a ticket it holds a token for, or of any ticket
+		// with a made-up token, while an agent is signed in: nothing may be written.
+		$ticket = $this->guest_ticket();
+		$other  = $this->guest_ticket( array( 'subject' => 'A stranger\'s thread' ) );
+		$before = $this->snapshot();
+		wp_set_current_user( $this->agent->ID );
+		foreach ( array( array( $ticket['id'], $ticket['access_token'] ), array( $other['id'], str_repeat( 'A', 32 ) ) ) as list( $id, $token ) ) {
+			$_GET             = array(
+				Links::TICKET_ARG => (string) $id,
+				Links::TOKEN_ARG  => $token,
+			);
+			$this->redirected = '';
+			$this->post(
+				array(
+					ContactBlock::REPLY_MARKER => '1',
+					'message'                  => 'Forged by another site.',
+				)
+			);
+			$this->assertSame( '', $this->redirected );
+		}
+		$this->assertSame( $before, $this->snapshot() );
+	}
+
+	public function test_a_reply_through_a_token_is_the_token_holder_s_not_the_signed_in_agent_s(): void {
+		$ticket = $this->guest_ticket( array( 'name' => 'Gwen Guest' ) );
+		$other  = $this->guest_ticket();
+		wp_set_current_user( $this->agent->ID );
+		$_GET = array(
+			Links::TICKET_ARG => (string) $ticket['id'],
+			Links::TOKEN_ARG  => $ticket['access_token'],
+		);
+		$this->post(
+			array(
+				ContactBlock::REPLY_MARKER => '1',
+				'_aftercare_nonce'         => $this->reply_nonce(),
+				'message'                  => 'Written on the guest link.',
+			)
+		);
+		$this->assertSame( 'replied', $this->redirect_query()['aftercare_done'] );
+		$messages = $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array(), $this->agent->ID )->get_data();
+		$last     = end( $messages );
+		$this->assertSame( 'customer', $last['author']['role'] );
+		$this->assertSame( 'Gwen Guest', $last['author']['name'] );
+		$this->assertSame( 0, $last['author']['id'] );
+		$this->assertSame( 'open', $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->agent->ID )->get_data()['status'] );
+
+		// A token of another ticket opens nothing, even for an agent who could answer it.
+		$before           = $this->snapshot();
+		$_GET             = array(
+			Links::TICKET_ARG => (string) $other['id'],
+			Links::TOKEN_ARG  => $ticket['access_token'],
+		);
+		$this->redirected = '';
+		$this->post(
+			array(
+				ContactBlock::REPLY_MARKER => '1',
+				'_aftercare_nonce'         => wp_create_nonce( 'aftercare_contact' ),
+				'message'                  => 'Into a stranger\'s thread.',
+			)
+		);
+		$this->assertSame( '', $this->redirected );
+		$this->assertSame( $before, $this->snapshot() );
 	}
 
 	/**

@@ -205,6 +205,45 @@ final class OutboxTest extends TicketRestTestCase {
 		$this->assertStringStartsWith( (string) get_permalink( $page ), $mail->link_url );
 	}
 
+	public function test_a_guest_s_own_links_are_never_clickable_in_mail_to_an_unproved_address(): void {
+		$words = 'Your refund is <a href="https://evil.example/login">waiting here</a>. <strong>Act now</strong>';
+
+		// Anyone may type anyone's address: the acknowledgement keeps the words, not the link.
+		$stranger = $this->guest_ticket( array( 'message' => $words ) );
+		$this->assertSame( Outbox::SENT, $this->notifier->deliver( (int) $this->ack_row( $stranger )->id ) );
+		$body = $this->mailer->sent[0]->body_html;
+		$this->assertStringNotContainsString( 'evil.example', $body );
+		$this->assertStringNotContainsString( '<a', $body );
+		$this->assertStringContainsString( 'waiting here', $body );
+		$this->assertStringContainsString( '<strong>Act now</strong>', $body );
+		$html = ( new \Aftercare\Notifications\EmailTemplate() )->body( $this->mailer->sent[0] );
+		$this->assertSame( 1, substr_count( $html, '<a ' ), 'only the store\'s own link to the thread' );
+
+		// A signed-in customer's address is their account's; a guest who matched an order's
+		// number and billing email has shown it too: their links stay as they wrote them.
+		$own    = $this->customer_ticket( $this->customer_a, array( 'message' => $words ) );
+		$orders = \Aftercare\Tests\Orders\SiteOrders::factory();
+		$bought = $orders->source()->find( $orders->create( array( 'email' => 'gwen@example.test' ) ) );
+		$proved = $this->guest_ticket(
+			array(
+				'email'        => 'gwen@example.test',
+				'order_number' => $bought->number,
+				'message'      => $words,
+			)
+		);
+		foreach ( array( $own, $proved ) as $i => $ticket ) {
+			$this->assertSame( Outbox::SENT, $this->notifier->deliver( (int) $this->ack_row( $ticket )->id ) );
+			$this->assertStringContainsString( 'href="https://evil.example/login"', $this->mailer->sent[ $i + 1 ]->body_html );
+		}
+
+		// Agents' own replies keep their links.
+		$this->rest( 'POST', '/aftercare/v1/tickets/' . $stranger['id'] . '/messages', array( 'body' => 'See <a href="https://shop.example/faq">our FAQ</a>.' ), $this->agent->ID );
+		global $wpdb;
+		$reply = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $stranger['id'], Kind::AgentReply->value ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( Outbox::SENT, $this->notifier->deliver( $reply ) );
+		$this->assertStringContainsString( 'href="https://shop.example/faq"', end( $this->mailer->sent )->body_html );
+	}
+
 	public function test_a_run_schedules_itself_again_while_mail_waits(): void {
 		// Action Scheduler runs the queue beside WooCommerce, WP-Cron without it.
 		$scheduler = function_exists( 'as_next_scheduled_action' ) && did_action( 'action_scheduler_init' );

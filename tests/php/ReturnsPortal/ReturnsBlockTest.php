@@ -120,7 +120,6 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 			),
 			'aftercare_comment'      => 'Too small.',
 			'aftercare_outcome'      => 'refund',
-			'idempotency_key'        => 'portal-key-0001',
 		);
 	}
 
@@ -147,7 +146,8 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$this->assertStringContainsString( 'name="aftercare_order_number"', $html );
 		$this->assertStringContainsString( 'name="aftercare_email"', $html );
 		$this->assertStringContainsString( 'enctype="multipart/form-data"', $html );
-		$this->assertMatchesRegularExpression( '/name="idempotency_key" value="[0-9a-f-]{36}"/', $html );
+		// Nothing a cache could share with other visitors: scripts fill in a key per page view.
+		$this->assertStringContainsString( 'name="idempotency_key" value=""', $html );
 		$this->assertStringNotContainsString( '_aftercare_nonce', $html, 'guests get no nonce: the page may be cached' );
 		$this->assertStringContainsString( 'aftercare-help-suggestions', $html );
 		$this->assertStringNotContainsString( 'aftercare-help-suggestions', $this->render( array( 'showSuggestions' => false ) ) );
@@ -186,11 +186,15 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$this->assertSame( array( 1, 'size' ), array( $return->items[0]->quantity, $return->items[0]->reason ) );
 		$this->assertSame( $before['returns'] + 1, $this->rows()['returns'] );
 
-		// Sent again (a double click, a resent form): the same return, no second one.
-		$after = $this->rows();
-		$this->post( array( 'aftercare_goto' => 'submit' ) + $fields );
-		$this->assertSame( (string) $return->id, $this->redirect_query()[ ReturnStatusPage::RETURN_ARG ] );
-		$this->assertSame( $after['returns'], $this->rows()['returns'] );
+		// Sent again (a double click, a resent form): no second return, and no link either (a
+		// replay proves nothing about who sends it): the number, and "see your email".
+		$after            = $this->rows();
+		$this->redirected = '';
+		$html             = $this->post( array( 'aftercare_goto' => 'submit' ) + $fields );
+		$this->assertSame( '', $this->redirected );
+		$this->assertSame( $after, $this->rows(), 'no return, no token' );
+		$this->assertStringContainsString( 'We had already received this return request: its number is ' . $return->public_number() . '. The link to follow it is in the email we sent you.', $html );
+		$this->assertStringNotContainsString( 'aftercare_token', $html );
 
 		// Following the redirect: the number, the link to keep, the status page.
 		$_GET = $query;
@@ -363,7 +367,7 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$this->assertStringContainsString( '1 × Linen shirt — Does not fit', $html );
 		$this->assertStringContainsString( 'Too small.', $html );
 		$this->assertStringNotContainsString( 'Internal: looks like wear.', $html, 'never a note' );
-		$this->assertStringNotContainsString( '_aftercare_nonce', $html, 'the token is the credential' );
+		$this->assertStringContainsString( '_aftercare_nonce', $html, 'the reply form checks a nonce, token or not' );
 
 		$refused = array(
 			'wrong token'           => array( 0, array( ReturnStatusPage::TOKEN_ARG => self::wrong( $created['token'] ) ) ),
@@ -412,17 +416,47 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 
 		wp_set_current_user( 0 );
 		$_GET[ ReturnStatusPage::TOKEN_ARG ] = $created['token'];
-		$html                                = $reply( array( 'message' => '' ) );
+		$reply( array() );
+		$this->assertSame( '', $this->redirected, 'the right token, but no nonce (a post from another site)' );
+		$nonce = array( '_aftercare_nonce' => wp_create_nonce( 'aftercare_returns' ) );
+		$html  = $reply( array( 'message' => '' ) + $nonce );
 		$this->assertStringContainsString( 'aftercare-thread__error', $html, 'an empty message is refused with a message' );
 		$this->assertSame( $before, $this->rows() );
 
-		$reply( array() );
+		$reply( $nonce );
 		$this->assertSame( 'replied', $this->redirect_query()[ ReturnStatusPage::DONE_ARG ] );
 		$this->assertSame( $before['messages'] + 1, $this->rows()['messages'] );
 		$_GET = $this->redirect_query();
 		$html = $this->get();
 		$this->assertStringContainsString( 'Your message was sent.', $html );
 		$this->assertStringContainsString( 'When will you collect it?', $html );
+	}
+
+	public function test_a_message_through_the_guest_link_is_the_guest_s_even_with_an_agent_signed_in(): void {
+		$agent   = $this->user( 'aftercare_agent' );
+		$order   = $this->order();
+		$created = $this->returns->create( $order, $this->input( $order ), 0 );
+		$return  = $created['return'];
+		wp_set_current_user( $agent->ID );
+		$_GET  = array(
+			ReturnStatusPage::RETURN_ARG => (string) $return->id,
+			ReturnStatusPage::TOKEN_ARG  => $created['token'],
+		);
+		$fields = array( 'message' => 'Sent from the guest link.' );
+
+		// Without the nonce (another site's form), nothing is written in the agent's name.
+		$before = $this->rows();
+		$this->post( $fields, ReturnStatusPage::REPLY_MARKER );
+		$this->assertSame( '', $this->redirected );
+		$this->assertSame( $before, $this->rows() );
+
+		$this->post( $fields + array( '_aftercare_nonce' => wp_create_nonce( 'aftercare_returns' ) ), ReturnStatusPage::REPLY_MARKER );
+		$this->assertSame( 'replied', $this->redirect_query()[ ReturnStatusPage::DONE_ARG ] );
+		$last     = $this->rest( 'GET', '/aftercare/v1/returns/' . $return->id . '/messages', array(), $agent->ID )->get_data();
+		$last     = end( $last );
+		$this->assertSame( 'Sent from the guest link.', wp_strip_all_tags( (string) $last['body'] ) );
+		$this->assertSame( array( 0, 'customer' ), array( $last['author']['id'], $last['author']['role'] ) );
+		$this->assertSame( 'open', Plugin::instance()->tickets->get( $return->ticket_id )->status->value, 'a shopper\'s reply (an agent\'s would wait on the shopper)' );
 	}
 
 	/**

@@ -247,12 +247,21 @@ final class TicketServiceTest extends TestCase {
 		$again   = $service->create( $this->guest_input( array( 'idempotency_key' => 'abcdefgh12345678' ) ), 0 );
 		$this->assertSame( $first['ticket']->id, $again['ticket']->id );
 		$this->assertTrue( $again['replayed'] );
-		$this->assertNotSame( '', $again['token'] );
+		$this->assertSame( '', $again['token'], 'a replay hands out no token: the guest\'s link is in their email' );
 		$this->assertCount( 1, $this->messages->for_ticket( $first['ticket']->id, true ) );
 
 		// The same key from someone else is someone else's submission.
 		$other = $service->create( $this->guest_input( array( 'idempotency_key' => 'abcdefgh12345678', 'email' => 'x@example.test' ) ), 0 );
 		$this->assertNotSame( $first['ticket']->id, $other['ticket']->id );
+
+		// A key lasts a day; then it is forgotten and the same submission makes a new ticket.
+		$this->clock->time += TicketService::IDEMPOTENCY_TTL - 1;
+		$this->assertSame( $first['ticket']->id, $service->create( $this->guest_input( array( 'idempotency_key' => 'abcdefgh12345678' ) ), 0 )['ticket']->id );
+		$this->clock->time += 2;
+		$later = $service->create( $this->guest_input( array( 'idempotency_key' => 'abcdefgh12345678' ) ), 0 );
+		$this->assertFalse( $later['replayed'] );
+		$this->assertNotSame( $first['ticket']->id, $later['ticket']->id );
+		$this->assertNotSame( '', $later['token'] );
 	}
 
 	public function test_an_agent_reply_is_the_first_response_and_waits_on_the_customer(): void {

@@ -263,11 +263,46 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$order  = $this->order();
 		$params = $this->guest_request( $order, array( 'idempotency_key' => 'submit-0001' ) );
 		$first  = $this->rest( 'POST', self::ROUTE, $params );
+		$rows   = $this->rows();
 		$second = $this->rest( 'POST', self::ROUTE, $params );
 		$this->assertSame( 201, $first->get_status() );
+		$this->assertFalse( $first->get_data()['replayed'] );
 		$this->assertSame( 200, $second->get_status() );
-		$this->assertSame( $first->get_data()['id'], $second->get_data()['id'] );
-		$this->assertSame( 200, $this->with_token( 'GET', self::ROUTE . '/' . $first->get_data()['id'], $second->get_data()['access_token'] )->get_status(), 'the replay\'s link works too' );
+		$this->assertSame( $rows, $this->rows(), 'no second return, no new token' );
+		// Whoever replays may only have learnt the key: the number, nothing of the return, no link.
+		$this->assertSame(
+			array(
+				'id'       => $first->get_data()['id'],
+				'number'   => $first->get_data()['number'],
+				'replayed' => true,
+			),
+			$second->get_data()
+		);
+
+		// A day later the key is forgotten: the same request is a new return (the line has 2).
+		global $wpdb;
+		$wpdb->update( $wpdb->prefix . 'aftercare_returns', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ), array( 'id' => $first->get_data()['id'] ) );
+		$later = $this->rest( 'POST', self::ROUTE, $params );
+		$this->assertSame( 201, $later->get_status(), (string) wp_json_encode( $later->get_data() ) );
+		$this->assertNotSame( $first->get_data()['id'], $later->get_data()['id'] );
+	}
+
+	public function test_a_message_that_carries_the_token_is_the_guest_s_whoever_is_signed_in(): void {
+		$order    = $this->order();
+		$created  = $this->rest( 'POST', self::ROUTE, $this->guest_request( $order ) )->get_data();
+		$other    = $this->rest( 'POST', self::ROUTE, $this->guest_request( $this->order() ) )->get_data();
+		$messages = self::ROUTE . '/' . $created['id'] . '/messages';
+		$sent     = $this->rest( 'POST', $messages, array( 'body' => 'Through the link' ), $this->agent->ID, array( 'X-Aftercare-Token' => $created['access_token'] ) );
+		$this->assertSame( 201, $sent->get_status() );
+		$this->assertSame( array( 0, 'customer' ), array( $sent->get_data()['author']['id'], $sent->get_data()['author']['role'] ) );
+
+		$rows = $this->rows();
+		foreach ( array( $other['access_token'], str_repeat( 'A', 32 ) ) as $token ) {
+			$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $messages, array( 'body' => 'Into a stranger\'s thread' ), $this->agent->ID, array( 'X-Aftercare-Token' => $token ) ), 403 );
+		}
+		$this->assertSame( $rows, $this->rows() );
+		// Reading is unchanged: the agent still reads the thread, token or not.
+		$this->assertSame( 200, $this->rest( 'GET', $messages, array(), $this->agent->ID )->get_status() );
 	}
 
 	public function test_photos_go_with_the_request_and_open_with_the_link(): void {

@@ -82,6 +82,36 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$this->assertSame( 'solved', $this->rest( 'GET', '/aftercare/v1/tickets/' . $own['id'], array(), $this->agent->ID )->get_data()['status'] );
 	}
 
+	public function test_a_reply_that_carries_a_token_is_the_token_holder_s_whoever_is_signed_in(): void {
+		$ticket = $this->guest_ticket( array( 'name' => 'Gwen Guest' ) );
+		$other  = $this->guest_ticket();
+		$path   = '/aftercare/v1/tickets/' . $ticket['id'] . '/messages';
+		foreach ( array( $this->agent, $this->customer_b ) as $user ) {
+			$reply = $this->rest( 'POST', $path, array( 'body' => 'Through the link' ), $user->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) );
+			$this->assertSame( 201, $reply->get_status() );
+			$this->assertSame(
+				array(
+					'id'   => 0,
+					'name' => 'Gwen Guest',
+					'role' => 'customer',
+				),
+				$reply->get_data()['author']
+			);
+		}
+		$this->assertSame( 'open', $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->agent->ID )->get_data()['status'], 'a shopper\'s reply, not an agent\'s' );
+
+		// A wrong token, or another ticket's, opens nothing: not even for an agent who could answer.
+		$before = $this->snapshot();
+		foreach ( array( $other['access_token'], str_repeat( 'A', 32 ) ) as $token ) {
+			$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'Into a stranger\'s thread' ), $this->agent->ID, array( 'X-Aftercare-Token' => $token ) ), 403 );
+			$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'Into a stranger\'s thread', 'token' => $token ), $this->agent->ID ), 403 );
+		}
+		// The token holder is a shopper: no notes, no status.
+		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'x', 'type' => 'note' ), $this->agent->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) ), 403 );
+		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'x', 'status' => 'closed' ), $this->agent->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) ), 403 );
+		$this->assertSame( $before, $this->snapshot() );
+	}
+
 	public function test_an_image_upload_is_stored_privately_and_downloaded_with_safe_headers(): void {
 		$ticket   = $this->guest_ticket();
 		$response = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Photo attached' ), array( array( 'photo.png', self::png() ), array( 'notes.txt', "plain notes\n" ) ), 0, $ticket['access_token'] );

@@ -259,6 +259,71 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', array( 'customer_name' => 'N', 'customer_email' => 'same@example.test', 'subject' => 'S', 'message' => 'M' ), $this->agent->ID )->get_status() );
 	}
 
+	public function test_an_address_that_sanitizing_would_change_is_refused_not_mended(): void {
+		$before = $this->snapshot();
+		foreach ( array( 'v(1)ictim@example.test', 'v(2)ictim@example.test', 'vic tim@example.test', 'victim@exa mple.test', 'victim@example.test,other@example.test', 'not-an-address', '' ) as $email ) {
+			$response = $this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array(
+					'name'    => 'Mallory',
+					'email'   => $email,
+					'subject' => 'Your refund',
+					'message' => 'Click here',
+				)
+			);
+			$this->assertErrorCode( 'aftercare_invalid_email', $response, 400 );
+			$this->assertSame( array( 'email' ), $response->get_data()['data']['params'], $email );
+			$this->assertStringStartsWith( 'Please enter a valid email address', $response->get_data()['message'] );
+		}
+		$this->assertSame( $before, $this->snapshot(), 'nothing written, nothing mailed' );
+		// Agents writing on someone's behalf get the same rule.
+		$this->assertErrorCode( 'aftercare_invalid_email', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'customer_name' => 'V', 'customer_email' => 'v(1)ictim@example.test', 'subject' => 'S', 'message' => 'M' ), $this->agent->ID ), 400 );
+		// Spaces around a good address are no change to it.
+		$this->assertSame( 'gwen@example.test', $this->guest_ticket( array( 'email' => ' gwen@example.test ' ) )['customer']['email'] );
+	}
+
+	public function test_the_per_email_limits_count_the_mailbox_per_hour_and_per_day(): void {
+		global $wpdb;
+		$spellings = array( 'victim@example.test', 'Victim@Example.test', 'victim+1@example.test', 'VICTIM+news@example.test' );
+		$send      = function ( int $i, string $email ): \WP_REST_Response {
+			$_SERVER['REMOTE_ADDR'] = '198.51.100.' . $i; // Another address each time: only the mailbox limit counts.
+			return $this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array(
+					'name'    => 'Mallory',
+					'email'   => $email,
+					'subject' => 'Hello ' . $i,
+					'message' => 'Hello',
+				)
+			);
+		};
+		for ( $i = 0; $i < Controller::GUEST_LIMITS['email']; $i++ ) {
+			$this->assertSame( 201, $send( $i, $spellings[ $i % 4 ] )->get_status() );
+		}
+		$before = $this->snapshot();
+		foreach ( $spellings as $email ) {
+			$this->assertErrorCode( 'aftercare_throttled', $send( 50, $email ), 429 );
+		}
+		$this->assertSame( $before, $this->snapshot() );
+
+		// An hour on, the hourly window is over; the day still counts every attempt on the mailbox
+		// (the refused ones too).
+		$hour = hash_hmac( 'sha256', 'ticket_create_email|victim@example.test', wp_salt( 'nonce' ) );
+		$end  = static fn() => $wpdb->update( $wpdb->prefix . 'aftercare_rate_limits', array( 'window_ends' => time() - 1 ), array( 'bucket_key' => $hour ) );
+		$end();
+		for ( $sent = Controller::GUEST_LIMITS['email'] + count( $spellings ); $sent < Controller::GUEST_LIMITS['email_day']; $sent++ ) {
+			$this->assertSame( 201, $send( 100 + $sent, $spellings[ $sent % 4 ] )->get_status(), 'attempt ' . $sent );
+			$end();
+		}
+		$response = $send( 200, 'victim+again@example.test' );
+		$this->assertErrorCode( 'aftercare_throttled', $response, 429 );
+		$this->assertGreaterThan( HOUR_IN_SECONDS, (int) $response->get_headers()['Retry-After'], 'the day\'s window' );
+		$this->assertSame( 201, $send( 201, 'someone.else@example.test' )->get_status() );
+		$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+	}
+
 	public function test_a_double_submit_with_the_same_key_returns_the_same_ticket(): void {
 		$params = array(
 			'name'            => 'Gwen',
@@ -268,11 +333,48 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			'idempotency_key' => 'k-0123456789abcdef',
 		);
 		$first  = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
+		$before = $this->snapshot();
 		$second = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
 		$this->assertSame( 201, $first->get_status() );
+		$this->assertFalse( $first->get_data()['replayed'] );
 		$this->assertSame( 200, $second->get_status() );
-		$this->assertSame( $first->get_data()['id'], $second->get_data()['id'] );
-		$this->assertSame( 200, $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $first->get_data()['id'], $second->get_data()['access_token'] )->get_status() );
+		$this->assertSame( $before, $this->snapshot(), 'no second ticket, no new token' );
+		// Whoever replays may only have learnt the key: the number, nothing of the ticket, no link.
+		$this->assertSame(
+			array(
+				'id'       => $first->get_data()['id'],
+				'number'   => $first->get_data()['number'],
+				'replayed' => true,
+			),
+			$second->get_data()
+		);
+
+		// A customer's replay is their own (the key is bound to the account): the ticket, no token.
+		$mine = array( 'subject' => 'Mine', 'message' => 'Twice', 'idempotency_key' => 'k-customer-000001' );
+		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', $mine, $this->customer_a->ID )->get_status() );
+		$again = $this->rest( 'POST', '/aftercare/v1/tickets', $mine, $this->customer_a->ID );
+		$this->assertSame( 200, $again->get_status() );
+		$this->assertSame( 'Mine', $again->get_data()['subject'] );
+		$this->assertArrayNotHasKey( 'access_token', $again->get_data() );
+	}
+
+	public function test_an_idempotency_key_expires_after_a_day(): void {
+		global $wpdb;
+		$params = array(
+			'name'            => 'Gwen',
+			'email'           => 'gwen@example.test',
+			'subject'         => 'Double',
+			'message'         => 'Click click',
+			'idempotency_key' => 'k-0123456789abcdef',
+		);
+		$first = $this->rest( 'POST', '/aftercare/v1/tickets', $params )->get_data();
+		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL + 60 ), array( 'id' => $first['id'] ) );
+		$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/tickets', $params )->get_status(), 'still within the day' );
+		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ), array( 'id' => $first['id'] ) );
+		$later = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
+		$this->assertSame( 201, $later->get_status() );
+		$this->assertNotSame( $first['id'], $later->get_data()['id'] );
+		$this->assertSame( 200, $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $later->get_data()['id'], $later->get_data()['access_token'] )->get_status() );
 	}
 
 	public function test_customers_link_only_their_own_orders_and_guests_need_the_matching_email(): void {
