@@ -61,6 +61,7 @@ use Aftercare\Rest\Tickets\Controller as TicketsController;
 use Aftercare\Rest\Tickets\Query as TicketQuery;
 use Aftercare\Rest\Tickets\Schema as TicketSchema;
 use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\AttachmentsHealth;
 use Aftercare\Tickets\CustomerContext;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\MessageRepository;
@@ -171,7 +172,7 @@ final class Plugin {
 		$ticket_terms  = new TicketTerms( $wpdb, $tokenizer );
 		$ticket_repo   = new TicketRepository( $wpdb, $ticket_tags, $ticket_terms, $message_repo );
 		$events        = new EventLog( $wpdb, $clock );
-		$attachments   = new AttachmentStore( $wpdb, $settings, $clock );
+		$attachments   = new AttachmentStore( $wpdb, $settings, $clock, $limiter );
 		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$presence      = new Presence( $wpdb, $clock );
 		$ticket_access = new TicketAccess( $ticket_repo, $tokens );
@@ -268,6 +269,7 @@ final class Plugin {
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				...$return_shop,
 				...$shop,
+				new AttachmentsHealth( $attachments ),
 				new TrackingMetaBox( $orders, $carriers ),
 				$article_type,
 				$deflection,

@@ -39,7 +39,7 @@ final class RetentionTest extends TicketRestTestCase {
 		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$outbox          = new Outbox( $wpdb, $this->clock );
 		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ) );
-		$this->retention = new Retention( $wpdb, $settings, $tickets, new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ), new AttachmentStore( $wpdb, $settings, $this->clock ), $outbox, $notifier, $this->clock );
+		$this->retention = new Retention( $wpdb, $settings, $tickets, new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ), new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ) ), $outbox, $notifier, $this->clock );
 	}
 
 	/**
