@@ -85,6 +85,7 @@ use Aftercare\Orders\TrackingReader;
 use Aftercare\Orders\WooCommerceOrderSource;
 use Aftercare\Rest\HelpEvents\Controller as HelpEventsController;
 use Aftercare\Rest\HelpFeedback\Controller as HelpFeedbackController;
+use Aftercare\Rest\HelpVisitor\Controller as HelpVisitorController;
 use Aftercare\Rest\HelpReports\Controller as HelpReportsController;
 use Aftercare\Rest\HelpReports\Schema as HelpReportsSchema;
 use Aftercare\Rest\HelpSearch\Controller as HelpSearchController;
@@ -250,6 +251,7 @@ final class Plugin {
 			new HelpSearchController( $articles, $limiter, $visitors, new HelpSearchSchema() ),
 			new HelpEventsController( $articles, $limiter, $visitors ),
 			new HelpFeedbackController( $articles, $votes, $limiter, $visitors ),
+			new HelpVisitorController( $limiter, $visitors ),
 			new HelpReportsController( new Reports( $clock, $search_log, $votes, $deflection ), new HelpReportsSchema() ),
 		);
 

@@ -68,7 +68,7 @@ final class Controller extends AbstractController {
 			function () use ( $request ): \WP_REST_Response {
 				$kind     = (string) $request['kind'];
 				$query    = (string) $request['query'];
-				$visitor  = (string) $request['visitor'];
+				$visitor  = $this->visitors->verify( (string) $request['visitor'] );
 				$source   = (string) $request['source'];
 				$articles = array_values( array_unique( array_map( 'intval', (array) $request['articles'] ) ) );
 				if ( 'search' !== $kind && ! $articles ) {
@@ -147,9 +147,9 @@ final class Controller extends AbstractController {
 						'context'     => array( 'view' ),
 					),
 					'visitor'  => array(
-						'description' => __( 'The anonymous visitor id the browser keeps.', 'aftercare' ),
+						'description' => __( 'The anonymous visitor id the store issued to this browser (POST help/visitor).', 'aftercare' ),
 						'type'        => 'string',
-						'pattern'     => Visitors::PATTERN,
+						'maxLength'   => 65,
 						'required'    => true,
 						'context'     => array( 'view' ),
 					),
