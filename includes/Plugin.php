@@ -225,7 +225,7 @@ final class Plugin {
 			new ContactBlock( $threads, $links, $tokens, $orders ),
 			new SupportEndpoint( $threads, $links ),
 			$notifier,
-			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo ),
+			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo, $search_log, $votes, $deflection, $orders ),
 			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock ),
 		);
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
