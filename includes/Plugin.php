@@ -226,7 +226,7 @@ final class Plugin {
 			new SupportEndpoint( $threads, $links ),
 			$notifier,
 			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo, $search_log, $votes, $deflection, $orders ),
-			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock ),
+			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock, $search_log, $votes, $deflection ),
 		);
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
