@@ -254,10 +254,9 @@ final class AttachmentStore implements Table {
 	}
 
 	/**
-	 * The private folder, created on first use with files that make web servers refuse it:
-	 * AFTERCARE_ATTACHMENTS_DIR when defined, else uploads/aftercare-private/.
+	 * Where the files are: AFTERCARE_ATTACHMENTS_DIR when defined, else uploads/aftercare-private/.
 	 */
-	public function directory(): string {
+	public static function folder(): string {
 		$dir = defined( 'AFTERCARE_ATTACHMENTS_DIR' ) ? (string) constant( 'AFTERCARE_ATTACHMENTS_DIR' ) : trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private';
 		/**
 		 * Where attachment files are kept. A folder outside the web root cannot be served by any
@@ -265,7 +264,14 @@ final class AttachmentStore implements Table {
 		 *
 		 * @param string $dir Absolute path.
 		 */
-		$dir = trailingslashit( (string) apply_filters( 'aftercare_attachments_dir', $dir ) );
+		return trailingslashit( (string) apply_filters( 'aftercare_attachments_dir', $dir ) );
+	}
+
+	/**
+	 * The private folder, created on first use with files that make web servers refuse it.
+	 */
+	public function directory(): string {
+		$dir = self::folder();
 		if ( ! is_file( $dir . '.htaccess' ) ) {
 			wp_mkdir_p( $dir );
 			// phpcs:disable WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- tiny guard files in our own folder.
