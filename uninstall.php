@@ -46,13 +46,18 @@ $aftercare_uninstall = static function (): void {
 	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'aftercare_' ) . '%' ) );
 	wp_cache_flush();
 	$plugin->capabilities->remove();
-	$uploads = wp_upload_dir( null, false );
-	if ( ! empty( $uploads['basedir'] ) ) {
-		require_once ABSPATH . 'wp-admin/includes/file.php';
-		WP_Filesystem();
-		global $wp_filesystem;
-		$wp_filesystem?->delete( trailingslashit( $uploads['basedir'] ) . 'aftercare-private', true );
+	// Attachment files (random names) and the folder's guard files; the folder goes when nothing
+	// else is in it, so a folder the store chose and shares keeps what is not Aftercare's.
+	require_once ABSPATH . 'wp-admin/includes/file.php';
+	WP_Filesystem();
+	global $wp_filesystem;
+	$aftercare_files = Aftercare\Tickets\AttachmentStore::folder();
+	foreach ( array_keys( (array) $wp_filesystem?->dirlist( $aftercare_files ) ) as $aftercare_file ) {
+		if ( preg_match( '/^(?:[0-9a-f]{32}|\.htaccess|index\.php)$/', (string) $aftercare_file ) ) {
+			$wp_filesystem->delete( $aftercare_files . $aftercare_file );
+		}
 	}
+	$wp_filesystem?->rmdir( $aftercare_files );
 };
 
 if ( is_multisite() ) {

@@ -62,6 +62,7 @@ use Aftercare\Rest\Tickets\Controller as TicketsController;
 use Aftercare\Rest\Tickets\Query as TicketQuery;
 use Aftercare\Rest\Tickets\Schema as TicketSchema;
 use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\AttachmentsHealth;
 use Aftercare\Tickets\CustomerContext;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\MessageRepository;
@@ -85,6 +86,7 @@ use Aftercare\Orders\TrackingReader;
 use Aftercare\Orders\WooCommerceOrderSource;
 use Aftercare\Rest\HelpEvents\Controller as HelpEventsController;
 use Aftercare\Rest\HelpFeedback\Controller as HelpFeedbackController;
+use Aftercare\Rest\HelpVisitor\Controller as HelpVisitorController;
 use Aftercare\Rest\HelpReports\Controller as HelpReportsController;
 use Aftercare\Rest\HelpReports\Schema as HelpReportsSchema;
 use Aftercare\Rest\HelpSearch\Controller as HelpSearchController;
@@ -173,7 +175,7 @@ final class Plugin {
 		$ticket_terms  = new TicketTerms( $wpdb, $tokenizer );
 		$ticket_repo   = new TicketRepository( $wpdb, $ticket_tags, $ticket_terms, $message_repo );
 		$events        = new EventLog( $wpdb, $clock );
-		$attachments   = new AttachmentStore( $wpdb, $settings, $clock );
+		$attachments   = new AttachmentStore( $wpdb, $settings, $clock, $limiter, $client );
 		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$presence      = new Presence( $wpdb, $clock );
 		$ticket_access = new TicketAccess( $ticket_repo, $tokens );
@@ -226,8 +228,8 @@ final class Plugin {
 			new ContactBlock( $threads, $links, $tokens, $orders ),
 			new SupportEndpoint( $threads, $links ),
 			$notifier,
-			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo ),
-			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock ),
+			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo, $search_log, $votes, $deflection, $orders ),
+			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock, $search_log, $votes, $deflection ),
 		);
 		$order_view   = new OrderView( $settings );
 		$return_rest   = array(
@@ -249,8 +251,9 @@ final class Plugin {
 			new OrderStatusController( $order_lookup, $order_view, new OrderStatusSchema() ),
 			...$return_rest,
 			new HelpSearchController( $articles, $limiter, $client, new HelpSearchSchema() ),
-			new HelpEventsController( $articles, $limiter, $client ),
+			new HelpEventsController( $articles, $limiter, $visitors, $client ),
 			new HelpFeedbackController( $articles, $votes, $limiter, $visitors, $client ),
+			new HelpVisitorController( $limiter, $visitors, $client ),
 			new HelpReportsController( new Reports( $clock, $search_log, $votes, $deflection ), new HelpReportsSchema() ),
 		);
 
@@ -270,6 +273,7 @@ final class Plugin {
 				new OrderStatusBlock( $order_lookup, $order_view ),
 				...$return_shop,
 				...$shop,
+				new AttachmentsHealth( $attachments ),
 				new TrackingMetaBox( $orders, $carriers ),
 				$article_type,
 				$deflection,

@@ -1,7 +1,7 @@
 /**
  * "Was this helpful?": a vote, then an optional comment, sent to
- * `POST aftercare/v1/help/articles/{id}/feedback` with the anonymous visitor id (voting again
- * changes the vote).
+ * `POST aftercare/v1/help/articles/{id}/feedback` with the anonymous visitor id the store
+ * issued (voting again changes the vote).
  */
 
 /**
@@ -12,7 +12,7 @@ import { getContext, getElement, store } from '@wordpress/interactivity';
 /**
  * Internal dependencies
  */
-import { visitorId } from '../help-center/api';
+import { sendAsVisitor } from '../help-center/api';
 
 interface FeedbackContext {
 	rest: string;
@@ -43,8 +43,8 @@ async function send(
 	context: FeedbackContext,
 	comment?: string
 ): Promise< boolean > {
-	try {
-		const response = await fetch(
+	return sendAsVisitor( context.rest, ( visitor ) =>
+		fetch(
 			new URL( `articles/${ context.articleId }/feedback`, context.rest ),
 			{
 				method: 'POST',
@@ -52,15 +52,12 @@ async function send(
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify( {
 					helpful: context.vote === 'yes',
-					visitor: visitorId(),
+					visitor,
 					...( comment === undefined ? {} : { comment } ),
 				} ),
 			}
-		);
-		return response.ok;
-	} catch {
-		return false;
-	}
+		)
+	).catch( () => false );
 }
 
 function* vote(

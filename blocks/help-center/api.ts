@@ -20,28 +20,85 @@ export type HelpSource = 'help-center' | 'contact' | 'returns' | 'page';
 
 export const VISITOR_COOKIE = 'aftercare_visitor';
 
-const VISITOR_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
+/** A random id and the store's signature of it. */
+const VISITOR_PATTERN = /^[0-9a-f]{32}\.[0-9a-f]{32}$/;
+
+let issuing: Promise< string > | null = null;
 
 /**
- * The browser's anonymous visitor id, made on first use and kept for a year in a first-party
- * cookie, so a ticket opened later can be matched to the searches before it (only an HMAC of
- * it is stored on the server).
+ * The browser's anonymous visitor id. The store issues and signs it (`POST help/visitor`), once,
+ * and the browser keeps it for a year in a first-party cookie, so a ticket opened later can be
+ * matched to the searches before it (only an HMAC of it is stored on the server). Never part
+ * of a page, so cached pages are never shared ids.
  *
- * @return The visitor id.
+ * @param rest  Base of the help routes.
+ * @param renew Ask for a new id (the kept one was refused).
+ * @return The visitor id, or '' when the store could not issue one.
  */
-export function visitorId(): string {
-	const found = document.cookie
-		.split( ';' )
-		.map( ( part ) => part.trim() )
-		.find( ( part ) => part.startsWith( `${ VISITOR_COOKIE }=` ) );
-	const existing = found?.slice( VISITOR_COOKIE.length + 1 ) ?? '';
-	if ( VISITOR_PATTERN.test( existing ) ) {
-		return existing;
+export function visitorId( rest: string, renew = false ): Promise< string > {
+	const kept =
+		document.cookie
+			.split( ';' )
+			.map( ( part ) => part.trim() )
+			.find( ( part ) => part.startsWith( `${ VISITOR_COOKIE }=` ) )
+			?.slice( VISITOR_COOKIE.length + 1 ) ?? '';
+	if ( ! renew && VISITOR_PATTERN.test( kept ) ) {
+		return Promise.resolve( kept );
 	}
-	const id = crypto.randomUUID();
-	const secure = window.location.protocol === 'https:' ? '; Secure' : '';
-	document.cookie = `${ VISITOR_COOKIE }=${ id }; path=/; max-age=31536000; SameSite=Lax${ secure }`;
-	return id;
+	issuing ??= fetch( new URL( 'visitor', rest ), {
+		method: 'POST',
+		credentials: 'omit',
+		headers: { Accept: 'application/json' },
+	} )
+		.then( async ( response ) => {
+			const body = response.ok
+				? ( ( await response.json() ) as { visitor?: unknown } )
+				: {};
+			const id = typeof body.visitor === 'string' ? body.visitor : '';
+			if ( VISITOR_PATTERN.test( id ) ) {
+				const secure =
+					window.location.protocol === 'https:' ? '; Secure' : '';
+				document.cookie = `${ VISITOR_COOKIE }=${ id }; path=/; max-age=31536000; SameSite=Lax${ secure }`;
+				return id;
+			}
+			return '';
+		} )
+		.catch( () => '' )
+		.finally( () => {
+			issuing = null;
+		} );
+	return issuing;
+}
+
+/**
+ * Sends a request that carries the visitor id; when the store refuses the kept id (a forged
+ * one, or the site's keys changed), once more with a new one.
+ *
+ * @param rest Base of the help routes.
+ * @param send Sends the request with the given visitor id.
+ * @return Whether the store took it.
+ */
+export async function sendAsVisitor(
+	rest: string,
+	send: ( visitor: string ) => Promise< Response >
+): Promise< boolean > {
+	for ( const renew of [ false, true ] ) {
+		const visitor = await visitorId( rest, renew );
+		if ( visitor === '' ) {
+			return false;
+		}
+		const response = await send( visitor );
+		if ( response.ok ) {
+			return true;
+		}
+		const body = ( await response.json().catch( () => null ) ) as {
+			code?: unknown;
+		} | null;
+		if ( body?.code !== 'aftercare_invalid_visitor' ) {
+			return false;
+		}
+	}
+	return false;
 }
 
 /**
@@ -101,15 +158,17 @@ export function logHelpEvent(
 		articles?: number[];
 	}
 ): void {
-	void fetch( new URL( 'events', rest ), {
-		method: 'POST',
-		keepalive: true,
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify( {
-			...event,
-			query: event.query.slice( 0, 190 ),
-			articles: event.articles ?? [],
-			visitor: visitorId(),
-		} ),
-	} ).catch( () => undefined );
+	void sendAsVisitor( rest, ( visitor ) =>
+		fetch( new URL( 'events', rest ), {
+			method: 'POST',
+			keepalive: true,
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify( {
+				...event,
+				query: event.query.slice( 0, 190 ),
+				articles: event.articles ?? [],
+				visitor,
+			} ),
+		} )
+	).catch( () => undefined );
 }

@@ -5,7 +5,7 @@
  *
  * Rate limits of the public routes can be changed with the `aftercare_help_rate_limit` filter:
  *
- *     apply_filters( 'aftercare_help_rate_limit', int $per_window, string $route ) // search|events|feedback
+ *     apply_filters( 'aftercare_help_rate_limit', int $per_window, string $route ) // search|events|feedback|visitor
  *
  * @package Aftercare
  */

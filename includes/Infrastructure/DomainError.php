@@ -40,6 +40,10 @@ final class DomainError extends \RuntimeException {
 		return new self( $reason, $message, 409 );
 	}
 
+	public static function too_large( string $reason, string $message ): self {
+		return new self( $reason, $message, 413 );
+	}
+
 	public static function throttled( string $message, int $retry_after ): self {
 		return new self( 'throttled', $message, 429, array( 'retry_after' => $retry_after ) );
 	}

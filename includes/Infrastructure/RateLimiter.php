@@ -49,6 +49,44 @@ final class RateLimiter implements Table {
 	}
 
 	/**
+	 * Spends an amount (e.g. bytes uploaded) from a budget per window, only when it fits: a refused
+	 * amount spends nothing, so a smaller one may still pass.
+	 *
+	 * @param string $bucket What is limited, e.g. `attachment_bytes`.
+	 * @param string $key    Who is limited.
+	 * @param int    $amount What this attempt costs.
+	 * @param int    $budget What a window allows.
+	 * @param int    $window Window length in seconds.
+	 * @return int 0 when spent, otherwise the seconds until the window ends (for Retry-After).
+	 */
+	public function spend( string $bucket, string $key, int $amount, int $budget, int $window ): int {
+		$table = $this->table();
+		$hash  = $this->hash( $bucket, $key );
+		$now   = $this->clock->now();
+		$this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$table} (bucket_key, hits, window_ends) VALUES (%s, 0, 0)", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// The condition and the change are one UPDATE, so concurrent requests cannot overspend together.
+		$spent = $this->wpdb->query(
+			$this->wpdb->prepare(
+				"UPDATE {$table} SET hits = CASE WHEN window_ends <= %d THEN %d ELSE hits + %d END, window_ends = CASE WHEN window_ends <= %d THEN %d ELSE window_ends END WHERE bucket_key = %s AND CASE WHEN window_ends <= %d THEN 0 ELSE hits END + %d <= %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				$now,
+				$amount,
+				$amount,
+				$now,
+				$now + $window,
+				$hash,
+				$now,
+				$amount,
+				$budget
+			)
+		);
+		if ( $spent ) {
+			return 0;
+		}
+		$ends = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT window_ends FROM {$table} WHERE bucket_key = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return max( 1, ( $ends > $now ? $ends : $now + $window ) - $now );
+	}
+
+	/**
 	 * Counts one failure. Reaching the limit locks the key out for a window from now, and each
 	 * further lockout within $max_lockout doubles that (back-off), up to $max_lockout.
 	 * Check retry_after() with the same limit before each attempt.

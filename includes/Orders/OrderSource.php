@@ -81,6 +81,11 @@ interface OrderSource {
 	public function lookups( int $order_id, int $limit = 10 ): array;
 
 	/**
+	 * Deletes the order's lookup records (the customer asked to be erased).
+	 */
+	public function forget_lookups( int $order_id ): void;
+
+	/**
 	 * Refunds lines of an order: each line's paid price (tax included) per unit times the
 	 * quantity, less $fee. Through the payment gateway when it supports refunds, else recorded
 	 * as a manual refund. Optionally puts the items back in stock.

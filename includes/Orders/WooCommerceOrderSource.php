@@ -160,6 +160,14 @@ final class WooCommerceOrderSource implements OrderSource {
 		return self::clean_lookups( is_array( $lookups ) ? $lookups : array(), $limit );
 	}
 
+	public function forget_lookups( int $order_id ): void {
+		$order = $this->order( $order_id );
+		if ( $order ) {
+			$order->delete_meta_data( self::LOOKUPS_META );
+			$order->save_meta_data();
+		}
+	}
+
 	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason ): Refund {
 		$order      = $this->existing( $order_id );
 		$decimals   = wc_get_price_decimals();

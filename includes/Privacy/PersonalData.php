@@ -3,12 +3,16 @@
  * WordPress's personal-data tools (Tools → Export / Erase Personal Data) for support data:
  * the person's tickets, their own messages, the files they attached, the tickets' timelines,
  * the mails queued to them, and their returns with their items and timelines. A return's
- * conversation and photos are its ticket thread, so they go with the tickets.
+ * conversation and photos are its ticket thread, so they go with the tickets. Also what the
+ * help center knows of the browsers the person opened tickets from (searches, clicks, votes and
+ * their comments, the links to the tickets), and the lookups recorded on the person's orders.
+ * And the suggested text for the site's privacy policy.
  *
  * Erasure anonymizes rather than deletes: the ticket keeps its number, status, dates and message
- * count, agents' replies stay, and the person's own words and files are removed; a return keeps
- * its number, items, status and amounts and loses whom it belonged to. The store's records and
- * reports stay consistent.
+ * count, agents' replies stay, and the person's subjects, own words and files are removed; a
+ * return keeps its number, items, status and amounts and loses whom it belonged to. The store's
+ * records and reports stay consistent. The help-center rows of those browsers and the orders'
+ * lookup records are deleted.
  *
  * @package Aftercare
  */
@@ -17,8 +21,13 @@ declare( strict_types=1 );
 
 namespace Aftercare\Privacy;
 
+use Aftercare\HelpCenter\ArticleVotes;
+use Aftercare\HelpCenter\Deflection;
+use Aftercare\HelpCenter\SearchLog;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Notifications\Outbox;
+use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\ReturnItem;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
@@ -33,6 +42,9 @@ final class PersonalData {
 	/** Tickets per exporter or eraser page, so each request stays short. */
 	public const PAGE = 20;
 
+	/** Orders whose lookup records are exported or erased (the port's most). */
+	private const ORDERS = 100;
+
 	public function __construct(
 		private \wpdb $wpdb,
 		private TicketRepository $tickets,
@@ -41,12 +53,39 @@ final class PersonalData {
 		private EventLog $events,
 		private AccessTokens $tokens,
 		private Outbox $outbox,
-		private ReturnRepository $returns
+		private ReturnRepository $returns,
+		private SearchLog $log,
+		private ArticleVotes $votes,
+		private Deflection $deflection,
+		private ?OrderSource $orders
 	) {}
 
 	public function register(): void {
 		add_filter( 'wp_privacy_personal_data_exporters', array( $this, 'add_exporter' ) );
 		add_filter( 'wp_privacy_personal_data_erasers', array( $this, 'add_eraser' ) );
+		add_action( 'admin_init', array( $this, 'add_policy_content' ) );
+	}
+
+	/**
+	 * Suggested text for the privacy policy (Settings → Privacy → the policy guide).
+	 */
+	public function add_policy_content(): void {
+		if ( ! function_exists( 'wp_add_privacy_policy_content' ) ) {
+			return;
+		}
+		$paragraphs = array(
+			__( 'When you contact us through our support form, we keep your name, email address, what you write, the files you attach, the order you name, and the history of your request (when it was opened, answered and closed). Support staff read them to help you. If you write as a guest, we email you a private link to your conversation, valid for 90 days.', 'aftercare' ),
+			__( 'When you ask for a return, we keep the order, the items, your reasons, photos and the outcome you choose, and the steps of the return.', 'aftercare' ),
+			__( 'When you look up an order with its number, we note on the order when it was looked up and a shortened form of your IP address (its last part removed), so the order’s owner and our staff can see who checked it.', 'aftercare' ),
+			__( 'Our help center keeps what visitors search for, which articles they open and whether an article helped (with an optional comment). It links them with an anonymous, random visitor id kept in a cookie (aftercare_visitor, one year) and stored by us only in a scrambled (hashed) form — never with your IP address or name. If you open a support request from the same browser, we note that, to learn whether our articles help.', 'aftercare' ),
+			__( 'To protect our forms from abuse, we count requests per IP address for up to a day, in a scrambled (hashed) form only.', 'aftercare' ),
+			__( 'How long we keep it: support requests stay as long as our records require. Attachments of finished requests may be deleted after a period we set; help-center searches and votes are deleted after the period set in our settings; emails we sent you are forgotten after 30 days.', 'aftercare' ),
+			__( 'You can ask us for an export of this data, or to erase it: we then remove your name, email, subjects, messages, files and help-center activity, and keep only an anonymous record (number, dates, status) of each request.', 'aftercare' ),
+		);
+		wp_add_privacy_policy_content(
+			__( 'Aftercare', 'aftercare' ),
+			implode( '', array_map( static fn( string $text ): string => '<p>' . esc_html( $text ) . '</p>', $paragraphs ) )
+		);
 	}
 
 	/**
@@ -82,7 +121,7 @@ final class PersonalData {
 	public function export( string $email, int $page = 1 ): array {
 		$page = max( 1, $page );
 		$rows = $this->ticket_rows( $email, ( $page - 1 ) * self::PAGE );
-		$data = $this->ticket_items( $rows );
+		$data = array_merge( $this->ticket_items( $rows ), $this->help_items( $rows ) );
 		if ( count( $rows ) === self::PAGE ) {
 			return array(
 				'data' => $data,
@@ -91,9 +130,10 @@ final class PersonalData {
 		}
 		$first   = intdiv( $this->ticket_count( $email ), self::PAGE ) + 1;
 		$returns = $this->return_rows( $email, max( 0, $page - $first ) * self::PAGE );
+		$done    = count( $returns ) < self::PAGE;
 		return array(
-			'data' => array_merge( $data, $this->return_items( $returns ) ),
-			'done' => count( $returns ) < self::PAGE,
+			'data' => array_merge( $data, $this->return_items( $returns ), $done ? $this->lookup_items( $email ) : array() ),
+			'done' => $done,
 		);
 	}
 
@@ -113,6 +153,7 @@ final class PersonalData {
 		$done = null !== $returns && count( $returns ) < self::PAGE;
 		if ( $done ) {
 			$this->wpdb->delete( $this->outbox->table(), array( 'recipient' => $email ) );
+			$removed = $this->forget_lookups( $email ) || $removed;
 		}
 		return array(
 			'items_removed'  => $removed,
@@ -232,6 +273,7 @@ final class PersonalData {
 			$this->wpdb->update(
 				$this->tickets->table(),
 				array(
+					'subject'        => __( '[Removed at the customer’s request]', 'aftercare' ),
 					'customer_id'    => 0,
 					'customer_name'  => $name,
 					'customer_email' => $address,
@@ -260,7 +302,196 @@ final class PersonalData {
 			$this->tickets->reindex( $id );
 			$removed = true;
 		}
+		$this->forget_browsers( array_map( static fn( $row ): int => (int) $row->id, $rows ) );
 		return $removed;
+	}
+
+	/**
+	 * What the help center logged of the browsers the tickets were opened from: the links to the
+	 * tickets, searches, clicks and suggestions shown, votes and their comments.
+	 *
+	 * @param object[] $rows Ticket rows.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function help_items( array $rows ): array {
+		$numbers  = array_column( array_map( static fn( $row ): array => array( (int) $row->id, '#' . $row->number ), $rows ), 1, 0 );
+		$visitors = $this->browsers( array_keys( $numbers ) );
+		if ( ! $visitors ) {
+			return array();
+		}
+		$in    = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
+		$group = __( 'Help center activity', 'aftercare' );
+		$data  = array();
+		$when  = static fn( $time ): array => array(
+			'name'  => __( 'When', 'aftercare' ),
+			'value' => gmdate( 'Y-m-d H:i:s', (int) $time ) . ' UTC',
+		);
+		$links = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->deflection->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		foreach ( $links as $link ) {
+			$data[] = array(
+				'group_id'    => 'aftercare-help',
+				'group_label' => $group,
+				'item_id'     => 'aftercare-help-ticket-' . $link->id,
+				'data'        => array(
+					array(
+						'name'  => __( 'Opened a ticket from this browser', 'aftercare' ),
+						'value' => $numbers[ (int) $link->ticket_id ] ?? '',
+					),
+					$when( $link->opened_at ),
+				),
+			);
+		}
+		$kinds = array(
+			'search'  => __( 'Searched', 'aftercare' ),
+			'click'   => __( 'Opened an article', 'aftercare' ),
+			'suggest' => __( 'Was shown articles', 'aftercare' ),
+		);
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->log->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ) as $event ) { // phpcs:ignore WordPress.DB.PreparedSQL
+			$data[] = array(
+				'group_id'    => 'aftercare-help',
+				'group_label' => $group,
+				'item_id'     => 'aftercare-help-event-' . $event->id,
+				'data'        => array_values(
+					array_filter(
+						array(
+							array(
+								'name'  => $kinds[ $event->kind ] ?? $event->kind,
+								'value' => (string) $event->query,
+							),
+							$event->post_id ? array(
+								'name'  => __( 'Article', 'aftercare' ),
+								'value' => get_the_title( (int) $event->post_id ),
+							) : null,
+							$when( $event->created_at ),
+						)
+					)
+				),
+			);
+		}
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->votes->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ) as $vote ) { // phpcs:ignore WordPress.DB.PreparedSQL
+			$data[] = array(
+				'group_id'    => 'aftercare-help',
+				'group_label' => $group,
+				'item_id'     => 'aftercare-help-vote-' . $vote->id,
+				'data'        => array(
+					array(
+						'name'  => __( 'Article', 'aftercare' ),
+						'value' => get_the_title( (int) $vote->post_id ),
+					),
+					array(
+						'name'  => __( 'Was it helpful?', 'aftercare' ),
+						'value' => $vote->helpful ? __( 'Yes', 'aftercare' ) : __( 'No', 'aftercare' ),
+					),
+					array(
+						'name'  => __( 'Comment', 'aftercare' ),
+						'value' => (string) $vote->comment,
+					),
+					$when( $vote->created_at ),
+				),
+			);
+		}
+		return $data;
+	}
+
+	/**
+	 * Deletes what the help center logged of the browsers the tickets were opened from.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 */
+	private function forget_browsers( array $ticket_ids ): void {
+		$visitors = $this->browsers( $ticket_ids );
+		if ( ! $visitors ) {
+			return;
+		}
+		$in = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
+		foreach ( array( $this->log->table(), $this->votes->table(), $this->deflection->table() ) as $table ) {
+			$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE visitor IN ({$in})", $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		}
+	}
+
+	/**
+	 * The visitor hashes of the browsers the tickets were opened from.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return string[]
+	 */
+	private function browsers( array $ticket_ids ): array {
+		if ( ! $ticket_ids ) {
+			return array();
+		}
+		$in = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
+		return $this->wpdb->get_col( $this->wpdb->prepare( "SELECT DISTINCT visitor FROM {$this->deflection->table()} WHERE ticket_id IN ({$in})", $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+	}
+
+	/**
+	 * Who looked up the person's orders, as recorded on them (time, shortened address, how).
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function lookup_items( string $email ): array {
+		$data = array();
+		foreach ( $this->person_orders( $email ) as $order ) {
+			foreach ( $this->orders?->lookups( $order->id, PHP_INT_MAX ) ?? array() as $index => $lookup ) {
+				$data[] = array(
+					'group_id'    => 'aftercare-order-lookups',
+					'group_label' => __( 'Order look-ups', 'aftercare' ),
+					'item_id'     => 'aftercare-lookup-' . $order->id . '-' . $index,
+					'data'        => array(
+						array(
+							'name'  => __( 'Order number', 'aftercare' ),
+							'value' => '#' . $order->number,
+						),
+						array(
+							'name'  => __( 'When', 'aftercare' ),
+							'value' => gmdate( 'Y-m-d H:i:s', $lookup['time'] ) . ' UTC',
+						),
+						array(
+							'name'  => __( 'IP address (shortened)', 'aftercare' ),
+							'value' => $lookup['ip'],
+						),
+						array(
+							'name'  => __( 'How', 'aftercare' ),
+							'value' => 'customer' === $lookup['via'] ? __( 'Signed in', 'aftercare' ) : __( 'Order number and email or postcode', 'aftercare' ),
+						),
+					),
+				);
+			}
+		}
+		return $data;
+	}
+
+	/**
+	 * Deletes the lookup records of the person's orders.
+	 *
+	 * @return bool Whether there were any.
+	 */
+	private function forget_lookups( string $email ): bool {
+		$removed = false;
+		foreach ( $this->person_orders( $email ) as $order ) {
+			if ( $this->orders?->lookups( $order->id, 1 ) ) {
+				$this->orders->forget_lookups( $order->id );
+				$removed = true;
+			}
+		}
+		return $removed;
+	}
+
+	/**
+	 * The person's orders: those of their account and those with their billing email.
+	 *
+	 * @return Order[]
+	 */
+	private function person_orders( string $email ): array {
+		$email = trim( $email );
+		if ( null === $this->orders || ! is_email( $email ) ) {
+			return array();
+		}
+		$user   = get_user_by( 'email', $email );
+		$orders = array();
+		foreach ( array_merge( $user ? $this->orders->orders_for_customer( $user->ID, '', self::ORDERS ) : array(), $this->orders->orders_for_customer( 0, $email, self::ORDERS ) ) as $order ) {
+			$orders[ $order->id ] = $order;
+		}
+		return array_values( $orders );
 	}
 
 	/**

@@ -3,7 +3,8 @@
  * Daily housekeeping: deletes the attachments of tickets that have been done (solved or closed)
  * for longer than the store's retention setting, in batches, and forgets delivered mails. A
  * return's photos are its thread's attachments; there the return decides: once it has been
- * rejected, settled or closed for that long, like a done ticket.
+ * rejected, settled or closed for that long, like a done ticket. Help-center analytics (search
+ * log, votes and their comments, visitor-ticket links) older than their own setting go too.
  *
  * @package Aftercare
  */
@@ -12,6 +13,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Privacy;
 
+use Aftercare\HelpCenter\ArticleVotes;
+use Aftercare\HelpCenter\Deflection;
+use Aftercare\HelpCenter\SearchLog;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
@@ -29,6 +33,9 @@ final class Retention {
 	/** Attachments deleted per run; a run that leaves more behind schedules the next one. */
 	public const BATCH = 200;
 
+	/** Help-center rows deleted per table and run. */
+	public const HELP_BATCH = 1000;
+
 	/** Delivered mails are kept this long, for "did the customer get it?" questions. */
 	private const SENT_MAIL_AGE = 30 * DAY_IN_SECONDS;
 
@@ -40,7 +47,10 @@ final class Retention {
 		private AttachmentStore $attachments,
 		private Outbox $outbox,
 		private Notifier $notifier,
-		private Clock $clock
+		private Clock $clock,
+		private SearchLog $log,
+		private ArticleVotes $votes,
+		private Deflection $deflection
 	) {}
 
 	public function register(): void {
@@ -55,7 +65,9 @@ final class Retention {
 	}
 
 	public function run(): void {
-		if ( $this->delete_expired_attachments() >= self::BATCH ) {
+		$files = $this->delete_expired_attachments();
+		$help  = $this->delete_expired_help_analytics();
+		if ( $files >= self::BATCH || $help >= self::HELP_BATCH ) {
 			wp_schedule_single_event( $this->clock->now() + MINUTE_IN_SECONDS, self::HOOK );
 		}
 		$this->outbox->purge( self::SENT_MAIL_AGE );
@@ -64,6 +76,29 @@ final class Retention {
 		if ( null !== $next ) {
 			$this->notifier->wake( max( $next, $this->clock->now() ) );
 		}
+	}
+
+	/**
+	 * Deletes a batch of help-center rows older than the `help_analytics_retention_months` setting.
+	 *
+	 * @return int The most rows deleted from one table (HELP_BATCH: there may be more).
+	 */
+	public function delete_expired_help_analytics(): int {
+		$months = (int) $this->settings->get( 'help_analytics_retention_months' );
+		if ( $months <= 0 ) {
+			return 0;
+		}
+		$cutoff = $this->clock->now() - $months * MONTH_IN_SECONDS;
+		$most   = 0;
+		foreach ( array( $this->log->table() => 'created_at', $this->votes->table() => 'created_at', $this->deflection->table() => 'opened_at' ) as $table => $column ) {
+			// Ids first, then by id: DELETE … LIMIT is not portable to SQLite.
+			$ids = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$table} WHERE {$column} < %d ORDER BY id LIMIT %d", $cutoff, self::HELP_BATCH ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table and column names.
+			if ( $ids ) {
+				$this->wpdb->query( "DELETE FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- integers.
+			}
+			$most = max( $most, count( $ids ) );
+		}
+		return $most;
 	}
 
 	/**

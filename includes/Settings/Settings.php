@@ -81,6 +81,13 @@ final class Settings {
 				'maximum'     => 120,
 				'default'     => 0,
 			),
+			'help_analytics_retention_months' => array(
+				'description' => __( 'Delete help-center searches, clicks, votes with their comments, and the links between visitors and tickets after this many months (0 keeps them).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 120,
+				'default'     => 12,
+			),
 			'attachment_max_size_mb'   => array(
 				'description' => __( 'Largest file a ticket attachment may be, in megabytes.', 'aftercare' ),
 				'type'        => 'integer',

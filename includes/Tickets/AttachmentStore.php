@@ -1,9 +1,11 @@
 <?php
 /**
  * Attachment files and their rows. Files are checked by what they contain (finfo), not by what
- * their name or the browser claims, against a short allowlist; they are stored under
- * uploads/aftercare-private/ with random names and no extension, behind a deny-all .htaccess and an
- * empty index.php, and are only ever delivered by the permission-checked REST route.
+ * their name or the browser claims, against a short allowlist and the upload quotas of customers
+ * and guests; they are stored with random names and no extension under uploads/aftercare-private/
+ * (behind a deny-all .htaccess and an empty index.php) or, better, a folder outside the web root
+ * (AFTERCARE_ATTACHMENTS_DIR or the `aftercare_attachments_dir` filter), and are only ever
+ * delivered by the permission-checked REST route.
  *
  * @package Aftercare
  */
@@ -12,9 +14,11 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Table;
 use Aftercare\Infrastructure\DomainError;
+use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Settings\Settings;
 
 final class AttachmentStore implements Table {
@@ -34,7 +38,17 @@ final class AttachmentStore implements Table {
 
 	public const MAX_FILES = 5;
 
-	public function __construct( private \wpdb $wpdb, private Settings $settings, private Clock $clock ) {}
+	/**
+	 * What customers and guests may upload (agents have no quota): files and bytes a ticket holds
+	 * from them, and bytes a client (their account, else their address) sends in a day.
+	 */
+	public const QUOTAS = array(
+		'ticket_files' => 30,
+		'ticket_bytes' => 100 * MB_IN_BYTES,
+		'daily_bytes'  => 100 * MB_IN_BYTES,
+	);
+
+	public function __construct( private \wpdb $wpdb, private Settings $settings, private Clock $clock, private RateLimiter $limiter, private ClientAddress $client ) {}
 
 	public function table_name(): string {
 		return 'attachments';
@@ -69,19 +83,40 @@ final class AttachmentStore implements Table {
 	}
 
 	/**
+	 * The upload quotas, after the `aftercare_attachment_quotas` filter.
+	 *
+	 * @return array{ticket_files: int, ticket_bytes: int, daily_bytes: int}
+	 */
+	public function quotas(): array {
+		/**
+		 * Upload quotas of customers and guests: `ticket_files` and `ticket_bytes` a ticket holds from
+		 * them, `daily_bytes` a client (account, else address) may send per day.
+		 *
+		 * @param array{ticket_files: int, ticket_bytes: int, daily_bytes: int} $quotas Defaults: 30 files, 100 MB, 100 MB.
+		 */
+		$quotas = (array) apply_filters( 'aftercare_attachment_quotas', self::QUOTAS );
+		return array_map( 'intval', array_intersect_key( $quotas + self::QUOTAS, self::QUOTAS ) );
+	}
+
+	/**
 	 * Checks uploaded files and moves them into private storage. Nothing is kept when any file is
 	 * refused. The caller records them with insert() or throws them away with discard().
 	 *
 	 * @param array<int, array{name?: mixed, tmp_name?: mixed, size?: mixed, error?: mixed}> $files Uploads, as PHP lists them.
+	 * @param int $actor_id  Who uploads (0 = guest); agents have no quota.
+	 * @param int $ticket_id The ticket they go to (0 = a new one).
 	 * @return array<int, array{file: string, name: string, mime: string, size: int}>
 	 */
-	public function accept( array $files ): array {
+	public function accept( array $files, int $actor_id, int $ticket_id = 0 ): array {
 		if ( count( $files ) > self::MAX_FILES ) {
 			/* translators: %d: number of files. */
 			throw DomainError::invalid( 'too_many_files', sprintf( __( 'Attach at most %d files.', 'aftercare' ), self::MAX_FILES ) );
 		}
 		$checked = array_map( array( $this, 'check' ), array_values( $files ) );
-		$stored  = array();
+		if ( $checked && ! TicketService::is_agent( $actor_id ) ) {
+			$this->charge( $checked, $actor_id, $ticket_id );
+		}
+		$stored = array();
 		try {
 			foreach ( $checked as $file ) {
 				$name = bin2hex( random_bytes( 16 ) );
@@ -159,6 +194,31 @@ final class AttachmentStore implements Table {
 		return $by_message;
 	}
 
+	/**
+	 * Refuses uploads beyond the ticket's quota (413) or the client's daily one (429), and counts
+	 * them against the day's.
+	 *
+	 * @param array<int, array{size: int}> $files Checked uploads.
+	 */
+	private function charge( array $files, int $actor_id, int $ticket_id ): void {
+		$quotas = $this->quotas();
+		$bytes  = (int) array_sum( array_column( $files, 'size' ) );
+		$held   = $ticket_id ? $this->wpdb->get_row( $this->wpdb->prepare( "SELECT COUNT(*) AS files, COALESCE(SUM(a.size), 0) AS bytes FROM {$this->table()} a INNER JOIN {$this->wpdb->prefix}aftercare_messages m ON m.id = a.message_id WHERE a.ticket_id = %d AND m.author_role = 'customer'", $ticket_id ) ) : null; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+		if ( (int) ( $held->files ?? 0 ) + count( $files ) > $quotas['ticket_files'] || (int) ( $held->bytes ?? 0 ) + $bytes > $quotas['ticket_bytes'] ) {
+			throw DomainError::too_large(
+				'attachment_quota',
+				/* translators: 1: number of files, 2: size, e.g. "100 MB". */
+				sprintf( __( 'A ticket holds at most %1$d files or %2$s of attachments. Send your message without them, or open a new ticket.', 'aftercare' ), $quotas['ticket_files'], size_format( $quotas['ticket_bytes'] ) )
+			);
+		}
+		$client = $actor_id > 0 ? 'user:' . $actor_id : 'ip:' . $this->client->key();
+		$wait   = $this->limiter->spend( 'attachment_bytes', $client, $bytes, $quotas['daily_bytes'], DAY_IN_SECONDS );
+		if ( $wait > 0 ) {
+			/* translators: %s: size, e.g. "100 MB". */
+			throw DomainError::throttled( sprintf( __( 'You can upload up to %s of attachments a day. Send your message without them, or try again later.', 'aftercare' ), size_format( $quotas['daily_bytes'] ) ), $wait );
+		}
+	}
+
 	/** Full path of a stored file. */
 	public function path( Attachment $attachment ): string {
 		return $this->directory() . basename( $attachment->file );
@@ -194,10 +254,24 @@ final class AttachmentStore implements Table {
 	}
 
 	/**
+	 * Where the files are: AFTERCARE_ATTACHMENTS_DIR when defined, else uploads/aftercare-private/.
+	 */
+	public static function folder(): string {
+		$dir = defined( 'AFTERCARE_ATTACHMENTS_DIR' ) ? (string) constant( 'AFTERCARE_ATTACHMENTS_DIR' ) : trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private';
+		/**
+		 * Where attachment files are kept. A folder outside the web root cannot be served by any
+		 * server configuration; every web node must see the same folder.
+		 *
+		 * @param string $dir Absolute path.
+		 */
+		return trailingslashit( (string) apply_filters( 'aftercare_attachments_dir', $dir ) );
+	}
+
+	/**
 	 * The private folder, created on first use with files that make web servers refuse it.
 	 */
-	private function directory(): string {
-		$dir = trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private/';
+	public function directory(): string {
+		$dir = self::folder();
 		if ( ! is_file( $dir . '.htaccess' ) ) {
 			wp_mkdir_p( $dir );
 			// phpcs:disable WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- tiny guard files in our own folder.

@@ -100,7 +100,7 @@ final class TicketService {
 			$agent ? self::tags( (array) ( $input['tags'] ?? array() ) ) : array()
 		);
 		$this->sla->apply( $ticket );
-		$files = $this->attachments->accept( (array) ( $input['attachments'] ?? array() ) );
+		$files = $this->attachments->accept( (array) ( $input['attachments'] ?? array() ), $actor_id );
 
 		try {
 			return $this->transaction->run(
@@ -159,7 +159,7 @@ final class TicketService {
 		} elseif ( '' !== $status && $agent ) {
 			$after = Status::from( $status );
 		}
-		$files = $this->attachments->accept( $attachments );
+		$files = $this->attachments->accept( $attachments, $actor_id, $ticket->id );
 		try {
 			return $this->transaction->run(
 				function () use ( $ticket, $type, $body, $actor_id, $agent, $files, $after ): Message {

@@ -124,7 +124,7 @@ export interface AftercareHelpEvents {
 				number,
 		  ];
 	/**
-	 * The anonymous visitor id the browser keeps.
+	 * The anonymous visitor id the store issued to this browser (POST help/visitor).
 	 */
 	visitor?: string;
 	/**
@@ -155,7 +155,7 @@ export interface AftercareHelpFeedback {
 	 */
 	commented?: boolean;
 	/**
-	 * The anonymous visitor id the browser keeps.
+	 * The anonymous visitor id the store issued to this browser (POST help/visitor).
 	 */
 	visitor?: string;
 	/**
@@ -257,6 +257,13 @@ export interface AftercareHelpSearch {
 	 * Name of the article’s first category, or an empty string.
 	 */
 	category?: string;
+}
+
+export interface AftercareHelpVisitor {
+	/**
+	 * A new anonymous visitor id, signed by the store, for the browser to keep and send with help-center events and votes.
+	 */
+	visitor?: string;
 }
 
 export interface AftercareMessage {
@@ -651,6 +658,10 @@ export interface AftercareSettings {
 	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
 	 */
 	attachment_retention_months: number;
+	/**
+	 * Delete help-center searches, clicks, votes with their comments, and the links between visitors and tickets after this many months (0 keeps them).
+	 */
+	help_analytics_retention_months: number;
 	/**
 	 * Largest file a ticket attachment may be, in megabytes.
 	 */

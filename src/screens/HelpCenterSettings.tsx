@@ -35,7 +35,8 @@ export function nonEmptyLines( text: string ): string[] {
 }
 
 /**
- * Store-wide help-center settings: where articles live, and the search's synonyms.
+ * Store-wide help-center settings: where articles live, the search's synonyms, and how long
+ * search analytics are kept.
  *
  * @param props          Props.
  * @param props.settings Edited settings.
@@ -80,6 +81,29 @@ export function HelpCenterSettings( { settings, onChange }: Props ) {
 						setSynonyms( text );
 						onChange( { help_synonyms: nonEmptyLines( text ) } );
 					} }
+				/>
+				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+					type="number"
+					min={ 0 }
+					max={ 120 }
+					label={ __(
+						'Keep search analytics for (months)',
+						'aftercare'
+					) }
+					help={ __(
+						'Searches, clicks, votes with their comments and which visitors opened tickets are deleted after this many months; 0 keeps them. Reports cannot look further back.',
+						'aftercare'
+					) }
+					value={ String(
+						settings.help_analytics_retention_months ?? 12
+					) }
+					onChange={ ( months: string ) =>
+						onChange( {
+							help_analytics_retention_months: Number( months ),
+						} )
+					}
 				/>
 			</CardBody>
 		</Card>

@@ -296,7 +296,9 @@ test.describe( 'Help center', () => {
 		request,
 		editor,
 	} ) => {
-		const visitor = 'e2e-visitor-0123456789';
+		const { visitor } = ( await (
+			await request.post( '/wp-json/aftercare/v1/help/visitor' )
+		).json() ) as { visitor: string };
 		const events = [
 			{ kind: 'search', query: 'return an item' },
 			{ kind: 'search', query: 'klarna payments' },

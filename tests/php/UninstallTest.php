@@ -134,4 +134,25 @@ final class UninstallTest extends TestCase {
 		$this->assertNull( get_role( Capabilities::AGENT_ROLE ) );
 		$this->assertFalse( get_role( 'administrator' )->has_cap( 'manage_aftercare' ) );
 	}
+
+	public function test_opting_in_removes_the_attachment_files_and_nothing_else_in_a_chosen_folder(): void {
+		global $wpdb;
+		$folder = sys_get_temp_dir() . '/aftercare-uninstall-' . wp_generate_password( 6, false );
+		add_filter( 'aftercare_attachments_dir', static fn(): string => $folder );
+		$store  = new \Aftercare\Tickets\AttachmentStore( $wpdb, new Settings(), new \Aftercare\Infrastructure\SystemClock(), new \Aftercare\Infrastructure\RateLimiter( $wpdb, new \Aftercare\Infrastructure\SystemClock() ) );
+		$upload = (string) tempnam( sys_get_temp_dir(), 'aftercare' );
+		file_put_contents( $upload, "a receipt\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		$stored = $store->accept( array( array( 'name' => 'receipt.txt', 'tmp_name' => $upload, 'size' => 10, 'error' => UPLOAD_ERR_OK ) ), $this->user( 'aftercare_agent' )->ID );
+		file_put_contents( $folder . '/backup.tar', 'the store\'s own file' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		$this->assertFileExists( $folder . '/' . $stored[0]['file'] );
+		$this->assertFileExists( $folder . '/.htaccess' );
+
+		update_option( Settings::OPTION, array( 'delete_data_on_uninstall' => true ) );
+		$this->uninstall();
+		remove_all_filters( 'aftercare_attachments_dir' );
+
+		$this->assertSame( array( 'backup.tar' ), array_values( array_diff( (array) scandir( $folder ), array( '.', '..' ) ) ) );
+		unlink( $folder . '/backup.tar' );
+		rmdir( $folder );
+	}
 }

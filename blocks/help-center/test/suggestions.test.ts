@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import { VISITOR_COOKIE, visitorId } from '../api';
+import { VISITOR_COOKIE, sendAsVisitor, visitorId } from '../api';
 import { attachSuggestions, renderSuggestions } from '../suggestions';
 
 const article = ( id: number, title: string ) => ( {
@@ -19,7 +19,21 @@ function box(): HTMLElement {
 	) as HTMLElement;
 }
 
+const REST = 'https://shop.test/wp-json/aftercare/v1/help/';
+const VISITOR = `${ 'a'.repeat( 32 ) }.${ 'f'.repeat( 32 ) }`;
+
+const issued = ( visitor: string ) =>
+	( {
+		ok: true,
+		status: 201,
+		json: async () => ( { visitor } ),
+	} ) as Response;
+
 describe( 'help suggestions', () => {
+	beforeEach( () => {
+		document.cookie = `${ VISITOR_COOKIE }=; max-age=0; path=/`;
+	} );
+
 	afterEach( () => {
 		jest.useRealTimers();
 		jest.restoreAllMocks();
@@ -48,16 +62,19 @@ describe( 'help suggestions', () => {
 		const fetchMock = jest.fn<
 			Promise< Response >,
 			[ URL | string, RequestInit? ]
-		>( async ( url ) =>
-			String( url ).includes( '/search' )
+		>( async ( url ) => {
+			if ( String( url ).endsWith( '/visitor' ) ) {
+				return issued( VISITOR );
+			}
+			return String( url ).includes( '/search' )
 				? ( {
 						ok: true,
 						json: async () => [
 							article( 7, 'How do I return an item?' ),
 						],
 					} as Response )
-				: ( { ok: true } as Response )
-		);
+				: ( { ok: true } as Response );
+		} );
 		global.fetch = fetchMock as unknown as typeof fetch;
 		attachSuggestions( container, input );
 
@@ -87,23 +104,70 @@ describe( 'help suggestions', () => {
 				source: 'contact',
 				query: 'return my jacket',
 				articles: [ 7 ],
+				visitor: VISITOR,
 			} ),
 		] );
 
 		( container.querySelector( 'a' ) as HTMLAnchorElement ).dispatchEvent(
 			new MouseEvent( 'click', { cancelable: true } )
 		);
+		await jest.advanceTimersByTimeAsync( 0 );
 		const last = fetchMock.mock.calls.at( -1 );
 		expect( JSON.parse( String( last?.[ 1 ]?.body ) ) ).toEqual(
 			expect.objectContaining( { kind: 'click', articles: [ 7 ] } )
 		);
 	} );
 
-	it( 'keeps one anonymous visitor id in a first-party cookie', () => {
-		document.cookie = `${ VISITOR_COOKIE }=; max-age=0; path=/`;
-		const first = visitorId();
-		expect( first ).toMatch( /^[A-Za-z0-9-]{16,64}$/ );
-		expect( document.cookie ).toContain( `${ VISITOR_COOKIE }=${ first }` );
-		expect( visitorId() ).toBe( first );
+	it( 'asks the store once for a signed visitor id and keeps it in a first-party cookie', async () => {
+		const fetchMock = jest.fn<
+			Promise< Response >,
+			[ URL | string, RequestInit? ]
+		>( async () => issued( VISITOR ) );
+		global.fetch = fetchMock as unknown as typeof fetch;
+		const [ first, second ] = await Promise.all( [
+			visitorId( REST ),
+			visitorId( REST ),
+		] );
+		expect( first ).toBe( VISITOR );
+		expect( second ).toBe( VISITOR );
+		expect( fetchMock ).toHaveBeenCalledTimes( 1 );
+		expect( String( fetchMock.mock.calls[ 0 ]?.[ 0 ] ) ).toBe(
+			`${ REST }visitor`
+		);
+		expect( document.cookie ).toContain(
+			`${ VISITOR_COOKIE }=${ VISITOR }`
+		);
+		expect( await visitorId( REST ) ).toBe( VISITOR );
+		expect( fetchMock ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'replaces a visitor id made in the browser and one the store refuses, once', async () => {
+		document.cookie = `${ VISITOR_COOKIE }=0123456789abcdef-0123456789abcdef; path=/`;
+		const renewed = `${ 'b'.repeat( 32 ) }.${ 'c'.repeat( 32 ) }`;
+		const fetchMock = jest
+			.fn()
+			.mockResolvedValueOnce( issued( VISITOR ) )
+			.mockResolvedValueOnce( issued( renewed ) );
+		global.fetch = fetchMock as unknown as typeof fetch;
+		const sent: string[] = [];
+		const refused = {
+			ok: false,
+			status: 400,
+			json: async () => ( { code: 'aftercare_invalid_visitor' } ),
+		} as Response;
+		const send = jest.fn( async ( visitor: string ) => {
+			sent.push( visitor );
+			return sent.length === 1 ? refused : ( { ok: true } as Response );
+		} );
+		expect( await sendAsVisitor( REST, send ) ).toBe( true );
+		expect( sent ).toEqual( [ VISITOR, renewed ] );
+		expect( document.cookie ).toContain(
+			`${ VISITOR_COOKIE }=${ renewed }`
+		);
+
+		const always = jest.fn( async () => refused );
+		fetchMock.mockResolvedValue( issued( VISITOR ) );
+		expect( await sendAsVisitor( REST, always ) ).toBe( false );
+		expect( always ).toHaveBeenCalledTimes( 2 );
 	} );
 } );

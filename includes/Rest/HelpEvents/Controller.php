@@ -27,7 +27,7 @@ final class Controller extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'help/events';
 
-	public function __construct( private Articles $articles, private RateLimiter $limiter, private ClientAddress $client ) {}
+	public function __construct( private Articles $articles, private RateLimiter $limiter, private Visitors $visitors, private ClientAddress $client ) {}
 
 	public function resource(): string {
 		return 'help-events';
@@ -69,7 +69,7 @@ final class Controller extends AbstractController {
 			function () use ( $request ): \WP_REST_Response {
 				$kind     = (string) $request['kind'];
 				$query    = (string) $request['query'];
-				$visitor  = (string) $request['visitor'];
+				$visitor  = $this->visitors->verify( (string) $request['visitor'] );
 				$source   = (string) $request['source'];
 				$articles = array_values( array_unique( array_map( 'intval', (array) $request['articles'] ) ) );
 				if ( 'search' !== $kind && ! $articles ) {
@@ -148,9 +148,9 @@ final class Controller extends AbstractController {
 						'context'     => array( 'view' ),
 					),
 					'visitor'  => array(
-						'description' => __( 'The anonymous visitor id the browser keeps.', 'aftercare' ),
+						'description' => __( 'The anonymous visitor id the store issued to this browser (POST help/visitor).', 'aftercare' ),
 						'type'        => 'string',
-						'pattern'     => Visitors::PATTERN,
+						'maxLength'   => 65,
 						'required'    => true,
 						'context'     => array( 'view' ),
 					),

@@ -2,7 +2,8 @@
 /**
  * `POST aftercare/v1/help/articles/{id}/feedback`: "Was this helpful?" with an optional comment.
  * Public and rate-limited per IP; one vote per visitor per article (voting again changes the
- * vote), keyed by an HMAC of the anonymous visitor id — no IP address is stored.
+ * vote), keyed by an HMAC of the visitor id the server issued and signed (forged ids get a 400)
+ * — no IP address is stored.
  *
  * @package Aftercare
  */
@@ -73,12 +74,13 @@ final class Controller extends AbstractController {
 	public function create_item( $request ): \WP_REST_Response {
 		return $this->respond(
 			function () use ( $request ): \WP_REST_Response {
-				$id = (int) $request['id'];
+				$visitor = $this->visitors->verify( (string) $request['visitor'] );
+				$id      = (int) $request['id'];
 				if ( ! $this->articles->is_public( $id ) ) {
 					throw DomainError::not_found( 'article_not_found', __( 'There is no such help article.', 'aftercare' ) );
 				}
 				$comment = $request->has_param( 'comment' ) ? trim( sanitize_textarea_field( (string) $request['comment'] ) ) : null;
-				$new     = $this->votes->vote( $id, $this->visitors->hash( (string) $request['visitor'] ), (bool) $request['helpful'], $comment );
+				$new     = $this->votes->vote( $id, $this->visitors->hash( $visitor ), (bool) $request['helpful'], $comment );
 				$response = rest_ensure_response(
 					array(
 						'article' => $id,
@@ -128,9 +130,9 @@ final class Controller extends AbstractController {
 						'context'     => array( 'view' ),
 					),
 					'visitor' => array(
-						'description' => __( 'The anonymous visitor id the browser keeps.', 'aftercare' ),
+						'description' => __( 'The anonymous visitor id the store issued to this browser (POST help/visitor).', 'aftercare' ),
 						'type'        => 'string',
-						'pattern'     => Visitors::PATTERN,
+						'maxLength'   => 65,
 						'required'    => true,
 						'context'     => array( 'view' ),
 					),

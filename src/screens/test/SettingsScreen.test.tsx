@@ -185,4 +185,24 @@ describe( 'SettingsScreen', () => {
 			true
 		);
 	} );
+
+	it( 'edits how long help-center analytics are kept', async () => {
+		const user = userEvent.setup();
+		mockApiFetch.mockResolvedValue( {
+			delete_data_on_uninstall: false,
+			help_analytics_retention_months: 12,
+		} );
+		const registry = renderScreen();
+
+		const months = await screen.findByLabelText(
+			'Keep search analytics for (months)'
+		);
+		expect( months ).toHaveValue( 12 );
+		await user.clear( months );
+		await user.type( months, '6' );
+
+		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
+			help_analytics_retention_months: 6,
+		} );
+	} );
 } );

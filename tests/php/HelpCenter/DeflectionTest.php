@@ -27,6 +27,9 @@ final class DeflectionTest extends HelpTestCase {
 	private Deflection $deflection;
 	private Visitors $visitors;
 
+	/** @var array<string, string> Issued visitor ids by letter. */
+	private array $ids = array();
+
 	protected function setUp(): void {
 		parent::setUp();
 		global $wpdb;
@@ -46,18 +49,18 @@ final class DeflectionTest extends HelpTestCase {
 	}
 
 	public function test_a_visitor_who_opens_a_ticket_within_seven_days_was_not_deflected(): void {
-		$this->searched( 'visitor-aaaaaaaaaaaaaaaa', 'refund' );
-		$this->searched( 'visitor-bbbbbbbbbbbbbbbb', 'refund' );
-		$this->searched( 'visitor-cccccccccccccccc', 'refund' );
-		$this->searched( 'visitor-cccccccccccccccc', 'tracking' );
+		$this->searched( $this->visitor( 'a' ), 'refund' );
+		$this->searched( $this->visitor( 'b' ), 'refund' );
+		$this->searched( $this->visitor( 'c' ), 'refund' );
+		$this->searched( $this->visitor( 'c' ), 'tracking' );
 
 		// a opens a ticket 3 days later (through the tickets domain's hook, cookie on the request).
 		$this->clock->time += 3 * DAY_IN_SECONDS;
-		$_COOKIE[ Visitors::COOKIE ] = 'visitor-aaaaaaaaaaaaaaaa';
+		$_COOKIE[ Visitors::COOKIE ] = $this->visitor( 'a' );
 		$this->deflection->ticket_created( (object) array( 'id' => 41 ) );
 		// b opens one 8 days later: outside the window, still deflected.
 		$this->clock->time += 5 * DAY_IN_SECONDS;
-		$this->deflection->link( 'visitor-bbbbbbbbbbbbbbbb', 42 );
+		$this->deflection->link( $this->visitor( 'b' ), 42 );
 
 		$by_query = $this->deflection->breakdown( 'query', 0, 10 );
 		$this->assertSame( array( 'visitors' => 3, 'deflected' => 2 ), $by_query['refund'] );
@@ -66,8 +69,8 @@ final class DeflectionTest extends HelpTestCase {
 	}
 
 	public function test_tickets_agents_open_are_not_linked_to_their_own_browser(): void {
-		$this->searched( 'visitor-aaaaaaaaaaaaaaaa', 'refund' );
-		$_COOKIE[ Visitors::COOKIE ] = 'visitor-aaaaaaaaaaaaaaaa';
+		$this->searched( $this->visitor( 'a' ), 'refund' );
+		$_COOKIE[ Visitors::COOKIE ] = $this->visitor( 'a' );
 		wp_set_current_user( $this->user( 'aftercare_agent' )->ID );
 		$this->deflection->ticket_created( (object) array( 'id' => 7 ) );
 		$this->assertSame( array( 'visitors' => 1, 'deflected' => 1 ), $this->deflection->overall( 0 ) );
@@ -79,9 +82,9 @@ final class DeflectionTest extends HelpTestCase {
 
 	public function test_per_article_deflection_counts_suggestions_and_clicks(): void {
 		$id = $this->article( 'How do I return an item?' );
-		$this->searched( 'visitor-aaaaaaaaaaaaaaaa', 'return', $id, 'suggest' );
-		$this->searched( 'visitor-bbbbbbbbbbbbbbbb', 'return', $id, 'click' );
-		$this->deflection->link( 'visitor-bbbbbbbbbbbbbbbb', 1 );
+		$this->searched( $this->visitor( 'a' ), 'return', $id, 'suggest' );
+		$this->searched( $this->visitor( 'b' ), 'return', $id, 'click' );
+		$this->deflection->link( $this->visitor( 'b' ), 1 );
 		$this->assertSame( array( 'visitors' => 2, 'deflected' => 1 ), $this->deflection->breakdown( 'post_id', 0, 10 )[ $id ] );
 	}
 
@@ -89,12 +92,12 @@ final class DeflectionTest extends HelpTestCase {
 		global $wpdb;
 		$id    = $this->article( 'How do I return an item?' );
 		$votes = new ArticleVotes( $wpdb, $this->clock );
-		$this->log->record( 'search', 'help-center', 'return', 1, 0, $this->visitors->hash( 'visitor-aaaaaaaaaaaaaaaa' ) );
-		$this->log->record( 'search', 'help-center', 'klarna', 0, 0, $this->visitors->hash( 'visitor-aaaaaaaaaaaaaaaa' ) );
-		$this->log->record( 'search', 'help-center', 'klarna', 0, 0, $this->visitors->hash( 'visitor-bbbbbbbbbbbbbbbb' ) );
-		$this->log->record( 'click', 'help-center', 'return', 1, $id, $this->visitors->hash( 'visitor-aaaaaaaaaaaaaaaa' ) );
-		$votes->vote( $id, $this->visitors->hash( 'visitor-aaaaaaaaaaaaaaaa' ), true, null );
-		$votes->vote( $id, $this->visitors->hash( 'visitor-bbbbbbbbbbbbbbbb' ), false, 'Missing label info' );
+		$this->log->record( 'search', 'help-center', 'return', 1, 0, $this->visitors->hash( $this->visitor( 'a' ) ) );
+		$this->log->record( 'search', 'help-center', 'klarna', 0, 0, $this->visitors->hash( $this->visitor( 'a' ) ) );
+		$this->log->record( 'search', 'help-center', 'klarna', 0, 0, $this->visitors->hash( $this->visitor( 'b' ) ) );
+		$this->log->record( 'click', 'help-center', 'return', 1, $id, $this->visitors->hash( $this->visitor( 'a' ) ) );
+		$votes->vote( $id, $this->visitors->hash( $this->visitor( 'a' ) ), true, null );
+		$votes->vote( $id, $this->visitors->hash( $this->visitor( 'b' ) ), false, 'Missing label info' );
 
 		$report = ( new Reports( $this->clock, $this->log, $votes, $this->deflection ) )->build( 30 );
 		$this->assertSame( array( 'klarna' ), array_column( $report['zero_results'], 'query' ) );
@@ -106,5 +109,12 @@ final class DeflectionTest extends HelpTestCase {
 		$this->assertCount( 30, $report['trend'] );
 		$this->assertSame( array( 3, 2, 1, 1, 1 ), array_values( array_intersect_key( end( $report['trend'] ), array_flip( array( 'searches', 'zero', 'clicks', 'helpful', 'unhelpful' ) ) ) ) );
 		$this->assertSame( 2, $report['totals']['visitors'] );
+	}
+
+	/**
+	 * The same issued visitor id for the same letter, within a test.
+	 */
+	private function visitor( string $letter ): string {
+		return $this->ids[ $letter ] ??= $this->visitors->issue();
 	}
 }

@@ -15,7 +15,13 @@ namespace Aftercare\Tests\HelpCenter;
  */
 final class HelpRoutesTest extends HelpTestCase {
 
-	private const VISITOR = 'visitor-0123456789abcdef';
+	/** A visitor id the route issued. */
+	private string $visitor;
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->visitor = $this->rest( 'POST', '/aftercare/v1/help/visitor' )->get_data()['visitor'];
+	}
 
 	protected function tearDown(): void {
 		remove_all_filters( 'aftercare_help_rate_limit' );
@@ -101,7 +107,7 @@ final class HelpRoutesTest extends HelpTestCase {
 			array(
 				'kind'    => 'search',
 				'query'   => '  How do I RETURN  ',
-				'visitor' => self::VISITOR,
+				'visitor' => $this->visitor,
 			)
 		);
 		$this->assertSame( 202, $response->get_status() );
@@ -113,7 +119,7 @@ final class HelpRoutesTest extends HelpTestCase {
 				'kind'     => 'click',
 				'query'    => 'how do i return',
 				'articles' => array( $id ),
-				'visitor'  => self::VISITOR,
+				'visitor'  => $this->visitor,
 			)
 		);
 		global $wpdb;
@@ -123,20 +129,20 @@ final class HelpRoutesTest extends HelpTestCase {
 		$this->assertSame( (string) $id, $rows[1]['post_id'] );
 		$this->assertSame( 64, strlen( $rows[0]['visitor'] ) );
 		$stored = implode( '|', array_merge( ...array_map( 'array_values', $rows ) ) );
-		$this->assertStringNotContainsString( self::VISITOR, $stored );
+		$this->assertStringNotContainsString( $this->visitor, $stored );
 		$this->assertStringNotContainsString( '127.0.0.1', $stored );
 	}
 
 	public function test_bad_events_are_refused_and_write_nothing(): void {
 		$draft = $this->article( 'Draft', '', array( 'post_status' => 'draft' ) );
 		$cases = array(
-			array( 'kind' => 'search', 'visitor' => self::VISITOR ),
-			array( 'kind' => 'click', 'query' => 'x', 'visitor' => self::VISITOR ),
-			array( 'kind' => 'click', 'articles' => array( $draft ), 'visitor' => self::VISITOR ),
-			array( 'kind' => 'nonsense', 'query' => 'x', 'visitor' => self::VISITOR ),
+			array( 'kind' => 'search', 'visitor' => $this->visitor ),
+			array( 'kind' => 'click', 'query' => 'x', 'visitor' => $this->visitor ),
+			array( 'kind' => 'click', 'articles' => array( $draft ), 'visitor' => $this->visitor ),
+			array( 'kind' => 'nonsense', 'query' => 'x', 'visitor' => $this->visitor ),
 			array( 'kind' => 'search', 'query' => 'x', 'visitor' => 'short' ),
-			array( 'kind' => 'search', 'query' => 'x', 'visitor' => self::VISITOR, 'source' => 'evil' ),
-			array( 'kind' => 'suggest', 'query' => 'x', 'articles' => range( 1, 11 ), 'visitor' => self::VISITOR ),
+			array( 'kind' => 'search', 'query' => 'x', 'visitor' => $this->visitor, 'source' => 'evil' ),
+			array( 'kind' => 'suggest', 'query' => 'x', 'articles' => range( 1, 11 ), 'visitor' => $this->visitor ),
 		);
 		foreach ( $cases as $case ) {
 			$response = $this->rest( 'POST', '/aftercare/v1/help/events', $case );
@@ -149,7 +155,7 @@ final class HelpRoutesTest extends HelpTestCase {
 	public function test_a_visitor_votes_once_per_article_and_can_change_the_vote_and_add_a_comment(): void {
 		$id   = $this->article( 'How do I return an item?' );
 		$path = "/aftercare/v1/help/articles/{$id}/feedback";
-		$first = $this->rest( 'POST', $path, array( 'helpful' => false, 'visitor' => self::VISITOR ) );
+		$first = $this->rest( 'POST', $path, array( 'helpful' => false, 'visitor' => $this->visitor ) );
 		$this->assertSame( 201, $first->get_status() );
 		$this->assertFalse( $first->get_data()['changed'] );
 		$again = $this->rest(
@@ -157,7 +163,7 @@ final class HelpRoutesTest extends HelpTestCase {
 			$path,
 			array(
 				'helpful' => true,
-				'visitor' => self::VISITOR,
+				'visitor' => $this->visitor,
 				'comment' => '<b>Great</b> answer',
 			)
 		);
@@ -168,10 +174,44 @@ final class HelpRoutesTest extends HelpTestCase {
 		$this->assertCount( 1, $votes );
 		$this->assertSame( '1', $votes[0]['helpful'] );
 		$this->assertSame( 'Great answer', $votes[0]['comment'] );
-		$this->assertNotSame( self::VISITOR, $votes[0]['visitor'] );
+		$this->assertNotSame( $this->visitor, $votes[0]['visitor'] );
 
-		$this->assertSame( 201, $this->rest( 'POST', $path, array( 'helpful' => true, 'visitor' => 'another-visitor-0123456789' ) )->get_status() );
+		$another = $this->rest( 'POST', '/aftercare/v1/help/visitor' )->get_data()['visitor'];
+		$this->assertSame( 201, $this->rest( 'POST', $path, array( 'helpful' => true, 'visitor' => $another ) )->get_status() );
 		$this->assertCount( 2, $this->votes() );
+	}
+
+	public function test_the_server_issues_signed_visitor_ids_that_are_never_cached(): void {
+		foreach ( array( 0, $this->user( 'subscriber' )->ID ) as $user_id ) {
+			$response = $this->rest( 'POST', '/aftercare/v1/help/visitor', array(), $user_id );
+			$this->assertSame( 201, $response->get_status() );
+			$this->assertSame( 'private, no-store', $response->get_headers()['Cache-Control'] );
+			$this->assertMatchesRegularExpression( '/^[0-9a-f]{32}\.[0-9a-f]{32}$/', $response->get_data()['visitor'] );
+			$this->assertNotSame( $this->visitor, $response->get_data()['visitor'] );
+		}
+		add_filter( 'aftercare_help_rate_limit', static fn( int $limit, string $route ): int => 'visitor' === $route ? 2 : $limit, 10, 2 );
+		$this->assertErrorCode( 'aftercare_throttled', $this->rest( 'POST', '/aftercare/v1/help/visitor' ), 429 );
+	}
+
+	public function test_unsigned_and_forged_visitor_ids_are_refused_alike_and_write_nothing(): void {
+		$id = $this->article( 'How do I return an item?' );
+		list( $random, $signature ) = explode( '.', $this->visitor );
+		$forged = array(
+			'0123456789abcdef-0123456789abcdef', // What browsers made before the server issued ids.
+			str_repeat( 'a', 32 ) . '.' . $signature, // Another id with a stolen signature.
+			$random . '.' . str_repeat( '0', 32 ), // The id with a made-up signature.
+			$random, // No signature.
+			strtoupper( $this->visitor ),
+		);
+		foreach ( $forged as $visitor ) {
+			$vote = $this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => $visitor ) );
+			$this->assertErrorCode( 'aftercare_invalid_visitor', $vote, 400 );
+			$event = $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => 'return', 'visitor' => $visitor ) );
+			$this->assertErrorCode( 'aftercare_invalid_visitor', $event, 400 );
+			$this->assertSame( $vote->get_data()['message'], $event->get_data()['message'] );
+		}
+		$this->assertSame( array(), $this->votes() );
+		$this->assertSame( 0, $this->log_rows() );
 	}
 
 	public function test_votes_on_missing_or_unpublished_articles_or_with_bad_input_are_refused(): void {
@@ -179,14 +219,14 @@ final class HelpRoutesTest extends HelpTestCase {
 		$post  = wp_insert_post( array( 'post_title' => 'A blog post', 'post_status' => 'publish' ) );
 		$live  = $this->article( 'Live' );
 		foreach ( array( $draft, $post, 999999 ) as $id ) {
-			$this->assertErrorCode( 'aftercare_article_not_found', $this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => self::VISITOR ) ), 404 );
+			$this->assertErrorCode( 'aftercare_article_not_found', $this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => $this->visitor ) ), 404 );
 		}
 		$bad = array(
-			array( 'visitor' => self::VISITOR ),
+			array( 'visitor' => $this->visitor ),
 			array( 'helpful' => true ),
 			array( 'helpful' => true, 'visitor' => '../../etc' ),
-			array( 'helpful' => true, 'visitor' => self::VISITOR, 'comment' => str_repeat( 'x', 1001 ) ),
-			array( 'helpful' => 'maybe', 'visitor' => self::VISITOR ),
+			array( 'helpful' => true, 'visitor' => $this->visitor, 'comment' => str_repeat( 'x', 1001 ) ),
+			array( 'helpful' => 'maybe', 'visitor' => $this->visitor ),
 		);
 		foreach ( $bad as $body ) {
 			$this->assertSame( 400, $this->rest( 'POST', "/aftercare/v1/help/articles/{$live}/feedback", $body )->get_status(), wp_json_encode( $body ) );
@@ -197,8 +237,8 @@ final class HelpRoutesTest extends HelpTestCase {
 	public function test_votes_are_rate_limited_per_address(): void {
 		$id = $this->article( 'Live' );
 		add_filter( 'aftercare_help_rate_limit', static fn( int $limit, string $route ): int => 'feedback' === $route ? 1 : $limit, 10, 2 );
-		$this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => self::VISITOR ) );
-		$response = $this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => false, 'visitor' => self::VISITOR ) );
+		$this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => $this->visitor ) );
+		$response = $this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => false, 'visitor' => $this->visitor ) );
 		$this->assertErrorCode( 'aftercare_throttled', $response, 429 );
 		$this->assertSame( '1', $this->votes()[0]['helpful'] );
 	}

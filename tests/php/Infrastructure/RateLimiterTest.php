@@ -45,6 +45,17 @@ final class RateLimiterTest extends TestCase {
 		$this->assertSame( 0, $this->limiter->hit( 'lookup', 'k', 3, 60 ) );
 	}
 
+	public function test_spending_takes_only_what_fits_and_a_new_window_refills(): void {
+		$this->assertSame( 0, $this->limiter->spend( 'bytes', 'k', 600, 1000, 86400 ) );
+		$this->assertSame( 86400, $this->limiter->spend( 'bytes', 'k', 500, 1000, 86400 ), 'refused: 1100 > 1000' );
+		$this->assertSame( 0, $this->limiter->spend( 'bytes', 'k', 400, 1000, 86400 ), 'the refusal spent nothing' );
+		$this->clock->time += 100;
+		$this->assertSame( 86300, $this->limiter->spend( 'bytes', 'k', 1, 1000, 86400 ) );
+		$this->assertSame( 86400, $this->limiter->spend( 'bytes', 'other', 1001, 1000, 86400 ), 'more than a window allows never fits' );
+		$this->clock->time += 86300;
+		$this->assertSame( 0, $this->limiter->spend( 'bytes', 'k', 1000, 1000, 86400 ) );
+	}
+
 	public function test_keys_and_buckets_are_independent_and_clear_resets(): void {
 		$this->limiter->hit( 'lookup', 'a', 1, 60 );
 		$this->assertGreaterThan( 0, $this->limiter->hit( 'lookup', 'a', 1, 60 ) );

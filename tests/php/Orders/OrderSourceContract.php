@@ -291,6 +291,21 @@ abstract class OrderSourceContract extends TestCase {
 		$this->assertSame( array(), $this->source->lookups( 99999999 ) );
 	}
 
+	public function test_forgets_the_lookups_of_one_order_only(): void {
+		$order = $this->order();
+		$other = $this->order();
+		$this->source->record_lookup( $order->id, 1_800_000_000, '203.0.113.x', 'guest' );
+		$this->source->record_lookup( $other->id, 1_800_000_000, '198.51.100.x', 'guest' );
+
+		$this->source->forget_lookups( $order->id );
+		$this->source->forget_lookups( 99999999 );
+
+		$this->assertSame( array(), $this->source->lookups( $order->id ) );
+		$this->assertCount( 1, $this->source->lookups( $other->id ) );
+		$this->source->record_lookup( $order->id, 1_800_000_001, '203.0.113.x', 'guest' );
+		$this->assertCount( 1, $this->source->lookups( $order->id ), 'and keeps recording afterwards' );
+	}
+
 	public function test_unknown_orders_are_null_and_writes_to_them_do_nothing(): void {
 		$this->assertNull( $this->source->find( 99999999 ) );
 		$this->assertNull( $this->source->find( 0 ) );

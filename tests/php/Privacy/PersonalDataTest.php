@@ -170,4 +170,128 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$this->assertSame( 403, $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->customer_a->ID )->get_status() );
 		$this->assertSame( 200, $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->agent->ID )->get_status(), 'the store still has it' );
 	}
+
+	public function test_the_privacy_policy_guide_suggests_what_aftercare_keeps(): void {
+		require_once ABSPATH . 'wp-admin/includes/class-wp-privacy-policy-content.php';
+		global $wp_filter, $wp_current_filter;
+		$callbacks = array_merge( ...array_values( $wp_filter['admin_init']->callbacks ) );
+		$ours      = array_values( array_filter( $callbacks, static fn( array $callback ): bool => is_array( $callback['function'] ) && $callback['function'][0] instanceof \Aftercare\Privacy\PersonalData ) );
+		$this->assertCount( 1, $ours );
+		// As on an admin screen, where WordPress asks for the text.
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		$GLOBALS['current_screen'] = \WP_Screen::get( 'options-privacy' ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+		$wp_current_filter[]       = 'admin_init';
+		call_user_func( $ours[0]['function'] );
+		array_pop( $wp_current_filter );
+		unset( $GLOBALS['current_screen'] );
+
+		$texts = array_column( \WP_Privacy_Policy_Content::get_suggested_policy_text(), 'policy_text', 'plugin_name' );
+		$this->assertArrayHasKey( 'Aftercare', $texts );
+		foreach ( array( 'email address', 'aftercare_visitor', 'IP address', 'erase' ) as $needle ) {
+			$this->assertStringContainsString( $needle, $texts['Aftercare'] );
+		}
+	}
+
+	public function test_the_export_holds_the_help_activity_of_the_persons_browser_and_the_lookups_of_their_orders(): void {
+		$activity = $this->help_activity_and_lookups();
+		$groups   = $this->export( self::EMAIL );
+
+		$help = (string) wp_json_encode( $groups['aftercare-help'] );
+		$this->assertStringContainsString( 'Opened a ticket from this browser', $help );
+		$this->assertStringContainsString( '#' . $activity['ticket']['number'], $help );
+		$this->assertStringContainsString( 'damaged parcel', $help );
+		$this->assertStringContainsString( 'The photo steps are unclear', $help, 'the vote comment' );
+		$this->assertStringContainsString( 'How do I return an item?', $help, 'the article voted on' );
+		$this->assertStringNotContainsString( 'someone else', $help, 'never another browser\'s searches' );
+
+		$this->assertCount( 1, $groups['aftercare-order-lookups'] );
+		$this->assertSame( '#' . $activity['number'], $groups['aftercare-order-lookups'][0]['Order number'] );
+		$this->assertSame( '127.0.0.x', $groups['aftercare-order-lookups'][0]['IP address (shortened)'] );
+		$this->assertSame( array( 'aftercare-order-lookups' ), array_keys( $this->export( 'someone-else@example.test' ) ), 'the other browser opened no ticket' );
+	}
+
+	public function test_erasure_deletes_the_help_activity_the_lookups_and_the_subjects(): void {
+		global $wpdb;
+		$activity = $this->help_activity_and_lookups();
+		$rows     = static fn( string $table ): int => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_{$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( 3, $rows( 'search_log' ) );
+		$this->assertSame( 2, $rows( 'article_votes' ) );
+
+		$this->assertTrue( $this->erase( self::EMAIL )['items_removed'] );
+
+		$this->assertSame( 0, $rows( 'visitor_tickets' ) );
+		$this->assertSame( 1, $rows( 'search_log' ), 'the other browser\'s search stays' );
+		$this->assertSame( 'someone else', $wpdb->get_var( "SELECT query FROM {$wpdb->prefix}aftercare_search_log" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( 1, $rows( 'article_votes' ), 'and its vote' );
+		$this->assertSame( '0', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_article_votes WHERE comment <> ''" ), 'the comment went with the vote' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( array(), \Aftercare\Tests\Orders\SiteOrders::factory()->source()->lookups( $activity['order'] ) );
+		$this->assertCount( 1, \Aftercare\Tests\Orders\SiteOrders::factory()->source()->lookups( $activity['other_order'] ), 'other people\'s orders keep theirs' );
+		foreach ( array( $this->ticket['id'], $activity['ticket']['id'] ) as $id ) {
+			$this->assertSame( '[Removed at the customer’s request]', $this->rest( 'GET', '/aftercare/v1/tickets/' . $id, array(), $this->agent->ID )->get_data()['subject'] );
+		}
+		$this->assertSame( array(), $this->export( self::EMAIL ) );
+		$this->assertFalse( $this->erase( self::EMAIL )['items_removed'], 'erasing twice changes nothing' );
+	}
+
+	/**
+	 * Through the public routes: the person's browser searches, votes with a comment and opens a
+	 * ticket; another browser searches and votes; the person and someone else look up their orders.
+	 *
+	 * @return array{ticket: array<string, mixed>, order: int, number: string, other_order: int}
+	 */
+	private function help_activity_and_lookups(): array {
+		$article = wp_insert_post(
+			array(
+				'post_type'   => \Aftercare\HelpCenter\ArticleType::POST_TYPE,
+				'post_status' => 'publish',
+				'post_title'  => 'How do I return an item?',
+			)
+		);
+		$browsers = array();
+		foreach ( array( 'damaged parcel', 'someone else' ) as $query ) {
+			$visitor = $this->rest( 'POST', '/aftercare/v1/help/visitor' )->get_data()['visitor'];
+			$this->assertSame( 202, $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => $query, 'visitor' => $visitor ) )->get_status() );
+			$vote = array(
+				'helpful' => false,
+				'visitor' => $visitor,
+				'comment' => 'damaged parcel' === $query ? 'The photo steps are unclear' : '',
+			);
+			$this->assertSame( 201, $this->rest( 'POST', "/aftercare/v1/help/articles/{$article}/feedback", $vote )->get_status() );
+			$browsers[] = $visitor;
+		}
+		$this->assertSame( 202, $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'click', 'query' => 'damaged parcel', 'articles' => array( $article ), 'visitor' => $browsers[0] ) )->get_status() );
+
+		$_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] = $browsers[0];
+		$ticket = $this->guest_ticket( array( 'email' => self::EMAIL ) );
+		unset( $_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] );
+
+		$orders = \Aftercare\Tests\Orders\SiteOrders::factory();
+		$ids    = array();
+		foreach ( array( self::EMAIL, 'someone-else@example.test' ) as $email ) {
+			$ids[ $email ] = $orders->create(
+				array(
+					'status' => 'processing',
+					'email'  => $email,
+					'name'   => 'Gwen Guest',
+					'total'  => 20.0,
+					'items'  => array(
+						array(
+							'name'     => 'Linen shirt',
+							'quantity' => 1,
+							'total'    => 20.0,
+						),
+					),
+				)
+			);
+			$number = $orders->source()->find( $ids[ $email ] )->number;
+			$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/order-status', array( 'number' => $number, 'email' => $email ) )->get_status() );
+		}
+		return array(
+			'ticket'      => $ticket,
+			'order'       => $ids[ self::EMAIL ],
+			'number'      => $orders->source()->find( $ids[ self::EMAIL ] )->number,
+			'other_order' => $ids['someone-else@example.test'],
+		);
+	}
 }

@@ -39,7 +39,7 @@ final class RetentionTest extends TicketRestTestCase {
 		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$outbox          = new Outbox( $wpdb, $this->clock );
 		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ) );
-		$this->retention = new Retention( $wpdb, $settings, $tickets, new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ), new AttachmentStore( $wpdb, $settings, $this->clock ), $outbox, $notifier, $this->clock );
+		$this->retention = new Retention( $wpdb, $settings, $tickets, new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ), new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Infrastructure\ClientAddress( $settings ) ), $outbox, $notifier, $this->clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $this->clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $this->clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ) ) );
 	}
 
 	/**
@@ -99,6 +99,57 @@ final class RetentionTest extends TicketRestTestCase {
 		$path = $this->ticket_with_file( 'closed', 10 * YEAR_IN_SECONDS );
 		$this->assertSame( 0, $this->retention->delete_expired_attachments() );
 		$this->assertFileExists( $path );
+	}
+
+	public function test_help_analytics_older_than_the_setting_are_deleted_and_newer_ones_kept(): void {
+		global $wpdb;
+		$article = wp_insert_post(
+			array(
+				'post_type'   => \Aftercare\HelpCenter\ArticleType::POST_TYPE,
+				'post_status' => 'publish',
+				'post_title'  => 'Returns',
+			)
+		);
+		$ages    = array(
+			'old' => 13 * MONTH_IN_SECONDS,
+			'new' => 11 * MONTH_IN_SECONDS,
+		);
+		$_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] = '';
+		foreach ( $ages as $label => $age ) {
+			$visitor = $this->rest( 'POST', '/aftercare/v1/help/visitor' )->get_data()['visitor'];
+			$this->assertSame( 202, $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => $label, 'visitor' => $visitor ) )->get_status() );
+			$this->assertSame( 201, $this->rest( 'POST', "/aftercare/v1/help/articles/{$article}/feedback", array( 'helpful' => true, 'visitor' => $visitor, 'comment' => $label ) )->get_status() );
+			$_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] = $visitor;
+			$this->guest_ticket();
+			foreach ( array( 'search_log' => 'created_at', 'article_votes' => 'created_at', 'visitor_tickets' => 'opened_at' ) as $table => $column ) {
+				$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->prefix}aftercare_{$table} SET {$column} = %d WHERE {$column} > %d", $this->clock->now() - $age, $this->clock->now() - DAY_IN_SECONDS ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			}
+		}
+		unset( $_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] );
+		$left = static fn(): array => array(
+			$wpdb->get_col( "SELECT query FROM {$wpdb->prefix}aftercare_search_log ORDER BY id" ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->get_col( "SELECT comment FROM {$wpdb->prefix}aftercare_article_votes ORDER BY id" ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			(int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_visitor_tickets" ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		);
+		$this->assertSame( array( array( 'old', 'new' ), array( 'old', 'new' ), 2 ), $left() );
+
+		$this->assertSame( 12, ( new Settings() )->get( 'help_analytics_retention_months' ), 'a year by default' );
+		$this->assertSame( 1, $this->retention->delete_expired_help_analytics() );
+		$this->assertSame( array( array( 'new' ), array( 'new' ), 1 ), $left() );
+		$this->assertSame( 0, $this->retention->delete_expired_help_analytics(), 'a second run finds nothing' );
+
+		// The setting comes through the settings route; 0 keeps everything.
+		$admin = $this->user( 'administrator' )->ID;
+		foreach ( array( -1, 121, 'soon' ) as $bad ) {
+			$this->assertSame( 400, $this->rest( 'POST', '/aftercare/v1/settings', array( 'help_analytics_retention_months' => $bad ), $admin )->get_status() );
+		}
+		$this->assertSame( 403, $this->rest( 'POST', '/aftercare/v1/settings', array( 'help_analytics_retention_months' => 1 ), $this->agent->ID )->get_status() );
+		$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/settings', array( 'help_analytics_retention_months' => 0 ), $admin )->get_status() );
+		$this->assertSame( 0, $this->retention->delete_expired_help_analytics() );
+		$this->assertSame( array( array( 'new' ), array( 'new' ), 1 ), $left() );
+		$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/settings', array( 'help_analytics_retention_months' => 10 ), $admin )->get_status() );
+		$this->retention->run();
+		$this->assertSame( array( array(), array(), 0 ), $left(), 'the daily job applies it' );
 	}
 
 	public function test_the_job_runs_daily(): void {

@@ -19,6 +19,7 @@ final class NamespaceTest extends TestCase {
 	 */
 	private const PUBLIC_WRITE_ROUTES = array(
 		'/aftercare/v1/help/events', // Search analytics from shoppers: rate-limited, stores no IP (HelpCenter\HelpRoutesTest).
+		'/aftercare/v1/help/visitor', // A new signed anonymous visitor id: rate-limited, writes nothing (HelpCenter\HelpRoutesTest).
 		'/aftercare/v1/help/articles/(?P<id>[\d]+)/feedback', // "Was this helpful?": rate-limited, published articles only (HelpCenter\HelpRoutesTest).
 		'/aftercare/v1/order-status', // A guest's order lookup: rate-limited, reveals nothing on failure (OrderStatusTest).
 		'/aftercare/v1/tickets', // A guest opens a ticket: rate-limited per IP and email, idempotent (Rest\Tickets\TicketsRouteTest).

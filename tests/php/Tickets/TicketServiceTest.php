@@ -79,7 +79,7 @@ final class TicketServiceTest extends TestCase {
 			$this->tickets,
 			$this->messages,
 			$this->events,
-			new AttachmentStore( $wpdb, $settings, $this->clock ),
+			new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Infrastructure\ClientAddress( $settings ) ),
 			new AccessTokens( $wpdb, $this->clock ),
 			new Sla( $settings, $this->clock ),
 			$this->transaction,
