@@ -552,11 +552,12 @@ export interface AftercareReturn {
 	 */
 	shipping_instructions: string;
 	/**
-	 * Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy's restocking fee on that, and the order's currency (null otherwise).
+	 * Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy's restocking fee on that, the most store credit the user may give (null: no ceiling, for `manage_aftercare`) and the order's currency (null otherwise).
 	 */
 	quote: {
 		value: number;
 		fee: number;
+		max_credit: number | null;
 		currency: string;
 	} | null;
 	/**

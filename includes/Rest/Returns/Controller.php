@@ -159,7 +159,7 @@ final class Controller extends AbstractController {
 							'minimum'     => 0,
 						),
 						'amount'  => array(
-							'description' => __( 'Store credit: the amount (default: what the items were paid).', 'aftercare' ),
+							'description' => __( 'Store credit: the amount (default: what the items were paid; at most that unless the user has manage_aftercare).', 'aftercare' ),
 							'type'        => 'number',
 							'minimum'     => 0,
 						),
@@ -365,7 +365,7 @@ final class Controller extends AbstractController {
 	private function present_to_agent( ReturnRequest $return ): array {
 		$settling      = $return->status->can_move_to( ReturnStatus::Refunded ) || $return->status->can_move_to( ReturnStatus::Credited );
 		$data          = $this->present( $return, 'edit' );
-		$data['quote'] = $settling ? $this->service->quote( $return ) : null;
+		$data['quote'] = $settling ? $this->service->quote( $return, get_current_user_id() ) : null;
 		return $data;
 	}
 

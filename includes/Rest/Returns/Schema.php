@@ -160,16 +160,17 @@ final class Schema {
 					'readonly'    => true,
 				) + $str,
 				'quote'                 => array(
-					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, and the order\'s currency (null otherwise).', 'aftercare' ),
+					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, the most store credit the user may give (null: no ceiling, for `manage_aftercare`) and the order\'s currency (null otherwise).', 'aftercare' ),
 					'type'        => array( 'object', 'null' ),
 					'context'     => array( 'edit' ),
 					'readonly'    => true,
 					'properties'  => array(
-						'value'    => array( 'type' => 'number' ),
-						'fee'      => array( 'type' => 'number' ),
-						'currency' => $str,
+						'value'      => array( 'type' => 'number' ),
+						'fee'        => array( 'type' => 'number' ),
+						'max_credit' => array( 'type' => array( 'number', 'null' ) ),
+						'currency'   => $str,
 					),
-					'required'    => array( 'value', 'fee', 'currency' ),
+					'required'    => array( 'value', 'fee', 'max_credit', 'currency' ),
 					'additionalProperties' => false,
 				),
 				'ticket_id'             => array(
