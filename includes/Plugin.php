@@ -174,7 +174,7 @@ final class Plugin {
 		$attachments   = new AttachmentStore( $wpdb, $settings, $clock );
 		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$presence      = new Presence( $wpdb, $clock );
-		$ticket_access = new TicketAccess( $ticket_repo, $tokens );
+		$ticket_access = new TicketAccess( $ticket_repo, $tokens, $clock );
 		$links         = new Links( $settings );
 		$ticket_tables = array( $ticket_repo, $ticket_terms, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
 
@@ -191,6 +191,7 @@ final class Plugin {
 			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
 			'ticket_terms_index'  => array( $ticket_repo, 'reindex_batch' ),
 			'ticket_search_text'  => array( $ticket_repo, 'drop_search_text' ),
+			'ticket_email_verified' => array( $ticket_repo, 'backfill_email_verified' ),
 		);
 		$installer  = new Installer( $wpdb, $tables, $migrations, $capabilities, $lock );
 

@@ -214,7 +214,7 @@ final class Notifier {
 		$return = $this->returns->for_thread( $ticket->id );
 		if ( $kind->to_customer() ) {
 			// A fresh token per mail: tokens are only stored hashed, so the one shown on screen cannot be reused.
-			$link  = $return ? $this->returns->customer_link( $return ) : $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id ) );
+			$link  = $return ? $this->returns->customer_link( $return ) : $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id, true ) );
 			$name  = $ticket->customer_name;
 			$label = __( 'View your request and reply', 'aftercare' );
 		} else {

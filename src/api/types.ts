@@ -763,6 +763,10 @@ export interface AftercareTicketContext {
 		email: string;
 	};
 	/**
+	 * Whether the ticket's email is known to be the customer's. When it is not (a guest's claim only), no orders, spending, returns or other tickets of that address are given.
+	 */
+	email_verified: boolean;
+	/**
 	 * Whether the store has an order source (WooCommerce).
 	 */
 	orders_available: boolean;
@@ -882,6 +886,10 @@ export interface AftercareTicket {
 		name: string;
 		email: string;
 	};
+	/**
+	 * Whether the customer's email is known to be theirs: an account's, one a matching order was placed with, or a guest's who opened a link mailed there. Until then it is only what someone typed.
+	 */
+	email_verified: boolean;
 	/**
 	 * The order the ticket is about, if any.
 	 */
