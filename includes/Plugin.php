@@ -70,6 +70,7 @@ use Aftercare\Tickets\SavedReplyRepository;
 use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\SlaMonitor;
 use Aftercare\Tickets\TagRepository;
+use Aftercare\Tickets\AttachmentLinks;
 use Aftercare\Tickets\TicketAccess;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TicketTerms;
@@ -205,13 +206,14 @@ final class Plugin {
 		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $tokens, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		// A ticket's thread and a return's (its ticket's) share one message resource over REST.
-		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema() );
+		$file_schema  = new AttachmentSchema( new AttachmentLinks( $clock ) );
+		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema( $file_schema ) );
 		$ticket_rest  = array(
 			new TicketsController( $tickets, $ticket_repo, $ticket_access, $links, $limiter, new TicketSchema( $sla ), new TicketQuery() ),
 			new TicketCountsController( $ticket_repo ),
 			new MessagesController( $tickets, $ticket_access, $thread ),
 			new EventsController( $events, new EventSchema() ),
-			new AttachmentsController( $attachments, $message_repo, $ticket_access, new AttachmentSchema() ),
+			new AttachmentsController( $attachments, $message_repo, $ticket_access, $file_schema, new AttachmentLinks( $clock ) ),
 			new SavedRepliesController( $saved_replies, new SavedReplyRenderer( $orders ), $tickets, new SavedReplySchema() ),
 			new TicketContextController( new CustomerContext( $ticket_repo, $orders ), $tickets ),
 			new TicketPresenceController( $presence, $tickets ),
@@ -230,7 +232,7 @@ final class Plugin {
 		$order_lookup = $orders ? new OrderLookup( $orders, $limiter, $settings, $clock ) : null;
 		$order_view   = new OrderView( $settings );
 		$return_rest   = array(
-			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ) ),
+			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy, $file_schema ) ),
 			new ReturnCountsController( $return_repo ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
 			new ReturnMessagesController( $returns, $return_access, $thread ),

@@ -29,7 +29,7 @@ export interface AftercareAttachment {
 	 */
 	size: number;
 	/**
-	 * Download link (carries the guest token or a REST nonce).
+	 * Download link, signed and short-lived: for a signed-in viewer it works in their login session for 12 hours; for a guest, for whoever holds it for an hour.
 	 */
 	url: string;
 }

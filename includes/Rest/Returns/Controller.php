@@ -269,7 +269,7 @@ final class Controller extends AbstractController {
 				$input['photos'] = TicketsController::uploads( $request );
 				$created         = $this->service->create( $order, $input, $actor );
 				$token           = $actor ? '' : $created['token'];
-				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view', $token );
+				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view' );
 				if ( '' !== $token ) {
 					$data['access_token'] = $token;
 					$data['access_url']   = $this->access->url( $created['return'], $token );
@@ -302,7 +302,7 @@ final class Controller extends AbstractController {
 				if ( current_user_can( 'read_aftercare_returns' ) && 'view' !== $request['context'] ) {
 					return $this->present_to_agent( $return );
 				}
-				return $this->present( $return, 'view', is_user_logged_in() ? '' : TicketAccess::token( $request ) );
+				return $this->present( $return, 'view' );
 			}
 		);
 	}
@@ -350,10 +350,10 @@ final class Controller extends AbstractController {
 	/**
 	 * A return as the asker may see it, with the photos sent with the request.
 	 */
-	public function present( ReturnRequest $return, string $context, string $token = '' ): array {
+	public function present( ReturnRequest $return, string $context ): array {
 		$first  = $return->ticket_id ? ( $this->messages->for_ticket( $return->ticket_id, false )[0] ?? null ) : null;
 		$photos = $first ? ( $this->attachments->for_messages( array( $first->id ) )[ $first->id ] ?? array() ) : array();
-		return $this->resource->prepare( $return, $photos, $context, $token );
+		return $this->resource->prepare( $return, $photos, $context );
 	}
 
 	/**

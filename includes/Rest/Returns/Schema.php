@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Returns;
 
+use Aftercare\Rest\Attachments\Schema as AttachmentSchema;
 use Aftercare\Rest\Tickets\Schema as TicketSchema;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItem;
@@ -18,7 +19,7 @@ use Aftercare\Tickets\Attachment;
 
 final class Schema {
 
-	public function __construct( private Policy $policy ) {}
+	public function __construct( private Policy $policy, private AttachmentSchema $files ) {}
 
 	/**
 	 * @return array<string, mixed>
@@ -215,10 +216,9 @@ final class Schema {
 	/**
 	 * @param Attachment[] $photos  Photos of the request.
 	 * @param string       $context `edit` for agents.
-	 * @param string       $token   A guest's token, for photo links.
 	 * @return array<string, mixed>
 	 */
-	public function prepare( ReturnRequest $return, array $photos, string $context, string $token = '' ): array {
+	public function prepare( ReturnRequest $return, array $photos, string $context ): array {
 		$shipping = in_array( $return->status, array( ReturnStatus::Approved, ReturnStatus::AwaitingItems ), true ) ? $this->policy->shipping_instructions() : '';
 		$data     = array(
 			'id'                    => $return->id,
@@ -258,16 +258,7 @@ final class Schema {
 				),
 				$return->items
 			),
-			'photos'                => array_map(
-				static fn( Attachment $file ): array => array(
-					'id'   => $file->id,
-					'name' => $file->name,
-					'mime' => $file->mime,
-					'size' => $file->size,
-					'url'  => $file->download_url( $token ),
-				),
-				$photos
-			),
+			'photos'                => array_map( fn( Attachment $file ): array => $this->files->prepare( $file ), $photos ),
 			'shipping_instructions' => $shipping,
 			'created'               => TicketSchema::date( $return->created_at ),
 			'updated'               => TicketSchema::date( $return->updated_at ),

@@ -294,7 +294,8 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$photos = $response->get_data()['photos'];
 		$this->assertSame( array( 'crack.png' ), array_column( $photos, 'name' ) );
-		$this->assertStringContainsString( 'token=' . rawurlencode( $response->get_data()['access_token'] ), $photos[0]['url'] );
+		$this->assertStringNotContainsString( $response->get_data()['access_token'], $photos[0]['url'], 'a signed link, never the token' );
+		$this->assertMatchesRegularExpression( '/[?&]signature=[0-9a-f]{64}/', $photos[0]['url'] );
 	}
 
 	public function test_eligibility_for_each_actor(): void {
