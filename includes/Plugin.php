@@ -72,6 +72,7 @@ use Aftercare\Tickets\SavedReplyRepository;
 use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\SlaMonitor;
 use Aftercare\Tickets\TagRepository;
+use Aftercare\Tickets\AttachmentLinks;
 use Aftercare\Tickets\TicketAccess;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TicketTerms;
@@ -178,7 +179,7 @@ final class Plugin {
 		$attachments   = new AttachmentStore( $wpdb, $settings, $clock, $limiter, $client );
 		$saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$presence      = new Presence( $wpdb, $clock );
-		$ticket_access = new TicketAccess( $ticket_repo, $tokens );
+		$ticket_access = new TicketAccess( $ticket_repo, $tokens, $clock );
 		$links         = new Links( $settings );
 		$ticket_tables = array( $ticket_repo, $ticket_terms, $ticket_tags, $message_repo, $events, $attachments, $saved_replies, $presence, $tokens );
 
@@ -195,6 +196,7 @@ final class Plugin {
 			'help_flush_rewrites' => array( ArticleType::class, 'request_flush' ),
 			'ticket_terms_index'  => array( $ticket_repo, 'reindex_batch' ),
 			'ticket_search_text'  => array( $ticket_repo, 'drop_search_text' ),
+			'ticket_email_verified' => array( $ticket_repo, 'backfill_email_verified' ),
 		);
 		$installer  = new Installer( $wpdb, $tables, $migrations, $capabilities, $lock );
 
@@ -209,13 +211,14 @@ final class Plugin {
 		$returns      = $orders ? new ReturnService( $return_repo, new Eligibility( $policy, $return_items, $clock ), $policy, $tickets, $events, $transaction, $lock, $clock, $orders ) : null;
 		$sla_monitor  = new SlaMonitor( $ticket_repo, $events, $sla, $transaction, $clock );
 		// A ticket's thread and a return's (its ticket's) share one message resource over REST.
-		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema(), $client );
+		$file_schema  = new AttachmentSchema( new AttachmentLinks( $clock ) );
+		$thread       = new MessageThread( $message_repo, $attachments, $limiter, new MessageSchema( $file_schema ), $client );
 		$ticket_rest  = array(
 			new TicketsController( $tickets, $ticket_repo, $ticket_access, $links, $limiter, new TicketSchema( $sla ), new TicketQuery(), $client ),
 			new TicketCountsController( $ticket_repo ),
 			new MessagesController( $tickets, $ticket_access, $thread ),
 			new EventsController( $events, new EventSchema() ),
-			new AttachmentsController( $attachments, $message_repo, $ticket_access, new AttachmentSchema() ),
+			new AttachmentsController( $attachments, $message_repo, $ticket_access, $file_schema, new AttachmentLinks( $clock ) ),
 			new SavedRepliesController( $saved_replies, new SavedReplyRenderer( $orders ), $tickets, new SavedReplySchema() ),
 			new TicketContextController( new CustomerContext( $ticket_repo, $orders ), $tickets ),
 			new TicketPresenceController( $presence, $tickets ),
@@ -233,7 +236,7 @@ final class Plugin {
 		);
 		$order_view   = new OrderView( $settings );
 		$return_rest   = array(
-			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy ), $client ),
+			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy, $file_schema ), $client ),
 			new ReturnCountsController( $return_repo ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
 			new ReturnMessagesController( $returns, $return_access, $thread ),

@@ -3,7 +3,8 @@
  * sent, shows each problem next to its field, then sends it to the REST API
  * (with an idempotency key, so a double submit makes one ticket) and shows the
  * ticket number, and for guests the signed link, in place. Without JavaScript
- * the form posts to the page and the server does the same.
+ * the form posts to the page and the server does the same. A thread opened
+ * through a signed link drops the token from the address (hide-token.ts).
  */
 
 /**
@@ -20,6 +21,7 @@ import {
  * Internal dependencies
  */
 import './help-suggestions';
+import { hideToken } from './hide-token';
 import {
 	newIdempotencyKey,
 	readAnswer,
@@ -219,4 +221,9 @@ const storeDefinition = {
 const { state } = store< ServerState & typeof storeDefinition >(
 	'aftercare/contact',
 	storeDefinition
+);
+
+hideToken(
+	'aftercare_ticket',
+	!! document.querySelector( '.aftercare-thread' )
 );

@@ -4,7 +4,8 @@
  * then sends the request with its photos to the REST API, with a key per page view so a double
  * click or a retry makes one return, and opens the return's status page. Focus moves to each
  * step's heading; errors are announced. Without JavaScript every step posts to the page and
- * the server does the same.
+ * the server does the same. A status page opened through a signed link drops the token from
+ * the address (contact/hide-token.ts).
  */
 
 /**
@@ -20,6 +21,7 @@ import {
 /**
  * Internal dependencies
  */
+import { hideToken } from '../contact/hide-token';
 import { newIdempotencyKey } from '../contact/submission';
 import { attachSuggestions } from '../help-center/suggestions';
 import {
@@ -385,4 +387,9 @@ const storeDefinition = {
 const { state } = store< ServerState & typeof storeDefinition >(
 	'aftercare/returns',
 	storeDefinition
+);
+
+hideToken(
+	'aftercare_return',
+	!! document.querySelector( '.aftercare-return' )
 );

@@ -1,7 +1,9 @@
 <?php
 /**
  * Signed access for people without an account (a guest's ticket or return): random 192-bit
- * tokens, stored only as a keyed hash, compared in constant time, each with an expiry.
+ * tokens, stored only as a keyed hash, compared in constant time, each with an expiry. A token
+ * sent by mail is marked so: using it proves the person reads that mailbox, which
+ * `aftercare_mailed_link_opened` ( $object_type, $object_id ) announces.
  *
  * @package Aftercare
  */
@@ -23,7 +25,7 @@ final class AccessTokens implements Table {
 	}
 
 	public function schema_version(): int {
-		return 1;
+		return 2;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -32,6 +34,7 @@ final class AccessTokens implements Table {
   object_type varchar(20) NOT NULL,
   object_id bigint(20) unsigned NOT NULL,
   expires_at bigint(20) unsigned NOT NULL,
+  mailed tinyint(1) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (token_hash),
   KEY object (object_type,object_id)
 ) {$collate};";
@@ -43,8 +46,10 @@ final class AccessTokens implements Table {
 
 	/**
 	 * A new token for the object; the caller shows or mails it once, it is never stored in clear.
+	 *
+	 * @param bool $mailed Whether it goes only to the object's email address (not shown on a page).
 	 */
-	public function issue( string $object_type, int $object_id ): string {
+	public function issue( string $object_type, int $object_id, bool $mailed = false ): string {
 		$token = rtrim( strtr( base64_encode( random_bytes( 24 ) ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- URL-safe token text.
 		$this->wpdb->insert(
 			$this->table(),
@@ -53,6 +58,7 @@ final class AccessTokens implements Table {
 				'object_type' => $object_type,
 				'object_id'   => $object_id,
 				'expires_at'  => $this->clock->now() + self::TTL,
+				'mailed'      => $mailed ? 1 : 0,
 			)
 		);
 		return $token;
@@ -63,12 +69,16 @@ final class AccessTokens implements Table {
 			return false;
 		}
 		$hash = $this->hash( $token );
-		$row  = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT token_hash, object_type, object_id, expires_at FROM {$this->table()} WHERE token_hash = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		return $row
+		$row  = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT token_hash, object_type, object_id, expires_at, mailed FROM {$this->table()} WHERE token_hash = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$valid = $row
 			&& hash_equals( (string) $row->token_hash, $hash )
 			&& $row->object_type === $object_type
 			&& (int) $row->object_id === $object_id
 			&& (int) $row->expires_at > $this->clock->now();
+		if ( $valid && (int) $row->mailed ) {
+			do_action( 'aftercare_mailed_link_opened', $object_type, $object_id );
+		}
+		return $valid;
 	}
 
 	/**

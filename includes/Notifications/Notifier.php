@@ -215,7 +215,7 @@ final class Notifier {
 		$return = $this->returns->for_thread( $ticket->id );
 		if ( $kind->to_customer() ) {
 			// A fresh token per mail: tokens are only stored hashed, so the one shown on screen cannot be reused.
-			$link  = $return ? $this->returns->customer_link( $return ) : $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id ) );
+			$link  = $return ? $this->returns->customer_link( $return ) : $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id, true ) );
 			$name  = $ticket->customer_name;
 			$label = __( 'View your request and reply', 'aftercare' );
 		} else {
@@ -234,18 +234,8 @@ final class Notifier {
 			default              => '',
 		};
 		// A guest's own words going back to an address nobody has shown is theirs: never with links.
-		$body = $kind->to_customer() && 'customer' === $message->author_role && ! self::address_confirmed( $ticket ) ? MessageBody::without_links( $message->body ) : $message->body;
+		$body = $kind->to_customer() && 'customer' === $message->author_role && ! $ticket->email_verified() ? MessageBody::without_links( $message->body ) : $message->body;
 		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $body, $link, $label );
-	}
-
-	/**
-	 * Whether the ticket's address has shown it belongs to who wrote: an account's, or a guest's
-	 * that matched an order's number and billing email. (A guest's token proves nothing here: the
-	 * one on screen went to whoever typed the address, and the emailed one is used only after
-	 * this first mail, the one mail to the shopper that carries their own words.)
-	 */
-	private static function address_confirmed( Ticket $ticket ): bool {
-		return $ticket->customer_id > 0 || $ticket->order_id > 0;
 	}
 
 	/**

@@ -48,7 +48,7 @@ final class ReturnMails {
 	 * hashed, so each mail gets its own), My Account or the portal page for customers.
 	 */
 	public function customer_link( ReturnRequest $return ): string {
-		return $this->access->for_customer( $return, $return->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $return->ticket_id ) );
+		return $this->access->for_customer( $return, $return->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $return->ticket_id, true ) );
 	}
 
 	/**

@@ -249,31 +249,54 @@ final class ReturnService {
 
 	/**
 	 * Store credit for the returned items (their paid value unless an amount is given): a
-	 * coupon only the customer's email can use, made last (see change()).
+	 * coupon only the customer's email can use, made last (see change()). Only a store manager
+	 * (`manage_aftercare`) may give more than the items' value; the event keeps that value, so
+	 * the timeline says who went over and by how much.
 	 */
 	public function credit( int $id, int $actor_id, ?float $amount = null, string $message = '' ): ReturnRequest {
 		$this->require_agent( $actor_id );
+		$value = 0.0;
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( &$amount ): array {
+			function ( ReturnRequest $return ) use ( &$amount, &$value, $actor_id ): array {
 				$changes = $this->set_status( $return, ReturnStatus::Credited );
-				$amount  = round( $amount ?? $this->value( $return, $this->settled_lines( $return ) ), 2 );
+				$value   = round( $this->value( $return, $this->settled_lines( $return ) ), 2 );
+				$amount  = round( $amount ?? $value, 2 );
 				if ( $amount <= 0 ) {
 					throw DomainError::invalid( 'credit_amount', __( 'Store credit must be more than zero.', 'aftercare' ), array( 'params' => array( 'amount' ) ) );
+				}
+				$ceiling = self::credit_ceiling( $actor_id, $value );
+				if ( null !== $ceiling && $amount > $ceiling ) {
+					throw DomainError::invalid(
+						'credit_over_value',
+						/* translators: %s: the items' value. */
+						sprintf( __( 'Store credit cannot be more than what the items were paid (%s). A store manager can give more.', 'aftercare' ), number_format_i18n( $ceiling, 2 ) ),
+						array( 'params' => array( 'amount' ) )
+					);
 				}
 				$return->resolution    = 'store_credit';
 				$return->refund_amount = $amount;
 				return $changes;
 			},
 			$message,
-			function ( ReturnRequest $return ) use ( &$amount, $actor_id ): array {
+			function ( ReturnRequest $return ) use ( &$amount, &$value, $actor_id ): array {
 				/* translators: %s: return number. */
 				$code                = $this->orders->issue_store_credit( $return->order_id, (float) $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
 				$return->coupon_code = $code;
-				$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'coupon' => $code ) );
+				$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'value' => $value, 'coupon' => $code ) );
 				/* translators: 1: return number, 2: amount, 3: coupon code. */
-				$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( (float) $amount, 2 ), $code ) );
+				$note = sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( (float) $amount, 2 ), $code );
+				if ( $amount > $value ) {
+					$user  = get_userdata( $actor_id );
+					$note .= ' ' . sprintf(
+						/* translators: 1: the items' value, 2: user's display name. */
+						__( 'That is more than the items were paid (%1$s), given by %2$s.', 'aftercare' ),
+						number_format_i18n( $value, 2 ),
+						$user ? $user->display_name : '#' . $actor_id
+					);
+				}
+				$this->orders->add_note( $return->order_id, $note );
 				return array( 'coupon_code' => array( '', $code ) );
 			}
 		);
@@ -410,21 +433,30 @@ final class ReturnService {
 
 	/**
 	 * What settling the return now would give, for the agent's refund and credit forms: the
-	 * items' paid value (what refund() and credit() start from) and the policy's restocking fee.
+	 * items' paid value (what refund() and credit() start from), the policy's restocking fee
+	 * and the most store credit this user may give (null: no ceiling).
 	 *
-	 * @return array{value: float, fee: float, currency: string}|null Null when the order is gone.
+	 * @return array{value: float, fee: float, max_credit: float|null, currency: string}|null Null when the order is gone.
 	 */
-	public function quote( ReturnRequest $return ): ?array {
+	public function quote( ReturnRequest $return, int $user_id ): ?array {
 		$order = $this->orders->find( $return->order_id );
 		if ( ! $order ) {
 			return null;
 		}
 		$value = $this->value( $return, $this->settled_lines( $return ) );
 		return array(
-			'value'    => $value,
-			'fee'      => round( $this->policy->restocking_fee( $value ), 2 ),
-			'currency' => $order->currency,
+			'value'      => $value,
+			'fee'        => round( $this->policy->restocking_fee( $value ), 2 ),
+			'max_credit' => self::credit_ceiling( $user_id, round( $value, 2 ) ),
+			'currency'   => $order->currency,
 		);
+	}
+
+	/**
+	 * Store credit is capped at the items' value, except for store managers.
+	 */
+	private static function credit_ceiling( int $user_id, float $value ): ?float {
+		return user_can( $user_id, 'manage_aftercare' ) ? null : $value;
 	}
 
 	/**

@@ -1,7 +1,7 @@
 <?php
 /**
  * A file attached to a message. The file lives outside anything the web server serves directly;
- * it is delivered only through the permission-checked `attachments/{id}` route.
+ * it is delivered only through the permission-checked `attachments/{id}` route (links: AttachmentLinks).
  *
  * @package Aftercare
  */
@@ -27,17 +27,4 @@ final class Attachment {
 		return new self( (int) $row->id, (int) $row->ticket_id, (int) $row->message_id, (string) $row->file, (string) $row->name, (string) $row->mime, (int) $row->size, (int) $row->created_at );
 	}
 
-	/**
-	 * A link a browser can follow: guests carry their token; signed-in people a REST nonce, without
-	 * which WordPress treats a plain link as anonymous.
-	 *
-	 * @param string $token Guest access token.
-	 */
-	public function download_url( string $token = '' ): string {
-		$url = rest_url( 'aftercare/v1/attachments/' . $this->id );
-		if ( '' !== $token ) {
-			return add_query_arg( 'token', rawurlencode( $token ), $url );
-		}
-		return is_user_logged_in() ? add_query_arg( '_wpnonce', wp_create_nonce( 'wp_rest' ), $url ) : $url;
-	}
 }

@@ -1,7 +1,8 @@
 <?php
 /**
  * What an agent sees beside a ticket: the customer's orders and spending (through the OrderSource
- * port, when the store has one), open returns, and their other tickets.
+ * port, when the store has one), open returns, and their other tickets. Only for an email known
+ * to be the customer's: anyone can type someone else's address into the contact form.
  *
  * @package Aftercare
  */
@@ -25,8 +26,9 @@ final class CustomerContext {
 	 * @return array<string, mixed> Shaped as the ticket-context resource.
 	 */
 	public function for_ticket( Ticket $ticket ): array {
-		$orders  = $this->orders ? $this->orders->orders_for_customer( $ticket->customer_id, $ticket->customer_email, self::ORDERS ) : array();
-		$summary = $this->orders ? $this->orders->customer_summary( $ticket->customer_id, $ticket->customer_email ) : null;
+		$known   = $ticket->email_verified();
+		$orders  = $this->orders && $known ? $this->orders->orders_for_customer( $ticket->customer_id, $ticket->customer_email, self::ORDERS ) : array();
+		$summary = $this->orders && $known ? $this->orders->customer_summary( $ticket->customer_id, $ticket->customer_email ) : null;
 		return array(
 			'ticket_id'         => $ticket->id,
 			'customer'          => array(
@@ -34,6 +36,7 @@ final class CustomerContext {
 				'name'  => $ticket->customer_name,
 				'email' => $ticket->customer_email,
 			),
+			'email_verified'    => $known,
 			'orders_available'  => null !== $this->orders,
 			'orders'            => array_map(
 				static fn( Order $order ): array => array(
@@ -58,7 +61,7 @@ final class CustomerContext {
 						'number' => (int) ( $item['number'] ?? 0 ),
 						'status' => (string) ( $item['status'] ?? '' ),
 					),
-					(array) apply_filters( 'aftercare_ticket_context_open_returns', array(), $ticket )
+					$known ? (array) apply_filters( 'aftercare_ticket_context_open_returns', array(), $ticket ) : array()
 				)
 			),
 			'other_tickets'     => array_map(
@@ -69,7 +72,7 @@ final class CustomerContext {
 					'status'  => $other->status->value,
 					'updated' => gmdate( 'Y-m-d\TH:i:s\Z', $other->updated_at ),
 				),
-				$this->tickets->others_of_customer( $ticket, self::OTHER_TICKETS )
+				$known ? $this->tickets->others_of_customer( $ticket, self::OTHER_TICKETS ) : array()
 			),
 		);
 	}

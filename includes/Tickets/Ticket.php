@@ -12,7 +12,10 @@ namespace Aftercare\Tickets;
 final class Ticket {
 
 	/**
-	 * @param string[] $tags Tags.
+	 * @param string[] $tags              Tags.
+	 * @param int      $email_verified_at When the customer's email was shown to be theirs (0: not yet,
+	 *                                    a guest's claim only): see TicketService::create() and
+	 *                                    TicketAccess::confirm_email().
 	 */
 	public function __construct(
 		public int $id,
@@ -35,8 +38,17 @@ final class Ticket {
 		public int $sla_paused_at = 0,
 		public int $sla_paused_seconds = 0,
 		public int $message_count = 0,
-		public array $tags = array()
+		public array $tags = array(),
+		public int $email_verified_at = 0
 	) {}
+
+	/**
+	 * Whether the email is known to be the customer's: an account's, one an order matched, or a
+	 * guest's who opened a link mailed there. Until then it is only what someone typed.
+	 */
+	public function email_verified(): bool {
+		return $this->email_verified_at > 0;
+	}
 
 	/**
 	 * Who acts next in a status: the store, the customer (pending), or nobody (on hold, done).
@@ -75,7 +87,8 @@ final class Ticket {
 			(int) $row->sla_paused_at,
 			(int) $row->sla_paused_seconds,
 			(int) $row->message_count,
-			$tags
+			$tags,
+			(int) $row->email_verified_at
 		);
 	}
 }

@@ -12,15 +12,27 @@ declare( strict_types=1 );
 namespace Aftercare\Tickets;
 
 use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Clock;
 
 final class TicketAccess {
 
 	public const TOKEN_HEADER = 'X-Aftercare-Token';
 
-	public function __construct( private TicketRepository $tickets, private AccessTokens $tokens ) {}
+	public function __construct( private TicketRepository $tickets, private AccessTokens $tokens, private Clock $clock ) {}
 
 	public function register(): void {
 		add_filter( 'map_meta_cap', array( $this, 'map_meta_cap' ), 10, 4 );
+		add_action( 'aftercare_mailed_link_opened', array( $this, 'confirm_email' ), 10, 2 );
+	}
+
+	/**
+	 * A guest opened a link that was only mailed to the ticket's address (a ticket's or its
+	 * return's): the email is theirs. The link shown on the page after sending does not count.
+	 */
+	public function confirm_email( string $object_type, int $object_id ): void {
+		if ( 'ticket' === $object_type ) {
+			$this->tickets->confirm_email( $object_id, $this->clock->now() );
+		}
 	}
 
 	/**

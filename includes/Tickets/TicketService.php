@@ -16,6 +16,7 @@ use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\OrderLookup;
+use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderSource;
 
 final class TicketService {
@@ -62,7 +63,7 @@ final class TicketService {
 		$subject  = self::subject( (string) ( $input['subject'] ?? '' ) );
 		$body     = self::body( (string) ( $input['message'] ?? '' ) );
 		$customer = $this->customer( $input, $actor_id, $agent );
-		$order_id = $this->order( $input, $customer, $actor_id, $agent );
+		$order    = $this->order( $input, $customer, $actor_id, $agent );
 		$key      = (string) ( $input['idempotency_key'] ?? '' );
 		$key_hash = '' === $key ? '' : hash( 'sha256', implode( '|', array( $key, $actor_id, strtolower( $customer['email'] ) ) ) );
 
@@ -86,7 +87,7 @@ final class TicketService {
 			$customer['id'],
 			$customer['email'],
 			$customer['name'],
-			$order_id,
+			$order ? $order->id : 0,
 			$agent ? $this->assignee( (int) ( $input['assignee_id'] ?? 0 ) ) : 0,
 			Ticket::awaiting_for( $status ),
 			$now,
@@ -97,7 +98,9 @@ final class TicketService {
 			0,
 			0,
 			1,
-			$agent ? self::tags( (array) ( $input['tags'] ?? array() ) ) : array()
+			$agent ? self::tags( (array) ( $input['tags'] ?? array() ) ) : array(),
+			// An account's email, or one the order was placed with, is the customer's; a guest's bare claim is not.
+			$customer['id'] || ( $order && 0 === strcasecmp( $order->billing_email, $customer['email'] ) ) ? $now : 0
 		);
 		$this->sla->apply( $ticket );
 		$files = $this->attachments->accept( (array) ( $input['attachments'] ?? array() ), $actor_id );
@@ -366,11 +369,11 @@ final class TicketService {
 	 * @param array<string, mixed>                   $input    Creation input.
 	 * @param array{id: int, name: string, email: string} $customer The customer.
 	 */
-	private function order( array $input, array $customer, int $actor_id, bool $agent ): int {
+	private function order( array $input, array $customer, int $actor_id, bool $agent ): ?Order {
 		$number = trim( (string) ( $input['order_number'] ?? '' ) );
 		$id     = (int) ( $input['order_id'] ?? 0 );
 		if ( '' === $number && ! $id ) {
-			return 0;
+			return null;
 		}
 		if ( ! $this->orders || ! $this->lookup ) {
 			throw DomainError::invalid( 'orders_unavailable', __( 'This store cannot link tickets to orders.', 'aftercare' ), array( 'params' => array( '' !== $number ? 'order_number' : 'order_id' ) ) );
@@ -391,7 +394,7 @@ final class TicketService {
 		if ( ! $order ) {
 			throw DomainError::invalid( 'order_not_found', __( 'We could not find that order for your email address.', 'aftercare' ), array( 'params' => array( $actor_id ? 'order_id' : 'order_number' ) ) );
 		}
-		return $order->id;
+		return $order;
 	}
 
 	/**

@@ -29,7 +29,7 @@ export interface AftercareAttachment {
 	 */
 	size: number;
 	/**
-	 * Download link (carries the guest token or a REST nonce).
+	 * Download link, signed and short-lived: for a signed-in viewer it works in their login session for 12 hours; for a guest, for whoever holds it for an hour.
 	 */
 	url: string;
 }
@@ -559,11 +559,12 @@ export interface AftercareReturn {
 	 */
 	shipping_instructions: string;
 	/**
-	 * Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy's restocking fee on that, and the order's currency (null otherwise).
+	 * Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy's restocking fee on that, the most store credit the user may give (null: no ceiling, for `manage_aftercare`) and the order's currency (null otherwise).
 	 */
 	quote: {
 		value: number;
 		fee: number;
+		max_credit: number | null;
 		currency: string;
 	} | null;
 	/**
@@ -788,6 +789,10 @@ export interface AftercareTicketContext {
 		email: string;
 	};
 	/**
+	 * Whether the ticket's email is known to be the customer's. When it is not (a guest's claim only), no orders, spending, returns or other tickets of that address are given.
+	 */
+	email_verified: boolean;
+	/**
 	 * Whether the store has an order source (WooCommerce).
 	 */
 	orders_available: boolean;
@@ -907,6 +912,10 @@ export interface AftercareTicket {
 		name: string;
 		email: string;
 	};
+	/**
+	 * Whether the customer's email is known to be theirs: an account's, one a matching order was placed with, or a guest's who opened a link mailed there. Until then it is only what someone typed.
+	 */
+	email_verified: boolean;
 	/**
 	 * The order the ticket is about, if any.
 	 */

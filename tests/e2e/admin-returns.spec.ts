@@ -555,6 +555,34 @@ test.describe( 'Return screen', () => {
 		);
 	} );
 
+	test( 'an agent cannot give more store credit than the items were paid', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		const item = await fileReturn(
+			requestUtils,
+			order,
+			[ [ 1, 1, 'size' ] ],
+			'store_credit'
+		);
+		await move( requestUtils, item, 'approved' );
+		await loginAs( page, 'agent' );
+		await openReturn( page, item );
+		await act( page, 'Give store credit', '', async ( dialog ) => {
+			await dialog
+				.getByRole( 'spinbutton', { name: 'Store credit amount' } )
+				.fill( '100000' );
+		} );
+		const dialog = page.getByRole( 'dialog', {
+			name: 'Give store credit',
+		} );
+		await expect( dialog ).toContainText(
+			/Store credit cannot be more than what the items were paid \(\$[\d.,]+\)\. A store manager can give more\./
+		);
+		await expectAccessible( page, '[role="dialog"]' );
+		await expect( badge( page ) ).toHaveText( 'Approved' );
+	} );
+
 	test( 'an exchange order after the items arrived', async ( {
 		page,
 		requestUtils,

@@ -50,6 +50,13 @@ test.describe( 'Ticket screen', () => {
 		await expect(
 			page.getByText( 'The parcel arrived crushed.' )
 		).toBeVisible();
+		// A typed address nobody confirmed: no one's order history beside it.
+		await expect( page.locator( '.aftercare-context' ) ).toContainText(
+			'Email not confirmed'
+		);
+		await expect(
+			page.locator( '.aftercare-context' ).getByText( 'Recent orders' )
+		).toHaveCount( 0 );
 		await expectAccessible( page, '#aftercare-admin-app' );
 
 		// Saved reply: rendered by the server with the ticket's variables.
@@ -282,6 +289,8 @@ test.describe( 'README screenshots', () => {
 			tags: [ 'readme', 'damage' ],
 			customer_name: 'Gwen Guest',
 			customer_email: 'guest@example.test',
+			// Order #1001 of the test order source, placed with that address: the email is confirmed.
+			order_id: 1,
 			assignee_id: admin,
 		} );
 		await seedTickets( requestUtils, [

@@ -20,6 +20,7 @@ export interface TicketSeed {
 	customer_email?: string;
 	customer_name?: string;
 	channel?: 'phone' | 'email' | 'admin';
+	order_id?: number;
 	message?: string;
 }
 

@@ -162,6 +162,16 @@ test.describe( 'A ticket from the contact block to solved', () => {
 		await expect(
 			thread.getByText( 'we are sending a replacement today' )
 		).toBeVisible();
+		// The token leaves the address bar (history, shared addresses); a reload still opens the thread.
+		await expect( shopper ).not.toHaveURL( /aftercare_token/ );
+		await expect( shopper ).toHaveURL(
+			new RegExp( `aftercare_ticket=${ answer.id }` )
+		);
+		await shopper.reload();
+		await expect(
+			thread.getByText( 'we are sending a replacement today' )
+		).toBeVisible();
+		await expect( shopper ).not.toHaveURL( /aftercare_token/ );
 		await expect(
 			thread.getByRole( 'link', { name: 'damage.txt' } )
 		).toBeVisible();

@@ -2,7 +2,8 @@
 /**
  * `aftercare/v1/attachments/{id}`: the only way to a stored file. Whoever may read the ticket (and,
  * for files of internal notes, only agents) gets it with `nosniff`; only safe raster images may be
- * shown inline, everything else is always a download.
+ * shown inline, everything else is always a download. Browsers follow the signed links the
+ * messages carry (AttachmentLinks); API clients authenticate as on any other route.
  *
  * @package Aftercare
  */
@@ -13,6 +14,7 @@ namespace Aftercare\Rest\Attachments;
 
 use Aftercare\Rest\AbstractController;
 use Aftercare\Rest\Tickets\Controller as TicketsController;
+use Aftercare\Tickets\AttachmentLinks;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TicketAccess;
@@ -26,7 +28,8 @@ final class Controller extends AbstractController {
 		private AttachmentStore $attachments,
 		private MessageRepository $messages,
 		private TicketAccess $access,
-		private Schema $resource
+		private Schema $resource,
+		private AttachmentLinks $links
 	) {}
 
 	public function resource(): string {
@@ -52,7 +55,17 @@ final class Controller extends AbstractController {
 							'description' => __( 'Attachment id.', 'aftercare' ),
 							'type'        => 'integer',
 						),
-						'token' => TicketsController::token_arg(),
+						'token'     => TicketsController::token_arg(),
+						'expires'   => array(
+							'description' => __( 'A signed link: when it stops working (Unix time).', 'aftercare' ),
+							'type'        => 'integer',
+							'minimum'     => 0,
+						),
+						'signature' => array(
+							'description' => __( 'A signed link: its signature.', 'aftercare' ),
+							'type'        => 'string',
+							'pattern'     => '^[0-9a-f]{64}$',
+						),
 					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
@@ -66,9 +79,16 @@ final class Controller extends AbstractController {
 	public function get_item_permissions_check( $request ): bool|\WP_Error {
 		$file    = $this->attachments->find( (int) $request['id'] );
 		$message = $file ? $this->messages->find( $file->message_id ) : null;
+		if ( ! $file || ! $message ) {
+			return $this->allow( false );
+		}
+		// A signed link was made for someone allowed to read the file; notes' files stay with agents.
+		$viewer = null !== $request['signature'] ? $this->links->viewer( $file->id, (int) $request['expires'], (string) $request['signature'] ) : null;
+		if ( null !== $viewer ) {
+			return $this->allow( ! $message->is_note() || user_can( $viewer, 'read_aftercare_tickets' ) );
+		}
 		return $this->allow(
-			$file && $message
-			&& ( ! $message->is_note() || current_user_can( 'read_aftercare_tickets' ) )
+			( ! $message->is_note() || current_user_can( 'read_aftercare_tickets' ) )
 			&& $this->access->allows( $file->ticket_id, TicketAccess::token( $request ) )
 		);
 	}

@@ -9,9 +9,13 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Attachments;
 
+use Aftercare\Tickets\Attachment;
+use Aftercare\Tickets\AttachmentLinks;
 use Aftercare\Tickets\AttachmentStore;
 
 final class Schema {
+
+	public function __construct( private AttachmentLinks $links ) {}
 
 	/**
 	 * @return array<string, mixed>
@@ -44,12 +48,27 @@ final class Schema {
 					'readonly'    => true,
 				),
 				'url'  => array(
-					'description' => __( 'Download link (carries the guest token or a REST nonce).', 'aftercare' ),
+					'description' => __( 'Download link, signed and short-lived: for a signed-in viewer it works in their login session for 12 hours; for a guest, for whoever holds it for an hour.', 'aftercare' ),
 					'type'        => 'string',
 					'format'      => 'uri',
 					'readonly'    => true,
 				),
 			),
+		);
+	}
+
+	/**
+	 * A file as messages and returns list it, with a link for the current viewer.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function prepare( Attachment $file ): array {
+		return array(
+			'id'   => $file->id,
+			'name' => $file->name,
+			'mime' => $file->mime,
+			'size' => $file->size,
+			'url'  => $this->links->url( $file ),
 		);
 	}
 }

@@ -74,7 +74,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
-		return rest_ensure_response( $this->thread->list( (int) $request['ticket_id'], current_user_can( 'read_aftercare_tickets' ), $request ) );
+		return rest_ensure_response( $this->thread->list( (int) $request['ticket_id'], current_user_can( 'read_aftercare_tickets' ) ) );
 	}
 
 	/**
@@ -98,7 +98,7 @@ final class Controller extends AbstractController {
 				if ( ! $agent && null !== $request['status'] ) {
 					throw DomainError::forbidden( 'forbidden', __( 'Sorry, you are not allowed to do that.', 'aftercare' ) );
 				}
-				return $this->thread->created( $this->service->reply( (int) $request['ticket_id'], (string) $request['type'], (string) $request['body'], $actor, TicketsController::uploads( $request ), (string) $request['status'] ), $request );
+				return $this->thread->created( $this->service->reply( (int) $request['ticket_id'], (string) $request['type'], (string) $request['body'], $actor, TicketsController::uploads( $request ), (string) $request['status'] ) );
 			}
 		);
 	}

@@ -9,11 +9,14 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Messages;
 
+use Aftercare\Rest\Attachments\Schema as AttachmentSchema;
 use Aftercare\Rest\Tickets\Schema as TicketSchema;
 use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\Message;
 
 final class Schema {
+
+	public function __construct( private AttachmentSchema $files ) {}
 
 	/**
 	 * @return array<string, mixed>
@@ -99,7 +102,7 @@ final class Schema {
 	 * @param string       $token       Guest access token to carry into download links, if any.
 	 * @return array<string, mixed>
 	 */
-	public function prepare( Message $message, array $attachments, string $token = '' ): array {
+	public function prepare( Message $message, array $attachments ): array {
 		return array(
 			'id'          => $message->id,
 			'ticket_id'   => $message->ticket_id,
@@ -111,16 +114,7 @@ final class Schema {
 			),
 			'body'        => $message->body,
 			'created'     => TicketSchema::date( $message->created_at ),
-			'attachments' => array_map(
-				static fn( Attachment $file ): array => array(
-					'id'   => $file->id,
-					'name' => $file->name,
-					'mime' => $file->mime,
-					'size' => $file->size,
-					'url'  => $file->download_url( $token ),
-				),
-				$attachments
-			),
+			'attachments' => array_map( fn( Attachment $file ): array => $this->files->prepare( $file ), $attachments ),
 		);
 	}
 }

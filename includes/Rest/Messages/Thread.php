@@ -20,7 +20,6 @@ use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TicketAccess;
 
 final class Thread {
 
@@ -86,24 +85,23 @@ final class Thread {
 	}
 
 	/**
-	 * The thread's messages with their files; guests' file links carry their token.
+	 * The thread's messages with their files (signed links for this viewer).
 	 *
 	 * @param bool $notes Whether the reader may see internal notes.
 	 * @return array<int, array<string, mixed>>
 	 */
-	public function list( int $ticket_id, bool $notes, \WP_REST_Request $request ): array {
+	public function list( int $ticket_id, bool $notes ): array {
 		$messages = $this->messages->for_ticket( $ticket_id, $notes );
 		$files    = $this->attachments->for_messages( array_map( static fn( Message $m ): int => $m->id, $messages ) );
-		$token    = is_user_logged_in() ? '' : TicketAccess::token( $request );
-		return array_map( fn( Message $m ): array => $this->resource->prepare( $m, $files[ $m->id ] ?? array(), $token ), $messages );
+		return array_map( fn( Message $m ): array => $this->resource->prepare( $m, $files[ $m->id ] ?? array() ), $messages );
 	}
 
 	/**
 	 * 201 with the new message as its author sees it (a token's holder: file links with the token).
 	 */
-	public function created( Message $message, \WP_REST_Request $request ): \WP_REST_Response {
+	public function created( Message $message ): \WP_REST_Response {
 		$files    = $this->attachments->for_messages( array( $message->id ) )[ $message->id ] ?? array();
-		$response = rest_ensure_response( $this->resource->prepare( $message, $files, TicketAccess::token( $request ) ) );
+		$response = rest_ensure_response( $this->resource->prepare( $message, $files ) );
 		$response->set_status( 201 );
 		return $response;
 	}

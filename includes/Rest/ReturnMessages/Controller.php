@@ -77,7 +77,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
-		return $this->respond( fn(): array => $this->thread->list( $this->service->get( (int) $request['return_id'] )->ticket_id, current_user_can( 'read_aftercare_returns' ), $request ) );
+		return $this->respond( fn(): array => $this->thread->list( $this->service->get( (int) $request['return_id'] )->ticket_id, current_user_can( 'read_aftercare_returns' ) ) );
 	}
 
 	/**
@@ -90,7 +90,7 @@ final class Controller extends AbstractController {
 				if ( ! ReturnService::is_agent( $actor ) ) {
 					$this->thread->throttle( 'return', (int) $request['return_id'] );
 				}
-				return $this->thread->created( $this->service->message( (int) $request['return_id'], (string) $request['body'], $actor, TicketsController::uploads( $request ) ), $request );
+				return $this->thread->created( $this->service->message( (int) $request['return_id'], (string) $request['body'], $actor, TicketsController::uploads( $request ) ) );
 			}
 		);
 	}

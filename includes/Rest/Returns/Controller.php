@@ -161,7 +161,7 @@ final class Controller extends AbstractController {
 							'minimum'     => 0,
 						),
 						'amount'  => array(
-							'description' => __( 'Store credit: the amount (default: what the items were paid).', 'aftercare' ),
+							'description' => __( 'Store credit: the amount (default: what the items were paid; at most that unless the user has manage_aftercare).', 'aftercare' ),
 							'type'        => 'number',
 							'minimum'     => 0,
 						),
@@ -271,7 +271,7 @@ final class Controller extends AbstractController {
 				$input['photos'] = TicketsController::uploads( $request );
 				$created         = $this->service->create( $order, $input, $actor );
 				$token           = $actor ? '' : $created['token'];
-				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view', $token );
+				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view' );
 				if ( $created['replayed'] && ! $actor ) {
 					// A guest's replay may come from anyone who learnt the key: only the number.
 					$data = array_intersect_key( $data, array_flip( array( 'id', 'number' ) ) );
@@ -309,7 +309,7 @@ final class Controller extends AbstractController {
 				if ( current_user_can( 'read_aftercare_returns' ) && 'view' !== $request['context'] ) {
 					return $this->present_to_agent( $return );
 				}
-				return $this->present( $return, 'view', is_user_logged_in() ? '' : TicketAccess::token( $request ) );
+				return $this->present( $return, 'view' );
 			}
 		);
 	}
@@ -357,10 +357,10 @@ final class Controller extends AbstractController {
 	/**
 	 * A return as the asker may see it, with the photos sent with the request.
 	 */
-	public function present( ReturnRequest $return, string $context, string $token = '' ): array {
+	public function present( ReturnRequest $return, string $context ): array {
 		$first  = $return->ticket_id ? ( $this->messages->for_ticket( $return->ticket_id, false )[0] ?? null ) : null;
 		$photos = $first ? ( $this->attachments->for_messages( array( $first->id ) )[ $first->id ] ?? array() ) : array();
-		return $this->resource->prepare( $return, $photos, $context, $token );
+		return $this->resource->prepare( $return, $photos, $context );
 	}
 
 	/**
@@ -372,7 +372,7 @@ final class Controller extends AbstractController {
 	private function present_to_agent( ReturnRequest $return ): array {
 		$settling      = $return->status->can_move_to( ReturnStatus::Refunded ) || $return->status->can_move_to( ReturnStatus::Credited );
 		$data          = $this->present( $return, 'edit' );
-		$data['quote'] = $settling ? $this->service->quote( $return ) : null;
+		$data['quote'] = $settling ? $this->service->quote( $return, get_current_user_id() ) : null;
 		return $data;
 	}
 

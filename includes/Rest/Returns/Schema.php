@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest\Returns;
 
+use Aftercare\Rest\Attachments\Schema as AttachmentSchema;
 use Aftercare\Rest\Tickets\Schema as TicketSchema;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItem;
@@ -18,7 +19,7 @@ use Aftercare\Tickets\Attachment;
 
 final class Schema {
 
-	public function __construct( private Policy $policy ) {}
+	public function __construct( private Policy $policy, private AttachmentSchema $files ) {}
 
 	/**
 	 * @return array<string, mixed>
@@ -160,16 +161,17 @@ final class Schema {
 					'readonly'    => true,
 				) + $str,
 				'quote'                 => array(
-					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, and the order\'s currency (null otherwise).', 'aftercare' ),
+					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, the most store credit the user may give (null: no ceiling, for `manage_aftercare`) and the order\'s currency (null otherwise).', 'aftercare' ),
 					'type'        => array( 'object', 'null' ),
 					'context'     => array( 'edit' ),
 					'readonly'    => true,
 					'properties'  => array(
-						'value'    => array( 'type' => 'number' ),
-						'fee'      => array( 'type' => 'number' ),
-						'currency' => $str,
+						'value'      => array( 'type' => 'number' ),
+						'fee'        => array( 'type' => 'number' ),
+						'max_credit' => array( 'type' => array( 'number', 'null' ) ),
+						'currency'   => $str,
 					),
-					'required'    => array( 'value', 'fee', 'currency' ),
+					'required'    => array( 'value', 'fee', 'max_credit', 'currency' ),
 					'additionalProperties' => false,
 				),
 				'ticket_id'             => array(
@@ -220,10 +222,9 @@ final class Schema {
 	/**
 	 * @param Attachment[] $photos  Photos of the request.
 	 * @param string       $context `edit` for agents.
-	 * @param string       $token   A guest's token, for photo links.
 	 * @return array<string, mixed>
 	 */
-	public function prepare( ReturnRequest $return, array $photos, string $context, string $token = '' ): array {
+	public function prepare( ReturnRequest $return, array $photos, string $context ): array {
 		$shipping = in_array( $return->status, array( ReturnStatus::Approved, ReturnStatus::AwaitingItems ), true ) ? $this->policy->shipping_instructions() : '';
 		$data     = array(
 			'id'                    => $return->id,
@@ -263,16 +264,7 @@ final class Schema {
 				),
 				$return->items
 			),
-			'photos'                => array_map(
-				static fn( Attachment $file ): array => array(
-					'id'   => $file->id,
-					'name' => $file->name,
-					'mime' => $file->mime,
-					'size' => $file->size,
-					'url'  => $file->download_url( $token ),
-				),
-				$photos
-			),
+			'photos'                => array_map( fn( Attachment $file ): array => $this->files->prepare( $file ), $photos ),
 			'shipping_instructions' => $shipping,
 			'created'               => TicketSchema::date( $return->created_at ),
 			'updated'               => TicketSchema::date( $return->updated_at ),

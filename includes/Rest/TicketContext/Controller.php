@@ -93,6 +93,11 @@ final class Controller extends AbstractController {
 						'required'             => array( 'id', 'name', 'email' ),
 						'additionalProperties' => false,
 					),
+					'email_verified'   => array(
+						'description' => __( 'Whether the ticket\'s email is known to be the customer\'s. When it is not (a guest\'s claim only), no orders, spending, returns or other tickets of that address are given.', 'aftercare' ),
+						'type'        => 'boolean',
+						'readonly'    => true,
+					),
 					'orders_available' => array(
 						'description' => __( 'Whether the store has an order source (WooCommerce).', 'aftercare' ),
 						'type'        => 'boolean',

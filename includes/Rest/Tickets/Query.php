@@ -46,7 +46,7 @@ final class Query {
 			),
 			'status'    => $list( Status::values(), __( 'Only these statuses.', 'aftercare' ) ),
 			'priority'  => $list( Priority::values(), __( 'Only these priorities.', 'aftercare' ) ),
-			'channel'   => $list( Channel::values(), __( 'Only these channels.', 'aftercare' ) ),
+			'channel'   => $list( Channel::values(), __( 'Agents: only these channels.', 'aftercare' ) ),
 			'assignee'  => array(
 				'description' => __( 'Agents: an agent\'s user id, "me" or "none".', 'aftercare' ),
 				'type'        => 'string',
@@ -63,7 +63,7 @@ final class Query {
 				'minimum'     => 1,
 			),
 			'tag'       => array(
-				'description' => __( 'Only tickets with this tag.', 'aftercare' ),
+				'description' => __( 'Agents: only tickets with this tag.', 'aftercare' ),
 				'type'        => 'string',
 				'maxLength'   => 64,
 			),
@@ -123,7 +123,8 @@ final class Query {
 			$user_id,
 			(array) $request['status'],
 			(array) $request['priority'],
-			(array) $request['channel'],
+			// Tags and channels are the store's own labels: a customer's counts must not reveal them.
+			$agent ? (array) $request['channel'] : array(),
 			$agent && null !== $assignee ? match ( $assignee ) {
 				'me'    => $user_id,
 				'none'  => 0,
@@ -132,7 +133,7 @@ final class Query {
 			$agent ? ( null !== $request['customer'] ? (int) $request['customer'] : null ) : $user_id,
 			$agent && null !== $request['order_id'] ? (int) $request['order_id'] : null,
 			null !== $request['has_order'] ? (bool) $request['has_order'] : null,
-			(string) $request['tag'],
+			$agent ? (string) $request['tag'] : '',
 			// Search text includes internal notes: only agents search, so no note leaks through a match.
 			$agent ? trim( (string) $request['search'] ) : '',
 			$orderby,

@@ -90,6 +90,12 @@ final class Schema {
 					'required'    => array( 'id', 'name', 'email' ),
 					'additionalProperties' => false,
 				),
+				'email_verified' => array(
+					'description' => __( 'Whether the customer\'s email is known to be theirs: an account\'s, one a matching order was placed with, or a guest\'s who opened a link mailed there. Until then it is only what someone typed.', 'aftercare' ),
+					'type'        => 'boolean',
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+				),
 				'order_id'       => array(
 					'description' => __( 'The order the ticket is about, if any.', 'aftercare' ),
 					'type'        => array( 'integer', 'null' ),
@@ -298,6 +304,7 @@ final class Schema {
 				'name'  => $ticket->customer_name,
 				'email' => $ticket->customer_email,
 			),
+			'email_verified' => $ticket->email_verified(),
 			'order_id'       => $ticket->order_id ?: null,
 			'assignee_id'    => $ticket->assignee_id ?: null,
 			'assignee_name'  => $assignee ? $assignee->display_name : null,

@@ -52,6 +52,7 @@ export function settledLines( item: AftercareReturn ) {
  *
  * @param props             Component props.
  * @param props.min         The least amount.
+ * @param props.max         The most amount, if any.
  * @param props.label       The field's label.
  * @param props.help        What the amount does.
  * @param props.value       The amount typed.
@@ -60,6 +61,7 @@ export function settledLines( item: AftercareReturn ) {
  */
 function AmountField( {
 	min,
+	max,
 	label,
 	help,
 	value,
@@ -67,6 +69,7 @@ function AmountField( {
 	onChange,
 }: {
 	min: number;
+	max?: number;
 	label: string;
 	help: string;
 	value: string;
@@ -79,6 +82,7 @@ function AmountField( {
 			__nextHasNoMarginBottom
 			type="number"
 			min={ min }
+			max={ max }
 			step={ 0.01 }
 			label={ label }
 			help={ help }
@@ -294,11 +298,19 @@ export function ActionDialog( {
 				{ action.id === 'credit' && (
 					<AmountField
 						min={ 0.01 }
+						max={ item.quote?.max_credit ?? undefined }
 						label={ __( 'Store credit amount', 'aftercare' ) }
-						help={ __(
-							'Leave empty to give what the items were paid.',
-							'aftercare'
-						) }
+						help={
+							typeof item.quote?.max_credit === 'number'
+								? __(
+										'Leave empty to give what the items were paid. You can give at most that.',
+										'aftercare'
+									)
+								: __(
+										'Leave empty to give what the items were paid. Going over it is recorded with your name.',
+										'aftercare'
+									)
+						}
 						value={ form.amount }
 						placeholder={ item.quote?.value }
 						onChange={ ( amount ) => set( { amount } ) }

@@ -84,13 +84,30 @@ export function describeReturnEvent(
 						reference
 					);
 		}
-		case 'credit':
-			return sprintf(
-				/* translators: 1: amount, 2: coupon code. */
-				__( 'Store credit of %1$s issued as coupon %2$s', 'aftercare' ),
-				amount( Number( data.amount ?? 0 ) ),
-				String( data.coupon ?? '' )
-			);
+		case 'credit': {
+			const given = Number( data.amount ?? 0 );
+			const value = Number( data.value ?? given );
+			return given > value
+				? sprintf(
+						/* translators: 1: amount, 2: coupon code, 3: what the items were paid. */
+						__(
+							'Store credit of %1$s issued as coupon %2$s, more than the items were paid (%3$s)',
+							'aftercare'
+						),
+						amount( given ),
+						String( data.coupon ?? '' ),
+						amount( value )
+					)
+				: sprintf(
+						/* translators: 1: amount, 2: coupon code. */
+						__(
+							'Store credit of %1$s issued as coupon %2$s',
+							'aftercare'
+						),
+						amount( given ),
+						String( data.coupon ?? '' )
+					);
+		}
 		case 'exchange':
 			return sprintf(
 				/* translators: %s: order number. */

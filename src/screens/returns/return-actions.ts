@@ -6,7 +6,7 @@
 /**
  * WordPress dependencies
  */
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -17,6 +17,7 @@ import type {
 	ReturnMove,
 	ReturnStatus,
 } from '../../api';
+import { money } from '../../utils/money';
 
 /** ReturnStatus::next() in PHP: the statuses each status may move to. */
 export const NEXT: Record< ReturnStatus, ReturnStatus[] > = {
@@ -301,6 +302,23 @@ export function buildRequest(
 					error: __(
 						'The store credit must be an amount more than 0.',
 						'aftercare'
+					),
+				};
+			}
+			const ceiling = item.quote?.max_credit;
+			if (
+				amount !== undefined &&
+				typeof ceiling === 'number' &&
+				amount > ceiling
+			) {
+				return {
+					error: sprintf(
+						/* translators: %s: what the items were paid. */
+						__(
+							'Store credit cannot be more than what the items were paid (%s). A store manager can give more.',
+							'aftercare'
+						),
+						money( ceiling, item.quote?.currency ?? '' )
 					),
 				};
 			}

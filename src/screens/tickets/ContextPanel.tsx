@@ -23,6 +23,8 @@ interface ContextPanelProps {
 /**
  * What the agent should know about the customer: orders, total spent, open
  * returns and other tickets (through the OrderSource port on the server).
+ * A guest's email nobody has confirmed yet is only a claim: the server gives
+ * none of that address's history, and the panel says why.
  *
  * @param props          Component props.
  * @param props.ticketId The ticket.
@@ -44,6 +46,26 @@ export function ContextPanel( { ticketId }: ContextPanelProps ) {
 	}
 	if ( ! context ) {
 		return <Spinner />;
+	}
+	if ( ! context.email_verified ) {
+		return (
+			<div className="aftercare-context">
+				<Notice status="warning" isDismissible={ false }>
+					<strong>
+						{ __( 'Email not confirmed', 'aftercare' ) }
+					</strong>
+					<br />
+					{ sprintf(
+						/* translators: %s: email address. */
+						__(
+							'Anyone can type %s into the contact form. Its orders, returns and other tickets stay hidden until the sender opens the link we emailed there, signs in, or gives an order number placed with it.',
+							'aftercare'
+						),
+						context.customer.email
+					) }
+				</Notice>
+			</div>
+		);
 	}
 	const { orderEditUrl } = getAdminData();
 	return (

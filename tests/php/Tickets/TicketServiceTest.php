@@ -105,6 +105,25 @@ final class TicketServiceTest extends TestCase {
 		return array_column( $this->events->for_object( 'ticket', $ticket_id ), 'type' );
 	}
 
+	public function test_the_backfill_confirms_the_emails_of_earlier_account_and_matched_order_tickets_only(): void {
+		global $wpdb;
+		$service  = $this->service();
+		$customer = $this->user( 'subscriber' );
+		$order    = SiteOrders::factory()->create( array( 'email' => 'gwen@example.test' ) );
+		$number   = Plugin::instance()->orders?->find( $order )?->number;
+		$ids      = array(
+			'account'       => $service->create( array( 'subject' => 'Mine', 'message' => 'Hello' ), $customer->ID )['ticket']->id,
+			'guest + order' => $service->create( $this->guest_input( array( 'order_number' => (string) $number ) ), 0 )['ticket']->id,
+			'guest'         => $service->create( $this->guest_input(), 0 )['ticket']->id,
+			'phoned in'     => $service->create( array( 'customer_email' => 'caller@example.test', 'customer_name' => 'Caller', 'order_id' => $order, 'subject' => 'Phone', 'message' => 'Hi' ), $this->user( 'aftercare_agent' )->ID )['ticket']->id,
+		);
+		$wpdb->query( "UPDATE {$this->tickets->table()} SET email_verified_at = 0" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- As written before the column.
+		$this->assertTrue( $this->tickets->backfill_email_verified() );
+		$this->assertTrue( $this->tickets->backfill_email_verified(), 'idempotent' );
+		$verified = array_map( fn( int $id ): bool => $this->tickets->find( $id )->email_verified(), $ids );
+		$this->assertSame( array( 'account' => true, 'guest + order' => true, 'guest' => false, 'phoned in' => false ), $verified );
+	}
+
 	public function test_a_guest_ticket_gets_a_public_number_a_token_an_sla_and_a_created_event(): void {
 		$service = $this->service();
 		$created = $service->create( $this->guest_input(), 0 );

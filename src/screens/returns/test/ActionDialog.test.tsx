@@ -108,7 +108,7 @@ describe( 'ActionDialog', () => {
 					...line,
 					received_quantity: line.quantity,
 				} ) ),
-				quote: { value: 54, fee: 5.4, currency: 'USD' },
+				quote: { value: 54, fee: 5.4, max_credit: 54, currency: 'USD' },
 			} )
 		);
 		expect(

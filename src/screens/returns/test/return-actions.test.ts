@@ -162,6 +162,29 @@ describe( 'return actions', () => {
 		).toHaveProperty( 'error' );
 	} );
 
+	it( 'refuses store credit over the ceiling the server gives the agent', () => {
+		const capped = aReturn( {
+			status: 'received',
+			quote: { value: 20, fee: 0, max_credit: 20, currency: 'EUR' },
+		} );
+		const form = initialForm( capped );
+		expect(
+			buildRequest( 'credit', { ...form, amount: '20' }, capped )
+		).toEqual( { kind: 'act', input: { action: 'credit', amount: 20 } } );
+		expect(
+			buildRequest( 'credit', { ...form, amount: '20.01' }, capped )
+		).toEqual( {
+			error: 'Store credit cannot be more than what the items were paid (€20.00). A store manager can give more.',
+		} );
+		const manager = aReturn( {
+			status: 'received',
+			quote: { value: 20, fee: 0, max_credit: null, currency: 'EUR' },
+		} );
+		expect(
+			buildRequest( 'credit', { ...form, amount: '50' }, manager )
+		).toEqual( { kind: 'act', input: { action: 'credit', amount: 50 } } );
+	} );
+
 	it( 'creates an exchange with the message only', () => {
 		const item = aReturn( { status: 'received' } );
 		expect(

@@ -63,7 +63,7 @@ describe( 'returns store', () => {
 	} );
 
 	it( 'keeps the quote of a single read when a list brings the same return', async () => {
-		const quote = { value: 54, fee: 5.4, currency: 'USD' };
+		const quote = { value: 54, fee: 5.4, max_credit: 54, currency: 'USD' };
 		const registry = setup();
 		mockApiFetch.mockResolvedValueOnce( aReturn( { quote } ) );
 		await registry.resolveSelect( store ).getReturn( 7 );

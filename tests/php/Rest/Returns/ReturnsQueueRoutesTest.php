@@ -132,9 +132,9 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 
 		$this->assertNull( $quote(), 'a requested return cannot be settled yet' );
 		$approved = $this->rest( 'PATCH', $path, array( 'status' => 'approved' ), $agent )->get_data();
-		$this->assertEquals( array( 'value' => 54.0, 'fee' => 5.4, 'currency' => $order->currency ), $approved['quote'], 'the changed return comes with it' );
+		$this->assertEquals( array( 'value' => 54.0, 'fee' => 5.4, 'max_credit' => 54.0, 'currency' => $order->currency ), $approved['quote'], 'the changed return comes with it' );
 		$received = $this->rest( 'POST', $path . '/actions', array( 'action' => 'receive', 'items' => array( (string) $order->items[0]->id => 1, (string) $order->items[1]->id => 0 ) ), $agent )->get_data();
-		$this->assertEquals( array( 'value' => 20.0, 'fee' => 2.0, 'currency' => $order->currency ), $received['quote'], 'once received, what arrived' );
+		$this->assertEquals( array( 'value' => 20.0, 'fee' => 2.0, 'max_credit' => 20.0, 'currency' => $order->currency ), $received['quote'], 'once received, what arrived' );
 		$refunded = $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund' ), $agent )->get_data();
 		$this->assertEquals( array( 'amount' => 18.0, 'fee' => 2.0 ), array_intersect_key( $refunded['refund'], array_flip( array( 'amount', 'fee' ) ) ), 'the refund gives what the quote said' );
 		$this->assertNull( $refunded['quote'] );

@@ -329,7 +329,8 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$photos = $response->get_data()['photos'];
 		$this->assertSame( array( 'crack.png' ), array_column( $photos, 'name' ) );
-		$this->assertStringContainsString( 'token=' . rawurlencode( $response->get_data()['access_token'] ), $photos[0]['url'] );
+		$this->assertStringNotContainsString( $response->get_data()['access_token'], $photos[0]['url'], 'a signed link, never the token' );
+		$this->assertMatchesRegularExpression( '/[?&]signature=[0-9a-f]{64}/', $photos[0]['url'] );
 	}
 
 	public function test_eligibility_for_each_actor(): void {
@@ -393,5 +394,46 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertSame( 'refunded', $seen['status'] );
 		$this->assertSame( array( 'amount' => 35.0, 'fee' => 5.0, 'reference' => $refunded->get_data()['refund']['reference'] ), $seen['refund'] );
 		$this->assertSame( 409, $this->rest( 'POST', $path . '/actions', array( 'action' => 'credit' ), $agent )->get_status() );
+	}
+
+	public function test_store_credit_stops_at_the_items_value_unless_a_store_manager_goes_over_and_is_named(): void {
+		$order  = $this->order();
+		$path   = self::ROUTE . '/' . $this->returns->create( $order, $this->input( $order ), 0 )['return']->id;
+		$agent  = $this->agent->ID;
+		$quote  = fn( int $user ) => $this->rest( 'GET', $path, array( 'context' => 'edit' ), $user )->get_data()['quote'];
+		$this->assertSame( 200, $this->rest( 'PATCH', $path, array( 'status' => 'approved' ), $agent )->get_status() );
+		$before = $this->rows();
+		$this->assertSame( 20.0, $quote( $agent )['max_credit'], 'an agent may credit up to what one shirt was paid' );
+		$this->assertNull( $quote( $this->supervisor->ID )['max_credit'], 'a store manager has no ceiling' );
+
+		$over = $this->rest( 'POST', $path . '/actions', array( 'action' => 'credit', 'amount' => 20.01 ), $agent );
+		$this->assertErrorCode( 'aftercare_credit_over_value', $over, 400 );
+		$this->assertSame( array( 'amount' ), $over->get_data()['data']['params'] );
+		$this->assertStringContainsString( '20.00', $over->get_data()['message'] );
+		$still = $this->rest( 'GET', $path, array( 'context' => 'edit' ), $agent )->get_data();
+		$this->assertSame( 'approved', $still['status'] );
+		$this->assertSame( '', $still['coupon_code'] ?? '', 'no coupon made' );
+		$this->assertSame( $before, $this->rows(), 'nothing written' );
+		$this->assertStringNotContainsString( 'store credit', implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) ) );
+
+		$given = $this->rest( 'POST', $path . '/actions', array( 'action' => 'credit', 'amount' => 50 ), $this->supervisor->ID );
+		$this->assertSame( 200, $given->get_status(), (string) wp_json_encode( $given->get_data() ) );
+		$this->assertSame( 50.0, $this->orders->coupon( $given->get_data()['coupon_code'] )['amount'] );
+		$events = $this->rest( 'GET', $path . '/events', array(), $agent )->get_data();
+		$credit = array_values( array_filter( $events, static fn( array $event ) => 'credit' === $event['type'] ) )[0];
+		$this->assertSame( $this->supervisor->ID, $credit['actor']['id'], 'the timeline names who went over' );
+		$this->assertSame( 50.0, (float) $credit['data']->amount );
+		$this->assertSame( 20.0, (float) $credit['data']->value );
+		$notes = implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) );
+		$this->assertStringContainsString( 'more than the items were paid (20.00), given by ' . $this->supervisor->display_name, $notes );
+	}
+
+	public function test_an_agent_may_credit_exactly_the_items_value(): void {
+		$order = $this->order();
+		$path  = self::ROUTE . '/' . $this->returns->create( $order, $this->input( $order ), 0 )['return']->id;
+		$this->assertSame( 200, $this->rest( 'PATCH', $path, array( 'status' => 'approved' ), $this->agent->ID )->get_status() );
+		$given = $this->rest( 'POST', $path . '/actions', array( 'action' => 'credit', 'amount' => 20 ), $this->agent->ID );
+		$this->assertSame( 200, $given->get_status(), (string) wp_json_encode( $given->get_data() ) );
+		$this->assertStringNotContainsString( 'more than the items were paid', implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) ) );
 	}
 }

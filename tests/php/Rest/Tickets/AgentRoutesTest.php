@@ -55,6 +55,66 @@ final class AgentRoutesTest extends TicketRestTestCase {
 		$this->assertSame( 404, $this->rest( 'GET', '/aftercare/v1/tickets/999999/context', array(), $this->agent->ID )->get_status() );
 	}
 
+	public function test_a_claimed_email_shows_no_order_history_until_the_guest_opens_the_mailed_link(): void {
+		$customer1 = get_user_by( 'login', 'customer1' );
+		$this->order_of( $customer1 );
+		$earlier = $this->guest_ticket( array( 'email' => strtoupper( $customer1->user_email ) ) );
+		$claim   = $this->guest_ticket( array( 'email' => strtoupper( $customer1->user_email ) ) );
+		$path    = '/aftercare/v1/tickets/' . $claim['id'];
+		$verified = fn(): bool => $this->rest( 'GET', $path, array( 'context' => 'edit' ), $this->agent->ID )->get_data()['email_verified'];
+		$open_returns = static fn() => array( array( 'id' => 7, 'number' => 1007, 'status' => 'requested' ) );
+		add_filter( 'aftercare_ticket_context_open_returns', $open_returns, 99 );
+		$context = $this->rest( 'GET', $path . '/context', array(), $this->agent->ID )->get_data();
+		remove_filter( 'aftercare_ticket_context_open_returns', $open_returns, 99 );
+		$this->assertFalse( $context['email_verified'] );
+		$this->assertSame( $customer1->user_email, strtolower( $context['customer']['email'] ), 'the claim itself is shown, as a claim' );
+		$this->assertSame( array(), $context['orders'], 'none of the address owner\'s orders' );
+		$this->assertSame( 0, $context['order_count'] );
+		$this->assertSame( 0.0, (float) $context['total_spent'] );
+		$this->assertSame( array(), $context['open_returns'] );
+		$this->assertSame( array(), $context['other_tickets'] );
+		$this->assertFalse( $verified() );
+		$this->assertArrayNotHasKey( 'email_verified', $this->as_guest( 'GET', $path, $claim['access_token'] )->get_data(), 'agents only' );
+
+		$this->assertSame( 200, $this->as_guest( 'GET', $path, $claim['access_token'] )->get_status() );
+		$this->assertSame( 201, $this->as_guest( 'POST', $path . '/messages', $claim['access_token'], array( 'body' => 'Any news?' ) )->get_status() );
+		$this->assertFalse( $verified(), 'the link shown after sending proves nothing about the mailbox' );
+
+		$mails   = array();
+		$capture = static function ( $value, array $atts ) use ( &$mails ) {
+			$mails[] = $atts;
+			return true;
+		};
+		add_filter( 'pre_wp_mail', $capture, 10, 2 );
+		do_action( \Aftercare\Notifications\Notifier::HOOK );
+		remove_filter( 'pre_wp_mail', $capture );
+		$to_guest = array_values( array_filter( $mails, static fn( array $mail ) => str_contains( (string) $mail['message'], 'aftercare_ticket=' . $claim['id'] . '&' ) ) );
+		$this->assertCount( 1, $to_guest, 'the acknowledgement with the link' );
+		$this->assertSame( 0, strcasecmp( $to_guest[0]['to'], $customer1->user_email ), 'went to the claimed address' );
+		$this->assertSame( 1, preg_match( '/aftercare_token=([A-Za-z0-9_-]{32})/', (string) $to_guest[0]['message'], $link ) );
+		$this->assertSame( 401, $this->as_guest( 'GET', $path, str_repeat( 'b', 32 ) )->get_status() );
+		$this->assertFalse( $verified(), 'a wrong token proves nothing' );
+
+		$this->assertSame( 200, $this->as_guest( 'GET', $path, $link[1] )->get_status() );
+		$this->assertTrue( $verified() );
+		$context = $this->rest( 'GET', $path . '/context', array(), $this->agent->ID )->get_data();
+		$this->assertTrue( $context['email_verified'] );
+		$this->assertNotEmpty( $context['orders'] );
+		$this->assertSame( array( $earlier['id'] ), array_column( $context['other_tickets'], 'id' ) );
+	}
+
+	public function test_signed_in_customers_and_a_matching_order_number_verify_the_email_at_once(): void {
+		$customer1 = get_user_by( 'login', 'customer1' );
+		$order     = $this->order_of( $customer1 );
+		$edit      = fn( array $ticket ): bool => $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array( 'context' => 'edit' ), $this->agent->ID )->get_data()['email_verified'];
+		$this->assertTrue( $edit( $this->customer_ticket( $customer1 ) ), 'signed in' );
+		$this->assertTrue( $edit( $this->guest_ticket( array( 'email' => $customer1->user_email, 'order_number' => $order->number ) ) ), 'order number and email matched' );
+		$this->assertFalse( $edit( $this->guest_ticket() ), 'a bare guest email' );
+		$on_behalf = fn( array $params ): array => $this->rest( 'POST', '/aftercare/v1/tickets', $params + array( 'customer_name' => 'Caller', 'subject' => 'Phoned in', 'message' => 'About an order.' ), $this->agent->ID )->get_data();
+		$this->assertFalse( $edit( $on_behalf( array( 'customer_email' => 'caller@example.test', 'order_id' => $order->id ) ) ), 'an agent linking someone else\'s order to a typed address' );
+		$this->assertTrue( $edit( $on_behalf( array( 'customer_email' => 'someone-else@example.test', 'customer_id' => $customer1->ID ) ) ), 'an account' );
+	}
+
 	public function test_presence_tells_each_agent_who_else_is_on_the_ticket(): void {
 		$ticket = $this->guest_ticket();
 		$path   = '/aftercare/v1/tickets/' . $ticket['id'] . '/presence';

@@ -118,7 +118,7 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
 		$files = $response->get_data()['attachments'];
 		$this->assertSame( array( 'image/png', 'text/plain' ), array_column( $files, 'mime' ) );
-		$this->assertStringContainsString( 'token=', $files[0]['url'] );
+		$this->assertStringNotContainsString( $ticket['access_token'], $files[0]['url'], 'a signed link, never the token' );
 
 		$dir = wp_upload_dir()['basedir'] . '/aftercare-private/';
 		$this->assertFileExists( $dir . '.htaccess' );
@@ -152,6 +152,78 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$this->assertSame( 403, $this->rest( 'GET', '/aftercare/v1/attachments/999999', array(), $this->agent->ID )->get_status() );
 	}
 
+	/**
+	 * The query of a signed download link, as a browser following it sends it.
+	 *
+	 * @return array<string, string>
+	 */
+	private static function link_query( string $url ): array {
+		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+		return $query;
+	}
+
+	/**
+	 * A genuine link to a file for the current viewer, made at the clock's time.
+	 *
+	 * @return array<string, string> Its query.
+	 */
+	private static function signed( int $file_id, \Aftercare\Infrastructure\Clock $clock ): array {
+		return self::link_query( ( new \Aftercare\Tickets\AttachmentLinks( $clock ) )->url( new \Aftercare\Tickets\Attachment( $file_id, 0, 0, '', '', '', 0, 0 ) ) );
+	}
+
+	protected function tearDown(): void {
+		unset( $_COOKIE[ LOGGED_IN_COOKIE ], $_SERVER['REQUEST_METHOD'] );
+		parent::tearDown();
+	}
+
+	/**
+	 * Signs in a browser: WordPress's logged_in cookie with a fresh login session.
+	 */
+	private static function browser_session( int $user_id ): void {
+		$expires                     = time() + HOUR_IN_SECONDS;
+		$_SERVER['REQUEST_METHOD']   = 'GET';
+		$_COOKIE[ LOGGED_IN_COOKIE ] = wp_generate_auth_cookie( $user_id, $expires, 'logged_in', \WP_Session_Tokens::get_instance( $user_id )->create( $expires ) );
+	}
+
+	public function test_download_links_are_signed_short_lived_and_carry_no_nonce_or_token(): void {
+		$ticket = $this->guest_ticket();
+		$sent   = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Photo' ), array( array( 'photo.png', self::png() ) ), 0, $ticket['access_token'] );
+		$url    = $sent->get_data()['attachments'][0]['url'];
+		$query  = self::link_query( $url );
+		$path   = '/aftercare/v1/attachments/' . $sent->get_data()['attachments'][0]['id'];
+		$this->assertSame( array( 'expires', 'signature' ), array_keys( $query ), 'no _wpnonce, no token' );
+		$this->assertEqualsWithDelta( time() + HOUR_IN_SECONDS, (int) $query['expires'], 60, 'a guest\'s link lasts an hour' );
+		$this->assertSame( 200, $this->rest( 'GET', $path, $query )->get_status(), 'the link alone opens the file' );
+		$this->assertSame( 401, $this->rest( 'GET', $path, array( 'signature' => strrev( $query['signature'] ) ) + $query )->get_status() );
+		$this->assertSame( 401, $this->rest( 'GET', $path, array( 'expires' => (int) $query['expires'] + 1 ) + $query )->get_status(), 'the expiry is signed' );
+		$this->assertSame( 400, $this->rest( 'GET', $path, array( 'signature' => 'x' ) + $query )->get_status() );
+		$other = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Another' ), array( array( 'other.png', self::png() ) ), 0, $ticket['access_token'] )->get_data()['attachments'][0]['id'];
+		$this->assertSame( 401, $this->rest( 'GET', '/aftercare/v1/attachments/' . $other, $query )->get_status(), 'one link, one file' );
+		// Made an hour and a minute ago: expired.
+		wp_set_current_user( 0 );
+		$old = self::signed( $other, new \Aftercare\Tests\FixedClock( time() - HOUR_IN_SECONDS - 60 ) );
+		$this->assertSame( 401, $this->rest( 'GET', '/aftercare/v1/attachments/' . $other, $old )->get_status() );
+	}
+
+	public function test_a_signed_in_viewers_link_works_only_in_their_own_login_session(): void {
+		$own   = $this->customer_ticket( $this->customer_a );
+		self::browser_session( $this->customer_a->ID );
+		$sent  = $this->multipart( '/aftercare/v1/tickets/' . $own['id'] . '/messages', array( 'body' => 'Receipt' ), array( array( 'receipt.png', self::png() ) ), $this->customer_a->ID );
+		$this->assertSame( 201, $sent->get_status(), (string) wp_json_encode( $sent->get_data() ) );
+		$query = self::link_query( $sent->get_data()['attachments'][0]['url'] );
+		$path  = '/aftercare/v1/attachments/' . $sent->get_data()['attachments'][0]['id'];
+		$this->assertSame( array( 'expires', 'signature' ), array_keys( $query ) );
+		$this->assertEqualsWithDelta( time() + 12 * HOUR_IN_SECONDS, (int) $query['expires'], 60 );
+		// Browsers send the cookie but no nonce: the REST API treats them as anonymous.
+		$this->assertSame( 200, $this->rest( 'GET', $path, $query )->get_status(), 'in the same login session' );
+		self::browser_session( $this->customer_a->ID );
+		$this->assertSame( 401, $this->rest( 'GET', $path, $query )->get_status(), 'another session of the same person' );
+		self::browser_session( $this->customer_b->ID );
+		$this->assertSame( 401, $this->rest( 'GET', $path, $query )->get_status(), 'someone else' );
+		unset( $_COOKIE[ LOGGED_IN_COOKIE ] );
+		$this->assertSame( 401, $this->rest( 'GET', $path, $query )->get_status(), 'a leaked link without the session' );
+	}
+
 	public function test_files_of_internal_notes_reach_agents_only(): void {
 		$ticket = $this->guest_ticket();
 		$note   = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Invoice scan', 'type' => 'note' ), array( array( 'scan.png', self::png() ) ), $this->agent->ID );
@@ -159,6 +231,15 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$path = '/aftercare/v1/attachments/' . $note->get_data()['attachments'][0]['id'];
 		$this->assertSame( 401, $this->as_guest( 'GET', $path, $ticket['access_token'] )->get_status() );
 		$this->assertSame( 200, $this->rest( 'GET', $path, array(), $this->agent->ID )->get_status() );
+		// A genuine guest link to a note's file (guests are never given one) opens nothing.
+		wp_set_current_user( 0 );
+		$guest_link = self::signed( (int) $note->get_data()['attachments'][0]['id'], new \Aftercare\Infrastructure\SystemClock() );
+		$this->assertSame( 401, $this->rest( 'GET', $path, $guest_link )->get_status() );
+		self::browser_session( $this->agent->ID );
+		$agent_link = self::link_query( $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array(), $this->agent->ID )->get_data()[1]['attachments'][0]['url'] );
+		$this->assertSame( 200, $this->rest( 'GET', $path, $agent_link )->get_status() );
+		$this->agent->remove_role( 'aftercare_agent' );
+		$this->assertSame( 401, $this->rest( 'GET', $path, $agent_link )->get_status(), 'no longer an agent' );
 	}
 
 	public function test_hostile_and_oversize_files_are_refused_and_leave_nothing_behind(): void {

@@ -93,6 +93,24 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertContains( $b['id'], array_column( $queue->get_data(), 'id' ) );
 	}
 
+	public function test_customers_cannot_probe_the_stores_tags_and_channels_through_the_count(): void {
+		$tagged = $this->customer_ticket( $this->customer_a );
+		$this->customer_ticket( $this->customer_a );
+		$this->assertSame( 200, $this->rest( 'PATCH', '/aftercare/v1/tickets/' . $tagged['id'], array( 'tags' => array( 'chargeback-risk' ) ), $this->agent->ID )->get_status() );
+		$count = fn( array $params, int $user ): array => array(
+			$this->rest( 'GET', '/aftercare/v1/tickets', $params, $user )->get_headers()['X-WP-Total'],
+			array_column( $this->rest( 'GET', '/aftercare/v1/tickets', $params, $user )->get_data(), 'id' ),
+		);
+		$all = $count( array(), $this->customer_a->ID );
+		$this->assertSame( '2', $all[0] );
+		foreach ( array( array( 'tag' => 'chargeback-risk' ), array( 'tag' => 'no-such-tag' ), array( 'channel' => array( 'phone' ) ), array( 'channel' => array( 'web' ) ) ) as $probe ) {
+			$this->assertSame( $all, $count( $probe, $this->customer_a->ID ), 'ignored for customers: ' . wp_json_encode( $probe ) );
+		}
+		$this->assertSame( array( '1', array( $tagged['id'] ) ), $count( array( 'tag' => 'chargeback-risk', 'customer' => $this->customer_a->ID ), $this->agent->ID ), 'agents filter' );
+		$this->assertSame( '0', $count( array( 'channel' => array( 'phone' ), 'customer' => $this->customer_a->ID ), $this->agent->ID )[0] );
+		$this->assertArrayNotHasKey( 'tags', $this->rest( 'GET', '/aftercare/v1/tickets/' . $tagged['id'], array(), $this->customer_a->ID )->get_data() );
+	}
+
 	public function test_keyset_paging_walks_the_queue_without_gaps_or_repeats(): void {
 		$ids = array();
 		for ( $i = 0; $i < 5; $i++ ) {
