@@ -85,6 +85,18 @@ function existingSite() {
 	}
 }
 
+// What scripts/demo/support-desk.php seeded, and where to see it.
+const DEMO_TOUR = ( url ) => `
+What to try (seeded by scripts/demo/support-desk.php):
+  As admin: the queue's views with overdue and at-risk tickets, threads with internal notes and
+    attachments, bulk actions; returns in every status at
+    ${ url }/wp-admin/admin.php?page=aftercare-returns; a month of help-center searches, votes
+    and deflection at ${ url }/wp-admin/admin.php?page=aftercare-help-center
+  As agent: Mine lists the tickets assigned to them.
+  As customer1: ${ url }/returns/ to return an item of a completed order, ${ url }/order-status/
+    for their orders (My Account → Support and Returns beside WooCommerce).
+  As a guest: ${ url }/help/ (search "delivery"), ${ url }/contact-us/ (articles suggested as you type).`;
+
 const started = Date.now();
 // On a new machine the build and the WordPress download run while apt installs PHP.
 const building = buildIfStale();
@@ -119,6 +131,7 @@ Aftercare is running at ${ url }/  (WordPress ${ CORE }, ${ options.db }, ready 
   Contact page:  ${ url }/contact-us/
   Order status:  ${ url }/order-status/  (order 1001, guest@example.test)
   Log in as admin / password (also agent, customer1, customer2; same password).
+${ DEMO_TOUR( url ) }
 Press Ctrl-C to stop.` );
 
 let stopping = false;

@@ -132,10 +132,19 @@ add_action(
 			remove_all_actions( $hook );
 		}
 
-		$files   = aftercare_demo_files();
-		$tickets = aftercare_demo_seed_tickets( $desk, $clock, $now, $staff, $files );
-		$returns = aftercare_demo_seed_returns( $desk, $clock, $now, $staff['agent'], $files );
-		$help    = aftercare_demo_seed_help( $desk, $clock, $now, $tickets );
+		$files = aftercare_demo_files();
+		// One unit of work: all of it or nothing (a failed seed leaves no half desk), and one commit
+		// instead of hundreds, which is most of the time on SQLite.
+		list( $tickets, $returns, $help ) = $desk->transaction->run(
+			static function () use ( $desk, $clock, $now, $staff, $files ): array {
+				$tickets = aftercare_demo_seed_tickets( $desk, $clock, $now, $staff, $files );
+				return array(
+					$tickets,
+					aftercare_demo_seed_returns( $desk, $clock, $now, $staff['agent'], $files ),
+					aftercare_demo_seed_help( $desk, $clock, $now, $tickets ),
+				);
+			}
+		);
 		array_map( 'wp_delete_file', $files );
 		aftercare_demo_pages();
 		update_option( 'aftercare_demo_desk_seeded', 1, false );
