@@ -254,11 +254,20 @@ layer( 'smoke', async () => {
 	};
 } );
 
-// What a store owner uploads: `npm run plugin-zip` makes aftercare.zip, which must hold only
+// What a store owner uploads: aftercare.zip (`npm run plugin-zip`) must hold only
 // runtime files, then install through core's upgrader and activate on a clean WordPress of each
 // version (and beside WooCommerce) with nothing in debug.log: no notice, warning or deprecation.
 layer( 'zip', async () => {
-	const built = await exec( 'plugin-zip', 'npm', [ 'run', 'plugin-zip' ] );
+	// `npm run plugin-zip` is build + zip; the `build` layer has built already (else build here).
+	if (
+		! existsSync( path.join( REPO_ROOT, 'build', 'blocks-manifest.php' ) )
+	) {
+		await exec( 'build', 'npm', [ 'run', 'build' ] );
+	}
+	const built = await exec( 'plugin-zip', 'npx', [
+		'wp-scripts',
+		'plugin-zip',
+	] );
 	if ( built.code !== 0 ) {
 		return { passed: 0, failed: 1, logFile: built.logFile };
 	}

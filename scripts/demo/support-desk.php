@@ -127,10 +127,12 @@ add_action(
 			'admin' => 1,
 			'agent' => $agent ? $agent->ID : 1,
 		);
-		// A seeded past mails nobody: no acknowledgements or notifications for these.
+		// A seeded past mails nobody: no acknowledgements or notifications queued for these, and none
+		// of the store's own (WooCommerce's refund and new-order mails) sent.
 		foreach ( array( 'aftercare_ticket_created', 'aftercare_message_created', 'aftercare_ticket_updated', 'aftercare_return_created', 'aftercare_return_updated' ) as $hook ) {
 			remove_all_actions( $hook );
 		}
+		add_filter( 'pre_wp_mail', '__return_false' );
 
 		$files = aftercare_demo_files();
 		// One unit of work: all of it or nothing (a failed seed leaves no half desk), and one commit
