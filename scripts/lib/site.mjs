@@ -137,11 +137,6 @@ export async function createSite( {
 		};
 	}
 	writeFileSync( path.join( dir, 'wp-config.php' ), wpConfig( site ) );
-	writeFileSync(
-		path.join( dir, 'site.json' ),
-		`${ JSON.stringify( site, null, '\t' ) }\n`
-	);
-
 	run(
 		'php',
 		[
@@ -150,6 +145,11 @@ export async function createSite( {
 			JSON.stringify( { url: site.url, multisite, demo } ),
 		],
 		{ stdio: [ 'ignore', 2, 2 ] }
+	);
+	// Written last: a site whose install failed has none, so `npm start` builds it again.
+	writeFileSync(
+		path.join( dir, 'site.json' ),
+		`${ JSON.stringify( site, null, '\t' ) }\n`
 	);
 	log(
 		`Site ${ name } ready in ${ rel( dir ) }: WordPress ${ core }, ${ db.type }${ multisite ? ', multisite' : '' } (${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) }s)`
