@@ -87,15 +87,13 @@ function existingSite() {
 
 // What scripts/demo/support-desk.php seeded, and where to see it.
 const DEMO_TOUR = ( url ) => `
-What to try (seeded by scripts/demo/support-desk.php):
-  As admin: the queue's views with overdue and at-risk tickets, threads with internal notes and
-    attachments, bulk actions; returns in every status at
-    ${ url }/wp-admin/admin.php?page=aftercare-returns; a month of help-center searches, votes
-    and deflection at ${ url }/wp-admin/admin.php?page=aftercare-help-center
-  As agent: Mine lists the tickets assigned to them.
-  As customer1: ${ url }/returns/ to return an item of a completed order, ${ url }/order-status/
-    for their orders (My Account → Support and Returns beside WooCommerce).
-  As a guest: ${ url }/help/ (search "delivery"), ${ url }/contact-us/ (articles suggested as you type).`;
+What to try (seeded by scripts/demo/support-desk.php), log in as:
+  admin      Support: the views, overdue and at-risk tickets, notes, attachments, bulk actions
+             Returns, one in every status: ${ url }/wp-admin/admin.php?page=aftercare-returns
+             Help center, a month of analytics: ${ url }/wp-admin/admin.php?page=aftercare-help-center
+  agent      Support → Mine: the tickets assigned to them
+  customer1  ${ url }/returns/ (return an item), ${ url }/order-status/ (their orders)
+  (nobody)   ${ url }/help/ (search "delivery"), ${ url }/contact-us/ (suggestions as you type)`;
 
 const started = Date.now();
 // On a new machine the build and the WordPress download run while apt installs PHP.

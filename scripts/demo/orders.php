@@ -25,6 +25,12 @@ add_action(
 			'customer1' => get_user_by( 'login', 'customer1' ),
 			'customer2' => get_user_by( 'login', 'customer2' ),
 		);
+		// The billing names of the test adapter's own orders for them.
+		$names = array(
+			'customer1'          => 'Casey Customer',
+			'customer2'          => 'Cam Second',
+			'riley@example.test' => 'Riley Guest',
+		);
 		$now       = time();
 		$orders    = array(
 			// Number, customer login (or guest email), days since completion, lines: name => [quantity, total].
@@ -54,7 +60,7 @@ add_action(
 					'completed'   => $now - $days * DAY_IN_SECONDS,
 					'customer_id' => $user ? $user->ID : 0,
 					'email'       => $user ? $user->user_email : $who,
-					'name'        => $user ? $user->display_name : 'Riley Guest',
+					'name'        => $names[ $who ],
 					'postcode'    => '90210',
 					'address'     => '1 Main Street, Springfield',
 					'phone'       => '+1 555 0100',

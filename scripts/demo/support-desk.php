@@ -9,11 +9,14 @@
 declare( strict_types=1 );
 
 /**
- * The tickets: subject, who wrote (a user login or [name, email] of a guest), channel, priority,
- * hours ago it came in, and its story: [hours after it came in, who (customer, agent, admin or
- * note), text, status after it]. `assign`, `tags` and `order` (link the customer's latest order)
- * are set by an agent when the ticket is triaged. Ages and priorities are picked for the SLA
- * state each one shows now: at risk (under a fifth of its target left), breached, paused or met.
+ * The tickets: subject, who wrote (a user login or [name, email] of a guest), channel (not web: an
+ * agent opened it for them), priority, hours ago it came in, its story and its first message. A
+ * story step is [hours after it came in, `customer`, `agent` (the assignee's reply) or `note`,
+ * text, status after an agent's reply ('' = the default)]. `assign` (admin or agent), `tags` and
+ * `order` (link one of the customer’s orders) are set at triage; `status` is what an agent
+ * opens it with; `attach` adds a photo to the first message or a receipt to the first reply. Ages
+ * and priorities are picked for the SLA state each one shows now: at risk (under a fifth of its
+ * target left), breached, paused or met.
  *
  * @return array<int, array<string, mixed>>
  */
@@ -206,7 +209,16 @@ function aftercare_demo_upload( array $files, string $kind ): array {
  */
 function aftercare_demo_customers( Aftercare\Plugin $desk ): array {
 	$customers = array();
+	$names     = array(
+		'customer1' => 'Casey Customer',
+		'customer2' => 'Cam Second',
+	);
 	foreach ( get_users( array( 'role__in' => array( 'customer', 'subscriber' ), 'number' => 20, 'orderby' => 'ID' ) ) as $user ) {
+		if ( isset( $names[ $user->user_login ] ) && $user->display_name === $user->user_login ) {
+			// The names on their sample orders, instead of the logins the installer leaves.
+			wp_update_user( array( 'ID' => $user->ID, 'display_name' => $names[ $user->user_login ] ) );
+			$user = get_user_by( 'id', $user->ID );
+		}
 		if ( ! user_can( $user, 'edit_aftercare_tickets' ) ) {
 			$customers[ $user->user_login ] = array(
 				'user'   => $user,
@@ -238,8 +250,10 @@ function aftercare_demo_seed_tickets( Aftercare\Plugin $desk, object $clock, int
 		$by_agent = 'web' !== $channel;
 		$input    = array(
 			'subject'     => $subject,
-			'message'     => $message,
-			'attachments' => isset( $spec['attach'] ) && ! $story ? aftercare_demo_upload( $files, $spec['attach'] ) : array(),
+			// An agent files a mail for the shopper: the first message is theirs, quoting it.
+			'message'     => 'email' === $channel ? sprintf( 'By email: “%s”', $message ) : $message,
+			// The shopper's photo comes with their first message, the store's receipt with its first reply.
+			'attachments' => 'photo' === ( $spec['attach'] ?? '' ) ? aftercare_demo_upload( $files, 'photo' ) : array(),
 		);
 		if ( $by_agent ) {
 			$input += array(
@@ -277,7 +291,7 @@ function aftercare_demo_seed_tickets( Aftercare\Plugin $desk, object $clock, int
 		foreach ( $story as $n => $step ) {
 			list( $after, $by, $text ) = $step;
 			$clock->time               = $created + (int) round( $after * HOUR_IN_SECONDS );
-			$attach                    = isset( $spec['attach'] ) && 0 === $n ? aftercare_demo_upload( $files, $spec['attach'] ) : array();
+			$attach                    = 'receipt' === ( $spec['attach'] ?? '' ) && 0 === $n ? aftercare_demo_upload( $files, 'receipt' ) : array();
 			if ( 'customer' === $by ) {
 				$desk->tickets->reply( $ticket->id, 'reply', $text, $customer ? $customer['user']->ID : 0 );
 			} else {
