@@ -12,7 +12,7 @@ declare( strict_types=1 );
 // for customer1, 2001 for customer2). A store with WooCommerce active reads WooCommerce instead.
 require_once dirname( __DIR__, 2 ) . '/tests/fixtures/mu-plugins/test-order-source.php';
 
-// Without WooCommerce the demo's tickets and returns (scripts/demo/support-desk.php, priority 20)
+// Without WooCommerce the demo's tickets and returns (scripts/demo/support-desk.php, priority 30)
 // need orders to point at: the known ones, and completed orders with several lines to return.
 add_action(
 	'aftercare_seed_demo',
@@ -31,8 +31,8 @@ add_action(
 			'customer2'          => 'Cam Second',
 			'riley@example.test' => 'Riley Guest',
 		);
-		$now       = time();
-		$orders    = array(
+		$now    = time();
+		$orders = array(
 			// Number, customer login (or guest email), days since completion, lines: name => [quantity, total].
 			array( '3001', 'customer1', 3, array( 'Denim jacket' => array( 1, 79.0 ), 'Linen shirt' => array( 2, 40.0 ) ) ),
 			array( '3002', 'customer1', 6, array( 'Rain boots' => array( 1, 65.0 ), 'Wool socks' => array( 3, 18.0 ) ) ),
