@@ -31,6 +31,7 @@ use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
+use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\ClientAddress;
@@ -129,6 +130,15 @@ final class Plugin {
 	/** Return requests (null without an order source). */
 	public readonly ?ReturnService $returns;
 
+	/** Help-center search and its log (the demo seeds a store's search history through it). */
+	public readonly Articles $articles;
+
+	/** Votes on help articles. */
+	public readonly ArticleVotes $votes;
+
+	/** Which help-center visitors went on to open a ticket. */
+	public readonly Deflection $deflection;
+
 	/**
 	 * @param Installer                           $installer   Schema, capabilities and migrations.
 	 * @param Capabilities                        $capabilities Roles and capabilities.
@@ -145,12 +155,19 @@ final class Plugin {
 	) {}
 
 	public static function instance(): self {
-		return self::$instance ??= self::compose();
+		return self::$instance ??= self::compose( new SystemClock() );
 	}
 
-	private static function compose(): self {
+	/**
+	 * A second, unregistered set of services that reads the time from $clock: `npm start`'s demo
+	 * seeds a store's past through the same services (timelines, SLA due times, analytics days).
+	 */
+	public static function at( Clock $clock ): self {
+		return self::compose( $clock );
+	}
+
+	private static function compose( Clock $clock ): self {
 		global $wpdb;
-		$clock        = new SystemClock();
 		$capabilities = new Capabilities();
 		$settings     = new Settings();
 		$limiter      = new RateLimiter( $wpdb, $clock );
@@ -287,6 +304,9 @@ final class Plugin {
 		$plugin->transaction = $transaction;
 		$plugin->tickets     = $tickets;
 		$plugin->returns     = $returns;
+		$plugin->articles    = $articles;
+		$plugin->votes       = $votes;
+		$plugin->deflection  = $deflection;
 		return $plugin;
 	}
 

@@ -137,7 +137,8 @@ final class Aftercare_Site_Installer {
 		wp_set_current_user( 1 );
 
 		// The SQLite plugin's activation hooks only redirect to its admin page (and exit).
-		$plugins = array( self::PLUGIN => false );
+		// No Aftercare on a clean site that a test installs the plugin's zip into.
+		$plugins = is_file( WP_PLUGIN_DIR . '/' . self::PLUGIN ) ? array( self::PLUGIN => false ) : array();
 		if ( is_file( WP_PLUGIN_DIR . '/' . self::WOOCOMMERCE ) ) {
 			$plugins = array( self::WOOCOMMERCE => false ) + $plugins;
 		}

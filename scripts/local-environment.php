@@ -23,5 +23,17 @@ foreach ( $aftercare_update_checks as $aftercare_hook => $aftercare_callbacks ) 
 }
 unset( $aftercare_update_checks, $aftercare_hook, $aftercare_callbacks, $aftercare_callback );
 
+// Installing a plugin (an upload, the zip test layer) checks for updates once it is done; wp-admin
+// adds those checks after this file has run, so they go just before they would run.
+add_action(
+	'upgrader_process_complete',
+	static function (): void {
+		foreach ( array( 'wp_version_check', 'wp_update_plugins', 'wp_update_themes' ) as $check ) {
+			remove_action( 'upgrader_process_complete', $check );
+		}
+	},
+	0
+);
+
 // The block directory searches wordpress.org from the inserter; offline, that search fails with a 500.
 remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );

@@ -85,6 +85,16 @@ function existingSite() {
 	}
 }
 
+// What scripts/demo/support-desk.php seeded, and where to see it.
+const DEMO_TOUR = ( url ) => `
+What to try (seeded by scripts/demo/support-desk.php), log in as:
+  admin      Support: the views, overdue and at-risk tickets, notes, attachments, bulk actions
+             Returns, one in every status: ${ url }/wp-admin/admin.php?page=aftercare-returns
+             Help center, a month of analytics: ${ url }/wp-admin/admin.php?page=aftercare-help-center
+  agent      Support → Mine: the tickets assigned to them
+  customer1  ${ url }/returns/ (return an item), ${ url }/order-status/ (their orders)
+  (nobody)   ${ url }/help/ (search "delivery"), ${ url }/contact-us/ (suggestions as you type)`;
+
 const started = Date.now();
 // On a new machine the build and the WordPress download run while apt installs PHP.
 const building = buildIfStale();
@@ -119,6 +129,7 @@ Aftercare is running at ${ url }/  (WordPress ${ CORE }, ${ options.db }, ready 
   Contact page:  ${ url }/contact-us/
   Order status:  ${ url }/order-status/  (order 1001, guest@example.test)
   Log in as admin / password (also agent, customer1, customer2; same password).
+${ DEMO_TOUR( url ) }
 Press Ctrl-C to stop.` );
 
 let stopping = false;

@@ -9,7 +9,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, CACHE_DIR, ensureSystem } from './lib/system.mjs';
+import { REPO_ROOT, CACHE_DIR, ensureSystem, run } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
@@ -20,6 +20,7 @@ const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs tho
 const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 );
 const E2E_PORT = PORT_BASE + 20;
 const SMOKE_PORT = PORT_BASE + 21;
+const ZIP_PORT = PORT_BASE + 22; // and up: one clean site per WordPress (and WooCommerce)
 const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
 // Test sites get an order source without WooCommerce (the OrderSource test adapter).
 const TEST_MU_PLUGINS = [ 'tests/fixtures/mu-plugins/test-order-source.php' ];
@@ -251,6 +252,108 @@ layer( 'smoke', async () => {
 		failed: count( 'fail' ) || ( code !== 0 ? 1 : 0 ),
 		logFile,
 	};
+} );
+
+// What a store owner uploads: aftercare.zip (`npm run plugin-zip`) must hold only
+// runtime files, then install through core's upgrader and activate on a clean WordPress of each
+// version (and beside WooCommerce) with nothing in debug.log: no notice, warning or deprecation.
+layer( 'zip', async () => {
+	// `npm run plugin-zip` is build + zip; the `build` layer has built already (else build here).
+	if (
+		! existsSync( path.join( REPO_ROOT, 'build', 'blocks-manifest.php' ) )
+	) {
+		await exec( 'build', 'npm', [ 'run', 'build' ] );
+	}
+	const built = await exec( 'plugin-zip', 'npx', [
+		'wp-scripts',
+		'plugin-zip',
+	] );
+	if ( built.code !== 0 ) {
+		return { passed: 0, failed: 1, logFile: built.logFile };
+	}
+	const zip = path.join( REPO_ROOT, 'aftercare.zip' );
+	const report = [];
+	const counts = { passed: 0, failed: 0 };
+	const result = ( ok, what ) => {
+		counts[ ok ? 'passed' : 'failed' ]++;
+		report.push( `${ ok ? 'ok' : 'not ok' } ${ what }` );
+	};
+
+	const entries = run( 'php', [
+		'-r',
+		'$z = new ZipArchive(); $z->open( $argv[1] ); for ( $i = 0; $i < $z->numFiles; $i++ ) { echo $z->getNameIndex( $i ), "\n"; }',
+		zip,
+	] )
+		.trim()
+		.split( '\n' );
+	// npm-packlist, behind wp-scripts plugin-zip, always adds package.json and README.md.
+	const runtime =
+		/^aftercare\/(plugin\.php|uninstall\.php|readme\.txt|package\.json|README\.md|includes\/.+\.(php|html)|build\/.+)$/;
+	const stray = entries.filter(
+		( entry ) => ! runtime.test( entry ) || entry.endsWith( '.map' )
+	);
+	const needed = [
+		'aftercare/plugin.php',
+		'aftercare/readme.txt',
+		'aftercare/build/blocks-manifest.php',
+		'aftercare/build/admin/index.js',
+	].filter( ( file ) => ! entries.includes( file ) );
+	result(
+		! stray.length && ! needed.length,
+		`aftercare.zip holds the runtime files only (${ entries.length } files)${ stray.length ? `; not runtime: ${ stray.join( ', ' ) }` : '' }${ needed.length ? `; missing: ${ needed.join( ', ' ) }` : '' }`
+	);
+
+	const sites = WP_VERSIONS.map( ( core ) => ( {
+		core,
+		woocommerce: null,
+	} ) );
+	if ( process.env.WOOCOMMERCE_DIR ) {
+		sites.push( { core: '7.1', woocommerce: process.env.WOOCOMMERCE_DIR } );
+	}
+	for ( const [ i, { core, woocommerce } ] of sites.entries() ) {
+		const port = ZIP_PORT + i;
+		const name = `zip-${ core.replace( '.', '' ) }${ woocommerce ? '-woocommerce' : '' }-${ port }`;
+		const what = `WordPress ${ core }${ woocommerce ? ' beside WooCommerce' : '' }`;
+		try {
+			const site = await createSite( {
+				name,
+				core,
+				db: {
+					type: 'mariadb',
+					name: `aftercare_${ name.replace( /-/g, '_' ) }`,
+				},
+				port,
+				woocommerce,
+				plugin: false,
+			} );
+			// Only what happens from the upload on counts (not what WooCommerce's install logged).
+			const debugLog = path.join( site.dir, 'debug.log' );
+			rmSync( debugLog, { force: true } );
+			for ( const step of [ 'install', 'load' ] ) {
+				const { code, output } = await exec(
+					`${ name }-${ step }`,
+					'php',
+					[ 'tests/zip/install-zip.php', site.dir, zip, step ]
+				);
+				report.push( output.trim() );
+				if ( code !== 0 ) {
+					throw new Error( `the ${ step } step failed` );
+				}
+			}
+			const logged = existsSync( debugLog )
+				? readFileSync( debugLog, 'utf8' ).trim()
+				: '';
+			result(
+				! logged,
+				`${ what }: installs from the zip and activates ${ logged ? `but debug.log has:\n${ logged }` : 'with an empty debug.log' }`
+			);
+		} catch ( error ) {
+			result( false, `${ what }: ${ error.message }` );
+		}
+	}
+	const logFile = path.join( RESULTS, 'zip.log' );
+	writeFileSync( logFile, `${ report.join( '\n' ) }\n` );
+	return { ...counts, logFile };
 } );
 
 async function main() {

@@ -16,6 +16,10 @@ add_action(
 				'title'   => __( 'Contact us', 'aftercare' ),
 				'content' => "<!-- wp:paragraph -->\n<p>Questions about an order, sizing or delivery? Write to us and we answer within one business day.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/contact /-->",
 			),
+			'returns'    => array(
+				'title'   => __( 'Returns', 'aftercare' ),
+				'content' => "<!-- wp:paragraph -->\n<p>Something not right? Choose the items to send back within 30 days of delivery.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/returns /-->",
+			),
 		);
 		foreach ( $pages as $slug => $page ) {
 			if ( ! get_page_by_path( $slug ) ) {

@@ -51,6 +51,7 @@ const LOCAL_MU_PLUGIN = path.join(
  * @param {string[]}                                         [site.muPlugins]   Files to link into wp-content/mu-plugins.
  * @param {boolean}                                          [site.demo]        Run the aftercare_seed_demo action.
  * @param {string|null}                                      [site.woocommerce] A built WooCommerce plugin directory to link and activate first.
+ * @param {boolean}                                          [site.plugin]      Link and activate Aftercare (false: a clean site to install it into).
  * @return {Promise<Object>} name, dir, url, port, core, multisite and db (with how to connect).
  */
 export async function createSite( {
@@ -62,6 +63,7 @@ export async function createSite( {
 	muPlugins = [],
 	demo = false,
 	woocommerce = null,
+	plugin = true,
 } ) {
 	if ( ! /^[\w-]+$/.test( name ?? '' ) ) {
 		throw new Error( `Invalid site name "${ name }"` );
@@ -95,7 +97,9 @@ export async function createSite( {
 	const pluginDir = process.env.AFTERCARE_PLUGIN_DIR
 		? path.resolve( process.env.AFTERCARE_PLUGIN_DIR )
 		: REPO_ROOT;
-	symlinkSync( pluginDir, path.join( content, 'plugins', 'aftercare' ) );
+	if ( plugin ) {
+		symlinkSync( pluginDir, path.join( content, 'plugins', 'aftercare' ) );
+	}
 	if ( woocommerce ) {
 		symlinkSync(
 			path.resolve( woocommerce ),
@@ -133,11 +137,6 @@ export async function createSite( {
 		};
 	}
 	writeFileSync( path.join( dir, 'wp-config.php' ), wpConfig( site ) );
-	writeFileSync(
-		path.join( dir, 'site.json' ),
-		`${ JSON.stringify( site, null, '\t' ) }\n`
-	);
-
 	run(
 		'php',
 		[
@@ -146,6 +145,11 @@ export async function createSite( {
 			JSON.stringify( { url: site.url, multisite, demo } ),
 		],
 		{ stdio: [ 'ignore', 2, 2 ] }
+	);
+	// Written last: a site whose install failed has none, so `npm start` builds it again.
+	writeFileSync(
+		path.join( dir, 'site.json' ),
+		`${ JSON.stringify( site, null, '\t' ) }\n`
 	);
 	log(
 		`Site ${ name } ready in ${ rel( dir ) }: WordPress ${ core }, ${ db.type }${ multisite ? ', multisite' : '' } (${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) }s)`

@@ -114,6 +114,134 @@ test( 'the demo order-status page looks a sample order up', async () => {
 	assert.equal( ( await response.json() ).title, 'Order #1001' );
 } );
 
+let adminSession;
+
+/**
+ * GETs an Aftercare route as the admin (one login: each login writes the user's session list,
+ * so parallel logins would lose each other's sessions).
+ *
+ * @param {string} route Path under /wp-json/aftercare/v1.
+ */
+async function asAdmin( route ) {
+	adminSession ??= login().then( async ( cookie ) => ( {
+		cookie,
+		nonce: await (
+			await fetch(
+				`${ BASE }/wp-admin/admin-ajax.php?action=rest-nonce`,
+				{
+					headers: { Cookie: cookie },
+				}
+			)
+		).text(),
+	} ) );
+	const { cookie, nonce } = await adminSession;
+	const response = await fetch( `${ BASE }/wp-json/aftercare/v1${ route }`, {
+		headers: { Cookie: cookie, 'X-WP-Nonce': nonce },
+	} );
+	assert.equal( response.status, 200, route );
+	return response.json();
+}
+
+const kinds = ( items, field ) => [ ...new Set( items.map( field ) ) ].sort();
+
+test( 'the demo desk has tickets in every view, status, priority, channel and SLA state', async () => {
+	const counts = await asAdmin( '/tickets/counts' );
+	for ( const view of [
+		'mine',
+		'unassigned',
+		'awaiting',
+		'open',
+		'solved',
+	] ) {
+		assert.ok( counts[ view ] > 0, `the ${ view } view has tickets` );
+	}
+	const tickets = await asAdmin(
+		'/tickets?view=all&per_page=100&context=edit'
+	);
+	assert.ok( tickets.length >= 40, `${ tickets.length } tickets` );
+	assert.deepEqual(
+		kinds( tickets, ( t ) => t.status ),
+		[ 'closed', 'new', 'on_hold', 'open', 'pending', 'solved' ]
+	);
+	assert.deepEqual(
+		kinds( tickets, ( t ) => t.priority ),
+		[ 'high', 'low', 'normal', 'urgent' ]
+	);
+	assert.deepEqual(
+		kinds( tickets, ( t ) => t.channel ),
+		[ 'admin', 'email', 'phone', 'web' ]
+	);
+	for ( const state of [ 'ok', 'warning', 'breached', 'paused', 'met' ] ) {
+		assert.ok(
+			tickets.some( ( t ) => t.sla?.state === state ),
+			`a ticket whose SLA is ${ state }`
+		);
+	}
+	assert.ok(
+		tickets.some( ( t ) => t.tags.length > 0 ),
+		'tagged tickets'
+	);
+	assert.ok(
+		tickets.some( ( t ) => t.assignee_id > 0 ),
+		'assigned tickets'
+	);
+
+	const messages = [];
+	for ( const ticket of tickets ) {
+		messages.push(
+			...( await asAdmin( `/tickets/${ ticket.id }/messages` ) )
+		);
+	}
+	assert.ok(
+		messages.some( ( m ) => m.type === 'note' ),
+		'internal notes'
+	);
+	assert.ok(
+		messages.some( ( m ) => m.attachments?.length > 0 ),
+		'an attachment'
+	);
+} );
+
+test( 'the demo has a return in every status and a month of help-center use', async () => {
+	const returns = await asAdmin( '/returns?per_page=100' );
+	assert.deepEqual(
+		kinds( returns, ( r ) => r.status ),
+		[
+			'approved',
+			'awaiting_items',
+			'closed',
+			'credited',
+			'exchanged',
+			'received',
+			'refunded',
+			'rejected',
+			'requested',
+		]
+	);
+	const { totals } = await asAdmin( '/help/reports?days=30' );
+	for ( const total of [ 'searches', 'zero', 'clicks', 'helpful' ] ) {
+		assert.ok( totals[ total ] > 0, `help reports count ${ total }` );
+	}
+} );
+
+test( 'every block has a demo page in the navigation', async () => {
+	const home = await ( await fetch( `${ BASE }/` ) ).text();
+	for ( const [ slug, block ] of [
+		[ 'contact-us', 'contact' ],
+		[ 'order-status', 'order-status' ],
+		[ 'returns', 'returns' ],
+		[ 'help', 'help-center' ],
+	] ) {
+		assert.match( home, new RegExp( `href="${ BASE }/${ slug }/"` ) );
+		const page = await fetch( `${ BASE }/${ slug }/` );
+		assert.equal( page.status, 200, slug );
+		assert.match(
+			await page.text(),
+			new RegExp( `wp-block-aftercare-${ block }` )
+		);
+	}
+} );
+
 test( 'Ctrl-C stops the server', async () => {
 	server.kill( 'SIGINT' );
 	const code = await new Promise( ( r ) => server.once( 'exit', r ) );
