@@ -13,6 +13,7 @@ import { REPO_ROOT, CACHE_DIR, ensureSystem } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
+import { ensureWooCommerce } from './lib/woocommerce.mjs';
 
 const WP_VERSIONS = [ '6.8', '7.1' ];
 const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs those layers only.
@@ -23,6 +24,8 @@ const SMOKE_PORT = PORT_BASE + 21;
 const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
 // Test sites get an order source without WooCommerce (the OrderSource test adapter).
 const TEST_MU_PLUGINS = [ 'tests/fixtures/mu-plugins/test-order-source.php' ];
+const NO_WOOCOMMERCE =
+	'no WooCommerce (set WOOCOMMERCE_DIR, or put its tarball in ../shared/vendor/)';
 
 /**
  * Runs a command, keeping its output in a log file; resolves with its exit code and output.
@@ -135,19 +138,23 @@ layer( 'jest', async () => {
  * PHPUnit on a fresh site of its own. `groups` picks the suite: the default one, the multisite
  * group on a network, or everything plus the woocommerce group beside a real WooCommerce.
  *
- * @param {string}      name               Layer name.
- * @param {Object}      site               The site to test on.
- * @param {string}      site.core          WordPress version.
- * @param {boolean}     [site.multisite]   A subdirectory network.
- * @param {string|null} [site.woocommerce] A built WooCommerce plugin directory.
- * @param {string[]}    site.groups        PHPUnit group arguments.
- * @param {boolean}     [site.sqlite]      On SQLite (what `npm start` runs) instead of MariaDB.
+ * @param {string}   name               Layer name.
+ * @param {Object}   site               The site to test on.
+ * @param {string}   site.core          WordPress version.
+ * @param {boolean}  [site.multisite]   A subdirectory network.
+ * @param {boolean}  [site.woocommerce] Beside WooCommerce (skipped when there is none).
+ * @param {string[]} site.groups        PHPUnit group arguments.
+ * @param {boolean}  [site.sqlite]      On SQLite (what `npm start` runs) instead of MariaDB.
  */
 function phpunitLayer(
 	name,
-	{ core, multisite = false, woocommerce = null, groups, sqlite = false }
+	{ core, multisite = false, woocommerce = false, groups, sqlite = false }
 ) {
 	layer( name, async () => {
+		const wooCommerceDir = woocommerce ? ensureWooCommerce() : null;
+		if ( woocommerce && ! wooCommerceDir ) {
+			return { passed: 0, failed: 0, skipped: NO_WOOCOMMERCE };
+		}
 		const port = PORT_BASE + layers.findIndex( ( l ) => l.name === name );
 		const slug = `${ name.replace( /[^a-z0-9]+/g, '-' ) }-${ port }`;
 		const site = await createSite( {
@@ -161,7 +168,7 @@ function phpunitLayer(
 					},
 			port,
 			multisite,
-			woocommerce,
+			woocommerce: wooCommerceDir,
 			muPlugins: TEST_MU_PLUGINS,
 		} );
 		const report = path.join( RESULTS, `${ slug }.xml` );
@@ -200,19 +207,11 @@ phpunitLayer( 'phpunit:sqlite', {
 	sqlite: true,
 	groups: [ '--group', 'sqlite' ],
 } );
-if ( process.env.WOOCOMMERCE_DIR ) {
-	phpunitLayer( 'phpunit:woocommerce', {
-		core: '7.1',
-		woocommerce: process.env.WOOCOMMERCE_DIR,
-		groups: [ '--exclude-group', 'multisite' ],
-	} );
-} else {
-	layer( 'phpunit:woocommerce', async () => ( {
-		passed: 0,
-		failed: 0,
-		skipped: 'set WOOCOMMERCE_DIR to a built WooCommerce plugin',
-	} ) );
-}
+phpunitLayer( 'phpunit:woocommerce', {
+	core: '7.1',
+	woocommerce: true,
+	groups: [ '--exclude-group', 'multisite' ],
+} );
 
 layer( 'e2e', async () => {
 	const report = path.join( RESULTS, 'e2e.xml' );
