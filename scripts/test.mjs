@@ -13,7 +13,7 @@ import { REPO_ROOT, CACHE_DIR, ensureSystem } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
-import { ensureWooCommerce } from './lib/woocommerce.mjs';
+import { NO_WOOCOMMERCE, ensureWooCommerce } from './lib/woocommerce.mjs';
 
 const WP_VERSIONS = [ '6.8', '7.1' ];
 const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs those layers only.
@@ -21,11 +21,10 @@ const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs tho
 const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 );
 const E2E_PORT = PORT_BASE + 20;
 const SMOKE_PORT = PORT_BASE + 21;
+const E2E_WOOCOMMERCE_PORT = PORT_BASE + 22;
 const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
 // Test sites get an order source without WooCommerce (the OrderSource test adapter).
 const TEST_MU_PLUGINS = [ 'tests/fixtures/mu-plugins/test-order-source.php' ];
-const NO_WOOCOMMERCE =
-	'no WooCommerce (set WOOCOMMERCE_DIR, or put its tarball in ../shared/vendor/)';
 
 /**
  * Runs a command, keeping its output in a log file; resolves with its exit code and output.
@@ -213,24 +212,41 @@ phpunitLayer( 'phpunit:woocommerce', {
 	groups: [ '--exclude-group', 'multisite' ],
 } );
 
-layer( 'e2e', async () => {
-	const report = path.join( RESULTS, 'e2e.xml' );
-	const { code, logFile } = await exec(
-		'e2e',
-		'npx',
-		[ 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts' ],
-		{
-			PLAYWRIGHT_JUNIT_OUTPUT_NAME: report,
-			AFTERCARE_E2E_PORT: String( E2E_PORT ),
+/**
+ * Playwright on a fresh site of its own (tests/e2e/global-setup.ts makes it). The WooCommerce
+ * site runs the specs tagged @woocommerce, the default one every other spec.
+ *
+ * @param {string}  name          Layer name.
+ * @param {number}  port          The site's port.
+ * @param {boolean} [woocommerce] On a WooCommerce site (skipped when there is none).
+ */
+function e2eLayer( name, port, woocommerce = false ) {
+	layer( name, async () => {
+		if ( woocommerce && ! ensureWooCommerce() ) {
+			return { passed: 0, failed: 0, skipped: NO_WOOCOMMERCE };
 		}
-	);
-	const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
-	return {
-		...counts,
-		failed: counts.failed || ( code !== 0 ? 1 : 0 ),
-		logFile,
-	};
-} );
+		const slug = name.replace( /[^a-z0-9]+/g, '-' );
+		const report = path.join( RESULTS, `${ slug }.xml` );
+		const { code, logFile } = await exec(
+			slug,
+			'npx',
+			[ 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts' ],
+			{
+				PLAYWRIGHT_JUNIT_OUTPUT_NAME: report,
+				AFTERCARE_E2E_PORT: String( port ),
+				AFTERCARE_E2E_WOOCOMMERCE: woocommerce ? '1' : '',
+			}
+		);
+		const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
+		return {
+			...counts,
+			failed: counts.failed || ( code !== 0 ? 1 : 0 ),
+			logFile,
+		};
+	} );
+}
+e2eLayer( 'e2e', E2E_PORT );
+e2eLayer( 'e2e:woocommerce', E2E_WOOCOMMERCE_PORT, true );
 
 layer( 'smoke', async () => {
 	const { code, output, logFile } = await exec(

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { CACHE_DIR, REPO_ROOT, log, rel, run } from './system.mjs';
 
 export const VENDOR_DIR = path.resolve( REPO_ROOT, '..', 'shared', 'vendor' );
+export const NO_WOOCOMMERCE =
+	'no WooCommerce: set WOOCOMMERCE_DIR to a built WooCommerce plugin, or put its tarball in ../shared/vendor/';
 
 /**
  * Finds or unpacks WooCommerce.
@@ -52,5 +54,18 @@ export function ensureWooCommerce() {
 	rmSync( target, { recursive: true, force: true } );
 	renameSync( work, target );
 	log( `WooCommerce ${ version } unpacked into ${ rel( dir ) }` );
+	return dir;
+}
+
+/**
+ * WooCommerce for a command that cannot go on without it.
+ *
+ * @return {string} The plugin directory.
+ */
+export function requireWooCommerce() {
+	const dir = ensureWooCommerce();
+	if ( ! dir ) {
+		throw new Error( NO_WOOCOMMERCE );
+	}
 	return dir;
 }
