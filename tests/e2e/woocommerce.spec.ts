@@ -318,6 +318,10 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 		await expect(
 			page.getByLabel( 'Subject', { exact: true } )
 		).toBeVisible();
-		await expectAccessible( page, '#mainform', '.woocommerce-help-tip' );
+		await expectAccessible(
+			page,
+			'#mainform .form-table',
+			'.woocommerce-help-tip'
+		);
 	} );
 } );
