@@ -171,24 +171,35 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 		await expectAccessible( page, ACCOUNT );
 		await page.getByRole( 'link', { name: 'Request a return' } ).click();
 		const block = page.locator( '.wp-block-aftercare-returns' );
-		const visible = block.locator( 'section:not([hidden])' );
+		// Continue, then wait for the next of the five steps.
+		const next = async ( step: number ) => {
+			await block
+				.locator( 'section:not([hidden])' )
+				.getByRole( 'button', { name: 'Continue' } )
+				.click();
+			await expect(
+				block.getByRole( 'heading', {
+					name: new RegExp( `Step ${ step } of 5` ),
+				} )
+			).toBeVisible();
+		};
 		await block
 			.getByLabel( 'Order', { exact: true } )
 			.selectOption( String( order.id ) );
-		await visible.getByRole( 'button', { name: 'Continue' } ).click();
+		await next( 2 );
 		const shirt = block.getByRole( 'group', { name: 'Linen shirt' } );
 		await shirt.getByLabel( 'Quantity to return' ).fill( '2' );
 		await shirt.getByLabel( 'Reason' ).selectOption( 'damaged' );
-		await visible.getByRole( 'button', { name: 'Continue' } ).click();
-		await visible.getByRole( 'button', { name: 'Continue' } ).click();
+		await next( 3 );
+		await next( 4 );
 		await block.getByLabel( 'A refund to my original payment' ).check();
-		await visible.getByRole( 'button', { name: 'Continue' } ).click();
+		await next( 5 );
 		await block.getByLabel( /Photos/ ).setInputFiles( {
 			name: 'torn-seam.png',
 			mimeType: 'image/png',
 			buffer: PNG,
 		} );
-		await visible
+		await block
 			.getByRole( 'button', { name: 'Send return request' } )
 			.click();
 		await page.waitForURL( /aftercare_return=\d+/ );
@@ -204,7 +215,7 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 			`/wp-admin/admin.php?page=aftercare-returns&return=${ returnId }`
 		);
 		const badge = agent.locator( '.aftercare-return-status' ).first();
-		for ( const [ action, status ] of [
+		for ( const [ action, status ] of < Array< [ string, string ] > >[
 			[ 'Approve', 'Approved' ],
 			[ 'Mark received', 'Received' ],
 			[ 'Refund', 'Refunded' ],
