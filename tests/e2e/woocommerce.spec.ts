@@ -240,9 +240,11 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 		await expect( notes ).toContainText(
 			'40.00 refunded to the original payment'
 		);
-		await expect( page.locator( '.wc-order-totals' ) ).toContainText(
-			'Refunded'
-		);
+		await expect(
+			page
+				.locator( '.wc-order-totals' )
+				.filter( { hasText: 'Net Payment:' } )
+		).toContainText( '-$40.00' );
 
 		// The customer follows it under My Account → Returns.
 		await loginAs( page, 'customer1' );
