@@ -257,7 +257,7 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 		await expectAccessible( page, ACCOUNT );
 		await row.getByRole( 'link' ).first().click();
 		await expect( page.locator( ACCOUNT ) ).toContainText(
-			'Refund of 40.00 sent'
+			'Refund of $40.00 sent'
 		);
 		await expectAccessible( page, ACCOUNT );
 	} );
