@@ -116,7 +116,10 @@ const site =
 		db:
 			options.db === 'sqlite'
 				? { type: 'sqlite' }
-				: { type: 'mariadb', name: `aftercare_${ options.name }` },
+				: {
+						type: 'mariadb',
+						name: `aftercare_${ options.name.replaceAll( '-', '_' ) }`,
+					},
 		port,
 		demo: true,
 		woocommerce,
