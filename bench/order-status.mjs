@@ -3,7 +3,7 @@
 // Order-status bench: `node bench/order-status.mjs [--orders 100000] [--requests 300]`.
 //
 // On a fresh WordPress 7.1 + MariaDB site served by php -S, with 100k orders in the test
-// environment's adapter (and, when WOOCOMMERCE_DIR names a built WooCommerce, 100k orders in
+// environment's adapter (and, when WooCommerce is available — WOOCOMMERCE_DIR or the tarball in ../shared/vendor/ — 100k orders in
 // WooCommerce's HPOS tables, read through WooCommerceOrderSource), it times guest lookups through
 // POST aftercare/v1/order-status beside the floor: a tiny REST route of the test mu-plugin, timed
 // in the same run, interleaved request by request so both see the same machine. It also prints
@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, run } from '../scripts/lib/system.mjs';
 import { startServer, stopServer } from '../scripts/lib/site.mjs';
+import { ensureWooCommerce } from '../scripts/lib/woocommerce.mjs';
 import {
 	TEST_MU_PLUGIN,
 	benchSite,
@@ -121,13 +122,10 @@ function blockScriptSizes() {
 
 const results = await withMariaDB( async () => {
 	const measured = [ await measure( 'test adapter', PORT_BASE, null ) ];
-	if ( process.env.WOOCOMMERCE_DIR ) {
+	const wooCommerceDir = ensureWooCommerce();
+	if ( wooCommerceDir ) {
 		measured.push(
-			await measure(
-				'WooCommerce (HPOS)',
-				PORT_BASE + 1,
-				process.env.WOOCOMMERCE_DIR
-			)
+			await measure( 'WooCommerce (HPOS)', PORT_BASE + 1, wooCommerceDir )
 		);
 	}
 	return measured;

@@ -9,19 +9,21 @@ import {
 	stopServer,
 	stopServers,
 } from './lib/site.mjs';
+import { requireWooCommerce } from './lib/woocommerce.mjs';
 
 const USAGE = `Usage: node scripts/env.mjs <command>
 
   core <6.8|7.1>                     download and unpack WordPress core
   db start|stop                      the private MariaDB server
   site <name> [--core 7.1] [--db mariadb|sqlite] [--port 8890]
-              [--multisite] [--demo] [--mu-plugin <file>]...
+              [--multisite] [--demo] [--woocommerce] [--mu-plugin <file>]...
                                      create (or recreate) a site with Aftercare active
   serve <name> [--port N]            serve a site with php -S
   unserve <name>                     stop that site's server
   stop                               stop every site server and MariaDB
 
 Sites live in .cache/sites/<name>; log in as admin / password.
+--woocommerce activates WooCommerce (WOOCOMMERCE_DIR, or the tarball in ../shared/vendor/).
 Set AFTERCARE_PLUGIN_DIR to link another plugin directory as aftercare.`;
 
 const { positionals, values } = parseArgs( {
@@ -32,6 +34,7 @@ const { positionals, values } = parseArgs( {
 		port: { type: 'string' },
 		multisite: { type: 'boolean', default: false },
 		demo: { type: 'boolean', default: false },
+		woocommerce: { type: 'boolean', default: false },
 		'mu-plugin': { type: 'string', multiple: true, default: [] },
 		help: { type: 'boolean', short: 'h' },
 	},
@@ -68,6 +71,7 @@ try {
 				multisite: values.multisite,
 				muPlugins: values[ 'mu-plugin' ],
 				demo: values.demo,
+				woocommerce: values.woocommerce ? requireWooCommerce() : null,
 			} );
 			break;
 		case 'serve':

@@ -204,8 +204,11 @@ final class Aftercare_Site_Installer {
 		}
 
 		// The plugin is loaded in this process, so the rules include its post types.
-		// init() first: creating a site leaves $wp_rewrite set up for that site.
+		// init() first: creating a site leaves $wp_rewrite set up for that site. init() also
+		// forgets the endpoints added on `init` (WooCommerce's My Account ones and ours).
+		$endpoints = $GLOBALS['wp_rewrite']->endpoints;
 		$GLOBALS['wp_rewrite']->init();
+		$GLOBALS['wp_rewrite']->endpoints = $endpoints;
 		flush_rewrite_rules();
 	}
 

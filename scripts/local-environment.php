@@ -37,3 +37,18 @@ add_action(
 
 // The block directory searches wordpress.org from the inserter; offline, that search fails with a 500.
 remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );
+
+// Sites live inside the repository (.cache/sites) and Aftercare is linked to it, so plugin_basename()
+// also maps another plugin's files (WooCommerce's) into Aftercare: "aftercare/.cache/sites/<site>/
+// wp-content/plugins/woocommerce/…". Its asset URLs are put back on the plugin's own folder.
+add_filter(
+	'plugins_url',
+	static function ( string $url ): string {
+		$aftercare = realpath( WP_PLUGIN_DIR . '/aftercare' );
+		$plugins   = realpath( WP_PLUGIN_DIR );
+		if ( $aftercare && $plugins && str_starts_with( $plugins, $aftercare . '/' ) ) {
+			$url = str_replace( '/aftercare/' . substr( $plugins, strlen( $aftercare ) + 1 ) . '/', '/', $url );
+		}
+		return $url;
+	}
+);

@@ -1,5 +1,7 @@
 // `npm start`: the latest WordPress with Aftercare active and demo content, served until Ctrl-C.
 // Default: native PHP on SQLite (no database server). `--db mariadb` uses the private MariaDB.
+// `--woocommerce` adds WooCommerce (HPOS on, on MariaDB) with a demo store instead of the test
+// order source.
 // The site is kept between runs; `--fresh` rebuilds it.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,24 +16,33 @@ import {
 } from './lib/system.mjs';
 import { stopMariaDB } from './lib/mariadb.mjs';
 import { createSite, readSite, startServer, stopServer } from './lib/site.mjs';
+import { requireWooCommerce } from './lib/woocommerce.mjs';
 
 const { values: options } = parseArgs( {
 	options: {
-		db: { type: 'string', default: 'sqlite' },
+		db: { type: 'string' },
 		port: { type: 'string', default: process.env.AFTERCARE_PORT ?? '8888' },
 		fresh: { type: 'boolean', default: false },
-		name: { type: 'string', default: 'start' },
+		woocommerce: { type: 'boolean', default: false },
+		name: { type: 'string' },
 	},
 } );
 const CORE = '7.1';
 const DEMO_DIR = path.join( REPO_ROOT, 'scripts', 'demo' );
 const port = Number( options.port );
+// WooCommerce needs MySQL or MariaDB: on SQLite its unbounded queries (LIMIT 0, 2^64-1) fail,
+// so an order's refunds, for one, would read as none.
+options.db ??= options.woocommerce ? 'mariadb' : 'sqlite';
+// Each kind of store keeps its own site, so switching between them rebuilds nothing.
+options.name ??= options.woocommerce ? 'start-woocommerce' : 'start';
 if (
 	! [ 'sqlite', 'mariadb' ].includes( options.db ) ||
+	( options.woocommerce && options.db !== 'mariadb' ) ||
 	! Number.isInteger( port )
 ) {
 	console.error(
-		'Usage: npm start [-- --db sqlite|mariadb] [--port 8888] [--fresh]'
+		'Usage: npm start [-- --db sqlite|mariadb] [--port 8888] [--fresh]\n' +
+			'       npm start -- --woocommerce [--port 8888] [--fresh]   (on MariaDB)'
 	);
 	process.exit( 2 );
 }
@@ -77,7 +88,8 @@ function existingSite() {
 		const site = readSite( options.name );
 		return site.core === CORE &&
 			site.db.type === options.db &&
-			site.port === port
+			site.port === port &&
+			site.woocommerce === options.woocommerce
 			? site
 			: null;
 	} catch {
@@ -104,6 +116,7 @@ const downloading = runInBackground( process.execPath, [
 	CORE,
 ] );
 ensureSystem( options.db === 'mariadb' ? [ 'php', 'mariadb' ] : [ 'php' ] );
+const woocommerce = options.woocommerce ? requireWooCommerce() : null;
 await Promise.all( [ building, downloading ] );
 const site =
 	( ! options.fresh && existingSite() ) ||
@@ -113,9 +126,13 @@ const site =
 		db:
 			options.db === 'sqlite'
 				? { type: 'sqlite' }
-				: { type: 'mariadb', name: `aftercare_${ options.name }` },
+				: {
+						type: 'mariadb',
+						name: `aftercare_${ options.name.replaceAll( '-', '_' ) }`,
+					},
 		port,
 		demo: true,
+		woocommerce,
 		// Each domain seeds its own demo content from a file in scripts/demo/.
 		muPlugins: readdirSync( DEMO_DIR )
 			.filter( ( file ) => file.endsWith( '.php' ) )
@@ -124,10 +141,16 @@ const site =
 const { url, pid } = await startServer( site );
 
 console.log( `
-Aftercare is running at ${ url }/  (WordPress ${ CORE }, ${ options.db }, ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) }s)
+Aftercare is running at ${ url }/  (WordPress ${ CORE }${ site.woocommerce ? ', WooCommerce' : '' }, ${ options.db }, ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) }s)
   Support desk:  ${ url }/wp-admin/admin.php?page=aftercare
   Contact page:  ${ url }/contact-us/
-  Order status:  ${ url }/order-status/  (order 1001, guest@example.test)
+  Order status:  ${ url }/order-status/  (order 1001, guest@example.test)${
+		site.woocommerce
+			? `
+  Orders:        ${ url }/wp-admin/admin.php?page=wc-orders
+  My Account:    ${ url }/my-account/  (Support and Returns, as customer1)`
+			: ''
+  }
   Log in as admin / password (also agent, customer1, customer2; same password).
 ${ DEMO_TOUR( url ) }
 Press Ctrl-C to stop.` );

@@ -13,6 +13,7 @@ import { REPO_ROOT, CACHE_DIR, ensureSystem, run } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
+import { NO_WOOCOMMERCE, ensureWooCommerce } from './lib/woocommerce.mjs';
 
 const WP_VERSIONS = [ '6.8', '7.1' ];
 const only = process.argv.slice( 2 ); // e.g. `npm test -- phpunit e2e` runs those layers only.
@@ -21,6 +22,7 @@ const PORT_BASE = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 );
 const E2E_PORT = PORT_BASE + 20;
 const SMOKE_PORT = PORT_BASE + 21;
 const ZIP_PORT = PORT_BASE + 22; // and up: one clean site per WordPress (and WooCommerce)
+const E2E_WOOCOMMERCE_PORT = PORT_BASE + 25;
 const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
 // Test sites get an order source without WooCommerce (the OrderSource test adapter).
 const TEST_MU_PLUGINS = [ 'tests/fixtures/mu-plugins/test-order-source.php' ];
@@ -136,19 +138,23 @@ layer( 'jest', async () => {
  * PHPUnit on a fresh site of its own. `groups` picks the suite: the default one, the multisite
  * group on a network, or everything plus the woocommerce group beside a real WooCommerce.
  *
- * @param {string}      name               Layer name.
- * @param {Object}      site               The site to test on.
- * @param {string}      site.core          WordPress version.
- * @param {boolean}     [site.multisite]   A subdirectory network.
- * @param {string|null} [site.woocommerce] A built WooCommerce plugin directory.
- * @param {string[]}    site.groups        PHPUnit group arguments.
- * @param {boolean}     [site.sqlite]      On SQLite (what `npm start` runs) instead of MariaDB.
+ * @param {string}   name               Layer name.
+ * @param {Object}   site               The site to test on.
+ * @param {string}   site.core          WordPress version.
+ * @param {boolean}  [site.multisite]   A subdirectory network.
+ * @param {boolean}  [site.woocommerce] Beside WooCommerce (skipped when there is none).
+ * @param {string[]} site.groups        PHPUnit group arguments.
+ * @param {boolean}  [site.sqlite]      On SQLite (what `npm start` runs) instead of MariaDB.
  */
 function phpunitLayer(
 	name,
-	{ core, multisite = false, woocommerce = null, groups, sqlite = false }
+	{ core, multisite = false, woocommerce = false, groups, sqlite = false }
 ) {
 	layer( name, async () => {
+		const wooCommerceDir = woocommerce ? ensureWooCommerce() : null;
+		if ( woocommerce && ! wooCommerceDir ) {
+			return { passed: 0, failed: 0, skipped: NO_WOOCOMMERCE };
+		}
 		const port = PORT_BASE + layers.findIndex( ( l ) => l.name === name );
 		const slug = `${ name.replace( /[^a-z0-9]+/g, '-' ) }-${ port }`;
 		const site = await createSite( {
@@ -162,7 +168,7 @@ function phpunitLayer(
 					},
 			port,
 			multisite,
-			woocommerce,
+			woocommerce: wooCommerceDir,
 			muPlugins: TEST_MU_PLUGINS,
 		} );
 		const report = path.join( RESULTS, `${ slug }.xml` );
@@ -201,38 +207,47 @@ phpunitLayer( 'phpunit:sqlite', {
 	sqlite: true,
 	groups: [ '--group', 'sqlite' ],
 } );
-if ( process.env.WOOCOMMERCE_DIR ) {
-	phpunitLayer( 'phpunit:woocommerce', {
-		core: '7.1',
-		woocommerce: process.env.WOOCOMMERCE_DIR,
-		groups: [ '--exclude-group', 'multisite' ],
-	} );
-} else {
-	layer( 'phpunit:woocommerce', async () => ( {
-		passed: 0,
-		failed: 0,
-		skipped: 'set WOOCOMMERCE_DIR to a built WooCommerce plugin',
-	} ) );
-}
-
-layer( 'e2e', async () => {
-	const report = path.join( RESULTS, 'e2e.xml' );
-	const { code, logFile } = await exec(
-		'e2e',
-		'npx',
-		[ 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts' ],
-		{
-			PLAYWRIGHT_JUNIT_OUTPUT_NAME: report,
-			AFTERCARE_E2E_PORT: String( E2E_PORT ),
-		}
-	);
-	const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
-	return {
-		...counts,
-		failed: counts.failed || ( code !== 0 ? 1 : 0 ),
-		logFile,
-	};
+phpunitLayer( 'phpunit:woocommerce', {
+	core: '7.1',
+	woocommerce: true,
+	groups: [ '--exclude-group', 'multisite' ],
 } );
+
+/**
+ * Playwright on a fresh site of its own (tests/e2e/global-setup.ts makes it). The WooCommerce
+ * site runs the specs tagged @woocommerce, the default one every other spec.
+ *
+ * @param {string}  name          Layer name.
+ * @param {number}  port          The site's port.
+ * @param {boolean} [woocommerce] On a WooCommerce site (skipped when there is none).
+ */
+function e2eLayer( name, port, woocommerce = false ) {
+	layer( name, async () => {
+		if ( woocommerce && ! ensureWooCommerce() ) {
+			return { passed: 0, failed: 0, skipped: NO_WOOCOMMERCE };
+		}
+		const slug = name.replace( /[^a-z0-9]+/g, '-' );
+		const report = path.join( RESULTS, `${ slug }.xml` );
+		const { code, logFile } = await exec(
+			slug,
+			'npx',
+			[ 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts' ],
+			{
+				PLAYWRIGHT_JUNIT_OUTPUT_NAME: report,
+				AFTERCARE_E2E_PORT: String( port ),
+				AFTERCARE_E2E_WOOCOMMERCE: woocommerce ? '1' : '',
+			}
+		);
+		const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
+		return {
+			...counts,
+			failed: counts.failed || ( code !== 0 ? 1 : 0 ),
+			logFile,
+		};
+	} );
+}
+e2eLayer( 'e2e', E2E_PORT );
+e2eLayer( 'e2e:woocommerce', E2E_WOOCOMMERCE_PORT, true );
 
 layer( 'smoke', async () => {
 	const { code, output, logFile } = await exec(
@@ -307,8 +322,9 @@ layer( 'zip', async () => {
 		core,
 		woocommerce: null,
 	} ) );
-	if ( process.env.WOOCOMMERCE_DIR ) {
-		sites.push( { core: '7.1', woocommerce: process.env.WOOCOMMERCE_DIR } );
+	const wooCommerceDir = ensureWooCommerce();
+	if ( wooCommerceDir ) {
+		sites.push( { core: '7.1', woocommerce: wooCommerceDir } );
 	}
 	for ( const [ i, { core, woocommerce } ] of sites.entries() ) {
 		const port = ZIP_PORT + i;

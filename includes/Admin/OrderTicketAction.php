@@ -12,8 +12,10 @@ namespace Aftercare\Admin;
 
 final class OrderTicketAction {
 
+	// wc_get_page_screen_id() is only there from `init` on (WooCommerce's admin loads it), long after
+	// the plugin registers on plugins_loaded but before add_meta_boxes.
 	public function can_register(): bool {
-		return is_admin() && class_exists( 'WooCommerce' ) && function_exists( 'wc_get_page_screen_id' );
+		return is_admin() && class_exists( 'WooCommerce' );
 	}
 
 	public function register(): void {

@@ -43,6 +43,16 @@ final class Capabilities {
 	public function register(): void {
 		// WooCommerce creates the shop manager role when it is installed, possibly after Aftercare.
 		add_action( 'woocommerce_installed', array( $this, 'sync' ) );
+		// WooCommerce sends users who cannot edit posts or manage the store from wp-admin to My
+		// Account; agents work in wp-admin.
+		add_filter( 'woocommerce_prevent_admin_access', array( $this, 'admit_agents' ) );
+	}
+
+	/**
+	 * @param bool $prevent Whether WooCommerce keeps the current user out of wp-admin.
+	 */
+	public function admit_agents( $prevent ): bool {
+		return (bool) $prevent && ! current_user_can( 'edit_aftercare_tickets' );
 	}
 
 	/**

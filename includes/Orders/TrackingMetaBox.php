@@ -17,8 +17,10 @@ final class TrackingMetaBox {
 
 	public function __construct( private ?OrderSource $orders, private Carriers $carriers ) {}
 
+	// wc_get_page_screen_id() is only there from `init` on (WooCommerce's admin loads it), long after
+	// the plugin registers on plugins_loaded but before add_meta_boxes.
 	public function can_register(): bool {
-		return null !== $this->orders && class_exists( 'WooCommerce' ) && function_exists( 'wc_get_page_screen_id' );
+		return null !== $this->orders && class_exists( 'WooCommerce' );
 	}
 
 	public function register(): void {

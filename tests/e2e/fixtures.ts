@@ -54,13 +54,18 @@ export const test = base.extend< {
  * Fails on any serious or critical WCAG 2.x A/AA violation inside `selector`.
  * @param page
  * @param selector
+ * @param exclude  Parts inside it that are another plugin's markup, not Aftercare's.
  */
 export async function expectAccessible(
 	page: Page,
-	selector: string
+	selector: string,
+	exclude?: string
 ): Promise< void > {
-	const results = await new AxeBuilder( { page } )
-		.include( selector )
+	let builder = new AxeBuilder( { page } ).include( selector );
+	if ( exclude ) {
+		builder = builder.exclude( exclude );
+	}
+	const results = await builder
 		.withTags( [
 			'wcag2a',
 			'wcag2aa',

@@ -1,6 +1,7 @@
 /**
- * A fresh WordPress 7.1 on MariaDB with Aftercare active, served for the run, and the admin's
- * REST login saved for the WordPress e2e fixtures.
+ * A fresh WordPress 7.1 on MariaDB with Aftercare active (and WooCommerce, with its test store,
+ * for the @woocommerce specs), served for the run, and the admin's REST login saved for the
+ * WordPress e2e fixtures.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -29,7 +30,15 @@ export default async function globalSetup(): Promise< void > {
 		port,
 		// The order source of the test environment (tests/fixtures/orders/).
 		'--mu-plugin',
-		'tests/fixtures/mu-plugins/test-order-source.php'
+		'tests/fixtures/mu-plugins/test-order-source.php',
+		// Real orders paid through a gateway that refunds (tests/fixtures/mu-plugins/).
+		...( process.env.AFTERCARE_E2E_WOOCOMMERCE
+			? [
+					'--woocommerce',
+					'--mu-plugin',
+					'tests/fixtures/mu-plugins/test-woocommerce.php',
+				]
+			: [] )
 	);
 	env( 'serve', `e2e-${ port }`, '--port', port );
 

@@ -1,6 +1,7 @@
 /**
  * End-to-end tests: Debian's Chromium against a real WordPress 7.1 on MariaDB, served by
- * `php -S` from the site that global-setup creates.
+ * `php -S` from the site that global-setup creates. With AFTERCARE_E2E_WOOCOMMERCE that site
+ * has WooCommerce (HPOS on) and only the specs tagged @woocommerce run; without it, the others.
  */
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -14,6 +15,9 @@ process.env.STORAGE_STATE_PATH = path.join( runDir, 'admin.json' );
 export default defineConfig( {
 	testDir: '.',
 	testMatch: '**/*.spec.ts',
+	...( process.env.AFTERCARE_E2E_WOOCOMMERCE
+		? { grep: /@woocommerce/ }
+		: { grepInvert: /@woocommerce/ } ),
 	outputDir: path.join( runDir, 'results' ),
 	globalSetup: require.resolve( './global-setup.ts' ),
 	globalTeardown: require.resolve( './global-teardown.ts' ),

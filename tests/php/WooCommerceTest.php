@@ -62,6 +62,15 @@ final class WooCommerceTest extends TestCase {
 		$this->assertStringContainsString( 'page=aftercare&#038;new=1&#038;order_id=' . $order->get_id() . '"', $html );
 	}
 
+	public function test_agents_may_enter_wp_admin_and_customers_are_still_sent_to_my_account(): void {
+		wp_set_current_user( $this->user( Capabilities::AGENT_ROLE )->ID );
+		$this->assertFalse( apply_filters( 'woocommerce_prevent_admin_access', true ) );
+
+		wp_set_current_user( $this->user( 'customer' )->ID );
+		$this->assertTrue( apply_filters( 'woocommerce_prevent_admin_access', true ) );
+		$this->assertFalse( apply_filters( 'woocommerce_prevent_admin_access', false ) );
+	}
+
 	public function test_shop_managers_supervise_and_customers_get_nothing(): void {
 		$manager  = $this->user( 'shop_manager' );
 		$customer = $this->user( 'customer' );

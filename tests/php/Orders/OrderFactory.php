@@ -4,7 +4,8 @@
  * tests run against the test adapter and against WooCommerce.
  *
  * Spec keys: status, created, paid, completed, customer_id, email, postcode, name, phone,
- * address, total, currency, items (name, quantity, total, product_id), meta (key => value), refund (amount).
+ * address, total, currency, items (name, quantity, total, product_id), meta (key => value), refund (amount),
+ * payment_method (WooCommerce only: a gateway id).
  *
  * @package Aftercare
  */

@@ -45,6 +45,18 @@ final class TrackingMetaBoxTest extends TestCase {
 		$this->box->save( $this->order_id );
 	}
 
+	public function test_the_plugin_saves_the_box_with_every_order(): void {
+		// Registered when the plugin booted (plugins_loaded), before WooCommerce's admin functions exist.
+		$this->assertTrue( ( new TrackingMetaBox( $this->orders->source(), new Carriers() ) )->can_register() );
+		$hook = $GLOBALS['wp_filter']['woocommerce_process_shop_order_meta'] ?? null;
+		$this->assertInstanceOf( \WP_Hook::class, $hook );
+		$registered = array_filter(
+			array_merge( ...array_values( $hook->callbacks ) ),
+			static fn( array $callback ): bool => is_array( $callback['function'] ) && $callback['function'][0] instanceof TrackingMetaBox
+		);
+		$this->assertCount( 1, $registered );
+	}
+
 	public function test_a_shop_manager_records_tracking_that_shoppers_then_see(): void {
 		$this->orders->source()->record_lookup( $this->order_id, time(), '203.0.113.x', 'guest' );
 		$this->save_as(

@@ -25,6 +25,7 @@ final class WooCommerceOrderFactory implements OrderFactory {
 		$order->set_billing_first_name( (string) ( $spec['name'] ?? '' ) );
 		$order->set_billing_phone( (string) ( $spec['phone'] ?? '' ) );
 		$order->set_billing_address_1( (string) ( $spec['address'] ?? '' ) );
+		$order->set_payment_method( (string) ( $spec['payment_method'] ?? '' ) );
 		foreach ( (array) ( $spec['items'] ?? array() ) as $line ) {
 			$item = new \WC_Order_Item_Product();
 			$item->set_name( (string) $line['name'] );
