@@ -57,10 +57,10 @@ add_action(
 		// A local site sends no mail: WooCommerce's order emails would only fail.
 		add_filter( 'pre_wp_mail', '__return_false' );
 		aftercare_demo_store_settings();
-		$products  = aftercare_demo_products();
-		$customers = aftercare_demo_customers();
-		foreach ( aftercare_demo_orders() as $spec ) {
-			aftercare_demo_order( $spec, $products, $customers );
+		$products  = aftercare_demo_store_products();
+		$customers = aftercare_demo_store_customers();
+		foreach ( aftercare_demo_store_orders() as $spec ) {
+			aftercare_demo_store_order( $spec, $products, $customers );
 		}
 		remove_filter( 'pre_wp_mail', '__return_false' );
 		update_option( 'aftercare_demo_store_seeded', 1, false );
@@ -85,7 +85,7 @@ function aftercare_demo_store_settings(): void {
  *
  * @return array<string, WC_Product> By name.
  */
-function aftercare_demo_products(): array {
+function aftercare_demo_store_products(): array {
 	$catalog  = array(
 		// Name => category, regular price, sale price ('' for none), stock.
 		'Linen shirt'    => array( 'Clothing', '20.00', '', 40 ),
@@ -131,7 +131,7 @@ function aftercare_demo_products(): array {
  *
  * @return array<string, array<string, string>> Address by login, plus the guests by email.
  */
-function aftercare_demo_customers(): array {
+function aftercare_demo_store_customers(): array {
 	$addresses = array(
 		'customer1'          => array( 'Casey', 'Customer', '12 Oak Avenue', 'Beverly Hills', 'CA', '90210', '+1 555 0101' ),
 		'customer2'          => array( 'Cam', 'Second', '350 Fifth Avenue', 'New York', 'NY', '10001', '+1 555 0102' ),
@@ -179,7 +179,7 @@ function aftercare_demo_customers(): array {
  *
  * @return array<int, array<int|string, mixed>>
  */
-function aftercare_demo_orders(): array {
+function aftercare_demo_store_orders(): array {
 	return array(
 		// The orders the storefront pages and the test order source also name.
 		array( '1001', 'guest@example.test', 'completed', 9, array( 'Linen shirt' => 2, 'Canvas tote' => 1 ), 'shipment_tracking' => array( 'usps', '9400111899223344556677', 7 ), 'delivered' => 4 ),
@@ -207,11 +207,11 @@ function aftercare_demo_orders(): array {
 /**
  * One order, placed, paid, shipped and refunded on the days its spec says.
  *
- * @param array<int|string, mixed>            $spec      See aftercare_demo_orders().
+ * @param array<int|string, mixed>            $spec      See aftercare_demo_store_orders().
  * @param array<string, WC_Product>           $products  By name.
  * @param array<string, array<string, mixed>> $customers Addresses by login or guest email.
  */
-function aftercare_demo_order( array $spec, array $products, array $customers ): void {
+function aftercare_demo_store_order( array $spec, array $products, array $customers ): void {
 	list( $number, $who, $status, $days, $lines ) = $spec;
 	$customer = $customers[ $who ];
 	$now      = time();
