@@ -264,11 +264,15 @@ function aftercare_demo_store_order( array $spec, array $products, array $custom
 	}
 	if ( isset( $spec['delivered'] ) ) {
 		$order->update_meta_data( Aftercare\Orders\WooCommerceOrderSource::DELIVERED_META, $now - $spec['delivered'] * DAY_IN_SECONDS );
-		$order->set_date_completed( $now - $spec['delivered'] * DAY_IN_SECONDS );
 	}
 	$order->update_meta_data( AFTERCARE_DEMO_NUMBER, $number );
 	$order->set_status( $status );
 	$order->save();
+	if ( isset( $spec['delivered'] ) ) {
+		// Saving the status change stamps completion "now": the story's date goes in after it.
+		$order->set_date_completed( $now - $spec['delivered'] * DAY_IN_SECONDS );
+		$order->save();
+	}
 
 	if ( isset( $spec['refund'] ) ) {
 		list( $what, $reason ) = $spec['refund'];
