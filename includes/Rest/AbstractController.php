@@ -10,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest;
 
+use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
+use Aftercare\Infrastructure\RateLimiter;
 
 abstract class AbstractController extends \WP_REST_Controller {
 
@@ -50,6 +52,19 @@ abstract class AbstractController extends \WP_REST_Controller {
 
 	protected function error( DomainError $error ): \WP_Error {
 		return new \WP_Error( 'aftercare_' . $error->reason, $error->getMessage(), array_merge( $error->data, array( 'status' => $error->status ) ) );
+	}
+
+	/**
+	 * Permission callback helper for a public help-center route: true, or a 429 once this client
+	 * has used its window. The `aftercare_help_rate_limit` filter (documented in
+	 * includes/HelpCenter/Articles.php) changes the count per route.
+	 *
+	 * @param string $route search|events|feedback|visitor.
+	 */
+	protected function help_limit( RateLimiter $limiter, ClientAddress $client, string $route, int $limit, int $window, string $message ): bool|\WP_Error {
+		$limit = (int) apply_filters( 'aftercare_help_rate_limit', $limit, $route );
+		$wait  = $limiter->hit( 'help_' . $route . '_ip', $client->key(), $limit, $window );
+		return $wait > 0 ? $this->error( DomainError::throttled( $message, $wait ) ) : true;
 	}
 
 	/**

@@ -55,10 +55,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		/** This filter is documented in includes/HelpCenter/Articles.php */
-		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'events' );
-		$wait  = $this->limiter->hit( 'help_events_ip', $this->client->key(), $limit, MINUTE_IN_SECONDS );
-		return $wait > 0 ? $this->error( DomainError::throttled( __( 'Too many requests. Please wait a moment.', 'aftercare' ), $wait ) ) : true;
+		return $this->help_limit( $this->limiter, $this->client, 'events', self::LIMIT, MINUTE_IN_SECONDS, __( 'Too many requests. Please wait a moment.', 'aftercare' ) );
 	}
 
 	/**

@@ -62,10 +62,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		/** This filter is documented in includes/HelpCenter/Articles.php */
-		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'feedback' );
-		$wait  = $this->limiter->hit( 'help_feedback_ip', $this->client->key(), $limit, 10 * MINUTE_IN_SECONDS );
-		return $wait > 0 ? $this->error( DomainError::throttled( __( 'Too many votes. Please wait a moment.', 'aftercare' ), $wait ) ) : true;
+		return $this->help_limit( $this->limiter, $this->client, 'feedback', self::LIMIT, 10 * MINUTE_IN_SECONDS, __( 'Too many votes. Please wait a moment.', 'aftercare' ) );
 	}
 
 	/**

@@ -12,7 +12,6 @@ namespace Aftercare\Rest\HelpSearch;
 
 use Aftercare\HelpCenter\Articles;
 use Aftercare\Infrastructure\ClientAddress;
-use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
 
@@ -52,14 +51,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items_permissions_check( $request ): bool|\WP_Error {
-		/** This filter is documented in includes/HelpCenter/Articles.php */
-		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'search' );
-		$wait  = $this->limiter->hit( 'help_search_ip', $this->client->key(), $limit, MINUTE_IN_SECONDS );
-		if ( $wait > 0 ) {
-			$error = DomainError::throttled( __( 'Too many searches. Please wait a moment and try again.', 'aftercare' ), $wait );
-			return $this->error( $error );
-		}
-		return true;
+		return $this->help_limit( $this->limiter, $this->client, 'search', self::LIMIT, MINUTE_IN_SECONDS, __( 'Too many searches. Please wait a moment and try again.', 'aftercare' ) );
 	}
 
 	/**

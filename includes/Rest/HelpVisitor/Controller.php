@@ -14,7 +14,6 @@ namespace Aftercare\Rest\HelpVisitor;
 
 use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\ClientAddress;
-use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
 
@@ -53,10 +52,7 @@ final class Controller extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		/** This filter is documented in includes/HelpCenter/Articles.php */
-		$limit = (int) apply_filters( 'aftercare_help_rate_limit', self::LIMIT, 'visitor' );
-		$wait  = $this->limiter->hit( 'help_visitor_ip', $this->client->key(), $limit, 10 * MINUTE_IN_SECONDS );
-		return $wait > 0 ? $this->error( DomainError::throttled( __( 'Too many requests. Please wait a moment.', 'aftercare' ), $wait ) ) : true;
+		return $this->help_limit( $this->limiter, $this->client, 'visitor', self::LIMIT, 10 * MINUTE_IN_SECONDS, __( 'Too many requests. Please wait a moment.', 'aftercare' ) );
 	}
 
 	/**
