@@ -70,7 +70,7 @@ $aftercare_messages = array(
 	'failed'   => __( 'Something went wrong. Please try again.', 'aftercare' ),
 	/* translators: 1: quantity, 2: product name, 3: reason. */
 	'line'     => __( '%1$d × %2$s — %3$s', 'aftercare' ),
-	'replayed' => \Aftercare\Returns\ReturnsBlock::replayed_message(),
+	'replayed' => \Aftercare\Returns\Storefront\ReturnsBlock::replayed_message(),
 );
 
 /**
@@ -148,7 +148,7 @@ wp_interactivity_state(
 		},
 		'reasons'           => $aftercare_reasons,
 		'outcomes'          => array_column( $aftercare_data['outcomes'], 'label', 'key' ),
-		'steps'             => \Aftercare\Returns\ReturnsBlock::STEPS,
+		'steps'             => \Aftercare\Returns\Storefront\ReturnsBlock::STEPS,
 		'loggedIn'          => $aftercare_data['logged_in'],
 		'rest'              => $aftercare_data['rest'],
 		'pageUrl'           => $aftercare_data['page_url'],

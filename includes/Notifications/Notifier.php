@@ -15,12 +15,12 @@ declare( strict_types=1 );
 
 namespace Aftercare\Notifications;
 
-use Aftercare\Contact\Links;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Channel;
+use Aftercare\Tickets\Links;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;

@@ -10,10 +10,11 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns;
 
-use Aftercare\Account\ReturnsEndpoint;
-use Aftercare\Blocks\BlockPage;
 use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Returns\Storefront\ReturnsBlock;
+use Aftercare\Returns\Storefront\ReturnsEndpoint;
 use Aftercare\Settings\Settings;
+use Aftercare\Storefront\BlockPage;
 
 final class ReturnAccess {
 

@@ -15,8 +15,8 @@ use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
-use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\OrderSource;
 
 final class TicketService {

@@ -25,7 +25,7 @@ final class DirectAccessTest extends TestCase {
 		$base    = SiteServer::url() . '/wp-content/plugins/aftercare/';
 		$scripts = self::scripts();
 		$this->assertContains( 'blocks/contact/render.php', $scripts );
-		$this->assertContains( 'includes/Contact/thread.php', $scripts );
+		$this->assertContains( 'includes/Tickets/Storefront/thread.php', $scripts );
 		$this->assertContains( 'uninstall.php', $scripts );
 		$this->assertNotContains( 'includes/Plugin.php', $scripts, 'class files are not entry points' );
 

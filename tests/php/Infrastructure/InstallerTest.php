@@ -167,7 +167,7 @@ final class InstallerTest extends TestCase {
 
 	public function test_two_processes_installing_at_once_migrate_once(): void {
 		global $wpdb;
-		$script = __DIR__ . '/../fixtures/concurrent-install.php';
+		$script = dirname( __DIR__, 2 ) . '/fixtures/concurrency/install.php';
 		$procs  = array();
 		for ( $i = 0; $i < 2; $i++ ) {
 			$pipes   = array();

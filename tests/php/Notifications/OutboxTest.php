@@ -11,7 +11,6 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Notifications;
 
-use Aftercare\Contact\Links;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Notifications\Kind;
 use Aftercare\Notifications\Mailer;
@@ -20,7 +19,8 @@ use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\FixedClock;
-use Aftercare\Tests\Rest\Tickets\TicketRestTestCase;
+use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
+use Aftercare\Tickets\Links;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\TicketRepository;

@@ -10,7 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Privacy;
 
-use Aftercare\Tests\Rest\Tickets\TicketRestTestCase;
+use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 
 final class PersonalDataTest extends TicketRestTestCase {
 

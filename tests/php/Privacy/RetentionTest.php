@@ -10,17 +10,17 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Privacy;
 
+use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Notifications\EmailTemplate;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Notifications\WpMailer;
-use Aftercare\Notifications\EmailTemplate;
-use Aftercare\Contact\Links;
-use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Privacy\Retention;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\FixedClock;
-use Aftercare\Tests\Rest\Tickets\TicketRestTestCase;
+use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\Links;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\TicketRepository;

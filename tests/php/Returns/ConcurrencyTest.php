@@ -33,7 +33,7 @@ final class ConcurrencyTest extends ReturnsTestCase {
 		$procs = array();
 		for ( $i = 0; $i < 4; $i++ ) {
 			$pipes   = array();
-			$procs[] = array( proc_open( array( PHP_BINARY, __DIR__ . '/../fixtures/concurrent-returns.php', (string) $order->id, (string) $order->items[0]->id ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
+			$procs[] = array( proc_open( array( PHP_BINARY, dirname( __DIR__, 2 ) . '/fixtures/concurrency/returns.php', (string) $order->id, (string) $order->items[0]->id ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
 		}
 		$results = array();
 		foreach ( $procs as list( $proc, $pipes ) ) {

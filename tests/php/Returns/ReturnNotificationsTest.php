@@ -14,7 +14,6 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns;
 
-use Aftercare\Contact\Links;
 use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\SystemClock;
@@ -32,6 +31,7 @@ use Aftercare\Returns\ReturnItemRepository;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
+use Aftercare\Tickets\Links;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TagRepository;

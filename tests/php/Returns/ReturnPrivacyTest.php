@@ -13,13 +13,14 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns;
 
-use Aftercare\Contact\Links;
+use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Notifications\EmailTemplate;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Notifications\ReturnMails;
+use Aftercare\Notifications\WpMailer;
 use Aftercare\Privacy\Retention;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnAccess;
@@ -28,12 +29,11 @@ use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\Links;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TicketTerms;
-use Aftercare\HelpCenter\Tokenizer;
-use Aftercare\Notifications\WpMailer;
 
 final class ReturnPrivacyTest extends ReturnsTestCase {
 

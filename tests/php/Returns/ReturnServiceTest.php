@@ -18,8 +18,8 @@ use Aftercare\Returns\ReturnStatus;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TagRepository;
+use Aftercare\Tickets\TicketRepository;
 
 /**
  * @group sqlite

@@ -22,7 +22,7 @@ final class ConcurrencyTest extends TestCase {
 		$procs = array();
 		for ( $i = 0; $i < 4; $i++ ) {
 			$pipes   = array();
-			$procs[] = array( proc_open( array( PHP_BINARY, __DIR__ . '/../fixtures/concurrent-tickets.php', $run ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
+			$procs[] = array( proc_open( array( PHP_BINARY, dirname( __DIR__, 2 ) . '/fixtures/concurrency/tickets.php', $run ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
 		}
 		$ids = array();
 		foreach ( $procs as list( $proc, $pipes ) ) {

@@ -1,0 +1,182 @@
+<?php
+/**
+ * A return as its shopper sees it: status, items, timeline and the conversation with a reply
+ * form. The returns block shows it behind a guest's signed link (or to the signed-in customer),
+ * My Account → Returns to the customer. Data comes through the REST routes as the visitor (so
+ * their permission checks decide who sees what), dispatched inside the request.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns\Storefront;
+
+use Aftercare\Returns\ReturnService;
+use Aftercare\Returns\ReturnStatus;
+use Aftercare\Tickets\Storefront\CustomerThreads;
+
+final class ReturnStatusPage {
+
+	/** Query args of a return's status page (ReturnAccess::url() builds the guest's). */
+	public const RETURN_ARG = 'aftercare_return';
+	public const TOKEN_ARG  = 'aftercare_token';
+	public const DONE_ARG   = 'aftercare_done';
+
+	/** Hidden field that marks a POST as a reply on a return's thread. */
+	public const REPLY_MARKER = 'aftercare_return_reply';
+
+	public function __construct( private ?ReturnService $service, private CustomerThreads $threads ) {}
+
+	/**
+	 * The return, its public messages and its timeline, or null when this visitor may not see it
+	 * (unknown, someone else's, a wrong or expired token: all alike).
+	 *
+	 * @return array{return: array<string, mixed>, messages: array<int, array<string, mixed>>, timeline: array<int, array<string, string>>}|null
+	 */
+	public function load( int $return_id, string $token ): ?array {
+		if ( null === $this->service || $return_id < 1 ) {
+			return null;
+		}
+		$query  = '' === $token ? array() : array( 'token' => $token );
+		$return = self::dispatch( 'GET', '/aftercare/v1/returns/' . $return_id, $query );
+		if ( 200 !== $return['status'] ) {
+			return null;
+		}
+		$messages = self::dispatch( 'GET', '/aftercare/v1/returns/' . $return_id . '/messages', $query );
+		if ( 200 !== $messages['status'] ) {
+			return null;
+		}
+		return array(
+			'return'   => $return['data'],
+			// A shopper's thread never shows a note, whatever the API answered.
+			'messages' => array_values( array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) ) ),
+			'timeline' => $this->timeline( $return_id ),
+		);
+	}
+
+	/**
+	 * POST /returns/{id}/messages.
+	 *
+	 * @param array<string, mixed> $files Uploads as in $_FILES (`attachments[]`).
+	 * @return array{status: int, message: string} Status 201 when saved, else why not (for the person).
+	 */
+	public function reply( int $return_id, string $token, string $body, array $files ): array {
+		$params = array( 'body' => $body );
+		if ( '' !== $token ) {
+			$params['token'] = $token;
+		}
+		$answer = self::dispatch( 'POST', '/aftercare/v1/returns/' . $return_id . '/messages', $params, $files );
+		return array(
+			'status'  => $answer['status'],
+			'message' => $answer['status'] < 300 ? '' : CustomerThreads::error_message( $answer ),
+		);
+	}
+
+	/**
+	 * The status page's HTML (return-status.php beside this class).
+	 *
+	 * @param array{return: array<string, mixed>, messages: array<int, array<string, mixed>>, timeline: array<int, array<string, string>>} $view From load().
+	 * @param array{action: string, hidden: array<string, string>} $form Reply form: where it posts, its hidden fields.
+	 * @param string $notice A confirmation to show first.
+	 * @param string $link   The signed link to show a guest.
+	 * @param string $error  Why the last reply was refused.
+	 */
+	public function render( array $view, array $form, string $notice = '', string $link = '', string $error = '' ): string {
+		$status = ReturnStatus::tryFrom( (string) ( $view['return']['status'] ?? '' ) );
+		$aftercare_status = array(
+			'return'     => $view['return'],
+			'messages'   => $view['messages'],
+			'timeline'   => $view['timeline'],
+			'outcome'    => self::outcome_labels()[ (string) ( $view['return']['outcome'] ?? '' ) ] ?? '',
+			'refunded'   => self::money( (float) ( $view['return']['refund']['amount'] ?? 0 ) ),
+			'notice'     => $notice,
+			'link'       => $link,
+			'error'      => $error,
+			'action'     => $form['action'],
+			'hidden'     => $form['hidden'] + array( self::REPLY_MARKER => '1' ),
+			'can_reply'  => ReturnStatus::Closed !== $status,
+			'accept'     => $this->threads->accept(),
+			'files_hint' => $this->threads->files_hint(),
+		);
+		ob_start();
+		require __DIR__ . '/return-status.php';
+		return (string) ob_get_clean();
+	}
+
+	/**
+	 * What a shopper may ask for, in their words.
+	 *
+	 * @return array<string, string> By outcome key.
+	 */
+	public static function outcome_labels(): array {
+		return array(
+			'refund'       => __( 'A refund to my original payment', 'aftercare' ),
+			'store_credit' => __( 'Store credit', 'aftercare' ),
+			'exchange'     => __( 'An exchange for the same item', 'aftercare' ),
+		);
+	}
+
+	/**
+	 * A REST request as the current visitor, inside this request.
+	 *
+	 * @param array<string, mixed> $params Query (GET) or body parameters.
+	 * @param array<string, mixed> $files  Uploads as in $_FILES.
+	 * @return array{status: int, data: array<mixed>}
+	 */
+	public static function dispatch( string $method, string $route, array $params, array $files = array() ): array {
+		$request = new \WP_REST_Request( $method, $route );
+		if ( 'GET' === $method ) {
+			$request->set_query_params( $params );
+		} else {
+			$request->set_body_params( $params );
+			$request->set_file_params( $files );
+		}
+		$response = rest_do_request( $request );
+		$data     = rest_get_server()->response_to_data( $response, false );
+		return array(
+			'status' => $response->get_status(),
+			'data'   => is_array( $data ) ? $data : array(),
+		);
+	}
+
+	/**
+	 * The return's history in the shopper's words (who did it and internal steps left out).
+	 * Called only after the REST route let this visitor read the return.
+	 *
+	 * @return array<int, array{time: string, date: string, label: string}>
+	 */
+	private function timeline( int $return_id ): array {
+		$format = get_option( 'date_format' ) . ' ' . get_option( 'time_format' );
+		$events = array();
+		foreach ( $this->service ? $this->service->timeline( $return_id ) : array() as $event ) {
+			$data  = $event['data'];
+			$label = match ( $event['type'] ) {
+				'created'  => __( 'Return requested', 'aftercare' ),
+				'status'   => ReturnStatus::tryFrom( (string) ( $data['to'] ?? '' ) )?->label() ?? '',
+				/* translators: %s: amount refunded. */
+				'refund'   => sprintf( __( 'Refund of %s sent', 'aftercare' ), self::money( (float) ( $data['amount'] ?? 0 ) ) ),
+				/* translators: %s: store credit amount. */
+				'credit'   => sprintf( __( 'Store credit of %s issued', 'aftercare' ), self::money( (float) ( $data['amount'] ?? 0 ) ) ),
+				/* translators: %s: order number. */
+				'exchange' => sprintf( __( 'Replacement order #%s created', 'aftercare' ), (string) ( $data['order_number'] ?? '' ) ),
+				default    => '',
+			};
+			if ( '' !== $label ) {
+				$events[] = array(
+					'time'  => gmdate( 'c', $event['created_at'] ),
+					'date'  => wp_date( $format, $event['created_at'] ),
+					'label' => $label,
+				);
+			}
+		}
+		return $events;
+	}
+
+	private static function money( float $amount ): string {
+		if ( function_exists( 'wc_price' ) ) {
+			return html_entity_decode( wp_strip_all_tags( (string) wc_price( $amount ) ), ENT_QUOTES, 'UTF-8' );
+		}
+		return number_format_i18n( $amount, 2 );
+	}
+}

@@ -1,0 +1,82 @@
+<?php
+/**
+ * The event resource: one entry of a ticket's or a return's timeline.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets\Rest;
+
+
+final class EventSchema {
+
+	/** Tickets' events, then those only returns have (ReturnService). */
+	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'sla', 'restocked', 'refund', 'credit', 'exchange' );
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function item_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'aftercare_event',
+			'type'       => 'object',
+			'properties' => array(
+				'id'      => array(
+					'description' => __( 'Internal id.', 'aftercare' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'type'    => array(
+					'description' => __( 'What changed.', 'aftercare' ),
+					'type'        => 'string',
+					'enum'        => self::TYPES,
+					'readonly'    => true,
+				),
+				'actor'   => array(
+					'description' => __( 'Who changed it (id 0: the system or a guest).', 'aftercare' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'properties'  => array(
+						'id'   => array( 'type' => 'integer' ),
+						'name' => array( 'type' => 'string' ),
+					),
+					'required'    => array( 'id', 'name' ),
+					'additionalProperties' => false,
+				),
+				'data'    => array(
+					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given.', 'aftercare' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'additionalProperties' => true,
+				),
+				'created' => array(
+					'description' => __( 'When (UTC).', 'aftercare' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * @param array{id: int, type: string, actor_id: int, data: array<string, mixed>, created_at: int} $event From EventLog.
+	 * @return array<string, mixed>
+	 */
+	public function prepare( array $event ): array {
+		$actor = $event['actor_id'] ? get_userdata( $event['actor_id'] ) : null;
+		return array(
+			'id'      => $event['id'],
+			'type'    => $event['type'],
+			'actor'   => array(
+				'id'   => $event['actor_id'],
+				'name' => $actor ? $actor->display_name : '',
+			),
+			'data'    => (object) $event['data'],
+			'created' => TicketSchema::date( $event['created_at'] ),
+		);
+	}
+}

@@ -1,0 +1,332 @@
+<?php
+/**
+ * The ticket resource: item schema, creation arguments, and response shaping.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets\Rest;
+
+use Aftercare\Tickets\Channel;
+use Aftercare\Tickets\MessageBody;
+use Aftercare\Tickets\Priority;
+use Aftercare\Tickets\Sla;
+use Aftercare\Tickets\Status;
+use Aftercare\Tickets\Ticket;
+use Aftercare\Tickets\TicketService;
+
+final class TicketSchema {
+
+	/** @var array<string, string[]>|null Contexts of each property, kept for shaping many tickets. */
+	private ?array $contexts = null;
+
+	public function __construct( private Sla $sla ) {}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function item_schema(): array {
+		$view  = array( 'view', 'edit' );
+		$time  = array(
+			'type'     => array( 'string', 'null' ),
+			'format'   => 'date-time',
+			'context'  => $view,
+			'readonly' => true,
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'aftercare_ticket',
+			'type'       => 'object',
+			'properties' => array(
+				'id'             => array(
+					'description' => __( 'Internal id.', 'aftercare' ),
+					'type'        => 'integer',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'number'         => array(
+					'description' => __( 'The number customers see, e.g. 1042.', 'aftercare' ),
+					'type'        => 'integer',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'subject'        => array(
+					'description' => __( 'Subject line.', 'aftercare' ),
+					'type'        => 'string',
+					'minLength'   => 1,
+					'maxLength'   => 200,
+					'context'     => $view,
+				),
+				'status'         => array(
+					'description' => __( 'Where the ticket stands.', 'aftercare' ),
+					'type'        => 'string',
+					'enum'        => Status::values(),
+					'context'     => $view,
+				),
+				'priority'       => array(
+					'description' => __( 'How urgent the ticket is.', 'aftercare' ),
+					'type'        => 'string',
+					'enum'        => Priority::values(),
+					'context'     => $view,
+				),
+				'channel'        => array(
+					'description' => __( 'How the ticket reached the store.', 'aftercare' ),
+					'type'        => 'string',
+					'enum'        => Channel::values(),
+					'context'     => array( 'edit' ),
+				),
+				'customer'       => array(
+					'description' => __( 'Who asked.', 'aftercare' ),
+					'type'        => 'object',
+					'context'     => $view,
+					'readonly'    => true,
+					'properties'  => array(
+						'id'    => array( 'type' => 'integer' ),
+						'name'  => array( 'type' => 'string' ),
+						'email' => array( 'type' => 'string' ),
+					),
+					'required'    => array( 'id', 'name', 'email' ),
+					'additionalProperties' => false,
+				),
+				'email_verified' => array(
+					'description' => __( 'Whether the customer\'s email is known to be theirs: an account\'s, one a matching order was placed with, or a guest\'s who opened a link mailed there. Until then it is only what someone typed.', 'aftercare' ),
+					'type'        => 'boolean',
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+				),
+				'order_id'       => array(
+					'description' => __( 'The order the ticket is about, if any.', 'aftercare' ),
+					'type'        => array( 'integer', 'null' ),
+					'context'     => $view,
+				),
+				'assignee_id'    => array(
+					'description' => __( 'User id of the agent who owns the ticket.', 'aftercare' ),
+					'type'        => array( 'integer', 'null' ),
+					'context'     => array( 'edit' ),
+				),
+				'assignee_name'  => array(
+					'description' => __( 'Display name of the assignee.', 'aftercare' ),
+					'type'        => array( 'string', 'null' ),
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+				),
+				'tags'           => array(
+					'description' => __( 'Tags.', 'aftercare' ),
+					'type'        => 'array',
+					'items'       => array(
+						'type'      => 'string',
+						'maxLength' => 64,
+					),
+					'context'     => array( 'edit' ),
+				),
+				'awaiting'       => array(
+					'description' => __( 'Who acts next: the store (agent), the customer, or nobody.', 'aftercare' ),
+					'type'        => 'string',
+					'enum'        => array( 'agent', 'customer', 'none' ),
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'message_count'  => array(
+					'description' => __( 'Public replies and internal notes in the thread.', 'aftercare' ),
+					'type'        => 'integer',
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+				),
+				'created'        => $time + array( 'description' => __( 'When the ticket was opened (UTC).', 'aftercare' ) ),
+				'updated'        => $time + array( 'description' => __( 'Last change (UTC).', 'aftercare' ) ),
+				'first_response' => array_merge( $time, array( 'context' => array( 'edit' ), 'description' => __( 'First public reply by the store (UTC).', 'aftercare' ) ) ),
+				'solved'         => array_merge( $time, array( 'context' => array( 'edit' ), 'description' => __( 'When the ticket was solved (UTC).', 'aftercare' ) ) ),
+				'sla'            => array(
+					'description' => __( 'The service-level target the ticket is on.', 'aftercare' ),
+					'type'        => 'object',
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+					'properties'  => array(
+						'target' => array(
+							'type' => array( 'string', 'null' ),
+							'enum' => array( 'first_response', 'resolution', null ),
+						),
+						'due'    => array(
+							'type'   => array( 'string', 'null' ),
+							'format' => 'date-time',
+						),
+						'state'  => array(
+							'type' => 'string',
+							'enum' => array( 'ok', 'warning', 'breached', 'paused', 'met' ),
+						),
+					),
+					'required'    => array( 'target', 'due', 'state' ),
+					'additionalProperties' => false,
+				),
+				'access_token'   => array(
+					'description' => __( 'Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).', 'aftercare' ),
+					'type'        => 'string',
+					'context'     => array( 'view' ),
+					'readonly'    => true,
+				),
+				'access_url'     => array(
+					'description' => __( 'Only in the answer to a guest who opened the ticket: the signed link to the thread.', 'aftercare' ),
+					'type'        => 'string',
+					'format'      => 'uri',
+					'context'     => array( 'view' ),
+					'readonly'    => true,
+				),
+				'replayed'       => array(
+					'description' => __( 'Only in the answer to a creation: true when an earlier request with the same idempotency key (in the last day) made this ticket. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ),
+					'type'        => 'boolean',
+					'context'     => array( 'view' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * Arguments of POST /tickets (who may use which is the service's business).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function create_args(): array {
+		$string = static fn( int $max, string $description ): array => array(
+			'description' => $description,
+			'type'        => 'string',
+			'maxLength'   => $max,
+		);
+		return array(
+			'subject'         => array( 'required' => true ) + $string( 200, __( 'Subject line.', 'aftercare' ) ),
+			'message'         => array( 'required' => true ) + $string( MessageBody::MAX_LENGTH, __( 'The first message (plain text or simple HTML).', 'aftercare' ) ),
+			'name'            => $string( 190, __( 'Guests: your name.', 'aftercare' ) ),
+			'email'           => $string( 100, __( 'Guests: your email address.', 'aftercare' ) ),
+			'order_number'    => $string( 40, __( 'Guests: the order number, checked against the email.', 'aftercare' ) ),
+			'order_id'        => array(
+				'description' => __( 'Customers and agents: the order (customers: one of their own).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'idempotency_key' => array(
+				'description' => __( 'A random key per form submission: sending it again returns the same ticket.', 'aftercare' ),
+				'type'        => 'string',
+				'pattern'     => '^[A-Za-z0-9_-]{8,64}$',
+			),
+			'channel'         => array(
+				'description' => __( 'Agents: how the ticket reached the store.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => Channel::values(),
+			),
+			'priority'        => array(
+				'description' => __( 'Agents: priority.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => Priority::values(),
+			),
+			'status'          => array(
+				'description' => __( 'Agents: initial status.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => Status::values(),
+			),
+			'customer_id'     => array(
+				'description' => __( 'Agents: the customer\'s user id.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'customer_email'  => $string( 100, __( 'Agents: the customer\'s email, when they have no account.', 'aftercare' ) ),
+			'customer_name'   => $string( 190, __( 'Agents: the customer\'s name, when they have no account.', 'aftercare' ) ),
+		) + $this->update_args();
+	}
+
+	/**
+	 * Arguments agents change (PATCH /tickets/{id}, and the `changes` of POST /tickets/batch).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function update_args(): array {
+		$tags = array(
+			'type'     => 'array',
+			'maxItems' => TicketService::MAX_TAGS,
+			'items'    => array(
+				'type'      => 'string',
+				'maxLength' => 64,
+			),
+		);
+		return array(
+			'status'      => array(
+				'description' => __( 'Where the ticket stands.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => Status::values(),
+			),
+			'priority'    => array(
+				'description' => __( 'How urgent the ticket is.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => Priority::values(),
+			),
+			'assignee_id' => array(
+				'description' => __( 'The agent who owns the ticket (0 or null: nobody).', 'aftercare' ),
+				'type'        => array( 'integer', 'null' ),
+				'minimum'     => 0,
+			),
+			'tags'        => array( 'description' => __( 'The full tag list.', 'aftercare' ) ) + $tags,
+		);
+	}
+
+	/**
+	 * The `changes` object of POST /tickets/batch.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function batch_changes_schema(): array {
+		$tags = $this->update_args()['tags'];
+		return array(
+			'type'                 => 'object',
+			'properties'           => $this->update_args() + array(
+				'add_tags'    => array_merge( $tags, array( 'description' => __( 'Tags to add.', 'aftercare' ) ) ),
+				'remove_tags' => array_merge( $tags, array( 'description' => __( 'Tags to remove.', 'aftercare' ) ) ),
+			),
+			'additionalProperties' => false,
+			'minProperties'        => 1,
+		);
+	}
+
+	/**
+	 * @return array<string, mixed> Response data for one ticket, in the given context.
+	 */
+	public function prepare( Ticket $ticket, string $context ): array {
+		$assignee = $ticket->assignee_id ? get_userdata( $ticket->assignee_id ) : null;
+		$data     = array(
+			'id'             => $ticket->id,
+			'number'         => $ticket->number,
+			'subject'        => $ticket->subject,
+			'status'         => $ticket->status->value,
+			'priority'       => $ticket->priority->value,
+			'channel'        => $ticket->channel->value,
+			'customer'       => array(
+				'id'    => $ticket->customer_id,
+				'name'  => $ticket->customer_name,
+				'email' => $ticket->customer_email,
+			),
+			'email_verified' => $ticket->email_verified(),
+			'order_id'       => $ticket->order_id ?: null,
+			'assignee_id'    => $ticket->assignee_id ?: null,
+			'assignee_name'  => $assignee ? $assignee->display_name : null,
+			'tags'           => $ticket->tags,
+			'awaiting'       => $ticket->awaiting,
+			'message_count'  => $ticket->message_count,
+			'created'        => self::date( $ticket->created_at ),
+			'updated'        => self::date( $ticket->updated_at ),
+			'first_response' => self::date( $ticket->first_response_at ),
+			'solved'         => self::date( $ticket->solved_at ),
+			'sla'            => $this->sla->describe( $ticket ),
+		);
+		$this->contexts ??= array_map( static fn( array $property ): array => $property['context'], $this->item_schema()['properties'] );
+		return array_filter(
+			$data,
+			fn( string $key ): bool => in_array( $context, $this->contexts[ $key ], true ),
+			ARRAY_FILTER_USE_KEY
+		);
+	}
+
+	/** ISO 8601 in UTC, or null for 0 (never). */
+	public static function date( int $timestamp ): ?string {
+		return $timestamp ? gmdate( 'Y-m-d\TH:i:s\Z', $timestamp ) : null;
+	}
+}

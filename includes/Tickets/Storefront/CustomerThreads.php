@@ -1,0 +1,172 @@
+<?php
+/**
+ * The shopper's side of tickets without JavaScript: opening one, reading its public thread and
+ * replying, all through the same REST routes the block's script calls (dispatched inside the
+ * request), so permissions, validation, rate limits and idempotency have one home.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets\Storefront;
+
+use Aftercare\Settings\Settings;
+use Aftercare\Tickets\AttachmentStore;
+use Aftercare\Tickets\Status;
+
+final class CustomerThreads {
+
+	public function __construct( private Settings $settings ) {}
+
+	/**
+	 * POST /tickets.
+	 *
+	 * @param array<string, scalar> $params Form fields.
+	 * @param array<string, mixed>  $files  Uploads as in $_FILES (`attachments[]`).
+	 * @return array{status: int, data: array<string, mixed>} The REST answer.
+	 */
+	public function create( array $params, array $files ): array {
+		return $this->dispatch( 'POST', '/aftercare/v1/tickets', $params, $files );
+	}
+
+	/**
+	 * The ticket and its public messages, or null when this visitor may not see it.
+	 *
+	 * @return array{ticket: array<string, mixed>, messages: array<int, array<string, mixed>>}|null
+	 */
+	public function load( int $ticket_id, string $token ): ?array {
+		$query  = '' === $token ? array() : array( 'token' => $token );
+		$ticket = $this->dispatch( 'GET', '/aftercare/v1/tickets/' . $ticket_id, $query );
+		if ( 200 !== $ticket['status'] ) {
+			return null;
+		}
+		$messages = $this->dispatch( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/messages', $query + array( 'per_page' => 100 ) );
+		if ( 200 !== $messages['status'] ) {
+			return null;
+		}
+		// Belt and braces: a customer's thread never shows a note, whatever the API answered.
+		$public = array_values( array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) ) );
+		return array(
+			'ticket'   => $ticket['data'],
+			'messages' => $public,
+		);
+	}
+
+	/**
+	 * POST /tickets/{id}/messages as a reply.
+	 *
+	 * @param array<string, mixed> $files Uploads as in $_FILES (`attachments[]`).
+	 * @return string '' when the reply was saved, else why not (for the person).
+	 */
+	public function reply( int $ticket_id, string $token, string $message, array $files ): string {
+		$params = array(
+			'type' => 'reply',
+			'body' => $message,
+		);
+		if ( '' !== $token ) {
+			$params['token'] = $token;
+		}
+		$answer = $this->dispatch( 'POST', '/aftercare/v1/tickets/' . $ticket_id . '/messages', $params, $files );
+		return $answer['status'] < 300 ? '' : self::error_message( $answer );
+	}
+
+	/**
+	 * The thread's HTML (thread.php beside this class).
+	 *
+	 * @param array{ticket: array<string, mixed>, messages: array<int, array<string, mixed>>} $thread From load().
+	 * @param array<string, string> $form   Reply form: `action` URL and `hidden` fields.
+	 * @param string                $notice A confirmation to show first.
+	 * @param string                $link   The signed link to show a guest.
+	 * @param string                $error  Why the last reply was refused.
+	 */
+	public function render( array $thread, array $form, string $notice = '', string $link = '', string $error = '' ): string {
+		$file = __DIR__ . '/thread.php';
+		if ( ! is_readable( $file ) ) {
+			return '';
+		}
+		$status           = Status::tryFrom( (string) ( $thread['ticket']['status'] ?? '' ) );
+		$aftercare_thread = array(
+			'ticket'     => $thread['ticket'],
+			'messages'   => $thread['messages'],
+			'status'     => $status ? $status->label() : '',
+			'notice'     => $notice,
+			'link'       => $link,
+			'error'      => $error,
+			'action'     => $form['action'],
+			'hidden'     => $form['hidden'],
+			'can_reply'  => Status::Closed !== $status,
+			'accept'     => $this->accept(),
+			'files_hint' => $this->files_hint(),
+		);
+		ob_start();
+		require $file;
+		return (string) ob_get_clean();
+	}
+
+	/**
+	 * The file input's `accept`: the extensions the server takes.
+	 */
+	public function accept(): string {
+		return implode( ',', array_map( static fn( string $ext ): string => '.' . $ext, array_merge( ...array_values( AttachmentStore::TYPES ) ) ) );
+	}
+
+	public function max_bytes(): int {
+		return (int) $this->settings->get( 'attachment_max_size_mb' ) * MB_IN_BYTES;
+	}
+
+	public function files_hint(): string {
+		/* translators: 1: number of files, 2: size limit such as "10 MB". */
+		return sprintf( __( 'Up to %1$d files of %2$s each: images (JPEG, PNG, GIF, WebP), PDF or text.', 'aftercare' ), AttachmentStore::MAX_FILES, size_format( $this->max_bytes() ) );
+	}
+
+	/**
+	 * A browser sends an empty file input as one upload with UPLOAD_ERR_NO_FILE: that is no file.
+	 *
+	 * @param array<string, mixed> $files Uploads as in $_FILES.
+	 * @return array<string, mixed>
+	 */
+	private static function without_empty_slots( array $files ): array {
+		$field = $files['attachments'] ?? null;
+		if ( ! is_array( $field ) || ! is_array( $field['error'] ?? null ) ) {
+			return $files;
+		}
+		$keep = array_keys( array_filter( $field['error'], static fn( $error ): bool => UPLOAD_ERR_NO_FILE !== (int) $error ) );
+		foreach ( $field as $key => $values ) {
+			$field[ $key ] = is_array( $values ) ? array_values( array_intersect_key( $values, array_flip( $keep ) ) ) : $values;
+		}
+		$files['attachments'] = $field;
+		return $files;
+	}
+
+	/**
+	 * A REST answer's message for people, never anything internal.
+	 *
+	 * @param array{status: int, data: array<string, mixed>} $answer REST answer.
+	 */
+	public static function error_message( array $answer ): string {
+		$message = $answer['data']['message'] ?? '';
+		return is_string( $message ) && '' !== $message && $answer['status'] < 500 ? $message : __( 'Something went wrong. Please try again.', 'aftercare' );
+	}
+
+	/**
+	 * @param array<string, mixed>             $params Parameters (query for GET, body otherwise).
+	 * @param array<string, mixed>             $files  Uploads as in $_FILES (`attachments[]`).
+	 * @return array{status: int, data: array<string, mixed>}
+	 */
+	private function dispatch( string $method, string $route, array $params, array $files = array() ): array {
+		$request = new \WP_REST_Request( $method, $route );
+		if ( 'GET' === $method ) {
+			$request->set_query_params( $params );
+		} else {
+			$request->set_body_params( $params );
+			$request->set_file_params( self::without_empty_slots( $files ) );
+		}
+		$response = rest_do_request( $request );
+		$data     = rest_get_server()->response_to_data( $response, false );
+		return array(
+			'status' => $response->get_status(),
+			'data'   => is_array( $data ) ? $data : array(),
+		);
+	}
+}
