@@ -104,6 +104,7 @@ async function check( name, cmd, args, env ) {
 
 layer( 'build', () => check( 'build', 'npm', [ 'run', 'build' ] ) );
 layer( 'lint:js', () => check( 'lint-js', 'npm', [ 'run', 'lint:js' ] ) );
+layer( 'lint:css', () => check( 'lint-css', 'npm', [ 'run', 'lint:css' ] ) );
 layer( 'lint:types', () =>
 	check( 'lint-types', 'npm', [ 'run', 'lint:types' ] )
 );

@@ -4,7 +4,7 @@
  * container the block renders (HelpCenter\SuggestionBox::markup() prints it). Plain DOM, so any
  * block's view module can use it:
  *
- *     import { attachSuggestions } from '../help-center/suggestions';
+ *     import { attachSuggestions } from './suggestions';
  *     attachSuggestions( container, subjectInput );
  */
 

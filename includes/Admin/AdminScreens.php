@@ -70,7 +70,7 @@ final class AdminScreens {
 				'title'      => __( 'Returns', 'aftercare' ),
 				'capability' => 'read_aftercare_returns',
 				'screen'     => 'returns',
-				// The queue's first page as src/screens/returns/url-state.ts asks for it, and the counts.
+				// The queue's first page as src/returns/url-state.ts asks for it, and the counts.
 				'preload'    => array( '/aftercare/v1/returns?context=edit&orderby=updated&order=desc&page=1&per_page=20', '/aftercare/v1/returns/counts' ),
 			);
 		}

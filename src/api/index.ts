@@ -1,7 +1,7 @@
 export * from './client';
 export * from './errors';
-export * from './help';
+export * from '../help-center/api';
 export type * from './types';
-export * from './tickets';
-export * from './returns';
-export type * from './tickets-types';
+export * from '../tickets/api';
+export * from '../returns/api';
+export type * from '../tickets/api-types';

@@ -1,5 +1,5 @@
-export { store as settingsStore } from './settings';
-export { store as helpReportsStore } from './help-reports';
-export { store as ticketsStore } from './tickets';
-export { store as savedRepliesStore } from './saved-replies';
-export { store as returnsStore } from './returns';
+export { store as settingsStore } from '../settings/store';
+export { store as helpReportsStore } from '../help-center/store';
+export { store as ticketsStore } from '../tickets/store';
+export { store as savedRepliesStore } from '../tickets/saved-replies/store';
+export { store as returnsStore } from '../returns/store';

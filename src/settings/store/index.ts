@@ -1,0 +1,23 @@
+/**
+ * The `aftercare/settings` data store: the plugin settings, their unsaved edits
+ * and saving them through the REST API.
+ */
+
+/**
+ * Internal dependencies
+ */
+import { registerStore } from '../../store/register-store';
+import * as actions from './actions';
+import { STORE_NAME } from './constants';
+import reducer from './reducer';
+import * as resolvers from './resolvers';
+import * as selectors from './selectors';
+
+export { STORE_NAME };
+
+export const store = registerStore( STORE_NAME, {
+	reducer,
+	actions,
+	selectors,
+	resolvers,
+} );

@@ -1,0 +1,174 @@
+/**
+ * WordPress dependencies
+ */
+import { Notice, Spinner } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
+import { __, _n, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { getAdminData } from '../admin-data';
+import { ticketsStore } from '../store';
+import { linkHandler, pageUrl } from '../hooks/use-query-args';
+import { money } from '../utils/money';
+import { formatDateTime } from '../utils/time';
+import { STATUSES as RETURN_STATUSES } from '../returns/labels';
+import { STATUSES, labelOf } from './labels';
+
+interface ContextPanelProps {
+	ticketId: number;
+}
+
+/**
+ * What the agent should know about the customer: orders, total spent, open
+ * returns and other tickets (through the OrderSource port on the server).
+ * A guest's email nobody has confirmed yet is only a claim: the server gives
+ * none of that address's history, and the panel says why.
+ *
+ * @param props          Component props.
+ * @param props.ticketId The ticket.
+ */
+export function ContextPanel( { ticketId }: ContextPanelProps ) {
+	const { context, error } = useSelect(
+		( select ) => ( {
+			context: select( ticketsStore ).getTicketContext( ticketId ),
+			error: select( ticketsStore ).getError( `context:${ ticketId }` ),
+		} ),
+		[ ticketId ]
+	);
+	if ( error ) {
+		return (
+			<Notice status="warning" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	if ( ! context ) {
+		return <Spinner />;
+	}
+	if ( ! context.email_verified ) {
+		return (
+			<div className="aftercare-context">
+				<Notice status="warning" isDismissible={ false }>
+					<strong>
+						{ __( 'Email not confirmed', 'aftercare' ) }
+					</strong>
+					<br />
+					{ sprintf(
+						/* translators: %s: email address. */
+						__(
+							'Anyone can type %s into the contact form. Its orders, returns and other tickets stay hidden until the sender opens the link we emailed there, signs in, or gives an order number placed with it.',
+							'aftercare'
+						),
+						context.customer.email
+					) }
+				</Notice>
+			</div>
+		);
+	}
+	const { orderEditUrl } = getAdminData();
+	return (
+		<div className="aftercare-context">
+			<p>
+				{ sprintf(
+					/* translators: 1: number of orders, 2: amount of money. */
+					_n(
+						'%1$d order, %2$s spent',
+						'%1$d orders, %2$s spent',
+						context.order_count,
+						'aftercare'
+					),
+					context.order_count,
+					money( context.total_spent, context.currency )
+				) }
+			</p>
+			<h3 className="aftercare-sidebar__label">
+				{ __( 'Recent orders', 'aftercare' ) }
+			</h3>
+			{ context.orders.length ? (
+				<ul className="aftercare-context__list">
+					{ context.orders.map( ( order ) => {
+						const label = sprintf(
+							/* translators: %s: order number. */
+							__( 'Order #%s', 'aftercare' ),
+							order.number
+						);
+						return (
+							<li key={ order.id }>
+								{ orderEditUrl ? (
+									<a
+										href={ orderEditUrl.replace(
+											'%d',
+											String( order.id )
+										) }
+									>
+										{ label }
+									</a>
+								) : (
+									label
+								) }
+								{ ' · ' }
+								{ order.status_label } ·{ ' ' }
+								{ money( order.total, order.currency ) }
+								<br />
+								<time dateTime={ order.created }>
+									{ formatDateTime( order.created ) }
+								</time>
+							</li>
+						);
+					} ) }
+				</ul>
+			) : (
+				<p>{ __( 'No orders.', 'aftercare' ) }</p>
+			) }
+			<h3 className="aftercare-sidebar__label">
+				{ __( 'Open returns', 'aftercare' ) }
+			</h3>
+			{ context.open_returns.length ? (
+				<ul className="aftercare-context__list">
+					{ context.open_returns.map( ( item ) => (
+						<li key={ item.id }>
+							<a
+								href={ `admin.php?page=aftercare-returns&return=${ item.id }` }
+							>
+								{ sprintf(
+									/* translators: %d: return number, e.g. 1001 in R-1001. */
+									__( 'Return R-%d', 'aftercare' ),
+									item.number
+								) }
+							</a>{ ' ' }
+							· { labelOf( RETURN_STATUSES(), item.status ) }
+						</li>
+					) ) }
+				</ul>
+			) : (
+				<p>{ __( 'No open returns.', 'aftercare' ) }</p>
+			) }
+			<h3 className="aftercare-sidebar__label">
+				{ __( 'Other tickets', 'aftercare' ) }
+			</h3>
+			{ context.other_tickets.length ? (
+				<ul className="aftercare-context__list">
+					{ context.other_tickets.map( ( other ) => (
+						<li key={ other.id }>
+							<a
+								href={ pageUrl( {
+									ticket: String( other.id ),
+								} ) }
+								onClick={ linkHandler( {
+									ticket: String( other.id ),
+								} ) }
+							>
+								#{ other.number } { other.subject }
+							</a>{ ' ' }
+							· { labelOf( STATUSES(), other.status ) }
+						</li>
+					) ) }
+				</ul>
+			) : (
+				<p>{ __( 'No other tickets.', 'aftercare' ) }</p>
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,91 @@
+/**
+ * WordPress dependencies
+ */
+import { FormTokenField, SelectControl } from '@wordpress/components';
+import { useDispatch } from '@wordpress/data';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { AftercareTicket, TicketChanges } from '../api';
+import { SlaBadge } from '../components/SlaBadge';
+import { ticketsStore } from '../store';
+import { formatDateTime } from '../utils/time';
+import { assigneeOptions } from './assignees';
+import { PRIORITIES, STATUSES } from './labels';
+import type { Option } from './labels';
+
+interface TicketPropertiesProps {
+	ticket: AftercareTicket;
+}
+
+/**
+ * Status, priority, assignee and tags, saved as soon as they change (and undone
+ * with a message if the server refuses), and the SLA due time.
+ *
+ * @param props        Component props.
+ * @param props.ticket The ticket.
+ */
+export function TicketProperties( { ticket }: TicketPropertiesProps ) {
+	const { updateTickets } = useDispatch( ticketsStore );
+	const change = ( changes: TicketChanges ) =>
+		void updateTickets( [ ticket.id ], changes );
+
+	return (
+		<div className="aftercare-stack aftercare-ticket__properties">
+			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Status', 'aftercare' ) }
+				value={ ticket.status }
+				options={ STATUSES() as Option[] }
+				onChange={ ( status ) => change( { status } ) }
+			/>
+			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Priority', 'aftercare' ) }
+				value={ ticket.priority }
+				options={ PRIORITIES() as Option[] }
+				onChange={ ( priority ) => change( { priority } ) }
+			/>
+			<SelectControl
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Assignee', 'aftercare' ) }
+				value={ String( ticket.assignee_id ?? 0 ) }
+				options={ assigneeOptions() }
+				onChange={ ( id ) =>
+					change( { assignee_id: Number( id ) || null } )
+				}
+			/>
+			<FormTokenField
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Tags', 'aftercare' ) }
+				value={ ticket.tags }
+				onChange={ ( tokens ) =>
+					change( {
+						tags: tokens.map( ( token ) =>
+							typeof token === 'string' ? token : token.value
+						),
+					} )
+				}
+			/>
+			<div>
+				<h3 className="aftercare-sidebar__label">
+					{ __( 'SLA', 'aftercare' ) }
+				</h3>
+				<SlaBadge sla={ ticket.sla } />
+				{ ticket.sla.due && (
+					<p className="aftercare-ticket__due">
+						<time dateTime={ ticket.sla.due }>
+							{ formatDateTime( ticket.sla.due ) }
+						</time>
+					</p>
+				) }
+			</div>
+		</div>
+	);
+}
