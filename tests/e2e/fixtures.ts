@@ -2,12 +2,22 @@
  * The WordPress e2e fixtures (admin, editor, requestUtils, pageUtils), plus two guards every
  * test gets: no console errors or uncaught exceptions, and an axe check helper.
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Editor } from '@wordpress/e2e-test-utils-playwright';
 import type { Locator, Page } from '@playwright/test';
 
 export { expect };
+
+/**
+ * Where a spec saves a picture the README and docs show.
+ *
+ * @param name File name, e.g. `queue.png`.
+ */
+export function screenshot( name: string ): string {
+	return path.resolve( __dirname, '../../docs/screenshots', name );
+}
 
 /** Logins the test site has (scripts/install-site.php), all with password "password". */
 export type Login = 'admin' | 'agent' | 'customer1' | 'customer2';

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, loginAs } from './fixtures';
-import { DAY, PNG, makeOrder, makePortal } from './returns';
+import { DAY, PNG, makeOrder, makePortal } from './returns/seed';
 
 const guest = { cookies: [], origins: [] };
 const ACCOUNT = '.woocommerce-MyAccount-content';

@@ -5,7 +5,6 @@
  * order-status link, and the whole request and a reply without JavaScript. Saves the README
  * screenshots of the portal's steps to docs/screenshots/.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
 	test,
@@ -13,10 +12,10 @@ import {
 	expectAccessible,
 	insertFromInserter,
 	loginAs,
-} from './fixtures';
-import { PNG, makeOrder, makePortal } from './returns';
+	screenshot,
+} from '../fixtures';
+import { PNG, makeOrder, makePortal } from './seed';
 
-const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 const BLOCK = '.wp-block-aftercare-returns';
 const guest = { cookies: [], origins: [] };
 
@@ -98,7 +97,7 @@ test.describe( 'Returns block, as a guest', () => {
 			.getByLabel( 'Email address' )
 			.fill( 'Rita@Example.test' );
 		await page.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'returns-order.png' ),
+			path: screenshot( 'returns-order.png' ),
 		} );
 		await block( page ).getByRole( 'button', { name: 'Continue' } ).click();
 
@@ -128,7 +127,7 @@ test.describe( 'Returns block, as a guest', () => {
 			.getByRole( 'heading', { name: /Items to return/ } )
 			.evaluate( ( element ) => ( element as HTMLElement ).blur() );
 		await page.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'returns-items.png' ),
+			path: screenshot( 'returns-items.png' ),
 		} );
 		await button( page, 'Continue' ).click();
 
@@ -177,7 +176,7 @@ test.describe( 'Returns block, as a guest', () => {
 			( element as HTMLElement ).blur()
 		);
 		await page.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'returns-review.png' ),
+			path: screenshot( 'returns-review.png' ),
 		} );
 		// A double click sends once.
 		await button( page, 'Send return request' ).dblclick();
@@ -204,7 +203,7 @@ test.describe( 'Returns block, as a guest', () => {
 		).toBeVisible();
 		await expectAccessible( page, BLOCK );
 		await page.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'returns-status.png' ),
+			path: screenshot( 'returns-status.png' ),
 		} );
 
 		const returns = ( await requestUtils.rest( {

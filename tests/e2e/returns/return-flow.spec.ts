@@ -5,8 +5,8 @@
  * shows the new status, the agent's message and, once approved, how to send the items back.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
-import { PNG, makeOrder, makePortal } from './returns';
+import { test, expect, expectAccessible, loginAs } from '../fixtures';
+import { PNG, makeOrder, makePortal } from './seed';
 
 const BLOCK = '.wp-block-aftercare-returns';
 const guest = { cookies: [], origins: [] };

@@ -3,9 +3,9 @@
  * keyset pages and the state in the URL (back, forward, reload); accessible; closed to customers.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
-import { runToken, seedTickets, userId } from './admin-tickets';
-import type { SeededTicket } from './admin-tickets';
+import { test, expect, expectAccessible, loginAs } from '../fixtures';
+import { runToken, seedTickets, userId } from './seed';
+import type { SeededTicket } from './seed';
 
 const QUEUE = '/wp-admin/admin.php?page=aftercare';
 

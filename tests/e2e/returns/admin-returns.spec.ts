@@ -6,14 +6,18 @@
  * exchange order; the API's refusal shown in the dialog; axe; closed to customers. Saves the
  * README screenshots of the queue and a return.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
-import { PNG, makeOrder } from './returns';
-import type { TestOrder } from './returns';
+import {
+	test,
+	expect,
+	expectAccessible,
+	loginAs,
+	screenshot,
+} from '../fixtures';
+import { PNG, makeOrder } from './seed';
+import type { TestOrder } from './seed';
 
-const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 const QUEUE = '/wp-admin/admin.php?page=aftercare-returns';
 
 interface Filed {
@@ -675,7 +679,7 @@ test.describe( 'README screenshots', () => {
 			.poll( async () => ( await shownNumbers( page ) ).slice( 0, 3 ) )
 			.toEqual( [ ...filed ].reverse().map( ( f ) => f.number ) );
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'returns-queue.png' ),
+			path: screenshot( 'returns-queue.png' ),
 		} );
 
 		const rita = filed[ 0 ] as Filed;
@@ -696,7 +700,7 @@ test.describe( 'README screenshots', () => {
 			2
 		);
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'return-screen.png' ),
+			path: screenshot( 'return-screen.png' ),
 			fullPage: true,
 		} );
 	} );

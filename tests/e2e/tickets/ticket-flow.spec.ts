@@ -5,11 +5,15 @@
  * bad link, the private headers of the thread page, and axe on the block and the thread. Saves
  * the README screenshots of the contact block and the guest thread to docs/screenshots/.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	loginAs,
+	screenshot,
+} from '../fixtures';
 
-const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 const BLOCK = '.wp-block-aftercare-contact';
 const guest = { cookies: [], origins: [] };
 
@@ -91,7 +95,7 @@ test.describe( 'A ticket from the contact block to solved', () => {
 			buffer: Buffer.from( 'Photo of the crushed box, in words.' ),
 		} );
 		await block.screenshot( {
-			path: path.join( SCREENSHOTS, 'contact-block.png' ),
+			path: screenshot( 'contact-block.png' ),
 		} );
 		const created = shopper.waitForResponse(
 			( response ) =>
@@ -177,7 +181,7 @@ test.describe( 'A ticket from the contact block to solved', () => {
 		).toBeVisible();
 		await expectAccessible( shopper, BLOCK );
 		await shopper.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'guest-thread.png' ),
+			path: screenshot( 'guest-thread.png' ),
 		} );
 		await thread
 			.getByLabel( 'Your reply' )

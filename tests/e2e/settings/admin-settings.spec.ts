@@ -1,7 +1,7 @@
 /**
  * The Support screen in wp-admin: mounts, saves, is accessible, and is closed to customers.
  */
-import { test, expect, expectAccessible, loginAs } from './fixtures';
+import { test, expect, expectAccessible, loginAs } from '../fixtures';
 
 test.describe( 'Support screen', () => {
 	test( 'a supervisor saves a setting that survives a reload', async ( {

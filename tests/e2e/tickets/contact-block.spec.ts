@@ -2,7 +2,12 @@
  * The contact block: found in the inserter, placed by a site builder, rendered on the storefront,
  * accessible, and its assets load only where it is used.
  */
-import { test, expect, expectAccessible, insertFromInserter } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	insertFromInserter,
+} from '../fixtures';
 
 test.describe( 'Contact block', () => {
 	test( 'a site builder inserts it and shoppers see the form', async ( {

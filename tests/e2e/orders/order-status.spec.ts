@@ -4,7 +4,6 @@
  * throttled), a signed-in customer's own orders, the same without JavaScript, and axe. Saves
  * the README screenshots to docs/screenshots/.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
 	test,
@@ -12,9 +11,9 @@ import {
 	expectAccessible,
 	insertFromInserter,
 	loginAs,
-} from './fixtures';
+	screenshot,
+} from '../fixtures';
 
-const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 const BLOCK = '.wp-block-aftercare-order-status';
 const guest = { cookies: [], origins: [] };
 
@@ -85,7 +84,7 @@ test.describe( 'Order status block, as a guest', () => {
 			( element as HTMLElement ).blur()
 		);
 		await page.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'order-status-guest.png' ),
+			path: screenshot( 'order-status-guest.png' ),
 		} );
 	} );
 
@@ -217,7 +216,7 @@ test.describe( 'Order status block, signed in', () => {
 		await expect( mine ).not.toContainText( 'Order #1001' );
 		await expectAccessible( page, BLOCK );
 		await page.locator( BLOCK ).screenshot( {
-			path: path.join( SCREENSHOTS, 'order-status-customer.png' ),
+			path: screenshot( 'order-status-customer.png' ),
 		} );
 	} );
 } );

@@ -4,11 +4,9 @@
  * suggestions under the contact form's subject, and the analytics screen with its "Write this
  * article" action; axe on each. Saves the README screenshots to docs/screenshots/.
  */
-import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, screenshot } from '../fixtures';
 
-const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 const BLOCK = '.wp-block-aftercare-help-center';
 const guest = { cookies: [], origins: [] };
 
@@ -172,7 +170,7 @@ test.describe( 'Help center', () => {
 		await page.keyboard.press( 'ArrowDown' );
 		await expectAccessible( page, BLOCK );
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'help-center.png' ),
+			path: screenshot( 'help-center.png' ),
 		} );
 
 		await page.keyboard.press( 'Escape' );
@@ -241,7 +239,7 @@ test.describe( 'Help center', () => {
 			.fill( 'Which post offices take the parcel?' );
 		await expectAccessible( page, '.wp-block-aftercare-article-feedback' );
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'help-article-feedback.png' ),
+			path: screenshot( 'help-article-feedback.png' ),
 			fullPage: true,
 		} );
 		await feedback.getByRole( 'button', { name: 'Send feedback' } ).click();
@@ -320,7 +318,9 @@ test.describe( 'Help center', () => {
 		] ) {
 			const response = await request.post(
 				'/wp-json/aftercare/v1/help/events',
-				{ data: { ...event, visitor } }
+				{
+					data: { ...event, visitor },
+				}
 			);
 			expect( response.status() ).toBe( 202 );
 		}
@@ -346,7 +346,7 @@ test.describe( 'Help center', () => {
 		).toBeVisible();
 		await expectAccessible( page, '#aftercare-admin-app' );
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'help-analytics.png' ),
+			path: screenshot( 'help-analytics.png' ),
 			fullPage: true,
 		} );
 

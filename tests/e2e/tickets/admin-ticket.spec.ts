@@ -2,13 +2,17 @@
  * The ticket screen (reply, note, saved reply, attachments, status, presence), the saved
  * replies screen and the new-ticket form; axe on each. Also takes the README screenshots.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, loginAs } from './fixtures';
-import { runToken, seedTicket, seedTickets, userId } from './admin-tickets';
+import {
+	test,
+	expect,
+	expectAccessible,
+	loginAs,
+	screenshot,
+} from '../fixtures';
+import { runToken, seedTicket, seedTickets, userId } from './seed';
 
 const DESK = '/wp-admin/admin.php?page=aftercare';
-const SCREENSHOTS = path.resolve( __dirname, '../../docs/screenshots' );
 
 /**
  * Opens a ticket and waits for its thread.
@@ -341,7 +345,7 @@ test.describe( 'README screenshots', () => {
 				.filter( { hasText: 'Parcel arrived crushed' } )
 		).toContainText( /Overdue: first reply was due/ );
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'queue.png' ),
+			path: screenshot( 'queue.png' ),
 		} );
 		await requestUtils.rest( {
 			method: 'POST',
@@ -369,7 +373,7 @@ test.describe( 'README screenshots', () => {
 		await expect( page.locator( '.aftercare-message' ) ).toHaveCount( 3 );
 		await expect( page.locator( '.aftercare-context' ) ).toBeVisible();
 		await page.screenshot( {
-			path: path.join( SCREENSHOTS, 'ticket.png' ),
+			path: screenshot( 'ticket.png' ),
 			fullPage: true,
 		} );
 	} );
