@@ -11,11 +11,12 @@ declare( strict_types=1 );
 namespace Aftercare\Admin;
 
 use Aftercare\Infrastructure\Assets;
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
 
-final class AdminScreens {
+final class AdminScreens implements Conditional {
 
 	/** @var array<string, string> Hook suffix → screen name, filled as the pages are added. */
 	private array $hooks = array();

@@ -10,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Admin;
 
-final class OrderTicketAction {
+use Aftercare\Infrastructure\Conditional;
+
+final class OrderTicketAction implements Conditional {
 
 	// wc_get_page_screen_id() is only there from `init` on (WooCommerce's admin loads it), long after
 	// the plugin registers on plugins_loaded but before add_meta_boxes.

@@ -11,9 +11,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\HelpCenter;
 
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Settings\Settings;
 
-final class ArticleType {
+final class ArticleType implements Registrable {
 
 	public const POST_TYPE = 'aftercare_article';
 	public const TAXONOMY  = 'aftercare_article_category';

@@ -15,8 +15,9 @@ namespace Aftercare\HelpCenter;
 
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Table;
+use Aftercare\Infrastructure\Registrable;
 
-final class Deflection implements Table {
+final class Deflection implements Table, Registrable {
 
 	public const WINDOW = 7 * DAY_IN_SECONDS;
 

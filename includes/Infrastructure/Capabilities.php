@@ -13,7 +13,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Infrastructure;
 
-final class Capabilities {
+final class Capabilities implements Registrable {
 
 	/** Raise whenever the lists below change, so every site syncs its roles again. */
 	public const VERSION = 1;

@@ -17,6 +17,7 @@ namespace Aftercare\Notifications;
 
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Channel;
@@ -27,7 +28,7 @@ use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
 
-final class Notifier {
+final class Notifier implements Registrable {
 
 	/** The background job that sends what is due. */
 	public const HOOK = 'aftercare_send_notifications';

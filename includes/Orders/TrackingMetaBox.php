@@ -11,7 +11,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Orders;
 
-final class TrackingMetaBox {
+use Aftercare\Infrastructure\Conditional;
+
+final class TrackingMetaBox implements Conditional {
 
 	private const NONCE = 'aftercare_tracking_nonce';
 

@@ -25,6 +25,7 @@ use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
 use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderSource;
@@ -37,7 +38,7 @@ use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\TicketRepository;
 
-final class PersonalData {
+final class PersonalData implements Registrable {
 
 	/** Tickets per exporter or eraser page, so each request stays short. */
 	public const PAGE = 20;

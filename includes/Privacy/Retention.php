@@ -17,6 +17,7 @@ use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Returns\ReturnRepository;
@@ -26,7 +27,7 @@ use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\TicketRepository;
 
-final class Retention {
+final class Retention implements Registrable {
 
 	public const HOOK = 'aftercare_daily_maintenance';
 

@@ -13,8 +13,9 @@ namespace Aftercare\Rest;
 use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
+use Aftercare\Infrastructure\Registrable;
 
-abstract class AbstractController extends \WP_REST_Controller {
+abstract class AbstractController extends \WP_REST_Controller implements Registrable {
 
 	public const NAMESPACE = 'aftercare/v1';
 

@@ -10,9 +10,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns;
 
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Orders\WooCommerceOrderSource;
 
-final class NotReturnableField {
+final class NotReturnableField implements Conditional {
 
 	private const FIELD = 'aftercare_not_returnable';
 

@@ -9,9 +9,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns;
 
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Tickets\Ticket;
 
-final class OpenReturns {
+final class OpenReturns implements Registrable {
 
 	/** Statuses that still need the store. */
 	public const OPEN = array( 'requested', 'approved', 'awaiting_items', 'received' );

@@ -11,12 +11,13 @@ declare( strict_types=1 );
 namespace Aftercare\Returns;
 
 use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Returns\Storefront\ReturnsEndpoint;
 use Aftercare\Settings\Settings;
 use Aftercare\Storefront\BlockPage;
 
-final class ReturnAccess {
+final class ReturnAccess implements Registrable {
 
 	public function __construct( private ReturnRepository $returns, private AccessTokens $tokens, private Settings $settings ) {}
 

@@ -11,9 +11,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Storefront;
 
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Tickets\Storefront\ContactBlock;
 
-abstract class AccountEndpoint {
+abstract class AccountEndpoint implements Conditional {
 
 	/** The endpoint (query var); each subclass sets its own. */
 	public const ENDPOINT = '';

@@ -10,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Storefront;
 
-final class BlockRegistry {
+use Aftercare\Infrastructure\Registrable;
+
+final class BlockRegistry implements Registrable {
 
 	public function register(): void {
 		add_action( 'init', array( $this, 'register_blocks' ) );

@@ -11,7 +11,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Storefront;
 
-abstract class DynamicBlock {
+use Aftercare\Infrastructure\Registrable;
+
+abstract class DynamicBlock implements Registrable {
 
 	/** The block's name; each subclass sets its own. */
 	public const NAME = '';

@@ -13,9 +13,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Rest\AbstractController;
 
-final class AttachmentsHealth {
+final class AttachmentsHealth implements Registrable {
 
 	public const TEST = 'aftercare_private_attachments';
 

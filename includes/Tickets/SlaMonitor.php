@@ -14,8 +14,9 @@ namespace Aftercare\Tickets;
 
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Transaction;
+use Aftercare\Infrastructure\Registrable;
 
-final class SlaMonitor {
+final class SlaMonitor implements Registrable {
 
 	public const HOOK = 'aftercare_tickets_sla_sweep';
 

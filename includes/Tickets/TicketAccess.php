@@ -13,8 +13,9 @@ namespace Aftercare\Tickets;
 
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Registrable;
 
-final class TicketAccess {
+final class TicketAccess implements Registrable {
 
 	public const TOKEN_HEADER = 'X-Aftercare-Token';
 

@@ -1,6 +1,7 @@
 <?php
 /**
- * The composition root: Plugin::at() builds the same services on another clock (how `npm start`
+ * The composition root: the modules' tables are installed and their routes, blocks and cron
+ * hooks registered; Plugin::at() builds the same services on another clock (how `npm start`
  * seeds a store's past), without registering a second set of hooks.
  *
  * @package Aftercare
@@ -11,6 +12,8 @@ declare( strict_types=1 );
 namespace Aftercare\Tests;
 
 use Aftercare\Plugin;
+use Aftercare\Privacy\Retention;
+use Aftercare\Tickets\SlaMonitor;
 
 /**
  * Also on SQLite, the database `npm start` uses.
@@ -18,6 +21,65 @@ use Aftercare\Plugin;
  * @group sqlite
  */
 final class PluginTest extends TestCase {
+
+	/** Every module's tables, without the site's prefix and `aftercare_`. */
+	private const TABLES = array(
+		'rate_limits',
+		'access_tokens',
+		'search_terms',
+		'search_postings',
+		'search_grams',
+		'search_documents',
+		'search_log',
+		'article_votes',
+		'visitor_tickets',
+		'tickets',
+		'ticket_terms',
+		'ticket_tags',
+		'messages',
+		'events',
+		'attachments',
+		'saved_replies',
+		'presence',
+		'returns',
+		'return_items',
+		'outbox',
+	);
+
+	public function test_every_modules_tables_exist_after_install(): void {
+		global $wpdb;
+		$expected = array_map( static fn( string $table ): string => $wpdb->prefix . 'aftercare_' . $table, self::TABLES );
+		$names    = Plugin::instance()->installer->table_names();
+
+		$this->assertEqualsCanonicalizing( $expected, $names );
+		$this->assertTrue( Plugin::instance()->installer->is_current() );
+		foreach ( $names as $table ) {
+			$this->assertSame( $table, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) ) );
+		}
+	}
+
+	public function test_every_rest_resource_registers_its_routes(): void {
+		$controllers = Plugin::instance()->controllers;
+		$this->assertNotEmpty( $controllers );
+		foreach ( $controllers as $controller ) {
+			$this->assertNotFalse( has_action( 'rest_api_init', array( $controller, 'register_routes' ) ), get_class( $controller ) );
+		}
+		$this->assertNotEmpty( rest_get_server()->get_routes( 'aftercare/v1' ) );
+	}
+
+	public function test_every_built_block_renders_through_its_service(): void {
+		foreach ( require AFTERCARE_DIR . 'build/blocks-manifest.php' as $metadata ) {
+			$block = \WP_Block_Type_Registry::get_instance()->get_registered( $metadata['name'] );
+			$this->assertNotNull( $block, $metadata['name'] );
+			$this->assertIsArray( $block->render_callback, $metadata['name'] );
+			$this->assertStringStartsWith( 'Aftercare\\', get_class( $block->render_callback[0] ), $metadata['name'] );
+		}
+	}
+
+	public function test_scheduled_work_is_hooked(): void {
+		$this->assertNotFalse( has_action( SlaMonitor::HOOK ) );
+		$this->assertNotFalse( has_action( Retention::HOOK ) );
+	}
 
 	public function test_at_composes_services_apart_from_the_sites_and_registers_nothing(): void {
 		$callbacks = self::callbacks();

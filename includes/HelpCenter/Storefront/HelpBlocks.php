@@ -15,9 +15,10 @@ namespace Aftercare\HelpCenter\Storefront;
 use Aftercare\HelpCenter\ArticleType;
 use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\Visitors;
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Settings\Settings;
 
-final class HelpBlocks {
+final class HelpBlocks implements Registrable {
 
 	public const HELP_CENTER = 'aftercare/help-center';
 	public const FEEDBACK    = 'aftercare/article-feedback';

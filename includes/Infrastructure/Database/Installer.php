@@ -15,8 +15,9 @@ declare( strict_types=1 );
 namespace Aftercare\Infrastructure\Database;
 
 use Aftercare\Infrastructure\Capabilities;
+use Aftercare\Infrastructure\Registrable;
 
-final class Installer {
+final class Installer implements Registrable {
 
 	public const STATE_OPTION = 'aftercare_install_state';
 	public const ERROR_OPTION = 'aftercare_install_error';

@@ -14,12 +14,13 @@ declare( strict_types=1 );
 
 namespace Aftercare\Orders\Rest;
 
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\OrderView;
 use Aftercare\Rest\AbstractController;
 
-final class OrderStatusController extends AbstractController {
+final class OrderStatusController extends AbstractController implements Conditional {
 
 	/** @var string */
 	protected $rest_base = 'order-status';

@@ -11,11 +11,12 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Returns\ReturnService;
 
-final class ReturnEligibilityController extends AbstractController {
+final class ReturnEligibilityController extends AbstractController implements Conditional {
 
 	protected $rest_base = 'returns/eligibility';
 

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnService;
@@ -17,7 +18,7 @@ use Aftercare\Tickets\Rest\MessageThread;
 use Aftercare\Tickets\Rest\TicketsController;
 use Aftercare\Tickets\TicketAccess;
 
-final class ReturnMessagesController extends AbstractController {
+final class ReturnMessagesController extends AbstractController implements Conditional {
 
 	/** @var string */
 	protected $rest_base = 'returns/(?P<return_id>[\d]+)/messages';

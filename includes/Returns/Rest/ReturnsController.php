@@ -11,6 +11,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns\Rest;
 
 use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Orders\OrderLookup;
@@ -27,7 +28,7 @@ use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\Rest\TicketsController;
 use Aftercare\Tickets\TicketAccess;
 
-final class ReturnsController extends AbstractController {
+final class ReturnsController extends AbstractController implements Conditional {
 
 	/** Requests per hour: a guest's address, a signed-in customer. */
 	public const CREATE_LIMITS = array(

@@ -1,0 +1,47 @@
+<?php
+/**
+ * Notifications: the outbox and the notifier that fills it when tickets and returns change, sent
+ * through WooCommerce's emails when it is active, else wp_mail().
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Notifications;
+
+use Aftercare\Infrastructure\InfrastructureModule;
+use Aftercare\Infrastructure\Module;
+use Aftercare\Orders\OrdersModule;
+use Aftercare\Returns\ReturnsModule;
+use Aftercare\Tickets\TicketsModule;
+
+final class NotificationsModule extends Module {
+
+	public readonly Outbox $outbox;
+	public readonly Notifier $notifier;
+
+	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns ) {
+		$template       = new EmailTemplate();
+		$this->outbox   = new Outbox( $shared->wpdb, $shared->clock );
+		$this->notifier = new Notifier(
+			$this->outbox,
+			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
+			$tickets->repository,
+			$tickets->messages,
+			$shared->tokens,
+			$tickets->links,
+			$shared->settings,
+			$shared->clock,
+			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source )
+		);
+	}
+
+	public function services(): array {
+		return array( $this->notifier );
+	}
+
+	public function tables(): array {
+		return array( $this->outbox );
+	}
+}

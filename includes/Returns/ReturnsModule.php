@@ -1,0 +1,87 @@
+<?php
+/**
+ * Returns: requests and their lines (the conversation is a ticket thread), the policy and the
+ * service that changes them (null without an order source), their REST resources, and the shopper
+ * side (the portal block, its status page, My Account → Returns).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Returns;
+
+use Aftercare\Infrastructure\InfrastructureModule;
+use Aftercare\Infrastructure\Module;
+use Aftercare\Orders\OrdersModule;
+use Aftercare\Returns\Rest\ReturnCountsController;
+use Aftercare\Returns\Rest\ReturnEligibilityController;
+use Aftercare\Returns\Rest\ReturnEligibilitySchema;
+use Aftercare\Returns\Rest\ReturnMessagesController;
+use Aftercare\Returns\Rest\ReturnSchema;
+use Aftercare\Returns\Rest\ReturnsController;
+use Aftercare\Returns\Storefront\ReturnStatusPage;
+use Aftercare\Returns\Storefront\ReturnsBlock;
+use Aftercare\Returns\Storefront\ReturnsEndpoint;
+use Aftercare\Tickets\TicketsModule;
+
+final class ReturnsModule extends Module {
+
+	public readonly ReturnRepository $repository;
+	public readonly ReturnAccess $access;
+	public readonly Policy $policy;
+	/** Null without an order source. */
+	public readonly ?ReturnService $service;
+
+	private readonly ReturnItemRepository $items;
+
+	public function __construct( private InfrastructureModule $shared, private OrdersModule $orders, private TicketsModule $tickets ) {
+		$this->items      = new ReturnItemRepository( $shared->wpdb );
+		$this->repository = new ReturnRepository( $shared->wpdb, $this->items );
+		$this->access     = new ReturnAccess( $this->repository, $shared->tokens, $shared->settings );
+		$this->policy     = new Policy( $shared->settings );
+		$this->service    = $orders->source ? new ReturnService(
+			$this->repository,
+			new Eligibility( $this->policy, $this->items, $shared->clock ),
+			$this->policy,
+			$tickets->service,
+			$tickets->events,
+			$shared->transaction,
+			$shared->lock,
+			$shared->clock,
+			$orders->source
+		) : null;
+	}
+
+	public function services(): array {
+		$shared  = $this->shared;
+		$tickets = $this->tickets;
+		$lookup  = $this->orders->lookup;
+		$page    = new ReturnStatusPage( $this->service, $tickets->threads );
+		return array(
+			new ReturnsController(
+				$this->service,
+				$lookup,
+				$this->repository,
+				$this->access,
+				$tickets->messages,
+				$tickets->attachments,
+				$shared->limiter,
+				new ReturnSchema( $this->policy, $tickets->file_schema ),
+				$shared->client
+			),
+			new ReturnCountsController( $this->repository ),
+			new ReturnEligibilityController( $this->service, $lookup, new ReturnEligibilitySchema( $this->policy ) ),
+			new ReturnMessagesController( $this->service, $this->access, $tickets->thread ),
+			$this->access,
+			new NotReturnableField(),
+			new OpenReturns( $this->repository ),
+			new ReturnsBlock( $this->service, $lookup, $this->policy, $page, $tickets->threads ),
+			new ReturnsEndpoint( $page, $shared->settings ),
+		);
+	}
+
+	public function tables(): array {
+		return array( $this->repository, $this->items );
+	}
+}

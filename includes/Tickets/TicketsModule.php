@@ -1,0 +1,146 @@
+<?php
+/**
+ * Tickets: their storage, SLA clock and access, the service that changes them, the agents' REST
+ * resources, and the shopper side (contact block, guest threads, My Account → Support).
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Tickets;
+
+use Aftercare\HelpCenter\HelpCenterModule;
+use Aftercare\Infrastructure\InfrastructureModule;
+use Aftercare\Infrastructure\Module;
+use Aftercare\Orders\OrdersModule;
+use Aftercare\Tickets\Rest\AttachmentSchema;
+use Aftercare\Tickets\Rest\AttachmentsController;
+use Aftercare\Tickets\Rest\EventSchema;
+use Aftercare\Tickets\Rest\EventsController;
+use Aftercare\Tickets\Rest\MessageSchema;
+use Aftercare\Tickets\Rest\MessageThread;
+use Aftercare\Tickets\Rest\MessagesController;
+use Aftercare\Tickets\Rest\SavedRepliesController;
+use Aftercare\Tickets\Rest\SavedReplySchema;
+use Aftercare\Tickets\Rest\TicketContextController;
+use Aftercare\Tickets\Rest\TicketCountsController;
+use Aftercare\Tickets\Rest\TicketPresenceController;
+use Aftercare\Tickets\Rest\TicketQuery;
+use Aftercare\Tickets\Rest\TicketSchema;
+use Aftercare\Tickets\Rest\TicketsController;
+use Aftercare\Tickets\Storefront\ContactBlock;
+use Aftercare\Tickets\Storefront\CustomerThreads;
+use Aftercare\Tickets\Storefront\SupportEndpoint;
+
+final class TicketsModule extends Module {
+
+	public readonly TicketRepository $repository;
+	public readonly MessageRepository $messages;
+	public readonly EventLog $events;
+	public readonly AttachmentStore $attachments;
+	public readonly Links $links;
+	/** The one service that changes tickets. */
+	public readonly TicketService $service;
+	/** A ticket's thread and a return's (its ticket's) share one message resource over REST. */
+	public readonly MessageThread $thread;
+	public readonly AttachmentSchema $file_schema;
+	/** The shopper's view of their threads, for every storefront page. */
+	public readonly CustomerThreads $threads;
+
+	private readonly TicketTerms $terms;
+	private readonly TagRepository $tags;
+	private readonly SavedReplyRepository $saved_replies;
+	private readonly Presence $presence;
+	private readonly TicketAccess $access;
+	private readonly Sla $sla;
+	private readonly AttachmentLinks $file_links;
+
+	public function __construct( private InfrastructureModule $shared, HelpCenterModule $help, private OrdersModule $orders ) {
+		$wpdb                = $shared->wpdb;
+		$clock               = $shared->clock;
+		$this->tags          = new TagRepository( $wpdb );
+		$this->messages      = new MessageRepository( $wpdb );
+		$this->terms         = new TicketTerms( $wpdb, $help->tokenizer );
+		$this->repository    = new TicketRepository( $wpdb, $this->tags, $this->terms, $this->messages );
+		$this->events        = new EventLog( $wpdb, $clock );
+		$this->attachments   = new AttachmentStore( $wpdb, $shared->settings, $clock, $shared->limiter, $shared->client );
+		$this->saved_replies = new SavedReplyRepository( $wpdb, $clock );
+		$this->presence      = new Presence( $wpdb, $clock );
+		$this->access        = new TicketAccess( $this->repository, $shared->tokens, $clock );
+		$this->links         = new Links( $shared->settings );
+		$this->sla           = new Sla( $shared->settings, $clock );
+		$this->service       = new TicketService(
+			$this->repository,
+			$this->messages,
+			$this->events,
+			$this->attachments,
+			$shared->tokens,
+			$this->sla,
+			$shared->transaction,
+			$clock,
+			$orders->source,
+			$orders->lookup
+		);
+		$this->file_links    = new AttachmentLinks( $clock );
+		$this->file_schema   = new AttachmentSchema( $this->file_links );
+		$this->thread        = new MessageThread(
+			$this->messages,
+			$this->attachments,
+			$shared->limiter,
+			new MessageSchema( $this->file_schema ),
+			$shared->client
+		);
+		$this->threads       = new CustomerThreads( $shared->settings );
+	}
+
+	public function services(): array {
+		$shared = $this->shared;
+		$orders = $this->orders->source;
+		return array(
+			new TicketsController(
+				$this->service,
+				$this->repository,
+				$this->access,
+				$this->links,
+				$shared->limiter,
+				new TicketSchema( $this->sla ),
+				new TicketQuery(),
+				$shared->client
+			),
+			new TicketCountsController( $this->repository ),
+			new MessagesController( $this->service, $this->access, $this->thread ),
+			new EventsController( $this->events, new EventSchema() ),
+			new AttachmentsController( $this->attachments, $this->messages, $this->access, $this->file_schema, $this->file_links ),
+			new SavedRepliesController( $this->saved_replies, new SavedReplyRenderer( $orders ), $this->service, new SavedReplySchema() ),
+			new TicketContextController( new CustomerContext( $this->repository, $orders ), $this->service ),
+			new TicketPresenceController( $this->presence, $this->service ),
+			$this->access,
+			new SlaMonitor( $this->repository, $this->events, $this->sla, $shared->transaction, $shared->clock ),
+			new ContactBlock( $this->threads, $this->links, $shared->tokens, $orders ),
+			new SupportEndpoint( $this->threads, $this->links ),
+			new AttachmentsHealth( $this->attachments ),
+		);
+	}
+
+	public function tables(): array {
+		return array(
+			$this->repository,
+			$this->terms,
+			$this->tags,
+			$this->messages,
+			$this->events,
+			$this->attachments,
+			$this->saved_replies,
+			$this->presence,
+		);
+	}
+
+	public function migrations(): array {
+		return array(
+			'ticket_terms_index'    => array( $this->repository, 'reindex_batch' ),
+			'ticket_search_text'    => array( $this->repository, 'drop_search_text' ),
+			'ticket_email_verified' => array( $this->repository, 'backfill_email_verified' ),
+		);
+	}
+}
