@@ -248,8 +248,8 @@ final class Plugin {
 			new ContactBlock( $threads, $links, $tokens, $orders ),
 			new SupportEndpoint( $threads, $links ),
 			$notifier,
-			new PersonalData( $wpdb, $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo, $search_log, $votes, $deflection, $orders ),
-			new Retention( $wpdb, $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock, $search_log, $votes, $deflection ),
+			new PersonalData( $ticket_repo, $message_repo, $attachments, $events, $tokens, $outbox, $return_repo, $search_log, $votes, $deflection, $orders ),
+			new Retention( $settings, $ticket_repo, $return_repo, $attachments, $outbox, $notifier, $clock, $search_log, $votes, $deflection ),
 		);
 		$order_view   = new OrderView( $settings );
 		$return_rest   = array(

@@ -18,6 +18,11 @@ use Aftercare\Infrastructure\Database\Table;
 
 final class Deflection implements Table {
 
+	use VisitorRecords;
+
+	/** When a row was recorded (see VisitorRecords). */
+	private const TIME_COLUMN = 'opened_at';
+
 	public const WINDOW = 7 * DAY_IN_SECONDS;
 
 	public function __construct( private \wpdb $wpdb, private Clock $clock, private Visitors $visitors, private SearchLog $log ) {}
@@ -77,6 +82,20 @@ final class Deflection implements Table {
 			),
 			array( '%s', '%d', '%d' )
 		);
+	}
+
+	/**
+	 * The visitors (their hashes) that opened these tickets.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return string[]
+	 */
+	public function visitors_of_tickets( array $ticket_ids ): array {
+		if ( ! $ticket_ids ) {
+			return array();
+		}
+		$in = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
+		return $this->wpdb->get_col( $this->wpdb->prepare( "SELECT DISTINCT visitor FROM {$this->table()} WHERE ticket_id IN ({$in})", $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
 	}
 
 	/**
