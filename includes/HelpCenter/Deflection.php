@@ -94,8 +94,9 @@ final class Deflection implements Table {
 		if ( ! $ticket_ids ) {
 			return array();
 		}
-		$in = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
-		return $this->wpdb->get_col( $this->wpdb->prepare( "SELECT DISTINCT visitor FROM {$this->table()} WHERE ticket_id IN ({$in})", $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$in  = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
+		$sql = "SELECT DISTINCT visitor FROM {$this->table()} WHERE ticket_id IN ({$in})";
+		return $this->wpdb->get_col( $this->wpdb->prepare( $sql, $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 	}
 
 	/**

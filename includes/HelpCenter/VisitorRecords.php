@@ -23,8 +23,9 @@ trait VisitorRecords {
 		if ( ! $visitors ) {
 			return array();
 		}
-		$in = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
-		return $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$in  = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
+		$sql = "SELECT * FROM {$this->table()} WHERE visitor IN ({$in}) ORDER BY id";
+		return $this->wpdb->get_results( $this->wpdb->prepare( $sql, $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 	}
 
 	/**
@@ -36,8 +37,9 @@ trait VisitorRecords {
 		if ( ! $visitors ) {
 			return;
 		}
-		$in = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
-		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE visitor IN ({$in})", $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$in  = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
+		$sql = "DELETE FROM {$this->table()} WHERE visitor IN ({$in})";
+		$this->wpdb->query( $this->wpdb->prepare( $sql, $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 	}
 
 	/**
@@ -48,9 +50,11 @@ trait VisitorRecords {
 	public function delete_before( int $cutoff, int $limit ): int {
 		$column = self::TIME_COLUMN;
 		// Ids first, then by id: DELETE … LIMIT is not portable to SQLite.
-		$ids = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE {$column} < %d ORDER BY id LIMIT %d", $cutoff, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table and column names.
+		$sql = "SELECT id FROM {$this->table()} WHERE {$column} < %d ORDER BY id LIMIT %d";
+		$ids = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $cutoff, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table and column names.
 		if ( $ids ) {
-			$this->wpdb->query( "DELETE FROM {$this->table()} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- integers.
+			$delete = "DELETE FROM {$this->table()} WHERE id IN (" . implode( ',', $ids ) . ')';
+			$this->wpdb->query( $delete ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- integers.
 		}
 		return count( $ids );
 	}

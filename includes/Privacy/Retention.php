@@ -86,7 +86,8 @@ final class Retention {
 			return 0;
 		}
 		$cutoff = $this->clock->now() - $months * MONTH_IN_SECONDS;
-		return max( array_map( static fn( $table ): int => $table->delete_before( $cutoff, self::HELP_BATCH ), array( $this->log, $this->votes, $this->deflection ) ) );
+		$deleted = array_map( static fn( $table ): int => $table->delete_before( $cutoff, self::HELP_BATCH ), array( $this->log, $this->votes, $this->deflection ) );
+		return max( $deleted );
 	}
 
 	/**

@@ -169,7 +169,16 @@ final class ReturnRepository implements Table {
 	 * @return ReturnRequest[]
 	 */
 	public function of_person( string $email, int $customer_id, int $offset, int $limit ): array {
-		$ids = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d)) ORDER BY id LIMIT %d OFFSET %d", strtolower( $email ), $customer_id, $limit, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$ids = $this->wpdb->get_col(
+			$this->wpdb->prepare(
+				"SELECT id FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))
+				ORDER BY id LIMIT %d OFFSET %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				strtolower( $email ),
+				$customer_id,
+				$limit,
+				$offset
+			)
+		);
 		return array_values( array_filter( array_map( fn( $id ): ?ReturnRequest => $this->find( (int) $id ), $ids ) ) );
 	}
 
@@ -201,9 +210,13 @@ final class ReturnRepository implements Table {
 			return array();
 		}
 		$in       = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
-		$rows     = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT ticket_id, status, updated_at FROM {$this->table()} WHERE ticket_id IN ({$in})", $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
-		$finished = static fn( object $row ): bool => in_array( ReturnStatus::tryFrom( (string) $row->status ), self::FINISHED, true ) && (int) $row->updated_at < $cutoff;
-		return array_column( array_map( static fn( object $row ): array => array( (int) $row->ticket_id, $finished( $row ) ), $rows ), 1, 0 );
+		$sql      = "SELECT ticket_id, status, updated_at FROM {$this->table()} WHERE ticket_id IN ({$in})";
+		$finished = array();
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+			$status                            = ReturnStatus::tryFrom( (string) $row->status );
+			$finished[ (int) $row->ticket_id ] = in_array( $status, self::FINISHED, true ) && (int) $row->updated_at < $cutoff;
+		}
+		return $finished;
 	}
 
 	/**

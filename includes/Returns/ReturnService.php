@@ -238,7 +238,7 @@ final class ReturnService {
 				}
 				$return->resolution     = 'refund';
 				$return->restocking_fee = $fee;
-				return new ReturnPlan( $changes, fn( ReturnRequest $return ): array => $this->pay_refund( $return, $lines, $stock, $fee, $actor_id ) );
+				return new ReturnPlan( $changes, settle: fn( ReturnRequest $return ): array => $this->pay_refund( $return, $lines, $stock, $fee, $actor_id ) );
 			},
 			$message
 		);
@@ -253,7 +253,8 @@ final class ReturnService {
 	 */
 	private function pay_refund( ReturnRequest $return, array $lines, array $stock, float $fee, int $actor_id ): array {
 		/* translators: %s: return number. */
-		$refund = $this->orders->refund( $return->order_id, $lines, restock: false, fee: $fee, reason: sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+		$reason = sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() );
+		$refund = $this->orders->refund( $return->order_id, $lines, restock: false, fee: $fee, reason: $reason );
 		// Only once paid: stock is cached outside the transaction, so a refused refund must not have touched it.
 		$this->restock( $return, $stock, $actor_id );
 		$return->refund_amount    = $refund->amount;
@@ -301,7 +302,7 @@ final class ReturnService {
 				}
 				$return->resolution    = 'store_credit';
 				$return->refund_amount = $amount;
-				return new ReturnPlan( $changes, fn( ReturnRequest $return ): array => $this->issue_credit( $return, $amount, $value, $actor_id ) );
+				return new ReturnPlan( $changes, settle: fn( ReturnRequest $return ): array => $this->issue_credit( $return, $amount, $value, $actor_id ) );
 			},
 			$message
 		);
@@ -344,7 +345,7 @@ final class ReturnService {
 			function ( ReturnRequest $return ) use ( $actor_id ): ReturnPlan {
 				$changes            = $this->set_status( $return, ReturnStatus::Exchanged );
 				$return->resolution = 'exchange';
-				return new ReturnPlan( $changes, fn( ReturnRequest $return ): array => $this->send_exchange( $return, $actor_id ) );
+				return new ReturnPlan( $changes, settle: fn( ReturnRequest $return ): array => $this->send_exchange( $return, $actor_id ) );
 			},
 			$message
 		);

@@ -200,7 +200,8 @@ final class AttachmentStore implements Table {
 	 * @return int[]
 	 */
 	public function ticket_ids( int $after, int $limit ): array {
-		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT DISTINCT ticket_id FROM {$this->table()} WHERE ticket_id > %d ORDER BY ticket_id LIMIT %d", $after, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$sql = "SELECT DISTINCT ticket_id FROM {$this->table()} WHERE ticket_id > %d ORDER BY ticket_id LIMIT %d";
+		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $after, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 	}
 
 	/**
@@ -214,7 +215,8 @@ final class AttachmentStore implements Table {
 			return array();
 		}
 		$in   = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE ticket_id IN ({$in}) ORDER BY id LIMIT %d", ...array_merge( $ticket_ids, array( $limit ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$sql  = "SELECT * FROM {$this->table()} WHERE ticket_id IN ({$in}) ORDER BY id LIMIT %d";
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ticket_ids, array( $limit ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 		return array_map( array( Attachment::class, 'from_row' ), $rows );
 	}
 

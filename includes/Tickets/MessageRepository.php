@@ -83,7 +83,8 @@ final class MessageRepository implements Table {
 	 * @return Message[]
 	 */
 	public function from_customer( int $ticket_id ): array {
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE ticket_id = %d AND type = 'reply' AND author_role = 'customer' ORDER BY id", $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$sql  = "SELECT * FROM {$this->table()} WHERE ticket_id = %d AND type = 'reply' AND author_role = 'customer' ORDER BY id";
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 		return array_map( array( Message::class, 'from_row' ), $rows );
 	}
 

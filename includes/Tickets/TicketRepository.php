@@ -268,7 +268,16 @@ final class TicketRepository implements Table {
 	 * @return Ticket[]
 	 */
 	public function of_person( string $email, int $customer_id, int $offset, int $limit ): array {
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d)) ORDER BY id LIMIT %d OFFSET %d", $email, $customer_id, $limit, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				"SELECT * FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))
+				ORDER BY id LIMIT %d OFFSET %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				$email,
+				$customer_id,
+				$limit,
+				$offset
+			)
+		);
 		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
 	}
 
@@ -276,7 +285,8 @@ final class TicketRepository implements Table {
 	 * How many tickets of_person() pages through.
 	 */
 	public function count_of_person( string $email, int $customer_id ): int {
-		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))", $email, $customer_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$sql = "SELECT COUNT(*) FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))";
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, $email, $customer_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 	}
 
 	/**
@@ -308,8 +318,12 @@ final class TicketRepository implements Table {
 			return array();
 		}
 		$in   = implode( ',', array_fill( 0, count( $ids ), '%d' ) );
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT id, is_open FROM {$this->table()} WHERE id IN ({$in}) AND updated_at < %d", ...array_merge( $ids, array( $cutoff ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
-		return array_column( array_map( static fn( object $row ): array => array( (int) $row->id, 0 === (int) $row->is_open ), $rows ), 1, 0 );
+		$sql  = "SELECT id, is_open FROM {$this->table()} WHERE id IN ({$in}) AND updated_at < %d";
+		$done = array();
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ids, array( $cutoff ) ) ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+			$done[ (int) $row->id ] = 0 === (int) $row->is_open;
+		}
+		return $done;
 	}
 
 	/**

@@ -63,7 +63,8 @@ final class PersonalRecordsTest extends TestCase {
 	 */
 	private function ticket( array $fields ): int {
 		global $wpdb;
-		$this->assertSame( 1, $wpdb->insert( $this->tickets->table(), $fields + array( 'subject' => 'Parcel', 'created_at' => $this->clock->now(), 'updated_at' => $this->clock->now() ) ) );
+		$now = $this->clock->now();
+		$this->assertSame( 1, $wpdb->insert( $this->tickets->table(), $fields + array( 'subject' => 'Parcel', 'created_at' => $now, 'updated_at' => $now ) ) );
 		return (int) $wpdb->insert_id;
 	}
 
@@ -84,13 +85,16 @@ final class PersonalRecordsTest extends TestCase {
 		$ids = static fn( array $tickets ): array => array_map( static fn( Ticket $ticket ): int => $ticket->id, $tickets );
 		$this->assertSame( array( $by_email, $by_account ), $ids( $this->tickets->of_person( self::GWEN, 7, 0, 20 ) ) );
 		$this->assertSame( array( $by_account ), $ids( $this->tickets->of_person( self::GWEN, 7, 1, 20 ) ), 'a page further on' );
-		$this->assertSame( array( $by_email ), $ids( $this->tickets->of_person( self::GWEN, 0, 0, 20 ) ), 'no account: guests\' tickets with customer_id 0 are not all theirs' );
+		$this->assertSame( array( $by_email ), $ids( $this->tickets->of_person( self::GWEN, 0, 0, 20 ) ), 'no account: not every guest ticket' );
 		$this->assertSame( 2, $this->tickets->count_of_person( self::GWEN, 7 ) );
 		$this->assertSame( 0, $this->tickets->count_of_person( 'nobody@example.test', 0 ) );
 
 		$this->tickets->anonymize_customer( $by_account, 'Deleted customer', 'deleted@site.invalid', '[Removed]' );
 		$after = $this->row( $this->tickets->table(), $by_account );
-		$this->assertEquals( array( '[Removed]', 0, 'Deleted customer', 'deleted@site.invalid' ), array( $after->subject, $after->customer_id, $after->customer_name, $after->customer_email ) );
+		$this->assertEquals(
+			array( '[Removed]', 0, 'Deleted customer', 'deleted@site.invalid' ),
+			array( $after->subject, $after->customer_id, $after->customer_name, $after->customer_email )
+		);
 		$olaf = $this->row( $this->tickets->table(), $other );
 		$this->assertSame( array( 'Olaf writes', 'Olaf', self::OTHER ), array( $olaf->subject, $olaf->customer_name, $olaf->customer_email ) );
 		$this->assertSame( 'Gwen', $this->row( $this->tickets->table(), $by_email )->customer_name, 'one ticket at a time' );
@@ -117,11 +121,13 @@ final class PersonalRecordsTest extends TestCase {
 		$second = $this->messages->insert( $ticket, 'reply', 5, 'customer', 'Gwen', '<p>Still broken</p>', 4 );
 		$olaf   = $this->messages->insert( $other, 'reply', 9, 'customer', 'Olaf', '<p>Olaf here</p>', 5 );
 
-		$this->assertSame( array( $first->id, $second->id ), array_map( static fn( Message $message ): int => $message->id, $this->messages->from_customer( $ticket ) ) );
+		$ids = static fn( array $messages ): array => array_map( static fn( Message $message ): int => $message->id, $messages );
+		$this->assertSame( array( $first->id, $second->id ), $ids( $this->messages->from_customer( $ticket ) ) );
 
 		$this->messages->anonymize_customer( $ticket, 'Deleted customer', '<p>[Removed]</p>' );
 		foreach ( array( $first, $second ) as $message ) {
-			$this->assertEquals( array( 0, 'Deleted customer', '<p>[Removed]</p>' ), array( $this->messages->find( $message->id )->author_id, $this->messages->find( $message->id )->author_name, $this->messages->find( $message->id )->body ) );
+			$after = $this->messages->find( $message->id );
+			$this->assertEquals( array( 0, 'Deleted customer', '<p>[Removed]</p>' ), array( $after->author_id, $after->author_name, $after->body ) );
 		}
 		foreach ( array( $agent, $note, $olaf ) as $message ) {
 			$this->assertEquals( $message, $this->messages->find( $message->id ), 'agents\' messages and other tickets stay as they were' );
@@ -180,7 +186,8 @@ final class PersonalRecordsTest extends TestCase {
 
 		$outbox->forget_recipient( self::GWEN );
 
-		$this->assertSame( array( self::OTHER ), $wpdb->get_col( "SELECT recipient FROM {$outbox->table()}" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$left = $wpdb->get_col( "SELECT recipient FROM {$outbox->table()}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( array( self::OTHER ), $left );
 	}
 
 	public function test_a_persons_returns_are_found_and_anonymized_and_finished_ones_known_by_their_thread(): void {
@@ -188,11 +195,12 @@ final class PersonalRecordsTest extends TestCase {
 		$returns = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
 		$now     = $this->clock->now();
 		$insert  = function ( array $fields ) use ( $wpdb, $returns, $now ): int {
-			$this->assertSame( 1, $wpdb->insert( $returns->table(), $fields + array( 'order_id' => 1, 'customer_name' => 'Someone', 'created_at' => $now, 'updated_at' => $now ) ) );
+			$defaults = array( 'order_id' => 1, 'customer_name' => 'Someone', 'created_at' => $now, 'updated_at' => $now );
+			$this->assertSame( 1, $wpdb->insert( $returns->table(), $fields + $defaults ) );
 			return (int) $wpdb->insert_id;
 		};
 		$by_email   = $insert( array( 'customer_email' => self::GWEN, 'ticket_id' => 21, 'status' => 'refunded', 'updated_at' => $now - 100 ) );
-		$by_account = $insert( array( 'customer_email' => 'old@example.test', 'customer_id' => 7, 'ticket_id' => 22, 'status' => 'approved', 'updated_at' => $now - 100 ) );
+		$by_account = $insert( array( 'customer_id' => 7, 'ticket_id' => 22, 'status' => 'approved', 'updated_at' => $now - 100 ) );
 		$other      = $insert( array( 'customer_email' => self::OTHER, 'customer_name' => 'Olaf', 'ticket_id' => 23, 'status' => 'closed' ) );
 
 		$ids = static fn( array $found ): array => array_map( static fn( ReturnRequest $return ): int => $return->id, $found );
@@ -201,11 +209,13 @@ final class PersonalRecordsTest extends TestCase {
 		$this->assertSame( array(), $returns->of_person( 'nobody@example.test', 0, 0, 20 ) );
 
 		$returns->anonymize_customer( $by_email, 'Deleted customer', 'deleted@site.invalid' );
-		$this->assertSame( array( 0, 'Deleted customer', 'deleted@site.invalid' ), array( $returns->find( $by_email )->customer_id, $returns->find( $by_email )->customer_name, $returns->find( $by_email )->customer_email ) );
+		$after = $returns->find( $by_email );
+		$this->assertSame( array( 0, 'Deleted customer', 'deleted@site.invalid' ), array( $after->customer_id, $after->customer_name, $after->customer_email ) );
 		$this->assertSame( array( 'Olaf', self::OTHER ), array( $returns->find( $other )->customer_name, $returns->find( $other )->customer_email ) );
 		$this->assertSame( 7, $returns->find( $by_account )->customer_id );
 
-		$this->assertSame( array( 21 => true, 22 => false, 23 => false ), $returns->finished_before( array( 21, 22, 23, 99 ), $now - 50 ), 'refunded long ago; approved is not finished; closed just now; 99 is no return\'s thread' );
+		// Refunded long ago; approved is not finished; closed just now; 99 is no return's thread.
+		$this->assertSame( array( 21 => true, 22 => false, 23 => false ), $returns->finished_before( array( 21, 22, 23, 99 ), $now - 50 ) );
 		$this->assertSame( array(), $returns->finished_before( array(), $now ) );
 	}
 
