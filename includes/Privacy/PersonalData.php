@@ -14,6 +14,9 @@
  * records and reports stay consistent. The help-center rows of those browsers and the orders'
  * lookup records are deleted.
  *
+ * This class orchestrates: each table is read and written by the repository that owns it, and
+ * ExportItems turns what they answer into export items.
+ *
  * @package Aftercare
  */
 
