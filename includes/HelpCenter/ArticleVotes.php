@@ -15,6 +15,11 @@ use Aftercare\Infrastructure\Database\Table;
 
 final class ArticleVotes implements Table {
 
+	use VisitorRecords;
+
+	/** When a row was recorded (see VisitorRecords). */
+	private const TIME_COLUMN = 'created_at';
+
 	public const MAX_COMMENT = 1000;
 
 	public function __construct( private \wpdb $wpdb, private Clock $clock ) {}

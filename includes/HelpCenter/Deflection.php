@@ -19,6 +19,11 @@ use Aftercare\Infrastructure\Registrable;
 
 final class Deflection implements Table, Registrable {
 
+	use VisitorRecords;
+
+	/** When a row was recorded (see VisitorRecords). */
+	private const TIME_COLUMN = 'opened_at';
+
 	public const WINDOW = 7 * DAY_IN_SECONDS;
 
 	public function __construct( private \wpdb $wpdb, private Clock $clock, private Visitors $visitors, private SearchLog $log ) {}
@@ -78,6 +83,21 @@ final class Deflection implements Table, Registrable {
 			),
 			array( '%s', '%d', '%d' )
 		);
+	}
+
+	/**
+	 * The visitors (their hashes) that opened these tickets.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return string[]
+	 */
+	public function visitors_of_tickets( array $ticket_ids ): array {
+		if ( ! $ticket_ids ) {
+			return array();
+		}
+		$in  = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
+		$sql = "SELECT DISTINCT visitor FROM {$this->table()} WHERE ticket_id IN ({$in})";
+		return $this->wpdb->get_col( $this->wpdb->prepare( $sql, $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
 	}
 
 	/**

@@ -15,6 +15,11 @@ use Aftercare\Infrastructure\Database\Table;
 
 final class SearchLog implements Table {
 
+	use VisitorRecords;
+
+	/** When a row was recorded (see VisitorRecords). */
+	private const TIME_COLUMN = 'created_at';
+
 	public const KINDS   = array( 'search', 'click', 'suggest' );
 	public const SOURCES = array( 'help-center', 'contact', 'returns', 'page' );
 

@@ -171,6 +171,13 @@ final class Outbox implements Table {
 		return (int) $this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE status IN (%s, %s) AND created_at < %d", self::SENT, self::SKIPPED, $this->clock->now() - $age ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 	}
 
+	/**
+	 * Forgets every mail to an address, whatever its state.
+	 */
+	public function forget_recipient( string $recipient ): void {
+		$this->wpdb->delete( $this->table(), array( 'recipient' => $recipient ) );
+	}
+
 	private function finish( int $id, string $status, string $error ): void {
 		$this->wpdb->update(
 			$this->table(),

@@ -14,6 +14,9 @@
  * records and reports stay consistent. The help-center rows of those browsers and the orders'
  * lookup records are deleted.
  *
+ * This class orchestrates: each table is read and written by the repository that owns it, and
+ * ExportItems turns what they answer into export items.
+ *
  * @package Aftercare
  */
 
@@ -29,13 +32,12 @@ use Aftercare\Infrastructure\Registrable;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderSource;
-use Aftercare\Returns\ReturnItem;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
-use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
 
 final class PersonalData implements Registrable {
@@ -46,8 +48,9 @@ final class PersonalData implements Registrable {
 	/** Orders whose lookup records are exported or erased (the port's most). */
 	private const ORDERS = 100;
 
+	private ExportItems $items;
+
 	public function __construct(
-		private \wpdb $wpdb,
 		private TicketRepository $tickets,
 		private MessageRepository $messages,
 		private AttachmentStore $attachments,
@@ -59,7 +62,9 @@ final class PersonalData implements Registrable {
 		private ArticleVotes $votes,
 		private Deflection $deflection,
 		private ?OrderSource $orders
-	) {}
+	) {
+		$this->items = new ExportItems( $messages, $attachments, $events, $log, $votes, $deflection, $orders );
+	}
 
 	public function register(): void {
 		add_filter( 'wp_privacy_personal_data_exporters', array( $this, 'add_exporter' ) );
@@ -122,7 +127,7 @@ final class PersonalData implements Registrable {
 	public function export( string $email, int $page = 1 ): array {
 		$page = max( 1, $page );
 		$rows = $this->ticket_rows( $email, ( $page - 1 ) * self::PAGE );
-		$data = array_merge( $this->ticket_items( $rows ), $this->help_items( $rows ) );
+		$data = array_merge( $this->items->tickets( $rows ), $this->items->help( $rows ) );
 		if ( count( $rows ) === self::PAGE ) {
 			return array(
 				'data' => $data,
@@ -133,7 +138,7 @@ final class PersonalData implements Registrable {
 		$returns = $this->return_rows( $email, max( 0, $page - $first ) * self::PAGE );
 		$done    = count( $returns ) < self::PAGE;
 		return array(
-			'data' => array_merge( $data, $this->return_items( $returns ), $done ? $this->lookup_items( $email ) : array() ),
+			'data' => array_merge( $data, $this->items->returns( $returns ), $done ? $this->items->lookups( $this->person_orders( $email ) ) : array() ),
 			'done' => $done,
 		);
 	}
@@ -153,7 +158,7 @@ final class PersonalData implements Registrable {
 		}
 		$done = null !== $returns && count( $returns ) < self::PAGE;
 		if ( $done ) {
-			$this->wpdb->delete( $this->outbox->table(), array( 'recipient' => $email ) );
+			$this->outbox->forget_recipient( $email );
 			$removed = $this->forget_lookups( $email ) || $removed;
 		}
 		return array(
@@ -165,233 +170,29 @@ final class PersonalData implements Registrable {
 	}
 
 	/**
-	 * The tickets, the person's own messages and files, and the tickets' timelines.
-	 *
-	 * @param object[] $rows Ticket rows.
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function ticket_items( array $rows ): array {
-		$data = array();
-		foreach ( $rows as $row ) {
-			$id     = (int) $row->id;
-			$data[] = array(
-				'group_id'    => 'aftercare-tickets',
-				'group_label' => __( 'Support tickets', 'aftercare' ),
-				'item_id'     => 'aftercare-ticket-' . $id,
-				'data'        => array(
-					array(
-						'name'  => __( 'Ticket number', 'aftercare' ),
-						'value' => '#' . $row->number,
-					),
-					array(
-						'name'  => __( 'Subject', 'aftercare' ),
-						'value' => (string) $row->subject,
-					),
-					array(
-						'name'  => __( 'Status', 'aftercare' ),
-						'value' => (string) $row->status,
-					),
-					array(
-						'name'  => __( 'Name', 'aftercare' ),
-						'value' => (string) $row->customer_name,
-					),
-					array(
-						'name'  => __( 'Email', 'aftercare' ),
-						'value' => (string) $row->customer_email,
-					),
-					array(
-						'name'  => __( 'Opened', 'aftercare' ),
-						'value' => gmdate( 'Y-m-d H:i:s', (int) $row->created_at ) . ' UTC',
-					),
-				),
-			);
-			$own   = array_filter( $this->messages->for_ticket( $id, false ), static fn( $message ): bool => 'customer' === $message->author_role );
-			$files = $this->attachments->for_messages( array_map( static fn( $message ): int => $message->id, $own ) );
-			foreach ( $own as $message ) {
-				$data[] = array(
-					'group_id'    => 'aftercare-messages',
-					'group_label' => __( 'Support messages', 'aftercare' ),
-					'item_id'     => 'aftercare-message-' . $message->id,
-					'data'        => array(
-						array(
-							'name'  => __( 'Ticket number', 'aftercare' ),
-							'value' => '#' . $row->number,
-						),
-						array(
-							'name'  => __( 'Written', 'aftercare' ),
-							'value' => gmdate( 'Y-m-d H:i:s', $message->created_at ) . ' UTC',
-						),
-						array(
-							'name'  => __( 'Message', 'aftercare' ),
-							'value' => $message->body,
-						),
-					),
-				);
-				foreach ( $files[ $message->id ] ?? array() as $file ) {
-					$data[] = array(
-						'group_id'    => 'aftercare-attachments',
-						'group_label' => __( 'Support attachments', 'aftercare' ),
-						'item_id'     => 'aftercare-attachment-' . $file->id,
-						'data'        => array(
-							array(
-								'name'  => __( 'Ticket number', 'aftercare' ),
-								'value' => '#' . $row->number,
-							),
-							array(
-								'name'  => __( 'File name', 'aftercare' ),
-								'value' => $file->name,
-							),
-							array(
-								'name'  => __( 'Type', 'aftercare' ),
-								'value' => $file->mime,
-							),
-							array(
-								'name'  => __( 'Size', 'aftercare' ),
-								'value' => size_format( $file->size ),
-							),
-						),
-					);
-				}
-			}
-			array_push( $data, ...$this->history( 'ticket', $id, __( 'Support ticket history', 'aftercare' ), __( 'Ticket number', 'aftercare' ), '#' . $row->number ) );
-		}
-		return $data;
-	}
-
-	/**
 	 * Removes the person from their tickets: name, email and account, their own words and files.
 	 *
-	 * @param object[] $rows Ticket rows.
+	 * @param Ticket[] $rows Tickets.
 	 * @return bool Whether anything was anonymized.
 	 */
 	private function anonymize_tickets( string $email, array $rows ): bool {
 		$user    = get_user_by( 'email', $email );
 		$name    = __( 'Deleted customer', 'aftercare' );
 		$address = wp_privacy_anonymize_data( 'email', $email );
-		$removed = false;
 		foreach ( $rows as $row ) {
-			$id = (int) $row->id;
-			$this->wpdb->update(
-				$this->tickets->table(),
-				array(
-					'subject'        => __( '[Removed at the customer’s request]', 'aftercare' ),
-					'customer_id'    => 0,
-					'customer_name'  => $name,
-					'customer_email' => $address,
-				),
-				array( 'id' => $id )
-			);
-			$own = array_values( array_filter( $this->messages->for_ticket( $id, false ), static fn( $message ): bool => 'customer' === $message->author_role ) );
+			$this->tickets->anonymize_customer( $row->id, $name, $address, __( '[Removed at the customer’s request]', 'aftercare' ) );
+			$own = $this->messages->from_customer( $row->id );
 			foreach ( $this->attachments->for_messages( array_map( static fn( $message ): int => $message->id, $own ) ) as $files ) {
-				array_walk( $files, array( $this, 'delete_attachment' ) );
+				array_walk( $files, array( $this->attachments, 'delete' ) );
 			}
-			$this->wpdb->update(
-				$this->messages->table(),
-				array(
-					'author_id'   => 0,
-					'author_name' => $name,
-					'body'        => '<p>' . esc_html__( '[Removed at the customer’s request]', 'aftercare' ) . '</p>',
-				),
-				array(
-					'ticket_id'   => $id,
-					'author_role' => 'customer',
-				)
-			);
-			$this->detach_events( 'ticket', $id, $user );
-			$this->tokens->revoke( 'ticket', $id );
+			$this->messages->anonymize_customer( $row->id, $name, '<p>' . esc_html__( '[Removed at the customer’s request]', 'aftercare' ) . '</p>' );
+			$this->detach_events( 'ticket', $row->id, $user );
+			$this->tokens->revoke( 'ticket', $row->id );
 			// The thread was rewritten: search must no longer find the ticket by the person's words.
-			$this->tickets->reindex( $id );
-			$removed = true;
+			$this->tickets->reindex( $row->id );
 		}
-		$this->forget_browsers( array_map( static fn( $row ): int => (int) $row->id, $rows ) );
-		return $removed;
-	}
-
-	/**
-	 * What the help center logged of the browsers the tickets were opened from: the links to the
-	 * tickets, searches, clicks and suggestions shown, votes and their comments.
-	 *
-	 * @param object[] $rows Ticket rows.
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function help_items( array $rows ): array {
-		$numbers  = array_column( array_map( static fn( $row ): array => array( (int) $row->id, '#' . $row->number ), $rows ), 1, 0 );
-		$visitors = $this->browsers( array_keys( $numbers ) );
-		if ( ! $visitors ) {
-			return array();
-		}
-		$in    = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
-		$group = __( 'Help center activity', 'aftercare' );
-		$data  = array();
-		$when  = static fn( $time ): array => array(
-			'name'  => __( 'When', 'aftercare' ),
-			'value' => gmdate( 'Y-m-d H:i:s', (int) $time ) . ' UTC',
-		);
-		$links = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->deflection->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL
-		foreach ( $links as $link ) {
-			$data[] = array(
-				'group_id'    => 'aftercare-help',
-				'group_label' => $group,
-				'item_id'     => 'aftercare-help-ticket-' . $link->id,
-				'data'        => array(
-					array(
-						'name'  => __( 'Opened a ticket from this browser', 'aftercare' ),
-						'value' => $numbers[ (int) $link->ticket_id ] ?? '',
-					),
-					$when( $link->opened_at ),
-				),
-			);
-		}
-		$kinds = array(
-			'search'  => __( 'Searched', 'aftercare' ),
-			'click'   => __( 'Opened an article', 'aftercare' ),
-			'suggest' => __( 'Was shown articles', 'aftercare' ),
-		);
-		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->log->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ) as $event ) { // phpcs:ignore WordPress.DB.PreparedSQL
-			$data[] = array(
-				'group_id'    => 'aftercare-help',
-				'group_label' => $group,
-				'item_id'     => 'aftercare-help-event-' . $event->id,
-				'data'        => array_values(
-					array_filter(
-						array(
-							array(
-								'name'  => $kinds[ $event->kind ] ?? $event->kind,
-								'value' => (string) $event->query,
-							),
-							$event->post_id ? array(
-								'name'  => __( 'Article', 'aftercare' ),
-								'value' => get_the_title( (int) $event->post_id ),
-							) : null,
-							$when( $event->created_at ),
-						)
-					)
-				),
-			);
-		}
-		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->votes->table()} WHERE visitor IN ({$in}) ORDER BY id", $visitors ) ) as $vote ) { // phpcs:ignore WordPress.DB.PreparedSQL
-			$data[] = array(
-				'group_id'    => 'aftercare-help',
-				'group_label' => $group,
-				'item_id'     => 'aftercare-help-vote-' . $vote->id,
-				'data'        => array(
-					array(
-						'name'  => __( 'Article', 'aftercare' ),
-						'value' => get_the_title( (int) $vote->post_id ),
-					),
-					array(
-						'name'  => __( 'Was it helpful?', 'aftercare' ),
-						'value' => $vote->helpful ? __( 'Yes', 'aftercare' ) : __( 'No', 'aftercare' ),
-					),
-					array(
-						'name'  => __( 'Comment', 'aftercare' ),
-						'value' => (string) $vote->comment,
-					),
-					$when( $vote->created_at ),
-				),
-			);
-		}
-		return $data;
+		$this->forget_browsers( array_map( static fn( Ticket $row ): int => $row->id, $rows ) );
+		return (bool) $rows;
 	}
 
 	/**
@@ -400,65 +201,10 @@ final class PersonalData implements Registrable {
 	 * @param int[] $ticket_ids Tickets.
 	 */
 	private function forget_browsers( array $ticket_ids ): void {
-		$visitors = $this->browsers( $ticket_ids );
-		if ( ! $visitors ) {
-			return;
+		$visitors = $this->deflection->visitors_of_tickets( $ticket_ids );
+		foreach ( array( $this->log, $this->votes, $this->deflection ) as $table ) {
+			$table->forget_visitors( $visitors );
 		}
-		$in = implode( ',', array_fill( 0, count( $visitors ), '%s' ) );
-		foreach ( array( $this->log->table(), $this->votes->table(), $this->deflection->table() ) as $table ) {
-			$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE visitor IN ({$in})", $visitors ) ); // phpcs:ignore WordPress.DB.PreparedSQL
-		}
-	}
-
-	/**
-	 * The visitor hashes of the browsers the tickets were opened from.
-	 *
-	 * @param int[] $ticket_ids Tickets.
-	 * @return string[]
-	 */
-	private function browsers( array $ticket_ids ): array {
-		if ( ! $ticket_ids ) {
-			return array();
-		}
-		$in = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
-		return $this->wpdb->get_col( $this->wpdb->prepare( "SELECT DISTINCT visitor FROM {$this->deflection->table()} WHERE ticket_id IN ({$in})", $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
-	}
-
-	/**
-	 * Who looked up the person's orders, as recorded on them (time, shortened address, how).
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function lookup_items( string $email ): array {
-		$data = array();
-		foreach ( $this->person_orders( $email ) as $order ) {
-			foreach ( $this->orders?->lookups( $order->id, PHP_INT_MAX ) ?? array() as $index => $lookup ) {
-				$data[] = array(
-					'group_id'    => 'aftercare-order-lookups',
-					'group_label' => __( 'Order look-ups', 'aftercare' ),
-					'item_id'     => 'aftercare-lookup-' . $order->id . '-' . $index,
-					'data'        => array(
-						array(
-							'name'  => __( 'Order number', 'aftercare' ),
-							'value' => '#' . $order->number,
-						),
-						array(
-							'name'  => __( 'When', 'aftercare' ),
-							'value' => gmdate( 'Y-m-d H:i:s', $lookup['time'] ) . ' UTC',
-						),
-						array(
-							'name'  => __( 'IP address (shortened)', 'aftercare' ),
-							'value' => $lookup['ip'],
-						),
-						array(
-							'name'  => __( 'How', 'aftercare' ),
-							'value' => 'customer' === $lookup['via'] ? __( 'Signed in', 'aftercare' ) : __( 'Order number and email or postcode', 'aftercare' ),
-						),
-					),
-				);
-			}
-		}
-		return $data;
 	}
 
 	/**
@@ -496,48 +242,6 @@ final class PersonalData implements Registrable {
 	}
 
 	/**
-	 * The returns, their items and their timelines (their conversation and photos are their
-	 * ticket threads, exported with the tickets).
-	 *
-	 * @param ReturnRequest[] $returns Returns.
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function return_items( array $returns ): array {
-		$data = array();
-		foreach ( $returns as $return ) {
-			$fields = array(
-				__( 'Return number', 'aftercare' ) => $return->public_number(),
-				__( 'Order number', 'aftercare' )  => '#' . $return->order_number,
-				__( 'Status', 'aftercare' )        => $return->status->label(),
-				__( 'Name', 'aftercare' )          => $return->customer_name,
-				__( 'Email', 'aftercare' )         => $return->customer_email,
-				__( 'Items', 'aftercare' )         => implode( '; ', array_map( static fn( ReturnItem $item ): string => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items ) ),
-				__( 'Preferred outcome', 'aftercare' ) => $return->outcome,
-				__( 'Resolution', 'aftercare' )    => $return->resolution,
-				__( 'Amount', 'aftercare' )        => $return->refund_amount > 0 ? number_format_i18n( $return->refund_amount, 2 ) : '',
-				__( 'Coupon code', 'aftercare' )   => $return->coupon_code,
-				__( 'Requested', 'aftercare' )     => gmdate( 'Y-m-d H:i:s', $return->created_at ) . ' UTC',
-			);
-			$fields = array_filter( $fields, static fn( string $value ): bool => '' !== $value );
-			$data[] = array(
-				'group_id'    => 'aftercare-returns',
-				'group_label' => __( 'Returns', 'aftercare' ),
-				'item_id'     => 'aftercare-return-' . $return->id,
-				'data'        => array_map(
-					static fn( string $name, string $value ): array => array(
-						'name'  => $name,
-						'value' => $value,
-					),
-					array_keys( $fields ),
-					array_values( $fields )
-				),
-			);
-			array_push( $data, ...$this->history( 'return', $return->id, __( 'Return history', 'aftercare' ), __( 'Return number', 'aftercare' ), $return->public_number() ) );
-		}
-		return $data;
-	}
-
-	/**
 	 * Removes the person from their returns, which keep their number, items, status and amounts
 	 * (their thread goes with the tickets).
 	 *
@@ -547,48 +251,10 @@ final class PersonalData implements Registrable {
 	private function anonymize_returns( string $email, array $returns ): bool {
 		$user = get_user_by( 'email', $email );
 		foreach ( $returns as $return ) {
-			$this->wpdb->update(
-				$this->returns->table(),
-				array(
-					'customer_id'    => 0,
-					'customer_name'  => __( 'Deleted customer', 'aftercare' ),
-					'customer_email' => wp_privacy_anonymize_data( 'email', $email ),
-				),
-				array( 'id' => $return->id )
-			);
+			$this->returns->anonymize_customer( $return->id, __( 'Deleted customer', 'aftercare' ), wp_privacy_anonymize_data( 'email', $email ) );
 			$this->detach_events( 'return', $return->id, $user );
 		}
 		return (bool) $returns;
-	}
-
-	/**
-	 * A ticket's or return's timeline, as export items.
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function history( string $object_type, int $id, string $group_label, string $number_label, string $number ): array {
-		return array_map(
-			static fn( array $event ): array => array(
-				'group_id'    => 'ticket' === $object_type ? 'aftercare-events' : 'aftercare-return-events',
-				'group_label' => $group_label,
-				'item_id'     => 'aftercare-event-' . $event['id'],
-				'data'        => array(
-					array(
-						'name'  => $number_label,
-						'value' => $number,
-					),
-					array(
-						'name'  => __( 'Change', 'aftercare' ),
-						'value' => $event['type'] . ( $event['data'] ? ' ' . wp_json_encode( $event['data'] ) : '' ),
-					),
-					array(
-						'name'  => __( 'When', 'aftercare' ),
-						'value' => gmdate( 'Y-m-d H:i:s', $event['created_at'] ) . ' UTC',
-					),
-				),
-			),
-			$this->events->for_object( $object_type, $id )
-		);
 	}
 
 	/**
@@ -598,62 +264,47 @@ final class PersonalData implements Registrable {
 	 */
 	private function detach_events( string $object_type, int $id, $user ): void {
 		if ( $user ) {
-			$this->wpdb->update(
-				$this->events->table(),
-				array( 'actor_id' => 0 ),
-				array(
-					'object_type' => $object_type,
-					'object_id'   => $id,
-					'actor_id'    => $user->ID,
-				)
-			);
+			$this->events->detach_actor( $object_type, $id, $user->ID );
 		}
 	}
 
-	private function delete_attachment( Attachment $file ): void {
-		wp_delete_file( $this->attachments->path( $file ) );
-		$this->wpdb->delete( $this->attachments->table(), array( 'id' => $file->id ) );
-	}
-
 	/**
-	 * The person's tickets or returns: by email, and by user account when the email belongs to
-	 * one. Null for something that is no email.
+	 * The person's account (0: none), or null for something that is no email: their tickets and
+	 * returns are those with their email or of that account.
 	 */
-	private function owned_by( string $email ): ?string {
-		$email = trim( $email );
+	private function account_of( string $email ): ?int {
 		if ( ! is_email( $email ) ) {
 			return null;
 		}
 		$user = get_user_by( 'email', $email );
-		return $this->wpdb->prepare( '(customer_email = %s OR (customer_id > 0 AND customer_id = %d))', $email, $user ? $user->ID : 0 );
+		return $user ? $user->ID : 0;
 	}
 
 	/**
-	 * A page of the person's returns (their emails are stored lower-case).
+	 * A page of the person's returns.
 	 *
 	 * @return ReturnRequest[]
 	 */
 	private function return_rows( string $email, int $offset ): array {
-		$where = $this->owned_by( strtolower( $email ) );
-		$ids   = null === $where ? array() : $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->returns->table()} WHERE {$where} ORDER BY id LIMIT %d OFFSET %d", self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, prepared clause.
-		return array_values( array_filter( array_map( fn( $id ): ?ReturnRequest => $this->returns->find( (int) $id ), $ids ) ) );
+		$account = $this->account_of( trim( $email ) );
+		return null === $account ? array() : $this->returns->of_person( trim( $email ), $account, $offset, self::PAGE );
 	}
 
 	/**
 	 * A page of the person's tickets.
 	 *
-	 * @return object[]
+	 * @return Ticket[]
 	 */
 	private function ticket_rows( string $email, int $offset ): array {
-		$where = $this->owned_by( $email );
-		return null === $where ? array() : $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->tickets->table()} WHERE {$where} ORDER BY id LIMIT %d OFFSET %d", self::PAGE, $offset ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, prepared clause.
+		$account = $this->account_of( trim( $email ) );
+		return null === $account ? array() : $this->tickets->of_person( trim( $email ), $account, $offset, self::PAGE );
 	}
 
 	/**
 	 * How many tickets ticket_rows() pages through.
 	 */
 	private function ticket_count( string $email ): int {
-		$where = $this->owned_by( $email );
-		return null === $where ? 0 : (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$this->tickets->table()} WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, prepared clause.
+		$account = $this->account_of( trim( $email ) );
+		return null === $account ? 0 : $this->tickets->count_of_person( trim( $email ), $account );
 	}
 }

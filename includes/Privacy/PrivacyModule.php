@@ -35,7 +35,6 @@ final class PrivacyModule extends Module {
 		$tickets = $this->tickets;
 		return array(
 			new PersonalData(
-				$shared->wpdb,
 				$tickets->repository,
 				$tickets->messages,
 				$tickets->attachments,
@@ -49,7 +48,6 @@ final class PrivacyModule extends Module {
 				$this->orders->source
 			),
 			new Retention(
-				$shared->wpdb,
 				$shared->settings,
 				$tickets->repository,
 				$this->returns->repository,

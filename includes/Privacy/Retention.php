@@ -21,9 +21,7 @@ use Aftercare\Infrastructure\Registrable;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Returns\ReturnRepository;
-use Aftercare\Returns\ReturnStatus;
 use Aftercare\Settings\Settings;
-use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\TicketRepository;
 
@@ -41,7 +39,6 @@ final class Retention implements Registrable {
 	private const SENT_MAIL_AGE = 30 * DAY_IN_SECONDS;
 
 	public function __construct(
-		private \wpdb $wpdb,
 		private Settings $settings,
 		private TicketRepository $tickets,
 		private ReturnRepository $returns,
@@ -90,16 +87,8 @@ final class Retention implements Registrable {
 			return 0;
 		}
 		$cutoff = $this->clock->now() - $months * MONTH_IN_SECONDS;
-		$most   = 0;
-		foreach ( array( $this->log->table() => 'created_at', $this->votes->table() => 'created_at', $this->deflection->table() => 'opened_at' ) as $table => $column ) {
-			// Ids first, then by id: DELETE … LIMIT is not portable to SQLite.
-			$ids = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$table} WHERE {$column} < %d ORDER BY id LIMIT %d", $cutoff, self::HELP_BATCH ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table and column names.
-			if ( $ids ) {
-				$this->wpdb->query( "DELETE FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- integers.
-			}
-			$most = max( $most, count( $ids ) );
-		}
-		return $most;
+		$deleted = array_map( static fn( $table ): int => $table->delete_before( $cutoff, self::HELP_BATCH ), array( $this->log, $this->votes, $this->deflection ) );
+		return max( $deleted );
 	}
 
 	/**
@@ -111,16 +100,33 @@ final class Retention implements Registrable {
 			return 0;
 		}
 		$cutoff  = $this->clock->now() - $months * MONTH_IN_SECONDS;
-		$files   = $this->attachments->table();
-		$tickets = $this->tickets->table();
-		$returns = $this->returns->table();
-		$done    = array_map( static fn( ReturnStatus $status ): string => $status->value, array( ReturnStatus::Rejected, ReturnStatus::Refunded, ReturnStatus::Credited, ReturnStatus::Exchanged, ReturnStatus::Closed ) );
-		$rows    = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT a.* FROM {$files} a INNER JOIN {$tickets} t ON t.id = a.ticket_id LEFT JOIN {$returns} r ON r.ticket_id = t.id WHERE t.updated_at < %d AND ( ( r.id IS NULL AND t.is_open = 0 ) OR ( r.status IN (%s, %s, %s, %s, %s) AND r.updated_at < %d ) ) ORDER BY a.id LIMIT %d", $cutoff, ...array_merge( $done, array( $cutoff, self::BATCH ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
-		foreach ( $rows as $row ) {
-			$attachment = Attachment::from_row( $row );
-			wp_delete_file( $this->attachments->path( $attachment ) );
-			$this->wpdb->delete( $files, array( 'id' => $attachment->id ) );
+		$deleted = 0;
+		$after   = 0;
+		// Through the tickets that still hold files: retention keeps them few.
+		while ( $deleted < self::BATCH ) {
+			$ids = $this->attachments->ticket_ids( $after, self::BATCH );
+			if ( ! $ids ) {
+				break;
+			}
+			$after = (int) end( $ids );
+			foreach ( $this->attachments->of_tickets( $this->expired( $ids, $cutoff ), self::BATCH - $deleted ) as $attachment ) {
+				$this->attachments->delete( $attachment );
+				++$deleted;
+			}
 		}
-		return count( $rows );
+		return $deleted;
+	}
+
+	/**
+	 * Of these tickets, those whose files have expired: untouched since $cutoff, and done; or, for
+	 * a return's thread, its return finished before $cutoff.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return int[]
+	 */
+	private function expired( array $ticket_ids, int $cutoff ): array {
+		$untouched = $this->tickets->untouched_since( $ticket_ids, $cutoff );
+		$returns   = $this->returns->finished_before( array_keys( $untouched ), $cutoff );
+		return array_keys( array_filter( $returns + $untouched ) );
 	}
 }

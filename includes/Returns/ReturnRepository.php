@@ -16,6 +16,9 @@ final class ReturnRepository implements Table {
 	/** First public number is this plus one (R-1001). */
 	public const NUMBER_OFFSET = 1000;
 
+	/** Statuses after which nothing more happens to a return. */
+	private const FINISHED = array( ReturnStatus::Rejected, ReturnStatus::Refunded, ReturnStatus::Credited, ReturnStatus::Exchanged, ReturnStatus::Closed );
+
 	public function __construct( private \wpdb $wpdb, private ReturnItemRepository $items ) {}
 
 	public function table_name(): string {
@@ -157,6 +160,63 @@ final class ReturnRepository implements Table {
 			'returns' => array_map( static fn( object $row ): ReturnRequest => ReturnRequest::from_row( $row, $items[ (int) $row->id ] ?? array() ), $rows ),
 			'total'   => $total,
 		);
+	}
+
+	/**
+	 * A page of a person's returns, oldest first: by their email (stored lower-case), and by their
+	 * account when they have one (0: none).
+	 *
+	 * @return ReturnRequest[]
+	 */
+	public function of_person( string $email, int $customer_id, int $offset, int $limit ): array {
+		$ids = $this->wpdb->get_col(
+			$this->wpdb->prepare(
+				"SELECT id FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))
+				ORDER BY id LIMIT %d OFFSET %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				strtolower( $email ),
+				$customer_id,
+				$limit,
+				$offset
+			)
+		);
+		return array_values( array_filter( array_map( fn( $id ): ?ReturnRequest => $this->find( (int) $id ), $ids ) ) );
+	}
+
+	/**
+	 * Takes the customer off a return (account, name, email); it keeps its number, items, status
+	 * and amounts.
+	 */
+	public function anonymize_customer( int $id, string $name, string $email ): void {
+		$this->wpdb->update(
+			$this->table(),
+			array(
+				'customer_id'    => 0,
+				'customer_name'  => $name,
+				'customer_email' => $email,
+			),
+			array( 'id' => $id )
+		);
+	}
+
+	/**
+	 * Of these tickets, those that are returns' threads, each with whether its return finished
+	 * (rejected, settled or closed) before $cutoff.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return array<int, bool> Ticket id => finished before $cutoff.
+	 */
+	public function finished_before( array $ticket_ids, int $cutoff ): array {
+		if ( ! $ticket_ids ) {
+			return array();
+		}
+		$in       = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
+		$sql      = "SELECT ticket_id, status, updated_at FROM {$this->table()} WHERE ticket_id IN ({$in})";
+		$finished = array();
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+			$status                            = ReturnStatus::tryFrom( (string) $row->status );
+			$finished[ (int) $row->ticket_id ] = in_array( $status, self::FINISHED, true ) && (int) $row->updated_at < $cutoff;
+		}
+		return $finished;
 	}
 
 	/**

@@ -99,7 +99,27 @@ final class ReturnService {
 		$this->check_photos( $items, $photos, $agent );
 
 		$now    = $this->clock->now();
-		$return = new ReturnRequest( 0, 0, ReturnStatus::Requested, $order->id, $order->number, $order->customer_id, strtolower( $order->billing_email ), $order->billing_name, 0, $outcome, '', 0.0, 0.0, '', '', 0, $now, $now, 0, 0, $items );
+		$return = new ReturnRequest(
+			id: 0,
+			number: 0,
+			status: ReturnStatus::Requested,
+			order_id: $order->id,
+			order_number: $order->number,
+			customer_id: $order->customer_id,
+			customer_email: strtolower( $order->billing_email ),
+			customer_name: $order->billing_name,
+			ticket_id: 0,
+			outcome: $outcome,
+			resolution: '',
+			refund_amount: 0.0,
+			restocking_fee: 0.0,
+			refund_reference: '',
+			coupon_code: '',
+			exchange_order_id: 0,
+			created_at: $now,
+			updated_at: $now,
+			items: $items
+		);
 
 		try {
 			// One request at a time per order: the recheck then sees every return committed before it.
@@ -146,9 +166,7 @@ final class ReturnService {
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( $to ): array {
-				return $this->set_status( $return, $to );
-			},
+			fn( ReturnRequest $return ): ReturnPlan => new ReturnPlan( $this->set_status( $return, $to ) ),
 			$message
 		);
 	}
@@ -164,7 +182,7 @@ final class ReturnService {
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( $quantities, $restock, $actor_id ): array {
+			function ( ReturnRequest $return ) use ( $quantities, $restock, $actor_id ): ReturnPlan {
 				$changes = $this->set_status( $return, ReturnStatus::Received );
 				$stock   = array();
 				foreach ( $return->items as $item ) {
@@ -184,7 +202,7 @@ final class ReturnService {
 				}
 				$return->received_at = $this->clock->now();
 				$this->restock( $return, $stock, $actor_id );
-				return $changes;
+				return new ReturnPlan( $changes );
 			},
 			$message
 		);
@@ -198,12 +216,10 @@ final class ReturnService {
 	 */
 	public function refund( int $id, int $actor_id, bool $restock = false, ?float $fee = null, string $message = '' ): ReturnRequest {
 		$this->require_agent( $actor_id );
-		$lines = array();
-		$stock = array();
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( $restock, &$fee, &$lines, &$stock ): array {
+			function ( ReturnRequest $return ) use ( $restock, $fee, $actor_id ): ReturnPlan {
 				$changes = $this->set_status( $return, ReturnStatus::Refunded );
 				$lines   = $this->settled_lines( $return );
 				$value   = $this->value( $return, $lines );
@@ -211,6 +227,7 @@ final class ReturnService {
 				if ( $fee < 0 || $fee >= $value ) {
 					throw DomainError::invalid( 'invalid_fee', __( 'The restocking fee must be less than the refund.', 'aftercare' ), array( 'params' => array( 'fee' ) ) );
 				}
+				$stock = array();
 				foreach ( $return->items as $item ) {
 					$left = $restock ? ( $lines[ $item->order_item_id ] ?? 0 ) - $item->restocked_quantity : 0;
 					if ( $left > 0 ) {
@@ -221,30 +238,39 @@ final class ReturnService {
 				}
 				$return->resolution     = 'refund';
 				$return->restocking_fee = $fee;
-				return $changes;
+				return new ReturnPlan( $changes, settle: fn( ReturnRequest $return ): array => $this->pay_refund( $return, $lines, $stock, $fee, $actor_id ) );
 			},
-			$message,
-			function ( ReturnRequest $return ) use ( &$fee, &$lines, &$stock, $actor_id ): array {
-				/* translators: %s: return number. */
-				$refund                   = $this->orders->refund( $return->order_id, $lines, false, $fee, sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
-				// Only once paid: stock is cached outside the transaction, so a refused refund must not have touched it.
-				$this->restock( $return, $stock, $actor_id );
-				$return->refund_amount    = $refund->amount;
-				$return->refund_reference = $refund->reference;
-				$this->events->record( 'return', $return->id, 'refund', $actor_id, array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual ) );
-				$this->orders->add_note(
-					$return->order_id,
-					sprintf(
-						/* translators: 1: return number, 2: amount, 3: restocking fee. */
-						$refund->manual ? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' ) : __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
-						$return->public_number(),
-						number_format_i18n( $refund->amount, 2 ),
-						number_format_i18n( (float) $fee, 2 )
-					)
-				);
-				return array( 'refund_amount' => array( 0.0, $refund->amount ) );
-			}
+			$message
 		);
+	}
+
+	/**
+	 * The settling step of refund(): the payment, then the stock that follows the money.
+	 *
+	 * @param array<int, int> $lines Order item id => quantity refunded.
+	 * @param array<int, int> $stock Order item id => quantity to put back in stock.
+	 * @return array<string, array{0: float, 1: float}>
+	 */
+	private function pay_refund( ReturnRequest $return, array $lines, array $stock, float $fee, int $actor_id ): array {
+		/* translators: %s: return number. */
+		$reason = sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() );
+		$refund = $this->orders->refund( $return->order_id, $lines, restock: false, fee: $fee, reason: $reason );
+		// Only once paid: stock is cached outside the transaction, so a refused refund must not have touched it.
+		$this->restock( $return, $stock, $actor_id );
+		$return->refund_amount    = $refund->amount;
+		$return->refund_reference = $refund->reference;
+		$this->events->record( 'return', $return->id, 'refund', $actor_id, array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual ) );
+		$this->orders->add_note(
+			$return->order_id,
+			sprintf(
+				/* translators: 1: return number, 2: amount, 3: restocking fee. */
+				$refund->manual ? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' ) : __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
+				$return->public_number(),
+				number_format_i18n( $refund->amount, 2 ),
+				number_format_i18n( $fee, 2 )
+			)
+		);
+		return array( 'refund_amount' => array( 0.0, $refund->amount ) );
 	}
 
 	/**
@@ -255,11 +281,10 @@ final class ReturnService {
 	 */
 	public function credit( int $id, int $actor_id, ?float $amount = null, string $message = '' ): ReturnRequest {
 		$this->require_agent( $actor_id );
-		$value = 0.0;
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ) use ( &$amount, &$value, $actor_id ): array {
+			function ( ReturnRequest $return ) use ( $amount, $actor_id ): ReturnPlan {
 				$changes = $this->set_status( $return, ReturnStatus::Credited );
 				$value   = round( $this->value( $return, $this->settled_lines( $return ) ), 2 );
 				$amount  = round( $amount ?? $value, 2 );
@@ -277,29 +302,35 @@ final class ReturnService {
 				}
 				$return->resolution    = 'store_credit';
 				$return->refund_amount = $amount;
-				return $changes;
+				return new ReturnPlan( $changes, settle: fn( ReturnRequest $return ): array => $this->issue_credit( $return, $amount, $value, $actor_id ) );
 			},
-			$message,
-			function ( ReturnRequest $return ) use ( &$amount, &$value, $actor_id ): array {
-				/* translators: %s: return number. */
-				$code                = $this->orders->issue_store_credit( $return->order_id, (float) $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
-				$return->coupon_code = $code;
-				$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'value' => $value, 'coupon' => $code ) );
-				/* translators: 1: return number, 2: amount, 3: coupon code. */
-				$note = sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( (float) $amount, 2 ), $code );
-				if ( $amount > $value ) {
-					$user  = get_userdata( $actor_id );
-					$note .= ' ' . sprintf(
-						/* translators: 1: the items' value, 2: user's display name. */
-						__( 'That is more than the items were paid (%1$s), given by %2$s.', 'aftercare' ),
-						number_format_i18n( $value, 2 ),
-						$user ? $user->display_name : '#' . $actor_id
-					);
-				}
-				$this->orders->add_note( $return->order_id, $note );
-				return array( 'coupon_code' => array( '', $code ) );
-			}
+			$message
 		);
+	}
+
+	/**
+	 * The settling step of credit(): the coupon, and who went over the items' value.
+	 *
+	 * @return array<string, array{0: string, 1: string}>
+	 */
+	private function issue_credit( ReturnRequest $return, float $amount, float $value, int $actor_id ): array {
+		/* translators: %s: return number. */
+		$code                = $this->orders->issue_store_credit( $return->order_id, $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
+		$return->coupon_code = $code;
+		$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'value' => $value, 'coupon' => $code ) );
+		/* translators: 1: return number, 2: amount, 3: coupon code. */
+		$note = sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( $amount, 2 ), $code );
+		if ( $amount > $value ) {
+			$user  = get_userdata( $actor_id );
+			$note .= ' ' . sprintf(
+				/* translators: 1: the items' value, 2: user's display name. */
+				__( 'That is more than the items were paid (%1$s), given by %2$s.', 'aftercare' ),
+				number_format_i18n( $value, 2 ),
+				$user ? $user->display_name : '#' . $actor_id
+			);
+		}
+		$this->orders->add_note( $return->order_id, $note );
+		return array( 'coupon_code' => array( '', $code ) );
 	}
 
 	/**
@@ -311,20 +342,26 @@ final class ReturnService {
 		return $this->change(
 			$id,
 			$actor_id,
-			function ( ReturnRequest $return ): array {
+			function ( ReturnRequest $return ) use ( $actor_id ): ReturnPlan {
 				$changes            = $this->set_status( $return, ReturnStatus::Exchanged );
 				$return->resolution = 'exchange';
-				return $changes;
+				return new ReturnPlan( $changes, settle: fn( ReturnRequest $return ): array => $this->send_exchange( $return, $actor_id ) );
 			},
-			$message,
-			function ( ReturnRequest $return ) use ( $actor_id ): array {
-				/* translators: %s: return number. */
-				$order                     = $this->orders->create_exchange( $return->order_id, $this->settled_lines( $return ), sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
-				$return->exchange_order_id = $order->id;
-				$this->events->record( 'return', $return->id, 'exchange', $actor_id, array( 'order_id' => $order->id, 'order_number' => $order->number ) );
-				return array( 'exchange_order_id' => array( 0, $order->id ) );
-			}
+			$message
 		);
+	}
+
+	/**
+	 * The settling step of exchange(): the new order.
+	 *
+	 * @return array<string, array{0: int, 1: int}>
+	 */
+	private function send_exchange( ReturnRequest $return, int $actor_id ): array {
+		/* translators: %s: return number. */
+		$order                     = $this->orders->create_exchange( $return->order_id, $this->settled_lines( $return ), sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+		$return->exchange_order_id = $order->id;
+		$this->events->record( 'return', $return->id, 'exchange', $actor_id, array( 'order_id' => $order->id, 'order_number' => $order->number ) );
+		return array( 'exchange_order_id' => array( 0, $order->id ) );
 	}
 
 	/**
@@ -361,54 +398,59 @@ final class ReturnService {
 	 * Runs one change of a return as a unit of work, one at a time per order (two agents clicking
 	 * "Refund" at once refund once; the second finds the return refunded).
 	 *
-	 * $work checks and changes the return in memory and answers with the changes
-	 * (`field => [old, new]`); what it writes goes to this database only. The status event, the
-	 * order note and the optional message to the shopper follow. $settle, for settlements, is the
-	 * step that reaches outside (the payment gateway, a coupon, a new order): it runs last, once
-	 * everything that can be refused has been written, so a refused refund leaves the return as
-	 * it was and nothing that fails before it ever reaches the gateway. What it answers (the
-	 * refund's reference, the coupon, the order) is written after it, with the restock, events and
-	 * order notes that describe it: writes with nothing left to check. The window that remains is
-	 * between the gateway's answer and the commit: should one of those writes or the commit fail
-	 * there, the provider has paid but everything here rolls back, including the refund record
-	 * WooCommerce made in the same transaction; the return keeps its earlier status, the payment
-	 * provider's records show the refund, and a retry would pay again.
+	 * $work checks and changes the return in memory and answers with its plan: the changes
+	 * (`field => [old, new]`) and, for settlements, the settling step. What it writes goes to this
+	 * database only. The status event, the order note and the optional message to the shopper
+	 * follow. The settling step is the one that reaches outside (the payment gateway, a coupon, a
+	 * new order): it runs last, once everything that can be refused has been written, so a
+	 * refused refund leaves the return as it was and nothing that fails before it ever reaches the
+	 * gateway. What it answers (the refund's reference, the coupon, the order) is written after
+	 * it, with the restock, events and order notes that describe it: writes with nothing left to
+	 * check. The window that remains is between the gateway's answer and the commit: should one of
+	 * those writes or the commit fail there, the provider has paid but everything here rolls back,
+	 * including the refund record WooCommerce made in the same transaction; the return keeps its
+	 * earlier status, the payment provider's records show the refund, and a retry would pay again.
 	 *
-	 * @param callable(ReturnRequest): array<string, array{0: mixed, 1: mixed}>  $work   The change.
-	 * @param callable(ReturnRequest): array<string, array{0: mixed, 1: mixed}>|null $settle The outside step.
+	 * @param callable(ReturnRequest): ReturnPlan $work The change.
 	 */
-	private function change( int $id, int $actor_id, callable $work, string $message = '', ?callable $settle = null ): ReturnRequest {
+	private function change( int $id, int $actor_id, callable $work, string $message = '' ): ReturnRequest {
 		return $this->locked(
 			$this->get( $id )->order_id,
-			fn(): ReturnRequest => $this->transaction->run(
-				function () use ( $id, $actor_id, $work, $message, $settle ): ReturnRequest {
-					$return             = $this->get( $id );
-					$changes            = $work( $return );
-					$return->updated_at = $this->clock->now();
-					$this->returns->update( $return );
-					if ( isset( $changes['status'] ) ) {
-						$this->events->record( 'return', $return->id, 'status', $actor_id, array( 'from' => $changes['status'][0], 'to' => $changes['status'][1] ) );
-						/* translators: 1: return number, 2: new status. */
-						$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s.', 'aftercare' ), $return->public_number(), $return->status->label() ) );
-					}
-					// Announced before the message's own hook, so the status mail can carry the message (one mail, not two).
-					$reply = null;
-					$this->transaction->after_commit(
-						static function () use ( $return, &$changes, &$reply ): void {
-							do_action( 'aftercare_return_updated', $return, $changes, $reply );
-						}
-					);
-					if ( '' !== trim( $message ) ) {
-						$reply = $this->tickets->reply( $return->ticket_id, 'reply', $message, $actor_id );
-					}
-					if ( $settle ) {
-						$changes += $settle( $return );
-						$this->returns->update( $return );
-					}
-					return $return;
-				}
-			)
+			fn(): ReturnRequest => $this->transaction->run( fn(): ReturnRequest => $this->apply( $id, $actor_id, $work, $message ) )
 		);
+	}
+
+	/**
+	 * The unit of work of change().
+	 *
+	 * @param callable(ReturnRequest): ReturnPlan $work The change.
+	 */
+	private function apply( int $id, int $actor_id, callable $work, string $message ): ReturnRequest {
+		$return             = $this->get( $id );
+		$plan               = $work( $return );
+		$return->updated_at = $this->clock->now();
+		$this->returns->update( $return );
+		if ( isset( $plan->changes['status'] ) ) {
+			$this->events->record( 'return', $return->id, 'status', $actor_id, array( 'from' => $plan->changes['status'][0], 'to' => $plan->changes['status'][1] ) );
+			/* translators: 1: return number, 2: new status. */
+			$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s.', 'aftercare' ), $return->public_number(), $return->status->label() ) );
+		}
+		// Announced before the message's own hook, so the status mail can carry the message (one
+		// mail, not two); what it announces is known once the reply and the settlement are in.
+		$announced = null;
+		$this->transaction->after_commit(
+			static function () use ( &$announced ): void {
+				do_action( 'aftercare_return_updated', ...$announced );
+			}
+		);
+		$reply   = '' !== trim( $message ) ? $this->tickets->reply( $return->ticket_id, 'reply', $message, $actor_id ) : null;
+		$settled = array();
+		if ( $plan->settle ) {
+			$settled = ( $plan->settle )( $return );
+			$this->returns->update( $return );
+		}
+		$announced = array( $return, $plan->changes + $settled, $reply );
+		return $return;
 	}
 
 	/**

@@ -195,6 +195,40 @@ final class AttachmentStore implements Table {
 	}
 
 	/**
+	 * Tickets that hold files, in id order, after the ticket $after.
+	 *
+	 * @return int[]
+	 */
+	public function ticket_ids( int $after, int $limit ): array {
+		$sql = "SELECT DISTINCT ticket_id FROM {$this->table()} WHERE ticket_id > %d ORDER BY ticket_id LIMIT %d";
+		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $after, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+	}
+
+	/**
+	 * The files of these tickets, in id order.
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return Attachment[]
+	 */
+	public function of_tickets( array $ticket_ids, int $limit ): array {
+		if ( ! $ticket_ids || $limit < 1 ) {
+			return array();
+		}
+		$in   = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
+		$sql  = "SELECT * FROM {$this->table()} WHERE ticket_id IN ({$in}) ORDER BY id LIMIT %d";
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ticket_ids, array( $limit ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		return array_map( array( Attachment::class, 'from_row' ), $rows );
+	}
+
+	/**
+	 * Deletes a stored file and its row.
+	 */
+	public function delete( Attachment $attachment ): void {
+		wp_delete_file( $this->path( $attachment ) );
+		$this->wpdb->delete( $this->table(), array( 'id' => $attachment->id ) );
+	}
+
+	/**
 	 * Refuses uploads beyond the ticket's quota (413) or the client's daily one (429), and counts
 	 * them against the day's.
 	 *

@@ -76,4 +76,19 @@ final class EventLog implements Table {
 			$rows
 		);
 	}
+
+	/**
+	 * The user's steps on a timeline stay, no longer linked to their account.
+	 */
+	public function detach_actor( string $object_type, int $object_id, int $actor_id ): void {
+		$this->wpdb->update(
+			$this->table(),
+			array( 'actor_id' => 0 ),
+			array(
+				'object_type' => $object_type,
+				'object_id'   => $object_id,
+				'actor_id'    => $actor_id,
+			)
+		);
+	}
 }

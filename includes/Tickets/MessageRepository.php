@@ -76,4 +76,34 @@ final class MessageRepository implements Table {
 		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE ticket_id = %d{$notes} ORDER BY id", $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL
 		return array_map( array( Message::class, 'from_row' ), $rows );
 	}
+
+	/**
+	 * What the customer wrote on a ticket, oldest first.
+	 *
+	 * @return Message[]
+	 */
+	public function from_customer( int $ticket_id ): array {
+		$sql  = "SELECT * FROM {$this->table()} WHERE ticket_id = %d AND type = 'reply' AND author_role = 'customer' ORDER BY id";
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		return array_map( array( Message::class, 'from_row' ), $rows );
+	}
+
+	/**
+	 * Replaces the customer's words and name on a ticket, unlinked from their account; the
+	 * messages stay, and agents' replies and notes are untouched.
+	 */
+	public function anonymize_customer( int $ticket_id, string $name, string $body ): void {
+		$this->wpdb->update(
+			$this->table(),
+			array(
+				'author_id'   => 0,
+				'author_name' => $name,
+				'body'        => $body,
+			),
+			array(
+				'ticket_id'   => $ticket_id,
+				'author_role' => 'customer',
+			)
+		);
+	}
 }

@@ -262,6 +262,71 @@ final class TicketRepository implements Table {
 	}
 
 	/**
+	 * A page of a person's tickets, oldest first: by their email, and by their account when they
+	 * have one (0: none).
+	 *
+	 * @return Ticket[]
+	 */
+	public function of_person( string $email, int $customer_id, int $offset, int $limit ): array {
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				"SELECT * FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))
+				ORDER BY id LIMIT %d OFFSET %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				$email,
+				$customer_id,
+				$limit,
+				$offset
+			)
+		);
+		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
+	}
+
+	/**
+	 * How many tickets of_person() pages through.
+	 */
+	public function count_of_person( string $email, int $customer_id ): int {
+		$sql = "SELECT COUNT(*) FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))";
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, $email, $customer_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+	}
+
+	/**
+	 * Takes the customer off a ticket (account, name, email) and replaces the subject they wrote;
+	 * the ticket keeps its number, status, dates and counts.
+	 */
+	public function anonymize_customer( int $id, string $name, string $email, string $subject ): void {
+		$this->wpdb->update(
+			$this->table(),
+			array(
+				'subject'        => $subject,
+				'customer_id'    => 0,
+				'customer_name'  => $name,
+				'customer_email' => $email,
+			),
+			array( 'id' => $id )
+		);
+	}
+
+	/**
+	 * Of these tickets, those not updated since $cutoff, each with whether it is done (solved or
+	 * closed).
+	 *
+	 * @param int[] $ids Tickets.
+	 * @return array<int, bool> Ticket id => done.
+	 */
+	public function untouched_since( array $ids, int $cutoff ): array {
+		if ( ! $ids ) {
+			return array();
+		}
+		$in   = implode( ',', array_fill( 0, count( $ids ), '%d' ) );
+		$sql  = "SELECT id, is_open FROM {$this->table()} WHERE id IN ({$in}) AND updated_at < %d";
+		$done = array();
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ids, array( $cutoff ) ) ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+			$done[ (int) $row->id ] = 0 === (int) $row->is_open;
+		}
+		return $done;
+	}
+
+	/**
 	 * Ticket counts of the queue's built-in views, for one agent.
 	 *
 	 * @return array<string, int>
