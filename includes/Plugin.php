@@ -33,7 +33,7 @@ use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\Database\Lock;

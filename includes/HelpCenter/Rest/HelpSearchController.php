@@ -11,7 +11,7 @@ declare( strict_types=1 );
 namespace Aftercare\HelpCenter\Rest;
 
 use Aftercare\HelpCenter\Articles;
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
 
