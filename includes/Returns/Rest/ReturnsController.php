@@ -11,6 +11,8 @@ declare( strict_types=1 );
 namespace Aftercare\Returns\Rest;
 
 use Aftercare\Http\ClientAddress;
+use Aftercare\Http\GuestToken;
+use Aftercare\Http\Uploads;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Orders\OrderLookup;
@@ -24,8 +26,6 @@ use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\Rest\TicketsController;
-use Aftercare\Tickets\TicketAccess;
 
 final class ReturnsController extends AbstractController {
 
@@ -94,7 +94,7 @@ final class ReturnsController extends AbstractController {
 						'description' => __( 'Return id.', 'aftercare' ),
 						'type'        => 'integer',
 					),
-					'token' => TicketsController::token_arg(),
+					'token' => GuestToken::arg(),
 				),
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
@@ -268,7 +268,7 @@ final class ReturnsController extends AbstractController {
 					$order = $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' );
 				}
 				$input           = $request->get_params();
-				$input['photos'] = TicketsController::uploads( $request );
+				$input['photos'] = Uploads::from( $request );
 				$created         = $this->service->create( $order, $input, $actor );
 				$token           = $actor ? '' : $created['token'];
 				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view' );
@@ -296,7 +296,7 @@ final class ReturnsController extends AbstractController {
 	 */
 	public function get_item_permissions_check( $request ): bool|\WP_Error {
 		$context = 'edit' !== $request['context'] || current_user_can( 'read_aftercare_returns' );
-		return $this->allow( $context && $this->access->allows( (int) $request['id'], TicketAccess::token( $request ) ) );
+		return $this->allow( $context && $this->access->allows( (int) $request['id'], GuestToken::from( $request ) ) );
 	}
 
 	/**
