@@ -23,6 +23,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns\Storefront;
 
 use Aftercare\HelpCenter\SuggestionBox;
+use Aftercare\Http\InternalRequest;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnService;
@@ -205,7 +206,7 @@ final class ReturnsBlock extends DynamicBlock {
 		}
 		$eligibility = $this->eligibility( $values );
 		if ( 200 !== $eligibility['status'] ) {
-			return 'order' === $target ? self::state( 'order', $values ) : self::failed( $state, 'order', CustomerThreads::error_message( $eligibility ), $eligibility['status'] );
+			return 'order' === $target ? self::state( 'order', $values ) : self::failed( $state, 'order', InternalRequest::error_message( $eligibility ), $eligibility['status'] );
 		}
 		$state = $this->with_order( $state, $eligibility['data'], is_array( $posted ) ? $posted : array() );
 
@@ -253,9 +254,9 @@ final class ReturnsBlock extends DynamicBlock {
 			);
 		$params                    = array_filter( $params, static fn( $value ) => '' !== $value );
 		$params['idempotency_key'] = self::form_key( $params );
-		$answer                    = ReturnStatusPage::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
+		$answer                    = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
 		if ( $answer['status'] >= 300 ) {
-			return self::failed( $state, self::step_of( $answer ), CustomerThreads::error_message( $answer ), $answer['status'] );
+			return self::failed( $state, self::step_of( $answer ), InternalRequest::error_message( $answer ), $answer['status'] );
 		}
 		if ( ! empty( $answer['data']['replayed'] ) && ! is_user_logged_in() ) {
 			// Sent twice: the first submission made the return, and its link went by email only.
@@ -347,9 +348,9 @@ final class ReturnsBlock extends DynamicBlock {
 	 */
 	private function eligibility( array $values ): array {
 		if ( is_user_logged_in() ) {
-			return ReturnStatusPage::dispatch( 'GET', '/aftercare/v1/returns/eligibility', array( 'order_id' => (int) $values['order_id'] ) );
+			return InternalRequest::dispatch( 'GET', '/aftercare/v1/returns/eligibility', array( 'order_id' => (int) $values['order_id'] ) );
 		}
-		return ReturnStatusPage::dispatch(
+		return InternalRequest::dispatch(
 			'POST',
 			'/aftercare/v1/returns/eligibility',
 			array(

@@ -15,6 +15,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Storefront;
 
+use Aftercare\Http\InternalRequest;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Storefront\DynamicBlock;
@@ -109,7 +110,7 @@ final class ContactBlock extends DynamicBlock {
 				'subject'      => '',
 				'message'      => '',
 			),
-			'error'          => $failed ? CustomerThreads::error_message( $failed ) : '',
+			'error'          => $failed ? InternalRequest::error_message( $failed ) : '',
 			'error_field'    => $failed ? (string) ( $failed['data']['data']['params'][0] ?? '' ) : '',
 			'nonce_field'    => $user_id ? wp_nonce_field( self::NONCE, '_aftercare_nonce', true, false ) : '',
 			'rest_url'       => rest_url( 'aftercare/v1/tickets' ),
