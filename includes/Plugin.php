@@ -33,6 +33,7 @@ use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
+use Aftercare\Http\CachePolicy;
 use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Installer;
@@ -282,6 +283,7 @@ final class Plugin {
 			$capabilities,
 			$controllers,
 			array(
+				new CachePolicy(),
 				new AdminScreens( new Assets(), $orders, $policy ),
 				new OrderTicketAction(),
 				new BlockRegistry(),

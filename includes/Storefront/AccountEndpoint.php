@@ -11,7 +11,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Storefront;
 
-use Aftercare\Tickets\Storefront\ContactBlock;
+use Aftercare\Http\CachePolicy;
 
 abstract class AccountEndpoint {
 
@@ -141,7 +141,7 @@ abstract class AccountEndpoint {
 		if ( ! $this->is_endpoint() || ! is_user_logged_in() ) {
 			return;
 		}
-		ContactBlock::private_headers();
+		CachePolicy::private_page();
 		$id = absint( get_query_var( static::ENDPOINT ) );
 		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Only detects the form; verified below.
 		if ( ! $id || 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ! isset( $_POST[ static::MARKER ] ) ) {

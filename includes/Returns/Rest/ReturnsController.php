@@ -60,11 +60,6 @@ final class ReturnsController extends AbstractController {
 		return null !== $this->service && null !== $this->lookup;
 	}
 
-	public function register(): void {
-		parent::register();
-		add_filter( 'rest_request_after_callbacks', array( $this, 'private_headers' ), 10, 3 );
-	}
-
 	public function register_routes(): void {
 		register_rest_route(
 			$this->namespace,
@@ -330,28 +325,6 @@ final class ReturnsController extends AbstractController {
 
 	public function get_item_schema(): array {
 		return $this->add_additional_fields_schema( $this->resource->item_schema() );
-	}
-
-	/**
-	 * Return data is personal: never cached by a browser or proxy.
-	 *
-	 * @param mixed            $response Result.
-	 * @param array<mixed>     $handler  Route handler.
-	 * @param \WP_REST_Request $request  Request.
-	 * @return mixed
-	 */
-	public function private_headers( $response, $handler, $request ) {
-		if ( ! $request instanceof \WP_REST_Request || ! str_starts_with( $request->get_route(), '/' . $this->namespace . '/' . $this->rest_base ) ) {
-			return $response;
-		}
-		$response = is_wp_error( $response ) ? rest_convert_error_to_response( $response ) : rest_ensure_response( $response );
-		foreach ( wp_get_nocache_headers() as $name => $value ) {
-			if ( $value ) {
-				$response->header( $name, (string) $value );
-			}
-		}
-		$response->header( 'Cache-Control', 'no-store, private' );
-		return $response;
 	}
 
 	/**

@@ -23,6 +23,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns\Storefront;
 
 use Aftercare\HelpCenter\SuggestionBox;
+use Aftercare\Http\CachePolicy;
 use Aftercare\Http\InternalRequest;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\Policy;
@@ -71,7 +72,7 @@ final class ReturnsBlock extends DynamicBlock {
 		$marker    = $this->posted_marker();
 		$mine      = is_user_logged_in() && is_singular() && has_block( self::NAME, get_queried_object() );
 		if ( $return_id || '' !== $marker || $mine ) {
-			ContactBlock::private_headers();
+			CachePolicy::private_page();
 		}
 		if ( self::FORM_MARKER === $marker && ! $return_id ) {
 			$this->posted = $this->handle_step();

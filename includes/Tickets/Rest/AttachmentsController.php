@@ -109,7 +109,6 @@ final class AttachmentsController extends AbstractController {
 		$response->header( 'Content-Length', (string) filesize( $path ) );
 		$response->header( 'X-Content-Type-Options', 'nosniff' );
 		$response->header( 'Content-Security-Policy', "default-src 'none'; sandbox" );
-		$response->header( 'Cache-Control', 'private, no-store' );
 		return $response;
 	}
 

@@ -15,6 +15,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Storefront;
 
+use Aftercare\Http\CachePolicy;
 use Aftercare\Http\InternalRequest;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Orders\OrderSource;
@@ -57,7 +58,7 @@ final class ContactBlock extends DynamicBlock {
 		$ticket_id = self::query_int( Links::TICKET_ARG );
 		$posted    = $this->posted_marker();
 		if ( $ticket_id || '' !== $posted ) {
-			self::private_headers();
+			CachePolicy::private_page();
 		}
 		if ( self::CREATE_MARKER === $posted ) {
 			$this->handle_create();
@@ -297,16 +298,6 @@ final class ContactBlock extends DynamicBlock {
 		ob_start();
 		require $file;
 		return (string) ob_get_clean();
-	}
-
-	public static function private_headers(): void {
-		if ( headers_sent() ) {
-			return;
-		}
-		nocache_headers();
-		header( 'Cache-Control: private, no-store, no-cache, must-revalidate, max-age=0' );
-		header( 'Referrer-Policy: no-referrer' );
-		header( 'X-Robots-Tag: noindex, nofollow' );
 	}
 
 	private static function query_int( string $key ): int {
