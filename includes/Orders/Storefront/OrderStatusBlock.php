@@ -83,13 +83,13 @@ final class OrderStatusBlock extends DynamicBlock {
 			),
 			'rest_url'        => rest_url( 'aftercare/v1/order-status' ),
 		);
-		$file = AFTERCARE_DIR . 'build/blocks/order-status/render.php';
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return self::render_template(
+			AFTERCARE_DIR . 'build/blocks/order-status/render.php',
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 
 	/**

@@ -15,6 +15,7 @@ namespace Aftercare\Returns\Storefront;
 use Aftercare\Http\InternalRequest;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
+use Aftercare\Storefront\DynamicBlock;
 use Aftercare\Tickets\Storefront\CustomerThreads;
 
 final class ReturnStatusPage {
@@ -100,9 +101,7 @@ final class ReturnStatusPage {
 			'accept'     => $this->threads->accept(),
 			'files_hint' => $this->threads->files_hint(),
 		);
-		ob_start();
-		require __DIR__ . '/return-status.php';
-		return (string) ob_get_clean();
+		return DynamicBlock::render_template( __DIR__ . '/return-status.php', array( 'aftercare_status' => $aftercare_status ) );
 	}
 
 	/**

@@ -587,14 +587,14 @@ final class ReturnsBlock extends DynamicBlock {
 	 * @param array<string, mixed> $aftercare_data What the template shows.
 	 */
 	private function template( array $attributes, array $aftercare_data ): string {
-		$file = AFTERCARE_DIR . 'build/blocks/returns/render.php';
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
 		$aftercare_data['suggestions'] = 'form' === $aftercare_data['mode'] && ( $attributes['showSuggestions'] ?? true ) && class_exists( SuggestionBox::class ) ? SuggestionBox::markup( 'returns' ) : '';
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return self::render_template(
+			AFTERCARE_DIR . 'build/blocks/returns/render.php',
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 
 	private static function query_int( string $key ): int {

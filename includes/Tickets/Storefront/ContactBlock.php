@@ -291,13 +291,13 @@ final class ContactBlock extends DynamicBlock {
 	 * @param array<string, mixed> $aftercare_data What the template shows.
 	 */
 	private function template( string $name, array $attributes, array $aftercare_data ): string {
-		$file = AFTERCARE_DIR . 'build/blocks/contact/' . $name;
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return self::render_template(
+			AFTERCARE_DIR . 'build/blocks/contact/' . $name,
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 
 	private static function query_int( string $key ): int {

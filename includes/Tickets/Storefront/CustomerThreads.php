@@ -12,6 +12,7 @@ namespace Aftercare\Tickets\Storefront;
 
 use Aftercare\Http\InternalRequest;
 use Aftercare\Settings\Settings;
+use Aftercare\Storefront\DynamicBlock;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\Status;
 
@@ -81,10 +82,6 @@ final class CustomerThreads {
 	 * @param string                $error  Why the last reply was refused.
 	 */
 	public function render( array $thread, array $form, string $notice = '', string $link = '', string $error = '' ): string {
-		$file = __DIR__ . '/thread.php';
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
 		$status           = Status::tryFrom( (string) ( $thread['ticket']['status'] ?? '' ) );
 		$aftercare_thread = array(
 			'ticket'     => $thread['ticket'],
@@ -99,9 +96,7 @@ final class CustomerThreads {
 			'accept'     => $this->accept(),
 			'files_hint' => $this->files_hint(),
 		);
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return DynamicBlock::render_template( __DIR__ . '/thread.php', array( 'aftercare_thread' => $aftercare_thread ) );
 	}
 
 	/**
