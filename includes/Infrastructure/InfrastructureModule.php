@@ -10,6 +10,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Infrastructure;
 
+use Aftercare\Http\CachePolicy;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Settings\Settings;
@@ -35,7 +37,7 @@ final class InfrastructureModule extends Module {
 	}
 
 	public function services(): array {
-		return array( $this->capabilities );
+		return array( new CachePolicy(), $this->capabilities );
 	}
 
 	public function tables(): array {

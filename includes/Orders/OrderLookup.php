@@ -23,7 +23,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Orders;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;

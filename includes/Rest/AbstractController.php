@@ -10,7 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Rest;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\Registrable;

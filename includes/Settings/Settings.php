@@ -102,14 +102,14 @@ final class Settings {
 					'type'      => 'string',
 					'maxLength' => 50,
 				),
-				'maxItems'    => \Aftercare\Infrastructure\ClientAddress::MAX_PROXIES,
+				'maxItems'    => \Aftercare\Http\ClientAddress::MAX_PROXIES,
 				'default'     => array(),
-				'arg_options' => array( 'validate_callback' => array( \Aftercare\Infrastructure\ClientAddress::class, 'validate_ranges' ) ),
+				'arg_options' => array( 'validate_callback' => array( \Aftercare\Http\ClientAddress::class, 'validate_ranges' ) ),
 			),
 			'client_address_header'    => array(
 				'description' => __( 'The header in which your trusted proxies forward the visitor\'s address.', 'aftercare' ),
 				'type'        => 'string',
-				'enum'        => \Aftercare\Infrastructure\ClientAddress::HEADERS,
+				'enum'        => \Aftercare\Http\ClientAddress::HEADERS,
 				'default'     => 'X-Forwarded-For',
 			),
 		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Returns\Policy::setting_fields();

@@ -11,8 +11,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Storefront;
 
+use Aftercare\Http\CachePolicy;
 use Aftercare\Infrastructure\Conditional;
-use Aftercare\Tickets\Storefront\ContactBlock;
 
 abstract class AccountEndpoint implements Conditional {
 
@@ -142,7 +142,7 @@ abstract class AccountEndpoint implements Conditional {
 		if ( ! $this->is_endpoint() || ! is_user_logged_in() ) {
 			return;
 		}
-		ContactBlock::private_headers();
+		CachePolicy::private_page();
 		$id = absint( get_query_var( static::ENDPOINT ) );
 		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Only detects the form; verified below.
 		if ( ! $id || 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || ! isset( $_POST[ static::MARKER ] ) ) {

@@ -64,6 +64,22 @@ abstract class DynamicBlock implements Registrable {
 	}
 
 	/**
+	 * A template's HTML: $file (a block's render.php in the build, or a template beside the class
+	 * that renders it) run with $vars as its variables; '' when there is no such file (no build).
+	 *
+	 * @param array<string, mixed> $vars Variable name => value, e.g. `attributes`, `aftercare_data`.
+	 */
+	public static function render_template( string $file, array $vars ): string {
+		if ( ! is_readable( $file ) ) {
+			return '';
+		}
+		ob_start();
+		extract( $vars, EXTR_SKIP ); // phpcs:ignore Generic.PHP.ForbiddenFunctions.Found -- The one template boundary: names chosen by our callers, never by input, and none overwritten (as wc_get_template() does).
+		require $file;
+		return (string) ob_get_clean();
+	}
+
+	/**
 	 * The idempotency key of a form posted without JavaScript: made from what it says, so a double
 	 * submit makes one request, and never printed in a page that a cache could share with other
 	 * visitors (scripts send a key of their own per page view).

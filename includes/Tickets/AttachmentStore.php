@@ -14,7 +14,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Database\Table;
 use Aftercare\Infrastructure\DomainError;

@@ -11,13 +11,12 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Http\GuestToken;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Registrable;
 
 final class TicketAccess implements Registrable {
-
-	public const TOKEN_HEADER = 'X-Aftercare-Token';
 
 	public function __construct( private TicketRepository $tickets, private AccessTokens $tokens, private Clock $clock ) {}
 
@@ -73,14 +72,6 @@ final class TicketAccess implements Registrable {
 	 * never make them the author.
 	 */
 	public static function author( \WP_REST_Request $request ): int {
-		return '' !== self::token( $request ) ? 0 : get_current_user_id();
-	}
-
-	/**
-	 * The guest token a request carries, from the header or the `token` parameter.
-	 */
-	public static function token( \WP_REST_Request $request ): string {
-		$token = $request->get_header( self::TOKEN_HEADER ) ?? $request->get_param( 'token' );
-		return is_string( $token ) ? $token : '';
+		return '' !== GuestToken::from( $request ) ? 0 : get_current_user_id();
 	}
 }

@@ -139,7 +139,7 @@ final class UninstallTest extends TestCase {
 		global $wpdb;
 		$folder = sys_get_temp_dir() . '/aftercare-uninstall-' . wp_generate_password( 6, false );
 		add_filter( 'aftercare_attachments_dir', static fn(): string => $folder );
-		$store  = new \Aftercare\Tickets\AttachmentStore( $wpdb, new Settings(), new \Aftercare\Infrastructure\SystemClock(), new \Aftercare\Infrastructure\RateLimiter( $wpdb, new \Aftercare\Infrastructure\SystemClock() ), new \Aftercare\Infrastructure\ClientAddress( new Settings() ) );
+		$store  = new \Aftercare\Tickets\AttachmentStore( $wpdb, new Settings(), new \Aftercare\Infrastructure\SystemClock(), new \Aftercare\Infrastructure\RateLimiter( $wpdb, new \Aftercare\Infrastructure\SystemClock() ), new \Aftercare\Http\ClientAddress( new Settings() ) );
 		$upload = (string) tempnam( sys_get_temp_dir(), 'aftercare' );
 		file_put_contents( $upload, "a receipt\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
 		$stored = $store->accept( array( array( 'name' => 'receipt.txt', 'tmp_name' => $upload, 'size' => 10, 'error' => UPLOAD_ERR_OK ) ), $this->user( 'aftercare_agent' )->ID );

@@ -15,7 +15,7 @@ namespace Aftercare\HelpCenter\Rest;
 use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\Visitors;
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;

@@ -59,9 +59,7 @@ final class HelpReportsController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_item( $request ): \WP_REST_Response {
-		$response = rest_ensure_response( $this->reports->build( (int) $request['days'] ) );
-		$response->header( 'Cache-Control', 'private, no-store' );
-		return $response;
+		return rest_ensure_response( $this->reports->build( (int) $request['days'] ) );
 	}
 
 	/**

@@ -11,7 +11,8 @@ declare( strict_types=1 );
 namespace Aftercare\HelpCenter\Rest;
 
 use Aftercare\HelpCenter\Articles;
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\CachePolicy;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
 
@@ -63,10 +64,8 @@ final class HelpSearchController extends AbstractController {
 		$response = rest_ensure_response( array_map( array( $this->resource, 'prepare' ), $results ) );
 		$response->header( 'X-WP-Total', (string) count( $results ) );
 		$response->header( 'X-WP-TotalPages', '1' );
-		if ( ! is_user_logged_in() ) {
-			$response->header( 'Cache-Control', 'public, max-age=300' );
-		}
-		return $response;
+		// A guest's answer depends on the query alone; a signed-in one may show private articles.
+		return is_user_logged_in() ? $response : CachePolicy::cache_publicly( $response, 5 * MINUTE_IN_SECONDS );
 	}
 
 	/**

@@ -13,7 +13,7 @@ declare( strict_types=1 );
 namespace Aftercare\HelpCenter\Rest;
 
 use Aftercare\HelpCenter\Visitors;
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
 
@@ -61,7 +61,6 @@ final class HelpVisitorController extends AbstractController {
 	public function create_item( $request ): \WP_REST_Response {
 		$response = rest_ensure_response( array( 'visitor' => $this->visitors->issue() ) );
 		$response->set_status( 201 );
-		$response->header( 'Cache-Control', 'private, no-store' );
 		return $response;
 	}
 

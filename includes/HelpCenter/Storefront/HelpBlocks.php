@@ -17,6 +17,7 @@ use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\Visitors;
 use Aftercare\Infrastructure\Registrable;
 use Aftercare\Settings\Settings;
+use Aftercare\Storefront\DynamicBlock;
 
 final class HelpBlocks implements Registrable {
 
@@ -144,12 +145,12 @@ final class HelpBlocks implements Registrable {
 	 * @param array<string, mixed> $aftercare_data What render.php shows.
 	 */
 	private function template( string $block, array $attributes, array $aftercare_data ): string {
-		$file = AFTERCARE_DIR . "build/blocks/{$block}/render.php";
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return DynamicBlock::render_template(
+			AFTERCARE_DIR . "build/blocks/{$block}/render.php",
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 }

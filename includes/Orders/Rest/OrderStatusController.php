@@ -34,11 +34,6 @@ final class OrderStatusController extends AbstractController implements Conditio
 		return null !== $this->lookup;
 	}
 
-	public function register(): void {
-		parent::register();
-		add_filter( 'rest_request_after_callbacks', array( $this, 'private_headers' ), 10, 3 );
-	}
-
 	public function register_routes(): void {
 		register_rest_route(
 			$this->namespace,
@@ -111,29 +106,6 @@ final class OrderStatusController extends AbstractController implements Conditio
 				return $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : array();
 			}
 		);
-	}
-
-	/**
-	 * Marks every answer of this route private and uncacheable, errors from argument validation
-	 * and permission checks included (those never reach the handlers).
-	 *
-	 * @param \WP_REST_Response|\WP_Error|mixed $response Response.
-	 * @param array<string, mixed>             $handler  Matched handler.
-	 * @param \WP_REST_Request                 $request  Request.
-	 * @return \WP_REST_Response|mixed
-	 */
-	public function private_headers( $response, $handler, $request ) {
-		if ( ! $request instanceof \WP_REST_Request || '/' . $this->namespace . '/' . $this->rest_base !== $request->get_route() ) {
-			return $response;
-		}
-		$response = is_wp_error( $response ) ? rest_convert_error_to_response( $response ) : rest_ensure_response( $response );
-		foreach ( wp_get_nocache_headers() as $name => $value ) {
-			if ( $value ) {
-				$response->header( $name, (string) $value );
-			}
-		}
-		$response->header( 'Cache-Control', 'private, no-store, no-cache, must-revalidate, max-age=0' );
-		return $response;
 	}
 
 	/**

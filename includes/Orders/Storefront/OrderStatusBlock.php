@@ -11,6 +11,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Orders\Storefront;
 
+use Aftercare\Http\CachePolicy;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Orders\OrderView;
@@ -47,7 +48,7 @@ final class OrderStatusBlock extends DynamicBlock {
 		if ( ! $posted && ! ( is_user_logged_in() && is_singular() && has_block( self::NAME, get_queried_object() ) ) ) {
 			return;
 		}
-		$this->send_private_headers();
+		CachePolicy::private_page();
 		if ( $posted ) {
 			$this->submission();
 		}
@@ -82,13 +83,13 @@ final class OrderStatusBlock extends DynamicBlock {
 			),
 			'rest_url'        => rest_url( 'aftercare/v1/order-status' ),
 		);
-		$file = AFTERCARE_DIR . 'build/blocks/order-status/render.php';
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return self::render_template(
+			AFTERCARE_DIR . 'build/blocks/order-status/render.php',
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 
 	/**
@@ -153,13 +154,5 @@ final class OrderStatusBlock extends DynamicBlock {
 	private function is_posted(): bool {
 		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- See posted_values().
 		return isset( $_SERVER['REQUEST_METHOD'], $_POST[ self::MARKER ] ) && 'POST' === $_SERVER['REQUEST_METHOD'];
-	}
-
-	private function send_private_headers(): void {
-		if ( headers_sent() ) {
-			return;
-		}
-		nocache_headers();
-		header( 'Cache-Control: private, no-store, no-cache, must-revalidate, max-age=0' );
 	}
 }

@@ -10,12 +10,13 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
+use Aftercare\Http\GuestToken;
+use Aftercare\Http\Uploads;
 use Aftercare\Infrastructure\Conditional;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Tickets\Rest\MessageThread;
-use Aftercare\Tickets\Rest\TicketsController;
 use Aftercare\Tickets\TicketAccess;
 
 final class ReturnMessagesController extends AbstractController implements Conditional {
@@ -62,7 +63,7 @@ final class ReturnMessagesController extends AbstractController implements Condi
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function permissions_check( $request ): bool|\WP_Error {
-		return $this->allow( $this->access->allows( (int) $request['return_id'], TicketAccess::token( $request ) ) );
+		return $this->allow( $this->access->allows( (int) $request['return_id'], GuestToken::from( $request ) ) );
 	}
 
 	/**
@@ -71,7 +72,7 @@ final class ReturnMessagesController extends AbstractController implements Condi
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->allow( $this->access->allows( (int) $request['return_id'], TicketAccess::token( $request ), true ) );
+		return $this->allow( $this->access->allows( (int) $request['return_id'], GuestToken::from( $request ), true ) );
 	}
 
 	/**
@@ -91,7 +92,7 @@ final class ReturnMessagesController extends AbstractController implements Condi
 				if ( ! ReturnService::is_agent( $actor ) ) {
 					$this->thread->throttle( 'return', (int) $request['return_id'] );
 				}
-				return $this->thread->created( $this->service->message( (int) $request['return_id'], (string) $request['body'], $actor, TicketsController::uploads( $request ) ) );
+				return $this->thread->created( $this->service->message( (int) $request['return_id'], (string) $request['body'], $actor, Uploads::from( $request ) ) );
 			}
 		);
 	}

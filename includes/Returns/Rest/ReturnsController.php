@@ -10,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
+use Aftercare\Http\GuestToken;
+use Aftercare\Http\Uploads;
 use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
@@ -25,8 +27,6 @@ use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\Rest\TicketsController;
-use Aftercare\Tickets\TicketAccess;
 
 final class ReturnsController extends AbstractController implements Conditional {
 
@@ -61,11 +61,6 @@ final class ReturnsController extends AbstractController implements Conditional 
 		return null !== $this->service && null !== $this->lookup;
 	}
 
-	public function register(): void {
-		parent::register();
-		add_filter( 'rest_request_after_callbacks', array( $this, 'private_headers' ), 10, 3 );
-	}
-
 	public function register_routes(): void {
 		register_rest_route(
 			$this->namespace,
@@ -95,7 +90,7 @@ final class ReturnsController extends AbstractController implements Conditional 
 						'description' => __( 'Return id.', 'aftercare' ),
 						'type'        => 'integer',
 					),
-					'token' => TicketsController::token_arg(),
+					'token' => GuestToken::arg(),
 				),
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
@@ -269,7 +264,7 @@ final class ReturnsController extends AbstractController implements Conditional 
 					$order = $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' );
 				}
 				$input           = $request->get_params();
-				$input['photos'] = TicketsController::uploads( $request );
+				$input['photos'] = Uploads::from( $request );
 				$created         = $this->service->create( $order, $input, $actor );
 				$token           = $actor ? '' : $created['token'];
 				$data            = $this->present( $created['return'], $agent ? 'edit' : 'view' );
@@ -297,7 +292,7 @@ final class ReturnsController extends AbstractController implements Conditional 
 	 */
 	public function get_item_permissions_check( $request ): bool|\WP_Error {
 		$context = 'edit' !== $request['context'] || current_user_can( 'read_aftercare_returns' );
-		return $this->allow( $context && $this->access->allows( (int) $request['id'], TicketAccess::token( $request ) ) );
+		return $this->allow( $context && $this->access->allows( (int) $request['id'], GuestToken::from( $request ) ) );
 	}
 
 	/**
@@ -331,28 +326,6 @@ final class ReturnsController extends AbstractController implements Conditional 
 
 	public function get_item_schema(): array {
 		return $this->add_additional_fields_schema( $this->resource->item_schema() );
-	}
-
-	/**
-	 * Return data is personal: never cached by a browser or proxy.
-	 *
-	 * @param mixed            $response Result.
-	 * @param array<mixed>     $handler  Route handler.
-	 * @param \WP_REST_Request $request  Request.
-	 * @return mixed
-	 */
-	public function private_headers( $response, $handler, $request ) {
-		if ( ! $request instanceof \WP_REST_Request || ! str_starts_with( $request->get_route(), '/' . $this->namespace . '/' . $this->rest_base ) ) {
-			return $response;
-		}
-		$response = is_wp_error( $response ) ? rest_convert_error_to_response( $response ) : rest_ensure_response( $response );
-		foreach ( wp_get_nocache_headers() as $name => $value ) {
-			if ( $value ) {
-				$response->header( $name, (string) $value );
-			}
-		}
-		$response->header( 'Cache-Control', 'no-store, private' );
-		return $response;
 	}
 
 	/**

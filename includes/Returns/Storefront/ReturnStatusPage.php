@@ -12,8 +12,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Storefront;
 
+use Aftercare\Http\InternalRequest;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
+use Aftercare\Storefront\DynamicBlock;
 use Aftercare\Tickets\Storefront\CustomerThreads;
 
 final class ReturnStatusPage {
@@ -39,11 +41,11 @@ final class ReturnStatusPage {
 			return null;
 		}
 		$query  = '' === $token ? array() : array( 'token' => $token );
-		$return = self::dispatch( 'GET', '/aftercare/v1/returns/' . $return_id, $query );
+		$return = InternalRequest::dispatch( 'GET', '/aftercare/v1/returns/' . $return_id, $query );
 		if ( 200 !== $return['status'] ) {
 			return null;
 		}
-		$messages = self::dispatch( 'GET', '/aftercare/v1/returns/' . $return_id . '/messages', $query );
+		$messages = InternalRequest::dispatch( 'GET', '/aftercare/v1/returns/' . $return_id . '/messages', $query );
 		if ( 200 !== $messages['status'] ) {
 			return null;
 		}
@@ -66,10 +68,10 @@ final class ReturnStatusPage {
 		if ( '' !== $token ) {
 			$params['token'] = $token;
 		}
-		$answer = self::dispatch( 'POST', '/aftercare/v1/returns/' . $return_id . '/messages', $params, $files );
+		$answer = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns/' . $return_id . '/messages', $params, $files );
 		return array(
 			'status'  => $answer['status'],
-			'message' => $answer['status'] < 300 ? '' : CustomerThreads::error_message( $answer ),
+			'message' => $answer['status'] < 300 ? '' : InternalRequest::error_message( $answer ),
 		);
 	}
 
@@ -99,9 +101,7 @@ final class ReturnStatusPage {
 			'accept'     => $this->threads->accept(),
 			'files_hint' => $this->threads->files_hint(),
 		);
-		ob_start();
-		require __DIR__ . '/return-status.php';
-		return (string) ob_get_clean();
+		return DynamicBlock::render_template( __DIR__ . '/return-status.php', array( 'aftercare_status' => $aftercare_status ) );
 	}
 
 	/**
@@ -114,29 +114,6 @@ final class ReturnStatusPage {
 			'refund'       => __( 'A refund to my original payment', 'aftercare' ),
 			'store_credit' => __( 'Store credit', 'aftercare' ),
 			'exchange'     => __( 'An exchange for the same item', 'aftercare' ),
-		);
-	}
-
-	/**
-	 * A REST request as the current visitor, inside this request.
-	 *
-	 * @param array<string, mixed> $params Query (GET) or body parameters.
-	 * @param array<string, mixed> $files  Uploads as in $_FILES.
-	 * @return array{status: int, data: array<mixed>}
-	 */
-	public static function dispatch( string $method, string $route, array $params, array $files = array() ): array {
-		$request = new \WP_REST_Request( $method, $route );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			$request->set_body_params( $params );
-			$request->set_file_params( $files );
-		}
-		$response = rest_do_request( $request );
-		$data     = rest_get_server()->response_to_data( $response, false );
-		return array(
-			'status' => $response->get_status(),
-			'data'   => is_array( $data ) ? $data : array(),
 		);
 	}
 

@@ -23,6 +23,8 @@ declare( strict_types=1 );
 namespace Aftercare\Returns\Storefront;
 
 use Aftercare\HelpCenter\SuggestionBox;
+use Aftercare\Http\CachePolicy;
+use Aftercare\Http\InternalRequest;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnService;
@@ -70,7 +72,7 @@ final class ReturnsBlock extends DynamicBlock {
 		$marker    = $this->posted_marker();
 		$mine      = is_user_logged_in() && is_singular() && has_block( self::NAME, get_queried_object() );
 		if ( $return_id || '' !== $marker || $mine ) {
-			ContactBlock::private_headers();
+			CachePolicy::private_page();
 		}
 		if ( self::FORM_MARKER === $marker && ! $return_id ) {
 			$this->posted = $this->handle_step();
@@ -205,7 +207,7 @@ final class ReturnsBlock extends DynamicBlock {
 		}
 		$eligibility = $this->eligibility( $values );
 		if ( 200 !== $eligibility['status'] ) {
-			return 'order' === $target ? self::state( 'order', $values ) : self::failed( $state, 'order', CustomerThreads::error_message( $eligibility ), $eligibility['status'] );
+			return 'order' === $target ? self::state( 'order', $values ) : self::failed( $state, 'order', InternalRequest::error_message( $eligibility ), $eligibility['status'] );
 		}
 		$state = $this->with_order( $state, $eligibility['data'], is_array( $posted ) ? $posted : array() );
 
@@ -253,9 +255,9 @@ final class ReturnsBlock extends DynamicBlock {
 			);
 		$params                    = array_filter( $params, static fn( $value ) => '' !== $value );
 		$params['idempotency_key'] = self::form_key( $params );
-		$answer                    = ReturnStatusPage::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
+		$answer                    = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
 		if ( $answer['status'] >= 300 ) {
-			return self::failed( $state, self::step_of( $answer ), CustomerThreads::error_message( $answer ), $answer['status'] );
+			return self::failed( $state, self::step_of( $answer ), InternalRequest::error_message( $answer ), $answer['status'] );
 		}
 		if ( ! empty( $answer['data']['replayed'] ) && ! is_user_logged_in() ) {
 			// Sent twice: the first submission made the return, and its link went by email only.
@@ -347,9 +349,9 @@ final class ReturnsBlock extends DynamicBlock {
 	 */
 	private function eligibility( array $values ): array {
 		if ( is_user_logged_in() ) {
-			return ReturnStatusPage::dispatch( 'GET', '/aftercare/v1/returns/eligibility', array( 'order_id' => (int) $values['order_id'] ) );
+			return InternalRequest::dispatch( 'GET', '/aftercare/v1/returns/eligibility', array( 'order_id' => (int) $values['order_id'] ) );
 		}
-		return ReturnStatusPage::dispatch(
+		return InternalRequest::dispatch(
 			'POST',
 			'/aftercare/v1/returns/eligibility',
 			array(
@@ -585,14 +587,14 @@ final class ReturnsBlock extends DynamicBlock {
 	 * @param array<string, mixed> $aftercare_data What the template shows.
 	 */
 	private function template( array $attributes, array $aftercare_data ): string {
-		$file = AFTERCARE_DIR . 'build/blocks/returns/render.php';
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
 		$aftercare_data['suggestions'] = 'form' === $aftercare_data['mode'] && ( $attributes['showSuggestions'] ?? true ) && class_exists( SuggestionBox::class ) ? SuggestionBox::markup( 'returns' ) : '';
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return self::render_template(
+			AFTERCARE_DIR . 'build/blocks/returns/render.php',
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 
 	private static function query_int( string $key ): int {

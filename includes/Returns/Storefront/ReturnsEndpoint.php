@@ -14,6 +14,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Storefront;
 
+use Aftercare\Http\InternalRequest;
 use Aftercare\Settings\Settings;
 use Aftercare\Storefront\AccountEndpoint;
 use Aftercare\Storefront\BlockPage;
@@ -72,7 +73,7 @@ final class ReturnsEndpoint extends AccountEndpoint {
 	}
 
 	protected function item_list(): void {
-		$answer  = ReturnStatusPage::dispatch( 'GET', '/aftercare/v1/returns', array( 'per_page' => 50 ) );
+		$answer  = InternalRequest::dispatch( 'GET', '/aftercare/v1/returns', array( 'per_page' => 50 ) );
 		$returns = 200 === $answer['status'] ? $answer['data'] : array();
 		$rows    = array();
 		foreach ( $returns as $return ) {

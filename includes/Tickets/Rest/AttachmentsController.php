@@ -12,6 +12,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Rest;
 
+use Aftercare\Http\GuestToken;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Tickets\AttachmentLinks;
 use Aftercare\Tickets\AttachmentStore;
@@ -54,7 +55,7 @@ final class AttachmentsController extends AbstractController {
 							'description' => __( 'Attachment id.', 'aftercare' ),
 							'type'        => 'integer',
 						),
-						'token'     => TicketsController::token_arg(),
+						'token'     => GuestToken::arg(),
 						'expires'   => array(
 							'description' => __( 'A signed link: when it stops working (Unix time).', 'aftercare' ),
 							'type'        => 'integer',
@@ -88,7 +89,7 @@ final class AttachmentsController extends AbstractController {
 		}
 		return $this->allow(
 			( ! $message->is_note() || current_user_can( 'read_aftercare_tickets' ) )
-			&& $this->access->allows( $file->ticket_id, TicketAccess::token( $request ) )
+			&& $this->access->allows( $file->ticket_id, GuestToken::from( $request ) )
 		);
 	}
 
@@ -108,7 +109,6 @@ final class AttachmentsController extends AbstractController {
 		$response->header( 'Content-Length', (string) filesize( $path ) );
 		$response->header( 'X-Content-Type-Options', 'nosniff' );
 		$response->header( 'Content-Security-Policy', "default-src 'none'; sandbox" );
-		$response->header( 'Cache-Control', 'private, no-store' );
 		return $response;
 	}
 

@@ -12,7 +12,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Rest;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
+use Aftercare\Http\GuestToken;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Tickets\AttachmentStore;
@@ -52,7 +53,7 @@ final class MessageThread {
 					'description' => $id_label,
 					'type'        => 'integer',
 				),
-				'token' => TicketsController::token_arg(),
+				'token' => GuestToken::arg(),
 			),
 			array(
 				'methods'             => \WP_REST_Server::READABLE,

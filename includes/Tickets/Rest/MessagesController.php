@@ -10,6 +10,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Rest;
 
+use Aftercare\Http\GuestToken;
+use Aftercare\Http\Uploads;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Tickets\Status;
@@ -66,7 +68,7 @@ final class MessagesController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items_permissions_check( $request ): bool|\WP_Error {
-		return $this->allow( $this->access->allows( (int) $request['ticket_id'], TicketAccess::token( $request ) ) );
+		return $this->allow( $this->access->allows( (int) $request['ticket_id'], GuestToken::from( $request ) ) );
 	}
 
 	/**
@@ -80,7 +82,7 @@ final class MessagesController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->allow( $this->access->allows( (int) $request['ticket_id'], TicketAccess::token( $request ), true ) );
+		return $this->allow( $this->access->allows( (int) $request['ticket_id'], GuestToken::from( $request ), true ) );
 	}
 
 	/**
@@ -97,7 +99,7 @@ final class MessagesController extends AbstractController {
 				if ( ! $agent && null !== $request['status'] ) {
 					throw DomainError::forbidden( 'forbidden', __( 'Sorry, you are not allowed to do that.', 'aftercare' ) );
 				}
-				return $this->thread->created( $this->service->reply( (int) $request['ticket_id'], (string) $request['type'], (string) $request['body'], $actor, TicketsController::uploads( $request ), (string) $request['status'] ) );
+				return $this->thread->created( $this->service->reply( (int) $request['ticket_id'], (string) $request['type'], (string) $request['body'], $actor, Uploads::from( $request ), (string) $request['status'] ) );
 			}
 		);
 	}

@@ -10,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Rest;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
+use Aftercare\Http\GuestToken;
+use Aftercare\Http\Uploads;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
@@ -116,7 +118,7 @@ final class TicketsController extends AbstractController {
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
 					'args'                => array(
 						'context' => $this->query->params()['context'],
-						'token'   => self::token_arg(),
+						'token'   => GuestToken::arg(),
 					),
 				),
 				array(
@@ -127,19 +129,6 @@ final class TicketsController extends AbstractController {
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
-		);
-	}
-
-	/**
-	 * The `token` parameter guests may use instead of the X-Aftercare-Token header.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public static function token_arg(): array {
-		return array(
-			'description' => __( 'Guests: the ticket\'s access token (or send the X-Aftercare-Token header).', 'aftercare' ),
-			'type'        => 'string',
-			'maxLength'   => 64,
 		);
 	}
 
@@ -196,7 +185,7 @@ final class TicketsController extends AbstractController {
 					$input['email'] = TicketService::email( (string) $request['email'], 'email' );
 				}
 				$this->throttle( $actor, (string) ( $input['email'] ?? '' ) );
-				$input['attachments'] = self::uploads( $request );
+				$input['attachments'] = Uploads::from( $request );
 				$created              = $this->service->create( $input, $actor );
 				$ticket               = $created['ticket'];
 				$data                 = $this->resource->prepare( $ticket, TicketService::is_agent( $actor ) ? 'edit' : 'view' );
@@ -221,7 +210,7 @@ final class TicketsController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->allow( $this->context_allowed( $request ) && $this->access->allows( (int) $request['id'], TicketAccess::token( $request ) ) );
+		return $this->allow( $this->context_allowed( $request ) && $this->access->allows( (int) $request['id'], GuestToken::from( $request ) ) );
 	}
 
 	/**
@@ -269,36 +258,6 @@ final class TicketsController extends AbstractController {
 	 */
 	public function get_item_schema(): array {
 		return $this->add_additional_fields_schema( $this->resource->item_schema() );
-	}
-
-	/**
-	 * Uploaded `attachments[]` as a list of single files (PHP groups them by field).
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	public static function uploads( \WP_REST_Request $request ): array {
-		$field = $request->get_file_params()['attachments'] ?? null;
-		if ( ! is_array( $field ) ) {
-			return array();
-		}
-		if ( ! is_array( $field['name'] ?? null ) ) {
-			$field = array_map( static fn( $value ) => array( $value ), $field );
-		}
-		$files = array();
-		foreach ( array_keys( $field['name'] ) as $i ) {
-			$error = $field['error'][ $i ] ?? UPLOAD_ERR_NO_FILE;
-			// An empty file input arrives as a slot without a file: nothing was sent, nothing failed.
-			if ( UPLOAD_ERR_NO_FILE === $error ) {
-				continue;
-			}
-			$files[] = array(
-				'name'     => $field['name'][ $i ] ?? '',
-				'tmp_name' => $field['tmp_name'][ $i ] ?? '',
-				'size'     => $field['size'][ $i ] ?? 0,
-				'error'    => $error,
-			);
-		}
-		return $files;
 	}
 
 	/**

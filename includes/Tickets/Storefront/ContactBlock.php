@@ -15,6 +15,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Storefront;
 
+use Aftercare\Http\CachePolicy;
+use Aftercare\Http\InternalRequest;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Storefront\DynamicBlock;
@@ -56,7 +58,7 @@ final class ContactBlock extends DynamicBlock {
 		$ticket_id = self::query_int( Links::TICKET_ARG );
 		$posted    = $this->posted_marker();
 		if ( $ticket_id || '' !== $posted ) {
-			self::private_headers();
+			CachePolicy::private_page();
 		}
 		if ( self::CREATE_MARKER === $posted ) {
 			$this->handle_create();
@@ -109,7 +111,7 @@ final class ContactBlock extends DynamicBlock {
 				'subject'      => '',
 				'message'      => '',
 			),
-			'error'          => $failed ? CustomerThreads::error_message( $failed ) : '',
+			'error'          => $failed ? InternalRequest::error_message( $failed ) : '',
 			'error_field'    => $failed ? (string) ( $failed['data']['data']['params'][0] ?? '' ) : '',
 			'nonce_field'    => $user_id ? wp_nonce_field( self::NONCE, '_aftercare_nonce', true, false ) : '',
 			'rest_url'       => rest_url( 'aftercare/v1/tickets' ),
@@ -289,23 +291,13 @@ final class ContactBlock extends DynamicBlock {
 	 * @param array<string, mixed> $aftercare_data What the template shows.
 	 */
 	private function template( string $name, array $attributes, array $aftercare_data ): string {
-		$file = AFTERCARE_DIR . 'build/blocks/contact/' . $name;
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
-	}
-
-	public static function private_headers(): void {
-		if ( headers_sent() ) {
-			return;
-		}
-		nocache_headers();
-		header( 'Cache-Control: private, no-store, no-cache, must-revalidate, max-age=0' );
-		header( 'Referrer-Policy: no-referrer' );
-		header( 'X-Robots-Tag: noindex, nofollow' );
+		return self::render_template(
+			AFTERCARE_DIR . 'build/blocks/contact/' . $name,
+			array(
+				'attributes'     => $attributes,
+				'aftercare_data' => $aftercare_data,
+			)
+		);
 	}
 
 	private static function query_int( string $key ): int {

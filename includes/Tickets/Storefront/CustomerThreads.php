@@ -1,8 +1,7 @@
 <?php
 /**
  * The shopper's side of tickets without JavaScript: opening one, reading its public thread and
- * replying, all through the same REST routes the block's script calls (dispatched inside the
- * request), so permissions, validation, rate limits and idempotency have one home.
+ * replying, all through the same REST routes the block's script calls (InternalRequest).
  *
  * @package Aftercare
  */
@@ -11,7 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Storefront;
 
+use Aftercare\Http\InternalRequest;
 use Aftercare\Settings\Settings;
+use Aftercare\Storefront\DynamicBlock;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\Status;
 
@@ -27,7 +28,7 @@ final class CustomerThreads {
 	 * @return array{status: int, data: array<string, mixed>} The REST answer.
 	 */
 	public function create( array $params, array $files ): array {
-		return $this->dispatch( 'POST', '/aftercare/v1/tickets', $params, $files );
+		return InternalRequest::dispatch( 'POST', '/aftercare/v1/tickets', $params, $files );
 	}
 
 	/**
@@ -37,11 +38,11 @@ final class CustomerThreads {
 	 */
 	public function load( int $ticket_id, string $token ): ?array {
 		$query  = '' === $token ? array() : array( 'token' => $token );
-		$ticket = $this->dispatch( 'GET', '/aftercare/v1/tickets/' . $ticket_id, $query );
+		$ticket = InternalRequest::dispatch( 'GET', '/aftercare/v1/tickets/' . $ticket_id, $query );
 		if ( 200 !== $ticket['status'] ) {
 			return null;
 		}
-		$messages = $this->dispatch( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/messages', $query + array( 'per_page' => 100 ) );
+		$messages = InternalRequest::dispatch( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/messages', $query + array( 'per_page' => 100 ) );
 		if ( 200 !== $messages['status'] ) {
 			return null;
 		}
@@ -67,8 +68,8 @@ final class CustomerThreads {
 		if ( '' !== $token ) {
 			$params['token'] = $token;
 		}
-		$answer = $this->dispatch( 'POST', '/aftercare/v1/tickets/' . $ticket_id . '/messages', $params, $files );
-		return $answer['status'] < 300 ? '' : self::error_message( $answer );
+		$answer = InternalRequest::dispatch( 'POST', '/aftercare/v1/tickets/' . $ticket_id . '/messages', $params, $files );
+		return $answer['status'] < 300 ? '' : InternalRequest::error_message( $answer );
 	}
 
 	/**
@@ -81,10 +82,6 @@ final class CustomerThreads {
 	 * @param string                $error  Why the last reply was refused.
 	 */
 	public function render( array $thread, array $form, string $notice = '', string $link = '', string $error = '' ): string {
-		$file = __DIR__ . '/thread.php';
-		if ( ! is_readable( $file ) ) {
-			return '';
-		}
 		$status           = Status::tryFrom( (string) ( $thread['ticket']['status'] ?? '' ) );
 		$aftercare_thread = array(
 			'ticket'     => $thread['ticket'],
@@ -99,9 +96,7 @@ final class CustomerThreads {
 			'accept'     => $this->accept(),
 			'files_hint' => $this->files_hint(),
 		);
-		ob_start();
-		require $file;
-		return (string) ob_get_clean();
+		return DynamicBlock::render_template( __DIR__ . '/thread.php', array( 'aftercare_thread' => $aftercare_thread ) );
 	}
 
 	/**
@@ -120,53 +115,4 @@ final class CustomerThreads {
 		return sprintf( __( 'Up to %1$d files of %2$s each: images (JPEG, PNG, GIF, WebP), PDF or text.', 'aftercare' ), AttachmentStore::MAX_FILES, size_format( $this->max_bytes() ) );
 	}
 
-	/**
-	 * A browser sends an empty file input as one upload with UPLOAD_ERR_NO_FILE: that is no file.
-	 *
-	 * @param array<string, mixed> $files Uploads as in $_FILES.
-	 * @return array<string, mixed>
-	 */
-	private static function without_empty_slots( array $files ): array {
-		$field = $files['attachments'] ?? null;
-		if ( ! is_array( $field ) || ! is_array( $field['error'] ?? null ) ) {
-			return $files;
-		}
-		$keep = array_keys( array_filter( $field['error'], static fn( $error ): bool => UPLOAD_ERR_NO_FILE !== (int) $error ) );
-		foreach ( $field as $key => $values ) {
-			$field[ $key ] = is_array( $values ) ? array_values( array_intersect_key( $values, array_flip( $keep ) ) ) : $values;
-		}
-		$files['attachments'] = $field;
-		return $files;
-	}
-
-	/**
-	 * A REST answer's message for people, never anything internal.
-	 *
-	 * @param array{status: int, data: array<string, mixed>} $answer REST answer.
-	 */
-	public static function error_message( array $answer ): string {
-		$message = $answer['data']['message'] ?? '';
-		return is_string( $message ) && '' !== $message && $answer['status'] < 500 ? $message : __( 'Something went wrong. Please try again.', 'aftercare' );
-	}
-
-	/**
-	 * @param array<string, mixed>             $params Parameters (query for GET, body otherwise).
-	 * @param array<string, mixed>             $files  Uploads as in $_FILES (`attachments[]`).
-	 * @return array{status: int, data: array<string, mixed>}
-	 */
-	private function dispatch( string $method, string $route, array $params, array $files = array() ): array {
-		$request = new \WP_REST_Request( $method, $route );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			$request->set_body_params( $params );
-			$request->set_file_params( self::without_empty_slots( $files ) );
-		}
-		$response = rest_do_request( $request );
-		$data     = rest_get_server()->response_to_data( $response, false );
-		return array(
-			'status' => $response->get_status(),
-			'data'   => is_array( $data ) ? $data : array(),
-		);
-	}
 }

@@ -14,6 +14,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Storefront;
 
+use Aftercare\Http\InternalRequest;
 use Aftercare\Storefront\AccountEndpoint;
 use Aftercare\Tickets\Links;
 use Aftercare\Tickets\Status;
@@ -97,17 +98,17 @@ final class SupportEndpoint extends AccountEndpoint {
 	}
 
 	protected function item_list(): void {
-		$request = new \WP_REST_Request( 'GET', '/aftercare/v1/tickets' );
-		$request->set_query_params(
+		$answer = InternalRequest::dispatch(
+			'GET',
+			'/aftercare/v1/tickets',
 			array(
 				'customer' => get_current_user_id(),
 				'orderby'  => 'updated',
 				'per_page' => 50,
 			)
 		);
-		$response = rest_do_request( $request );
-		$tickets  = 200 === $response->get_status() ? (array) rest_get_server()->response_to_data( $response, false ) : array();
-		$rows     = array();
+		$tickets = 200 === $answer['status'] ? $answer['data'] : array();
+		$rows    = array();
 		foreach ( $tickets as $ticket ) {
 			$status = Status::tryFrom( (string) ( $ticket['status'] ?? '' ) );
 			$rows[] = array(

@@ -11,7 +11,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Orders;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Orders\OrderLookup;

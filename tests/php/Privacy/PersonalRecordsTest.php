@@ -15,7 +15,7 @@ use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
 use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\HelpCenter\Visitors;
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Returns\ReturnItemRepository;

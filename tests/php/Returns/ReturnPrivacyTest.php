@@ -177,6 +177,6 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$tokens   = new AccessTokens( $wpdb, $clock );
 		$outbox   = new Outbox( $wpdb, $clock );
 		$notifier = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), $tokens, new Links( $settings ), $settings, $clock, new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ) );
-		return new Retention( $settings, $tickets, $returns, new AttachmentStore( $wpdb, $settings, $clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $clock ), new \Aftercare\Infrastructure\ClientAddress( $settings ) ), $outbox, $notifier, $clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) ) );
+		return new Retention( $settings, $tickets, $returns, new AttachmentStore( $wpdb, $settings, $clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $clock ), new \Aftercare\Http\ClientAddress( $settings ) ), $outbox, $notifier, $clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) ) );
 	}
 }

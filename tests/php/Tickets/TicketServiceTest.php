@@ -10,8 +10,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Tickets;
 
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\AccessTokens;
-use Aftercare\Infrastructure\ClientAddress;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
@@ -79,7 +79,7 @@ final class TicketServiceTest extends TestCase {
 			$this->tickets,
 			$this->messages,
 			$this->events,
-			new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Infrastructure\ClientAddress( $settings ) ),
+			new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Http\ClientAddress( $settings ) ),
 			new AccessTokens( $wpdb, $this->clock ),
 			new Sla( $settings, $this->clock ),
 			$this->transaction,

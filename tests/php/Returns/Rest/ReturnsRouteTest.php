@@ -103,7 +103,7 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertStringContainsString( 'aftercare_return=' . $data['id'], $data['access_url'] );
 		$this->assertArrayNotHasKey( 'ticket_id', $data, 'agents only' );
 		$this->assertStringEndsWith( self::ROUTE . '/' . $data['id'], $response->get_headers()['Location'] );
-		$this->assertStringContainsString( 'no-store', $response->get_headers()['Cache-Control'] );
+		$this->assertSame( wp_get_nocache_headers()['Cache-Control'], $response->get_headers()['Cache-Control'] );
 
 		$path  = self::ROUTE . '/' . $data['id'];
 		$second = $this->order();

@@ -13,7 +13,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns\Storefront;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Orders\Order;

@@ -12,7 +12,7 @@
 
 declare( strict_types=1 );
 
-namespace Aftercare\Infrastructure;
+namespace Aftercare\Http;
 
 use Aftercare\Settings\Settings;
 

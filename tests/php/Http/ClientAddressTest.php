@@ -8,9 +8,9 @@
 
 declare( strict_types=1 );
 
-namespace Aftercare\Tests\Infrastructure;
+namespace Aftercare\Tests\Http;
 
-use Aftercare\Infrastructure\ClientAddress;
+use Aftercare\Http\ClientAddress;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\TestCase;
 
