@@ -49,7 +49,12 @@ final class Html {
 		if ( null === $document ) {
 			return '';
 		}
-		$text = self::text( self::body( $document ) );
+		// Blocks leave a line break (\x01), paragraphs a blank line (\x02); a run of them is one break.
+		$text = (string) preg_replace_callback(
+			'/[ \t]*[\x01\x02][\x01\x02\s]*/',
+			static fn( array $m ): string => str_contains( $m[0], "\x02" ) || substr_count( $m[0], "\n" ) > 0 ? "\n\n" : "\n",
+			self::text( self::body( $document ) )
+		);
 		$text = (string) preg_replace( '/[ \t]*\n[ \t]*/', "\n", $text );
 		return trim( (string) preg_replace( "/\n{3,}/", "\n\n", $text ) );
 	}
@@ -162,17 +167,19 @@ final class Html {
 			$inner .= self::text( $child );
 		}
 		if ( 'pre' === $tag ) {
-			return "\n" . $node->textContent . "\n";
-		}
-		if ( 'li' === $tag ) {
-			return "\n- " . trim( $inner ) . "\n";
+			return "\x02" . $node->textContent . "\x02";
 		}
 		if ( 'td' === $tag || 'th' === $tag ) {
 			return $inner . ' ';
 		}
-		if ( in_array( $tag, array( 'p', 'blockquote', 'table', 'ul', 'ol' ), true ) || preg_match( '/^h[1-6]$/', $tag ) ) {
-			return "\n\n" . $inner . "\n\n";
+		// A line break that ends a block draws no line of its own.
+		$inner = '' !== trim( $inner ) && str_ends_with( rtrim( $inner, ' ' ), "\n" ) ? substr( rtrim( $inner, ' ' ), 0, -1 ) : $inner;
+		if ( 'li' === $tag ) {
+			return "\x01- " . trim( $inner ) . "\x01";
 		}
-		return in_array( $tag, self::BLOCKS, true ) ? "\n" . $inner . "\n" : $inner;
+		if ( in_array( $tag, array( 'p', 'blockquote', 'table', 'ul', 'ol' ), true ) || preg_match( '/^h[1-6]$/', $tag ) ) {
+			return "\x02" . $inner . "\x02";
+		}
+		return in_array( $tag, self::BLOCKS, true ) ? "\x01" . $inner . "\x01" : $inner;
 	}
 }
