@@ -30,7 +30,8 @@ final class QuoteTrimmer {
 
 	private const ORIGINAL = '/^-{3,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d\'origine|Mensaje original|Oorspronkelijk bericht)\s*-{3,}$/ui';
 
-	private const FORWARD = '/^-{3,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{3,}$|^Begin forwarded message:$/ui';
+	/** Where a forward begins (a block's text may run on into the forwarded headers). */
+	private const FORWARD = '/^(?:-{3,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{3,}|Begin forwarded message:)/ui';
 
 	private const HEADER_FROM = '/^\*?(?:From|Von|De|Van)\s?:\*?\s/u';
 
@@ -96,6 +97,10 @@ final class QuoteTrimmer {
 			while ( null !== $node->nextSibling ) {
 				$node->parentNode?->removeChild( $node->nextSibling );
 			}
+		}
+		// A signature's "-- " line sits just before Gmail's signature block.
+		while ( null !== $cut->previousSibling && ( 'br' === $cut->previousSibling->nodeName || ( $cut->previousSibling instanceof \DOMText && preg_match( '/^\s*(?:--\s*)?$/', $cut->previousSibling->data ) ) ) ) {
+			$cut->parentNode?->removeChild( $cut->previousSibling );
 		}
 		$cut->parentNode?->removeChild( $cut );
 		$visible = '';
@@ -176,7 +181,7 @@ final class QuoteTrimmer {
 			return true;
 		}
 		// Outlook's header block: "From: … Sent: …" in one block.
-		return (bool) preg_match( self::HEADER_FROM, $text ) && (bool) preg_match( '/\s\*?(?:Sent|Gesendet|Envoyé|Enviado|Verzonden)\s?:/u', $text );
+		return (bool) preg_match( self::HEADER_FROM, $text ) && (bool) preg_match( '/(?:Sent|Gesendet|Envoyé|Enviado|Verzonden)\s?:/u', $text );
 	}
 
 	/**
