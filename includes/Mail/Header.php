@@ -84,7 +84,7 @@ final class Header {
 			ksort( $sections );
 			$charset = '';
 			$bytes   = '';
-			foreach ( $sections as $index => [ $val, $encoded ] ) {
+			foreach ( $sections as $index => list( $val, $encoded ) ) {
 				if ( $encoded && 0 === $index && preg_match( "/^([^']*)'[^']*'(.*)$/s", $val, $m ) ) {
 					$charset = $m[1];
 					$val     = $m[2];

@@ -56,7 +56,7 @@ final class MimeParser {
 		if ( str_starts_with( $raw, 'From ' ) ) {
 			$raw = (string) substr( $raw, (int) strpos( $raw . "\n", "\n" ) + 1 );
 		}
-		[ $fields, $body ] = self::split_head( $raw );
+		list( $fields, $body ) = self::split_head( $raw );
 		if ( array() === $fields ) {
 			throw new UnparseableMessage( 'The message does not start with headers.' );
 		}
@@ -65,11 +65,11 @@ final class MimeParser {
 
 		$headers = array();
 		$first   = array();
-		foreach ( $fields as [ $name, $value ] ) {
+		foreach ( $fields as list( $name, $value ) ) {
 			$headers[ $name ][] = Header::decode( $value );
 			$first[ $name ]   ??= $value;
 		}
-		[ $type, $params ] = Header::parameters( $first['content-type'] ?? 'text/plain' );
+		list( $type, $params ) = Header::parameters( $first['content-type'] ?? 'text/plain' );
 		return new InboundMessage(
 			$headers,
 			Header::message_ids( $first['message-id'] ?? '' )[0] ?? '',
@@ -129,14 +129,14 @@ final class MimeParser {
 			throw new UnparseableMessage( sprintf( 'The MIME parts are nested deeper than %d levels.', self::MAX_DEPTH ) );
 		}
 		$field = static function ( string $name ) use ( $fields ): string {
-			foreach ( $fields as [ $n, $v ] ) {
+			foreach ( $fields as list( $n, $v ) ) {
 				if ( $n === $name ) {
 					return $v;
 				}
 			}
 			return '';
 		};
-		[ $type, $params ] = Header::parameters( $field( 'content-type' ) );
+		list( $type, $params ) = Header::parameters( $field( 'content-type' ) );
 		if ( ! preg_match( '~^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$~', $type ) ) {
 			$type = 'text/plain'; // RFC 2045 §5.2: the default, also for a type that does not parse.
 		}
@@ -145,7 +145,7 @@ final class MimeParser {
 		}
 
 		$bytes                     = self::decode_body( $body, strtolower( trim( $field( 'content-transfer-encoding' ) ) ) );
-		[ $disposition, $dparams ] = Header::parameters( $field( 'content-disposition' ) );
+		list( $disposition, $dparams ) = Header::parameters( $field( 'content-disposition' ) );
 		$filename                  = $dparams['filename'] ?? $params['name'] ?? '';
 		$content_id                = trim( $field( 'content-id' ), " \t<>" );
 

@@ -83,7 +83,7 @@ final class CorpusTest extends TestCase {
 			$this->expectException( UnparseableMessage::class );
 		}
 		$message                               = MimeParser::parse( (string) file_get_contents( self::DIR . $name . '.eml' ) );
-		[ $from, $kind, $files, $in_reply_to ] = self::FACTS[ $name ];
+		list( $from, $kind, $files, $in_reply_to ) = self::FACTS[ $name ];
 		$this->assertSame( $from, $message->from?->address );
 		$this->assertSame( $kind, Classifier::classify( $message )->kind->value );
 		$this->assertSame( $files, array_map( static fn( Attachment $a ): array => array( $a->filename, $a->content_type, $a->inline ), $message->attachments ) );
