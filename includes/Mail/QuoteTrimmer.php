@@ -76,19 +76,19 @@ final class QuoteTrimmer {
 		}
 		$body  = Html::body( $document );
 		$xpath = new \DOMXPath( $document );
-		$marks = array();
-		foreach ( self::HTML_MARKS as $query ) {
-			foreach ( $xpath->query( $query, $body ) ?: array() as $node ) {
-				$marks[] = $node;
-			}
-		}
+		// A union comes back in document order: its first node is the first mark.
+		$cut     = ( $xpath->query( implode( ' | ', self::HTML_MARKS ) ) ?: null )?->item( 0 );
+		$block   = null;
+		$forward = null;
 		foreach ( $xpath->query( './/*[self::div or self::p or self::span or self::pre]', $body ) ?: array() as $node ) {
-			if ( self::block_is_mark( $node ) ) {
-				$marks[] = $node;
+			$text     = self::squash( $node->textContent );
+			$forward ??= preg_match( self::FORWARD, $text ) ? $node : null;
+			$block   ??= self::block_is_mark( $text ) ? $node : null;
+			if ( null !== $block && null !== $forward ) {
+				break;
 			}
 		}
-		$forward = self::first_in_order( array_filter( iterator_to_array( $xpath->query( './/*[self::div or self::p or self::span]', $body ) ?: array() ), static fn( \DOMNode $n ): bool => (bool) preg_match( self::FORWARD, self::squash( $n->textContent ) ) ) );
-		$cut     = self::first_in_order( $marks );
+		$cut = null === $cut || ( null !== $block && self::before( $block, $cut ) ) ? $block : $cut;
 		if ( null === $cut || ( null !== $forward && self::before( $forward, $cut ) ) ) {
 			return new Trimmed( $html, $html, true );
 		}
@@ -172,8 +172,7 @@ final class QuoteTrimmer {
 		return true;
 	}
 
-	private static function block_is_mark( \DOMNode $node ): bool {
-		$text = self::squash( $node->textContent );
+	private static function block_is_mark( string $text ): bool {
 		if ( '' === $text || strlen( $text ) > 600 ) {
 			return false;
 		}
@@ -182,19 +181,6 @@ final class QuoteTrimmer {
 		}
 		// Outlook's header block: "From: … Sent: …" in one block.
 		return (bool) preg_match( self::HEADER_FROM, $text ) && (bool) preg_match( '/(?:Sent|Gesendet|Envoyé|Enviado|Verzonden)\s?:/u', $text );
-	}
-
-	/**
-	 * @param array<\DOMNode> $nodes Candidates.
-	 */
-	private static function first_in_order( array $nodes ): ?\DOMNode {
-		$first = null;
-		foreach ( $nodes as $node ) {
-			if ( null === $first || self::before( $node, $first ) ) {
-				$first = $node;
-			}
-		}
-		return $first;
 	}
 
 	/**
