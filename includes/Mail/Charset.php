@@ -39,7 +39,10 @@ final class Charset {
 		'utf8'            => 'utf-8',
 	);
 
-	/** @var array<string, true>|null Lowercased names and aliases mbstring converts from. */
+	/** mbstring "encodings" that are transfer encodings or internal forms, not charsets. */
+	private const NOT_CHARSETS = array( 'pass', 'auto', 'wchar', 'byte2be', 'byte2le', 'byte4be', 'byte4le', 'base64', 'uuencode', 'html-entities', 'qprint', 'quoted-printable', '7bit', '8bit' );
+
+	/** @var array<string, string>|null Lowercased names and aliases mbstring converts from, to its name. */
 	private static ?array $mb = null;
 
 	public static function to_utf8( string $bytes, string $label = '' ): string {
@@ -48,7 +51,7 @@ final class Charset {
 		if ( '' === $bytes ) {
 			return '';
 		}
-		$ascii = ! preg_match( '/[\x80-\xFF\x1B]/', $bytes ) && ! preg_match( '/^utf-(7|16|32)/', $label );
+		$ascii = ! preg_match( '/[\x80-\xFF\x1B]/', $bytes ) && ! preg_match( '/^(?:utf-(?:7|16|32)|ucs-)/', $label );
 		if ( $ascii || 'utf-8' === $label ) {
 			$out = $bytes;
 		} elseif ( '' === $label ) {
@@ -64,12 +67,12 @@ final class Charset {
 			self::$mb = array();
 			foreach ( mb_list_encodings() as $name ) {
 				foreach ( array_merge( array( $name ), mb_encoding_aliases( $name ) ) as $alias ) {
-					self::$mb[ strtolower( $alias ) ] = true;
+					self::$mb[ strtolower( $alias ) ] = strtolower( $name );
 				}
 			}
 		}
-		if ( isset( self::$mb[ $label ] ) && ! in_array( $label, array( 'pass', 'auto', 'wchar', 'byte2be', 'byte2le', 'byte4be', 'byte4le', 'base64', 'uuencode', 'html-entities', 'quoted-printable', '7bit', '8bit' ), true ) ) {
-			return mb_convert_encoding( $bytes, 'UTF-8', $label );
+		if ( isset( self::$mb[ $label ] ) ) {
+			return in_array( self::$mb[ $label ], self::NOT_CHARSETS, true ) ? null : mb_convert_encoding( $bytes, 'UTF-8', $label );
 		}
 		if ( preg_match( '/^[a-z0-9_.:-]{1,40}$/', $label ) ) {
 			// iconv warns on labels it does not know and on bad sequences; both mean "try the next way".

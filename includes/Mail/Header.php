@@ -123,8 +123,27 @@ final class Header {
 	 * @return list<string>
 	 */
 	private static function split_params( string $value ): array {
-		preg_match_all( '/(?:"(?:[^"\\\\]|\\\\.)*"?|[^;"])+/s', $value, $m );
-		return $m[0];
+		$parts   = array();
+		$current = '';
+		$quoted  = false;
+		$length  = strlen( $value );
+		for ( $i = 0; $i < $length; $i++ ) {
+			$c = $value[ $i ];
+			if ( $quoted && '\\' === $c && $i + 1 < $length ) {
+				$current .= $c . $value[ ++$i ];
+				continue;
+			}
+			if ( '"' === $c ) {
+				$quoted = ! $quoted;
+			} elseif ( ';' === $c && ! $quoted ) {
+				$parts[] = $current;
+				$current = '';
+				continue;
+			}
+			$current .= $c;
+		}
+		$parts[] = $current;
+		return $parts;
 	}
 
 	private static function clean( string $text ): string {

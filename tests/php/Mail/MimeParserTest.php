@@ -78,6 +78,9 @@ final class MimeParserTest extends TestCase {
 			'unknown label, Latin bytes'        => array( 'x-made-up', "na\xEFve", 'naïve' ),
 			'no label, Latin bytes'             => array( '', "na\xEFve", 'naïve' ),
 			'UTF-8 label, broken bytes'         => array( 'utf-8', "ok\xC3(", 'ok?(' ),
+			'UTF-16 with a byte order mark'     => array( 'utf-16', "\xFF\xFEh\0i\0", 'hi' ),
+			'a transfer encoding as the label'  => array( 'quoted-printable', "caf\xE9=41", 'café=41' ),
+			'an internal mbstring name'         => array( 'html-entities', "caf\xE9 &amp;", 'café &amp;' ),
 		);
 	}
 
@@ -228,6 +231,12 @@ final class MimeParserTest extends TestCase {
 			$this->assertStringContainsString( 'nested deeper', $e->reason );
 		}
 		$this->assertLessThan( 2.0, microtime( true ) - $started );
+	}
+
+	public function test_a_huge_parameter_is_read_whole(): void {
+		$name    = str_repeat( 'a', 200000 ) . '.pdf';
+		$message = MimeParser::parse( self::raw( array( 'Content-Type: application/pdf; name="' . $name . '"; x=";"' ), 'x' ) );
+		$this->assertSame( $name, $message->attachments[0]->filename );
 	}
 
 	public function test_many_headers_do_not_break_it(): void {
