@@ -118,6 +118,7 @@ final class QuoteTrimmer {
 	 */
 	private static function text_cut( array $lines ): ?int {
 		$count = count( $lines );
+		$tail  = self::quote_tails( $lines );
 		for ( $i = 0; $i < $count; $i++ ) {
 			$line = self::squash( $lines[ $i ] );
 			if ( preg_match( self::FORWARD, $line ) ) {
@@ -134,7 +135,7 @@ final class QuoteTrimmer {
 				// Outlook draws a line of underscores above its header block.
 				return $i > 0 && preg_match( '/^_{10,}$/', trim( $lines[ $i - 1 ] ) ) ? $i - 1 : $i;
 			}
-			if ( str_starts_with( $line, '>' ) && self::only_quote_follows( $lines, $i ) ) {
+			if ( str_starts_with( $line, '>' ) && $tail[ $i ] ) {
 				return $i;
 			}
 		}
@@ -154,22 +155,20 @@ final class QuoteTrimmer {
 	}
 
 	/**
-	 * Whether the rest is quote, blank or a signature: new text after it means an interleaved reply.
+	 * For each line, whether it and the rest are quote, blank or a signature (new text after a
+	 * quote means an interleaved reply). Computed backwards once, so a long quote costs one pass.
 	 *
 	 * @param list<string> $lines The body's lines.
+	 * @return array<int, bool>
 	 */
-	private static function only_quote_follows( array $lines, int $from ): bool {
-		$count = count( $lines );
-		for ( $j = $from; $j < $count; $j++ ) {
-			$line = self::squash( $lines[ $j ] );
-			if ( '-- ' === $lines[ $j ] || '--' === $lines[ $j ] || preg_match( self::DEVICE, $line ) ) {
-				return true;
-			}
-			if ( '' !== $line && ! str_starts_with( $line, '>' ) ) {
-				return false;
-			}
+	private static function quote_tails( array $lines ): array {
+		$tail = array( count( $lines ) => true );
+		for ( $j = count( $lines ) - 1; $j >= 0; $j-- ) {
+			$line       = self::squash( $lines[ $j ] );
+			$tail[ $j ] = '-- ' === $lines[ $j ] || '--' === $lines[ $j ] || preg_match( self::DEVICE, $line )
+				|| ( ( '' === $line || str_starts_with( $line, '>' ) ) && $tail[ $j + 1 ] );
 		}
-		return true;
+		return $tail;
 	}
 
 	private static function block_is_mark( string $text ): bool {

@@ -50,6 +50,13 @@ final class QuoteTrimmerTest extends TestCase {
 		$this->assertSame( $visible !== $body, $trimmed->trimmed() );
 	}
 
+	public function test_a_long_quote_costs_one_pass(): void {
+		$started = microtime( true );
+		$trimmed = QuoteTrimmer::text( "new\n" . str_repeat( "> quoted line\n", 30000 ) . 'more new' );
+		$this->assertFalse( $trimmed->trimmed(), 'New text after the quote: an interleaved reply, kept whole.' );
+		$this->assertLessThan( 3.0, microtime( true ) - $started );
+	}
+
 	/**
 	 * @return array<string, array{0: string, 1: string}>
 	 */
