@@ -23,6 +23,7 @@ final class MimeParser {
 	public const MAX_HEADER_BYTES = 256 * 1024;
 	public const MAX_DEPTH        = 12;
 	public const MAX_PARTS        = 500;
+	public const MAX_FILENAME     = 200;
 
 	/** File name endings for unnamed parts, so the agent can still open them. */
 	private const EXTENSIONS = array(
@@ -163,6 +164,10 @@ final class MimeParser {
 		$filename = trim( (string) preg_replace( '/[\x00-\x1F\x7F\/\\\\]+/', '_', $filename ), ' .' );
 		if ( '' === $filename ) {
 			$filename = 'part-' . $this->parts . '.' . ( self::EXTENSIONS[ $type ] ?? 'bin' );
+		} elseif ( mb_strlen( $filename ) > self::MAX_FILENAME ) {
+			// Long enough for any real name and any file system; the ending says what it is.
+			$ending   = preg_match( '/\.[\p{L}\p{N}]{1,10}$/u', $filename, $m ) ? $m[0] : '';
+			$filename = mb_substr( $filename, 0, self::MAX_FILENAME - strlen( $ending ) ) . $ending;
 		}
 		$inline = 'inline' === $disposition || ( '' === $disposition && '' !== $content_id );
 		return array(
