@@ -41,4 +41,6 @@ export type TicketChanges = AftercareTicketsUpdate;
  * and keyed so that a retry opens no second ticket.
  */
 export type NewTicketInput = AftercareTicketsCreate &
-	Required< Pick< AftercareTicketsCreate, 'customer_email' | 'idempotency_key' > >;
+	Required<
+		Pick< AftercareTicketsCreate, 'customer_email' | 'idempotency_key' >
+	>;

@@ -31,7 +31,7 @@ final class SchemaExportTest extends TestCase {
 		$schemas = array();
 		foreach ( rest_get_server()->get_routes( AbstractController::NAMESPACE ) as $route => $endpoints ) {
 			foreach ( $endpoints as $endpoint ) {
-				[ $controller, $handler ] = is_array( $endpoint['callback'] ) ? $endpoint['callback'] : array( null, '' );
+				list( $controller, $handler ) = is_array( $endpoint['callback'] ) ? $endpoint['callback'] : array( null, '' );
 				if ( ! $controller instanceof AbstractController ) {
 					continue;
 				}
