@@ -228,6 +228,7 @@ final class TicketSchema {
 	 * tags to add or remove.
 	 *
 	 * @param array<string, array<string, mixed>> $changes Arguments of PATCH /tickets/{id}.
+	 * @param int                                 $max     Most tickets in one batch.
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function batch_args( array $changes, int $max ): array {
