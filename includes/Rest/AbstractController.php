@@ -34,6 +34,24 @@ abstract class AbstractController extends \WP_REST_Controller implements Registr
 	}
 
 	/**
+	 * Name of the exported argument schema of one of this controller's handlers: the route base
+	 * without its path parameters, and what the handler does (`returns` + `act` → `returns-act`,
+	 * src/api/schema/requests/returns-act.json, TypeScript `AftercareReturnsAct`).
+	 *
+	 * @param string $handler The handler's method name.
+	 */
+	public function request_name( string $handler ): string {
+		$base   = (string) preg_replace( array( '/\(\?P<\w+>[^)]*\)/', '#/+#' ), array( '', '/' ), $this->rest_base );
+		$action = array(
+			'get_items'   => 'query',
+			'get_item'    => 'read',
+			'create_item' => 'create',
+			'update_item' => 'update',
+		)[ $handler ] ?? $handler;
+		return str_replace( array( '/', '_' ), '-', trim( $base, '/' ) . '/' . $action );
+	}
+
+	/**
 	 * Runs a handler and maps a DomainError to an error response; anything else is a bug and is left
 	 * to WordPress's own fatal-error handling rather than disguised as a client error.
 	 *

@@ -303,7 +303,7 @@ export function ReturnScreen( { id }: ReturnScreenProps ) {
 	const order = context?.orders.find( ( o ) => o.id === item.order.id );
 	const currency =
 		item.quote?.currency ?? order?.currency ?? context?.currency ?? '';
-	const actions = availableActions( item.status );
+	const actions = availableActions( item.next_statuses );
 
 	return (
 		<Page

@@ -14,6 +14,9 @@ import type {
 	AftercareEvent,
 	AftercareReturn,
 	AftercareReturnCounts,
+	AftercareReturnsAct,
+	AftercareReturnsQuery,
+	AftercareReturnsUpdate,
 } from '../api/types';
 
 export const RETURNS_PATH = `${ NAMESPACE }/returns`;
@@ -26,22 +29,7 @@ export type ReturnCounts = AftercareReturnCounts;
 /**
  * Filters, search, sort and page of a returns queue request; every key is optional.
  */
-export interface ReturnQuery {
-	status?: ReturnStatus[];
-	reason?: string;
-	outcome?: ReturnOutcome;
-	/** A return number, e.g. R-1001 or 1001. */
-	number?: string;
-	/** A customer's returns (their history). */
-	customer_email?: string;
-	/** ISO dates: requested at or after, and before. */
-	after?: string;
-	before?: string;
-	orderby?: 'created' | 'updated';
-	order?: 'asc' | 'desc';
-	page?: number;
-	per_page?: number;
-}
+export type ReturnQuery = AftercareReturnsQuery;
 
 export interface ReturnPage {
 	items: AftercareReturn[];
@@ -49,21 +37,16 @@ export interface ReturnPage {
 }
 
 /** The statuses an agent sets directly (PATCH); the others come with an action. */
-export type ReturnMove = 'approved' | 'rejected' | 'awaiting_items' | 'closed';
+export type ReturnMove = NonNullable< AftercareReturnsUpdate[ 'status' ] >;
 
 /**
- * What the actions route takes: receive (quantities per order item, restock),
+ * What the actions route takes: receive (quantities per order item id, restock),
  * refund (restock, fee), credit (amount) or exchange; each with an optional
- * message to the shopper.
+ * message to the shopper. The route checks for the action itself (after the
+ * permission check), so the schema leaves it optional; a request always names it.
  */
-export interface ReturnActionInput {
-	action: 'receive' | 'refund' | 'credit' | 'exchange';
-	items?: Record< string, number >;
-	restock?: boolean;
-	fee?: number;
-	amount?: number;
-	message?: string;
-}
+export type ReturnActionInput = AftercareReturnsAct &
+	Required< Pick< AftercareReturnsAct, 'action' > >;
 
 /**
  * One page of the queue.

@@ -1,6 +1,7 @@
 /**
- * What an agent can do with a return in its current status (the PHP state
- * machine, ReturnStatus::next()), and the request each action's form sends.
+ * What an agent can do with a return in its current status (the statuses the
+ * server says it may move to, `next_statuses`), and the request each action's
+ * form sends.
  */
 
 /**
@@ -18,27 +19,6 @@ import type {
 	ReturnStatus,
 } from '../api';
 import { money } from '../utils/money';
-
-/** ReturnStatus::next() in PHP: the statuses each status may move to. */
-export const NEXT: Record< ReturnStatus, ReturnStatus[] > = {
-	requested: [ 'approved', 'rejected', 'closed' ],
-	approved: [
-		'awaiting_items',
-		'received',
-		'refunded',
-		'credited',
-		'exchanged',
-		'rejected',
-		'closed',
-	],
-	awaiting_items: [ 'received', 'rejected', 'closed' ],
-	received: [ 'refunded', 'credited', 'exchanged', 'rejected', 'closed' ],
-	refunded: [ 'closed' ],
-	credited: [ 'closed' ],
-	exchanged: [ 'closed' ],
-	rejected: [ 'closed' ],
-	closed: [],
-};
 
 export type ReturnActionId =
 	| 'approve'
@@ -151,15 +131,13 @@ export const ACTIONS = (): ReturnAction[] => [
 ];
 
 /**
- * The actions valid for a status.
+ * The actions that lead to the statuses a return may move to.
  *
- * @param status The return's status.
+ * @param next The return's `next_statuses`.
  * @return The actions, in display order.
  */
-export function availableActions( status: ReturnStatus ): ReturnAction[] {
-	return ACTIONS().filter( ( action ) =>
-		NEXT[ status ].includes( action.to )
-	);
+export function availableActions( next: ReturnStatus[] ): ReturnAction[] {
+	return ACTIONS().filter( ( action ) => next.includes( action.to ) );
 }
 
 /**

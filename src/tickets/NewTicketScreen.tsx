@@ -44,8 +44,9 @@ export function NewTicketScreen() {
 				)
 			: '',
 		message: '',
-		channel: 'phone' as NewTicketInput[ 'channel' ],
-		priority: 'normal',
+		// The storefront's own channel (web) is not the agent's to pick.
+		channel: 'phone' as Exclude< NewTicketInput[ 'channel' ], 'web' >,
+		priority: 'normal' as NewTicketInput[ 'priority' ],
 	} );
 	// One key per form: a double submit makes one ticket.
 	const [ idempotencyKey ] = useState( () => window.crypto.randomUUID() );

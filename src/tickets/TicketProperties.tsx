@@ -40,7 +40,9 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 				label={ __( 'Status', 'aftercare' ) }
 				value={ ticket.status }
 				options={ STATUSES() as Option[] }
-				onChange={ ( status ) => change( { status } ) }
+				onChange={ ( status ) =>
+					change( { status: status as TicketChanges[ 'status' ] } )
+				}
 			/>
 			<SelectControl
 				__next40pxDefaultSize
@@ -48,7 +50,11 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 				label={ __( 'Priority', 'aftercare' ) }
 				value={ ticket.priority }
 				options={ PRIORITIES() as Option[] }
-				onChange={ ( priority ) => change( { priority } ) }
+				onChange={ ( priority ) =>
+					change( {
+						priority: priority as TicketChanges[ 'priority' ],
+					} )
+				}
 			/>
 			<SelectControl
 				__next40pxDefaultSize

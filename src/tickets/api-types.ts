@@ -1,6 +1,6 @@
 /**
- * Names for the generated REST types as the admin app uses them, and the shapes
- * of requests (queue queries, changes, new tickets) that have no schema.
+ * Names for the generated REST types (responses and requests) as the admin app
+ * uses them.
  */
 
 import type {
@@ -8,6 +8,9 @@ import type {
 	AftercareTicketContext,
 	AftercareTicketCounts,
 	AftercareTicketPresence,
+	AftercareTicketsCreate,
+	AftercareTicketsQuery,
+	AftercareTicketsUpdate,
 } from '../api/types';
 
 export type TicketCounts = AftercareTicketCounts;
@@ -20,20 +23,7 @@ export type PresenceState = PresenceEntry[ 'state' ];
 /**
  * Filters, search, sort and page of a queue request; every key is optional.
  */
-export interface QueueQuery {
-	view?: QueueView;
-	status?: string[];
-	priority?: string[];
-	channel?: string[];
-	assignee?: string;
-	tag?: string;
-	has_order?: boolean;
-	search?: string;
-	orderby?: 'due' | 'updated' | 'priority';
-	order?: 'asc' | 'desc';
-	per_page?: number;
-	cursor?: string;
-}
+export type QueueQuery = AftercareTicketsQuery;
 
 export interface TicketPage< T > {
 	items: T[];
@@ -44,24 +34,13 @@ export interface TicketPage< T > {
 /**
  * Changes an agent makes to one ticket or a batch.
  */
-export interface TicketChanges {
-	status?: string;
-	priority?: string;
-	assignee_id?: number | null;
-	tags?: string[];
-}
+export type TicketChanges = AftercareTicketsUpdate;
 
 /**
- * A ticket an agent opens on a customer's behalf.
+ * A ticket an agent opens on a customer's behalf: always for an email address,
+ * and keyed so that a retry opens no second ticket.
  */
-export interface NewTicketInput {
-	subject: string;
-	message: string;
-	channel: 'phone' | 'email' | 'admin';
-	customer_email: string;
-	customer_name?: string;
-	customer_id?: number;
-	order_id?: number;
-	priority?: string;
-	idempotency_key: string;
-}
+export type NewTicketInput = AftercareTicketsCreate &
+	Required<
+		Pick< AftercareTicketsCreate, 'customer_email' | 'idempotency_key' >
+	>;

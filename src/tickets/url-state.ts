@@ -150,13 +150,17 @@ export function queryFromState( state: QueueState ): QueueQuery {
 		if ( ! value || ( Array.isArray( value ) && ! value.length ) ) {
 			continue;
 		}
+		// The filters' values are the fields' elements: the schema's enums.
+		const list = Array.isArray( value ) ? value : [ value ];
 		switch ( filter.field ) {
 			case 'status':
+				query.status = list as QueueQuery[ 'status' ];
+				break;
 			case 'priority':
+				query.priority = list as QueueQuery[ 'priority' ];
+				break;
 			case 'channel':
-				query[ filter.field ] = Array.isArray( value )
-					? value
-					: [ value ];
+				query.channel = list as QueueQuery[ 'channel' ];
 				break;
 			case 'assignee':
 			case 'tag':

@@ -33,15 +33,7 @@ final class HelpReportsController extends AbstractController {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(
-						'days' => array(
-							'description' => __( 'How many days back, today included.', 'aftercare' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'maximum'     => 365,
-							'default'     => 30,
-						),
-					),
+					'args'                => $this->resource->read_args(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)

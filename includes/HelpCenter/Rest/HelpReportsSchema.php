@@ -115,4 +115,21 @@ final class HelpReportsSchema {
 			),
 		);
 	}
+
+	/**
+	 * Arguments of GET /help/reports.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function read_args(): array {
+		return array(
+			'days' => array(
+				'description' => __( 'How many days back, today included.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 365,
+				'default'     => 30,
+			),
+		);
+	}
 }

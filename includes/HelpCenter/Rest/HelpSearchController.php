@@ -24,7 +24,13 @@ final class HelpSearchController extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'help/search';
 
-	public function __construct( private Articles $articles, private RateLimiter $limiter, private ClientAddress $client, private HelpSearchSchema $resource ) {}
+	public function __construct(
+		private Articles $articles,
+		private RateLimiter $limiter,
+		private ClientAddress $client,
+		private HelpSearchSchema $resource,
+		private HelpSearchQuery $query = new HelpSearchQuery()
+	) {}
 
 	public function resource(): string {
 		return 'help-search';
@@ -39,7 +45,7 @@ final class HelpSearchController extends AbstractController {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->resource->collection_args(),
+					'args'                => $this->query->params(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -59,8 +65,7 @@ final class HelpSearchController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
-		$query    = (string) $request['q'];
-		$results  = $this->articles->search( $query, (int) $request['limit'], (bool) $request['prefix'] );
+		$results  = $this->articles->search( ...$this->query->args( $request ) );
 		$response = rest_ensure_response( array_map( array( $this->resource, 'prepare' ), $results ) );
 		$response->header( 'X-WP-Total', (string) count( $results ) );
 		$response->header( 'X-WP-TotalPages', '1' );

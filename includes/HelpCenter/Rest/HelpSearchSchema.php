@@ -56,33 +56,6 @@ final class HelpSearchSchema {
 	}
 
 	/**
-	 * @return array<string, array<string, mixed>>
-	 */
-	public function collection_args(): array {
-		return array(
-			'q'      => array(
-				'description' => __( 'What to search for.', 'aftercare' ),
-				'type'        => 'string',
-				'required'    => true,
-				'minLength'   => 1,
-				'maxLength'   => 190,
-			),
-			'limit'  => array(
-				'description' => __( 'At most this many articles.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => 20,
-				'default'     => 8,
-			),
-			'prefix' => array(
-				'description' => __( 'Treat the last word as unfinished (search as you type).', 'aftercare' ),
-				'type'        => 'boolean',
-				'default'     => false,
-			),
-		);
-	}
-
-	/**
 	 * @param array<string, mixed> $article From Articles::search().
 	 * @return array<string, mixed>
 	 */

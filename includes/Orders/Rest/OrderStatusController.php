@@ -25,7 +25,12 @@ final class OrderStatusController extends AbstractController implements Conditio
 	/** @var string */
 	protected $rest_base = 'order-status';
 
-	public function __construct( private ?OrderLookup $lookup, private OrderView $view, private OrderStatusSchema $resource ) {}
+	public function __construct(
+		private ?OrderLookup $lookup,
+		private OrderView $view,
+		private OrderStatusSchema $resource,
+		private OrderStatusQuery $query = new OrderStatusQuery()
+	) {}
 
 	/**
 	 * Only with an order source (WooCommerce, or the test environment's).
@@ -43,16 +48,7 @@ final class OrderStatusController extends AbstractController implements Conditio
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array(
-						'context'  => $this->get_context_param( array( 'default' => 'view' ) ),
-						'per_page' => array(
-							'description' => __( 'How many recent orders.', 'aftercare' ),
-							'type'        => 'integer',
-							'default'     => 5,
-							'minimum'     => 1,
-							'maximum'     => 20,
-						),
-					),
+					'args'                => $this->query->params(),
 				),
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
@@ -91,7 +87,7 @@ final class OrderStatusController extends AbstractController implements Conditio
 		return $this->respond(
 			fn() => array_map(
 				fn( Order $order ) => $this->view->prepare( $order, 'customer', $this->lookup?->lookups( $order ) ?? array() ),
-				$this->lookup?->customer_orders( get_current_user_id(), (int) $request['per_page'] ) ?? array()
+				$this->lookup?->customer_orders( ...$this->query->args( $request, get_current_user_id() ) ) ?? array()
 			)
 		);
 	}

@@ -39,33 +39,13 @@ final class ReturnEligibilityController extends AbstractController implements Co
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(
-						'order_id' => array(
-							'description' => __( 'One of your orders (agents: any order).', 'aftercare' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'required'    => true,
-						),
-					),
+					'args'                => $this->resource->read_args(),
 				),
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'lookup' ),
 					'permission_callback' => array( $this, 'lookup_permissions_check' ),
-					'args'                => array(
-						'order_number' => array(
-							'description' => __( 'The order number.', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
-							'required'    => true,
-						),
-						'email'        => array(
-							'description' => __( 'The billing email of the order.', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => 190,
-							'required'    => true,
-						),
-					),
+					'args'                => $this->resource->lookup_args(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
+use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\ItemEligibility;
 use Aftercare\Returns\OrderEligibility;
 use Aftercare\Returns\Policy;
@@ -141,6 +142,44 @@ final class ReturnEligibilitySchema {
 			),
 			'reasons'    => $reasons,
 			'outcomes'   => $this->policy->outcomes(),
+		);
+	}
+
+	/**
+	 * Arguments of GET /returns/eligibility: a signed-in shopper's order.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function read_args(): array {
+		return array(
+			'order_id' => array(
+				'description' => __( 'One of your orders (agents: any order).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'required'    => true,
+			),
+		);
+	}
+
+	/**
+	 * Arguments of POST /returns/eligibility: a guest's order lookup.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function lookup_args(): array {
+		return array(
+			'order_number' => array(
+				'description' => __( 'The order number.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
+				'required'    => true,
+			),
+			'email'        => array(
+				'description' => __( 'The billing email of the order.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => 190,
+				'required'    => true,
+			),
 		);
 	}
 }

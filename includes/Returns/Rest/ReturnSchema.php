@@ -1,6 +1,7 @@
 <?php
 /**
- * The return resource: its JSON schema (source of the generated TypeScript types) and shaping.
+ * The return resource: its JSON schema (source of the generated TypeScript types), the arguments
+ * of a request, a status move and an action, and shaping.
  *
  * @package Aftercare
  */
@@ -9,15 +10,24 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
+use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItem;
 use Aftercare\Returns\ReturnRequest;
+use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\Attachment;
+use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\Rest\AttachmentSchema;
 use Aftercare\Tickets\Rest\TicketSchema;
 
 final class ReturnSchema {
+
+	/** The statuses an agent sets directly (PATCH); the others come with an action. */
+	public const MOVES = array( 'approved', 'rejected', 'awaiting_items', 'closed' );
+
+	/** The actions that change the order too (POST returns/{id}/actions). */
+	public const ACTIONS = array( 'receive', 'refund', 'credit', 'exchange' );
 
 	public function __construct( private Policy $policy, private AttachmentSchema $files ) {}
 
@@ -58,6 +68,16 @@ final class ReturnSchema {
 					'type'        => 'string',
 					'enum'        => array_column( ReturnStatus::cases(), 'value' ),
 					'context'     => $view,
+				),
+				'next_statuses'         => array(
+					'description' => __( 'Agents: the statuses the return may move to from its current one.', 'aftercare' ),
+					'type'        => 'array',
+					'items'       => array(
+						'type' => 'string',
+						'enum' => array_column( ReturnStatus::cases(), 'value' ),
+					),
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
 				),
 				'status_label'          => array(
 					'description' => __( 'The status in words.', 'aftercare' ),
@@ -220,6 +240,144 @@ final class ReturnSchema {
 	}
 
 	/**
+	 * Arguments of POST /returns: the order (guests prove it, others name it), the lines and the
+	 * outcome asked for.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function creation_args(): array {
+		$line = array(
+			'order_item_id' => array(
+				'type'     => 'integer',
+				'minimum'  => 1,
+				'required' => true,
+			),
+			'quantity'      => array(
+				'type'     => 'integer',
+				'minimum'  => 1,
+				'maximum'  => 10000,
+				'required' => true,
+			),
+			'reason'        => array(
+				'type'     => 'string',
+				'pattern'  => '^[a-z0-9_-]{1,40}$',
+				'required' => true,
+			),
+		);
+		return array(
+			'order_number'    => array(
+				'description' => __( 'Guests: the order number.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
+			),
+			'email'           => array(
+				'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => 190,
+			),
+			'order_id'        => array(
+				'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'items'           => array(
+				'description' => __( 'The lines to return, with a quantity and a reason each.', 'aftercare' ),
+				'type'        => 'array',
+				'required'    => true,
+				'minItems'    => 1,
+				'maxItems'    => 100,
+				'items'       => array(
+					'type'                 => 'object',
+					'properties'           => $line,
+					'additionalProperties' => false,
+				),
+			),
+			'outcome'         => array(
+				'description' => __( 'What the shopper would like: a refund, store credit or an exchange.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => Policy::OUTCOMES,
+				'required'    => true,
+			),
+			'comment'         => array(
+				'description' => __( 'Anything the store should know.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => ReturnService::MAX_COMMENT,
+			),
+			'idempotency_key' => array(
+				'description' => __( 'A key unique to this submission: sending it again returns the same return.', 'aftercare' ),
+				'type'        => 'string',
+				'pattern'     => '^[A-Za-z0-9_-]{8,100}$',
+			),
+		);
+	}
+
+	/**
+	 * Arguments of PATCH /returns/{id}: a status an agent sets directly.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function move_args(): array {
+		return array(
+			'status'  => array(
+				'description' => __( 'Approve, reject, await the items or close.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => self::MOVES,
+			),
+			'message' => $this->message_arg(),
+		);
+	}
+
+	/**
+	 * Arguments of POST /returns/{id}/actions.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function action_args(): array {
+		return array(
+			'action'  => array(
+				'description' => __( 'Mark the items received, refund, issue store credit or exchange.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => self::ACTIONS,
+			),
+			'items'   => array(
+				'description'          => __( 'Receive: quantity that arrived per order item id (missing lines: all).', 'aftercare' ),
+				'type'                 => 'object',
+				'additionalProperties' => array(
+					'type'    => 'integer',
+					'minimum' => 0,
+				),
+			),
+			'restock' => array(
+				'description' => __( 'Receive and refund: put the items back in stock.', 'aftercare' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			'fee'     => array(
+				'description' => __( 'Refund: the restocking fee to keep (default: the store policy\'s).', 'aftercare' ),
+				'type'        => 'number',
+				'minimum'     => 0,
+			),
+			'amount'  => array(
+				'description' => __( 'Store credit: the amount (default: what the items were paid; at most that unless the user has manage_aftercare).', 'aftercare' ),
+				'type'        => 'number',
+				'minimum'     => 0,
+			),
+			'message' => $this->message_arg(),
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private function message_arg(): array {
+		return array(
+			'description' => __( 'A message to the shopper, sent with the change.', 'aftercare' ),
+			'type'        => 'string',
+			'maxLength'   => MessageBody::MAX_LENGTH,
+		);
+	}
+
+	/**
 	 * @param Attachment[] $photos  Photos of the request.
 	 * @param string       $context `edit` for agents.
 	 * @return array<string, mixed>
@@ -272,7 +430,8 @@ final class ReturnSchema {
 			'closed'                => TicketSchema::date( $return->closed_at ),
 		);
 		if ( 'edit' === $context ) {
-			$data['ticket_id'] = $return->ticket_id;
+			$data['ticket_id']     = $return->ticket_id;
+			$data['next_statuses'] = array_column( $return->status->next(), 'value' );
 		}
 		return $data;
 	}

@@ -18,14 +18,12 @@ use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Rest\AbstractController;
-use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\AttachmentStore;
-use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
 
 final class ReturnsController extends AbstractController implements Conditional {
@@ -47,7 +45,8 @@ final class ReturnsController extends AbstractController implements Conditional 
 		private AttachmentStore $attachments,
 		private RateLimiter $limiter,
 		private ReturnSchema $resource,
-		private ClientAddress $client
+		private ClientAddress $client,
+		private ReturnQuery $query = new ReturnQuery()
 	) {}
 
 	public function resource(): string {
@@ -70,13 +69,13 @@ final class ReturnsController extends AbstractController implements Conditional 
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->collection_args(),
+					'args'                => $this->query->params(),
 				),
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'create_item_permissions_check' ),
-					'args'                => $this->create_args(),
+					'args'                => $this->resource->creation_args(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -102,18 +101,7 @@ final class ReturnsController extends AbstractController implements Conditional 
 					'methods'             => \WP_REST_Server::EDITABLE,
 					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => array(
-						'status'  => array(
-							'description' => __( 'Approve, reject, await the items or close.', 'aftercare' ),
-							'type'        => 'string',
-							'enum'        => array( 'approved', 'rejected', 'awaiting_items', 'closed' ),
-						),
-						'message' => array(
-							'description' => __( 'A message to the shopper, sent with the change.', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => MessageBody::MAX_LENGTH,
-						),
-					),
+					'args'                => $this->resource->move_args(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -132,41 +120,7 @@ final class ReturnsController extends AbstractController implements Conditional 
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'act' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => array(
-						'action'  => array(
-							'description' => __( 'Mark the items received, refund, issue store credit or exchange.', 'aftercare' ),
-							'type'        => 'string',
-							'enum'        => array( 'receive', 'refund', 'credit', 'exchange' ),
-						),
-						'items'   => array(
-							'description' => __( 'Receive: quantity that arrived per order item id (missing lines: all).', 'aftercare' ),
-							'type'        => 'object',
-							'additionalProperties' => array(
-								'type'    => 'integer',
-								'minimum' => 0,
-							),
-						),
-						'restock' => array(
-							'description' => __( 'Receive and refund: put the items back in stock.', 'aftercare' ),
-							'type'        => 'boolean',
-							'default'     => false,
-						),
-						'fee'     => array(
-							'description' => __( 'Refund: the restocking fee to keep (default: the store policy\'s).', 'aftercare' ),
-							'type'        => 'number',
-							'minimum'     => 0,
-						),
-						'amount'  => array(
-							'description' => __( 'Store credit: the amount (default: what the items were paid; at most that unless the user has manage_aftercare).', 'aftercare' ),
-							'type'        => 'number',
-							'minimum'     => 0,
-						),
-						'message' => array(
-							'description' => __( 'A message to the shopper, sent with the change.', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => MessageBody::MAX_LENGTH,
-						),
-					),
+					'args'                => $this->resource->action_args(),
 				),
 			)
 		);
@@ -209,26 +163,8 @@ final class ReturnsController extends AbstractController implements Conditional 
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
-		$agent  = current_user_can( 'read_aftercare_returns' );
-		$filter = array_filter(
-			array(
-				'status'   => $request['status'],
-				'reason'   => $request['reason'],
-				'outcome'  => $request['outcome'],
-				'order_id' => $request['order_id'],
-				'after'    => $request['after'] ? (int) rest_parse_date( (string) $request['after'] ) : null,
-				'before'   => $request['before'] ? (int) rest_parse_date( (string) $request['before'] ) : null,
-				'number'   => $request['number'] ? (int) preg_replace( '/\D/', '', (string) $request['number'] ) : null,
-				// Emails are stored lower-case; a customer's own list is theirs whatever they send.
-				'customer_email' => $agent && $request['customer_email'] ? strtolower( (string) $request['customer_email'] ) : null,
-			),
-			static fn( $value ) => null !== $value && '' !== $value && array() !== $value
-		);
-		if ( ! $agent ) {
-			// A customer's returns are those of their account's orders (the ones they may open).
-			$filter = array( 'customer_id' => get_current_user_id() ) + $filter;
-		}
-		$page     = $this->returns->query( $filter, (int) $request['page'], (int) $request['per_page'], (string) $request['orderby'], (string) $request['order'] );
+		$agent    = current_user_can( 'read_aftercare_returns' );
+		$page     = $this->returns->query( ...$this->query->args( $request, get_current_user_id(), $agent ) );
 		$context  = $agent && 'view' !== $request['context'] ? 'edit' : 'view';
 		$response = rest_ensure_response( array_map( fn( ReturnRequest $r ): array => $this->present( $r, $context ), $page['returns'] ) );
 		$response->header( 'X-WP-Total', (string) $page['total'] );
@@ -348,151 +284,6 @@ final class ReturnsController extends AbstractController implements Conditional 
 		$data          = $this->present( $return, 'edit' );
 		$data['quote'] = $settling ? $this->service->quote( $return, get_current_user_id() ) : null;
 		return $data;
-	}
-
-	/**
-	 * @return array<string, array<string, mixed>>
-	 */
-	private function collection_args(): array {
-		return array(
-			'context'  => $this->get_context_param( array( 'default' => 'view' ) ),
-			'status'   => array(
-				'description' => __( 'Only returns in these statuses.', 'aftercare' ),
-				'type'        => 'array',
-				'items'       => array(
-					'type' => 'string',
-					'enum' => array_column( ReturnStatus::cases(), 'value' ),
-				),
-			),
-			'reason'   => array(
-				'description' => __( 'Only returns with a line for this reason.', 'aftercare' ),
-				'type'        => 'string',
-				'pattern'     => '^[a-z0-9_-]{1,40}$',
-			),
-			'outcome'  => array(
-				'description' => __( 'Only returns asking for this outcome.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Policy::OUTCOMES,
-			),
-			'order_id' => array(
-				'description' => __( 'Only returns from this order.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-			),
-			'number'   => array(
-				'description' => __( 'A return number, e.g. R-1001.', 'aftercare' ),
-				'type'        => 'string',
-				'pattern'     => '^(R-)?[0-9]{1,18}$',
-			),
-			'after'    => array(
-				'description' => __( 'Requested at or after this time.', 'aftercare' ),
-				'type'        => 'string',
-				'format'      => 'date-time',
-			),
-			'before'   => array(
-				'description' => __( 'Requested before this time.', 'aftercare' ),
-				'type'        => 'string',
-				'format'      => 'date-time',
-			),
-			'customer_email' => array(
-				'description' => __( 'Agents: only the returns of this customer email (their return history).', 'aftercare' ),
-				'type'        => 'string',
-				'format'      => 'email',
-			),
-			'orderby'  => array(
-				'description' => __( 'Sort by the last change or by when the return was requested.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => array( 'updated', 'created' ),
-				'default'     => 'updated',
-			),
-			'order'    => array(
-				'description' => __( 'Sort direction.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => array( 'desc', 'asc' ),
-				'default'     => 'desc',
-			),
-			'page'     => array(
-				'description' => __( 'Page of results.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'default'     => 1,
-			),
-			'per_page' => array(
-				'description' => __( 'Returns per page.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => 100,
-				'default'     => 20,
-			),
-		);
-	}
-
-	/**
-	 * @return array<string, array<string, mixed>>
-	 */
-	private function create_args(): array {
-		return array(
-			'order_number'    => array(
-				'description' => __( 'Guests: the order number.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
-			),
-			'email'           => array(
-				'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => 190,
-			),
-			'order_id'        => array(
-				'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-			),
-			'items'           => array(
-				'description' => __( 'The lines to return, with a quantity and a reason each.', 'aftercare' ),
-				'type'        => 'array',
-				'required'    => true,
-				'minItems'    => 1,
-				'maxItems'    => 100,
-				'items'       => array(
-					'type'                 => 'object',
-					'properties'           => array(
-						'order_item_id' => array(
-							'type'     => 'integer',
-							'minimum'  => 1,
-							'required' => true,
-						),
-						'quantity'      => array(
-							'type'     => 'integer',
-							'minimum'  => 1,
-							'maximum'  => 10000,
-							'required' => true,
-						),
-						'reason'        => array(
-							'type'     => 'string',
-							'pattern'  => '^[a-z0-9_-]{1,40}$',
-							'required' => true,
-						),
-					),
-					'additionalProperties' => false,
-				),
-			),
-			'outcome'         => array(
-				'description' => __( 'What the shopper would like: a refund, store credit or an exchange.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Policy::OUTCOMES,
-				'required'    => true,
-			),
-			'comment'         => array(
-				'description' => __( 'Anything the store should know.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => ReturnService::MAX_COMMENT,
-			),
-			'idempotency_key' => array(
-				'description' => __( 'A key unique to this submission: sending it again returns the same return.', 'aftercare' ),
-				'type'        => 'string',
-				'pattern'     => '^[A-Za-z0-9_-]{8,100}$',
-			),
-		);
 	}
 
 	private function throttle( int $actor, bool $agent ): void {

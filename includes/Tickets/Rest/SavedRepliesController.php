@@ -93,13 +93,7 @@ final class SavedRepliesController extends AbstractController {
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'render' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array(
-						'ticket_id' => array(
-							'description' => __( 'The ticket whose customer and order fill the variables.', 'aftercare' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-						),
-					),
+					'args'                => $this->resource->render_args(),
 				),
 			)
 		);

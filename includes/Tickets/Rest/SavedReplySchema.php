@@ -54,6 +54,21 @@ final class SavedReplySchema {
 	}
 
 	/**
+	 * Arguments of POST /saved-replies/{id}/render.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function render_args(): array {
+		return array(
+			'ticket_id' => array(
+				'description' => __( 'The ticket whose customer and order fill the variables.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+		);
+	}
+
+	/**
 	 * @return array<string, mixed>
 	 */
 	public function prepare( SavedReply $reply ): array {

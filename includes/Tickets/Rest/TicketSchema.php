@@ -1,6 +1,7 @@
 <?php
 /**
- * The ticket resource: item schema, creation arguments, and response shaping.
+ * The ticket resource: item schema (whose writable properties are the endpoints' arguments), the
+ * arguments only a creation or a batch takes, and response shaping.
  *
  * @package Aftercare
  */
@@ -18,6 +19,9 @@ use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketService;
 
 final class TicketSchema {
+
+	/** The properties agents change (PATCH /tickets/{id} and the `changes` of POST /tickets/batch). */
+	public const CHANGES = array( 'status', 'priority', 'assignee_id', 'tags' );
 
 	/** @var array<string, string[]>|null Contexts of each property, kept for shaping many tickets. */
 	private ?array $contexts = null;
@@ -55,9 +59,10 @@ final class TicketSchema {
 				'subject'        => array(
 					'description' => __( 'Subject line.', 'aftercare' ),
 					'type'        => 'string',
-					'minLength'   => 1,
 					'maxLength'   => 200,
 					'context'     => $view,
+					// On creation (WordPress's draft-03 flag); an empty one is the service's to refuse.
+					'required'    => true,
 				),
 				'status'         => array(
 					'description' => __( 'Where the ticket stands.', 'aftercare' ),
@@ -99,11 +104,13 @@ final class TicketSchema {
 				'order_id'       => array(
 					'description' => __( 'The order the ticket is about, if any.', 'aftercare' ),
 					'type'        => array( 'integer', 'null' ),
+					'minimum'     => 1,
 					'context'     => $view,
 				),
 				'assignee_id'    => array(
-					'description' => __( 'User id of the agent who owns the ticket.', 'aftercare' ),
+					'description' => __( 'User id of the agent who owns the ticket (0 or null: nobody).', 'aftercare' ),
 					'type'        => array( 'integer', 'null' ),
+					'minimum'     => 0,
 					'context'     => array( 'edit' ),
 				),
 				'assignee_name'  => array(
@@ -115,6 +122,7 @@ final class TicketSchema {
 				'tags'           => array(
 					'description' => __( 'Tags.', 'aftercare' ),
 					'type'        => 'array',
+					'maxItems'    => TicketService::MAX_TAGS,
 					'items'       => array(
 						'type'      => 'string',
 						'maxLength' => 64,
@@ -184,46 +192,26 @@ final class TicketSchema {
 	}
 
 	/**
-	 * Arguments of POST /tickets (who may use which is the service's business).
+	 * What POST /tickets takes beside the item's writable properties (who may use which is the
+	 * service's business).
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
-	public function create_args(): array {
+	public function creation_args(): array {
 		$string = static fn( int $max, string $description ): array => array(
 			'description' => $description,
 			'type'        => 'string',
 			'maxLength'   => $max,
 		);
 		return array(
-			'subject'         => array( 'required' => true ) + $string( 200, __( 'Subject line.', 'aftercare' ) ),
 			'message'         => array( 'required' => true ) + $string( MessageBody::MAX_LENGTH, __( 'The first message (plain text or simple HTML).', 'aftercare' ) ),
 			'name'            => $string( 190, __( 'Guests: your name.', 'aftercare' ) ),
 			'email'           => $string( 100, __( 'Guests: your email address.', 'aftercare' ) ),
 			'order_number'    => $string( 40, __( 'Guests: the order number, checked against the email.', 'aftercare' ) ),
-			'order_id'        => array(
-				'description' => __( 'Customers and agents: the order (customers: one of their own).', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-			),
 			'idempotency_key' => array(
 				'description' => __( 'A random key per form submission: sending it again returns the same ticket.', 'aftercare' ),
 				'type'        => 'string',
 				'pattern'     => '^[A-Za-z0-9_-]{8,64}$',
-			),
-			'channel'         => array(
-				'description' => __( 'Agents: how the ticket reached the store.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Channel::values(),
-			),
-			'priority'        => array(
-				'description' => __( 'Agents: priority.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Priority::values(),
-			),
-			'status'          => array(
-				'description' => __( 'Agents: initial status.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Status::values(),
 			),
 			'customer_id'     => array(
 				'description' => __( 'Agents: the customer\'s user id.', 'aftercare' ),
@@ -232,58 +220,43 @@ final class TicketSchema {
 			),
 			'customer_email'  => $string( 100, __( 'Agents: the customer\'s email, when they have no account.', 'aftercare' ) ),
 			'customer_name'   => $string( 190, __( 'Agents: the customer\'s name, when they have no account.', 'aftercare' ) ),
-		) + $this->update_args();
+		);
 	}
 
 	/**
-	 * Arguments agents change (PATCH /tickets/{id}, and the `changes` of POST /tickets/batch).
+	 * Arguments of POST /tickets/batch: the tickets, and the changes (as PATCH takes them) with
+	 * tags to add or remove.
 	 *
+	 * @param array<string, array<string, mixed>> $changes Arguments of PATCH /tickets/{id}.
+	 * @param int                                 $max     Most tickets in one batch.
 	 * @return array<string, array<string, mixed>>
 	 */
-	public function update_args(): array {
-		$tags = array(
-			'type'     => 'array',
-			'maxItems' => TicketService::MAX_TAGS,
-			'items'    => array(
-				'type'      => 'string',
-				'maxLength' => 64,
-			),
-		);
+	public function batch_args( array $changes, int $max ): array {
+		// Inside an object schema the arguments' callbacks mean nothing.
+		$changes = array_map( static fn( array $arg ): array => array_diff_key( $arg, array_flip( array( 'validate_callback', 'sanitize_callback' ) ) ), $changes );
+		$tags    = $changes['tags'];
 		return array(
-			'status'      => array(
-				'description' => __( 'Where the ticket stands.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Status::values(),
+			'ids'     => array(
+				'description' => __( 'Tickets to change.', 'aftercare' ),
+				'type'        => 'array',
+				'minItems'    => 1,
+				'maxItems'    => $max,
+				'uniqueItems' => true,
+				'items'       => array(
+					'type'    => 'integer',
+					'minimum' => 1,
+				),
 			),
-			'priority'    => array(
-				'description' => __( 'How urgent the ticket is.', 'aftercare' ),
-				'type'        => 'string',
-				'enum'        => Priority::values(),
+			'changes' => array(
+				'description'          => __( 'What to change on every ticket.', 'aftercare' ),
+				'type'                 => 'object',
+				'properties'           => $changes + array(
+					'add_tags'    => array_merge( $tags, array( 'description' => __( 'Tags to add.', 'aftercare' ) ) ),
+					'remove_tags' => array_merge( $tags, array( 'description' => __( 'Tags to remove.', 'aftercare' ) ) ),
+				),
+				'additionalProperties' => false,
+				'minProperties'        => 1,
 			),
-			'assignee_id' => array(
-				'description' => __( 'The agent who owns the ticket (0 or null: nobody).', 'aftercare' ),
-				'type'        => array( 'integer', 'null' ),
-				'minimum'     => 0,
-			),
-			'tags'        => array( 'description' => __( 'The full tag list.', 'aftercare' ) ) + $tags,
-		);
-	}
-
-	/**
-	 * The `changes` object of POST /tickets/batch.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public function batch_changes_schema(): array {
-		$tags = $this->update_args()['tags'];
-		return array(
-			'type'                 => 'object',
-			'properties'           => $this->update_args() + array(
-				'add_tags'    => array_merge( $tags, array( 'description' => __( 'Tags to add.', 'aftercare' ) ) ),
-				'remove_tags' => array_merge( $tags, array( 'description' => __( 'Tags to remove.', 'aftercare' ) ) ),
-			),
-			'additionalProperties' => false,
-			'minProperties'        => 1,
 		);
 	}
 

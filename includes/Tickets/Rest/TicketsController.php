@@ -69,7 +69,7 @@ final class TicketsController extends AbstractController {
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'create_item_permissions_check' ),
-					'args'                => $this->resource->create_args(),
+					'args'                => $this->get_endpoint_args_for_item_schema( \WP_REST_Server::CREATABLE ) + $this->resource->creation_args(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -82,22 +82,7 @@ final class TicketsController extends AbstractController {
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'batch' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => array(
-						'ids'     => array(
-							'description' => __( 'Tickets to change.', 'aftercare' ),
-							'type'        => 'array',
-							'minItems'    => 1,
-							'maxItems'    => self::BATCH_MAX,
-							'uniqueItems' => true,
-							'items'       => array(
-								'type'    => 'integer',
-								'minimum' => 1,
-							),
-						),
-						'changes' => array(
-							'description' => __( 'What to change on every ticket.', 'aftercare' ),
-						) + $this->resource->batch_changes_schema(),
-					),
+					'args'                => $this->resource->batch_args( $this->changes_args(), self::BATCH_MAX ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -125,7 +110,7 @@ final class TicketsController extends AbstractController {
 					'methods'             => \WP_REST_Server::EDITABLE,
 					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => $this->resource->update_args(),
+					'args'                => $this->changes_args(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -231,7 +216,7 @@ final class TicketsController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function update_item( $request ): \WP_REST_Response {
-		$changes = array_intersect_key( $request->get_params(), $this->resource->update_args() );
+		$changes = array_intersect_key( $request->get_params(), array_flip( TicketSchema::CHANGES ) );
 		return $this->respond( fn() => $this->resource->prepare( $this->service->update( (int) $request['id'], $changes, get_current_user_id() ), 'edit' ) );
 	}
 
@@ -258,6 +243,15 @@ final class TicketsController extends AbstractController {
 	 */
 	public function get_item_schema(): array {
 		return $this->add_additional_fields_schema( $this->resource->item_schema() );
+	}
+
+	/**
+	 * The arguments of PATCH /tickets/{id}: the item schema's properties agents change.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function changes_args(): array {
+		return array_intersect_key( $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ), array_flip( TicketSchema::CHANGES ) );
 	}
 
 	/**

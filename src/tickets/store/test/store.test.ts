@@ -67,7 +67,11 @@ describe( 'tickets store: queue', () => {
 			} )
 		);
 		const registry = setup();
-		const query = { view: 'open' as const, status: [ 'new' ], per_page: 2 };
+		const query = {
+			view: 'open' as const,
+			status: [ 'new' as const ],
+			per_page: 2,
+		};
 
 		const page = await registry
 			.resolveSelect( store )

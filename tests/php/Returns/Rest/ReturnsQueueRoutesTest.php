@@ -2,8 +2,8 @@
 /**
  * What the agents' returns screens read besides the list itself: a customer's return history
  * (`customer_email`), sorting (`orderby`, `order`), a return's timeline
- * (`/returns/{id}/events`), what settling it would give (`quote`) and the counts per status
- * (`/returns/counts`), against every actor.
+ * (`/returns/{id}/events`), what settling it would give (`quote`), where it may go next
+ * (`next_statuses`) and the counts per status (`/returns/counts`), against every actor.
  *
  * @package Aftercare
  */
@@ -141,6 +141,30 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 
 		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', $path, array(), $customer->ID )->get_data(), 'shoppers never see it' );
 		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $agent )->get_data()[0], 'nor lists (an order read each)' );
+	}
+
+	public function test_agents_are_told_where_a_return_may_go_next_and_shoppers_are_not(): void {
+		$customer = $this->user( 'subscriber' );
+		$agent    = $this->user( 'aftercare_agent' )->ID;
+		$order    = $this->order(
+			array(
+				'customer_id' => $customer->ID,
+				'email'       => $customer->user_email,
+			)
+		);
+		$return = $this->returns->create( $order, $this->input( $order ), $customer->ID )['return'];
+		$path   = self::ROUTE . '/' . $return->id;
+
+		$requested = array( 'approved', 'rejected', 'closed' );
+		$list      = array(
+			'context'  => 'edit',
+			'order_id' => $order->id,
+		);
+		$this->assertSame( $requested, $this->rest( 'GET', $path, array( 'context' => 'edit' ), $agent )->get_data()['next_statuses'] );
+		$this->assertSame( $requested, $this->rest( 'GET', self::ROUTE, $list, $agent )->get_data()[0]['next_statuses'], 'lists too' );
+		$rejected = $this->rest( 'PATCH', $path, array( 'status' => 'rejected' ), $agent )->get_data();
+		$this->assertSame( array( 'closed' ), $rejected['next_statuses'], 'the changed return comes with its own' );
+		$this->assertArrayNotHasKey( 'next_statuses', $this->rest( 'GET', $path, array(), $customer->ID )->get_data(), 'shoppers never see it' );
 	}
 
 	public function test_agents_count_returns_per_status(): void {
