@@ -62,6 +62,7 @@ use Aftercare\Returns\Eligibility;
 use Aftercare\Returns\NotReturnableField;
 use Aftercare\Returns\OpenReturns;
 use Aftercare\Returns\Policy;
+use Aftercare\Returns\Rest\ReturnCheckController;
 use Aftercare\Returns\Rest\ReturnCountsController;
 use Aftercare\Returns\Rest\ReturnEligibilityController;
 use Aftercare\Returns\Rest\ReturnEligibilitySchema;
@@ -72,9 +73,11 @@ use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnItemRepository;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnService;
+use Aftercare\Returns\Storefront\ReturnReply;
 use Aftercare\Returns\Storefront\ReturnStatusPage;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Returns\Storefront\ReturnsEndpoint;
+use Aftercare\Returns\Storefront\ReturnWizard;
 use Aftercare\Settings\Rest\SettingsController;
 use Aftercare\Settings\Rest\SettingsSchema;
 use Aftercare\Settings\Settings;
@@ -256,12 +259,13 @@ final class Plugin {
 			new ReturnsController( $returns, $order_lookup, $return_repo, $return_access, $message_repo, $attachments, $limiter, new ReturnSchema( $policy, $file_schema ), $client ),
 			new ReturnCountsController( $return_repo ),
 			new ReturnEligibilityController( $returns, $order_lookup, new ReturnEligibilitySchema( $policy ) ),
+			new ReturnCheckController( $returns, $order_lookup ),
 			new ReturnMessagesController( $returns, $return_access, $thread ),
 		);
 		// Shopper side of returns: the portal block, its status page, My Account → Returns.
 		$return_page = new ReturnStatusPage( $returns, $threads );
 		$return_shop = array(
-			new ReturnsBlock( $returns, $order_lookup, $policy, $return_page, $threads ),
+			new ReturnsBlock( $returns, new ReturnWizard( $order_lookup ), new ReturnReply( $return_page ), $policy, $return_page, $threads ),
 			new ReturnsEndpoint( $return_page, $settings ),
 		);
 

@@ -82,8 +82,11 @@ const line = ( page: Page, name: string ) =>
 test.describe( 'Returns block, as a guest', () => {
 	test.use( {
 		storageState: guest,
-		// A failed lookup is a 404 answer, which the browser logs.
-		allowedConsoleErrors: [ /status of 404.*eligibility/ ],
+		// A failed lookup is a 404 answer, a refused step a 400 (the server's rules), which the browser logs.
+		allowedConsoleErrors: [
+			/status of 404.*eligibility/,
+			/status of 400.*returns/,
+		],
 	} );
 
 	test( 'returns an item with a photo through every step, once', async ( {

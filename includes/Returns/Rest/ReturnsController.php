@@ -19,6 +19,7 @@ use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
+use Aftercare\Returns\ReturnRules;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\AttachmentStore;
@@ -259,14 +260,7 @@ final class ReturnsController extends AbstractController {
 				$actor = get_current_user_id();
 				$agent = ReturnService::is_agent( $actor );
 				$this->throttle( $actor, $agent );
-				if ( $actor ) {
-					if ( ! $request['order_id'] ) {
-						throw DomainError::invalid( 'missing_order', __( 'Please choose one of your orders.', 'aftercare' ), array( 'params' => array( 'order_id' ) ) );
-					}
-					$order = $this->service->order_for( (int) $request['order_id'], $actor );
-				} else {
-					$order = $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' );
-				}
+				$order           = ReturnCheckController::proven_order( $this->service, $this->lookup, $request, true );
 				$input           = $request->get_params();
 				$input['photos'] = TicketsController::uploads( $request );
 				$created         = $this->service->create( $order, $input, $actor );
@@ -511,7 +505,7 @@ final class ReturnsController extends AbstractController {
 			'comment'         => array(
 				'description' => __( 'Anything the store should know.', 'aftercare' ),
 				'type'        => 'string',
-				'maxLength'   => ReturnService::MAX_COMMENT,
+				'maxLength'   => ReturnRules::MAX_COMMENT,
 			),
 			'idempotency_key' => array(
 				'description' => __( 'A key unique to this submission: sending it again returns the same return.', 'aftercare' ),
