@@ -46,29 +46,14 @@ final class ReturnCheckController extends AbstractController {
 					'callback'            => array( $this, 'check' ),
 					'permission_callback' => array( $this, 'check_permissions_check' ),
 					// Loose on purpose: the rules, not the argument schema, say what is wrong and where.
-					'args'                => array(
-						'step'         => array(
+					'args'                => self::order_args() + array(
+						'step'    => array(
 							'description' => __( 'The step to check, with every step before it.', 'aftercare' ),
 							'type'        => 'string',
 							'enum'        => ReturnRules::STEPS,
 							'required'    => true,
 						),
-						'order_number' => array(
-							'description' => __( 'Guests: the order number.', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
-						),
-						'email'        => array(
-							'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
-							'type'        => 'string',
-							'maxLength'   => 190,
-						),
-						'order_id'     => array(
-							'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-						),
-						'items'        => array(
+						'items'   => array(
 							'description' => __( 'The lines to return, with a quantity and a reason each.', 'aftercare' ),
 							'type'        => 'array',
 							'maxItems'    => 100,
@@ -84,11 +69,11 @@ final class ReturnCheckController extends AbstractController {
 								),
 							),
 						),
-						'comment'      => array(
+						'comment' => array(
 							'description' => __( 'Anything the store should know.', 'aftercare' ),
 							'type'        => 'string',
 						),
-						'outcome'      => array(
+						'outcome' => array(
 							'description' => __( 'What the shopper would like: a refund, store credit or an exchange.', 'aftercare' ),
 							'type'        => 'string',
 							'maxLength'   => 40,
@@ -146,6 +131,31 @@ final class ReturnCheckController extends AbstractController {
 		$number = (string) $request['order_number'];
 		$email  = (string) $request['email'];
 		return $record ? $lookup->lookup( $number, $email, '' ) : $lookup->check( $number, $email );
+	}
+
+	/**
+	 * The arguments that name the order, as POST /returns and this route take them.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function order_args(): array {
+		return array(
+			'order_number' => array(
+				'description' => __( 'Guests: the order number.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
+			),
+			'email'        => array(
+				'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => 190,
+			),
+			'order_id'     => array(
+				'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+		);
 	}
 
 	public function get_item_schema(): array {

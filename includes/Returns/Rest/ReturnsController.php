@@ -451,22 +451,7 @@ final class ReturnsController extends AbstractController {
 	 * @return array<string, array<string, mixed>>
 	 */
 	private function create_args(): array {
-		return array(
-			'order_number'    => array(
-				'description' => __( 'Guests: the order number.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
-			),
-			'email'           => array(
-				'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => 190,
-			),
-			'order_id'        => array(
-				'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-			),
+		return ReturnCheckController::order_args() + array(
 			'items'           => array(
 				'description' => __( 'The lines to return, with a quantity and a reason each.', 'aftercare' ),
 				'type'        => 'array',
