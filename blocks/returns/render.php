@@ -1,7 +1,7 @@
 <?php
 /**
- * Server rendering of the aftercare/returns block (Returns\ReturnsBlock::render() prepares
- * $aftercare_data). The form's steps are sections of one form: the current one shows, the others
+ * Server rendering of the aftercare/returns block (Returns\Storefront\ReturnsBlock::render()
+ * prepares $aftercare_data). The form's steps are sections of one form: the current one shows, the others
  * keep their fields. Everything is an Interactivity API template bound to the block's context,
  * which WordPress fills on the server (each step posted without JavaScript) and view.ts updates
  * in place (steps moved through with JavaScript).
@@ -9,7 +9,7 @@
  * @package Aftercare
  *
  * @var array<string, mixed> $attributes     Block attributes.
- * @var array<string, mixed> $aftercare_data Prepared by Returns\ReturnsBlock::render().
+ * @var array<string, mixed> $aftercare_data Prepared by Returns\Storefront\ReturnsBlock::render().
  */
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -39,8 +39,7 @@ if ( 'status' === $aftercare_data['mode'] ) :
 	return;
 endif;
 
-$aftercare_state  = $aftercare_data['state'];
-$aftercare_values = $aftercare_state['values'];
+$aftercare_form   = $aftercare_data['form'];
 $aftercare_uid    = wp_unique_id( 'aftercare-returns-' );
 $aftercare_text   = static fn( string $key, string $fallback ): string => '' !== (string) ( $attributes[ $key ] ?? '' ) ? (string) $attributes[ $key ] : $fallback;
 $aftercare_titles = array(
@@ -56,13 +55,6 @@ $aftercare_messages = array(
 	'bought'   => __( 'Bought: %d', 'aftercare' ),
 	/* translators: %d: quantity already returned or refunded. */
 	'done'     => __( 'already returned or refunded: %d', 'aftercare' ),
-	'noItems'  => __( 'Choose at least one item to return and how many.', 'aftercare' ),
-	/* translators: 1: largest quantity, 2: product name. */
-	'tooMany'  => __( 'You can return up to %1$d of %2$s.', 'aftercare' ),
-	/* translators: %s: product name. */
-	'noReason' => __( 'Please choose a reason for returning %s.', 'aftercare' ),
-	'noOutcome' => __( 'Please choose what you would like instead.', 'aftercare' ),
-	'photos'   => __( 'Please add at least one photo for the reason you chose.', 'aftercare' ),
 	/* translators: %d: number of photos. */
 	'tooManyFiles' => sprintf( __( 'Add at most %d photos.', 'aftercare' ), $aftercare_data['max_files'] ),
 	/* translators: %s: size limit such as "10 MB". */
@@ -70,13 +62,13 @@ $aftercare_messages = array(
 	'failed'   => __( 'Something went wrong. Please try again.', 'aftercare' ),
 	/* translators: 1: quantity, 2: product name, 3: reason. */
 	'line'     => __( '%1$d × %2$s — %3$s', 'aftercare' ),
-	'replayed' => \Aftercare\Returns\Storefront\ReturnsBlock::replayed_message(),
+	'replayed' => \Aftercare\Returns\Storefront\ReturnWizard::replayed_message(),
 );
 
 /**
  * A line as the template binds it: names and ids of its fields, and what the shopper sees.
  *
- * @param array<string, mixed> $line Line from Returns\ReturnsBlock.
+ * @param array<string, mixed> $line Line of Returns\Storefront\ReturnForm.
  */
 $aftercare_line = static function ( array $line ) use ( $aftercare_uid, $aftercare_messages ): array {
 	$id = (int) $line['id'];
@@ -148,7 +140,7 @@ wp_interactivity_state(
 		},
 		'reasons'           => $aftercare_reasons,
 		'outcomes'          => array_column( $aftercare_data['outcomes'], 'label', 'key' ),
-		'steps'             => \Aftercare\Returns\Storefront\ReturnsBlock::STEPS,
+		'steps'             => \Aftercare\Returns\ReturnRules::STEPS,
 		'loggedIn'          => $aftercare_data['logged_in'],
 		'rest'              => $aftercare_data['rest'],
 		'pageUrl'           => $aftercare_data['page_url'],
@@ -160,14 +152,14 @@ wp_interactivity_state(
 
 $aftercare_context = array(
 	'uid'         => $aftercare_uid,
-	'step'        => $aftercare_state['step'],
-	'error'       => $aftercare_state['error'],
-	'errorStep'   => $aftercare_state['error_step'],
+	'step'        => $aftercare_form->step,
+	'error'       => $aftercare_form->error,
+	'errorStep'   => '' !== $aftercare_form->error ? $aftercare_form->step : '',
 	'busy'        => false,
-	'orderNumber' => (string) ( $aftercare_state['order']['number'] ?? '' ),
-	'lines'       => array_map( $aftercare_line, $aftercare_state['lines'] ),
-	'comment'     => $aftercare_values['comment'],
-	'outcome'     => $aftercare_values['outcome'],
+	'orderNumber' => $aftercare_form->proved_number,
+	'lines'       => array_map( $aftercare_line, $aftercare_form->lines ),
+	'comment'     => $aftercare_form->comment,
+	'outcome'     => $aftercare_form->outcome,
 );
 $aftercare_step_count = count( $aftercare_titles );
 
@@ -238,7 +230,7 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 		data-wp-on--submit="actions.submit"
 	>
 		<input type="hidden" name="aftercare_returns" value="1" />
-		<input type="hidden" name="aftercare_step" value="<?php echo esc_attr( $aftercare_state['step'] ); ?>" data-wp-bind--value="context.step" />
+		<input type="hidden" name="aftercare_step" value="<?php echo esc_attr( $aftercare_form->step ); ?>" data-wp-bind--value="context.step" />
 		<?php // Filled by view.ts per page view; a page posted without it is keyed by its content. ?>
 		<input type="hidden" name="idempotency_key" value="" />
 		<?php echo $aftercare_data['nonce']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- wp_nonce_field() output. ?>
@@ -263,11 +255,11 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 				<p class="wp-block-aftercare-returns__intro"><?php esc_html_e( 'Enter your order number and the email address you used at checkout.', 'aftercare' ); ?></p>
 				<div class="wp-block-aftercare-returns__field">
 					<label for="<?php echo esc_attr( $aftercare_uid . '-number' ); ?>"><?php esc_html_e( 'Order number', 'aftercare' ); ?></label>
-					<input id="<?php echo esc_attr( $aftercare_uid . '-number' ); ?>" class="wp-block-aftercare-returns__input" type="text" name="aftercare_order_number" aria-required="true" maxlength="40" autocomplete="off" value="<?php echo esc_attr( $aftercare_values['order_number'] ); ?>" />
+					<input id="<?php echo esc_attr( $aftercare_uid . '-number' ); ?>" class="wp-block-aftercare-returns__input" type="text" name="aftercare_order_number" aria-required="true" maxlength="40" autocomplete="off" value="<?php echo esc_attr( $aftercare_form->order_number ); ?>" />
 				</div>
 				<div class="wp-block-aftercare-returns__field">
 					<label for="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>"><?php esc_html_e( 'Email address', 'aftercare' ); ?></label>
-					<input id="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>" class="wp-block-aftercare-returns__input" type="email" name="aftercare_email" aria-required="true" maxlength="190" autocomplete="email" value="<?php echo esc_attr( $aftercare_values['email'] ); ?>" />
+					<input id="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>" class="wp-block-aftercare-returns__input" type="email" name="aftercare_email" aria-required="true" maxlength="190" autocomplete="email" value="<?php echo esc_attr( $aftercare_form->email ); ?>" />
 				</div>
 			<?php endif; ?>
 			<?php if ( ! $aftercare_data['logged_in'] || $aftercare_data['orders'] ) : ?>
@@ -317,7 +309,7 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 					<?php esc_html_e( 'Anything else we should know?', 'aftercare' ); ?>
 					<span class="wp-block-aftercare-returns__optional"><?php esc_html_e( '(optional)', 'aftercare' ); ?></span>
 				</label>
-				<textarea id="<?php echo esc_attr( $aftercare_uid . '-comment' ); ?>" class="wp-block-aftercare-returns__input" name="aftercare_comment" rows="5" maxlength="5000" data-wp-on--input="actions.setComment"><?php echo esc_textarea( $aftercare_values['comment'] ); ?></textarea>
+				<textarea id="<?php echo esc_attr( $aftercare_uid . '-comment' ); ?>" class="wp-block-aftercare-returns__input" name="aftercare_comment" rows="5" maxlength="5000" data-wp-on--input="actions.setComment"><?php echo esc_textarea( $aftercare_form->comment ); ?></textarea>
 				<?php echo $aftercare_data['suggestions']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped in SuggestionBox::markup(). ?>
 			</div>
 			<?php $aftercare_nav( 'items', 'outcome', $aftercare_continue ); ?>
@@ -328,7 +320,7 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 				<legend><?php esc_html_e( 'What would you like instead?', 'aftercare' ); ?></legend>
 				<?php foreach ( $aftercare_data['outcomes'] as $aftercare_outcome ) : ?>
 					<div class="wp-block-aftercare-returns__choice">
-						<input type="radio" id="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>" name="aftercare_outcome" value="<?php echo esc_attr( $aftercare_outcome['key'] ); ?>" <?php checked( $aftercare_values['outcome'], $aftercare_outcome['key'] ); ?> data-wp-on--change="actions.setOutcome" />
+						<input type="radio" id="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>" name="aftercare_outcome" value="<?php echo esc_attr( $aftercare_outcome['key'] ); ?>" <?php checked( $aftercare_form->outcome, $aftercare_outcome['key'] ); ?> data-wp-on--change="actions.setOutcome" />
 						<label for="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>"><?php echo esc_html( $aftercare_outcome['label'] ); ?></label>
 					</div>
 				<?php endforeach; ?>

@@ -1,8 +1,9 @@
 /**
  * The return form's steps, free of the DOM and of WordPress so they are unit-tested on their
- * own: the lines of an order as the form binds them, the checks before leaving a step (the
- * same as Returns\ReturnsBlock's without JavaScript), the request body and where a refused
- * request sends the shopper back to.
+ * own: the lines of an order as the form binds them, the request body (for POST /returns and
+ * for POST /returns/check, which owns the rules of each step: Returns\ReturnRules), the photos'
+ * count and size checked before they are uploaded, and where a refused request sends the
+ * shopper back to.
  */
 
 /**
@@ -39,11 +40,6 @@ export interface Reason {
 export interface Messages {
 	bought: string;
 	done: string;
-	noItems: string;
-	tooMany: string;
-	noReason: string;
-	noOutcome: string;
-	photos: string;
 	tooManyFiles: string;
 	fileTooLarge: string;
 	failed: string;
@@ -118,48 +114,10 @@ export function toLines(
 }
 
 /**
- * Why a step cannot be left yet ('' when it can).
- *
- * @param step     The step.
- * @param lines    The order's lines.
- * @param outcome  The chosen outcome.
- * @param reasons  The store's reasons, by key.
- * @param outcomes The offered outcomes, by key.
- * @param messages Texts.
- */
-export function stepError(
-	step: string,
-	lines: Line[],
-	outcome: string,
-	reasons: Record< string, Reason >,
-	outcomes: Record< string, string >,
-	messages: Messages
-): string {
-	if ( step === 'items' ) {
-		const chosen = lines.filter( ( line ) => line.quantity > 0 );
-		if ( chosen.length === 0 ) {
-			return messages.noItems;
-		}
-		for ( const line of chosen ) {
-			if ( line.quantity > line.returnable ) {
-				return format( messages.tooMany, line.returnable, line.name );
-			}
-			if ( ! reasons[ line.reason ] ) {
-				return format( messages.noReason, line.name );
-			}
-		}
-	}
-	if ( step === 'outcome' && ! outcomes[ outcome ] ) {
-		return messages.noOutcome;
-	}
-	return '';
-}
-
-/**
- * Why the photos cannot be sent ('' when they can).
+ * Why the photos cannot be sent ('' when they can): too many, or one too large, so a shopper
+ * learns it before uploading them. Whether the chosen reasons need photos is the server's rule.
  *
  * @param sizes           Byte sizes of the chosen files.
- * @param required        Whether a chosen reason needs photos.
  * @param limits          Largest count and size.
  * @param limits.maxFiles Largest number of photos.
  * @param limits.maxBytes Largest photo, in bytes.
@@ -167,13 +125,9 @@ export function stepError(
  */
 export function photoError(
 	sizes: number[],
-	required: boolean,
 	limits: { maxFiles: number; maxBytes: number },
 	messages: Messages
 ): string {
-	if ( required && sizes.length === 0 ) {
-		return messages.photos;
-	}
 	if ( sizes.length > limits.maxFiles ) {
 		return messages.tooManyFiles;
 	}
@@ -183,21 +137,23 @@ export function photoError(
 }
 
 /**
- * The body of POST /aftercare/v1/returns (multipart, for the photos).
+ * The request as a multipart body: POST /aftercare/v1/returns takes it with the idempotency key
+ * and the photos, POST /aftercare/v1/returns/check with the step to check.
  *
- * @param order                 Guests: order number and email; customers: the order id.
- * @param lines                 The order's lines (those with a quantity are sent).
- * @param fields                Outcome, comment and idempotency key.
- * @param fields.outcome        The outcome.
- * @param fields.comment        The comment.
- * @param fields.idempotencyKey The key of this submission.
- * @param photos                The chosen files.
+ * @param order          Guests: order number and email; customers: the order id.
+ * @param lines          The order's lines (those with a quantity are sent).
+ * @param fields         Outcome and comment.
+ * @param fields.outcome The outcome.
+ * @param fields.comment The comment.
+ * @param extra          The idempotency key, or the step.
+ * @param photos         The chosen files.
  */
 export function requestBody(
 	order: Record< string, string >,
 	lines: Line[],
-	fields: { outcome: string; comment: string; idempotencyKey: string },
-	photos: File[]
+	fields: { outcome: string; comment: string },
+	extra: Record< string, string >,
+	photos: File[] = []
 ): FormData {
 	const body = new FormData();
 	Object.entries( order ).forEach( ( [ name, value ] ) =>
@@ -214,7 +170,9 @@ export function requestBody(
 	if ( fields.comment.trim() !== '' ) {
 		body.append( 'comment', fields.comment );
 	}
-	body.append( 'idempotency_key', fields.idempotencyKey );
+	Object.entries( extra ).forEach( ( [ name, value ] ) =>
+		body.append( name, value )
+	);
 	photos.forEach( ( photo ) => body.append( 'attachments[]', photo ) );
 	return body;
 }

@@ -1,6 +1,7 @@
 /**
  * Storefront behaviour of the returns block: moves through the form's steps in place (the
- * order is looked up through the eligibility route, each step is checked before the next),
+ * order is looked up through the eligibility route, each step is checked by the server's rules
+ * through POST /returns/check before the next),
  * then sends the request with its photos to the REST API, with a key per page view so a double
  * click or a retry makes one return, and opens the return's status page. Focus moves to each
  * step's heading; errors are announced. Without JavaScript every step posts to the page and
@@ -31,7 +32,6 @@ import {
 	photoError,
 	requestBody,
 	statusUrl,
-	stepError,
 	stepOf,
 	toLines,
 } from './steps';
@@ -60,7 +60,12 @@ interface ServerState {
 		reasons: Record< string, Reason >;
 		outcomes: Record< string, string >;
 		loggedIn: boolean;
-		rest: { eligibility: string; returns: string; nonce: string };
+		rest: {
+			eligibility: string;
+			check: string;
+			returns: string;
+			nonce: string;
+		};
 		pageUrl: string;
 		maxFiles: number;
 		maxBytes: number;
@@ -254,21 +259,33 @@ const storeDefinition = {
 					);
 					context.orderNumber = data.order.number;
 				}
-				for ( const step of STEPS.slice( Math.max( from, 1 ), to ) ) {
-					const error = stepError(
-						step,
-						context.lines,
-						context.outcome,
-						state.reasons,
-						state.outcomes,
-						state.messages
-					);
-					if ( error ) {
-						show( context, step, error );
-						return;
-					}
-				}
+				const fields = {
+					outcome: context.outcome,
+					comment: context.comment,
+				};
 				if ( target !== 'submit' ) {
+					// The steps before the target, by the server's rules (the request checks them all).
+					if ( to > 1 ) {
+						const checked: Answer = yield call( state.rest.check, {
+							method: 'POST',
+							body: requestBody(
+								orderFields( form ),
+								context.lines,
+								fields,
+								{
+									step: STEPS[ to - 1 ] ?? '',
+								}
+							),
+						} );
+						if ( ! checked.ok ) {
+							show(
+								context,
+								stepOf( checked.data ),
+								message( checked.data )
+							);
+							return;
+						}
+					}
 					show( context, target );
 					return;
 				}
@@ -277,7 +294,6 @@ const storeDefinition = {
 				);
 				const photoProblem = photoError(
 					photos.map( ( photo ) => photo.size ),
-					state.photosRequired,
 					state,
 					state.messages
 				);
@@ -290,10 +306,9 @@ const storeDefinition = {
 					body: requestBody(
 						orderFields( form ),
 						context.lines,
+						fields,
 						{
-							outcome: context.outcome,
-							comment: context.comment,
-							idempotencyKey:
+							idempotency_key:
 								field( form, 'idempotency_key' )?.value ?? '',
 						},
 						photos

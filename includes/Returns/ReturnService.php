@@ -19,20 +19,19 @@ use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderSource;
-use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\TicketService;
 
 final class ReturnService {
 
-	public const MAX_COMMENT = 5000;
-
 	/** Seconds after which an order's return lock is presumed left by a request that died. */
 	private const LOCK_TTL = 60;
 
 	/** Seconds a request waits for another one working on the same order's returns. */
 	private const LOCK_WAIT = 10;
+
+	private ReturnRules $rules;
 
 	public function __construct(
 		private ReturnRepository $returns,
@@ -44,7 +43,9 @@ final class ReturnService {
 		private Lock $lock,
 		private Clock $clock,
 		private OrderSource $orders
-	) {}
+	) {
+		$this->rules = new ReturnRules( $policy );
+	}
 
 	public static function is_agent( int $user_id ): bool {
 		return $user_id > 0 && user_can( $user_id, 'edit_aftercare_returns' );
@@ -85,18 +86,8 @@ final class ReturnService {
 			}
 		}
 
-		$items   = $this->items( $order, (array) ( $input['items'] ?? array() ) );
-		$outcome = (string) ( $input['outcome'] ?? '' );
-		if ( ! in_array( $outcome, $agent ? Policy::OUTCOMES : $this->policy->outcomes(), true ) ) {
-			throw DomainError::invalid( 'invalid_outcome', __( 'Please choose what you would like instead: one of the options offered.', 'aftercare' ), array( 'params' => array( 'outcome' ) ) );
-		}
-		$comment = trim( sanitize_textarea_field( (string) ( $input['comment'] ?? '' ) ) );
-		if ( mb_strlen( $comment ) > self::MAX_COMMENT ) {
-			/* translators: %d: maximum number of characters. */
-			throw DomainError::invalid( 'comment_too_long', sprintf( __( 'Please keep the comment under %d characters.', 'aftercare' ), self::MAX_COMMENT ), array( 'params' => array( 'comment' ) ) );
-		}
 		$photos = array_values( (array) ( $input['photos'] ?? array() ) );
-		$this->check_photos( $items, $photos, $agent );
+		list( 'items' => $items, 'comment' => $comment, 'outcome' => $outcome ) = $this->rules->check( 'review', $this->eligibility->check( $order ), $input, $agent );
 
 		$now    = $this->clock->now();
 		$return = new ReturnRequest(
@@ -151,6 +142,17 @@ final class ReturnService {
 			}
 			throw $error;
 		}
+	}
+
+	/**
+	 * What create() would refuse, up to one step of the return form (ReturnRules::STEPS); writes
+	 * nothing. The caller has established that the actor may return from $order.
+	 *
+	 * @param array<string, mixed> $input Request as for create() (photos: uploaded files).
+	 * @throws DomainError 400 naming the first rule broken.
+	 */
+	public function check( string $step, Order $order, array $input, int $actor_id ): void {
+		$this->rules->check( $step, $this->eligibility->check( $order ), $input, self::is_agent( $actor_id ) );
 	}
 
 	/**
@@ -572,66 +574,6 @@ final class ReturnService {
 			$return->closed_at = $this->clock->now();
 		}
 		return array( 'status' => array( $from->value, $to->value ) );
-	}
-
-	/**
-	 * The requested lines, checked against what the policy allows now.
-	 *
-	 * @param array<mixed> $requested Lines as sent.
-	 * @return ReturnItem[]
-	 */
-	private function items( Order $order, array $requested ): array {
-		if ( ! $requested || count( $requested ) > 100 ) {
-			throw DomainError::invalid( 'no_items', __( 'Please choose at least one item to return.', 'aftercare' ), array( 'params' => array( 'items' ) ) );
-		}
-		$eligibility = $this->eligibility->check( $order );
-		$reasons     = $this->policy->reasons();
-		$items       = array();
-		foreach ( $requested as $line ) {
-			$line     = is_array( $line ) ? $line : array();
-			$item_id  = (int) ( $line['order_item_id'] ?? 0 );
-			$quantity = (int) ( $line['quantity'] ?? 0 );
-			$reason   = (string) ( $line['reason'] ?? '' );
-			$allowed  = $eligibility->item( $item_id );
-			if ( ! $allowed || isset( $items[ $item_id ] ) ) {
-				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ), array( 'params' => array( 'items' ) ) );
-			}
-			if ( $allowed->returnable < 1 ) {
-				/* translators: 1: product name, 2: why it cannot be returned. */
-				throw DomainError::invalid( 'not_returnable', sprintf( __( '%1$s cannot be returned: %2$s', 'aftercare' ), $allowed->item->name, $allowed->reason ), array( 'params' => array( 'items' ) ) );
-			}
-			if ( $quantity < 1 || $quantity > $allowed->returnable ) {
-				/* translators: 1: product name, 2: largest quantity. */
-				throw DomainError::invalid( 'invalid_quantity', sprintf( _n( 'You can return up to %2$d of %1$s.', 'You can return up to %2$d of %1$s.', $allowed->returnable, 'aftercare' ), $allowed->item->name, $allowed->returnable ), array( 'params' => array( 'items' ) ) );
-			}
-			if ( ! isset( $reasons[ $reason ] ) ) {
-				/* translators: %s: product name. */
-				throw DomainError::invalid( 'invalid_reason', sprintf( __( 'Please choose a reason for returning %s.', 'aftercare' ), $allowed->item->name ), array( 'params' => array( 'items' ) ) );
-			}
-			$items[ $item_id ] = new ReturnItem( 0, 0, $item_id, $allowed->item->product_id, $allowed->item->name, $quantity, $reason, $reasons[ $reason ]['label'] );
-		}
-		return array_values( $items );
-	}
-
-	/**
-	 * Photos: required when a chosen reason asks for them (agents filing by phone may skip them),
-	 * and only images. Size and count follow the ticket attachment rules, checked when stored.
-	 *
-	 * @param ReturnItem[]                     $items  Lines.
-	 * @param array<int, array<string, mixed>> $photos Uploaded files.
-	 */
-	private function check_photos( array $items, array $photos, bool $agent ): void {
-		$reasons = $this->policy->reasons();
-		$needed  = array_filter( $items, static fn( ReturnItem $item ) => $reasons[ $item->reason ]['photos'] ?? false );
-		if ( $needed && ! $photos && ! $agent ) {
-			throw DomainError::invalid( 'photos_required', __( 'Please add at least one photo for the reason you chose.', 'aftercare' ), array( 'params' => array( 'photos' ) ) );
-		}
-		foreach ( $photos as $photo ) {
-			$tmp = is_array( $photo ) && is_string( $photo['tmp_name'] ?? null ) ? $photo['tmp_name'] : '';
-			if ( '' !== $tmp && is_file( $tmp ) && ! in_array( ( new \finfo( FILEINFO_MIME_TYPE ) )->file( $tmp ), AttachmentStore::INLINE_TYPES, true ) ) {
-				throw DomainError::invalid( 'file_type', __( 'Photos must be JPEG, PNG, GIF or WebP images.', 'aftercare' ), array( 'params' => array( 'photos' ) ) );
-			}
-		}
 	}
 
 	private function recheck( Order $order, ReturnRequest $return ): void {

@@ -14,13 +14,16 @@ namespace Aftercare\Returns;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Orders\OrdersModule;
+use Aftercare\Returns\Rest\ReturnCheckController;
 use Aftercare\Returns\Rest\ReturnCountsController;
 use Aftercare\Returns\Rest\ReturnEligibilityController;
 use Aftercare\Returns\Rest\ReturnEligibilitySchema;
 use Aftercare\Returns\Rest\ReturnMessagesController;
 use Aftercare\Returns\Rest\ReturnSchema;
 use Aftercare\Returns\Rest\ReturnsController;
+use Aftercare\Returns\Storefront\ReturnReply;
 use Aftercare\Returns\Storefront\ReturnStatusPage;
+use Aftercare\Returns\Storefront\ReturnWizard;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Returns\Storefront\ReturnsEndpoint;
 use Aftercare\Tickets\TicketsModule;
@@ -70,13 +73,14 @@ final class ReturnsModule extends Module {
 				new ReturnSchema( $this->policy, $tickets->file_schema ),
 				$shared->client
 			),
+			new ReturnCheckController( $this->service, $lookup ),
 			new ReturnCountsController( $this->repository ),
 			new ReturnEligibilityController( $this->service, $lookup, new ReturnEligibilitySchema( $this->policy ) ),
 			new ReturnMessagesController( $this->service, $this->access, $tickets->thread ),
 			$this->access,
 			new NotReturnableField(),
 			new OpenReturns( $this->repository ),
-			new ReturnsBlock( $this->service, $lookup, $this->policy, $page, $tickets->threads ),
+			new ReturnsBlock( $this->service, new ReturnWizard( $lookup ), new ReturnReply( $page ), $this->policy, $page, $tickets->threads ),
 			new ReturnsEndpoint( $page, $shared->settings ),
 		);
 	}

@@ -86,7 +86,7 @@ abstract class DynamicBlock implements Registrable {
 	 *
 	 * @param array<string, mixed> $fields The request's parameters.
 	 */
-	protected static function form_key( array $fields ): string {
+	public static function form_key( array $fields ): string {
 		return 'form-' . substr( hash( 'sha256', (string) wp_json_encode( $fields ) ), 0, 40 );
 	}
 

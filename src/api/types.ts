@@ -348,6 +348,13 @@ export interface AftercareOrderStatus {
 	total?: string;
 }
 
+export interface AftercareReturnCheck {
+	/**
+	 * The step checked: it and every step before it hold.
+	 */
+	step: 'order' | 'items' | 'details' | 'outcome' | 'review';
+}
+
 export interface AftercareReturnCounts {
 	/**
 	 * Returns that are "Requested".

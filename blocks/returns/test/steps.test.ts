@@ -7,7 +7,6 @@ import {
 	photoError,
 	requestBody,
 	statusUrl,
-	stepError,
 	stepOf,
 	toLines,
 } from '../steps';
@@ -16,23 +15,12 @@ import type { Line, Messages } from '../steps';
 const messages: Messages = {
 	bought: 'Bought: %d',
 	done: 'already returned or refunded: %d',
-	noItems: 'Choose at least one item to return and how many.',
-	tooMany: 'You can return up to %1$d of %2$s.',
-	noReason: 'Please choose a reason for returning %s.',
-	noOutcome: 'Please choose what you would like instead.',
-	photos: 'Please add at least one photo for the reason you chose.',
 	tooManyFiles: 'Add at most 5 photos.',
 	fileTooLarge: 'Each photo must be smaller than 10 MB.',
 	failed: 'Something went wrong. Please try again.',
 	line: '%1$d × %2$s — %3$s',
 	replayed: 'We had already received this return request: its number is %s.',
 };
-const reasons = {
-	size: { label: 'Does not fit', photos: false },
-	damaged: { label: 'Arrived damaged', photos: true },
-};
-const outcomes = { refund: 'A refund', store_credit: 'Store credit' };
-
 const item = ( id: number, quantity: number, returnable: number ) => ( {
 	order_item_id: id,
 	product_id: 0,
@@ -46,7 +34,10 @@ const item = ( id: number, quantity: number, returnable: number ) => ( {
 
 const lines = ( ...changes: Array< Partial< Line > > ): Line[] =>
 	toLines( [ item( 7, 2, 2 ), item( 8, 1, 0 ) ], 'r', messages ).map(
-		( line, i ) => ( { ...line, ...changes[ i ] } )
+		( line, i ) => ( {
+			...line,
+			...changes[ i ],
+		} )
 	);
 
 describe( 'return form steps', () => {
@@ -83,39 +74,16 @@ describe( 'return form steps', () => {
 		expect( again[ 0 ] ).toMatchObject( { quantity: 1, reason: 'size' } );
 	} );
 
-	it( 'checks each step as the server does', () => {
-		const check = ( step: string, chosen: Line[], outcome = '' ) =>
-			stepError( step, chosen, outcome, reasons, outcomes, messages );
-		expect( check( 'items', lines() ) ).toBe( messages.noItems );
-		expect(
-			check( 'items', lines( { quantity: 3, reason: 'size' } ) )
-		).toBe( 'You can return up to 2 of Item 7.' );
-		expect(
-			check( 'items', lines( { quantity: 1, reason: 'bored' } ) )
-		).toBe( 'Please choose a reason for returning Item 7.' );
-		expect(
-			check( 'items', lines( { quantity: 1, reason: 'size' } ) )
-		).toBe( '' );
-		expect( check( 'outcome', lines(), 'exchange' ) ).toBe(
-			messages.noOutcome
-		);
-		expect( check( 'outcome', lines(), 'refund' ) ).toBe( '' );
-		expect( check( 'details', lines() ) ).toBe( '' );
-	} );
-
-	it( 'asks for photos when a reason needs them, within the attachment limits', () => {
+	it( 'keeps photos within the attachment limits before uploading them', () => {
 		const limits = { maxFiles: 2, maxBytes: 100 };
-		expect( photoError( [], true, limits, messages ) ).toBe(
-			messages.photos
-		);
-		expect( photoError( [], false, limits, messages ) ).toBe( '' );
-		expect( photoError( [ 1, 1, 1 ], false, limits, messages ) ).toBe(
+		expect( photoError( [], limits, messages ) ).toBe( '' );
+		expect( photoError( [ 1, 1, 1 ], limits, messages ) ).toBe(
 			messages.tooManyFiles
 		);
-		expect( photoError( [ 101 ], true, limits, messages ) ).toBe(
+		expect( photoError( [ 101 ], limits, messages ) ).toBe(
 			messages.fileTooLarge
 		);
-		expect( photoError( [ 100 ], true, limits, messages ) ).toBe( '' );
+		expect( photoError( [ 100, 100 ], limits, messages ) ).toBe( '' );
 	} );
 
 	it( 'sends the chosen lines, the fields and the photos as the REST route names them', () => {
@@ -123,7 +91,8 @@ describe( 'return form steps', () => {
 		const body = requestBody(
 			{ order_number: '1001', email: 'a@example.test' },
 			lines( { quantity: 1, reason: 'damaged' } ),
-			{ outcome: 'refund', comment: '  ', idempotencyKey: 'key-12345' },
+			{ outcome: 'refund', comment: '  ' },
+			{ idempotency_key: 'key-12345' },
 			[ photo ]
 		);
 		expect( Array.from( body.keys() ) ).toEqual( [
@@ -138,6 +107,23 @@ describe( 'return form steps', () => {
 		] );
 		expect( body.get( 'items[0][order_item_id]' ) ).toBe( '7' );
 		expect( body.get( 'attachments[]' ) ).toBeInstanceOf( File );
+
+		// The same request, checked up to a step: no key, no photos.
+		const check = requestBody(
+			{ order_id: '42' },
+			lines( { quantity: 2, reason: 'size' } ),
+			{ outcome: '', comment: 'Too small' },
+			{ step: 'items' }
+		);
+		expect( Array.from( check.entries() ) ).toEqual( [
+			[ 'order_id', '42' ],
+			[ 'items[0][order_item_id]', '7' ],
+			[ 'items[0][quantity]', '2' ],
+			[ 'items[0][reason]', 'size' ],
+			[ 'outcome', '' ],
+			[ 'comment', 'Too small' ],
+			[ 'step', 'items' ],
+		] );
 	} );
 
 	it( 'sends a refused request back to the step of the field the answer names', () => {

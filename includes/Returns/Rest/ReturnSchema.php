@@ -14,7 +14,7 @@ use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItem;
 use Aftercare\Returns\ReturnRequest;
-use Aftercare\Returns\ReturnService;
+use Aftercare\Returns\ReturnRules;
 use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\Attachment;
 use Aftercare\Tickets\MessageBody;
@@ -264,22 +264,7 @@ final class ReturnSchema {
 				'required' => true,
 			),
 		);
-		return array(
-			'order_number'    => array(
-				'description' => __( 'Guests: the order number.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
-			),
-			'email'           => array(
-				'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
-				'type'        => 'string',
-				'maxLength'   => 190,
-			),
-			'order_id'        => array(
-				'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-			),
+		return self::order_args() + array(
 			'items'           => array(
 				'description' => __( 'The lines to return, with a quantity and a reason each.', 'aftercare' ),
 				'type'        => 'array',
@@ -301,13 +286,80 @@ final class ReturnSchema {
 			'comment'         => array(
 				'description' => __( 'Anything the store should know.', 'aftercare' ),
 				'type'        => 'string',
-				'maxLength'   => ReturnService::MAX_COMMENT,
+				'maxLength'   => ReturnRules::MAX_COMMENT,
 			),
 			'idempotency_key' => array(
 				'description' => __( 'A key unique to this submission: sending it again returns the same return.', 'aftercare' ),
 				'type'        => 'string',
 				'pattern'     => '^[A-Za-z0-9_-]{8,100}$',
 			),
+		);
+	}
+
+	/**
+	 * The arguments that name the order, as POST /returns and POST /returns/check take them.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function order_args(): array {
+		return array(
+			'order_number' => array(
+				'description' => __( 'Guests: the order number.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => OrderLookup::MAX_NUMBER_LENGTH,
+			),
+			'email'        => array(
+				'description' => __( 'Guests: the billing email of the order.', 'aftercare' ),
+				'type'        => 'string',
+				'maxLength'   => 190,
+			),
+			'order_id'     => array(
+				'description' => __( 'Signed-in customers (their own orders) and agents: the order.', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+		);
+	}
+
+	/**
+	 * Arguments of POST /returns/check: the order and the form so far, loose on purpose (the rules,
+	 * not the argument schema, say what is wrong and where).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function check_args(): array {
+		return self::order_args() + array(
+				'step'    => array(
+					'description' => __( 'The step to check, with every step before it.', 'aftercare' ),
+					'type'        => 'string',
+					'enum'        => ReturnRules::STEPS,
+					'required'    => true,
+				),
+				'items'   => array(
+					'description' => __( 'The lines to return, with a quantity and a reason each.', 'aftercare' ),
+					'type'        => 'array',
+					'maxItems'    => 100,
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'order_item_id' => array( 'type' => 'integer' ),
+							'quantity'      => array( 'type' => 'integer' ),
+							'reason'        => array(
+								'type'      => 'string',
+								'maxLength' => 40,
+							),
+						),
+					),
+				),
+				'comment' => array(
+					'description' => __( 'Anything the store should know.', 'aftercare' ),
+					'type'        => 'string',
+				),
+				'outcome' => array(
+					'description' => __( 'What the shopper would like: a refund, store credit or an exchange.', 'aftercare' ),
+					'type'        => 'string',
+					'maxLength'   => 40,
+				),
 		);
 	}
 

@@ -21,6 +21,7 @@ use Aftercare\Rest\AbstractController;
 use Aftercare\Returns\ReturnAccess;
 use Aftercare\Returns\ReturnRepository;
 use Aftercare\Returns\ReturnRequest;
+use Aftercare\Returns\ReturnRules;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
 use Aftercare\Tickets\AttachmentStore;
@@ -191,14 +192,7 @@ final class ReturnsController extends AbstractController implements Conditional 
 				$actor = get_current_user_id();
 				$agent = ReturnService::is_agent( $actor );
 				$this->throttle( $actor, $agent );
-				if ( $actor ) {
-					if ( ! $request['order_id'] ) {
-						throw DomainError::invalid( 'missing_order', __( 'Please choose one of your orders.', 'aftercare' ), array( 'params' => array( 'order_id' ) ) );
-					}
-					$order = $this->service->order_for( (int) $request['order_id'], $actor );
-				} else {
-					$order = $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' );
-				}
+				$order           = ReturnCheckController::proven_order( $this->service, $this->lookup, $request, true );
 				$input           = $request->get_params();
 				$input['photos'] = Uploads::from( $request );
 				$created         = $this->service->create( $order, $input, $actor );

@@ -2,8 +2,9 @@
 /**
  * A return as its shopper sees it: status, items, timeline and the conversation with a reply
  * form. The returns block shows it behind a guest's signed link (or to the signed-in customer),
- * My Account → Returns to the customer. Data comes through the REST routes as the visitor (so
- * their permission checks decide who sees what), dispatched inside the request.
+ * on its own page's address (the query args, the redirects after a POST), My Account → Returns
+ * to the customer. Data comes through the REST routes as the visitor (so their permission
+ * checks decide who sees what), dispatched inside the request.
  *
  * @package Aftercare
  */
@@ -55,6 +56,84 @@ final class ReturnStatusPage {
 			'messages' => array_values( array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) ) ),
 			'timeline' => $this->timeline( $return_id ),
 		);
+	}
+
+	/**
+	 * The status page in the returns block, for the return the address names: with the
+	 * confirmation of what was just done, a guest's link to keep and the reply form; null when
+	 * this visitor may not see it (the block then says the link is invalid or expired).
+	 *
+	 * @param string $reply_error Why the last reply was refused.
+	 */
+	public function in_block( string $reply_error ): ?string {
+		$return_id = self::query_id();
+		$token     = self::query_token();
+		$view      = $this->load( $return_id, $token );
+		if ( null === $view ) {
+			return null;
+		}
+		$done   = isset( $_GET[ self::DONE_ARG ] ) ? sanitize_key( wp_unslash( (string) $_GET[ self::DONE_ARG ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		$notice = match ( $done ) {
+			/* translators: %s: return number, e.g. R-1001. */
+			'created' => sprintf( __( 'Thank you! We received your return request. Your return number is %s.', 'aftercare' ), (string) $view['return']['number'] ),
+			'replied' => __( 'Your message was sent.', 'aftercare' ),
+			default   => '',
+		};
+		$link   = 'created' === $done && '' !== $token ? add_query_arg(
+			array(
+				self::RETURN_ARG => $return_id,
+				self::TOKEN_ARG  => $token,
+			),
+			self::page_url()
+		) : '';
+		return $this->render(
+			$view,
+			array(
+				'action' => remove_query_arg( self::DONE_ARG ),
+				'hidden' => array( '_aftercare_nonce' => wp_create_nonce( ReturnForm::NONCE ) ),
+			),
+			$notice,
+			$link,
+			$reply_error
+		);
+	}
+
+	/**
+	 * The return the address names (0 for none).
+	 */
+	public static function query_id(): int {
+		return isset( $_GET[ self::RETURN_ARG ] ) ? absint( $_GET[ self::RETURN_ARG ] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which return to show; access is checked by token or login.
+	}
+
+	/**
+	 * A guest's token from the address ('' for none or a malformed one).
+	 */
+	public static function query_token(): string {
+		$token = isset( $_GET[ self::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ self::TOKEN_ARG ] ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		return preg_match( '/^[A-Za-z0-9_-]{1,64}$/', $token ) ? $token : '';
+	}
+
+	/**
+	 * This page's address (its permalink when there is one, so links are whole) without the
+	 * return portal's own query args.
+	 */
+	public static function page_url(): string {
+		$id   = is_singular() ? get_queried_object_id() : 0;
+		$base = $id ? get_permalink( $id ) : false;
+		return remove_query_arg( array( self::RETURN_ARG, self::TOKEN_ARG, self::DONE_ARG, 'aftercare_order' ), $base ? $base : false );
+	}
+
+	/**
+	 * Off to this page's status page (303, after a POST).
+	 *
+	 * @param array<string, int|string> $args Query args of the status page ('' leaves one out).
+	 */
+	public static function redirect( array $args ): void {
+		$args = array_map( static fn( $value ) => is_string( $value ) ? rawurlencode( $value ) : $value, array_filter( $args, static fn( $value ) => '' !== $value ) );
+		wp_safe_redirect( add_query_arg( $args, self::page_url() ), 303 );
+		if ( apply_filters( 'aftercare_contact_exit_after_redirect', true ) ) {
+			exit;
+		}
 	}
 
 	/**

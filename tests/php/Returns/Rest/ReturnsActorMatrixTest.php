@@ -43,6 +43,7 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 		'GET /returns/counts'            => array( 401, 401, 403, 403, 200, 200, 200 ),
 		'GET /returns/eligibility'       => array( 401, 401, 200, 404, 200, 200, 200 ),
 		'POST /returns/eligibility'      => array( 200, 200, 200, 200, 200, 200, 200 ),
+		'POST /returns/check'            => array( 200, 200, 200, 404, 200, 200, 200 ),
 	);
 
 	/** @var array<string, int> */
@@ -91,7 +92,7 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 	private function params( string $cell, Order $order, string $actor ): array {
 		$guest = 0 === $this->users[ $actor ];
 		return match ( $cell ) {
-			'POST /returns'              => $this->input( $order ) + ( $guest ? array( 'order_number' => $order->number, 'email' => $order->billing_email ) : array( 'order_id' => $order->id ) ),
+			'POST /returns', 'POST /returns/check' => array( 'step' => 'review' ) + $this->input( $order ) + ( $guest ? array( 'order_number' => $order->number, 'email' => $order->billing_email ) : array( 'order_id' => $order->id ) ),
 			'POST /returns/{id}', 'PUT /returns/{id}', 'PATCH /returns/{id}' => array( 'status' => 'awaiting_items' ),
 			'POST /returns/{id}/actions' => array( 'action' => 'receive' ),
 			'POST /returns/{id}/messages' => array( 'body' => 'Any news?' ),

@@ -20,7 +20,9 @@ use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Plugin;
 use Aftercare\Returns\Policy;
+use Aftercare\Returns\Storefront\ReturnReply;
 use Aftercare\Returns\Storefront\ReturnStatusPage;
+use Aftercare\Returns\Storefront\ReturnWizard;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\Returns\ReturnsTestCase;
@@ -38,7 +40,8 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$settings    = new Settings();
 		$threads     = new CustomerThreads( $settings );
 		$lookup      = new OrderLookup( $this->orders->source(), new RateLimiter( $wpdb, new SystemClock() ), $settings, new ClientAddress( $settings ), new SystemClock(), 0 );
-		$this->block = new ReturnsBlock( $this->returns, $lookup, new Policy( $settings ), new ReturnStatusPage( $this->returns, $threads ), $threads );
+		$status      = new ReturnStatusPage( $this->returns, $threads );
+		$this->block = new ReturnsBlock( $this->returns, new ReturnWizard( $lookup ), new ReturnReply( $status ), new Policy( $settings ), $status, $threads );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_rate_limits" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		add_filter( 'aftercare_contact_exit_after_redirect', '__return_false' );
 		add_filter( 'wp_redirect', array( $this, 'catch_redirect' ) );
