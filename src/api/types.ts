@@ -1127,6 +1127,46 @@ export interface AftercareReturnsAct {
 }
 
 /**
+ * POST /aftercare/v1/returns/check
+ */
+export interface AftercareReturnsCheckCheck {
+	/**
+	 * Guests: the order number.
+	 */
+	order_number?: string;
+	/**
+	 * Guests: the billing email of the order.
+	 */
+	email?: string;
+	/**
+	 * Signed-in customers (their own orders) and agents: the order.
+	 */
+	order_id?: number;
+	/**
+	 * The step to check, with every step before it.
+	 */
+	step: 'order' | 'items' | 'details' | 'outcome' | 'review';
+	/**
+	 * The lines to return, with a quantity and a reason each.
+	 *
+	 * @maxItems 100
+	 */
+	items?: {
+		order_item_id?: number;
+		quantity?: number;
+		reason?: string;
+	}[];
+	/**
+	 * Anything the store should know.
+	 */
+	comment?: string;
+	/**
+	 * What the shopper would like: a refund, store credit or an exchange.
+	 */
+	outcome?: string;
+}
+
+/**
  * POST /aftercare/v1/returns
  */
 export interface AftercareReturnsCreate {
