@@ -73,19 +73,39 @@ final class ReturnRules {
 			$reason   = (string) ( $line['reason'] ?? '' );
 			$allowed  = $eligibility->item( $item_id );
 			if ( ! $allowed || isset( $items[ $item_id ] ) ) {
-				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'invalid_item',
+					__( 'One of the chosen items is not part of this order.', 'aftercare' ),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			if ( $allowed->returnable < 1 ) {
-				/* translators: 1: product name, 2: why it cannot be returned. */
-				throw DomainError::invalid( 'not_returnable', sprintf( __( '%1$s cannot be returned: %2$s', 'aftercare' ), $allowed->item->name, $allowed->reason ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'not_returnable',
+					/* translators: 1: product name, 2: why it cannot be returned. */
+					sprintf( __( '%1$s cannot be returned: %2$s', 'aftercare' ), $allowed->item->name, $allowed->reason ),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			if ( $quantity < 1 || $quantity > $allowed->returnable ) {
-				/* translators: 1: product name, 2: largest quantity. */
-				throw DomainError::invalid( 'invalid_quantity', sprintf( _n( 'You can return up to %2$d of %1$s.', 'You can return up to %2$d of %1$s.', $allowed->returnable, 'aftercare' ), $allowed->item->name, $allowed->returnable ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'invalid_quantity',
+					sprintf(
+						/* translators: 1: product name, 2: largest quantity. */
+						_n( 'You can return up to %2$d of %1$s.', 'You can return up to %2$d of %1$s.', $allowed->returnable, 'aftercare' ),
+						$allowed->item->name,
+						$allowed->returnable
+					),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			if ( ! isset( $reasons[ $reason ] ) ) {
-				/* translators: %s: product name. */
-				throw DomainError::invalid( 'invalid_reason', sprintf( __( 'Please choose a reason for returning %s.', 'aftercare' ), $allowed->item->name ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'invalid_reason',
+					/* translators: %s: product name. */
+					sprintf( __( 'Please choose a reason for returning %s.', 'aftercare' ), $allowed->item->name ),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			$items[ $item_id ] = new ReturnItem( 0, 0, $item_id, $allowed->item->product_id, $allowed->item->name, $quantity, $reason, $reasons[ $reason ]['label'] );
 		}
@@ -98,8 +118,12 @@ final class ReturnRules {
 	private function comment( string $comment ): string {
 		$comment = trim( sanitize_textarea_field( $comment ) );
 		if ( mb_strlen( $comment ) > self::MAX_COMMENT ) {
-			/* translators: %d: maximum number of characters. */
-			throw DomainError::invalid( 'comment_too_long', sprintf( __( 'Please keep the comment under %d characters.', 'aftercare' ), self::MAX_COMMENT ), array( 'params' => array( 'comment' ) ) );
+			throw DomainError::invalid(
+				'comment_too_long',
+				/* translators: %d: maximum number of characters. */
+				sprintf( __( 'Please keep the comment under %d characters.', 'aftercare' ), self::MAX_COMMENT ),
+				array( 'params' => array( 'comment' ) )
+			);
 		}
 		return $comment;
 	}
@@ -125,7 +149,11 @@ final class ReturnRules {
 		$reasons = $this->policy->reasons();
 		$needed  = array_filter( $items, static fn( ReturnItem $item ) => $reasons[ $item->reason ]['photos'] ?? false );
 		if ( $needed && ! $photos && ! $agent ) {
-			throw DomainError::invalid( 'photos_required', __( 'Please add at least one photo for the reason you chose.', 'aftercare' ), array( 'params' => array( 'photos' ) ) );
+			throw DomainError::invalid(
+				'photos_required',
+				__( 'Please add at least one photo for the reason you chose.', 'aftercare' ),
+				array( 'params' => array( 'photos' ) )
+			);
 		}
 		foreach ( $photos as $photo ) {
 			$tmp = is_array( $photo ) && is_string( $photo['tmp_name'] ?? null ) ? $photo['tmp_name'] : '';

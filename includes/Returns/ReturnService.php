@@ -87,7 +87,11 @@ final class ReturnService {
 		}
 
 		$photos = array_values( (array) ( $input['photos'] ?? array() ) );
-		list( 'items' => $items, 'comment' => $comment, 'outcome' => $outcome ) = $this->rules->check( 'review', $this->eligibility->check( $order ), $input, $agent );
+		list(
+			'items' => $items,
+			'comment' => $comment,
+			'outcome' => $outcome
+		) = $this->rules->check( 'review', $this->eligibility->check( $order ), $input, $agent );
 
 		$now    = $this->clock->now();
 		$return = new ReturnRequest(
@@ -163,7 +167,11 @@ final class ReturnService {
 		$this->require_agent( $actor_id );
 		$to = ReturnStatus::tryFrom( $status );
 		if ( ! in_array( $to, array( ReturnStatus::Approved, ReturnStatus::Rejected, ReturnStatus::AwaitingItems, ReturnStatus::Closed ), true ) ) {
-			throw DomainError::invalid( 'invalid_status', __( 'That status is set by its own action (receive, refund, credit or exchange).', 'aftercare' ), array( 'params' => array( 'status' ) ) );
+			throw DomainError::invalid(
+				'invalid_status',
+				__( 'That status is set by its own action (receive, refund, credit or exchange).', 'aftercare' ),
+				array( 'params' => array( 'status' ) )
+			);
 		}
 		return $this->change(
 			$id,
@@ -190,8 +198,11 @@ final class ReturnService {
 				foreach ( $return->items as $item ) {
 					$quantity = (int) ( $quantities[ $item->order_item_id ] ?? $item->quantity );
 					if ( $quantity < 0 || $quantity > $item->quantity ) {
-						/* translators: 1: product name, 2: quantity in the return. */
-						throw DomainError::invalid( 'invalid_quantity', sprintf( __( 'At most %2$d of %1$s can arrive with this return.', 'aftercare' ), $item->name, $item->quantity ) );
+						throw DomainError::invalid(
+							'invalid_quantity',
+							/* translators: 1: product name, 2: quantity in the return. */
+							sprintf( __( 'At most %2$d of %1$s can arrive with this return.', 'aftercare' ), $item->name, $item->quantity )
+						);
 					}
 					$item->received_quantity = $quantity;
 					if ( $restock && $quantity > 0 ) {
@@ -261,12 +272,21 @@ final class ReturnService {
 		$this->restock( $return, $stock, $actor_id );
 		$return->refund_amount    = $refund->amount;
 		$return->refund_reference = $refund->reference;
-		$this->events->record( 'return', $return->id, 'refund', $actor_id, array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual ) );
+		$this->events->record(
+			'return',
+			$return->id,
+			'refund',
+			$actor_id,
+			array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual )
+		);
 		$this->orders->add_note(
 			$return->order_id,
 			sprintf(
-				/* translators: 1: return number, 2: amount, 3: restocking fee. */
-				$refund->manual ? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' ) : __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
+				$refund->manual
+					/* translators: 1: return number, 2: amount, 3: restocking fee. */
+					? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' )
+					/* translators: 1: return number, 2: amount, 3: restocking fee. */
+					: __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
 				$return->public_number(),
 				number_format_i18n( $refund->amount, 2 ),
 				number_format_i18n( $fee, 2 )
@@ -297,8 +317,11 @@ final class ReturnService {
 				if ( null !== $ceiling && $amount > $ceiling ) {
 					throw DomainError::invalid(
 						'credit_over_value',
-						/* translators: %s: the items' value. */
-						sprintf( __( 'Store credit cannot be more than what the items were paid (%s). A store manager can give more.', 'aftercare' ), number_format_i18n( $ceiling, 2 ) ),
+						sprintf(
+							/* translators: %s: the items' value. */
+							__( 'Store credit cannot be more than what the items were paid (%s). A store manager can give more.', 'aftercare' ),
+							number_format_i18n( $ceiling, 2 )
+						),
 						array( 'params' => array( 'amount' ) )
 					);
 				}
@@ -316,12 +339,21 @@ final class ReturnService {
 	 * @return array<string, array{0: string, 1: string}>
 	 */
 	private function issue_credit( ReturnRequest $return, float $amount, float $value, int $actor_id ): array {
-		/* translators: %s: return number. */
-		$code                = $this->orders->issue_store_credit( $return->order_id, $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
+		$code                = $this->orders->issue_store_credit(
+			$return->order_id,
+			$amount,
+			/* translators: %s: return number. */
+			sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() )
+		);
 		$return->coupon_code = $code;
 		$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'value' => $value, 'coupon' => $code ) );
-		/* translators: 1: return number, 2: amount, 3: coupon code. */
-		$note = sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( $amount, 2 ), $code );
+		$note = sprintf(
+			/* translators: 1: return number, 2: amount, 3: coupon code. */
+			__( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ),
+			$return->public_number(),
+			number_format_i18n( $amount, 2 ),
+			$code
+		);
 		if ( $amount > $value ) {
 			$user  = get_userdata( $actor_id );
 			$note .= ' ' . sprintf(
@@ -359,8 +391,12 @@ final class ReturnService {
 	 * @return array<string, array{0: int, 1: int}>
 	 */
 	private function send_exchange( ReturnRequest $return, int $actor_id ): array {
-		/* translators: %s: return number. */
-		$order                     = $this->orders->create_exchange( $return->order_id, $this->settled_lines( $return ), sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+		$order                     = $this->orders->create_exchange(
+			$return->order_id,
+			$this->settled_lines( $return ),
+			/* translators: %s: return number. */
+			sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() )
+		);
 		$return->exchange_order_id = $order->id;
 		$this->events->record( 'return', $return->id, 'exchange', $actor_id, array( 'order_id' => $order->id, 'order_number' => $order->number ) );
 		return array( 'exchange_order_id' => array( 0, $order->id ) );
@@ -466,7 +502,10 @@ final class ReturnService {
 		$name = 'aftercare_return_lock_' . $order_id;
 		$held = $this->lock->wait( $name, self::LOCK_TTL, self::LOCK_WAIT );
 		if ( null === $held ) {
-			throw DomainError::conflict( 'return_busy', __( 'Someone else is working on a return of this order right now. Please try again in a moment.', 'aftercare' ) );
+			throw DomainError::conflict(
+				'return_busy',
+				__( 'Someone else is working on a return of this order right now. Please try again in a moment.', 'aftercare' )
+			);
 		}
 		try {
 			return $work();
@@ -553,8 +592,11 @@ final class ReturnService {
 				$names[] = sprintf( '%d × %s', $lines[ $item->order_item_id ], $item->name );
 			}
 		}
-		/* translators: 1: return number, 2: the items, e.g. "2 × Linen shirt". */
-		$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s back in stock.', 'aftercare' ), $return->public_number(), implode( ', ', $names ) ) );
+		$this->orders->add_note(
+			$return->order_id,
+			/* translators: 1: return number, 2: the items, e.g. "2 × Linen shirt". */
+			sprintf( __( 'Return %1$s: %2$s back in stock.', 'aftercare' ), $return->public_number(), implode( ', ', $names ) )
+		);
 	}
 
 	/**

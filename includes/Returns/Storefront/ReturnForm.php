@@ -51,8 +51,11 @@ final class ReturnForm {
 	 */
 	public static function from_request(): self {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Read for ReturnWizard::post(), which verifies.
-		$text    = static fn( string $key, int $max ): string => isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
-		$posted  = isset( $_POST['aftercare_items'] ) && is_array( $_POST['aftercare_items'] ) ? map_deep( wp_unslash( $_POST['aftercare_items'] ), 'sanitize_text_field' ) : array();
+		$text    = static fn( string $key, int $max ): string =>
+			isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
+		$posted  = isset( $_POST['aftercare_items'] ) && is_array( $_POST['aftercare_items'] )
+			? map_deep( wp_unslash( $_POST['aftercare_items'] ), 'sanitize_text_field' )
+			: array();
 		$step    = $text( 'aftercare_step', 20 );
 		$comment = isset( $_POST['aftercare_comment'] ) ? sanitize_textarea_field( wp_unslash( (string) $_POST['aftercare_comment'] ) ) : '';
 		$order   = absint( $_POST['aftercare_order_id'] ?? 0 );

@@ -53,7 +53,9 @@ final class ReturnStatusPage {
 		return array(
 			'return'   => $return['data'],
 			// A shopper's thread never shows a note, whatever the API answered.
-			'messages' => array_values( array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) ) ),
+			'messages' => array_values(
+				array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) )
+			),
 			'timeline' => $this->timeline( $return_id ),
 		);
 	}
@@ -72,7 +74,8 @@ final class ReturnStatusPage {
 		if ( null === $view ) {
 			return null;
 		}
-		$done   = isset( $_GET[ self::DONE_ARG ] ) ? sanitize_key( wp_unslash( (string) $_GET[ self::DONE_ARG ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		$done   = isset( $_GET[ self::DONE_ARG ] ) ? sanitize_key( wp_unslash( (string) $_GET[ self::DONE_ARG ] ) ) : '';
 		$notice = match ( $done ) {
 			/* translators: %s: return number, e.g. R-1001. */
 			'created' => sprintf( __( 'Thank you! We received your return request. Your return number is %s.', 'aftercare' ), (string) $view['return']['number'] ),
@@ -102,14 +105,16 @@ final class ReturnStatusPage {
 	 * The return the address names (0 for none).
 	 */
 	public static function query_id(): int {
-		return isset( $_GET[ self::RETURN_ARG ] ) ? absint( $_GET[ self::RETURN_ARG ] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which return to show; access is checked by token or login.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which return to show; access is checked by token or login.
+		return isset( $_GET[ self::RETURN_ARG ] ) ? absint( $_GET[ self::RETURN_ARG ] ) : 0;
 	}
 
 	/**
 	 * A guest's token from the address ('' for none or a malformed one).
 	 */
 	public static function query_token(): string {
-		$token = isset( $_GET[ self::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ self::TOKEN_ARG ] ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		$token = isset( $_GET[ self::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ self::TOKEN_ARG ] ) : '';
 		return preg_match( '/^[A-Za-z0-9_-]{1,64}$/', $token ) ? $token : '';
 	}
 
@@ -129,7 +134,10 @@ final class ReturnStatusPage {
 	 * @param array<string, int|string> $args Query args of the status page ('' leaves one out).
 	 */
 	public static function redirect( array $args ): void {
-		$args = array_map( static fn( $value ) => is_string( $value ) ? rawurlencode( $value ) : $value, array_filter( $args, static fn( $value ) => '' !== $value ) );
+		$args = array_map(
+			static fn( $value ) => is_string( $value ) ? rawurlencode( $value ) : $value,
+			array_filter( $args, static fn( $value ) => '' !== $value )
+		);
 		wp_safe_redirect( add_query_arg( $args, self::page_url() ), 303 );
 		if ( apply_filters( 'aftercare_contact_exit_after_redirect', true ) ) {
 			exit;

@@ -29,7 +29,9 @@ final class ReturnWizard {
 	 * customer's order it names, already opened at the items step.
 	 */
 	public function initial(): ReturnForm {
-		$number = isset( $_GET['aftercare_order'] ) ? substr( OrderLookup::normalize_number( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ) ), 0, OrderLookup::MAX_NUMBER_LENGTH ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Preselects an order; changes nothing.
+		$number = isset( $_GET['aftercare_order'] ) // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Preselects an order; changes nothing.
+			? substr( OrderLookup::normalize_number( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ) ), 0, OrderLookup::MAX_NUMBER_LENGTH )
+			: '';
 		$form   = new ReturnForm( 'order', $number );
 		if ( '' === $number || ! is_user_logged_in() ) {
 			return $form;
@@ -53,12 +55,14 @@ final class ReturnWizard {
 	 */
 	public function post(): ReturnForm {
 		$form = ReturnForm::from_request();
-		$goto = isset( $_POST['aftercare_goto'] ) ? sanitize_key( wp_unslash( (string) $_POST['aftercare_goto'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Which button; verified below.
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Which button; verified below.
+		$goto = isset( $_POST['aftercare_goto'] ) ? sanitize_key( wp_unslash( (string) $_POST['aftercare_goto'] ) ) : '';
 		$from = (int) array_search( $form->step, ReturnRules::STEPS, true );
 		$to   = 'submit' === $goto ? count( ReturnRules::STEPS ) : array_search( $goto, ReturnRules::STEPS, true );
 		$to   = false === $to ? min( $from + 1, count( ReturnRules::STEPS ) - 1 ) : (int) $to;
 
-		if ( is_user_logged_in() && ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), ReturnForm::NONCE ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Missing -- This is the check.
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- This is the check.
+		if ( is_user_logged_in() && ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), ReturnForm::NONCE ) ) {
 			return $form->refused( $form->step, __( 'Your session has expired. Please try again.', 'aftercare' ), 403 );
 		}
 		$eligibility = $this->eligibility( $form );
@@ -72,7 +76,8 @@ final class ReturnWizard {
 		}
 		$form->with_order( $eligibility['data'] );
 		if ( $to > 1 ) {
-			$check = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns/check', array( 'step' => ReturnRules::STEPS[ $to - 1 ] ) + $form->params(), $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Verified above.
+			// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Verified above.
+			$check = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns/check', array( 'step' => ReturnRules::STEPS[ $to - 1 ] ) + $form->params(), $_FILES );
 			if ( 200 !== $check['status'] ) {
 				return $form->refused( self::step_of( $check ), InternalRequest::error_message( $check ), $check['status'] );
 			}
@@ -94,8 +99,13 @@ final class ReturnWizard {
 		foreach ( $this->customer_orders() as $order ) {
 			$options[] = array(
 				'id'       => $order->id,
-				/* translators: 1: order number, 2: order date, 3: order status. */
-				'label'    => sprintf( __( 'Order #%1$s — %2$s (%3$s)', 'aftercare' ), $order->number, wp_date( (string) get_option( 'date_format' ), $order->created ), $order->status_label ),
+				'label'    => sprintf(
+					/* translators: 1: order number, 2: order date, 3: order status. */
+					__( 'Order #%1$s — %2$s (%3$s)', 'aftercare' ),
+					$order->number,
+					wp_date( (string) get_option( 'date_format' ), $order->created ),
+					$order->status_label
+				),
 				'selected' => $order->id === $selected,
 			);
 		}
@@ -118,7 +128,8 @@ final class ReturnWizard {
 	private function submit( ReturnForm $form ): ReturnForm {
 		$params                    = $form->params();
 		$params['idempotency_key'] = DynamicBlock::form_key( $params );
-		$answer                    = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in post().
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in post().
+		$answer                    = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES );
 		if ( $answer['status'] >= 300 ) {
 			return $form->refused( self::step_of( $answer ), InternalRequest::error_message( $answer ), $answer['status'] );
 		}

@@ -188,7 +188,9 @@ final class ReturnsBlock extends DynamicBlock {
 	 * @param array<string, mixed> $aftercare_data What the template shows.
 	 */
 	private function template( array $attributes, array $aftercare_data ): string {
-		$aftercare_data['suggestions'] = 'form' === $aftercare_data['mode'] && ( $attributes['showSuggestions'] ?? true ) && class_exists( SuggestionBox::class ) ? SuggestionBox::markup( 'returns' ) : '';
+		$aftercare_data['suggestions'] = 'form' === $aftercare_data['mode'] && ( $attributes['showSuggestions'] ?? true ) && class_exists( SuggestionBox::class )
+			? SuggestionBox::markup( 'returns' )
+			: '';
 		return self::render_template(
 			AFTERCARE_DIR . 'build/blocks/returns/render.php',
 			array(

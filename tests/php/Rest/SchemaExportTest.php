@@ -90,10 +90,12 @@ final class SchemaExportTest extends TestCase {
 		foreach ( $schemas as $file => $schema ) {
 			if ( getenv( 'AFTERCARE_UPDATE_SCHEMAS' ) ) {
 				wp_mkdir_p( dirname( $file ) );
-				file_put_contents( $file, wp_json_encode( $schema, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+				// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+				file_put_contents( $file, wp_json_encode( $schema, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) . "\n" );
 			}
 			$this->assertFileExists( $file, 'missing schema export: run npm run schemas' );
-			$this->assertSame( $schema, json_decode( (string) file_get_contents( $file ), true ), basename( $file ) . ' is stale: run npm run schemas' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			$this->assertSame( $schema, json_decode( (string) file_get_contents( $file ), true ), basename( $file ) . ' is stale: run npm run schemas' );
 		}
 		$files = array_keys( $schemas );
 		sort( $files );

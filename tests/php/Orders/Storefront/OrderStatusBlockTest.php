@@ -80,7 +80,7 @@ final class OrderStatusBlockTest extends TestCase {
 	public function test_guests_get_a_labelled_form_and_no_order(): void {
 		$html = $this->render_block( OrderStatusBlock::NAME );
 
-		$this->assertMatchesRegularExpression( '#<label for="([^"]+)-number">Order number</label>\s*<input id="\1-number"#', $html );
+		$this->assertMatchesRegularExpression( '#<label for="([^"]+)-number">Order number</label>\s*<input\s+id="\1-number"#', $html );
 		$this->assertStringContainsString( 'name="aftercare_order_key"', $html );
 		$this->assertStringContainsString( 'data-wp-interactive="aftercare/order-status"', $html );
 		$this->assertStringNotContainsString( 'Your recent orders', $html );

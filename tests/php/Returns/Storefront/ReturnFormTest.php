@@ -58,7 +58,10 @@ final class ReturnFormTest extends TestCase {
 			)
 		);
 		$form = ReturnForm::from_request();
-		$this->assertSame( array( 'outcome', '1001', 'gwen@example.test', 42, "Too small.\nSorry.", 'refund' ), array( $form->step, $form->order_number, $form->email, $form->order_id, $form->comment, $form->outcome ) );
+		$this->assertSame(
+			array( 'outcome', '1001', 'gwen@example.test', 42, "Too small.\nSorry.", 'refund' ),
+			array( $form->step, $form->order_number, $form->email, $form->order_id, $form->comment, $form->outcome )
+		);
 
 		$form->with_order( self::eligibility() );
 		$this->assertSame( '1001', $form->proved_number );
@@ -82,7 +85,9 @@ final class ReturnFormTest extends TestCase {
 	}
 
 	public function test_the_request_names_the_order_as_the_visitor_proves_it_and_only_the_chosen_lines(): void {
-		$form = ( new ReturnForm( 'review', '1001', 'gwen@example.test', 42, '', 'refund', array( 7 => array( 'quantity' => 1, 'reason' => 'size' ) ) ) )->with_order( self::eligibility() );
+		$form = ( new ReturnForm( 'review', '1001', 'gwen@example.test', 42, '', 'refund', array( 7 => array( 'quantity' => 1, 'reason' => 'size' ) ) ) )->with_order(
+			self::eligibility()
+		);
 		$items = array(
 			array(
 				'order_item_id' => 7,
