@@ -100,6 +100,9 @@ ssl = yes
 ssl_cert = <${ cert }
 ssl_key = <${ key }
 auth_mechanisms = plain login
+# The wrong-password test must not slow down (auth penalty) the logins after it.
+auth_failure_delay = 0
+login_trusted_networks = 127.0.0.0/8
 passdb {
   driver = passwd-file
   args = ${ users }
