@@ -205,7 +205,11 @@ final class ImapClient {
 			throw new ImapError(
 				ImapError::TLS,
 				/* translators: 1: host name, 2: why */
-				sprintf( __( 'The secure connection to %1$s failed: %2$s', 'aftercare' ), $this->mailbox->host, $reason ?: __( 'the server does not speak TLS on this port.', 'aftercare' ) )
+				sprintf(
+					__( 'The secure connection to %1$s failed: %2$s', 'aftercare' ),
+					$this->mailbox->host,
+					$reason ?: __( 'the server does not speak TLS on this port.', 'aftercare' )
+				)
 			);
 		}
 	}

@@ -46,7 +46,8 @@ final class MailboxPoller implements Registrable {
 
 	public function register(): void {
 		// The same five-minute schedule as the SLA sweep (one definition, registered once).
-		add_filter( 'cron_schedules', array( SlaMonitor::class, 'schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- five minutes is the point.
+		// phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- five minutes is the point.
+		add_filter( 'cron_schedules', array( SlaMonitor::class, 'schedules' ) );
 		add_action( self::HOOK, array( $this, 'poll' ) );
 		add_action( 'init', array( $this, 'schedule' ) );
 	}

@@ -52,7 +52,8 @@ final class MailboxPollerTest extends TestCase {
 	}
 
 	private function fixture( string $name ): string {
-		return (string) file_get_contents( AFTERCARE_DIR . 'tests/fixtures/mail/' . $name . '.eml' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local fixture.
+		return (string) file_get_contents( AFTERCARE_DIR . 'tests/fixtures/mail/' . $name . '.eml' );
 	}
 
 	public function test_new_mail_is_received_once_byte_for_byte_and_marked_seen(): void {
