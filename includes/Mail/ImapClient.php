@@ -108,7 +108,7 @@ final class ImapClient {
 			'uidvalidity' => 0,
 			'uidnext'     => 0,
 		);
-		foreach ( $this->command( 'SELECT ' . $this->quote( $folder ) ) as [ $line ] ) {
+		foreach ( $this->command( 'SELECT ' . $this->quote( $folder ) ) as list( $line ) ) {
 			if ( preg_match( '/^\* (\d+) EXISTS/i', $line, $match ) ) {
 				$status['exists'] = (int) $match[1];
 			} elseif ( preg_match( '/^\* OK \[(UIDVALIDITY|UIDNEXT) (\d+)\]/i', $line, $match ) ) {
@@ -123,7 +123,7 @@ final class ImapClient {
 	 */
 	public function uids_from( int $uid ): array {
 		$uids = array();
-		foreach ( $this->command( 'UID SEARCH UID ' . max( 1, $uid ) . ':*' ) as [ $line ] ) {
+		foreach ( $this->command( 'UID SEARCH UID ' . max( 1, $uid ) . ':*' ) as list( $line ) ) {
 			if ( preg_match( '/^\* SEARCH\b(.*)$/i', $line, $match ) ) {
 				$uids = array_merge( $uids, array_map( 'intval', preg_split( '/\s+/', trim( $match[1] ), -1, PREG_SPLIT_NO_EMPTY ) ) );
 			}
@@ -140,7 +140,7 @@ final class ImapClient {
 	 * @return string|null Null when it is gone (expunged meanwhile).
 	 */
 	public function fetch( int $uid ): ?string {
-		foreach ( $this->command( 'UID FETCH ' . $uid . ' BODY.PEEK[]' ) as [ $line, $literals ] ) {
+		foreach ( $this->command( 'UID FETCH ' . $uid . ' BODY.PEEK[]' ) as list( $line, $literals ) ) {
 			if ( $literals && preg_match( '/^\* \d+ FETCH .*\bUID ' . $uid . '\b/is', $line ) ) {
 				return $literals[0];
 			}
@@ -160,7 +160,8 @@ final class ImapClient {
 			try {
 				$this->command( 'LOGOUT' );
 			} catch ( ImapError ) {
-				// Already disconnected.
+				// Gone already, or refusing: closing is all that is left.
+				$this->close();
 			}
 		}
 		$this->close();
@@ -229,7 +230,7 @@ final class ImapClient {
 			$response = $this->read_response();
 			$line     = $response[0];
 			if ( str_starts_with( $line, $tag . ' ' ) ) {
-				[ , $status, $text ] = array_pad( explode( ' ', $line, 3 ), 3, '' );
+				list( , $status, $text ) = array_pad( explode( ' ', $line, 3 ), 3, '' );
 				if ( 'OK' === strtoupper( $status ) ) {
 					return $untagged;
 				}
