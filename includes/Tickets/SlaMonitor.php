@@ -32,7 +32,8 @@ final class SlaMonitor implements Registrable {
 	) {}
 
 	public function register(): void {
-		add_filter( 'cron_schedules', array( self::class, 'schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- five minutes is the point.
+		// phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- five minutes is the point.
+		add_filter( 'cron_schedules', array( self::class, 'schedules' ) );
 		add_action( self::HOOK, array( $this, 'sweep' ) );
 		add_action(
 			'init',
