@@ -11,6 +11,7 @@ import {
 import path from 'node:path';
 import { REPO_ROOT, CACHE_DIR, ensureSystem, run } from './lib/system.mjs';
 import { ensureCore } from './lib/core.mjs';
+import { startDovecot } from './lib/dovecot.mjs';
 import { startMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { createSite } from './lib/site.mjs';
 import { NO_WOOCOMMERCE, ensureWooCommerce } from './lib/woocommerce.mjs';
@@ -23,6 +24,7 @@ const E2E_PORT = PORT_BASE + 20;
 const SMOKE_PORT = PORT_BASE + 21;
 const ZIP_PORT = PORT_BASE + 22; // and up: one clean site per WordPress (and WooCommerce)
 const E2E_WOOCOMMERCE_PORT = PORT_BASE + 25;
+const IMAP_PORT = PORT_BASE + 30; // and + 31 (STARTTLS)
 const RESULTS = path.join( CACHE_DIR, 'results', String( PORT_BASE ) );
 // Test sites get an order source without WooCommerce (the OrderSource test adapter).
 const TEST_MU_PLUGINS = [ 'tests/fixtures/mu-plugins/test-order-source.php' ];
@@ -146,10 +148,18 @@ layer( 'jest', async () => {
  * @param {boolean}  [site.woocommerce] Beside WooCommerce (skipped when there is none).
  * @param {string[]} site.groups        PHPUnit group arguments.
  * @param {boolean}  [site.sqlite]      On SQLite (what `npm start` runs) instead of MariaDB.
+ * @param {boolean}  [site.imap]        With a private Dovecot for the `imap` group.
  */
 function phpunitLayer(
 	name,
-	{ core, multisite = false, woocommerce = false, groups, sqlite = false }
+	{
+		core,
+		multisite = false,
+		woocommerce = false,
+		groups,
+		sqlite = false,
+		imap = false,
+	}
 ) {
 	layer( name, async () => {
 		const wooCommerceDir = woocommerce ? ensureWooCommerce() : null;
@@ -173,6 +183,7 @@ function phpunitLayer(
 			muPlugins: TEST_MU_PLUGINS,
 		} );
 		const report = path.join( RESULTS, `${ slug }.xml` );
+		const dovecot = imap ? await startDovecot( IMAP_PORT ) : null;
 		const { code, logFile } = await exec(
 			slug,
 			'phpunit',
@@ -180,8 +191,17 @@ function phpunitLayer(
 			{
 				AFTERCARE_WP_DIR: site.dir,
 				AFTERCARE_WP_HOST: `127.0.0.1:${ port }`,
+				...( dovecot && {
+					AFTERCARE_IMAP_HOST: dovecot.host,
+					AFTERCARE_IMAP_PORT: String( dovecot.port ),
+					AFTERCARE_IMAP_STARTTLS_PORT: String(
+						dovecot.starttlsPort
+					),
+					AFTERCARE_IMAP_USER: dovecot.user,
+					AFTERCARE_IMAP_PASSWORD: dovecot.password,
+				} ),
 			}
-		);
+		).finally( () => dovecot?.stop() );
 		const counts = junitCounts( report ) ?? { passed: 0, failed: 1 };
 		return {
 			...counts,
@@ -191,10 +211,16 @@ function phpunitLayer(
 	} );
 }
 
+// The `imap` group needs a Dovecot; it runs once, on the newest WordPress.
 for ( const core of WP_VERSIONS ) {
+	const imap = core === WP_VERSIONS.at( -1 );
 	phpunitLayer( `phpunit:wp-${ core }`, {
 		core,
-		groups: [ '--exclude-group', 'multisite,woocommerce' ],
+		imap,
+		groups: [
+			'--exclude-group',
+			imap ? 'multisite,woocommerce' : 'multisite,woocommerce,imap',
+		],
 	} );
 	phpunitLayer( `phpunit:wp-${ core }-multisite`, {
 		core,
@@ -211,7 +237,7 @@ phpunitLayer( 'phpunit:sqlite', {
 phpunitLayer( 'phpunit:woocommerce', {
 	core: '7.1',
 	woocommerce: true,
-	groups: [ '--exclude-group', 'multisite' ],
+	groups: [ '--exclude-group', 'multisite,imap' ],
 } );
 
 /**

@@ -1,6 +1,7 @@
 <?php
 /**
- * Settings: their REST resource (the option store itself is shared, see InfrastructureModule).
+ * Settings: their REST resource and the mailbox connection test (the option store itself is
+ * shared, see InfrastructureModule).
  *
  * @package Aftercare
  */
@@ -11,6 +12,7 @@ namespace Aftercare\Settings;
 
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\Rest\MailboxTestController;
 use Aftercare\Settings\Rest\SettingsController;
 use Aftercare\Settings\Rest\SettingsSchema;
 
@@ -20,6 +22,6 @@ final class SettingsModule extends Module {
 
 	public function services(): array {
 		$settings = $this->shared->settings;
-		return array( new SettingsController( $settings, new SettingsSchema( $settings ) ) );
+		return array( new SettingsController( $settings, new SettingsSchema( $settings ) ), new MailboxTestController( $settings ) );
 	}
 }

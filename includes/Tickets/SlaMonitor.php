@@ -32,7 +32,8 @@ final class SlaMonitor implements Registrable {
 	) {}
 
 	public function register(): void {
-		add_filter( 'cron_schedules', array( $this, 'schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- five minutes is the point.
+		// phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- five minutes is the point.
+		add_filter( 'cron_schedules', array( self::class, 'schedules' ) );
 		add_action( self::HOOK, array( $this, 'sweep' ) );
 		add_action(
 			'init',
@@ -45,10 +46,12 @@ final class SlaMonitor implements Registrable {
 	}
 
 	/**
+	 * Adds `aftercare_five_minutes`; static so every user of it adds the same callback, once.
+	 *
 	 * @param array<string, array{interval: int, display: string}> $schedules Cron schedules.
 	 * @return array<string, array{interval: int, display: string}>
 	 */
-	public function schedules( $schedules ): array {
+	public static function schedules( $schedules ): array {
 		$schedules['aftercare_five_minutes'] = array(
 			'interval' => 5 * MINUTE_IN_SECONDS,
 			'display'  => __( 'Every five minutes (Aftercare)', 'aftercare' ),

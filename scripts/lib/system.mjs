@@ -171,6 +171,8 @@ const NEEDS = {
 	phpunit: { commands: { phpunit: 'phpunit' } },
 	phpcs: { commands: { phpcs: 'php-codesniffer' } },
 	chromium: { commands: { chromium: 'chromium' } },
+	// The mailbox-polling tests' IMAP server (dovecot-imapd pulls in dovecot-core).
+	dovecot: { commands: { dovecot: 'dovecot-imapd', openssl: 'openssl' } },
 };
 
 function missingPackages( needs ) {
@@ -217,7 +219,7 @@ let aptUpdated = false;
  * Makes sure tools are installed, installing the missing Debian packages when
  * root; otherwise throws naming them.
  *
- * @param {Array<'php'|'mariadb'|'phpunit'|'phpcs'|'chromium'>} needs What is needed.
+ * @param {Array<'php'|'mariadb'|'phpunit'|'phpcs'|'chromium'|'dovecot'>} needs What is needed.
  */
 export function ensureSystem( needs ) {
 	const missing = missingPackages( needs );

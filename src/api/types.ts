@@ -235,6 +235,25 @@ export interface AftercareHelpVisitor {
 	visitor?: string;
 }
 
+export interface AftercareMailboxTest {
+	/**
+	 * What the server said on connecting.
+	 */
+	greeting: string;
+	/**
+	 * What the server announced it can do.
+	 */
+	capabilities: string[];
+	/**
+	 * The folder that was opened.
+	 */
+	folder: string;
+	/**
+	 * Messages in the folder.
+	 */
+	messages: number;
+}
+
 export interface AftercareMessage {
 	/**
 	 * Internal id.
@@ -769,6 +788,38 @@ export interface AftercareSettings {
 	 * How to send items back, shown once a return is approved.
 	 */
 	return_shipping_instructions: string;
+	/**
+	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
+	 */
+	mailbox_host: string;
+	/**
+	 * IMAP port: usually 993 for SSL/TLS, 143 for STARTTLS.
+	 */
+	mailbox_port: number;
+	/**
+	 * How the connection is encrypted: SSL/TLS from the start, or STARTTLS after connecting.
+	 */
+	mailbox_security: 'ssl' | 'starttls';
+	/**
+	 * User name of the support mailbox, often its address.
+	 */
+	mailbox_user: string;
+	/**
+	 * Password or app password of the support mailbox. Write-only: it is never sent back.
+	 */
+	mailbox_password?: string;
+	/**
+	 * Folder whose new messages become tickets and replies.
+	 */
+	mailbox_folder: string;
+	/**
+	 * Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).
+	 */
+	mailbox_allow_self_signed: boolean;
+	/**
+	 * Whether a mailbox password is saved (the password itself is write-only).
+	 */
+	mailbox_password_set: boolean;
 }
 
 export interface AftercareTicketContext {

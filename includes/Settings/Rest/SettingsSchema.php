@@ -23,6 +23,13 @@ final class SettingsSchema {
 		foreach ( $this->settings->fields() as $name => $field ) {
 			$properties[ $name ] = $field + array( 'context' => array( 'view', 'edit' ) );
 		}
+		$properties['mailbox_password_set'] = array(
+			'description' => __( 'Whether a mailbox password is saved (the password itself is write-only).', 'aftercare' ),
+			'type'        => 'boolean',
+			'default'     => false,
+			'readonly'    => true,
+			'context'     => array( 'view', 'edit' ),
+		);
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'aftercare_settings',
@@ -36,6 +43,8 @@ final class SettingsSchema {
 	 * @return array<string, mixed>
 	 */
 	public function prepare( array $values ): array {
-		return array_intersect_key( $values, $this->settings->fields() );
+		// A field in no context (a password) is write-only.
+		$readable = array_filter( $this->settings->fields(), static fn( array $field ): bool => array() !== ( $field['context'] ?? null ) );
+		return array_intersect_key( $values, $readable ) + array( 'mailbox_password_set' => '' !== (string) ( $values['mailbox_password'] ?? '' ) );
 	}
 }

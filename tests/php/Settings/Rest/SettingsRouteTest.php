@@ -44,7 +44,7 @@ final class SettingsRouteTest extends TestCase {
 		$read = $this->rest( 'GET', '/aftercare/v1/settings', array(), $admin );
 		$this->assertSame( 200, $read->get_status() );
 		$defaults = array_map( static fn( array $field ) => $field['default'], ( new Settings() )->fields() );
-		$this->assertSame( $defaults, $read->get_data() );
+		$this->assertSame( array_diff_key( $defaults, array( 'mailbox_password' => 1 ) ) + array( 'mailbox_password_set' => false ), $read->get_data() );
 		$this->assertSame( 'email', $defaults['order_lookup_keys'], 'guests use their email unless the store allows the postcode' );
 		$this->assertSame( false, $defaults['delete_data_on_uninstall'] );
 
@@ -53,6 +53,23 @@ final class SettingsRouteTest extends TestCase {
 		$this->assertTrue( $saved->get_data()['delete_data_on_uninstall'] );
 		wp_cache_flush();
 		$this->assertTrue( get_option( Settings::OPTION )['delete_data_on_uninstall'] );
+	}
+
+	public function test_the_mailbox_password_is_write_only(): void {
+		$admin = $this->user( 'administrator' )->ID;
+
+		$saved = $this->rest( 'POST', '/aftercare/v1/settings', array( 'mailbox_password' => 'app-password-123' ), $admin );
+		$this->assertSame( 200, $saved->get_status() );
+		$this->assertArrayNotHasKey( 'mailbox_password', $saved->get_data() );
+		$this->assertTrue( $saved->get_data()['mailbox_password_set'] );
+		$read = $this->rest( 'GET', '/aftercare/v1/settings', array( 'context' => 'edit' ), $admin );
+		$this->assertStringNotContainsString( 'app-password-123', (string) wp_json_encode( $read->get_data() ) );
+		$this->assertSame( 'app-password-123', ( new Settings() )->get( 'mailbox_password' ) );
+
+		$this->rest( 'POST', '/aftercare/v1/settings', array( 'mailbox_folder' => 'Support' ), $admin );
+		$this->assertSame( 'app-password-123', ( new Settings() )->get( 'mailbox_password' ), 'kept when not sent' );
+		$cleared = $this->rest( 'POST', '/aftercare/v1/settings', array( 'mailbox_password' => '' ), $admin );
+		$this->assertFalse( $cleared->get_data()['mailbox_password_set'] );
 	}
 
 	/**
@@ -68,6 +85,8 @@ final class SettingsRouteTest extends TestCase {
 			'prefix too long' => array( array( 'trusted_proxies' => array( '10.0.0.0/8', '10.0.0.0/33' ) ) ),
 			'not an address'  => array( array( 'trusted_proxies' => array( 'proxy.example' ) ) ),
 			'unknown header'  => array( array( 'client_address_header' => 'X-Client' ) ),
+			'mail security'   => array( array( 'mailbox_security' => 'none' ) ),
+			'host with path'  => array( array( 'mailbox_host' => 'imap.example.com/evil' ) ),
 		);
 	}
 
