@@ -12,6 +12,7 @@ namespace Aftercare\Notifications;
 
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\ReplyAddress;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
 use Aftercare\Tickets\TicketsModule;
@@ -20,10 +21,16 @@ final class NotificationsModule extends Module {
 
 	public readonly Outbox $outbox;
 	public readonly Notifier $notifier;
+	public readonly MailHeaders $headers;
+
+	/** The support address, its per-ticket reply addresses and the inbound secret (the Mail module reads mail with them). */
+	public readonly ReplyAddress $reply;
 
 	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns ) {
 		$template       = new EmailTemplate();
 		$this->outbox   = new Outbox( $shared->wpdb, $shared->clock );
+		$this->reply    = new ReplyAddress( $shared->settings );
+		$this->headers  = new MailHeaders( $this->outbox, $this->reply );
 		$this->notifier = new Notifier(
 			$this->outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
@@ -33,12 +40,13 @@ final class NotificationsModule extends Module {
 			$tickets->links,
 			$shared->settings,
 			$shared->clock,
-			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source )
+			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source ),
+			$this->headers
 		);
 	}
 
 	public function services(): array {
-		return array( $this->notifier );
+		return array( $this->notifier, $this->headers );
 	}
 
 	public function tables(): array {

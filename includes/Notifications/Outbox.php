@@ -38,7 +38,7 @@ final class Outbox implements Table {
 	}
 
 	public function schema_version(): int {
-		return 2;
+		return 3;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -57,11 +57,13 @@ final class Outbox implements Table {
   last_error varchar(255) NOT NULL DEFAULT '',
   created_at bigint(20) unsigned NOT NULL DEFAULT 0,
   sent_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  mail_id varchar(190) NOT NULL DEFAULT '',
   PRIMARY KEY  (id),
   UNIQUE KEY dedupe_key (dedupe_key),
   KEY due (status,available_at),
   KEY recipient (recipient),
-  KEY ticket (ticket_id)
+  KEY ticket (ticket_id),
+  KEY mail_id (mail_id)
 ) {$collate};";
 	}
 
@@ -162,6 +164,41 @@ final class Outbox implements Table {
 	public function next_due(): ?int {
 		$next = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT MIN(available_at) FROM {$this->table()} WHERE status = %s", self::PENDING ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 		return null === $next ? null : (int) $next;
+	}
+
+	/**
+	 * Gives a row its Message-ID once: a retry sends the same one, so the shopper's reply matches
+	 * whichever attempt reached them.
+	 *
+	 * @return string The row's Message-ID (an earlier one when it had one).
+	 */
+	public function assign_mail_id( int $id, string $mail_id ): string {
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET mail_id = %s WHERE id = %d AND mail_id = ''", $mail_id, $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return (string) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT mail_id FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	/**
+	 * The Message-IDs of the mails to $recipient about a ticket before row $before_id, oldest first:
+	 * the thread a new mail continues (In-Reply-To the last, References all).
+	 *
+	 * @return string[]
+	 */
+	public function thread( int $ticket_id, string $recipient, int $before_id, int $limit = 10 ): array {
+		$ids = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT mail_id FROM {$this->table()} WHERE ticket_id = %d AND recipient = %s AND id < %d AND mail_id <> '' ORDER BY id DESC LIMIT %d", $ticket_id, $recipient, $before_id, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return array_reverse( array_map( 'strval', $ids ) );
+	}
+
+	/**
+	 * The ticket of the newest of our mails among $mail_ids, 0 when none is ours.
+	 *
+	 * @param string[] $mail_ids Message-IDs (with angle brackets).
+	 */
+	public function ticket_of( array $mail_ids ): int {
+		if ( ! $mail_ids ) {
+			return 0;
+		}
+		$marks = implode( ', ', array_fill( 0, count( $mail_ids ), '%s' ) );
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT ticket_id FROM {$this->table()} WHERE mail_id IN ({$marks}) ORDER BY id DESC LIMIT 1", ...$mail_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
 	}
 
 	/**

@@ -40,8 +40,10 @@ final class WooCommerceEmail extends \WC_Email {
 
 	/**
 	 * Sends the notification with the store's settings for this email.
+	 *
+	 * @param string[] $headers Threading header lines, after WooCommerce's own.
 	 */
-	public function deliver( Notification $mail ): bool {
+	public function deliver( Notification $mail, array $headers = array() ): bool {
 		$this->mail                            = $mail;
 		$this->recipient                       = $mail->recipient;
 		$this->placeholders['{ticket_number}'] = (string) $mail->ticket_number;
@@ -50,7 +52,7 @@ final class WooCommerceEmail extends \WC_Email {
 		$this->placeholders['{order_number}']   = $mail->order_number;
 		$this->setup_locale();
 		try {
-			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $this->get_headers(), array() );
+			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $this->get_headers() . implode( "\r\n", $headers ) . ( $headers ? "\r\n" : '' ), array() );
 		} finally {
 			$this->restore_locale();
 			$this->mail = null;

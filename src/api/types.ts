@@ -266,6 +266,29 @@ export interface AftercareHelpVisitor {
 	visitor?: string;
 }
 
+export interface AftercareInboundMail {
+	/**
+	 * What became of the mail: stored in a ticket, a duplicate of one received before, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.
+	 */
+	outcome?: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
+	/**
+	 * The ticket the mail went to (0: none).
+	 */
+	ticket_id?: number;
+	/**
+	 * The ticket message the mail became (0: none).
+	 */
+	message_id?: number;
+	/**
+	 * Why, when the mail was not simply stored.
+	 */
+	reason?: string;
+	/**
+	 * The mail's entry in the log of received mail.
+	 */
+	received_id?: number;
+}
+
 export interface AftercareMessage {
 	/**
 	 * Internal id.
@@ -655,6 +678,14 @@ export interface AftercareSettings {
 	 * Where new tickets and customer replies are announced when a ticket has no assignee (empty: every support agent).
 	 */
 	notification_email: string;
+	/**
+	 * The address shoppers write to; replies to Aftercare's mails come back to it, tagged with their ticket (empty: the site's admin email).
+	 */
+	support_email: string;
+	/**
+	 * The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).
+	 */
+	inbound_secret: string;
 	/**
 	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
 	 */

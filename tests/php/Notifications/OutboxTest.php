@@ -50,7 +50,7 @@ final class OutboxTest extends TicketRestTestCase {
 			public function is_enabled( Kind $kind ): bool {
 				return $this->enabled;
 			}
-			public function send( Notification $mail ): bool {
+			public function send( Notification $mail, array $headers = array() ): bool {
 				if ( $this->failing ) {
 					do_action( 'wp_mail_failed', new \WP_Error( 'wp_mail_failed', 'SMTP connect() failed.' ) );
 					return false;
@@ -60,7 +60,7 @@ final class OutboxTest extends TicketRestTestCase {
 			}
 		};
 		$settings       = new Settings();
-		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ) );
+		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), new \Aftercare\Notifications\MailHeaders( $this->outbox, new \Aftercare\Mail\ReplyAddress( $settings ) ) );
 	}
 
 	/**
