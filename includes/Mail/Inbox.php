@@ -91,7 +91,9 @@ final class Inbox {
 		if ( MailKind::Normal !== $class->kind ) {
 			return $record( Outcome::Ignored, ucfirst( str_replace( '_', '-', $class->kind->value ) ) . ': ' . $class->reason );
 		}
-		if ( $this->limiter->hit( 'inbound_mail_sender', $sender, self::SENDER_LIMIT, HOUR_IN_SECONDS ) || $this->limiter->hit( 'inbound_mail', 'all', self::GLOBAL_LIMIT, HOUR_IN_SECONDS ) ) {
+		$flood = $this->limiter->hit( 'inbound_mail_sender', $sender, self::SENDER_LIMIT, HOUR_IN_SECONDS )
+			|| $this->limiter->hit( 'inbound_mail', 'all', self::GLOBAL_LIMIT, HOUR_IN_SECONDS );
+		if ( $flood ) {
 			return $record( Outcome::Ignored, 'Over the hourly limit of received mail.' );
 		}
 		list( $ticket, $why ) = $this->thread( $message, $sender );
@@ -180,7 +182,8 @@ final class Inbox {
 				continue;
 			}
 			$tmp = wp_tempnam( 'aftercare-mail' );
-			file_put_contents( $tmp, $attachment->bytes ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a temporary file the store copies.
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a temporary file the store copies.
+			file_put_contents( $tmp, $attachment->bytes );
 			try {
 				$file   = array(
 					'name'     => $attachment->filename,
@@ -225,7 +228,16 @@ final class Inbox {
 		);
 	}
 
-	private function record( string $mail_id, string $hash, string $source, string $sender, string $subject, Outcome $outcome, string $reason, string $raw ): Receipt {
+	private function record(
+		string $mail_id,
+		string $hash,
+		string $source,
+		string $sender,
+		string $subject,
+		Outcome $outcome,
+		string $reason,
+		string $raw
+	): Receipt {
 		$row = $this->received->insert( $mail_id, $hash, $source, $sender, $subject, $outcome, $reason, $raw );
 		if ( ! $row ) {
 			$earlier = $this->received->find_existing( $mail_id, $hash );

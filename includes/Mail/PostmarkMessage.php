@@ -57,7 +57,9 @@ final class PostmarkMessage {
 			$inner   = $boundary . '-alt';
 			$body    = array();
 			foreach ( $bodies as $type => $content ) {
-				$body[] = '--' . $inner . "\r\nContent-Type: " . $type . "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" . chunk_split( base64_encode( $content ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- mail's own encoding.
+				$body[] = '--' . $inner . "\r\nContent-Type: " . $type . "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+					// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- mail's own encoding.
+					. chunk_split( base64_encode( $content ) );
 			}
 			$parts[] = 'Content-Type: multipart/alternative; boundary="' . $inner . "\"\r\n\r\n" . implode( '', $body ) . '--' . $inner . "--\r\n";
 		}
@@ -68,7 +70,8 @@ final class PostmarkMessage {
 			$name    = str_replace( array( '"', "\r", "\n" ), '', (string) ( $file['Name'] ?? 'attachment' ) );
 			$type    = preg_match( '#^[\w.+-]+/[\w.+-]+$#', (string) ( $file['ContentType'] ?? '' ) ) ? (string) $file['ContentType'] : 'application/octet-stream';
 			$cid     = self::clean( (string) ( $file['ContentID'] ?? '' ) );
-			$parts[] = 'Content-Type: ' . $type . "\r\nContent-Disposition: " . ( '' !== $cid ? 'inline' : 'attachment' ) . '; filename="' . mb_encode_mimeheader( $name, 'UTF-8', 'B', '' ) . "\"\r\n"
+			$parts[] = 'Content-Type: ' . $type . "\r\n"
+				. 'Content-Disposition: ' . ( '' !== $cid ? 'inline' : 'attachment' ) . '; filename="' . mb_encode_mimeheader( $name, 'UTF-8', 'B', '' ) . "\"\r\n"
 				. ( '' !== $cid ? 'Content-ID: <' . trim( $cid, '<>' ) . ">\r\n" : '' )
 				. "Content-Transfer-Encoding: base64\r\n\r\n" . chunk_split( preg_replace( '/\s+/', '', (string) ( $file['Content'] ?? '' ) ) ?? '' );
 		}

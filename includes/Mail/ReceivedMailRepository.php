@@ -58,10 +58,21 @@ final class ReceivedMailRepository implements Table {
 	 * @param string $mail_id Its Message-ID without brackets, or 'sha256:<hash>' when it has none.
 	 * @return int The new row's id, or 0 when a row with this Message-ID or hash exists.
 	 */
-	public function insert( string $mail_id, string $raw_hash, string $source, string $sender, string $subject, Outcome $outcome, string $reason, string $raw ): int {
+	public function insert(
+		string $mail_id,
+		string $raw_hash,
+		string $source,
+		string $sender,
+		string $subject,
+		Outcome $outcome,
+		string $reason,
+		string $raw
+	): int {
 		$inserted = $this->wpdb->query(
 			$this->wpdb->prepare(
-				"INSERT IGNORE INTO {$this->table()} (mail_id, raw_hash, source, sender, subject, outcome, reason, raw, received_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"INSERT IGNORE INTO {$this->table()} (mail_id, raw_hash, source, sender, subject, outcome, reason, raw, received_at)
+					VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %d)",
 				mb_substr( $mail_id, 0, 190 ),
 				$raw_hash,
 				$source,
@@ -96,7 +107,8 @@ final class ReceivedMailRepository implements Table {
 	 * The row holding this Message-ID or these bytes, without its raw text.
 	 */
 	public function find_existing( string $mail_id, string $raw_hash ): ?object {
-		return $this->wpdb->get_row( $this->wpdb->prepare( "SELECT id, mail_id, outcome, ticket_id, ticket_message_id, reason FROM {$this->table()} WHERE raw_hash = %s OR mail_id = %s LIMIT 1", $raw_hash, $mail_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$sql = "SELECT id, mail_id, outcome, ticket_id, ticket_message_id, reason FROM {$this->table()} WHERE raw_hash = %s OR mail_id = %s LIMIT 1";
+		return $this->wpdb->get_row( $this->wpdb->prepare( $sql, $raw_hash, $mail_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
 	}
 
 	/**
@@ -109,13 +121,16 @@ final class ReceivedMailRepository implements Table {
 			return 0;
 		}
 		$marks = implode( ', ', array_fill( 0, count( $mail_ids ), '%s' ) );
-		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT ticket_id FROM {$this->table()} WHERE ticket_id > 0 AND mail_id IN ({$marks}) ORDER BY id DESC LIMIT 1", ...$mail_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
+		$sql   = "SELECT ticket_id FROM {$this->table()} WHERE ticket_id > 0 AND mail_id IN ({$marks}) ORDER BY id DESC LIMIT 1";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name and placeholders.
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, ...$mail_ids ) );
 	}
 
 	/**
 	 * One row with its raw message (for "show original" and the needs-attention list).
 	 */
 	public function find( int $id ): ?object {
-		return $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$sql = "SELECT * FROM {$this->table()} WHERE id = %d";
+		return $this->wpdb->get_row( $this->wpdb->prepare( $sql, $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
 	}
 }

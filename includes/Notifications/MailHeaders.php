@@ -32,7 +32,8 @@ final class MailHeaders implements Registrable {
 	 */
 	public function for_row( object $row, Notification $mail ): array {
 		$host    = (string) wp_parse_url( home_url(), PHP_URL_HOST );
-		$mine    = sprintf( '%st%d.m%d.%s@%s>', self::OURS, (int) $row->ticket_id, (int) $row->message_id, bin2hex( random_bytes( 6 ) ), '' !== $host ? $host : 'localhost' );
+		$random  = bin2hex( random_bytes( 6 ) );
+		$mine    = sprintf( '%st%d.m%d.%s@%s>', self::OURS, (int) $row->ticket_id, (int) $row->message_id, $random, '' !== $host ? $host : 'localhost' );
 		$headers = array( 'Message-ID: ' . $this->outbox->assign_mail_id( (int) $row->id, $mine ) );
 		$thread  = $this->outbox->thread( (int) $row->ticket_id, (string) $row->recipient, (int) $row->id );
 		if ( $thread ) {
@@ -54,7 +55,10 @@ final class MailHeaders implements Registrable {
 	 */
 	public function stamp( $mailer ): void {
 		$custom = $mailer->getCustomHeaders();
-		$ours   = array_filter( $custom, static fn( array $pair ): bool => 0 === strcasecmp( $pair[0], 'Message-ID' ) && str_starts_with( trim( $pair[1] ), self::OURS ) );
+		$ours   = array_filter(
+			$custom,
+			static fn( array $pair ): bool => 0 === strcasecmp( $pair[0], 'Message-ID' ) && str_starts_with( trim( $pair[1] ), self::OURS )
+		);
 		if ( ! $ours ) {
 			return;
 		}
@@ -62,6 +66,7 @@ final class MailHeaders implements Registrable {
 		foreach ( array_diff_key( $custom, $ours ) as $pair ) {
 			$mailer->addCustomHeader( $pair[0], $pair[1] );
 		}
-		$mailer->MessageID = trim( reset( $ours )[1] ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- PHPMailer's property.
+		// phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- PHPMailer's property.
+		$mailer->MessageID = trim( reset( $ours )[1] );
 	}
 }

@@ -173,8 +173,11 @@ final class Outbox implements Table {
 	 * @return string The row's Message-ID (an earlier one when it had one).
 	 */
 	public function assign_mail_id( int $id, string $mail_id ): string {
-		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET mail_id = %s WHERE id = %d AND mail_id = ''", $mail_id, $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
-		return (string) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT mail_id FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$table = $this->table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$table} SET mail_id = %s WHERE id = %d AND mail_id = ''", $mail_id, $id ) );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (string) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT mail_id FROM {$table} WHERE id = %d", $id ) );
 	}
 
 	/**
@@ -184,7 +187,9 @@ final class Outbox implements Table {
 	 * @return string[]
 	 */
 	public function thread( int $ticket_id, string $recipient, int $before_id, int $limit = 10 ): array {
-		$ids = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT mail_id FROM {$this->table()} WHERE ticket_id = %d AND recipient = %s AND id < %d AND mail_id <> '' ORDER BY id DESC LIMIT %d", $ticket_id, $recipient, $before_id, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$sql = "SELECT mail_id FROM {$this->table()} WHERE ticket_id = %d AND recipient = %s AND id < %d AND mail_id <> '' ORDER BY id DESC LIMIT %d";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
+		$ids = $this->wpdb->get_col( $this->wpdb->prepare( $sql, $ticket_id, $recipient, $before_id, $limit ) );
 		return array_reverse( array_map( 'strval', $ids ) );
 	}
 
@@ -198,7 +203,9 @@ final class Outbox implements Table {
 			return 0;
 		}
 		$marks = implode( ', ', array_fill( 0, count( $mail_ids ), '%s' ) );
-		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT ticket_id FROM {$this->table()} WHERE mail_id IN ({$marks}) ORDER BY id DESC LIMIT 1", ...$mail_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
+		$sql   = "SELECT ticket_id FROM {$this->table()} WHERE mail_id IN ({$marks}) ORDER BY id DESC LIMIT 1";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name and placeholders.
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, ...$mail_ids ) );
 	}
 
 	/**

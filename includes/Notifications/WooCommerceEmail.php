@@ -52,7 +52,8 @@ final class WooCommerceEmail extends \WC_Email {
 		$this->placeholders['{order_number}']   = $mail->order_number;
 		$this->setup_locale();
 		try {
-			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $this->get_headers() . implode( "\r\n", $headers ) . ( $headers ? "\r\n" : '' ), array() );
+			$lines = $this->get_headers() . implode( '', array_map( static fn( string $line ): string => $line . "\r\n", $headers ) );
+			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $lines, array() );
 		} finally {
 			$this->restore_locale();
 			$this->mail = null;

@@ -75,7 +75,7 @@ final class Settings {
 				'default'     => '',
 			),
 			'support_email'            => array(
-				'description' => __( 'The address shoppers write to; replies to Aftercare\'s mails come back to it, tagged with their ticket (empty: the site\'s admin email).', 'aftercare' ),
+				'description' => __( 'The address shoppers write to; replies to our mails come back to it (empty: the admin email).', 'aftercare' ),
 				'type'        => 'string',
 				'pattern'     => '^$|^[^@\\s+]+@[^@\\s]+\\.[^@\\s]+$',
 				'maxLength'   => 100,

@@ -97,7 +97,8 @@ final class TicketRepository implements Table {
 	 * A ticket by its public number (#1042).
 	 */
 	public function find_by_number( int $number ): ?Ticket {
-		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE number = %d", $number ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE number = %d", $number ) );
 		return $id ? $this->find( $id ) : null;
 	}
 

@@ -268,7 +268,7 @@ export interface AftercareHelpVisitor {
 
 export interface AftercareInboundMail {
 	/**
-	 * What became of the mail: stored in a ticket, a duplicate of one received before, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.
+	 * What became of the mail: stored in a ticket, a duplicate, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.
 	 */
 	outcome?: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
 	/**
@@ -679,7 +679,7 @@ export interface AftercareSettings {
 	 */
 	notification_email: string;
 	/**
-	 * The address shoppers write to; replies to Aftercare's mails come back to it, tagged with their ticket (empty: the site's admin email).
+	 * The address shoppers write to; replies to our mails come back to it (empty: the admin email).
 	 */
 	support_email: string;
 	/**

@@ -112,7 +112,10 @@ final class InboundMailController extends AbstractController {
 				'type'       => 'object',
 				'properties' => array(
 					'outcome'     => array(
-						'description' => __( 'What became of the mail: stored in a ticket, a duplicate of one received before, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.', 'aftercare' ),
+						'description' => __(
+							'What became of the mail: stored in a ticket, a duplicate, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.',
+							'aftercare'
+						),
 						'type'        => 'string',
 						'enum'        => array_map( static fn( Outcome $outcome ): string => $outcome->value, Outcome::cases() ),
 						'context'     => array( 'view' ),

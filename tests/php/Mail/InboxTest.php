@@ -70,7 +70,8 @@ final class InboxTest extends TicketRestTestCase {
 
 	private function outbox_rows( int $ticket_id ): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_outbox WHERE ticket_id = %d", $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_outbox WHERE ticket_id = %d", $ticket_id ) );
 	}
 
 	/**
@@ -114,8 +115,10 @@ final class InboxTest extends TicketRestTestCase {
 	 * @dataProvider corpus
 	 */
 	public function test_the_corpus_through_the_webhook( string $name ): void {
-		$raw      = (string) file_get_contents( self::CORPUS . $name . '.eml' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
-		$expected = (string) file_get_contents( self::CORPUS . $name . '.expected.txt' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		// phpcs:disable WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		$raw      = (string) file_get_contents( self::CORPUS . $name . '.eml' );
+		$expected = (string) file_get_contents( self::CORPUS . $name . '.expected.txt' );
+		// phpcs:enable
 
 		$this->assertErrorCode( 'aftercare_bad_signature', $this->post( $raw, '' ), 401 );
 		$this->assertErrorCode( 'aftercare_bad_signature', $this->post( $raw, 'sha256=' . hash_hmac( 'sha256', $raw, 'not-the-secret' ) ), 401 );
@@ -152,7 +155,8 @@ final class InboxTest extends TicketRestTestCase {
 
 	private function received( int $id ): object {
 		global $wpdb;
-		return $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_received_mail WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_received_mail WHERE id = %d", $id ) );
 	}
 
 	public function test_the_same_message_id_with_other_bytes_is_a_duplicate(): void {
@@ -209,7 +213,8 @@ final class InboxTest extends TicketRestTestCase {
 		$ticket  = $this->guest_ticket( array( 'email' => 'gwen@example.test' ) );
 		$subject = 'Re: [#' . $ticket['number'] . '] Where is my parcel?';
 		$this->assertSame( $ticket['id'], $this->post( self::mail( array( 'Subject' => $subject ) ) )->get_data()['ticket_id'] );
-		$this->assertNotSame( $ticket['id'], $this->post( self::mail( array( 'Subject' => $subject, 'From' => 'eve@example.test' ) ) )->get_data()['ticket_id'], 'not someone else\'s' );
+		$eve = $this->post( self::mail( array( 'Subject' => $subject, 'From' => 'eve@example.test' ) ) )->get_data();
+		$this->assertNotSame( $ticket['id'], $eve['ticket_id'], 'not someone else\'s' );
 
 		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => 'closed' ), $this->agent->ID );
 		$closed = $this->post( self::mail( array( 'To' => $this->reply->for_ticket( (int) $ticket['number'] ) ) ) )->get_data();
@@ -244,9 +249,11 @@ final class InboxTest extends TicketRestTestCase {
 				'Subject'      => 'Photo of the damage',
 				'Content-Type' => 'multipart/mixed; boundary="b1"',
 			),
-			"--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe box was crushed.\r\n--b1\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"box.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+			"--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe box was crushed.\r\n"
+			. "--b1\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"box.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
 			. chunk_split( base64_encode( self::png() ) ) // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
-			. "--b1\r\nContent-Type: application/x-msdownload\r\nContent-Disposition: attachment; filename=\"run.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--b1--"
+			. "--b1\r\nContent-Type: application/x-msdownload\r\nContent-Disposition: attachment; filename=\"run.exe\"\r\n"
+			. "Content-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--b1--"
 		);
 		$receipt = $this->post( $raw )->get_data();
 		$this->assertSame( 'stored', $receipt['outcome'] );

@@ -86,7 +86,8 @@ final class MailHeadersTest extends TicketRestTestCase {
 		$mailer = new \PHPMailer\PHPMailer\PHPMailer();
 		$mailer->addCustomHeader( 'X-Other', 'kept' );
 		$mailer->addCustomHeader( 'Message-ID', $agent['message-id'] );
-		( new MailHeaders( new \Aftercare\Notifications\Outbox( $GLOBALS['wpdb'], new \Aftercare\Infrastructure\SystemClock() ), new ReplyAddress( new Settings() ) ) )->stamp( $mailer );
+		$outbox = new \Aftercare\Notifications\Outbox( $GLOBALS['wpdb'], new \Aftercare\Infrastructure\SystemClock() );
+		( new MailHeaders( $outbox, new ReplyAddress( new Settings() ) ) )->stamp( $mailer );
 		$this->assertSame( $agent['message-id'], $mailer->MessageID );
 		$this->assertSame( array( array( 'X-Other', 'kept' ) ), $mailer->getCustomHeaders() );
 	}
