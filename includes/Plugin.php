@@ -90,7 +90,7 @@ final class Plugin {
 		$returns       = new ReturnsModule( $shared, $orders, $tickets );
 		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns );
 		$mail          = new MailModule( $shared, $tickets, $notifications );
-		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications );
+		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
 		$admin         = new AdminModule( $orders, $returns );
 		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $notifications, $mail, $privacy, $admin );
 

@@ -133,4 +133,13 @@ final class ReceivedMailRepository implements Table {
 		$sql = "SELECT * FROM {$this->table()} WHERE id = %d";
 		return $this->wpdb->get_row( $this->wpdb->prepare( $sql, $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
 	}
+
+	/**
+	 * Deletes every mail received from an address, raw text and all (personal-data erasure).
+	 *
+	 * @return bool Whether anything was deleted.
+	 */
+	public function forget_sender( string $email ): bool {
+		return (bool) $this->wpdb->delete( $this->table(), array( 'sender' => strtolower( $email ) ) );
+	}
 }

@@ -298,4 +298,16 @@ final class InboxTest extends TicketRestTestCase {
 		$this->assertSame( '<p>Can I swap the size?</p>', trim( $this->thread( $ticket->id )[0]['body'] ), 'the quoted history is trimmed' );
 		$this->assertSame( 'duplicate', $post( $this->reply->secret() )->get_data()['outcome'] );
 	}
+
+	public function test_erasing_a_person_deletes_the_mail_they_sent(): void {
+		$this->post( self::mail( array() ) );
+		$this->post( self::mail( array( 'From' => 'eve@example.test' ) ) );
+		$eraser = apply_filters( 'wp_privacy_personal_data_erasers', array() )['aftercare-tickets']['callback'];
+		do {
+			$result = call_user_func( $eraser, 'Gwen@example.test', 1 );
+		} while ( ! $result['done'] );
+		$this->assertTrue( $result['items_removed'] );
+		global $wpdb;
+		$this->assertSame( array( 'eve@example.test' ), $wpdb->get_col( "SELECT sender FROM {$wpdb->prefix}aftercare_received_mail" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
 }
