@@ -1,7 +1,8 @@
 <?php
 /**
  * Mail in: the log of received mail, the inbox every way in hands messages to, and the webhooks.
- * The support address and its secrets come from the Notifications module, which signs what goes out.
+ * The support address, its secrets and the log itself are built by the Notifications module
+ * (outgoing mail is signed with them and threads under received mail); this module owns the table.
  *
  * @package Aftercare
  */
@@ -22,7 +23,7 @@ final class MailModule extends Module {
 	public readonly Inbox $inbox;
 
 	public function __construct( InfrastructureModule $shared, TicketsModule $tickets, private NotificationsModule $notifications ) {
-		$this->received = new ReceivedMailRepository( $shared->wpdb, $shared->clock );
+		$this->received = $notifications->received;
 		$this->inbox    = new Inbox(
 			$this->received,
 			$notifications->reply,

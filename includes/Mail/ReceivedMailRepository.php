@@ -127,6 +127,20 @@ final class ReceivedMailRepository implements Table {
 	}
 
 	/**
+	 * The Message-IDs of the mails a sender wrote into a ticket, newest first: the other half of
+	 * the thread our next mail to them continues.
+	 *
+	 * @return array<string, int> Message-ID (in angle brackets) => when it was received.
+	 */
+	public function thread( int $ticket_id, string $sender, int $limit = 10 ): array {
+		$sql  = "SELECT mail_id, received_at FROM {$this->table()}
+			WHERE ticket_id = %d AND sender = %s AND mail_id NOT LIKE 'sha256:%%' ORDER BY id DESC LIMIT %d";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id, strtolower( $sender ), $limit ) );
+		return array_column( array_map( static fn( object $row ): array => array( '<' . $row->mail_id . '>', (int) $row->received_at ), $rows ), 1, 0 );
+	}
+
+	/**
 	 * One row with its raw message (for "show original" and the needs-attention list).
 	 */
 	public function find( int $id ): ?object {

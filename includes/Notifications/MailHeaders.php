@@ -1,7 +1,8 @@
 <?php
 /**
  * What makes a mail threadable, for both mailers: a stable Message-ID per outbox row, In-Reply-To
- * and References to the earlier mails of the same thread (ticket and recipient), and for the
+ * and References to the earlier mails of the same thread (ticket and recipient, both ways: what we
+ * sent them and what they wrote us, so our answer to a shopper's mail sits under it), and for the
  * shopper a Reply-To that leads back to the ticket (the support address with a signed plus-tag).
  *
  * @package Aftercare
@@ -12,6 +13,7 @@ declare( strict_types=1 );
 namespace Aftercare\Notifications;
 
 use Aftercare\Infrastructure\Registrable;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Mail\ReplyAddress;
 
 final class MailHeaders implements Registrable {
@@ -19,7 +21,10 @@ final class MailHeaders implements Registrable {
 	/** Our Message-IDs, so phpmailer_init touches no one else's. */
 	private const OURS = '<aftercare.';
 
-	public function __construct( private Outbox $outbox, private ReplyAddress $reply ) {}
+	/** Message-IDs a mail refers to at most (the newest). */
+	private const REFERENCES = 10;
+
+	public function __construct( private Outbox $outbox, private ReceivedMailRepository $received, private ReplyAddress $reply ) {}
 
 	public function register(): void {
 		add_action( 'phpmailer_init', array( $this, 'stamp' ) );
@@ -35,7 +40,11 @@ final class MailHeaders implements Registrable {
 		$random  = bin2hex( random_bytes( 6 ) );
 		$mine    = sprintf( '%st%d.m%d.%s@%s>', self::OURS, (int) $row->ticket_id, (int) $row->message_id, $random, '' !== $host ? $host : 'localhost' );
 		$headers = array( 'Message-ID: ' . $this->outbox->assign_mail_id( (int) $row->id, $mine ) );
-		$thread  = $this->outbox->thread( (int) $row->ticket_id, (string) $row->recipient, (int) $row->id );
+		// The thread: our earlier mails to this recipient and theirs to us about the ticket, oldest first.
+		$thread = $this->outbox->thread( (int) $row->ticket_id, (string) $row->recipient, (int) $row->id )
+			+ $this->received->thread( (int) $row->ticket_id, (string) $row->recipient );
+		asort( $thread );
+		$thread = array_slice( array_keys( $thread ), -self::REFERENCES );
 		if ( $thread ) {
 			$headers[] = 'In-Reply-To: ' . end( $thread );
 			$headers[] = 'References: ' . implode( ' ', $thread );

@@ -12,6 +12,7 @@ namespace Aftercare\Notifications;
 
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Mail\ReplyAddress;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
@@ -26,11 +27,18 @@ final class NotificationsModule extends Module {
 	/** The support address, its per-ticket reply addresses and the inbound secret (the Mail module reads mail with them). */
 	public readonly ReplyAddress $reply;
 
+	/**
+	 * The log of received mail: built here because outgoing mail threads under it; the Mail module
+	 * owns and installs it.
+	 */
+	public readonly ReceivedMailRepository $received;
+
 	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns ) {
 		$template       = new EmailTemplate();
 		$this->outbox   = new Outbox( $shared->wpdb, $shared->clock );
 		$this->reply    = new ReplyAddress( $shared->settings );
-		$this->headers  = new MailHeaders( $this->outbox, $this->reply );
+		$this->received = new ReceivedMailRepository( $shared->wpdb, $shared->clock );
+		$this->headers  = new MailHeaders( $this->outbox, $this->received, $this->reply );
 		$this->notifier = new Notifier(
 			$this->outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),

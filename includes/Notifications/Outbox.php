@@ -181,16 +181,17 @@ final class Outbox implements Table {
 	}
 
 	/**
-	 * The Message-IDs of the mails to $recipient about a ticket before row $before_id, oldest first:
-	 * the thread a new mail continues (In-Reply-To the last, References all).
+	 * The Message-IDs of the mails to $recipient about a ticket before row $before_id, newest first:
+	 * part of the thread a new mail continues.
 	 *
-	 * @return string[]
+	 * @return array<string, int> Message-ID => when it was queued.
 	 */
 	public function thread( int $ticket_id, string $recipient, int $before_id, int $limit = 10 ): array {
-		$sql = "SELECT mail_id FROM {$this->table()} WHERE ticket_id = %d AND recipient = %s AND id < %d AND mail_id <> '' ORDER BY id DESC LIMIT %d";
+		$sql  = "SELECT mail_id, created_at FROM {$this->table()}
+			WHERE ticket_id = %d AND recipient = %s AND id < %d AND mail_id <> '' ORDER BY id DESC LIMIT %d";
 		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
-		$ids = $this->wpdb->get_col( $this->wpdb->prepare( $sql, $ticket_id, $recipient, $before_id, $limit ) );
-		return array_reverse( array_map( 'strval', $ids ) );
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id, $recipient, $before_id, $limit ) );
+		return array_column( array_map( static fn( object $row ): array => array( (string) $row->mail_id, (int) $row->created_at ), $rows ), 1, 0 );
 	}
 
 	/**

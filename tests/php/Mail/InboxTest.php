@@ -247,6 +247,7 @@ final class InboxTest extends TicketRestTestCase {
 		$raw     = self::mail(
 			array(
 				'Subject'      => 'Photo of the damage',
+				'Message-ID'   => '<photo@mail.example.test>',
 				'Content-Type' => 'multipart/mixed; boundary="b1"',
 			),
 			"--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe box was crushed.\r\n"
@@ -265,6 +266,8 @@ final class InboxTest extends TicketRestTestCase {
 		$this->assertCount( 1, $ack, 'the sender gets the acknowledgement' );
 		$number = Plugin::instance()->tickets->get( $receipt['ticket_id'] )->number;
 		$this->assertContains( 'Reply-To: ' . $this->reply->for_ticket( $number ), (array) $ack[0]['headers'] );
+		$this->assertContains( 'In-Reply-To: <photo@mail.example.test>', (array) $ack[0]['headers'], 'it answers the shopper\'s mail' );
+		$this->assertContains( 'References: <photo@mail.example.test>', (array) $ack[0]['headers'] );
 	}
 
 	public function test_postmark_json_with_the_key_in_the_url(): void {

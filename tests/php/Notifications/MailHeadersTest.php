@@ -20,6 +20,15 @@ use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 final class MailHeadersTest extends TicketRestTestCase {
 
 	/**
+	 * The headers service as the plugin builds it, for tests that build their own notifier.
+	 */
+	public static function headers_for( \Aftercare\Notifications\Outbox $outbox ): MailHeaders {
+		global $wpdb;
+		$log = new \Aftercare\Mail\ReceivedMailRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
+		return new MailHeaders( $outbox, $log, new ReplyAddress( new Settings() ) );
+	}
+
+	/**
 	 * Runs the queue and returns what reached wp_mail.
 	 *
 	 * @return array<int, array<string, mixed>>
@@ -87,7 +96,7 @@ final class MailHeadersTest extends TicketRestTestCase {
 		$mailer->addCustomHeader( 'X-Other', 'kept' );
 		$mailer->addCustomHeader( 'Message-ID', $agent['message-id'] );
 		$outbox = new \Aftercare\Notifications\Outbox( $GLOBALS['wpdb'], new \Aftercare\Infrastructure\SystemClock() );
-		( new MailHeaders( $outbox, new ReplyAddress( new Settings() ) ) )->stamp( $mailer );
+		self::headers_for( $outbox )->stamp( $mailer );
 		$this->assertSame( $agent['message-id'], $mailer->MessageID );
 		$this->assertSame( array( array( 'X-Other', 'kept' ) ), $mailer->getCustomHeaders() );
 	}

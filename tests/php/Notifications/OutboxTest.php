@@ -60,7 +60,7 @@ final class OutboxTest extends TicketRestTestCase {
 			}
 		};
 		$settings       = new Settings();
-		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), new \Aftercare\Notifications\MailHeaders( $this->outbox, new \Aftercare\Mail\ReplyAddress( $settings ) ) );
+		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), \Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox ) );
 	}
 
 	/**

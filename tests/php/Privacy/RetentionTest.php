@@ -38,7 +38,7 @@ final class RetentionTest extends TicketRestTestCase {
 		$settings        = new Settings();
 		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
 		$outbox          = new Outbox( $wpdb, $this->clock );
-		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), new \Aftercare\Notifications\MailHeaders( $outbox, new \Aftercare\Mail\ReplyAddress( $settings ) ) );
+		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), \Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ) );
 		$this->retention = new Retention( $settings, $tickets, new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ), new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Http\ClientAddress( $settings ) ), $outbox, $notifier, $this->clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $this->clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $this->clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ) ) );
 	}
 

@@ -142,7 +142,7 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 			$settings,
 			$clock,
 			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, $this->orders->source() ),
-			new \Aftercare\Notifications\MailHeaders( $outbox, new \Aftercare\Mail\ReplyAddress( $settings ) )
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
 		);
 	}
 

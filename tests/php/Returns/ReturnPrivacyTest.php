@@ -176,7 +176,7 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$returns  = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
 		$tokens   = new AccessTokens( $wpdb, $clock );
 		$outbox   = new Outbox( $wpdb, $clock );
-		$notifier = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), $tokens, new Links( $settings ), $settings, $clock, new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ), new \Aftercare\Notifications\MailHeaders( $outbox, new \Aftercare\Mail\ReplyAddress( $settings ) ) );
+		$notifier = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), $tokens, new Links( $settings ), $settings, $clock, new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ), \Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ) );
 		return new Retention( $settings, $tickets, $returns, new AttachmentStore( $wpdb, $settings, $clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $clock ), new \Aftercare\Http\ClientAddress( $settings ) ), $outbox, $notifier, $clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) ) );
 	}
 }
