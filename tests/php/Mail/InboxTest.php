@@ -16,6 +16,7 @@ use Aftercare\Mail\ReplyAddress;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Plugin;
 use Aftercare\Settings\Settings;
+use Aftercare\Tests\Notifications\MailHeadersTest;
 use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 
 final class InboxTest extends TicketRestTestCase {
@@ -200,7 +201,7 @@ final class InboxTest extends TicketRestTestCase {
 	public function test_a_reply_finds_its_ticket_by_in_reply_to_and_references(): void {
 		$ticket = $this->guest_ticket( array( 'email' => 'gwen@example.test' ) );
 		$ack    = array_values( array_filter( $this->deliver(), static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) )[0];
-		$id     = (string) preg_replace( '/^Message-ID:\s*/i', '', (string) current( preg_grep( '/^Message-ID:/i', (array) $ack['headers'] ) ) );
+		$id     = (string) preg_replace( '/^Message-ID:\s*/i', '', (string) current( preg_grep( '/^Message-ID:/i', MailHeadersTest::lines( $ack ) ) ) );
 		$first  = $this->post( self::mail( array( 'In-Reply-To' => $id, 'Message-ID' => '<first-reply@mail.example.test>' ) ) )->get_data();
 		$this->assertSame( $ticket['id'], $first['ticket_id'], 'In-Reply-To our acknowledgement' );
 
@@ -265,9 +266,9 @@ final class InboxTest extends TicketRestTestCase {
 		$ack = array_values( array_filter( $this->deliver(), static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) );
 		$this->assertCount( 1, $ack, 'the sender gets the acknowledgement' );
 		$number = Plugin::instance()->tickets->get( $receipt['ticket_id'] )->number;
-		$this->assertContains( 'Reply-To: ' . $this->reply->for_ticket( $number ), (array) $ack[0]['headers'] );
-		$this->assertContains( 'In-Reply-To: <photo@mail.example.test>', (array) $ack[0]['headers'], 'it answers the shopper\'s mail' );
-		$this->assertContains( 'References: <photo@mail.example.test>', (array) $ack[0]['headers'] );
+		$this->assertContains( 'Reply-To: ' . $this->reply->for_ticket( $number ), MailHeadersTest::lines( $ack[0] ) );
+		$this->assertContains( 'In-Reply-To: <photo@mail.example.test>', MailHeadersTest::lines( $ack[0] ), 'it answers the shopper\'s mail' );
+		$this->assertContains( 'References: <photo@mail.example.test>', MailHeadersTest::lines( $ack[0] ) );
 	}
 
 	public function test_postmark_json_with_the_key_in_the_url(): void {

@@ -46,13 +46,23 @@ final class MailHeadersTest extends TicketRestTestCase {
 	}
 
 	/**
+	 * The header lines wp_mail got: a list from wp_mail callers, one string from WooCommerce.
+	 *
+	 * @param array<string, mixed> $mail What wp_mail got.
+	 * @return string[]
+	 */
+	public static function lines( array $mail ): array {
+		return is_array( $mail['headers'] ) ? $mail['headers'] : (array) preg_split( '/\r?\n/', trim( (string) $mail['headers'] ) );
+	}
+
+	/**
 	 * @param array<string, mixed> $mail What wp_mail got.
 	 * @return array<string, string> Header name (lower case) => value.
 	 */
 	private static function headers( array $mail ): array {
 		$headers = array();
-		foreach ( (array) $mail['headers'] as $line ) {
-			list( $name, $value ) = array_map( 'trim', explode( ':', (string) $line, 2 ) );
+		foreach ( self::lines( $mail ) as $line ) {
+			list( $name, $value ) = array_map( 'trim', explode( ':', (string) $line, 2 ) + array( '', '' ) );
 			$headers[ strtolower( $name ) ] = $value;
 		}
 		return $headers;
