@@ -1,4 +1,5 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name:       Aftercare
  * Plugin URI:        https://example.test/aftercare
@@ -16,6 +17,7 @@
  *
  * @package Aftercare
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 declare( strict_types=1 );
 

@@ -41,7 +41,8 @@ $aftercare_uninstall = static function (): void {
 	delete_option( 'rewrite_rules' );
 
 	foreach ( $plugin->installer->table_names() as $table ) {
-		$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery.SchemaChange -- our own table names.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery.SchemaChange -- our own table names.
+		$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" );
 	}
 	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'aftercare_' ) . '%' ) );
 	wp_cache_flush();

@@ -38,8 +38,26 @@ function aftercare_bench_seed( int $target ): void {
 			$bases[] = array( $title, $sections );
 		}
 	}
-	$words = array_values( array_unique( str_word_count( strtolower( implode( ' ', array_merge( ...array_map( static fn( $b ) => array_values( $b[1] ), $bases ) ) ) ), 1 ) ) );
-	$topics = array( 'jackets', 'sneakers', 'dresses', 'knitwear', 'denim', 'accessories', 'outlet', 'kids', 'wholesale', 'loyalty', 'stores', 'click and collect', 'preorders', 'bundles', 'subscriptions' );
+	$words = array_values(
+		array_unique( str_word_count( strtolower( implode( ' ', array_merge( ...array_map( static fn( $b ) => array_values( $b[1] ), $bases ) ) ) ), 1 ) )
+	);
+	$topics = array(
+		'jackets',
+		'sneakers',
+		'dresses',
+		'knitwear',
+		'denim',
+		'accessories',
+		'outlet',
+		'kids',
+		'wholesale',
+		'loyalty',
+		'stores',
+		'click and collect',
+		'preorders',
+		'bundles',
+		'subscriptions',
+	);
 	mt_srand( 42 );
 	wp_defer_term_counting( true );
 	$started = microtime( true );
@@ -48,11 +66,13 @@ function aftercare_bench_seed( int $target ): void {
 		$sections = $bases[ $i % count( $bases ) ][1];
 		$content = '';
 		foreach ( $sections as $heading => $paragraph ) {
-			$content .= ( '' !== $heading ? "<!-- wp:heading --><h2>{$heading}</h2><!-- /wp:heading -->" : '' ) . "<!-- wp:paragraph --><p>{$paragraph}</p><!-- /wp:paragraph -->";
+			$content .= ( '' !== $heading ? "<!-- wp:heading --><h2>{$heading}</h2><!-- /wp:heading -->" : '' )
+				. "<!-- wp:paragraph --><p>{$paragraph}</p><!-- /wp:paragraph -->";
 		}
 		$filler = array();
 		for ( $w = 0; $w < 250; $w++ ) {
-			$filler[] = $words[ mt_rand( 0, count( $words ) - 1 ) ]; // phpcs:ignore Generic.PHP.ForbiddenFunctions.FoundWithAlternative -- seeded: the same articles on every machine.
+			// phpcs:ignore Generic.PHP.ForbiddenFunctions.FoundWithAlternative -- seeded: the same articles on every machine.
+			$filler[] = $words[ mt_rand( 0, count( $words ) - 1 ) ];
 		}
 		$content .= '<!-- wp:paragraph --><p>' . implode( ' ', $filler ) . '</p><!-- /wp:paragraph -->';
 		wp_insert_post(
@@ -83,7 +103,28 @@ aftercare_bench_seed( $aftercare_target );
 wp_cache_flush();
 add_filter( 'aftercare_help_rate_limit', static fn(): int => PHP_INT_MAX );
 
-$aftercare_queries = array( 'refund', 'how long does delivery take', 'track my parcel', 'forgot password', 'cancel my order', 'size chart', 'discount code', 'gift card balance', 'wrong item received', 'exchange for another size', 'retrun item', 'shiping cost', 'paypal', 'delete account', 'washing wool', 'invoice', 'money back', 'jeans run small', 'international shipping', 'newsletter' );
+$aftercare_queries = array(
+	'refund',
+	'how long does delivery take',
+	'track my parcel',
+	'forgot password',
+	'cancel my order',
+	'size chart',
+	'discount code',
+	'gift card balance',
+	'wrong item received',
+	'exchange for another size',
+	'retrun item',
+	'shiping cost',
+	'paypal',
+	'delete account',
+	'washing wool',
+	'invoice',
+	'money back',
+	'jeans run small',
+	'international shipping',
+	'newsletter',
+);
 $aftercare_engines = array(
 	'aftercare/v1/help/search' => static function ( string $q ): int {
 		$request = new WP_REST_Request( 'GET', '/aftercare/v1/help/search' );
@@ -97,8 +138,19 @@ $aftercare_engines = array(
 			$clock     = new Aftercare\Infrastructure\SystemClock();
 			$tokenizer = new Aftercare\HelpCenter\Tokenizer();
 			$index     = new Aftercare\HelpCenter\SearchIndex( $wpdb, $tokenizer, $clock );
-			$searcher  = new Aftercare\HelpCenter\Searcher( $wpdb, $index, $tokenizer, new Aftercare\HelpCenter\Synonyms( new Aftercare\Settings\Settings(), $tokenizer ) );
-			$articles  = new Aftercare\HelpCenter\Articles( $searcher, $tokenizer, new Aftercare\HelpCenter\SearchLog( $wpdb, $clock ), new Aftercare\HelpCenter\Visitors(), $clock );
+			$searcher  = new Aftercare\HelpCenter\Searcher(
+				$wpdb,
+				$index,
+				$tokenizer,
+				new Aftercare\HelpCenter\Synonyms( new Aftercare\Settings\Settings(), $tokenizer )
+			);
+			$articles  = new Aftercare\HelpCenter\Articles(
+				$searcher,
+				$tokenizer,
+				new Aftercare\HelpCenter\SearchLog( $wpdb, $clock ),
+				new Aftercare\HelpCenter\Visitors(),
+				$clock
+			);
 		}
 		return count( $articles->search( $q, 8 ) );
 	},
@@ -144,9 +196,19 @@ foreach ( $aftercare_engines as $name => $run ) {
 	);
 }
 
-$aftercare_articles = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = %s AND post_status = 'publish'", 'aftercare_article' ) );
+$aftercare_articles = (int) $wpdb->get_var(
+	$wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = %s AND post_status = 'publish'", 'aftercare_article' )
+);
 $aftercare_db       = defined( 'DB_ENGINE' ) || class_exists( 'WP_SQLite_DB' ) ? 'SQLite' : 'MariaDB ' . $wpdb->db_version();
-printf( "\nHelp-center search, %d articles, %s, PHP %s, %d searches each (%d queries × %d rounds, object cache flushed before each)\n\n", $aftercare_articles, $aftercare_db, PHP_VERSION, $aftercare_results[ array_key_first( $aftercare_results ) ]['n'], count( $aftercare_queries ), $aftercare_rounds );
+printf(
+	"\nHelp-center search, %d articles, %s, PHP %s, %d searches each (%d queries × %d rounds, object cache flushed before each)\n\n",
+	$aftercare_articles,
+	$aftercare_db,
+	PHP_VERSION,
+	$aftercare_results[ array_key_first( $aftercare_results ) ]['n'],
+	count( $aftercare_queries ),
+	$aftercare_rounds
+);
 printf( "| %-28s | %9s | %9s | %13s |\n", 'engine', 'p50 ms', 'p95 ms', 'found answers' );
 printf( "|%s|%s|%s|%s|\n", str_repeat( '-', 30 ), str_repeat( '-', 11 ), str_repeat( '-', 11 ), str_repeat( '-', 15 ) );
 foreach ( $aftercare_results as $name => $r ) {
@@ -156,6 +218,18 @@ $ours    = $aftercare_results['aftercare/v1/help/search'];
 $service = $aftercare_results['search service (no REST)'];
 $floor   = $aftercare_results['floor: one primary-key read'];
 $core    = $aftercare_results['WordPress ?s= (WP_Query)'];
-printf( "\nAftercare is %.1f× faster than core search at p50 and %.1f× at p95 (target: p95 ≤ 30 ms and ≥ 10×).\n", $core['p50'] / $ours['p50'], $core['p95'] / $ours['p95'] );
-printf( "Over the floor (one database round trip): route p50 +%.2f ms, p95 +%.2f ms; service p50 +%.2f ms, p95 +%.2f ms; core p50 +%.2f ms, p95 +%.2f ms.\n", $ours['p50'] - $floor['p50'], $ours['p95'] - $floor['p95'], $service['p50'] - $floor['p50'], $service['p95'] - $floor['p95'], $core['p50'] - $floor['p50'], $core['p95'] - $floor['p95'] );
+printf(
+	"\nAftercare is %.1f× faster than core search at p50 and %.1f× at p95 (target: p95 ≤ 30 ms and ≥ 10×).\n",
+	$core['p50'] / $ours['p50'],
+	$core['p95'] / $ours['p95']
+);
+printf(
+	"Over the floor (one database round trip): route p50 +%.2f ms, p95 +%.2f ms; service p50 +%.2f ms, p95 +%.2f ms; core p50 +%.2f ms, p95 +%.2f ms.\n",
+	$ours['p50'] - $floor['p50'],
+	$ours['p95'] - $floor['p95'],
+	$service['p50'] - $floor['p50'],
+	$service['p95'] - $floor['p95'],
+	$core['p50'] - $floor['p50'],
+	$core['p95'] - $floor['p95']
+);
 printf( "Load average while measuring: %s\n", implode( ' ', array_map( static fn( $l ) => sprintf( '%.2f', $l ), sys_getloadavg() ?: array() ) ) );

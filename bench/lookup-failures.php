@@ -18,7 +18,13 @@ require aftercare_bench_wp_load( $argv, 4, 'bench/lookup-failures.php <siteDir> 
 
 global $wpdb;
 $aftercare_plugin = Aftercare\Plugin::instance();
-$aftercare_lookup = new Aftercare\Orders\OrderLookup( $aftercare_plugin->orders, new Aftercare\Infrastructure\RateLimiter( $wpdb, new Aftercare\Infrastructure\SystemClock() ), new Aftercare\Settings\Settings(), new Aftercare\Http\ClientAddress( new Aftercare\Settings\Settings() ), new Aftercare\Infrastructure\SystemClock() );
+$aftercare_lookup = new Aftercare\Orders\OrderLookup(
+	$aftercare_plugin->orders,
+	new Aftercare\Infrastructure\RateLimiter( $wpdb, new Aftercare\Infrastructure\SystemClock() ),
+	new Aftercare\Settings\Settings(),
+	new Aftercare\Http\ClientAddress( new Aftercare\Settings\Settings() ),
+	new Aftercare\Infrastructure\SystemClock()
+);
 $aftercare_kinds  = array(
 	'found'       => array( $argv[2], $argv[3] ),
 	'wrong email' => array( $argv[2], 'someone.else@example.test' ),

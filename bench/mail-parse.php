@@ -80,7 +80,14 @@ for ( $aftercare_i = 0; $aftercare_i < $aftercare_rounds; $aftercare_i++ ) {
 }
 
 $aftercare_bytes = array_sum( array_map( 'strlen', $aftercare_corpus ) );
-printf( "Corpus: %d messages, %.1f KB; PHP %s; %d rounds of %d ms each, medians\n\n", count( $aftercare_corpus ), $aftercare_bytes / 1024, PHP_VERSION, $aftercare_rounds, $aftercare_round_ms );
+printf(
+	"Corpus: %d messages, %.1f KB; PHP %s; %d rounds of %d ms each, medians\n\n",
+	count( $aftercare_corpus ),
+	$aftercare_bytes / 1024,
+	PHP_VERSION,
+	$aftercare_rounds,
+	$aftercare_round_ms
+);
 printf( "| %-52s | %12s | %12s |\n|%s|%s|%s|\n", 'way', 'messages/s', 'µs/message', str_repeat( '-', 54 ), str_repeat( '-', 14 ), str_repeat( '-', 14 ) );
 foreach ( $aftercare_rates as $aftercare_name => $aftercare_list ) {
 	sort( $aftercare_list );

@@ -32,20 +32,26 @@ if ( class_exists( 'WooCommerce' ) ) {
 	$wpdb->query( "DELETE FROM {$wpdb->prefix}wc_order_operational_data WHERE order_id > {$aftercare_base}" );
 	$wpdb->query( "DELETE FROM {$wpdb->prefix}woocommerce_order_items WHERE order_id > {$aftercare_base}" );
 	$wpdb->query(
+		// phpcs:disable Generic.Files.LineLength.TooLong -- one SQL query.
 		"INSERT INTO {$wpdb->prefix}wc_orders (id, status, currency, type, tax_amount, total_amount, customer_id, billing_email, date_created_gmt, date_updated_gmt, parent_order_id, payment_method, payment_method_title, transaction_id, ip_address, user_agent, customer_note)
 		SELECT {$aftercare_base} + seq, ELT(1 + seq % 3, 'wc-processing', 'wc-completed', 'wc-on-hold'), 'USD', 'shop_order', 0, 54.00, 0, CONCAT('shopper', seq, '@example.test'),
 			FROM_UNIXTIME({$aftercare_now} - seq * 60), FROM_UNIXTIME({$aftercare_now} - seq * 60), 0, 'bacs', 'Bank transfer', '', '203.0.113.1', 'bench', ''
 		FROM {$aftercare_seq}"
+		// phpcs:enable Generic.Files.LineLength.TooLong
 	);
 	$wpdb->query(
+		// phpcs:disable Generic.Files.LineLength.TooLong -- one SQL query.
 		"INSERT INTO {$wpdb->prefix}wc_order_addresses (order_id, address_type, first_name, last_name, address_1, city, postcode, country, email, phone)
 		SELECT {$aftercare_base} + seq, 'billing', 'Sam', CONCAT('Shopper ', seq), '1 Main Street', 'Springfield', 'SW1A 1AA', 'GB', CONCAT('shopper', seq, '@example.test'), '+44 20 7946 0000'
 		FROM {$aftercare_seq}"
+		// phpcs:enable Generic.Files.LineLength.TooLong
 	);
 	$wpdb->query(
+		// phpcs:disable Generic.Files.LineLength.TooLong -- one SQL query.
 		"INSERT INTO {$wpdb->prefix}wc_order_operational_data (order_id, created_via, woocommerce_version, prices_include_tax, coupon_usages_are_counted, download_permission_granted, cart_hash, new_order_email_sent, order_key, order_stock_reduced, date_paid_gmt, date_completed_gmt, shipping_tax_amount, shipping_total_amount, discount_tax_amount, discount_total_amount, recorded_sales)
 		SELECT {$aftercare_base} + seq, 'checkout', '10.0.2', 0, 1, 1, '', 1, CONCAT('wc_order_bench', seq), 1, FROM_UNIXTIME({$aftercare_now} - seq * 60), NULL, 0, 0, 0, 0, 1
 		FROM {$aftercare_seq}"
+		// phpcs:enable Generic.Files.LineLength.TooLong
 	);
 	$wpdb->query(
 		"INSERT INTO {$wpdb->prefix}woocommerce_order_items (order_item_name, order_item_type, order_id)
@@ -87,9 +93,21 @@ if ( class_exists( 'WooCommerce' ) ) {
 					),
 				)
 			);
-			$aftercare_rows[] = $wpdb->prepare( '(%d, %s, %s, %d, 0, %s, %s, %s)', $i, (string) $i, array( 'processing', 'completed', 'on-hold' )[ $i % 3 ], $aftercare_now - $i * 60, $aftercare_email( $i ), 'SW1A1AA', (string) wp_json_encode( $aftercare_data ) );
+			$aftercare_rows[] = $wpdb->prepare(
+				'(%d, %s, %s, %d, 0, %s, %s, %s)',
+				$i,
+				(string) $i,
+				array( 'processing', 'completed', 'on-hold' )[ $i % 3 ],
+				$aftercare_now - $i * 60,
+				$aftercare_email( $i ),
+				'SW1A1AA',
+				(string) wp_json_encode( $aftercare_data )
+			);
 		}
-		$wpdb->query( "INSERT INTO {$aftercare_table} (id, number, status, created, customer_id, billing_email, billing_postcode, data) VALUES " . implode( ',', $aftercare_rows ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- each row is prepared above.
+		$wpdb->query(
+			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- each row is prepared above.
+			"INSERT INTO {$aftercare_table} (id, number, status, created, customer_id, billing_email, billing_postcode, data) VALUES " . implode( ',', $aftercare_rows )
+		);
 	}
 	$aftercare_number = static fn( int $i ): string => (string) $i;
 }

@@ -1,10 +1,12 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name: Aftercare tickets bench
  * Description: Bench sites only (bench/tickets.mjs), never shipped. The baseline the queue is measured against: the same tickets as a custom post type with post meta and replies as child posts, the way Awesome Support stores them, behind REST routes that answer the queue's questions with WP_Query. Also signs requests in as the user named by X-Aftercare-Bench-User and reports the SQL query count in X-Aftercare-Bench-Queries.
  *
  * @package Aftercare
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 declare( strict_types=1 );
 
@@ -109,7 +111,13 @@ add_action(
 							// Subjects and replies, as a post-type desk must search them: LIKE over posts, replies mapped to their ticket.
 							global $wpdb;
 							$like  = '%' . $wpdb->esc_like( (string) $request['search'] ) . '%';
-							$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT IF(post_parent > 0, post_parent, ID) FROM {$wpdb->posts} WHERE post_type IN ('bench_ticket', 'bench_reply') AND (post_title LIKE %s OR post_content LIKE %s)", $like, $like ) );
+							$ids   = $wpdb->get_col(
+								$wpdb->prepare(
+									"SELECT DISTINCT IF(post_parent > 0, post_parent, ID) FROM {$wpdb->posts} WHERE post_type IN ('bench_ticket', 'bench_reply') AND (post_title LIKE %s OR post_content LIKE %s)", // phpcs:ignore Generic.Files.LineLength.TooLong -- one SQL query.
+									$like,
+									$like
+								)
+							);
 							$extra = array( 'post__in' => $ids ? array_map( 'intval', $ids ) : array( 0 ) );
 						}
 						$query    = new WP_Query( aftercare_bench_query( (string) ( $request['view'] ?? 'open' ), get_current_user_id(), $extra ) );
@@ -130,7 +138,18 @@ add_action(
 							),
 							true
 						);
-						foreach ( array( '_wpas_state' => 'open', '_wpas_priority' => 'normal', '_wpas_channel' => 'admin', '_wpas_assignee' => 0, '_wpas_awaiting' => 'agent', '_wpas_due' => time() + 8 * HOUR_IN_SECONDS, '_wpas_customer_email' => sanitize_email( (string) $request['customer_email'] ), '_wpas_customer_name' => sanitize_text_field( (string) $request['customer_name'] ), '_wpas_number' => $id + 1000, '_wpas_order_id' => 0 ) as $key => $value ) {
+						foreach ( array(
+							'_wpas_state'          => 'open',
+							'_wpas_priority'       => 'normal',
+							'_wpas_channel'        => 'admin',
+							'_wpas_assignee'       => 0,
+							'_wpas_awaiting'       => 'agent',
+							'_wpas_due'            => time() + 8 * HOUR_IN_SECONDS,
+							'_wpas_customer_email' => sanitize_email( (string) $request['customer_email'] ),
+							'_wpas_customer_name'  => sanitize_text_field( (string) $request['customer_name'] ),
+							'_wpas_number'         => $id + 1000,
+							'_wpas_order_id'       => 0,
+						) as $key => $value ) {
 							update_post_meta( $id, $key, $value );
 						}
 						wp_insert_post(
@@ -155,7 +174,9 @@ add_action(
 				'callback'            => static function () {
 					$counts = array();
 					foreach ( array( 'mine', 'unassigned', 'awaiting', 'open', 'solved' ) as $view ) {
-						$query           = new WP_Query( array( 'fields' => 'ids', 'posts_per_page' => 1, 'orderby' => 'none' ) + aftercare_bench_query( $view, get_current_user_id() ) );
+						$query           = new WP_Query(
+							array( 'fields' => 'ids', 'posts_per_page' => 1, 'orderby' => 'none' ) + aftercare_bench_query( $view, get_current_user_id() )
+						);
 						$counts[ $view ] = (int) $query->found_posts;
 					}
 					return $counts;

@@ -18,7 +18,10 @@ global $wpdb;
 $aftercare_tickets  = max( 1, (int) $argv[2] );
 $aftercare_per      = max( 1, (int) $argv[3] );
 $aftercare_now      = time();
-$aftercare_words    = explode( ' ', 'order parcel delivery refund return size colour broken missing late tracking invoice discount exchange warranty zipper button strap battery charger screen cable wrong damaged package courier address payment card coupon account password subscription cancel shipping' );
+$aftercare_words    = explode(
+	' ',
+	'order parcel delivery refund return size colour broken missing late tracking invoice discount exchange warranty zipper button strap battery charger screen cable wrong damaged package courier address payment card coupon account password subscription cancel shipping' // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
+);
 $aftercare_statuses = array( 'new' => 10, 'open' => 12, 'pending' => 8, 'on_hold' => 2, 'solved' => 40, 'closed' => 28 );
 $aftercare_prios    = array( 'low' => 1, 'normal' => 2, 'high' => 3, 'urgent' => 4 );
 $aftercare_targets  = array( 'low' => 1440, 'normal' => 480, 'high' => 120, 'urgent' => 30 );
@@ -54,7 +57,8 @@ function aftercare_bench_insert( string $table, array $columns, array $rows ): v
 	foreach ( $rows as $row ) {
 		$values[] = '(' . implode( ',', array_map( static fn( $v ) => is_int( $v ) ? (string) $v : "'" . esc_sql( (string) $v ) . "'", $row ) ) . ')';
 	}
-	$ok = $wpdb->query( "INSERT INTO {$table} (" . implode( ',', $columns ) . ') VALUES ' . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL -- values escaped above.
+	// phpcs:ignore WordPress.DB.PreparedSQL -- values escaped above.
+	$ok = $wpdb->query( "INSERT INTO {$table} (" . implode( ',', $columns ) . ') VALUES ' . implode( ',', $values ) );
 	if ( false === $ok ) {
 		fwrite( STDERR, $wpdb->last_error . "\n" );
 		exit( 1 );
@@ -90,9 +94,52 @@ $t             = $wpdb->prefix . 'aftercare_';
 $post_id       = (int) $wpdb->get_var( "SELECT COALESCE(MAX(ID), 0) FROM {$wpdb->posts}" ) + 1;
 $ticket_id     = (int) $wpdb->get_var( "SELECT COALESCE(MAX(id), 0) FROM {$t}tickets" ) + 1; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 $batch         = 500;
-$ticket_cols   = array( 'id', 'number', 'subject', 'status', 'is_open', 'priority', 'priority_rank', 'channel', 'customer_id', 'customer_email', 'customer_name', 'order_id', 'assignee_id', 'awaiting', 'created_at', 'updated_at', 'first_response_at', 'solved_at', 'due_at', 'sla_paused_at', 'sla_paused_seconds', 'message_count' );
+$ticket_cols   = array(
+	'id',
+	'number',
+	'subject',
+	'status',
+	'is_open',
+	'priority',
+	'priority_rank',
+	'channel',
+	'customer_id',
+	'customer_email',
+	'customer_name',
+	'order_id',
+	'assignee_id',
+	'awaiting',
+	'created_at',
+	'updated_at',
+	'first_response_at',
+	'solved_at',
+	'due_at',
+	'sla_paused_at',
+	'sla_paused_seconds',
+	'message_count',
+);
 $message_cols  = array( 'ticket_id', 'type', 'author_id', 'author_role', 'author_name', 'body', 'created_at' );
-$post_cols     = array( 'ID', 'post_author', 'post_date', 'post_date_gmt', 'post_content', 'post_title', 'post_excerpt', 'post_status', 'comment_status', 'ping_status', 'post_name', 'to_ping', 'pinged', 'post_modified', 'post_modified_gmt', 'post_content_filtered', 'post_parent', 'guid', 'post_type' );
+$post_cols     = array(
+	'ID',
+	'post_author',
+	'post_date',
+	'post_date_gmt',
+	'post_content',
+	'post_title',
+	'post_excerpt',
+	'post_status',
+	'comment_status',
+	'ping_status',
+	'post_name',
+	'to_ping',
+	'pinged',
+	'post_modified',
+	'post_modified_gmt',
+	'post_content_filtered',
+	'post_parent',
+	'guid',
+	'post_type',
+);
 $meta_cols     = array( 'post_id', 'meta_key', 'meta_value' );
 $started       = microtime( true );
 $search_sample = array();
@@ -127,13 +174,44 @@ for ( $done = 0; $done < $aftercare_tickets; $done += $batch ) {
 			$agent_turn = 1 === $m % 2;
 			$note       = $agent_turn && 0 === mt_rand( 0, 4 );
 			$text       = $aftercare_sentence( mt_rand( 12, 30 ) ) . '.';
-			$thread[]   = array( $ticket_id, $note ? 'note' : 'reply', $agent_turn ? ( $assignee ?: $aftercare_agents[0] ) : 0, $agent_turn ? 'agent' : 'customer', $agent_turn ? 'Agent' : $name, "<p>{$text}</p>", $created + $m * 3600 );
+			$thread[]   = array(
+				$ticket_id,
+				$note ? 'note' : 'reply',
+				$agent_turn ? ( $assignee ?: $aftercare_agents[0] ) : 0,
+				$agent_turn ? 'agent' : 'customer',
+				$agent_turn ? 'Agent' : $name,
+				"<p>{$text}</p>",
+				$created + $m * 3600,
+			);
 		}
 		if ( 0 === $i % 997 ) {
 			$search_sample[] = implode( ' ', array_slice( explode( ' ', strtolower( $subject ) ), 0, 2 ) );
 		}
 		array_push( $messages, ...$thread );
-		$tickets[] = array( $ticket_id, $ticket_id + 1000, $subject, $status, $open, $priority, $aftercare_prios[ $priority ], 'web', 0, $email, $name, $order, $assignee, $awaiting, $created, $updated, $answered, $open ? 0 : $updated, $due, 'pending' === $status ? $updated : 0, 0, $aftercare_per );
+		$tickets[] = array(
+			$ticket_id,
+			$ticket_id + 1000,
+			$subject,
+			$status,
+			$open,
+			$priority,
+			$aftercare_prios[ $priority ],
+			'web',
+			0,
+			$email,
+			$name,
+			$order,
+			$assignee,
+			$awaiting,
+			$created,
+			$updated,
+			$answered,
+			$open ? 0 : $updated,
+			$due,
+			'pending' === $status ? $updated : 0,
+			0,
+			$aftercare_per,
+		);
 		$tag       = mt_rand( 1, 10 ) <= 3 ? array( $aftercare_tags[ mt_rand( 0, 7 ) ] ) : array();
 		foreach ( $tag as $name_tag ) {
 			$tags[] = array( $ticket_id, $name_tag );
@@ -143,14 +221,65 @@ for ( $done = 0; $done < $aftercare_tickets; $done += $batch ) {
 		$date       = gmdate( 'Y-m-d H:i:s', $created );
 		$modified   = gmdate( 'Y-m-d H:i:s', $updated );
 		$ticket_pid = $post_id++;
-		$posts[]    = array( $ticket_pid, 0, $date, $date, '', $subject, '', 'bench_' . $status, 'closed', 'closed', 'ticket-' . $ticket_pid, '', '', $modified, $modified, '', 0, '', 'bench_ticket' );
-		foreach ( array( '_wpas_state' => $open ? 'open' : 'closed', '_wpas_priority' => $priority, '_wpas_channel' => 'web', '_wpas_assignee' => $assignee, '_wpas_awaiting' => $awaiting, '_wpas_due' => $due, '_wpas_customer_email' => $email, '_wpas_customer_name' => $name, '_wpas_number' => $ticket_id + 1000, '_wpas_order_id' => $order ) as $key => $value ) {
+		$posts[]    = array(
+			$ticket_pid,
+			0,
+			$date,
+			$date,
+			'',
+			$subject,
+			'',
+			'bench_' . $status,
+			'closed',
+			'closed',
+			'ticket-' . $ticket_pid,
+			'',
+			'',
+			$modified,
+			$modified,
+			'',
+			0,
+			'',
+			'bench_ticket',
+		);
+		foreach ( array(
+			'_wpas_state'          => $open ? 'open' : 'closed',
+			'_wpas_priority'       => $priority,
+			'_wpas_channel'        => 'web',
+			'_wpas_assignee'       => $assignee,
+			'_wpas_awaiting'       => $awaiting,
+			'_wpas_due'            => $due,
+			'_wpas_customer_email' => $email,
+			'_wpas_customer_name'  => $name,
+			'_wpas_number'         => $ticket_id + 1000,
+			'_wpas_order_id'       => $order,
+		) as $key => $value ) {
 			$meta[] = array( $ticket_pid, $key, (string) $value );
 		}
 		foreach ( $thread as $message ) {
 			$reply   = $post_id++;
 			$when    = gmdate( 'Y-m-d H:i:s', $message[6] );
-			$posts[] = array( $reply, $message[2], $when, $when, $message[5], '', '', 'note' === $message[1] ? 'private' : 'publish', 'closed', 'closed', 'reply-' . $reply, '', '', $when, $when, '', $ticket_pid, '', 'bench_reply' );
+			$posts[] = array(
+				$reply,
+				$message[2],
+				$when,
+				$when,
+				$message[5],
+				'',
+				'',
+				'note' === $message[1] ? 'private' : 'publish',
+				'closed',
+				'closed',
+				'reply-' . $reply,
+				'',
+				'',
+				$when,
+				$when,
+				'',
+				$ticket_pid,
+				'',
+				'bench_reply',
+			);
 		}
 	}
 	$wpdb->query( 'START TRANSACTION' );
@@ -171,7 +300,8 @@ for ( $done = 0; $done < $aftercare_tickets; $done += $batch ) {
 	}
 }
 $wpdb->query( 'SET unique_checks = 1' );
-$wpdb->query( "ANALYZE TABLE {$t}tickets, {$t}messages, {$t}ticket_tags, {$wpdb->posts}, {$wpdb->postmeta}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+$wpdb->query( "ANALYZE TABLE {$t}tickets, {$t}messages, {$t}ticket_tags, {$wpdb->posts}, {$wpdb->postmeta}" );
 // The search terms are written by the installer's backfill migration (bench/tickets-install.php runs it).
 $aftercare_state               = (array) get_option( 'aftercare_install_state', array() );
 $aftercare_state['migrations'] = array_values( array_diff( (array) ( $aftercare_state['migrations'] ?? array() ), array( 'ticket_terms_index' ) ) );

@@ -31,7 +31,10 @@ if (
 
 if ( null === $aftercare_step ) {
 	foreach ( $aftercare_steps as $aftercare_step ) {
-		passthru( implode( ' ', array_map( 'escapeshellarg', array( PHP_BINARY, __FILE__, $aftercare_site_dir, $aftercare_json, $aftercare_step ) ) ), $aftercare_status );
+		passthru(
+			implode( ' ', array_map( 'escapeshellarg', array( PHP_BINARY, __FILE__, $aftercare_site_dir, $aftercare_json, $aftercare_step ) ) ),
+			$aftercare_status
+		);
 		if ( 0 !== $aftercare_status ) {
 			exit( $aftercare_status );
 		}
@@ -176,7 +179,10 @@ final class Aftercare_Site_Installer {
 			}
 			$users[ $login ] = $user_id;
 		}
-		echo 'Users (password "password"): admin, ', implode( ', ', array_map( static fn( $login ) => "$login (" . self::role( $login ) . ')', array_keys( $users ) ) ), "\n";
+		echo 'Users (password "password"): admin, ', implode(
+			', ',
+			array_map( static fn( $login ) => "$login (" . self::role( $login ) . ')', array_keys( $users ) )
+		), "\n";
 
 		if ( is_multisite() ) {
 			$blog_id = wpmu_create_blog( $host, '/second/', 'Aftercare Second Store', 1 );

@@ -1,8 +1,10 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name: Aftercare local environment
  * Description: Must-use plugin that scripts/lib/site.mjs links into every local site. The local environment reaches no host but its own, so WordPress must not check wordpress.org for updates: each failed check logs PHP warnings to debug.log.
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 $aftercare_update_checks = array(
 	'init'                 => array( 'wp_schedule_update_checks' ),

@@ -28,7 +28,8 @@ function aftercare_bench_wp_load( array $argv, int $required, string $usage ): s
 	}
 	$url  = (string) json_decode( (string) file_get_contents( $dir . '/site.json' ), true )['url'];
 	$port = parse_url( $url, PHP_URL_PORT ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
-	$_SERVER['HTTP_HOST']   = (string) parse_url( $url, PHP_URL_HOST ) . ( $port ? ':' . $port : '' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
+	// phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
+	$_SERVER['HTTP_HOST']   = (string) parse_url( $url, PHP_URL_HOST ) . ( $port ? ':' . $port : '' );
 	$_SERVER['REQUEST_URI'] = '/';
 	$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
 	return $dir . '/wp-load.php';

@@ -46,13 +46,33 @@ wp_interactivity_state(
 	data-wp-init="callbacks.show"
 	data-wp-bind--hidden="!context.ready"
 >
-	<h2 id="<?php echo esc_attr( $aftercare_id ); ?>" class="wp-block-aftercare-article-feedback__question"><?php esc_html_e( 'Was this article helpful?', 'aftercare' ); ?></h2>
+	<h2
+		id="<?php echo esc_attr( $aftercare_id ); ?>"
+		class="wp-block-aftercare-article-feedback__question"
+	><?php esc_html_e( 'Was this article helpful?', 'aftercare' ); ?></h2>
 	<div class="wp-block-aftercare-article-feedback__choices">
-		<button type="button" class="wp-block-aftercare-article-feedback__choice wp-element-button" aria-pressed="false" data-wp-bind--aria-pressed="state.saidYes" data-wp-bind--disabled="context.busy" data-wp-on--click="actions.yes"><?php esc_html_e( 'Yes', 'aftercare' ); ?></button>
-		<button type="button" class="wp-block-aftercare-article-feedback__choice wp-element-button" aria-pressed="false" data-wp-bind--aria-pressed="state.saidNo" data-wp-bind--disabled="context.busy" data-wp-on--click="actions.no"><?php esc_html_e( 'No', 'aftercare' ); ?></button>
+		<button
+			type="button"
+			class="wp-block-aftercare-article-feedback__choice wp-element-button"
+			aria-pressed="false"
+			data-wp-bind--aria-pressed="state.saidYes"
+			data-wp-bind--disabled="context.busy"
+			data-wp-on--click="actions.yes"
+		><?php esc_html_e( 'Yes', 'aftercare' ); ?></button>
+		<button
+			type="button"
+			class="wp-block-aftercare-article-feedback__choice wp-element-button"
+			aria-pressed="false"
+			data-wp-bind--aria-pressed="state.saidNo"
+			data-wp-bind--disabled="context.busy"
+			data-wp-on--click="actions.no"
+		><?php esc_html_e( 'No', 'aftercare' ); ?></button>
 	</div>
 	<form class="wp-block-aftercare-article-feedback__comment" hidden data-wp-bind--hidden="!state.canComment" data-wp-on--submit="actions.comment">
-		<label for="<?php echo esc_attr( $aftercare_id . '-comment' ); ?>" data-wp-text="state.commentLabel"><?php esc_html_e( 'What was missing or unclear? (optional)', 'aftercare' ); ?></label>
+		<label
+			for="<?php echo esc_attr( $aftercare_id . '-comment' ); ?>"
+			data-wp-text="state.commentLabel"
+		><?php esc_html_e( 'What was missing or unclear? (optional)', 'aftercare' ); ?></label>
 		<textarea id="<?php echo esc_attr( $aftercare_id . '-comment' ); ?>" name="comment" rows="3" maxlength="1000"></textarea>
 		<button type="submit" class="wp-element-button" data-wp-bind--disabled="context.busy"><?php esc_html_e( 'Send feedback', 'aftercare' ); ?></button>
 	</form>

@@ -165,7 +165,14 @@ $aftercare_context = array(
 	data-wp-interactive="aftercare/contact"
 	<?php echo wp_interactivity_data_wp_context( $aftercare_context ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>
 >
-	<div class="wp-block-aftercare-contact__result" role="status" tabindex="-1" hidden data-wp-bind--hidden="!state.hasResult" data-wp-watch="callbacks.focusResult">
+	<div
+		class="wp-block-aftercare-contact__result"
+		role="status"
+		tabindex="-1"
+		hidden
+		data-wp-bind--hidden="!state.hasResult"
+		data-wp-watch="callbacks.focusResult"
+	>
 		<p data-wp-text="state.resultText"></p>
 		<p data-wp-bind--hidden="!state.resultLink">
 			<?php esc_html_e( 'Keep this link to come back to your request (we have also emailed it to you):', 'aftercare' ); ?>
@@ -224,7 +231,10 @@ $aftercare_context = array(
 			?>
 			<div
 				class="wp-block-aftercare-contact__field"
-				<?php echo wp_interactivity_data_wp_context( array( 'field' => $aftercare_name ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>
+				<?php
+				// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress.
+				echo wp_interactivity_data_wp_context( array( 'field' => $aftercare_name ) );
+				?>
 			>
 				<label class="wp-block-aftercare-contact__label" for="<?php echo esc_attr( $aftercare_field_id ); ?>">
 					<?php echo esc_html( $aftercare_field['label'] ); ?>
@@ -233,17 +243,40 @@ $aftercare_context = array(
 					<?php endif; ?>
 				</label>
 				<?php if ( 'textarea' === $aftercare_field['type'] ) : ?>
-					<textarea class="wp-block-aftercare-contact__input wp-block-aftercare-contact__textarea" name="message" rows="6" <?php echo $aftercare_common; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped above. ?>><?php echo esc_textarea( $aftercare_values['message'] ); ?></textarea>
+					<textarea
+						class="wp-block-aftercare-contact__input wp-block-aftercare-contact__textarea"
+						name="message"
+						rows="6"
+						<?php echo $aftercare_common; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped above. ?>
+					><?php echo esc_textarea( $aftercare_values['message'] ); ?></textarea>
 				<?php elseif ( 'select' === $aftercare_field['type'] ) : ?>
-					<select class="wp-block-aftercare-contact__input" name="order_id" <?php echo $aftercare_common; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped above. ?>>
+					<select
+						class="wp-block-aftercare-contact__input"
+						name="order_id"
+						<?php echo $aftercare_common; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped above. ?>
+					>
 						<option value="0"><?php esc_html_e( 'Not about a particular order', 'aftercare' ); ?></option>
 						<?php foreach ( $aftercare_data['orders'] as $aftercare_order ) : ?>
-							<option value="<?php echo esc_attr( (string) $aftercare_order['id'] ); ?>" <?php selected( $aftercare_order['selected'] ); ?>><?php echo esc_html( $aftercare_order['label'] ); ?></option>
+							<option
+								value="<?php echo esc_attr( (string) $aftercare_order['id'] ); ?>"
+								<?php selected( $aftercare_order['selected'] ); ?>
+							><?php echo esc_html( $aftercare_order['label'] ); ?></option>
 						<?php endforeach; ?>
 					</select>
 				<?php elseif ( 'file' === $aftercare_field['type'] ) : ?>
-					<input class="wp-block-aftercare-contact__input wp-block-aftercare-contact__files" type="file" name="attachments[]" multiple accept="<?php echo esc_attr( $aftercare_data['accept'] ); ?>" <?php echo $aftercare_common; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped above. ?> data-wp-on--change="actions.revalidate" />
-					<span class="wp-block-aftercare-contact__hint" id="<?php echo esc_attr( $aftercare_hint_id ); ?>"><?php echo esc_html( $aftercare_data['files_hint'] ); ?></span>
+					<input
+						class="wp-block-aftercare-contact__input wp-block-aftercare-contact__files"
+						type="file"
+						name="attachments[]"
+						multiple
+						accept="<?php echo esc_attr( $aftercare_data['accept'] ); ?>"
+						<?php echo $aftercare_common; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped above. ?>
+						data-wp-on--change="actions.revalidate"
+					/>
+					<span
+						class="wp-block-aftercare-contact__hint"
+						id="<?php echo esc_attr( $aftercare_hint_id ); ?>"
+					><?php echo esc_html( $aftercare_data['files_hint'] ); ?></span>
 				<?php else : ?>
 					<input
 						class="wp-block-aftercare-contact__input"

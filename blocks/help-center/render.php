@@ -19,7 +19,9 @@ $aftercare_query   = (string) $aftercare_data['query'];
 $aftercare_results = (array) $aftercare_data['results'];
 $aftercare_compact = ! empty( $attributes['compact'] );
 $aftercare_heading = '' !== (string) ( $attributes['heading'] ?? '' ) ? (string) $attributes['heading'] : __( 'How can we help?', 'aftercare' );
-$aftercare_hint    = '' !== (string) ( $attributes['placeholder'] ?? '' ) ? (string) $attributes['placeholder'] : __( 'Search for answers, e.g. “return an item”', 'aftercare' );
+$aftercare_hint    = '' !== (string) ( $attributes['placeholder'] ?? '' )
+	? (string) $attributes['placeholder']
+	: __( 'Search for answers, e.g. “return an item”', 'aftercare' );
 $aftercare_layout  = 'list' === ( $attributes['layout'] ?? 'grid' ) ? 'list' : 'grid';
 
 wp_interactivity_state(
@@ -44,15 +46,26 @@ $aftercare_context = array(
 );
 ?>
 <div
-	<?php echo get_block_wrapper_attributes( array( 'class' => 'is-layout-' . $aftercare_layout . ( $aftercare_compact ? ' is-compact' : '' ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>
+	<?php
+	// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress.
+	echo get_block_wrapper_attributes( array( 'class' => 'is-layout-' . $aftercare_layout . ( $aftercare_compact ? ' is-compact' : '' ) ) );
+	?>
 	data-wp-interactive="aftercare/help-center"
 	<?php echo wp_interactivity_data_wp_context( $aftercare_context ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>
 >
-	<form class="wp-block-aftercare-help-center__search" role="search" method="get" action="<?php echo esc_url( (string) $aftercare_data['action'] ); ?>" data-wp-on--submit="actions.submit">
+	<form
+		class="wp-block-aftercare-help-center__search"
+		role="search"
+		method="get"
+		action="<?php echo esc_url( (string) $aftercare_data['action'] ); ?>"
+		data-wp-on--submit="actions.submit"
+	>
 		<?php if ( $aftercare_compact ) : ?>
 			<label class="screen-reader-text" for="<?php echo esc_attr( $aftercare_id ); ?>"><?php esc_html_e( 'Search the help center', 'aftercare' ); ?></label>
 		<?php else : ?>
-			<h2 class="wp-block-aftercare-help-center__heading"><label for="<?php echo esc_attr( $aftercare_id ); ?>"><?php echo esc_html( $aftercare_heading ); ?></label></h2>
+			<h2
+				class="wp-block-aftercare-help-center__heading"
+			><label for="<?php echo esc_attr( $aftercare_id ); ?>"><?php echo esc_html( $aftercare_heading ); ?></label></h2>
 		<?php endif; ?>
 		<div class="wp-block-aftercare-help-center__box">
 			<input
@@ -122,8 +135,18 @@ $aftercare_context = array(
 			<?php if ( $aftercare_results ) : ?>
 				<ol class="wp-block-aftercare-help-center__result-list">
 					<?php foreach ( $aftercare_results as $aftercare_article ) : ?>
-						<li class="wp-block-aftercare-help-center__result" <?php echo wp_interactivity_data_wp_context( array( 'articleId' => (int) $aftercare_article['id'] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>>
-							<a class="wp-block-aftercare-help-center__result-link" href="<?php echo esc_url( $aftercare_article['url'] ); ?>" data-wp-on--click="actions.logResultClick"><?php echo esc_html( $aftercare_article['title'] ); ?></a>
+						<li
+							class="wp-block-aftercare-help-center__result"
+							<?php
+							// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress.
+							echo wp_interactivity_data_wp_context( array( 'articleId' => (int) $aftercare_article['id'] ) );
+							?>
+						>
+							<a
+								class="wp-block-aftercare-help-center__result-link"
+								href="<?php echo esc_url( $aftercare_article['url'] ); ?>"
+								data-wp-on--click="actions.logResultClick"
+							><?php echo esc_html( $aftercare_article['title'] ); ?></a>
 							<?php if ( '' !== $aftercare_article['category'] ) : ?>
 								<span class="wp-block-aftercare-help-center__result-category"><?php echo esc_html( $aftercare_article['category'] ); ?></span>
 							<?php endif; ?>
@@ -139,7 +162,10 @@ $aftercare_context = array(
 
 	<?php if ( $aftercare_data['categories'] ) : ?>
 		<section class="wp-block-aftercare-help-center__categories" aria-labelledby="<?php echo esc_attr( $aftercare_id . '-categories' ); ?>">
-			<h2 id="<?php echo esc_attr( $aftercare_id . '-categories' ); ?>" class="wp-block-aftercare-help-center__section-title"><?php esc_html_e( 'Browse by topic', 'aftercare' ); ?></h2>
+			<h2
+				id="<?php echo esc_attr( $aftercare_id . '-categories' ); ?>"
+				class="wp-block-aftercare-help-center__section-title"
+			><?php esc_html_e( 'Browse by topic', 'aftercare' ); ?></h2>
 			<ul class="wp-block-aftercare-help-center__category-list">
 				<?php foreach ( $aftercare_data['categories'] as $aftercare_category ) : ?>
 					<li class="wp-block-aftercare-help-center__category">
@@ -163,7 +189,10 @@ $aftercare_context = array(
 
 	<?php if ( $aftercare_data['popular'] ) : ?>
 		<section class="wp-block-aftercare-help-center__popular" aria-labelledby="<?php echo esc_attr( $aftercare_id . '-popular' ); ?>">
-			<h2 id="<?php echo esc_attr( $aftercare_id . '-popular' ); ?>" class="wp-block-aftercare-help-center__section-title"><?php esc_html_e( 'Popular articles', 'aftercare' ); ?></h2>
+			<h2
+				id="<?php echo esc_attr( $aftercare_id . '-popular' ); ?>"
+				class="wp-block-aftercare-help-center__section-title"
+			><?php esc_html_e( 'Popular articles', 'aftercare' ); ?></h2>
 			<ul class="wp-block-aftercare-help-center__popular-list">
 				<?php foreach ( $aftercare_data['popular'] as $aftercare_article ) : ?>
 					<li><a href="<?php echo esc_url( $aftercare_article['url'] ); ?>"><?php echo esc_html( $aftercare_article['title'] ); ?></a></li>

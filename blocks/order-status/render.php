@@ -75,7 +75,13 @@ $aftercare_order = static function ( array $show ): void {
 				<template data-wp-each--shipment="context.result.tracking">
 					<li>
 						<span data-wp-text="context.shipment.carrier"></span>
-						<a data-wp-bind--href="context.shipment.url" data-wp-bind--hidden="!context.shipment.url" data-wp-text="context.shipment.number" rel="noopener noreferrer" target="_blank"></a>
+						<a
+							data-wp-bind--href="context.shipment.url"
+							data-wp-bind--hidden="!context.shipment.url"
+							data-wp-text="context.shipment.number"
+							rel="noopener noreferrer"
+							target="_blank"
+						></a>
 						<span data-wp-bind--hidden="context.shipment.url" data-wp-text="context.shipment.number"></span>
 					</li>
 				</template>
@@ -89,7 +95,7 @@ $aftercare_order = static function ( array $show ): void {
 				<template data-wp-each--item="context.result.items">
 					<li>
 						<span data-wp-text="context.item.name"></span>
-						<span class="wp-block-aftercare-order-status__quantity"><span aria-hidden="true">×</span><span class="screen-reader-text"><?php esc_html_e( 'quantity', 'aftercare' ); ?></span> <span data-wp-text="context.item.quantity"></span></span>
+						<span class="wp-block-aftercare-order-status__quantity"><span aria-hidden="true">×</span><span class="screen-reader-text"><?php esc_html_e( 'quantity', 'aftercare' ); // phpcs:ignore Generic.Files.LineLength.TooLong -- HTML. ?></span> <span data-wp-text="context.item.quantity"></span></span>
 					</li>
 				</template>
 			</ul>
@@ -110,8 +116,16 @@ $aftercare_order = static function ( array $show ): void {
 		</div>
 	<?php endif; ?>
 	<p class="wp-block-aftercare-order-status__actions">
-		<a class="wp-block-aftercare-order-status__action" data-wp-bind--href="context.result.return_url" data-wp-bind--hidden="!context.result.return_url"><?php esc_html_e( 'Return items', 'aftercare' ); ?></a>
-		<a class="wp-block-aftercare-order-status__action" data-wp-bind--href="context.result.help_url" data-wp-bind--hidden="!context.result.help_url"><?php esc_html_e( 'Get help with this order', 'aftercare' ); ?></a>
+		<a
+			class="wp-block-aftercare-order-status__action"
+			data-wp-bind--href="context.result.return_url"
+			data-wp-bind--hidden="!context.result.return_url"
+		><?php esc_html_e( 'Return items', 'aftercare' ); ?></a>
+		<a
+			class="wp-block-aftercare-order-status__action"
+			data-wp-bind--href="context.result.help_url"
+			data-wp-bind--hidden="!context.result.help_url"
+		><?php esc_html_e( 'Get help with this order', 'aftercare' ); ?></a>
 	</p>
 	<?php
 };
@@ -154,21 +168,48 @@ $aftercare_context = array(
 		</section>
 	<?php endif; ?>
 
-	<form class="wp-block-aftercare-order-status__form" method="post" data-wp-on--submit="actions.submit" aria-labelledby="<?php echo esc_attr( $aftercare_id . '-form' ); ?>">
+	<form
+		class="wp-block-aftercare-order-status__form"
+		method="post"
+		data-wp-on--submit="actions.submit"
+		aria-labelledby="<?php echo esc_attr( $aftercare_id . '-form' ); ?>"
+	>
 		<h3 id="<?php echo esc_attr( $aftercare_id . '-form' ); ?>" class="wp-block-aftercare-order-status__form-title">
 			<?php echo $aftercare_data['logged_in'] ? esc_html__( 'Look up another order', 'aftercare' ) : esc_html__( 'Look up your order', 'aftercare' ); ?>
 		</h3>
 		<input type="hidden" name="aftercare_order_lookup" value="1" />
 		<div class="wp-block-aftercare-order-status__field">
 			<label for="<?php echo esc_attr( $aftercare_id . '-number' ); ?>"><?php esc_html_e( 'Order number', 'aftercare' ); ?></label>
-			<input id="<?php echo esc_attr( $aftercare_id . '-number' ); ?>" class="wp-block-aftercare-order-status__input" type="text" name="aftercare_order_number" required maxlength="40" autocomplete="off" value="<?php echo esc_attr( $aftercare_data['values']['number'] ); ?>" />
+			<input
+				id="<?php echo esc_attr( $aftercare_id . '-number' ); ?>"
+				class="wp-block-aftercare-order-status__input"
+				type="text"
+				name="aftercare_order_number"
+				required
+				maxlength="40"
+				autocomplete="off"
+				value="<?php echo esc_attr( $aftercare_data['values']['number'] ); ?>"
+			/>
 		</div>
 		<div class="wp-block-aftercare-order-status__field">
 			<label for="<?php echo esc_attr( $aftercare_id . '-key' ); ?>"><?php echo esc_html( $aftercare_key_label ); ?></label>
-			<input id="<?php echo esc_attr( $aftercare_id . '-key' ); ?>" class="wp-block-aftercare-order-status__input" type="<?php echo $aftercare_data['allows_postcode'] ? 'text' : 'email'; ?>" name="aftercare_order_key" required maxlength="190" autocomplete="<?php echo $aftercare_data['allows_postcode'] ? 'off' : 'email'; ?>" value="<?php echo esc_attr( $aftercare_data['values']['key'] ); ?>" />
+			<input
+				id="<?php echo esc_attr( $aftercare_id . '-key' ); ?>"
+				class="wp-block-aftercare-order-status__input"
+				type="<?php echo $aftercare_data['allows_postcode'] ? 'text' : 'email'; ?>"
+				name="aftercare_order_key"
+				required
+				maxlength="190"
+				autocomplete="<?php echo $aftercare_data['allows_postcode'] ? 'off' : 'email'; ?>"
+				value="<?php echo esc_attr( $aftercare_data['values']['key'] ); ?>"
+			/>
 		</div>
 		<div class="wp-block-button wp-block-aftercare-order-status__submit">
-			<button type="submit" class="wp-block-button__link wp-element-button" data-wp-bind--aria-disabled="context.busy"><?php echo esc_html( $aftercare_submit ); ?></button>
+			<button
+				type="submit"
+				class="wp-block-button__link wp-element-button"
+				data-wp-bind--aria-disabled="context.busy"
+			><?php echo esc_html( $aftercare_submit ); ?></button>
 		</div>
 		<p class="wp-block-aftercare-order-status__error" role="alert" tabindex="-1" data-wp-bind--hidden="!context.error" data-wp-text="context.error"></p>
 	</form>

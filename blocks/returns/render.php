@@ -42,7 +42,8 @@ endif;
 $aftercare_state  = $aftercare_data['state'];
 $aftercare_values = $aftercare_state['values'];
 $aftercare_uid    = wp_unique_id( 'aftercare-returns-' );
-$aftercare_text   = static fn( string $key, string $fallback ): string => '' !== (string) ( $attributes[ $key ] ?? '' ) ? (string) $attributes[ $key ] : $fallback;
+$aftercare_text   = static fn( string $key, string $fallback ): string =>
+	'' !== (string) ( $attributes[ $key ] ?? '' ) ? (string) $attributes[ $key ] : $fallback;
 $aftercare_titles = array(
 	'order'   => $aftercare_data['logged_in'] ? __( 'Choose an order', 'aftercare' ) : __( 'Find your order', 'aftercare' ),
 	'items'   => __( 'Items to return', 'aftercare' ),
@@ -86,7 +87,8 @@ $aftercare_line = static function ( array $line ) use ( $aftercare_uid, $afterca
 		'qtyId'      => $aftercare_uid . '-qty-' . $id,
 		'reasonId'   => $aftercare_uid . '-reason-' . $id,
 		'detailId'   => $aftercare_uid . '-detail-' . $id,
-		'detail'     => sprintf( $aftercare_messages['bought'], $line['bought'] ) . ( $line['done'] > 0 ? ' · ' . sprintf( $aftercare_messages['done'], $line['done'] ) : '' ),
+		'detail'     => sprintf( $aftercare_messages['bought'], $line['bought'] )
+			. ( $line['done'] > 0 ? ' · ' . sprintf( $aftercare_messages['done'], $line['done'] ) : '' ),
 	);
 };
 
@@ -180,7 +182,10 @@ $aftercare_open = static function ( string $step ) use ( $aftercare_uid, $afterc
 	<section
 		class="wp-block-aftercare-returns__step"
 		aria-labelledby="<?php echo esc_attr( $aftercare_uid . '-' . $step ); ?>"
-		<?php echo wp_interactivity_data_wp_context( array( 'section' => $step ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?>
+		<?php
+		// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress.
+		echo wp_interactivity_data_wp_context( array( 'section' => $step ) );
+		?>
 		data-wp-bind--hidden="state.isHidden"
 	>
 		<h3 class="wp-block-aftercare-returns__step-title" id="<?php echo esc_attr( $aftercare_uid . '-' . $step ); ?>" tabindex="-1">
@@ -204,11 +209,22 @@ $aftercare_nav = static function ( string $back, string $next, string $label ): 
 	<div class="wp-block-aftercare-returns__nav">
 		<?php if ( '' !== $back ) : ?>
 			<div class="wp-block-button is-style-outline">
-				<button type="submit" name="aftercare_goto" value="<?php echo esc_attr( $back ); ?>" class="wp-block-button__link wp-element-button wp-block-aftercare-returns__back"><?php esc_html_e( 'Back', 'aftercare' ); ?></button>
+				<button
+					type="submit"
+					name="aftercare_goto"
+					value="<?php echo esc_attr( $back ); ?>"
+					class="wp-block-button__link wp-element-button wp-block-aftercare-returns__back"
+				><?php esc_html_e( 'Back', 'aftercare' ); ?></button>
 			</div>
 		<?php endif; ?>
 		<div class="wp-block-button">
-			<button type="submit" name="aftercare_goto" value="<?php echo esc_attr( $next ); ?>" class="wp-block-button__link wp-element-button" data-wp-bind--aria-disabled="context.busy"><?php echo esc_html( $label ); ?></button>
+			<button
+				type="submit"
+				name="aftercare_goto"
+				value="<?php echo esc_attr( $next ); ?>"
+				class="wp-block-button__link wp-element-button"
+				data-wp-bind--aria-disabled="context.busy"
+			><?php echo esc_html( $label ); ?></button>
 		</div>
 	</div>
 	<?php
@@ -225,7 +241,13 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 
 	<ol class="wp-block-aftercare-returns__progress" aria-label="<?php esc_attr_e( 'Steps', 'aftercare' ); ?>">
 		<?php foreach ( $aftercare_titles as $aftercare_step => $aftercare_title ) : ?>
-			<li <?php echo wp_interactivity_data_wp_context( array( 'section' => $aftercare_step ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?> data-wp-bind--aria-current="state.currentStep"><?php echo esc_html( $aftercare_title ); ?></li>
+			<li
+				<?php
+				// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress.
+				echo wp_interactivity_data_wp_context( array( 'section' => $aftercare_step ) );
+				?>
+				data-wp-bind--aria-current="state.currentStep"
+			><?php echo esc_html( $aftercare_title ); ?></li>
 		<?php endforeach; ?>
 	</ol>
 
@@ -252,7 +274,10 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 						<label for="<?php echo esc_attr( $aftercare_uid . '-order-id' ); ?>"><?php esc_html_e( 'Order', 'aftercare' ); ?></label>
 						<select id="<?php echo esc_attr( $aftercare_uid . '-order-id' ); ?>" class="wp-block-aftercare-returns__input" name="aftercare_order_id">
 							<?php foreach ( $aftercare_data['orders'] as $aftercare_order ) : ?>
-								<option value="<?php echo esc_attr( (string) $aftercare_order['id'] ); ?>" <?php selected( $aftercare_order['selected'] ); ?>><?php echo esc_html( $aftercare_order['label'] ); ?></option>
+								<option
+									value="<?php echo esc_attr( (string) $aftercare_order['id'] ); ?>"
+									<?php selected( $aftercare_order['selected'] ); ?>
+								><?php echo esc_html( $aftercare_order['label'] ); ?></option>
 							<?php endforeach; ?>
 						</select>
 					</div>
@@ -263,11 +288,29 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 				<p class="wp-block-aftercare-returns__intro"><?php esc_html_e( 'Enter your order number and the email address you used at checkout.', 'aftercare' ); ?></p>
 				<div class="wp-block-aftercare-returns__field">
 					<label for="<?php echo esc_attr( $aftercare_uid . '-number' ); ?>"><?php esc_html_e( 'Order number', 'aftercare' ); ?></label>
-					<input id="<?php echo esc_attr( $aftercare_uid . '-number' ); ?>" class="wp-block-aftercare-returns__input" type="text" name="aftercare_order_number" aria-required="true" maxlength="40" autocomplete="off" value="<?php echo esc_attr( $aftercare_values['order_number'] ); ?>" />
+					<input
+						id="<?php echo esc_attr( $aftercare_uid . '-number' ); ?>"
+						class="wp-block-aftercare-returns__input"
+						type="text"
+						name="aftercare_order_number"
+						aria-required="true"
+						maxlength="40"
+						autocomplete="off"
+						value="<?php echo esc_attr( $aftercare_values['order_number'] ); ?>"
+					/>
 				</div>
 				<div class="wp-block-aftercare-returns__field">
 					<label for="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>"><?php esc_html_e( 'Email address', 'aftercare' ); ?></label>
-					<input id="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>" class="wp-block-aftercare-returns__input" type="email" name="aftercare_email" aria-required="true" maxlength="190" autocomplete="email" value="<?php echo esc_attr( $aftercare_values['email'] ); ?>" />
+					<input
+						id="<?php echo esc_attr( $aftercare_uid . '-email' ); ?>"
+						class="wp-block-aftercare-returns__input"
+						type="email"
+						name="aftercare_email"
+						aria-required="true"
+						maxlength="190"
+						autocomplete="email"
+						value="<?php echo esc_attr( $aftercare_values['email'] ); ?>"
+					/>
 				</div>
 			<?php endif; ?>
 			<?php if ( ! $aftercare_data['logged_in'] || $aftercare_data['orders'] ) : ?>
@@ -279,7 +322,10 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 			<p class="wp-block-aftercare-returns__order-number">
 				<?php esc_html_e( 'Order', 'aftercare' ); ?> #<span data-wp-text="context.orderNumber"></span>
 			</p>
-			<p class="wp-block-aftercare-returns__notice" data-wp-bind--hidden="!state.nothingReturnable"><?php esc_html_e( 'Nothing in this order can be returned now. The reason is shown under each item.', 'aftercare' ); ?></p>
+			<p
+				class="wp-block-aftercare-returns__notice"
+				data-wp-bind--hidden="!state.nothingReturnable"
+			><?php esc_html_e( 'Nothing in this order can be returned now. The reason is shown under each item.', 'aftercare' ); ?></p>
 			<ul class="wp-block-aftercare-returns__lines">
 				<template data-wp-each--line="context.lines" data-wp-each-key="context.line.id">
 					<li class="wp-block-aftercare-returns__line">
@@ -290,14 +336,38 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 							<div class="wp-block-aftercare-returns__line-fields" data-wp-bind--hidden="state.lineLocked">
 								<div class="wp-block-aftercare-returns__field">
 									<label data-wp-bind--for="context.line.qtyId"><?php esc_html_e( 'Quantity to return', 'aftercare' ); ?></label>
-									<input class="wp-block-aftercare-returns__input wp-block-aftercare-returns__quantity" type="number" inputmode="numeric" min="0" step="1" data-wp-bind--max="context.line.returnable" data-wp-bind--id="context.line.qtyId" data-wp-bind--name="context.line.qtyName" data-wp-bind--value="context.line.quantity" data-wp-bind--aria-describedby="context.line.detailId" data-wp-on--input="actions.setQuantity" />
+									<input
+										class="wp-block-aftercare-returns__input wp-block-aftercare-returns__quantity"
+										type="number"
+										inputmode="numeric"
+										min="0"
+										step="1"
+										data-wp-bind--max="context.line.returnable"
+										data-wp-bind--id="context.line.qtyId"
+										data-wp-bind--name="context.line.qtyName"
+										data-wp-bind--value="context.line.quantity"
+										data-wp-bind--aria-describedby="context.line.detailId"
+										data-wp-on--input="actions.setQuantity"
+									/>
 								</div>
 								<div class="wp-block-aftercare-returns__field">
 									<label data-wp-bind--for="context.line.reasonId"><?php esc_html_e( 'Reason', 'aftercare' ); ?></label>
-									<select class="wp-block-aftercare-returns__input" data-wp-bind--id="context.line.reasonId" data-wp-bind--name="context.line.reasonName" data-wp-on--change="actions.setReason">
+									<select
+										class="wp-block-aftercare-returns__input"
+										data-wp-bind--id="context.line.reasonId"
+										data-wp-bind--name="context.line.reasonName"
+										data-wp-on--change="actions.setReason"
+									>
 										<option value=""><?php esc_html_e( 'Choose a reason', 'aftercare' ); ?></option>
 										<?php foreach ( $aftercare_data['reasons'] as $aftercare_reason ) : ?>
-											<option value="<?php echo esc_attr( $aftercare_reason['key'] ); ?>" <?php echo wp_interactivity_data_wp_context( array( 'reasonKey' => $aftercare_reason['key'] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress. ?> data-wp-bind--selected="state.reasonSelected">
+											<option
+												value="<?php echo esc_attr( $aftercare_reason['key'] ); ?>"
+												<?php
+												// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by WordPress.
+												echo wp_interactivity_data_wp_context( array( 'reasonKey' => $aftercare_reason['key'] ) );
+												?>
+												data-wp-bind--selected="state.reasonSelected"
+											>
 												<?php echo esc_html( $aftercare_reason['label'] . ( $aftercare_reason['photos'] ? ' ' . __( '(photos needed)', 'aftercare' ) : '' ) ); ?>
 											</option>
 										<?php endforeach; ?>
@@ -317,7 +387,14 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 					<?php esc_html_e( 'Anything else we should know?', 'aftercare' ); ?>
 					<span class="wp-block-aftercare-returns__optional"><?php esc_html_e( '(optional)', 'aftercare' ); ?></span>
 				</label>
-				<textarea id="<?php echo esc_attr( $aftercare_uid . '-comment' ); ?>" class="wp-block-aftercare-returns__input" name="aftercare_comment" rows="5" maxlength="5000" data-wp-on--input="actions.setComment"><?php echo esc_textarea( $aftercare_values['comment'] ); ?></textarea>
+				<textarea
+					id="<?php echo esc_attr( $aftercare_uid . '-comment' ); ?>"
+					class="wp-block-aftercare-returns__input"
+					name="aftercare_comment"
+					rows="5"
+					maxlength="5000"
+					data-wp-on--input="actions.setComment"
+				><?php echo esc_textarea( $aftercare_values['comment'] ); ?></textarea>
 				<?php echo $aftercare_data['suggestions']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped in SuggestionBox::markup(). ?>
 			</div>
 			<?php $aftercare_nav( 'items', 'outcome', $aftercare_continue ); ?>
@@ -328,8 +405,17 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 				<legend><?php esc_html_e( 'What would you like instead?', 'aftercare' ); ?></legend>
 				<?php foreach ( $aftercare_data['outcomes'] as $aftercare_outcome ) : ?>
 					<div class="wp-block-aftercare-returns__choice">
-						<input type="radio" id="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>" name="aftercare_outcome" value="<?php echo esc_attr( $aftercare_outcome['key'] ); ?>" <?php checked( $aftercare_values['outcome'], $aftercare_outcome['key'] ); ?> data-wp-on--change="actions.setOutcome" />
-						<label for="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>"><?php echo esc_html( $aftercare_outcome['label'] ); ?></label>
+						<input
+							type="radio"
+							id="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>"
+							name="aftercare_outcome"
+							value="<?php echo esc_attr( $aftercare_outcome['key'] ); ?>"
+							<?php checked( $aftercare_values['outcome'], $aftercare_outcome['key'] ); ?>
+							data-wp-on--change="actions.setOutcome"
+						/>
+						<label
+							for="<?php echo esc_attr( $aftercare_uid . '-outcome-' . $aftercare_outcome['key'] ); ?>"
+						><?php echo esc_html( $aftercare_outcome['label'] ); ?></label>
 					</div>
 				<?php endforeach; ?>
 			</fieldset>
@@ -357,13 +443,30 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 				<label for="<?php echo esc_attr( $aftercare_uid . '-photos' ); ?>">
 					<?php esc_html_e( 'Photos', 'aftercare' ); ?>
 					<span class="wp-block-aftercare-returns__optional" data-wp-bind--hidden="state.photosRequired"><?php esc_html_e( '(optional)', 'aftercare' ); ?></span>
-					<span class="wp-block-aftercare-returns__required" data-wp-bind--hidden="state.photosOptional"><?php esc_html_e( '(needed for the reason you chose)', 'aftercare' ); ?></span>
+					<span
+						class="wp-block-aftercare-returns__required"
+						data-wp-bind--hidden="state.photosOptional"
+					><?php esc_html_e( '(needed for the reason you chose)', 'aftercare' ); ?></span>
 				</label>
-				<input id="<?php echo esc_attr( $aftercare_uid . '-photos' ); ?>" class="wp-block-aftercare-returns__input" type="file" name="attachments[]" multiple accept="<?php echo esc_attr( $aftercare_data['accept'] ); ?>" aria-describedby="<?php echo esc_attr( $aftercare_uid . '-photos-hint' ); ?>" />
+				<input
+					id="<?php echo esc_attr( $aftercare_uid . '-photos' ); ?>"
+					class="wp-block-aftercare-returns__input"
+					type="file"
+					name="attachments[]"
+					multiple
+					accept="<?php echo esc_attr( $aftercare_data['accept'] ); ?>"
+					aria-describedby="<?php echo esc_attr( $aftercare_uid . '-photos-hint' ); ?>"
+				/>
 				<span class="wp-block-aftercare-returns__hint" id="<?php echo esc_attr( $aftercare_uid . '-photos-hint' ); ?>">
 					<?php
-					/* translators: 1: number of photos, 2: size limit such as "10 MB". */
-					echo esc_html( sprintf( __( 'Up to %1$d photos of %2$s each (JPEG, PNG, GIF or WebP).', 'aftercare' ), $aftercare_data['max_files'], size_format( $aftercare_data['max_bytes'] ) ) );
+					echo esc_html(
+						sprintf(
+							/* translators: 1: number of photos, 2: size limit such as "10 MB". */
+							__( 'Up to %1$d photos of %2$s each (JPEG, PNG, GIF or WebP).', 'aftercare' ),
+							$aftercare_data['max_files'],
+							size_format( $aftercare_data['max_bytes'] )
+						)
+					);
 					?>
 				</span>
 			</div>

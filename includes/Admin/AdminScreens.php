@@ -110,10 +110,14 @@ final class AdminScreens implements Conditional {
 		}
 		add_action(
 			'admin_notices',
-			static fn() => printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html__( 'Aftercare\'s screens are not built. Run “npm run build” in the plugin folder.', 'aftercare' ) )
+			static fn() => printf(
+				'<div class="notice notice-error"><p>%s</p></div>',
+				esc_html__( 'Aftercare\'s screens are not built. Run “npm run build” in the plugin folder.', 'aftercare' )
+			)
 		);
 	}
 
+	// phpcs:disable Generic.Files.LineLength.TooLong -- one type or sentence.
 	/**
 	 * What the app needs besides REST: the agents tickets can be assigned to, the current user,
 	 * the order a new ticket starts from (`&new=1&order_id=…`, from the order screen), and the
@@ -121,6 +125,7 @@ final class AdminScreens implements Conditional {
 	 *
 	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null, returnReasons: array<int, array{key: string, label: string}>}
 	 */
+	// phpcs:enable Generic.Files.LineLength.TooLong
 	private function app_data(): array {
 		$agents = get_users(
 			array(
@@ -166,7 +171,8 @@ final class AdminScreens implements Conditional {
 		if ( ! class_exists( 'WooCommerce' ) ) {
 			return null;
 		}
-		$hpos = class_exists( \Automattic\WooCommerce\Utilities\OrderUtil::class ) && \Automattic\WooCommerce\Utilities\OrderUtil::custom_orders_table_usage_is_enabled();
+		$hpos = class_exists( \Automattic\WooCommerce\Utilities\OrderUtil::class )
+			&& \Automattic\WooCommerce\Utilities\OrderUtil::custom_orders_table_usage_is_enabled();
 		return $hpos ? admin_url( 'admin.php?page=wc-orders&action=edit&id=%d' ) : admin_url( 'post.php?post=%d&action=edit' );
 	}
 

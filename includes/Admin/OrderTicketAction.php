@@ -37,7 +37,9 @@ final class OrderTicketAction implements Conditional {
 	 * @param \WP_Post|\WC_Order|object $post_or_order The order (HPOS) or its post (legacy).
 	 */
 	public function render( $post_or_order ): void {
-		$order_id = $post_or_order instanceof \WP_Post ? (int) $post_or_order->ID : (int) ( method_exists( $post_or_order, 'get_id' ) ? $post_or_order->get_id() : 0 );
+		$order_id = $post_or_order instanceof \WP_Post
+			? (int) $post_or_order->ID
+			: (int) ( method_exists( $post_or_order, 'get_id' ) ? $post_or_order->get_id() : 0 );
 		printf(
 			'<p><a class="button" href="%s">%s</a></p><p class="description">%s</p>',
 			esc_url( self::url( $order_id ) ),

@@ -60,7 +60,8 @@ final class ArticleVotes implements Table {
 		$now   = $this->clock->now();
 		$new   = (bool) $this->wpdb->query(
 			$this->wpdb->prepare(
-				"INSERT IGNORE INTO {$table} (post_id, visitor, helpful, comment, created_at) VALUES (%d, %s, %d, %s, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"INSERT IGNORE INTO {$table} (post_id, visitor, helpful, comment, created_at) VALUES (%d, %s, %d, %s, %d)",
 				$post_id,
 				$visitor,
 				$helpful ? 1 : 0,
@@ -95,7 +96,7 @@ final class ArticleVotes implements Table {
 		$rows  = $this->wpdb->get_results(
 			$this->wpdb->prepare(
 				"SELECT post_id, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful, SUM(CASE WHEN comment <> '' THEN 1 ELSE 0 END) AS comments
-				FROM {$table} WHERE created_at >= %d GROUP BY post_id ORDER BY COUNT(*) DESC, post_id DESC LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				FROM {$table} WHERE created_at >= %d GROUP BY post_id ORDER BY COUNT(*) DESC, post_id DESC LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
 				$since,
 				$limit
 			)
@@ -118,7 +119,14 @@ final class ArticleVotes implements Table {
 	 */
 	public function comments( int $post_id, int $limit ): array {
 		$table = $this->table();
-		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT helpful, comment, created_at FROM {$table} WHERE post_id = %d AND comment <> '' ORDER BY created_at DESC, id DESC LIMIT %d", $post_id, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$rows  = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"SELECT helpful, comment, created_at FROM {$table} WHERE post_id = %d AND comment <> '' ORDER BY created_at DESC, id DESC LIMIT %d",
+				$post_id,
+				$limit
+			)
+		);
 		return array_map(
 			static fn( $row ): array => array(
 				'helpful'    => (bool) (int) $row->helpful,
@@ -136,7 +144,13 @@ final class ArticleVotes implements Table {
 	 */
 	public function daily( int $since ): array {
 		$table = $this->table();
-		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT created_at - (created_at % 86400) AS day, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful FROM {$table} WHERE created_at >= %d GROUP BY created_at - (created_at % 86400)", $since ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$rows  = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
+				"SELECT created_at - (created_at % 86400) AS day, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful FROM {$table} WHERE created_at >= %d GROUP BY created_at - (created_at % 86400)",
+				$since
+			)
+		);
 		$out   = array();
 		foreach ( $rows as $row ) {
 			$out[ (int) $row->day ] = array(

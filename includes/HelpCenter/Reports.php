@@ -76,7 +76,12 @@ final class Reports {
 				),
 			);
 		}
-		usort( $articles, static fn( array $a, array $b ): int => ( $b['helpful'] + $b['unhelpful'] + $b['clicks'] + $b['visitors'] ) <=> ( $a['helpful'] + $a['unhelpful'] + $a['clicks'] + $a['visitors'] ) ?: $a['id'] <=> $b['id'] );
+		usort(
+			$articles,
+			static fn( array $a, array $b ): int =>
+				( $b['helpful'] + $b['unhelpful'] + $b['clicks'] + $b['visitors'] ) <=> ( $a['helpful'] + $a['unhelpful'] + $a['clicks'] + $a['visitors'] )
+					?: $a['id'] <=> $b['id']
+		);
 		$articles = array_slice( $articles, 0, 25 );
 
 		$searches = $this->log->daily( $since );

@@ -139,7 +139,10 @@ final class SearchIndex {
 				$this->table( 'postings' ),
 				array( 'term_id', 'post_id', 'weight' ),
 				'(%d, %d, %d)',
-				array_map( static fn( int|string $term ): array => array( $ids[ $term ], $post_id, min( 65535, $weights[ $term ] ) ), array_keys( array_intersect_key( $ids, $weights ) ) )
+				array_map(
+					static fn( int|string $term ): array => array( $ids[ $term ], $post_id, min( 65535, $weights[ $term ] ) ),
+					array_keys( array_intersect_key( $ids, $weights ) )
+				)
 			);
 			$this->change_doc_counts( array_values( $ids ), 1 );
 		}
@@ -166,7 +169,8 @@ final class SearchIndex {
 	 */
 	public function remove( int $post_id, bool $announce = true ): void {
 		$postings = $this->table( 'postings' );
-		$term_ids = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT term_id FROM {$postings} WHERE post_id = %d", $post_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$term_ids = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT term_id FROM {$postings} WHERE post_id = %d", $post_id ) );
 		if ( $term_ids ) {
 			$this->wpdb->delete( $postings, array( 'post_id' => $post_id ), array( '%d' ) );
 			$this->change_doc_counts( array_map( 'intval', $term_ids ), -1 );
@@ -200,7 +204,8 @@ final class SearchIndex {
 		$ids   = array();
 		foreach ( array_chunk( $terms, 500 ) as $chunk ) {
 			$placeholders = implode( ', ', array_fill( 0, count( $chunk ), '%s' ) );
-			$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT term_id, term FROM {$table} WHERE term IN ({$placeholders})", $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
+			$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT term_id, term FROM {$table} WHERE term IN ({$placeholders})", $chunk ) );
 			foreach ( $rows as $row ) {
 				$ids[ (string) $row->term ] = (int) $row->term_id;
 			}
@@ -237,7 +242,8 @@ final class SearchIndex {
 
 	private function count_documents(): int {
 		$table = $this->table( 'documents' );
-		$count = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name, no input.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- table name, no input.
+		$count = (int) $this->wpdb->get_var( "SELECT COUNT(*) FROM {$table}" );
 		update_option( self::DOCUMENT_COUNT, $count, true );
 		return $count;
 	}
@@ -247,7 +253,8 @@ final class SearchIndex {
 	 */
 	public function contains( int $post_id ): bool {
 		$table = $this->table( 'documents' );
-		return (bool) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT post_id FROM {$table} WHERE post_id = %d", $post_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return (bool) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT post_id FROM {$table} WHERE post_id = %d", $post_id ) );
 	}
 
 	/**
@@ -286,7 +293,8 @@ final class SearchIndex {
 		foreach ( array_chunk( $term_ids, 500 ) as $chunk ) {
 			$placeholders = implode( ', ', array_fill( 0, count( $chunk ), '%d' ) );
 			$expression   = $delta > 0 ? 'doc_count + 1' : 'CASE WHEN doc_count > 0 THEN doc_count - 1 ELSE 0 END';
-			$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$table} SET doc_count = {$expression} WHERE term_id IN ({$placeholders})", $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name, fixed expression and placeholders.
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name, fixed expression and placeholders.
+			$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$table} SET doc_count = {$expression} WHERE term_id IN ({$placeholders})", $chunk ) );
 		}
 	}
 
@@ -303,7 +311,8 @@ final class SearchIndex {
 		$verb = $ignore ? 'INSERT IGNORE' : 'INSERT';
 		foreach ( array_chunk( $rows, 300 ) as $chunk ) {
 			$sql = "{$verb} INTO {$table} (" . implode( ', ', $columns ) . ') VALUES ' . implode( ', ', array_fill( 0, count( $chunk ), $row ) );
-			$this->wpdb->query( $this->wpdb->prepare( $sql, array_merge( ...$chunk ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- built from column names and placeholders only.
+			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- built from column names and placeholders only.
+			$this->wpdb->query( $this->wpdb->prepare( $sql, array_merge( ...$chunk ) ) );
 		}
 	}
 }

@@ -137,7 +137,14 @@ final class SearchLog implements Table {
 	 */
 	public function clicks_by_article( int $since, int $limit ): array {
 		$table = $this->table();
-		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT post_id, COUNT(*) AS clicks FROM {$table} WHERE kind = 'click' AND created_at >= %d AND post_id > 0 GROUP BY post_id ORDER BY clicks DESC, post_id DESC LIMIT %d", $since, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$rows  = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
+				"SELECT post_id, COUNT(*) AS clicks FROM {$table} WHERE kind = 'click' AND created_at >= %d AND post_id > 0 GROUP BY post_id ORDER BY clicks DESC, post_id DESC LIMIT %d",
+				$since,
+				$limit
+			)
+		);
 		$out   = array();
 		foreach ( $rows as $row ) {
 			$out[ (int) $row->post_id ] = (int) $row->clicks;
@@ -158,7 +165,7 @@ final class SearchLog implements Table {
 					SUM(CASE WHEN kind = 'search' THEN 1 ELSE 0 END) AS searches,
 					SUM(CASE WHEN kind = 'search' AND result_count = 0 THEN 1 ELSE 0 END) AS zero,
 					SUM(CASE WHEN kind = 'click' THEN 1 ELSE 0 END) AS clicks
-				FROM {$table} WHERE created_at >= %d GROUP BY created_at - (created_at % 86400)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				FROM {$table} WHERE created_at >= %d GROUP BY created_at - (created_at % 86400)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
 				$since
 			)
 		);

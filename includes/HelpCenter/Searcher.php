@@ -64,7 +64,8 @@ final class Searcher {
 			$multiplier = max( 1, (int) round( 1000 * $factor * ( $idf[ $term_id ] ?? 1.0 ) ) );
 			$rows       = $this->wpdb->get_results(
 				$this->wpdb->prepare(
-					"SELECT post_id, weight FROM {$postings} WHERE term_id = %d ORDER BY weight DESC, post_id DESC LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+					// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+					"SELECT post_id, weight FROM {$postings} WHERE term_id = %d ORDER BY weight DESC, post_id DESC LIMIT %d",
 					$term_id,
 					self::POSTINGS_PER_TERM
 				),
@@ -191,7 +192,8 @@ final class Searcher {
 			}
 			$rows = $this->wpdb->get_col(
 				$this->wpdb->prepare(
-					"SELECT term_id FROM {$table} WHERE term LIKE %s AND doc_count > 0 ORDER BY doc_count DESC, term ASC LIMIT 8", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+					// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+					"SELECT term_id FROM {$table} WHERE term LIKE %s AND doc_count > 0 ORDER BY doc_count DESC, term ASC LIMIT 8",
 					$this->wpdb->esc_like( $beginning ) . '%'
 				)
 			);
@@ -225,7 +227,7 @@ final class Searcher {
 				WHERE g.gram IN ({$placeholders}) AND t.term_length BETWEEN %d AND %d AND t.doc_count > 0
 				GROUP BY t.term_id, t.term
 				ORDER BY shared DESC, t.doc_count DESC, t.term ASC
-				LIMIT 60", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table names and placeholders.
+				LIMIT 60", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare,Generic.Files.LineLength.TooLong -- table names and placeholders.
 				array_merge( $grams, array( $length - $max, $length + $max ) )
 			)
 		);
@@ -248,7 +250,8 @@ final class Searcher {
 	private function idf( array $term_ids ): array {
 		$table        = $this->index->table( 'terms' );
 		$placeholders = implode( ', ', array_fill( 0, count( $term_ids ), '%d' ) );
-		$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT term_id, doc_count FROM {$table} WHERE term_id IN ({$placeholders})", $term_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name and placeholders.
+		$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT term_id, doc_count FROM {$table} WHERE term_id IN ({$placeholders})", $term_ids ) );
 		$total        = max( 1, $this->index->document_count() );
 		$idf          = array();
 		foreach ( $rows as $row ) {

@@ -19,7 +19,7 @@ final class SuggestionBox {
 	 */
 	public static function markup( string $source ): string {
 		return sprintf(
-			'<div class="aftercare-help-suggestions" aria-live="polite"><div class="aftercare-help-suggestions__box" data-rest="%1$s" data-source="%2$s" data-new-tab="%3$s" data-wp-init="callbacks.initHelpSuggestions" hidden><p class="aftercare-help-suggestions__heading">%4$s</p><ul class="aftercare-help-suggestions__list"></ul></div></div>',
+			'<div class="aftercare-help-suggestions" aria-live="polite"><div class="aftercare-help-suggestions__box" data-rest="%1$s" data-source="%2$s" data-new-tab="%3$s" data-wp-init="callbacks.initHelpSuggestions" hidden><p class="aftercare-help-suggestions__heading">%4$s</p><ul class="aftercare-help-suggestions__list"></ul></div></div>', // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 			esc_url( rest_url( 'aftercare/v1/help/' ) ),
 			esc_attr( in_array( $source, SearchLog::SOURCES, true ) ? $source : 'contact' ),
 			esc_attr__( '(opens in a new tab)', 'aftercare' ),

@@ -51,7 +51,8 @@ trait VisitorRecords {
 		$column = self::TIME_COLUMN;
 		// Ids first, then by id: DELETE … LIMIT is not portable to SQLite.
 		$sql = "SELECT id FROM {$this->table()} WHERE {$column} < %d ORDER BY id LIMIT %d";
-		$ids = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $cutoff, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table and column names.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table and column names.
+		$ids = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $cutoff, $limit ) ) );
 		if ( $ids ) {
 			$delete = "DELETE FROM {$this->table()} WHERE id IN (" . implode( ',', $ids ) . ')';
 			$this->wpdb->query( $delete ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- integers.

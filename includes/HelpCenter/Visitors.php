@@ -48,7 +48,11 @@ final class Visitors {
 	 */
 	public function verify( string $visitor ): string {
 		if ( ! $this->is_valid( $visitor ) ) {
-			throw DomainError::invalid( 'invalid_visitor', __( 'This visitor id was not issued by the store. Reload the page and try again.', 'aftercare' ), array( 'params' => array( 'visitor' ) ) );
+			throw DomainError::invalid(
+				'invalid_visitor',
+				__( 'This visitor id was not issued by the store. Reload the page and try again.', 'aftercare' ),
+				array( 'params' => array( 'visitor' ) )
+			);
 		}
 		return $visitor;
 	}

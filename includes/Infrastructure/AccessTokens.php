@@ -50,7 +50,8 @@ final class AccessTokens implements Table {
 	 * @param bool $mailed Whether it goes only to the object's email address (not shown on a page).
 	 */
 	public function issue( string $object_type, int $object_id, bool $mailed = false ): string {
-		$token = rtrim( strtr( base64_encode( random_bytes( 24 ) ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- URL-safe token text.
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- URL-safe token text.
+		$token = rtrim( strtr( base64_encode( random_bytes( 24 ) ), '+/', '-_' ), '=' );
 		$this->wpdb->insert(
 			$this->table(),
 			array(
@@ -69,7 +70,10 @@ final class AccessTokens implements Table {
 			return false;
 		}
 		$hash = $this->hash( $token );
-		$row  = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT token_hash, object_type, object_id, expires_at, mailed FROM {$this->table()} WHERE token_hash = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row  = $this->wpdb->get_row(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->prepare( "SELECT token_hash, object_type, object_id, expires_at, mailed FROM {$this->table()} WHERE token_hash = %s", $hash )
+		);
 		$valid = $row
 			&& hash_equals( (string) $row->token_hash, $hash )
 			&& $row->object_type === $object_type

@@ -63,11 +63,12 @@ final class RateLimiter implements Table {
 		$table = $this->table();
 		$hash  = $this->hash( $bucket, $key );
 		$now   = $this->clock->now();
-		$this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$table} (bucket_key, hits, window_ends) VALUES (%s, 0, 0)", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$table} (bucket_key, hits, window_ends) VALUES (%s, 0, 0)", $hash ) );
 		// The condition and the change are one UPDATE, so concurrent requests cannot overspend together.
 		$spent = $this->wpdb->query(
 			$this->wpdb->prepare(
-				"UPDATE {$table} SET hits = CASE WHEN window_ends <= %d THEN %d ELSE hits + %d END, window_ends = CASE WHEN window_ends <= %d THEN %d ELSE window_ends END WHERE bucket_key = %s AND CASE WHEN window_ends <= %d THEN 0 ELSE hits END + %d <= %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$table} SET hits = CASE WHEN window_ends <= %d THEN %d ELSE hits + %d END, window_ends = CASE WHEN window_ends <= %d THEN %d ELSE window_ends END WHERE bucket_key = %s AND CASE WHEN window_ends <= %d THEN 0 ELSE hits END + %d <= %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
 				$now,
 				$amount,
 				$amount,
@@ -82,7 +83,8 @@ final class RateLimiter implements Table {
 		if ( $spent ) {
 			return 0;
 		}
-		$ends = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT window_ends FROM {$table} WHERE bucket_key = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$ends = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT window_ends FROM {$table} WHERE bucket_key = %s", $hash ) );
 		return max( 1, ( $ends > $now ? $ends : $now + $window ) - $now );
 	}
 
@@ -110,7 +112,15 @@ final class RateLimiter implements Table {
 		$lockouts = (int) $this->increment( $bucket . ':lockouts', $key, $max_lockout )->hits;
 		$lockout  = (int) min( $max_lockout, $window * ( 2 ** min( 20, max( 0, $lockouts - 1 ) ) ) );
 		$table    = $this->table();
-		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$table} SET window_ends = %d WHERE bucket_key = %s AND window_ends < %d", $now + $lockout, $this->hash( $bucket, $key ), $now + $lockout ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$this->wpdb->query(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$table} SET window_ends = %d WHERE bucket_key = %s AND window_ends < %d",
+				$now + $lockout,
+				$this->hash( $bucket, $key ),
+				$now + $lockout
+			)
+		);
 		return max( $lockout, (int) $row->window_ends - $now );
 	}
 
@@ -122,18 +132,20 @@ final class RateLimiter implements Table {
 		$hash  = $this->hash( $bucket, $key );
 		$now   = $this->clock->now();
 
-		$this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$table} (bucket_key, hits, window_ends) VALUES (%s, 0, 0)", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$table} (bucket_key, hits, window_ends) VALUES (%s, 0, 0)", $hash ) );
 		// One UPDATE both resets an expired window and counts the hit, so concurrent requests never lose a count.
 		$this->wpdb->query(
 			$this->wpdb->prepare(
-				"UPDATE {$table} SET hits = CASE WHEN window_ends <= %d THEN 1 ELSE hits + 1 END, window_ends = CASE WHEN window_ends <= %d THEN %d ELSE window_ends END WHERE bucket_key = %s", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$table} SET hits = CASE WHEN window_ends <= %d THEN 1 ELSE hits + 1 END, window_ends = CASE WHEN window_ends <= %d THEN %d ELSE window_ends END WHERE bucket_key = %s", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
 				$now,
 				$now,
 				$now + $window,
 				$hash
 			)
 		);
-		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT hits, window_ends FROM {$table} WHERE bucket_key = %s", $hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT hits, window_ends FROM {$table} WHERE bucket_key = %s", $hash ) );
 
 		if ( 0 === wp_rand( 0, 99 ) ) {
 			$this->purge();
@@ -150,7 +162,8 @@ final class RateLimiter implements Table {
 	public function retry_after( string $bucket, string $key, int $limit ): int {
 		$table = $this->table();
 		$now   = $this->clock->now();
-		$row   = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT hits, window_ends FROM {$table} WHERE bucket_key = %s", $this->hash( $bucket, $key ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$row   = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT hits, window_ends FROM {$table} WHERE bucket_key = %s", $this->hash( $bucket, $key ) ) );
 		if ( ! $row || (int) $row->window_ends <= $now || (int) $row->hits < $limit ) {
 			return 0;
 		}
@@ -166,7 +179,8 @@ final class RateLimiter implements Table {
 
 	private function purge(): void {
 		$table = $this->table();
-		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE window_ends < %d", $this->clock->now() ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$table} WHERE window_ends < %d", $this->clock->now() ) );
 	}
 
 	private function hash( string $bucket, string $key ): string {

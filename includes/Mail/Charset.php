@@ -40,7 +40,22 @@ final class Charset {
 	);
 
 	/** mbstring "encodings" that are transfer encodings or internal forms, not charsets. */
-	private const NOT_CHARSETS = array( 'pass', 'auto', 'wchar', 'byte2be', 'byte2le', 'byte4be', 'byte4le', 'base64', 'uuencode', 'html-entities', 'qprint', 'quoted-printable', '7bit', '8bit' );
+	private const NOT_CHARSETS = array(
+		'pass',
+		'auto',
+		'wchar',
+		'byte2be',
+		'byte2le',
+		'byte4be',
+		'byte4le',
+		'base64',
+		'uuencode',
+		'html-entities',
+		'qprint',
+		'quoted-printable',
+		'7bit',
+		'8bit',
+	);
 
 	/** @var array<string, string>|null Lowercased names and aliases mbstring converts from, to its name. */
 	private static ?array $mb = null;

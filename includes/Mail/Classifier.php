@@ -18,9 +18,9 @@ final class Classifier {
 
 	private const BOUNCE_SENDERS = '/^(?:mailer-daemon|postmaster|mail-daemon|mailer_daemon)@/';
 
-	private const BOUNCE_SUBJECTS = '/^(?:Undeliverable|Undelivered Mail Returned to Sender|Delivery Status Notification \(Failure\)|Mail delivery failed|Returned mail|Unzustellbar|Non remis|No se puede entregar|Onbestelbaar)\b/ui';
+	private const BOUNCE_SUBJECTS = '/^(?:Undeliverable|Undelivered Mail Returned to Sender|Delivery Status Notification \(Failure\)|Mail delivery failed|Returned mail|Unzustellbar|Non remis|No se puede entregar|Onbestelbaar)\b/ui'; // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 
-	private const OUT_OF_OFFICE = '/^(?:Auto(?:matic)?[ -]?(?:reply|response)|Out of (?:the )?office|Away from (?:the )?office|On vacation|Abwesenheitsnotiz|Automatische Antwort|Réponse automatique|Absence du bureau|Respuesta automática|Fuera de la oficina|Automatisch antwoord|Afwezig)\b/ui';
+	private const OUT_OF_OFFICE = '/^(?:Auto(?:matic)?[ -]?(?:reply|response)|Out of (?:the )?office|Away from (?:the )?office|On vacation|Abwesenheitsnotiz|Automatische Antwort|Réponse automatique|Absence du bureau|Respuesta automática|Fuera de la oficina|Automatisch antwoord|Afwezig)\b/ui'; // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 
 	public static function classify( InboundMessage $message ): Classification {
 		$from = $message->from?->address ?? '';

@@ -22,10 +22,60 @@ use Aftercare\Tickets\MessageBody;
 final class Html {
 
 	/** Elements whose content is never message text. */
-	private const DROP = array( 'head', 'style', 'script', 'title', 'meta', 'link', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'form', 'button', 'select', 'textarea' );
+	private const DROP = array(
+		'head',
+		'style',
+		'script',
+		'title',
+		'meta',
+		'link',
+		'noscript',
+		'template',
+		'iframe',
+		'object',
+		'embed',
+		'svg',
+		'form',
+		'button',
+		'select',
+		'textarea',
+	);
 
 	/** Elements that start a new line of text. */
-	private const BLOCKS = array( 'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'center', 'address', 'table', 'tr', 'ul', 'ol', 'li', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'body', 'html' );
+	private const BLOCKS = array(
+		'p',
+		'div',
+		'section',
+		'article',
+		'header',
+		'footer',
+		'main',
+		'aside',
+		'nav',
+		'center',
+		'address',
+		'table',
+		'tr',
+		'ul',
+		'ol',
+		'li',
+		'blockquote',
+		'pre',
+		'h1',
+		'h2',
+		'h3',
+		'h4',
+		'h5',
+		'h6',
+		'hr',
+		'dl',
+		'dt',
+		'dd',
+		'figure',
+		'figcaption',
+		'body',
+		'html',
+	);
 
 	/** Elements the allowlist keeps as they are. */
 	private const KEPT = array( 'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a' );
@@ -69,7 +119,10 @@ final class Html {
 		}
 		$document = new \DOMDocument();
 		$previous = libxml_use_internal_errors( true );
-		$document->loadHTML( '<!DOCTYPE html><html><body>' . mb_encode_numericentity( $html, array( 0x80, 0x10FFFF, 0, 0x1FFFFF ), 'UTF-8' ), LIBXML_NONET | LIBXML_NOBLANKS );
+		$document->loadHTML(
+			'<!DOCTYPE html><html><body>' . mb_encode_numericentity( $html, array( 0x80, 0x10FFFF, 0, 0x1FFFFF ), 'UTF-8' ),
+			LIBXML_NONET | LIBXML_NOBLANKS
+		);
 		libxml_clear_errors();
 		libxml_use_internal_errors( $previous );
 		foreach ( self::DROP as $tag ) {

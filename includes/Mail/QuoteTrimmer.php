@@ -26,18 +26,18 @@ namespace Aftercare\Mail;
 final class QuoteTrimmer {
 
 	/** Attribution lines, whole line (after whitespace is collapsed). */
-	private const ATTRIBUTION = '/^(?:On\s.{1,300}\swrote|Am\s.{1,300}\sschrieb.{0,100}|Le\s.{1,300}\sa\s+écrit|El\s.{1,300}\sescribió|Op\s.{1,300}\sschreef.{0,100})\s?:$/u';
+	private const ATTRIBUTION = '/^(?:On\s.{1,300}\swrote|Am\s.{1,300}\sschrieb.{0,100}|Le\s.{1,300}\sa\s+écrit|El\s.{1,300}\sescribió|Op\s.{1,300}\sschreef.{0,100})\s?:$/u'; // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 
 	private const ORIGINAL = '/^-{3,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d\'origine|Mensaje original|Oorspronkelijk bericht)\s*-{3,}$/ui';
 
 	/** Where a forward begins (a block's text may run on into the forwarded headers). */
-	private const FORWARD = '/^(?:-{3,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{3,}|Begin forwarded message:)/ui';
+	private const FORWARD = '/^(?:-{3,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{3,}|Begin forwarded message:)/ui'; // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 
 	private const HEADER_FROM = '/^\*?(?:From|Von|De|Van)\s?:\*?\s/u';
 
 	private const HEADER_SENT = '/^\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Verzonden)\s?:\*?\s/u';
 
-	private const DEVICE = '/^(?:Sent from my (?:iPhone|iPad|Android|Samsung|mobile)|Sent from (?:Mail|Outlook) for|Get Outlook for|Von meinem (?:iPhone|iPad|Smartphone) gesendet|Envoyé de mon (?:iPhone|iPad)|Enviado desde mi (?:iPhone|iPad)|Verstuurd vanaf mijn (?:iPhone|iPad))/ui';
+	private const DEVICE = '/^(?:Sent from my (?:iPhone|iPad|Android|Samsung|mobile)|Sent from (?:Mail|Outlook) for|Get Outlook for|Von meinem (?:iPhone|iPad|Smartphone) gesendet|Envoyé de mon (?:iPhone|iPad)|Enviado desde mi (?:iPhone|iPad)|Verstuurd vanaf mijn (?:iPhone|iPad))/ui'; // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 
 	/** HTML elements that start the quote (XPath), in the order they are tried. */
 	private const HTML_MARKS = array(
@@ -99,7 +99,13 @@ final class QuoteTrimmer {
 			}
 		}
 		// A signature's "-- " line sits just before Gmail's signature block.
-		while ( null !== $cut->previousSibling && ( 'br' === $cut->previousSibling->nodeName || ( $cut->previousSibling instanceof \DOMText && preg_match( '/^\s*(?:--\s*)?$/', $cut->previousSibling->data ) ) ) ) {
+		while (
+			null !== $cut->previousSibling
+			&& (
+				'br' === $cut->previousSibling->nodeName
+				|| ( $cut->previousSibling instanceof \DOMText && preg_match( '/^\s*(?:--\s*)?$/', $cut->previousSibling->data ) )
+			)
+		) {
 			$cut->parentNode?->removeChild( $cut->previousSibling );
 		}
 		$cut->parentNode?->removeChild( $cut );
@@ -187,7 +193,10 @@ final class QuoteTrimmer {
 	 */
 	private static function before( \DOMNode $a, \DOMNode $b ): bool {
 		$xpath = new \DOMXPath( $a->ownerDocument );
-		return $xpath->evaluate( 'count(preceding::node()) + count(ancestor::node())', $a ) < $xpath->evaluate( 'count(preceding::node()) + count(ancestor::node())', $b );
+		return $xpath->evaluate( 'count(preceding::node()) + count(ancestor::node())', $a ) < $xpath->evaluate(
+			'count(preceding::node()) + count(ancestor::node())',
+			$b
+		);
 	}
 
 	private static function squash( string $text ): string {

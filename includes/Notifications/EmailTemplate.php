@@ -27,7 +27,11 @@ final class EmailTemplate {
 		if ( $mail->details ) {
 			$html .= '<table role="presentation" style="margin:0 0 16px;border-collapse:collapse;">';
 			foreach ( $mail->details as list( $label, $value ) ) {
-				$html .= '<tr><th scope="row" style="padding:4px 16px 4px 0;text-align:left;vertical-align:top;">' . esc_html( $label ) . '</th><td style="padding:4px 0;">' . nl2br( esc_html( $value ) ) . '</td></tr>';
+				$html .= '<tr><th scope="row" style="padding:4px 16px 4px 0;text-align:left;vertical-align:top;">'
+					. esc_html( $label )
+					. '</th><td style="padding:4px 0;">'
+					. nl2br( esc_html( $value ) )
+					. '</td></tr>';
 			}
 			$html .= '</table>';
 		}
@@ -40,9 +44,15 @@ final class EmailTemplate {
 			$html .= wp_kses_post( $mail->body_html ) . '</blockquote>';
 		}
 		if ( '' !== $mail->link_url ) {
-			$html .= '<p><a href="' . esc_url( $mail->link_url ) . '" style="display:inline-block;padding:10px 16px;background:#2271b1;color:#ffffff;text-decoration:none;border-radius:4px;">' . esc_html( $mail->link_label ) . '</a></p>';
+			$html .= '<p><a href="'
+				. esc_url( $mail->link_url )
+				. '" style="display:inline-block;padding:10px 16px;background:#2271b1;color:#ffffff;text-decoration:none;border-radius:4px;">'
+				. esc_html( $mail->link_label )
+				. '</a></p>';
 			if ( $mail->kind->to_customer() ) {
-				$html .= '<p style="color:#50575e;font-size:13px;">' . esc_html__( 'Keep this link to yourself: anyone who has it can read and answer this conversation.', 'aftercare' ) . '</p>';
+				$html .= '<p style="color:#50575e;font-size:13px;">'
+					. esc_html__( 'Keep this link to yourself: anyone who has it can read and answer this conversation.', 'aftercare' )
+					. '</p>';
 			}
 		}
 		return $html;
@@ -61,8 +71,12 @@ final class EmailTemplate {
 	 */
 	public function document( Notification $mail, string $heading ): string {
 		$site = wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES );
-		return '<!DOCTYPE html><html lang="' . esc_attr( get_bloginfo( 'language' ) ) . '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>' . esc_html( $heading ) . '</title></head>'
-			. '<body style="margin:0;padding:24px;background:#f6f7f7;font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1d2327;">'
+		return '<!DOCTYPE html><html lang="'
+			. esc_attr( get_bloginfo( 'language' ) )
+			. '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>'
+			. esc_html( $heading )
+			. '</title></head>'
+			. '<body style="margin:0;padding:24px;background:#f6f7f7;font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1d2327;">' // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 			. '<div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px;border-radius:4px;">'
 			. '<h1 style="margin:0 0 16px;font-size:22px;">' . esc_html( $heading ) . '</h1>'
 			. $this->body( $mail )

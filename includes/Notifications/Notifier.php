@@ -85,11 +85,20 @@ final class Notifier implements Registrable {
 	 * (unless an agent filed it on the customer's behalf).
 	 */
 	public function return_created( ReturnRequest $return ): void {
-		$queued = is_email( $return->customer_email ) && $this->outbox->enqueue( 'return:' . $return->id . ':requested', Kind::ReturnRequested->value, $return->ticket_id, 0, $return->customer_email, $return->id );
+		$queued = is_email( $return->customer_email )
+			&& $this->outbox->enqueue(
+				'return:' . $return->id . ':requested',
+				Kind::ReturnRequested->value,
+				$return->ticket_id,
+				0,
+				$return->customer_email,
+				$return->id
+			);
 		$ticket = $this->tickets->find( $return->ticket_id );
 		if ( $ticket && ! in_array( $ticket->channel, array( Channel::Admin, Channel::Phone ), true ) ) {
 			foreach ( $this->agent_recipients( $ticket ) as $email ) {
-				$queued = $this->outbox->enqueue( 'return:' . $return->id . ':agents:' . $email, Kind::NewReturn->value, $return->ticket_id, 0, $email, $return->id ) || $queued;
+				$queued = $this->outbox->enqueue( 'return:' . $return->id . ':agents:' . $email, Kind::NewReturn->value, $return->ticket_id, 0, $email, $return->id )
+					|| $queued;
 			}
 		}
 		if ( $queued ) {
@@ -109,7 +118,16 @@ final class Notifier implements Registrable {
 			return;
 		}
 		$key = $message ? 'reply:' . $message->id : 'return:' . $return->id . ':' . $return->status->value;
-		if ( $this->outbox->enqueue( $key, Kind::for_return_status( $return->status )->value, $return->ticket_id, $message ? $message->id : 0, $return->customer_email, $return->id ) ) {
+		if (
+			$this->outbox->enqueue(
+				$key,
+				Kind::for_return_status( $return->status )->value,
+				$return->ticket_id,
+				$message ? $message->id : 0,
+				$return->customer_email,
+				$return->id
+			)
+		) {
 			$this->wake( $this->clock->now() );
 		}
 	}
@@ -124,7 +142,8 @@ final class Notifier implements Registrable {
 		if ( 'customer' === $message->author_role ) {
 			$queued = $this->queue_for_agents( Kind::CustomerReply, $ticket, $message );
 		} else {
-			$queued = is_email( $ticket->customer_email ) && $this->outbox->enqueue( 'reply:' . $message->id, Kind::AgentReply->value, $ticket->id, $message->id, $ticket->customer_email );
+			$queued = is_email( $ticket->customer_email )
+				&& $this->outbox->enqueue( 'reply:' . $message->id, Kind::AgentReply->value, $ticket->id, $message->id, $ticket->customer_email );
 		}
 		if ( $queued ) {
 			$this->wake( $this->clock->now() );
@@ -217,7 +236,9 @@ final class Notifier implements Registrable {
 		$return = $this->returns->for_thread( $ticket->id );
 		if ( $kind->to_customer() ) {
 			// A fresh token per mail: tokens are only stored hashed, so the one shown on screen cannot be reused.
-			$link  = $return ? $this->returns->customer_link( $return ) : $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id, true ) );
+			$link  = $return
+				? $this->returns->customer_link( $return )
+				: $this->links->for_customer( $ticket, $ticket->customer_id > 0 ? '' : $this->tokens->issue( 'ticket', $ticket->id, true ) );
 			$name  = $ticket->customer_name;
 			$label = __( 'View your request and reply', 'aftercare' );
 		} else {
@@ -227,7 +248,7 @@ final class Notifier implements Registrable {
 			$label = $return ? __( 'Open the return', 'aftercare' ) : __( 'Open the ticket', 'aftercare' );
 		}
 		$intro = match ( $kind ) {
-			Kind::TicketReceived => __( 'Thank you for contacting us. We have received your request and will reply as soon as we can. Your ticket number is below; you will get an email when we answer.', 'aftercare' ),
+			Kind::TicketReceived => __( 'Thank you for contacting us. We have received your request and will reply as soon as we can. Your ticket number is below; you will get an email when we answer.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			Kind::AgentReply     => __( 'We have replied to your request.', 'aftercare' ),
 			/* translators: %s: customer name. */
 			Kind::NewTicket      => sprintf( __( '%s opened a new ticket.', 'aftercare' ), $ticket->customer_name ),
@@ -236,7 +257,9 @@ final class Notifier implements Registrable {
 			default              => '',
 		};
 		// A guest's own words going back to an address nobody has shown is theirs: never with links.
-		$body = $kind->to_customer() && 'customer' === $message->author_role && ! $ticket->email_verified() ? MessageBody::without_links( $message->body ) : $message->body;
+		$body = $kind->to_customer() && 'customer' === $message->author_role && ! $ticket->email_verified()
+			? MessageBody::without_links( $message->body )
+			: $message->body;
 		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $body, $link, $label );
 	}
 

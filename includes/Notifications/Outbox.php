@@ -81,7 +81,7 @@ final class Outbox implements Table {
 	public function enqueue( string $dedupe_key, string $type, int $ticket_id, int $message_id, string $recipient, int $return_id = 0 ): bool {
 		$inserted = $this->wpdb->query(
 			$this->wpdb->prepare(
-				"INSERT IGNORE INTO {$this->table()} (dedupe_key, type, ticket_id, message_id, return_id, recipient, status, available_at, created_at) VALUES (%s, %s, %d, %d, %d, %s, %s, %d, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"INSERT IGNORE INTO {$this->table()} (dedupe_key, type, ticket_id, message_id, return_id, recipient, status, available_at, created_at) VALUES (%s, %s, %d, %d, %d, %s, %s, %d, %d)", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table name.
 				substr( $dedupe_key, 0, 120 ),
 				$type,
 				$ticket_id,
@@ -102,7 +102,18 @@ final class Outbox implements Table {
 	 * @return int[]
 	 */
 	public function due( int $limit ): array {
-		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE status = %s AND available_at <= %d ORDER BY available_at, id LIMIT %d", self::PENDING, $this->clock->now(), $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return array_map(
+			'intval',
+			$this->wpdb->get_col(
+				$this->wpdb->prepare(
+					// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+					"SELECT id FROM {$this->table()} WHERE status = %s AND available_at <= %d ORDER BY available_at, id LIMIT %d",
+					self::PENDING,
+					$this->clock->now(),
+					$limit
+				)
+			)
+		);
 	}
 
 	/**
@@ -110,12 +121,23 @@ final class Outbox implements Table {
 	 */
 	public function claim( int $id ): ?object {
 		$now     = $this->clock->now();
-		$claimed = $this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET status = %s, attempts = attempts + 1, locked_until = %d WHERE id = %d AND status = %s AND available_at <= %d", self::SENDING, $now + self::LEASE, $id, self::PENDING, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$claimed = $this->wpdb->query(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$this->table()} SET status = %s, attempts = attempts + 1, locked_until = %d WHERE id = %d AND status = %s AND available_at <= %d",
+				self::SENDING,
+				$now + self::LEASE,
+				$id,
+				self::PENDING,
+				$now
+			)
+		);
 		return 1 === $claimed ? $this->find( $id ) : null;
 	}
 
 	public function find( int $id ): ?object {
-		return $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );
 	}
 
 	public function mark_sent( int $id ): void {
@@ -155,14 +177,24 @@ final class Outbox implements Table {
 	 * Rows whose worker died mid-send: they may have gone out, so they are failed, not resent.
 	 */
 	public function release_abandoned(): int {
-		return (int) $this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET status = %s, last_error = %s WHERE status = %s AND locked_until < %d", self::FAILED, 'Interrupted while sending; it may or may not have been delivered.', self::SENDING, $this->clock->now() ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return (int) $this->wpdb->query(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$this->table()} SET status = %s, last_error = %s WHERE status = %s AND locked_until < %d",
+				self::FAILED,
+				'Interrupted while sending; it may or may not have been delivered.',
+				self::SENDING,
+				$this->clock->now()
+			)
+		);
 	}
 
 	/**
 	 * The earliest time a pending row is due, or null when nothing waits.
 	 */
 	public function next_due(): ?int {
-		$next = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT MIN(available_at) FROM {$this->table()} WHERE status = %s", self::PENDING ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$next = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT MIN(available_at) FROM {$this->table()} WHERE status = %s", self::PENDING ) );
 		return null === $next ? null : (int) $next;
 	}
 
@@ -213,7 +245,10 @@ final class Outbox implements Table {
 	 * Forgets delivered and skipped rows older than $age seconds (failed rows stay for review).
 	 */
 	public function purge( int $age ): int {
-		return (int) $this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE status IN (%s, %s) AND created_at < %d", self::SENT, self::SKIPPED, $this->clock->now() - $age ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return (int) $this->wpdb->query(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+			$this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE status IN (%s, %s) AND created_at < %d", self::SENT, self::SKIPPED, $this->clock->now() - $age )
+		);
 	}
 
 	/**

@@ -88,7 +88,10 @@ final class ReturnMails {
 			Kind::ReturnRejected      => __( 'We are sorry, but we cannot accept this return.', 'aftercare' ),
 			Kind::ReturnAwaitingItems => __( 'We are waiting for your items to arrive.', 'aftercare' ),
 			Kind::ReturnReceived      => __( 'Your items have arrived. We will let you know as soon as your return is settled.', 'aftercare' ),
-			Kind::ReturnRefunded      => __( 'We have refunded your return to your original payment method. Depending on your bank, it may take a few days to show.', 'aftercare' ),
+			Kind::ReturnRefunded      => __(
+				'We have refunded your return to your original payment method. Depending on your bank, it may take a few days to show.',
+				'aftercare'
+			),
 			Kind::ReturnCredited      => __( 'We have issued store credit for your return. Use the coupon code below at checkout.', 'aftercare' ),
 			Kind::ReturnExchanged     => __( 'We are sending you replacement items in a new order, free of charge.', 'aftercare' ),
 			Kind::ReturnClosed        => __( 'Your return is now closed. Thank you for shopping with us.', 'aftercare' ),
@@ -107,10 +110,16 @@ final class ReturnMails {
 			array( __( 'Order', 'aftercare' ), '#' . $return->order_number ),
 		);
 		if ( in_array( $kind, array( Kind::ReturnRequested, Kind::NewReturn ), true ) ) {
-			$details[] = array( __( 'Items', 'aftercare' ), implode( "\n", array_map( static fn( ReturnItem $item ) => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items ) ) );
+			$details[] = array(
+				__( 'Items', 'aftercare' ),
+				implode( "\n", array_map( static fn( ReturnItem $item ) => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items ) ),
+			);
 		}
 		if ( Kind::ReturnReceived === $kind ) {
-			$details[] = array( __( 'Received', 'aftercare' ), implode( "\n", array_map( static fn( ReturnItem $item ) => sprintf( '%d × %s', $item->received_quantity, $item->name ), $return->items ) ) );
+			$details[] = array(
+				__( 'Received', 'aftercare' ),
+				implode( "\n", array_map( static fn( ReturnItem $item ) => sprintf( '%d × %s', $item->received_quantity, $item->name ), $return->items ) ),
+			);
 		}
 		$instructions = trim( $this->policy->shipping_instructions() );
 		if ( '' !== $instructions ) {

@@ -111,7 +111,11 @@ final class OrderLookup {
 		);
 		$retry  = $this->limiter->retry_after( 'order_lookup_ip', $client, self::MAX_FAILURES );
 		foreach ( $keys as $bucket => $key ) {
-			$retry = max( $retry, $this->limiter->retry_after( $bucket, $key, self::MAX_FAILURES ), $this->limiter->retry_after( $bucket . '_clients', $key, self::MAX_CLIENTS ) );
+			$retry = max(
+				$retry,
+				$this->limiter->retry_after( $bucket, $key, self::MAX_FAILURES ),
+				$this->limiter->retry_after( $bucket . '_clients', $key, self::MAX_CLIENTS )
+			);
 		}
 		if ( $retry > 0 ) {
 			throw self::throttled( $retry );
@@ -155,7 +159,12 @@ final class OrderLookup {
 		return DomainError::throttled(
 			sprintf(
 				/* translators: %d: minutes to wait. */
-				_n( 'Too many attempts. Please try again in %d minute.', 'Too many attempts. Please try again in %d minutes.', (int) ceil( $retry_after / 60 ), 'aftercare' ),
+				_n(
+					'Too many attempts. Please try again in %d minute.',
+					'Too many attempts. Please try again in %d minutes.',
+					(int) ceil( $retry_after / 60 ),
+					'aftercare'
+				),
 				(int) ceil( $retry_after / 60 )
 			),
 			$retry_after
@@ -218,9 +227,9 @@ final class OrderLookup {
 				sprintf(
 					$by_number
 						/* translators: 1: date and time, 2: number of addresses. */
-						? __( 'Aftercare paused guest lookups of this order number until %1$s: wrong details were entered for it from %2$d different addresses within a day. Until then the customer can sign in to see the order, or contact you.', 'aftercare' )
+						? __( 'Aftercare paused guest lookups of this order number until %1$s: wrong details were entered for it from %2$d different addresses within a day. Until then the customer can sign in to see the order, or contact you.', 'aftercare' ) // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 						/* translators: 1: date and time, 2: number of addresses. */
-						: __( 'Aftercare paused guest lookups with this order\'s billing email until %1$s: wrong order numbers were entered with it from %2$d different addresses within a day. Until then the customer can sign in to see the order, or contact you.', 'aftercare' ),
+						: __( 'Aftercare paused guest lookups with this order\'s billing email until %1$s: wrong order numbers were entered with it from %2$d different addresses within a day. Until then the customer can sign in to see the order, or contact you.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					$until,
 					self::MAX_CLIENTS
 				)

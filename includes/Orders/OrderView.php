@@ -71,15 +71,24 @@ final class OrderView {
 		}
 		foreach ( $order->tracking as $tracking ) {
 			if ( $tracking->shipped ) {
-				/* translators: 1: carrier name, 2: tracking number. */
-				$events[] = $this->event( 'shipped', $tracking->shipped, __( 'Shipped', 'aftercare' ), trim( sprintf( __( '%1$s %2$s', 'aftercare' ), $tracking->carrier, $tracking->number ) ) );
+				$events[] = $this->event(
+					'shipped',
+					$tracking->shipped,
+					__( 'Shipped', 'aftercare' ),
+					/* translators: 1: carrier name, 2: tracking number. */
+					trim( sprintf( __( '%1$s %2$s', 'aftercare' ), $tracking->carrier, $tracking->number ) )
+				);
 			}
 		}
 		if ( $order->completed ) {
 			$events[] = $this->event( 'completed', $order->completed, __( 'Delivered', 'aftercare' ) );
 		}
 		if ( $order->refunded ) {
-			$events[] = $this->event( 'refunded', $order->refunded, 'refunded' === $order->status ? __( 'Refunded', 'aftercare' ) : __( 'Partly refunded', 'aftercare' ) );
+			$events[] = $this->event(
+				'refunded',
+				$order->refunded,
+				'refunded' === $order->status ? __( 'Refunded', 'aftercare' ) : __( 'Partly refunded', 'aftercare' )
+			);
 		}
 		foreach ( $lookups as $lookup ) {
 			$events[] = $this->event(

@@ -41,7 +41,9 @@ final class TrackingMetaBox implements Conditional {
 	 * @param \WP_Post|\WC_Order|object $post_or_order The order (HPOS) or its post (legacy).
 	 */
 	public function render( $post_or_order ): void {
-		$order_id = $post_or_order instanceof \WP_Post ? (int) $post_or_order->ID : (int) ( method_exists( $post_or_order, 'get_id' ) ? $post_or_order->get_id() : 0 );
+		$order_id = $post_or_order instanceof \WP_Post
+			? (int) $post_or_order->ID
+			: (int) ( method_exists( $post_or_order, 'get_id' ) ? $post_or_order->get_id() : 0 );
 		$rows     = $this->orders?->own_tracking( $order_id ) ?? array();
 		$rows[]   = new Tracking( '', '', '' );
 		wp_nonce_field( 'aftercare_tracking_' . $order_id, self::NONCE );
@@ -52,11 +54,23 @@ final class TrackingMetaBox implements Conditional {
 			echo '<select id="aftercare-carrier-' . (int) $i . '" name="aftercare_tracking[' . (int) $i . '][carrier]" class="widefat">';
 			echo '<option value="">' . esc_html__( 'Other / unknown', 'aftercare' ) . '</option>';
 			foreach ( $this->carriers->all() as $key => $carrier ) {
-				echo '<option value="' . esc_attr( (string) $key ) . '"' . selected( $slug, (string) $key, false ) . '>' . esc_html( (string) $carrier['name'] ) . '</option>';
+				echo '<option value="'
+					. esc_attr( (string) $key )
+					. '"'
+					. selected( $slug, (string) $key, false )
+					. '>'
+					. esc_html( (string) $carrier['name'] )
+					. '</option>';
 			}
 			echo '</select></p>';
 			echo '<p><label for="aftercare-number-' . (int) $i . '">' . esc_html__( 'Tracking number', 'aftercare' ) . '</label><br />';
-			echo '<input type="text" id="aftercare-number-' . (int) $i . '" name="aftercare_tracking[' . (int) $i . '][number]" class="widefat" value="' . esc_attr( $row->number ) . '" /></p>';
+			echo '<input type="text" id="aftercare-number-'
+				. (int) $i
+				. '" name="aftercare_tracking['
+				. (int) $i
+				. '][number]" class="widefat" value="'
+				. esc_attr( $row->number )
+				. '" /></p>';
 		}
 		$lookups = $this->orders?->lookups( $order_id, 5 ) ?? array();
 		if ( $lookups ) {
@@ -69,10 +83,15 @@ final class TrackingMetaBox implements Conditional {
 	}
 
 	public function save( int $order_id ): void {
-		if ( ! isset( $_POST[ self::NONCE ] ) || ! wp_verify_nonce( sanitize_text_field( wp_unslash( $_POST[ self::NONCE ] ) ), 'aftercare_tracking_' . $order_id ) || ! current_user_can( 'edit_shop_orders' ) ) {
+		if (
+			! isset( $_POST[ self::NONCE ] )
+			|| ! wp_verify_nonce( sanitize_text_field( wp_unslash( $_POST[ self::NONCE ] ) ), 'aftercare_tracking_' . $order_id )
+			|| ! current_user_can( 'edit_shop_orders' )
+		) {
 			return;
 		}
-		$posted   = isset( $_POST['aftercare_tracking'] ) && is_array( $_POST['aftercare_tracking'] ) ? wp_unslash( $_POST['aftercare_tracking'] ) : array(); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- each field is sanitized below.
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- each field is sanitized below.
+		$posted   = isset( $_POST['aftercare_tracking'] ) && is_array( $_POST['aftercare_tracking'] ) ? wp_unslash( $_POST['aftercare_tracking'] ) : array();
 		$existing = array();
 		foreach ( $this->orders?->own_tracking( $order_id ) ?? array() as $tracking ) {
 			$existing[ $tracking->number ] = $tracking->shipped;

@@ -18,7 +18,13 @@ final class TrackingReader {
 	public const OWN_META = '_aftercare_tracking';
 
 	/** Every meta key this reader looks at (adapters may load only these). */
-	public const META_KEYS = array( '_wc_shipment_tracking_items', '_aftership_tracking_number', '_aftership_tracking_provider_name', '_aftership_tracking_provider', self::OWN_META );
+	public const META_KEYS = array(
+		'_wc_shipment_tracking_items',
+		'_aftership_tracking_number',
+		'_aftership_tracking_provider_name',
+		'_aftership_tracking_provider',
+		self::OWN_META,
+	);
 
 	public function __construct( private Carriers $carriers ) {}
 
@@ -35,7 +41,11 @@ final class TrackingReader {
 				continue;
 			}
 			// A known carrier by any of the names these plugins record, else the first name given.
-			$names    = array_values( array_filter( array_map( 'strval', array( $item['custom_tracking_provider'] ?? '', $item['formatted_tracking_provider'] ?? '', $item['tracking_provider'] ?? '' ) ) ) );
+			$names    = array_values(
+				array_filter(
+					array_map( 'strval', array( $item['custom_tracking_provider'] ?? '', $item['formatted_tracking_provider'] ?? '', $item['tracking_provider'] ?? '' ) )
+				)
+			);
 			$known    = array_values( array_filter( $names, fn( string $name ) => '' !== $this->carriers->slug( $name ) ) );
 			$provider = $known[0] ?? ( $names[0] ?? '' );
 			$found[] = $this->carriers->tracking(
@@ -55,7 +65,12 @@ final class TrackingReader {
 		$own = $meta( self::OWN_META );
 		foreach ( is_array( $own ) ? $own : array() as $item ) {
 			if ( is_array( $item ) && ! empty( $item['number'] ) ) {
-				$found[] = $this->carriers->tracking( (string) ( $item['carrier'] ?? '' ), (string) $item['number'], (string) ( $item['url'] ?? '' ), $this->time( $item['shipped'] ?? null ) );
+				$found[] = $this->carriers->tracking(
+					(string) ( $item['carrier'] ?? '' ),
+					(string) $item['number'],
+					(string) ( $item['url'] ?? '' ),
+					$this->time( $item['shipped'] ?? null )
+				);
 			}
 		}
 

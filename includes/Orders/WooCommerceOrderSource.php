@@ -76,7 +76,9 @@ final class WooCommerceOrderSource implements OrderSource {
 		);
 		$query += $user_id > 0 ? array( 'customer_id' => $user_id ) : array( 'billing_email' => $email );
 		$orders = wc_get_orders( $query );
-		return array_values( array_map( array( $this, 'map' ), array_filter( is_array( $orders ) ? $orders : array(), static fn( $o ) => $o instanceof \WC_Order ) ) );
+		return array_values(
+			array_map( array( $this, 'map' ), array_filter( is_array( $orders ) ? $orders : array(), static fn( $o ) => $o instanceof \WC_Order ) )
+		);
 	}
 
 	public function customer_summary( int $user_id, string $email ): CustomerSummary {
@@ -298,8 +300,11 @@ final class WooCommerceOrderSource implements OrderSource {
 			}
 			$left = (int) $item->get_quantity() - ( $unrefunded ? abs( (int) $order->get_qty_refunded_for_item( $item->get_id() ) ) : 0 );
 			if ( (int) $quantity < 1 || (int) $quantity > $left ) {
-				/* translators: 1: product name, 2: largest quantity. */
-				throw DomainError::invalid( 'invalid_quantity', sprintf( __( 'At most %2$d of %1$s can be refunded, exchanged or restocked.', 'aftercare' ), $item->get_name(), $left ) );
+				throw DomainError::invalid(
+					'invalid_quantity',
+					/* translators: 1: product name, 2: largest quantity. */
+					sprintf( __( 'At most %2$d of %1$s can be refunded, exchanged or restocked.', 'aftercare' ), $item->get_name(), $left )
+				);
 			}
 			$chosen[] = array( $item, (int) $quantity );
 		}

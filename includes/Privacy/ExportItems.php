@@ -265,7 +265,10 @@ final class ExportItems {
 				__( 'Status', 'aftercare' )        => $return->status->label(),
 				__( 'Name', 'aftercare' )          => $return->customer_name,
 				__( 'Email', 'aftercare' )         => $return->customer_email,
-				__( 'Items', 'aftercare' )         => implode( '; ', array_map( static fn( ReturnItem $item ): string => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items ) ),
+				__( 'Items', 'aftercare' )         => implode(
+					'; ',
+					array_map( static fn( ReturnItem $item ): string => sprintf( '%d × %s (%s)', $item->quantity, $item->name, $item->reason_label ), $return->items )
+				),
 				__( 'Preferred outcome', 'aftercare' ) => $return->outcome,
 				__( 'Resolution', 'aftercare' )    => $return->resolution,
 				__( 'Amount', 'aftercare' )        => $return->refund_amount > 0 ? number_format_i18n( $return->refund_amount, 2 ) : '',
@@ -286,7 +289,10 @@ final class ExportItems {
 					array_values( $fields )
 				),
 			);
-			array_push( $data, ...$this->history( 'return', $return->id, __( 'Return history', 'aftercare' ), __( 'Return number', 'aftercare' ), $return->public_number() ) );
+			array_push(
+				$data,
+				...$this->history( 'return', $return->id, __( 'Return history', 'aftercare' ), __( 'Return number', 'aftercare' ), $return->public_number() )
+			);
 		}
 		return $data;
 	}

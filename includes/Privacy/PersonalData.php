@@ -82,13 +82,13 @@ final class PersonalData implements Registrable {
 			return;
 		}
 		$paragraphs = array(
-			__( 'When you contact us through our support form, we keep your name, email address, what you write, the files you attach, the order you name, and the history of your request (when it was opened, answered and closed). Support staff read them to help you. If you write as a guest, we email you a private link to your conversation, valid for 90 days.', 'aftercare' ),
+			__( 'When you contact us through our support form, we keep your name, email address, what you write, the files you attach, the order you name, and the history of your request (when it was opened, answered and closed). Support staff read them to help you. If you write as a guest, we email you a private link to your conversation, valid for 90 days.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			__( 'When you ask for a return, we keep the order, the items, your reasons, photos and the outcome you choose, and the steps of the return.', 'aftercare' ),
-			__( 'When you look up an order with its number, we note on the order when it was looked up and a shortened form of your IP address (its last part removed), so the order’s owner and our staff can see who checked it.', 'aftercare' ),
-			__( 'Our help center keeps what visitors search for, which articles they open and whether an article helped (with an optional comment). It links them with an anonymous, random visitor id kept in a cookie (aftercare_visitor, one year) and stored by us only in a scrambled (hashed) form — never with your IP address or name. If you open a support request from the same browser, we note that, to learn whether our articles help.', 'aftercare' ),
+			__( 'When you look up an order with its number, we note on the order when it was looked up and a shortened form of your IP address (its last part removed), so the order’s owner and our staff can see who checked it.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+			__( 'Our help center keeps what visitors search for, which articles they open and whether an article helped (with an optional comment). It links them with an anonymous, random visitor id kept in a cookie (aftercare_visitor, one year) and stored by us only in a scrambled (hashed) form — never with your IP address or name. If you open a support request from the same browser, we note that, to learn whether our articles help.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			__( 'To protect our forms from abuse, we count requests per IP address for up to a day, in a scrambled (hashed) form only.', 'aftercare' ),
-			__( 'How long we keep it: support requests stay as long as our records require. Attachments of finished requests may be deleted after a period we set; help-center searches and votes are deleted after the period set in our settings; emails we sent you are forgotten after 30 days.', 'aftercare' ),
-			__( 'You can ask us for an export of this data, or to erase it: we then remove your name, email, subjects, messages, files and help-center activity, and keep only an anonymous record (number, dates, status) of each request.', 'aftercare' ),
+			__( 'How long we keep it: support requests stay as long as our records require. Attachments of finished requests may be deleted after a period we set; help-center searches and votes are deleted after the period set in our settings; emails we sent you are forgotten after 30 days.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+			__( 'You can ask us for an export of this data, or to erase it: we then remove your name, email, subjects, messages, files and help-center activity, and keep only an anonymous record (number, dates, status) of each request.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		);
 		wp_add_privacy_policy_content(
 			__( 'Aftercare', 'aftercare' ),
@@ -238,7 +238,10 @@ final class PersonalData implements Registrable {
 		}
 		$user   = get_user_by( 'email', $email );
 		$orders = array();
-		foreach ( array_merge( $user ? $this->orders->orders_for_customer( $user->ID, '', self::ORDERS ) : array(), $this->orders->orders_for_customer( 0, $email, self::ORDERS ) ) as $order ) {
+		foreach ( array_merge(
+			$user ? $this->orders->orders_for_customer( $user->ID, '', self::ORDERS ) : array(),
+			$this->orders->orders_for_customer( 0, $email, self::ORDERS )
+		) as $order ) {
 			$orders[ $order->id ] = $order;
 		}
 		return array_values( $orders );

@@ -60,8 +60,9 @@ final class Eligibility {
 		$days = $this->policy->window_days();
 		if ( null !== $deadline && $this->clock->now() > $deadline ) {
 			$ago = (int) floor( ( $this->clock->now() - (int) ( $order->delivered ?? $order->completed ) ) / DAY_IN_SECONDS );
-			/* translators: 1: days since delivery, 2: days the store accepts returns for. */
-			$text = null !== $order->delivered ? _n( 'Delivered %1$d day ago; returns are accepted for %2$d days.', 'Delivered %1$d days ago; returns are accepted for %2$d days.', $ago, 'aftercare' )
+			$text = null !== $order->delivered
+				/* translators: 1: days since delivery, 2: days the store accepts returns for. */
+				? _n( 'Delivered %1$d day ago; returns are accepted for %2$d days.', 'Delivered %1$d days ago; returns are accepted for %2$d days.', $ago, 'aftercare' )
 				/* translators: 1: days since the order was completed, 2: days the store accepts returns for. */
 				: _n( 'Completed %1$d day ago; returns are accepted for %2$d days.', 'Completed %1$d days ago; returns are accepted for %2$d days.', $ago, 'aftercare' );
 			return sprintf( $text, $ago, $days );

@@ -33,7 +33,9 @@ final class NotReturnableField implements Conditional {
 				'id'          => self::FIELD,
 				'label'       => __( 'Not returnable', 'aftercare' ),
 				'description' => __( 'Shoppers cannot ask to return this product (final sale, hygiene, personalised).', 'aftercare' ),
-				'value'       => $product_object instanceof \WC_Product && 'yes' === $product_object->get_meta( WooCommerceOrderSource::NOT_RETURNABLE_META, true ) ? 'yes' : 'no',
+				'value'       => $product_object instanceof \WC_Product && 'yes' === $product_object->get_meta( WooCommerceOrderSource::NOT_RETURNABLE_META, true )
+					? 'yes'
+					: 'no',
 			)
 		);
 	}

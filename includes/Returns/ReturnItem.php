@@ -26,6 +26,18 @@ final class ReturnItem {
 	) {}
 
 	public static function from_row( object $row ): self {
-		return new self( (int) $row->id, (int) $row->return_id, (int) $row->order_item_id, (int) $row->product_id, (string) $row->name, (int) $row->quantity, (string) $row->reason, (string) $row->reason_label, (int) $row->received_quantity, (int) $row->restocked_quantity, (int) $row->refunded_quantity );
+		return new self(
+			(int) $row->id,
+			(int) $row->return_id,
+			(int) $row->order_item_id,
+			(int) $row->product_id,
+			(string) $row->name,
+			(int) $row->quantity,
+			(string) $row->reason,
+			(string) $row->reason_label,
+			(int) $row->received_quantity,
+			(int) $row->restocked_quantity,
+			(int) $row->refunded_quantity
+		);
 	}
 }

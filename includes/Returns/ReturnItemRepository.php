@@ -92,7 +92,10 @@ final class ReturnItemRepository implements Table, ReturnedQuantities {
 			return array();
 		}
 		$placeholders = implode( ',', array_fill( 0, count( $return_ids ), '%d' ) );
-		$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE return_id IN ({$placeholders}) ORDER BY id", $return_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows         = $this->wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL
+			$this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE return_id IN ({$placeholders}) ORDER BY id", $return_ids )
+		);
 		$by_return    = array();
 		foreach ( $rows as $row ) {
 			$by_return[ (int) $row->return_id ][] = ReturnItem::from_row( $row );

@@ -69,7 +69,8 @@ final class ReturnRepository implements Table {
 	}
 
 	public function find( int $id ): ?ReturnRequest {
-		$row = $id > 0 ? $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ) : null; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $id > 0 ? $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ) : null;
 		return $row ? ReturnRequest::from_row( $row, $this->items->for_returns( array( $id ) )[ $id ] ?? array() ) : null;
 	}
 
@@ -77,7 +78,8 @@ final class ReturnRepository implements Table {
 	 * The return whose conversation the ticket is.
 	 */
 	public function find_by_ticket( int $ticket_id ): ?ReturnRequest {
-		$id = $ticket_id > 0 ? (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE ticket_id = %d", $ticket_id ) ) : 0; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$id = $ticket_id > 0 ? (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE ticket_id = %d", $ticket_id ) ) : 0;
 		return $id ? $this->find( $id ) : null;
 	}
 
@@ -86,8 +88,12 @@ final class ReturnRepository implements Table {
 	 * key may make a new return.
 	 */
 	public function find_by_idempotency_key( string $key, int $since ): ?ReturnRequest {
-		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET idempotency_key = NULL WHERE idempotency_key = %s AND created_at < %d", $key, $since ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->prepare( "UPDATE {$this->table()} SET idempotency_key = NULL WHERE idempotency_key = %s AND created_at < %d", $key, $since )
+		);
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) );
 		return $id ? $this->find( $id ) : null;
 	}
 
@@ -154,7 +160,13 @@ final class ReturnRepository implements Table {
 		// Both from fixed lists, never from input.
 		$column    = 'created' === $orderby ? 'created_at' : 'updated_at';
 		$direction = 'asc' === $order ? 'ASC' : 'DESC';
-		$rows      = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows      = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL
+				"SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d OFFSET %d",
+				array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) )
+			)
+		);
 		$items = $this->items->for_returns( array_map( static fn( object $row ): int => (int) $row->id, $rows ) );
 		return array(
 			'returns' => array_map( static fn( object $row ): ReturnRequest => ReturnRequest::from_row( $row, $items[ (int) $row->id ] ?? array() ), $rows ),
@@ -212,7 +224,8 @@ final class ReturnRepository implements Table {
 		$in       = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
 		$sql      = "SELECT ticket_id, status, updated_at FROM {$this->table()} WHERE ticket_id IN ({$in})";
 		$finished = array();
-		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_ids ) ) as $row ) {
 			$status                            = ReturnStatus::tryFrom( (string) $row->status );
 			$finished[ (int) $row->ticket_id ] = in_array( $status, self::FINISHED, true ) && (int) $row->updated_at < $cutoff;
 		}
@@ -226,7 +239,8 @@ final class ReturnRepository implements Table {
 	 */
 	public function status_counts(): array {
 		$counts = array_fill_keys( array_column( ReturnStatus::cases(), 'value' ), 0 );
-		$rows   = $this->wpdb->get_results( "SELECT status, COUNT(*) AS n FROM {$this->table()} GROUP BY status" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- no input.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- no input.
+		$rows   = $this->wpdb->get_results( "SELECT status, COUNT(*) AS n FROM {$this->table()} GROUP BY status" );
 		foreach ( $rows as $row ) {
 			if ( isset( $counts[ $row->status ] ) ) {
 				$counts[ $row->status ] = (int) $row->n;

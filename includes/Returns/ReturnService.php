@@ -88,12 +88,20 @@ final class ReturnService {
 		$items   = $this->items( $order, (array) ( $input['items'] ?? array() ) );
 		$outcome = (string) ( $input['outcome'] ?? '' );
 		if ( ! in_array( $outcome, $agent ? Policy::OUTCOMES : $this->policy->outcomes(), true ) ) {
-			throw DomainError::invalid( 'invalid_outcome', __( 'Please choose what you would like instead: one of the options offered.', 'aftercare' ), array( 'params' => array( 'outcome' ) ) );
+			throw DomainError::invalid(
+				'invalid_outcome',
+				__( 'Please choose what you would like instead: one of the options offered.', 'aftercare' ),
+				array( 'params' => array( 'outcome' ) )
+			);
 		}
 		$comment = trim( sanitize_textarea_field( (string) ( $input['comment'] ?? '' ) ) );
 		if ( mb_strlen( $comment ) > self::MAX_COMMENT ) {
-			/* translators: %d: maximum number of characters. */
-			throw DomainError::invalid( 'comment_too_long', sprintf( __( 'Please keep the comment under %d characters.', 'aftercare' ), self::MAX_COMMENT ), array( 'params' => array( 'comment' ) ) );
+			throw DomainError::invalid(
+				'comment_too_long',
+				/* translators: %d: maximum number of characters. */
+				sprintf( __( 'Please keep the comment under %d characters.', 'aftercare' ), self::MAX_COMMENT ),
+				array( 'params' => array( 'comment' ) )
+			);
 		}
 		$photos = array_values( (array) ( $input['photos'] ?? array() ) );
 		$this->check_photos( $items, $photos, $agent );
@@ -161,7 +169,11 @@ final class ReturnService {
 		$this->require_agent( $actor_id );
 		$to = ReturnStatus::tryFrom( $status );
 		if ( ! in_array( $to, array( ReturnStatus::Approved, ReturnStatus::Rejected, ReturnStatus::AwaitingItems, ReturnStatus::Closed ), true ) ) {
-			throw DomainError::invalid( 'invalid_status', __( 'That status is set by its own action (receive, refund, credit or exchange).', 'aftercare' ), array( 'params' => array( 'status' ) ) );
+			throw DomainError::invalid(
+				'invalid_status',
+				__( 'That status is set by its own action (receive, refund, credit or exchange).', 'aftercare' ),
+				array( 'params' => array( 'status' ) )
+			);
 		}
 		return $this->change(
 			$id,
@@ -188,8 +200,11 @@ final class ReturnService {
 				foreach ( $return->items as $item ) {
 					$quantity = (int) ( $quantities[ $item->order_item_id ] ?? $item->quantity );
 					if ( $quantity < 0 || $quantity > $item->quantity ) {
-						/* translators: 1: product name, 2: quantity in the return. */
-						throw DomainError::invalid( 'invalid_quantity', sprintf( __( 'At most %2$d of %1$s can arrive with this return.', 'aftercare' ), $item->name, $item->quantity ) );
+						throw DomainError::invalid(
+							'invalid_quantity',
+							/* translators: 1: product name, 2: quantity in the return. */
+							sprintf( __( 'At most %2$d of %1$s can arrive with this return.', 'aftercare' ), $item->name, $item->quantity )
+						);
 					}
 					$item->received_quantity = $quantity;
 					if ( $restock && $quantity > 0 ) {
@@ -259,12 +274,21 @@ final class ReturnService {
 		$this->restock( $return, $stock, $actor_id );
 		$return->refund_amount    = $refund->amount;
 		$return->refund_reference = $refund->reference;
-		$this->events->record( 'return', $return->id, 'refund', $actor_id, array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual ) );
+		$this->events->record(
+			'return',
+			$return->id,
+			'refund',
+			$actor_id,
+			array( 'amount' => $refund->amount, 'fee' => $fee, 'reference' => $refund->reference, 'manual' => $refund->manual )
+		);
 		$this->orders->add_note(
 			$return->order_id,
 			sprintf(
-				/* translators: 1: return number, 2: amount, 3: restocking fee. */
-				$refund->manual ? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' ) : __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
+				$refund->manual
+					/* translators: 1: return number, 2: amount, 3: restocking fee. */
+					? __( 'Return %1$s: %2$s refunded by hand (the payment method cannot refund automatically), restocking fee %3$s.', 'aftercare' )
+					/* translators: 1: return number, 2: amount, 3: restocking fee. */
+					: __( 'Return %1$s: %2$s refunded to the original payment, restocking fee %3$s.', 'aftercare' ),
 				$return->public_number(),
 				number_format_i18n( $refund->amount, 2 ),
 				number_format_i18n( $fee, 2 )
@@ -295,8 +319,11 @@ final class ReturnService {
 				if ( null !== $ceiling && $amount > $ceiling ) {
 					throw DomainError::invalid(
 						'credit_over_value',
-						/* translators: %s: the items' value. */
-						sprintf( __( 'Store credit cannot be more than what the items were paid (%s). A store manager can give more.', 'aftercare' ), number_format_i18n( $ceiling, 2 ) ),
+						sprintf(
+							/* translators: %s: the items' value. */
+							__( 'Store credit cannot be more than what the items were paid (%s). A store manager can give more.', 'aftercare' ),
+							number_format_i18n( $ceiling, 2 )
+						),
 						array( 'params' => array( 'amount' ) )
 					);
 				}
@@ -314,12 +341,21 @@ final class ReturnService {
 	 * @return array<string, array{0: string, 1: string}>
 	 */
 	private function issue_credit( ReturnRequest $return, float $amount, float $value, int $actor_id ): array {
-		/* translators: %s: return number. */
-		$code                = $this->orders->issue_store_credit( $return->order_id, $amount, sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() ) );
+		$code                = $this->orders->issue_store_credit(
+			$return->order_id,
+			$amount,
+			/* translators: %s: return number. */
+			sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() )
+		);
 		$return->coupon_code = $code;
 		$this->events->record( 'return', $return->id, 'credit', $actor_id, array( 'amount' => $amount, 'value' => $value, 'coupon' => $code ) );
-		/* translators: 1: return number, 2: amount, 3: coupon code. */
-		$note = sprintf( __( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ), $return->public_number(), number_format_i18n( $amount, 2 ), $code );
+		$note = sprintf(
+			/* translators: 1: return number, 2: amount, 3: coupon code. */
+			__( 'Return %1$s: store credit of %2$s issued as coupon %3$s.', 'aftercare' ),
+			$return->public_number(),
+			number_format_i18n( $amount, 2 ),
+			$code
+		);
 		if ( $amount > $value ) {
 			$user  = get_userdata( $actor_id );
 			$note .= ' ' . sprintf(
@@ -357,8 +393,12 @@ final class ReturnService {
 	 * @return array<string, array{0: int, 1: int}>
 	 */
 	private function send_exchange( ReturnRequest $return, int $actor_id ): array {
-		/* translators: %s: return number. */
-		$order                     = $this->orders->create_exchange( $return->order_id, $this->settled_lines( $return ), sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() ) );
+		$order                     = $this->orders->create_exchange(
+			$return->order_id,
+			$this->settled_lines( $return ),
+			/* translators: %s: return number. */
+			sprintf( __( 'Return %s', 'aftercare' ), $return->public_number() )
+		);
 		$return->exchange_order_id = $order->id;
 		$this->events->record( 'return', $return->id, 'exchange', $actor_id, array( 'order_id' => $order->id, 'order_number' => $order->number ) );
 		return array( 'exchange_order_id' => array( 0, $order->id ) );
@@ -464,7 +504,10 @@ final class ReturnService {
 		$name = 'aftercare_return_lock_' . $order_id;
 		$held = $this->lock->wait( $name, self::LOCK_TTL, self::LOCK_WAIT );
 		if ( null === $held ) {
-			throw DomainError::conflict( 'return_busy', __( 'Someone else is working on a return of this order right now. Please try again in a moment.', 'aftercare' ) );
+			throw DomainError::conflict(
+				'return_busy',
+				__( 'Someone else is working on a return of this order right now. Please try again in a moment.', 'aftercare' )
+			);
 		}
 		try {
 			return $work();
@@ -551,8 +594,11 @@ final class ReturnService {
 				$names[] = sprintf( '%d × %s', $lines[ $item->order_item_id ], $item->name );
 			}
 		}
-		/* translators: 1: return number, 2: the items, e.g. "2 × Linen shirt". */
-		$this->orders->add_note( $return->order_id, sprintf( __( 'Return %1$s: %2$s back in stock.', 'aftercare' ), $return->public_number(), implode( ', ', $names ) ) );
+		$this->orders->add_note(
+			$return->order_id,
+			/* translators: 1: return number, 2: the items, e.g. "2 × Linen shirt". */
+			sprintf( __( 'Return %1$s: %2$s back in stock.', 'aftercare' ), $return->public_number(), implode( ', ', $names ) )
+		);
 	}
 
 	/**
@@ -594,19 +640,39 @@ final class ReturnService {
 			$reason   = (string) ( $line['reason'] ?? '' );
 			$allowed  = $eligibility->item( $item_id );
 			if ( ! $allowed || isset( $items[ $item_id ] ) ) {
-				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'invalid_item',
+					__( 'One of the chosen items is not part of this order.', 'aftercare' ),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			if ( $allowed->returnable < 1 ) {
-				/* translators: 1: product name, 2: why it cannot be returned. */
-				throw DomainError::invalid( 'not_returnable', sprintf( __( '%1$s cannot be returned: %2$s', 'aftercare' ), $allowed->item->name, $allowed->reason ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'not_returnable',
+					/* translators: 1: product name, 2: why it cannot be returned. */
+					sprintf( __( '%1$s cannot be returned: %2$s', 'aftercare' ), $allowed->item->name, $allowed->reason ),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			if ( $quantity < 1 || $quantity > $allowed->returnable ) {
-				/* translators: 1: product name, 2: largest quantity. */
-				throw DomainError::invalid( 'invalid_quantity', sprintf( _n( 'You can return up to %2$d of %1$s.', 'You can return up to %2$d of %1$s.', $allowed->returnable, 'aftercare' ), $allowed->item->name, $allowed->returnable ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'invalid_quantity',
+					sprintf(
+						/* translators: 1: product name, 2: largest quantity. */
+						_n( 'You can return up to %2$d of %1$s.', 'You can return up to %2$d of %1$s.', $allowed->returnable, 'aftercare' ),
+						$allowed->item->name,
+						$allowed->returnable
+					),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			if ( ! isset( $reasons[ $reason ] ) ) {
-				/* translators: %s: product name. */
-				throw DomainError::invalid( 'invalid_reason', sprintf( __( 'Please choose a reason for returning %s.', 'aftercare' ), $allowed->item->name ), array( 'params' => array( 'items' ) ) );
+				throw DomainError::invalid(
+					'invalid_reason',
+					/* translators: %s: product name. */
+					sprintf( __( 'Please choose a reason for returning %s.', 'aftercare' ), $allowed->item->name ),
+					array( 'params' => array( 'items' ) )
+				);
 			}
 			$items[ $item_id ] = new ReturnItem( 0, 0, $item_id, $allowed->item->product_id, $allowed->item->name, $quantity, $reason, $reasons[ $reason ]['label'] );
 		}
@@ -624,7 +690,11 @@ final class ReturnService {
 		$reasons = $this->policy->reasons();
 		$needed  = array_filter( $items, static fn( ReturnItem $item ) => $reasons[ $item->reason ]['photos'] ?? false );
 		if ( $needed && ! $photos && ! $agent ) {
-			throw DomainError::invalid( 'photos_required', __( 'Please add at least one photo for the reason you chose.', 'aftercare' ), array( 'params' => array( 'photos' ) ) );
+			throw DomainError::invalid(
+				'photos_required',
+				__( 'Please add at least one photo for the reason you chose.', 'aftercare' ),
+				array( 'params' => array( 'photos' ) )
+			);
 		}
 		foreach ( $photos as $photo ) {
 			$tmp = is_array( $photo ) && is_string( $photo['tmp_name'] ?? null ) ? $photo['tmp_name'] : '';

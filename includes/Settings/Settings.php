@@ -46,7 +46,10 @@ final class Settings {
 				'default'     => 'help',
 			),
 			'help_page'                => array(
-				'description' => __( 'Page with the help-center block: search boxes elsewhere (article templates) show their results there (0: on their own page).', 'aftercare' ),
+				'description' => __(
+					'Page with the help-center block: search boxes elsewhere (article templates) show their results there (0: on their own page).',
+					'aftercare'
+				),
 				'type'        => 'integer',
 				'minimum'     => 0,
 				'default'     => 0,
@@ -95,7 +98,10 @@ final class Settings {
 				'default'     => 0,
 			),
 			'help_analytics_retention_months' => array(
-				'description' => __( 'Delete help-center searches, clicks, votes with their comments, and the links between visitors and tickets after this many months (0 keeps them).', 'aftercare' ),
+				'description' => __(
+					'Delete help-center searches, clicks, votes with their comments, and the links between visitors and tickets after this many months (0 keeps them).',
+					'aftercare'
+				),
 				'type'        => 'integer',
 				'minimum'     => 0,
 				'maximum'     => 120,
@@ -109,7 +115,7 @@ final class Settings {
 				'default'     => 10,
 			),
 			'trusted_proxies'          => array(
-				'description' => __( 'Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.', 'aftercare' ),
+				'description' => __( 'Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'type'        => 'array',
 				'items'       => array(
 					'type'      => 'string',

@@ -231,7 +231,7 @@ abstract class AccountEndpoint implements Conditional {
 				<?php foreach ( $rows as $aftercare_row ) : ?>
 					<tr>
 						<?php foreach ( $aftercare_row['cells'] as $aftercare_index => $aftercare_cell ) : ?>
-							<td data-title="<?php echo esc_attr( $columns[ $aftercare_index ] ); ?>"><?php if ( 0 === $aftercare_index ) : ?><a href="<?php echo esc_url( $aftercare_row['url'] ); ?>"><?php echo esc_html( $aftercare_cell ); ?></a><?php else : ?><?php echo esc_html( $aftercare_cell ); ?><?php endif; ?></td>
+							<td data-title="<?php echo esc_attr( $columns[ $aftercare_index ] ); ?>"><?php if ( 0 === $aftercare_index ) : ?><a href="<?php echo esc_url( $aftercare_row['url'] ); ?>"><?php echo esc_html( $aftercare_cell ); ?></a><?php else : ?><?php echo esc_html( $aftercare_cell ); ?><?php endif; // phpcs:ignore Generic.Files.LineLength.TooLong -- HTML. ?></td>
 						<?php endforeach; ?>
 					</tr>
 				<?php endforeach; ?>

@@ -74,7 +74,8 @@ abstract class DynamicBlock implements Registrable {
 			return '';
 		}
 		ob_start();
-		extract( $vars, EXTR_SKIP ); // phpcs:ignore Generic.PHP.ForbiddenFunctions.Found -- The one template boundary: names chosen by our callers, never by input, and none overwritten (as wc_get_template() does).
+		// phpcs:ignore Generic.PHP.ForbiddenFunctions.Found -- The one template boundary: names chosen by our callers, never by input, and none overwritten (as wc_get_template() does).
+		extract( $vars, EXTR_SKIP );
 		require $file;
 		return (string) ob_get_clean();
 	}

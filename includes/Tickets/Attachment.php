@@ -24,7 +24,16 @@ final class Attachment {
 	) {}
 
 	public static function from_row( object $row ): self {
-		return new self( (int) $row->id, (int) $row->ticket_id, (int) $row->message_id, (string) $row->file, (string) $row->name, (string) $row->mime, (int) $row->size, (int) $row->created_at );
+		return new self(
+			(int) $row->id,
+			(int) $row->ticket_id,
+			(int) $row->message_id,
+			(string) $row->file,
+			(string) $row->name,
+			(string) $row->mime,
+			(int) $row->size,
+			(int) $row->created_at
+		);
 	}
 
 }

@@ -48,7 +48,13 @@ final class AttachmentStore implements Table {
 		'daily_bytes'  => 100 * MB_IN_BYTES,
 	);
 
-	public function __construct( private \wpdb $wpdb, private Settings $settings, private Clock $clock, private RateLimiter $limiter, private ClientAddress $client ) {}
+	public function __construct(
+		private \wpdb $wpdb,
+		private Settings $settings,
+		private Clock $clock,
+		private RateLimiter $limiter,
+		private ClientAddress $client
+	) {}
 
 	public function table_name(): string {
 		return 'attachments';
@@ -173,7 +179,8 @@ final class AttachmentStore implements Table {
 	}
 
 	public function find( int $id ): ?Attachment {
-		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );
 		return $row ? Attachment::from_row( $row ) : null;
 	}
 
@@ -186,7 +193,10 @@ final class AttachmentStore implements Table {
 			return array();
 		}
 		$placeholders = implode( ',', array_fill( 0, count( $message_ids ), '%d' ) );
-		$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE message_id IN ({$placeholders}) ORDER BY id", $message_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows         = $this->wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL
+			$this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE message_id IN ({$placeholders}) ORDER BY id", $message_ids )
+		);
 		$by_message   = array();
 		foreach ( $rows as $row ) {
 			$by_message[ (int) $row->message_id ][] = Attachment::from_row( $row );
@@ -201,7 +211,8 @@ final class AttachmentStore implements Table {
 	 */
 	public function ticket_ids( int $after, int $limit ): array {
 		$sql = "SELECT DISTINCT ticket_id FROM {$this->table()} WHERE ticket_id > %d ORDER BY ticket_id LIMIT %d";
-		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $after, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( $sql, $after, $limit ) ) );
 	}
 
 	/**
@@ -216,7 +227,8 @@ final class AttachmentStore implements Table {
 		}
 		$in   = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
 		$sql  = "SELECT * FROM {$this->table()} WHERE ticket_id IN ({$in}) ORDER BY id LIMIT %d";
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ticket_ids, array( $limit ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ticket_ids, array( $limit ) ) ) );
 		return array_map( array( Attachment::class, 'from_row' ), $rows );
 	}
 
@@ -237,19 +249,37 @@ final class AttachmentStore implements Table {
 	private function charge( array $files, int $actor_id, int $ticket_id ): void {
 		$quotas = $this->quotas();
 		$bytes  = (int) array_sum( array_column( $files, 'size' ) );
-		$held   = $ticket_id ? $this->wpdb->get_row( $this->wpdb->prepare( "SELECT COUNT(*) AS files, COALESCE(SUM(a.size), 0) AS bytes FROM {$this->table()} a INNER JOIN {$this->wpdb->prefix}aftercare_messages m ON m.id = a.message_id WHERE a.ticket_id = %d AND m.author_role = 'customer'", $ticket_id ) ) : null; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+		$held   = $ticket_id
+			? $this->wpdb->get_row(
+				$this->wpdb->prepare(
+					// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,Generic.Files.LineLength.TooLong -- table names.
+					"SELECT COUNT(*) AS files, COALESCE(SUM(a.size), 0) AS bytes FROM {$this->table()} a INNER JOIN {$this->wpdb->prefix}aftercare_messages m ON m.id = a.message_id WHERE a.ticket_id = %d AND m.author_role = 'customer'",
+					$ticket_id
+				)
+			)
+			: null;
 		if ( (int) ( $held->files ?? 0 ) + count( $files ) > $quotas['ticket_files'] || (int) ( $held->bytes ?? 0 ) + $bytes > $quotas['ticket_bytes'] ) {
 			throw DomainError::too_large(
 				'attachment_quota',
-				/* translators: 1: number of files, 2: size, e.g. "100 MB". */
-				sprintf( __( 'A ticket holds at most %1$d files or %2$s of attachments. Send your message without them, or open a new ticket.', 'aftercare' ), $quotas['ticket_files'], size_format( $quotas['ticket_bytes'] ) )
+				sprintf(
+					/* translators: 1: number of files, 2: size, e.g. "100 MB". */
+					__( 'A ticket holds at most %1$d files or %2$s of attachments. Send your message without them, or open a new ticket.', 'aftercare' ),
+					$quotas['ticket_files'],
+					size_format( $quotas['ticket_bytes'] )
+				)
 			);
 		}
 		$client = $actor_id > 0 ? 'user:' . $actor_id : 'ip:' . $this->client->key();
 		$wait   = $this->limiter->spend( 'attachment_bytes', $client, $bytes, $quotas['daily_bytes'], DAY_IN_SECONDS );
 		if ( $wait > 0 ) {
-			/* translators: %s: size, e.g. "100 MB". */
-			throw DomainError::throttled( sprintf( __( 'You can upload up to %s of attachments a day. Send your message without them, or try again later.', 'aftercare' ), size_format( $quotas['daily_bytes'] ) ), $wait );
+			throw DomainError::throttled(
+				sprintf(
+					/* translators: %s: size, e.g. "100 MB". */
+					__( 'You can upload up to %s of attachments a day. Send your message without them, or try again later.', 'aftercare' ),
+					size_format( $quotas['daily_bytes'] )
+				),
+				$wait
+			);
 		}
 	}
 
@@ -291,7 +321,9 @@ final class AttachmentStore implements Table {
 	 * Where the files are: AFTERCARE_ATTACHMENTS_DIR when defined, else uploads/aftercare-private/.
 	 */
 	public static function folder(): string {
-		$dir = defined( 'AFTERCARE_ATTACHMENTS_DIR' ) ? (string) constant( 'AFTERCARE_ATTACHMENTS_DIR' ) : trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private';
+		$dir = defined( 'AFTERCARE_ATTACHMENTS_DIR' )
+			? (string) constant( 'AFTERCARE_ATTACHMENTS_DIR' )
+			: trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private';
 		/**
 		 * Where attachment files are kept. A folder outside the web root cannot be served by any
 		 * server configuration; every web node must see the same folder.

@@ -72,7 +72,9 @@ final class AttachmentsHealth implements Registrable {
 				'label' => __( 'Security', 'aftercare' ),
 				'color' => 'blue',
 			),
-			'description' => '<p>' . esc_html__( 'Files customers attach to support tickets can only be downloaded through Aftercare, after a permission check.', 'aftercare' ) . '</p>',
+			'description' => '<p>'
+				. esc_html__( 'Files customers attach to support tickets can only be downloaded through Aftercare, after a permission check.', 'aftercare' )
+				. '</p>',
 			'actions'     => '',
 			'test'        => self::TEST,
 		);
@@ -85,7 +87,9 @@ final class AttachmentsHealth implements Registrable {
 		if ( false === file_put_contents( $dir . $name, $probe ) ) {
 			$result['status']      = 'recommended';
 			$result['label']       = __( 'The support attachments folder is not writable', 'aftercare' );
-			$result['description'] = '<p>' . esc_html__( 'Aftercare could not write to the folder where ticket attachments are kept, so customers cannot attach files.', 'aftercare' ) . '</p>';
+			$result['description'] = '<p>'
+				. esc_html__( 'Aftercare could not write to the folder where ticket attachments are kept, so customers cannot attach files.', 'aftercare' )
+				. '</p>';
 			return $result;
 		}
 		$response = wp_remote_get(
@@ -108,9 +112,9 @@ final class AttachmentsHealth implements Registrable {
 			$result['status']      = 'critical';
 			$result['label']       = __( 'Support attachments can be downloaded by anyone who knows their address', 'aftercare' );
 			$result['badge']['color'] = 'red';
-			$result['description'] = '<p>' . esc_html__( 'The web server serves files from the folder where ticket attachments are kept and ignores its .htaccess rules (as nginx does). The files have random names, but they should only ever be reachable through Aftercare.', 'aftercare' ) . '</p><p>' . sprintf(
+			$result['description'] = '<p>' . esc_html__( 'The web server serves files from the folder where ticket attachments are kept and ignores its .htaccess rules (as nginx does). The files have random names, but they should only ever be reachable through Aftercare.', 'aftercare' ) . '</p><p>' . sprintf( // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				/* translators: 1: the constant, 2: wp-config.php */
-				esc_html__( 'Keep them outside the web root: define %1$s in %2$s as a folder outside it (shared by every web server), move the existing files there, or deny access to the folder in the web server’s configuration.', 'aftercare' ),
+				esc_html__( 'Keep them outside the web root: define %1$s in %2$s as a folder outside it (shared by every web server), move the existing files there, or deny access to the folder in the web server’s configuration.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'<code>AFTERCARE_ATTACHMENTS_DIR</code>',
 				'<code>wp-config.php</code>'
 			) . '</p>';

@@ -64,7 +64,10 @@ final class EventLog implements Table {
 	 * @return array<int, array{id: int, type: string, actor_id: int, data: array<string, mixed>, created_at: int}>
 	 */
 	public function for_object( string $object_type, int $object_id ): array {
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE object_type = %s AND object_id = %d ORDER BY id", $object_type, $object_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows = $this->wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE object_type = %s AND object_id = %d ORDER BY id", $object_type, $object_id )
+		);
 		return array_map(
 			static fn( object $row ): array => array(
 				'id'         => (int) $row->id,

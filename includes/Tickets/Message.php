@@ -23,7 +23,16 @@ final class Message {
 	) {}
 
 	public static function from_row( object $row ): self {
-		return new self( (int) $row->id, (int) $row->ticket_id, (string) $row->type, (int) $row->author_id, (string) $row->author_role, (string) $row->author_name, (string) $row->body, (int) $row->created_at );
+		return new self(
+			(int) $row->id,
+			(int) $row->ticket_id,
+			(string) $row->type,
+			(int) $row->author_id,
+			(string) $row->author_role,
+			(string) $row->author_name,
+			(string) $row->body,
+			(int) $row->created_at
+		);
 	}
 
 	public function is_note(): bool {

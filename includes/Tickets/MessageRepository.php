@@ -62,7 +62,8 @@ final class MessageRepository implements Table {
 	}
 
 	public function find( int $id ): ?Message {
-		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );
 		return $row ? Message::from_row( $row ) : null;
 	}
 
@@ -73,7 +74,8 @@ final class MessageRepository implements Table {
 	 */
 	public function for_ticket( int $ticket_id, bool $include_notes ): array {
 		$notes = $include_notes ? '' : " AND type = 'reply'";
-		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE ticket_id = %d{$notes} ORDER BY id", $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		// phpcs:ignore WordPress.DB.PreparedSQL
+		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE ticket_id = %d{$notes} ORDER BY id", $ticket_id ) );
 		return array_map( array( Message::class, 'from_row' ), $rows );
 	}
 
@@ -84,7 +86,8 @@ final class MessageRepository implements Table {
 	 */
 	public function from_customer( int $ticket_id ): array {
 		$sql  = "SELECT * FROM {$this->table()} WHERE ticket_id = %d AND type = 'reply' AND author_role = 'customer' ORDER BY id";
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id ) );
 		return array_map( array( Message::class, 'from_row' ), $rows );
 	}
 

@@ -52,7 +52,10 @@ final class Presence implements Table {
 	 */
 	public function beat( int $ticket_id, int $user_id, string $state ): array {
 		$now = $this->clock->now();
-		$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE (ticket_id = %d AND user_id = %d) OR expires_at < %d", $ticket_id, $user_id, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE (ticket_id = %d AND user_id = %d) OR expires_at < %d", $ticket_id, $user_id, $now )
+		);
 		if ( '' !== $state ) {
 			$this->wpdb->insert(
 				$this->table(),
@@ -64,7 +67,15 @@ final class Presence implements Table {
 				)
 			);
 		}
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT user_id, state FROM {$this->table()} WHERE ticket_id = %d AND user_id <> %d AND expires_at >= %d ORDER BY user_id", $ticket_id, $user_id, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				"SELECT user_id, state FROM {$this->table()} WHERE ticket_id = %d AND user_id <> %d AND expires_at >= %d ORDER BY user_id",
+				$ticket_id,
+				$user_id,
+				$now
+			)
+		);
 		return array_map(
 			static function ( object $row ): array {
 				$user = get_userdata( (int) $row->user_id );

@@ -48,7 +48,8 @@ final class SavedReplyRepository implements Table {
 	}
 
 	public function find( int $id ): ?SavedReply {
-		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );
 		return $row ? $this->hydrate( $row ) : null;
 	}
 

@@ -52,7 +52,10 @@ final class TagRepository implements Table {
 			return array();
 		}
 		$placeholders = implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) );
-		$rows         = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT ticket_id, tag FROM {$this->table()} WHERE ticket_id IN ({$placeholders}) ORDER BY tag", $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows         = $this->wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL
+			$this->wpdb->prepare( "SELECT ticket_id, tag FROM {$this->table()} WHERE ticket_id IN ({$placeholders}) ORDER BY tag", $ticket_ids )
+		);
 		$tags         = array();
 		foreach ( $rows as $row ) {
 			$tags[ (int) $row->ticket_id ][] = (string) $row->tag;
@@ -79,6 +82,7 @@ final class TagRepository implements Table {
 	 * @return string[]
 	 */
 	public function popular( int $limit = 50 ): array {
-		return $this->wpdb->get_col( $this->wpdb->prepare( "SELECT tag FROM {$this->table()} GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT %d", $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		// phpcs:ignore WordPress.DB.PreparedSQL
+		return $this->wpdb->get_col( $this->wpdb->prepare( "SELECT tag FROM {$this->table()} GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT %d", $limit ) );
 	}
 }

@@ -39,7 +39,8 @@ final class TicketFilter {
 	 * @param array{0:int,1:int} $position Sort value and id.
 	 */
 	public static function encode_cursor( array $position ): string {
-		return rtrim( strtr( base64_encode( $position[0] . ':' . $position[1] ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- an opaque paging token.
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- an opaque paging token.
+		return rtrim( strtr( base64_encode( $position[0] . ':' . $position[1] ), '+/', '-_' ), '=' );
 	}
 
 	/**

@@ -89,7 +89,8 @@ final class TicketRepository implements Table {
 	}
 
 	public function find( int $id ): ?Ticket {
-		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );
 		return $row ? Ticket::from_row( $row, $this->tags->for_ticket( $id ) ) : null;
 	}
 
@@ -107,8 +108,12 @@ final class TicketRepository implements Table {
 	 * key may make a new ticket.
 	 */
 	public function find_by_idempotency_key( string $key, int $since ): ?Ticket {
-		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET idempotency_key = NULL WHERE idempotency_key = %s AND created_at < %d", $key, $since ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->prepare( "UPDATE {$this->table()} SET idempotency_key = NULL WHERE idempotency_key = %s AND created_at < %d", $key, $since )
+		);
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE idempotency_key = %s", $key ) );
 		return $id ? $this->find( $id ) : null;
 	}
 
@@ -134,7 +139,8 @@ final class TicketRepository implements Table {
 	 * Marks the ticket's email as the customer's, once (the first proof's time stays).
 	 */
 	public function confirm_email( int $id, int $at ): void {
-		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET email_verified_at = %d WHERE id = %d AND email_verified_at = 0", $at, $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->table()} SET email_verified_at = %d WHERE id = %d AND email_verified_at = 0", $at, $id ) );
 	}
 
 	/**
@@ -142,7 +148,10 @@ final class TicketRepository implements Table {
 	 * order number matched their email (web tickets with an order) count as verified.
 	 */
 	public function backfill_email_verified(): bool {
-		$this->wpdb->query( "UPDATE {$this->table()} SET email_verified_at = created_at WHERE email_verified_at = 0 AND ( customer_id > 0 OR ( channel = 'web' AND order_id > 0 ) )" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			"UPDATE {$this->table()} SET email_verified_at = created_at WHERE email_verified_at = 0 AND ( customer_id > 0 OR ( channel = 'web' AND order_id > 0 ) )"
+		);
 		return true;
 	}
 
@@ -168,10 +177,13 @@ final class TicketRepository implements Table {
 		}
 		$in    = implode( ',', array_fill( 0, count( $ids ), '%d' ) );
 		$texts = array_fill_keys( $ids, '' );
-		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT id, subject FROM {$this->table()} WHERE id IN ({$in})", $ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL
+		// phpcs:ignore WordPress.DB.PreparedSQL
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT id, subject FROM {$this->table()} WHERE id IN ({$in})", $ids ) ) as $row ) {
 			$texts[ (int) $row->id ] = (string) $row->subject;
 		}
-		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT ticket_id, body FROM {$this->messages->table()} WHERE ticket_id IN ({$in})", $ids ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL
+		foreach ( $this->wpdb->get_results(
+			$this->wpdb->prepare( "SELECT ticket_id, body FROM {$this->messages->table()} WHERE ticket_id IN ({$in})", $ids ) // phpcs:ignore WordPress.DB.PreparedSQL
+		) as $row ) {
 			$texts[ (int) $row->ticket_id ] .= ' ' . $row->body;
 		}
 		$this->terms->delete( $ids );
@@ -186,7 +198,11 @@ final class TicketRepository implements Table {
 	 */
 	public function reindex_batch(): bool {
 		$cursor = (int) get_option( self::REINDEX_CURSOR, 0 );
-		$ids    = array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE id > %d ORDER BY id LIMIT %d", $cursor, self::REINDEX_BATCH ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$ids    = array_map(
+			'intval',
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE id > %d ORDER BY id LIMIT %d", $cursor, self::REINDEX_BATCH ) )
+		);
 		$this->reindex( ...$ids );
 		if ( count( $ids ) < self::REINDEX_BATCH ) {
 			delete_option( self::REINDEX_CURSOR );
@@ -229,7 +245,10 @@ final class TicketRepository implements Table {
 			array_push( $args, $filter->cursor[0], $filter->cursor[0], $filter->cursor[1] );
 		}
 		$args[] = $filter->per_page + 1;
-		$rows   = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows   = $this->wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL
+			$this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d", $args )
+		);
 
 		$next = null;
 		if ( count( $rows ) > $filter->per_page ) {
@@ -251,7 +270,14 @@ final class TicketRepository implements Table {
 	 * @return Ticket[]
 	 */
 	public function newly_breached( int $now, int $limit ): array {
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE is_open = 1 AND due_at < %d AND due_at <> sla_breach_due ORDER BY due_at, id LIMIT %d", $now, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				"SELECT * FROM {$this->table()} WHERE is_open = 1 AND due_at < %d AND due_at <> sla_breach_due ORDER BY due_at, id LIMIT %d",
+				$now,
+				$limit
+			)
+		);
 		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
 	}
 
@@ -266,7 +292,14 @@ final class TicketRepository implements Table {
 	 */
 	public function others_of_customer( Ticket $ticket, int $limit ): array {
 		$by   = $ticket->customer_id ? 'customer_id = %d' : 'customer_id = 0 AND customer_email = %s';
-		$rows = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$by} AND id <> %d ORDER BY updated_at DESC, id DESC LIMIT %d", $ticket->customer_id ?: $ticket->customer_email, $ticket->id, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				"SELECT * FROM {$this->table()} WHERE {$by} AND id <> %d ORDER BY updated_at DESC, id DESC LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL
+				$ticket->customer_id ?: $ticket->customer_email,
+				$ticket->id,
+				$limit
+			)
+		);
 		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
 	}
 
@@ -295,7 +328,8 @@ final class TicketRepository implements Table {
 	 */
 	public function count_of_person( string $email, int $customer_id ): int {
 		$sql = "SELECT COUNT(*) FROM {$this->table()} WHERE (customer_email = %s OR (customer_id > 0 AND customer_id = %d))";
-		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, $email, $customer_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, $email, $customer_id ) );
 	}
 
 	/**
@@ -329,7 +363,8 @@ final class TicketRepository implements Table {
 		$in   = implode( ',', array_fill( 0, count( $ids ), '%d' ) );
 		$sql  = "SELECT id, is_open FROM {$this->table()} WHERE id IN ({$in}) AND updated_at < %d";
 		$done = array();
-		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ids, array( $cutoff ) ) ) ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+		foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, ...array_merge( $ids, array( $cutoff ) ) ) ) as $row ) {
 			$done[ (int) $row->id ] = 0 === (int) $row->is_open;
 		}
 		return $done;

@@ -111,9 +111,23 @@ final class TicketService {
 				function () use ( $ticket, $body, $files, $key_hash, $actor_id, $agent, $customer ): array {
 					$ticket  = $this->tickets->insert( $ticket, $key_hash );
 					$this->tickets->add_search_text( $ticket->id, $ticket->subject . ' ' . $body );
-					$message = $this->messages->insert( $ticket->id, 'reply', $actor_id, $agent ? 'agent' : 'customer', $agent ? self::user_name( $actor_id ) : $customer['name'], $body, $ticket->created_at );
+					$message = $this->messages->insert(
+						$ticket->id,
+						'reply',
+						$actor_id,
+						$agent ? 'agent' : 'customer',
+						$agent ? self::user_name( $actor_id ) : $customer['name'],
+						$body,
+						$ticket->created_at
+					);
 					$this->attachments->insert( $ticket->id, $message->id, $files );
-					$this->events->record( 'ticket', $ticket->id, 'created', $actor_id, array( 'status' => $ticket->status->value, 'priority' => $ticket->priority->value, 'channel' => $ticket->channel->value ) );
+					$this->events->record(
+						'ticket',
+						$ticket->id,
+						'created',
+						$actor_id,
+						array( 'status' => $ticket->status->value, 'priority' => $ticket->priority->value, 'channel' => $ticket->channel->value )
+					);
 					$this->record_sla( $ticket, $actor_id, null );
 					$token = $ticket->customer_id ? '' : $this->tokens->issue( 'ticket', $ticket->id );
 					$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_created', $ticket, $message, $token ) );
@@ -169,7 +183,15 @@ final class TicketService {
 				function () use ( $ticket, $type, $body, $actor_id, $agent, $files, $after ): Message {
 					$before  = clone $ticket;
 					$now     = $this->clock->now();
-					$message = $this->messages->insert( $ticket->id, $type, $actor_id, $agent ? 'agent' : 'customer', $agent ? self::user_name( $actor_id ) : $ticket->customer_name, $body, $now );
+					$message = $this->messages->insert(
+						$ticket->id,
+						$type,
+						$actor_id,
+						$agent ? 'agent' : 'customer',
+						$agent ? self::user_name( $actor_id ) : $ticket->customer_name,
+						$body,
+						$now
+					);
 					$this->attachments->insert( $ticket->id, $message->id, $files );
 					$this->tickets->add_search_text( $ticket->id, $body );
 					++$ticket->message_count;
@@ -253,7 +275,13 @@ final class TicketService {
 					}
 					foreach ( array( 'priority', 'assignee_id', 'tags' ) as $field ) {
 						if ( isset( $diff[ $field ] ) ) {
-							$this->events->record( 'ticket', $ticket->id, 'assignee_id' === $field ? 'assignee' : $field, $actor_id, array( 'from' => $diff[ $field ][0], 'to' => $diff[ $field ][1] ) );
+							$this->events->record(
+								'ticket',
+								$ticket->id,
+								'assignee_id' === $field ? 'assignee' : $field,
+								$actor_id,
+								array( 'from' => $diff[ $field ][0], 'to' => $diff[ $field ][1] )
+							);
 						}
 					}
 					if ( $diff ) {
@@ -352,7 +380,11 @@ final class TicketService {
 		$email = self::email( (string) ( $input[ $agent ? 'customer_email' : 'email' ] ?? '' ), $agent ? 'customer_email' : 'email' );
 		$name  = trim( sanitize_text_field( (string) ( $input[ $agent ? 'customer_name' : 'name' ] ?? '' ) ) );
 		if ( '' === $name || mb_strlen( $name ) > 190 ) {
-			throw DomainError::invalid( 'invalid_name', __( 'Please enter your name (up to 190 characters).', 'aftercare' ), array( 'params' => array( $agent ? 'customer_name' : 'name' ) ) );
+			throw DomainError::invalid(
+				'invalid_name',
+				__( 'Please enter your name (up to 190 characters).', 'aftercare' ),
+				array( 'params' => array( $agent ? 'customer_name' : 'name' ) )
+			);
 		}
 		// An agent writing for a known shopper files it under their account; a guest never claims one.
 		$user = $agent ? get_user_by( 'email', $email ) : false;
@@ -377,7 +409,11 @@ final class TicketService {
 			return null;
 		}
 		if ( ! $this->orders || ! $this->lookup ) {
-			throw DomainError::invalid( 'orders_unavailable', __( 'This store cannot link tickets to orders.', 'aftercare' ), array( 'params' => array( '' !== $number ? 'order_number' : 'order_id' ) ) );
+			throw DomainError::invalid(
+				'orders_unavailable',
+				__( 'This store cannot link tickets to orders.', 'aftercare' ),
+				array( 'params' => array( '' !== $number ? 'order_number' : 'order_id' ) )
+			);
 		}
 		if ( ! $actor_id ) {
 			try {
@@ -393,7 +429,11 @@ final class TicketService {
 			$order = ( $order && ( $agent || $order->customer_id === $actor_id ) ) ? $order : null;
 		}
 		if ( ! $order ) {
-			throw DomainError::invalid( 'order_not_found', __( 'We could not find that order for your email address.', 'aftercare' ), array( 'params' => array( $actor_id ? 'order_id' : 'order_number' ) ) );
+			throw DomainError::invalid(
+				'order_not_found',
+				__( 'We could not find that order for your email address.', 'aftercare' ),
+				array( 'params' => array( $actor_id ? 'order_id' : 'order_number' ) )
+			);
 		}
 		return $order;
 	}
@@ -408,14 +448,22 @@ final class TicketService {
 	public static function email( string $email, string $param ): string {
 		$email = trim( $email );
 		if ( ! is_email( $email ) || sanitize_email( $email ) !== $email ) {
-			throw DomainError::invalid( 'invalid_email', __( 'Please enter a valid email address, without spaces, brackets or other special characters.', 'aftercare' ), array( 'params' => array( $param ) ) );
+			throw DomainError::invalid(
+				'invalid_email',
+				__( 'Please enter a valid email address, without spaces, brackets or other special characters.', 'aftercare' ),
+				array( 'params' => array( $param ) )
+			);
 		}
 		return $email;
 	}
 
 	private function assignee( int $user_id ): int {
 		if ( $user_id && ! self::is_agent( $user_id ) ) {
-			throw DomainError::invalid( 'invalid_assignee', __( 'Tickets can only be assigned to support agents.', 'aftercare' ), array( 'params' => array( 'assignee_id' ) ) );
+			throw DomainError::invalid(
+				'invalid_assignee',
+				__( 'Tickets can only be assigned to support agents.', 'aftercare' ),
+				array( 'params' => array( 'assignee_id' ) )
+			);
 		}
 		return max( 0, $user_id );
 	}
@@ -423,15 +471,23 @@ final class TicketService {
 	private static function subject( string $subject ): string {
 		$subject = trim( sanitize_text_field( $subject ) );
 		if ( '' === $subject || mb_strlen( $subject ) > 200 ) {
-			throw DomainError::invalid( 'invalid_subject', __( 'Please enter a subject (up to 200 characters).', 'aftercare' ), array( 'params' => array( 'subject' ) ) );
+			throw DomainError::invalid(
+				'invalid_subject',
+				__( 'Please enter a subject (up to 200 characters).', 'aftercare' ),
+				array( 'params' => array( 'subject' ) )
+			);
 		}
 		return $subject;
 	}
 
 	private static function body( string $body ): string {
 		if ( mb_strlen( $body ) > MessageBody::MAX_LENGTH ) {
-			/* translators: %d: maximum number of characters. */
-			throw DomainError::invalid( 'message_too_long', sprintf( __( 'Please keep the message under %d characters.', 'aftercare' ), MessageBody::MAX_LENGTH ), array( 'params' => array( 'message' ) ) );
+			throw DomainError::invalid(
+				'message_too_long',
+				/* translators: %d: maximum number of characters. */
+				sprintf( __( 'Please keep the message under %d characters.', 'aftercare' ), MessageBody::MAX_LENGTH ),
+				array( 'params' => array( 'message' ) )
+			);
 		}
 		$html = MessageBody::sanitize( $body );
 		if ( '' === $html ) {
@@ -455,8 +511,12 @@ final class TicketService {
 			}
 		}
 		if ( count( $clean ) > self::MAX_TAGS ) {
-			/* translators: %d: maximum number of tags. */
-			throw DomainError::invalid( 'too_many_tags', sprintf( __( 'A ticket can have at most %d tags.', 'aftercare' ), self::MAX_TAGS ), array( 'params' => array( 'tags' ) ) );
+			throw DomainError::invalid(
+				'too_many_tags',
+				/* translators: %d: maximum number of tags. */
+				sprintf( __( 'A ticket can have at most %d tags.', 'aftercare' ), self::MAX_TAGS ),
+				array( 'params' => array( 'tags' ) )
+			);
 		}
 		$clean = array_values( $clean );
 		sort( $clean );

@@ -55,7 +55,8 @@ final class TicketTerms implements Table {
 			}
 		}
 		foreach ( array_chunk( $rows, 1000 ) as $chunk ) {
-			$this->wpdb->query( "INSERT IGNORE INTO {$this->table()} (term, ticket_id) VALUES " . implode( ', ', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL -- rows prepared above.
+			// phpcs:ignore WordPress.DB.PreparedSQL -- rows prepared above.
+			$this->wpdb->query( "INSERT IGNORE INTO {$this->table()} (term, ticket_id) VALUES " . implode( ', ', $chunk ) );
 		}
 	}
 
@@ -64,7 +65,10 @@ final class TicketTerms implements Table {
 	 */
 	public function delete( array $ticket_ids ): void {
 		if ( $ticket_ids ) {
-			$this->wpdb->query( $this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE ticket_id IN (" . implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) ) . ')', $ticket_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+			$this->wpdb->query(
+				// phpcs:ignore WordPress.DB.PreparedSQL
+				$this->wpdb->prepare( "DELETE FROM {$this->table()} WHERE ticket_id IN (" . implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) ) . ')', $ticket_ids )
+			);
 		}
 	}
 

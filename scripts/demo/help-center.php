@@ -1,10 +1,12 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name: Aftercare demo help center
  * Description: Seeds the `npm start` site with help articles for a clothing store, their categories and a Help page with the help-center block. Local sites only; never shipped.
  *
  * @package Aftercare
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 declare( strict_types=1 );
 
@@ -20,7 +22,7 @@ function aftercare_demo_help_articles(): array {
 			'description' => 'Delivery times, costs, tracking and lost parcels.',
 			'articles'    => array(
 				'How long does delivery take?'                => array(
-					''                     => 'Standard delivery arrives in 3–5 business days, express delivery in 1–2 business days. Orders placed before 2 pm ship the same day.',
+					''                     => 'Standard delivery arrives in 3–5 business days, express delivery in 1–2 business days. Orders placed before 2 pm ship the same day.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 					'International orders' => 'Deliveries outside the country take 5–10 business days depending on customs in the destination country.',
 				),
 				'How much does shipping cost?'                => array(
@@ -29,17 +31,17 @@ function aftercare_demo_help_articles(): array {
 				),
 				'How do I track my parcel?'                   => array(
 					''                    => 'As soon as your order ships we email you a tracking number and a link to the carrier’s tracking page.',
-					'No tracking updates' => 'Carriers can take up to 24 hours to show the first scan. If nothing changes after two days, contact us and we will ask the carrier.',
+					'No tracking updates' => 'Carriers can take up to 24 hours to show the first scan. If nothing changes after two days, contact us and we will ask the carrier.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'My parcel is late or lost'                   => array(
-					''                   => 'If your parcel has not arrived five business days after the expected delivery date, tell us your order number and we will open an investigation with the carrier.',
+					''                   => 'If your parcel has not arrived five business days after the expected delivery date, tell us your order number and we will open an investigation with the carrier.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 					'Replacement'        => 'When the carrier confirms a parcel is lost we send a replacement or a full refund, whichever you prefer.',
 				),
 				'Do you ship internationally?'                => array(
-					''                  => 'We ship to the EU, the UK, the United States, Canada and Australia. Customs duties for countries outside the EU are paid on delivery.',
+					''                  => 'We ship to the EU, the UK, the United States, Canada and Australia. Customs duties for countries outside the EU are paid on delivery.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'Can I change my delivery address?'           => array(
-					''                 => 'You can change the address while the order status is “Processing”. Once the parcel has shipped, ask the carrier to redirect it using your tracking number.',
+					''                 => 'You can change the address while the order status is “Processing”. Once the parcel has shipped, ask the carrier to redirect it using your tracking number.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 			),
 		),
@@ -48,24 +50,24 @@ function aftercare_demo_help_articles(): array {
 			'description' => 'Sending items back, exchanges and getting your money back.',
 			'articles'    => array(
 				'How do I return an item?'                    => array(
-					''                    => 'You can return unworn items with their tags within 30 days of delivery. Start a return from the returns page with your order number and email address.',
+					''                    => 'You can return unworn items with their tags within 30 days of delivery. Start a return from the returns page with your order number and email address.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 					'Packing your return' => 'Pack the items in the original bag if you still have it, attach the prepaid label and drop the parcel at any post office.',
 				),
 				'When will I get my refund?'                  => array(
-					''                 => 'We refund your money within 5 business days after your return reaches our warehouse. Your bank may take another 3–5 days to show it.',
+					''                 => 'We refund your money within 5 business days after your return reaches our warehouse. Your bank may take another 3–5 days to show it.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 					'Refund method'    => 'The refund goes back to the card or account you paid with. Gift card payments are refunded as store credit.',
 				),
 				'Can I exchange an item for another size?'    => array(
-					''                 => 'Yes. Choose “Exchange” when you start the return and pick the new size. We ship the new size as soon as the return is scanned by the carrier.',
+					''                 => 'Yes. Choose “Exchange” when you start the return and pick the new size. We ship the new size as soon as the return is scanned by the carrier.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'Is return shipping free?'                    => array(
 					''                  => 'Returns within the country are free with our prepaid label. International returns are sent at your own cost.',
 				),
 				'Which items cannot be returned?'             => array(
-					''                => 'Underwear, swimwear with a removed hygiene strip, pierced jewellery and gift cards cannot be returned for hygiene and security reasons.',
+					''                => 'Underwear, swimwear with a removed hygiene strip, pierced jewellery and gift cards cannot be returned for hygiene and security reasons.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'I received a damaged or wrong item'          => array(
-					''                    => 'We are sorry! Send us a photo of the item and the label within 14 days of delivery and we will send the right item or refund you, with free return shipping.',
+					''                    => 'We are sorry! Send us a photo of the item and the label within 14 days of delivery and we will send the right item or refund you, with free return shipping.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 			),
 		),
@@ -78,17 +80,17 @@ function aftercare_demo_help_articles(): array {
 					'Pay later'        => 'Pay in 30 days or in three instalments is offered at checkout for orders between 30 and 1,000.',
 				),
 				'My payment was declined'                     => array(
-					''                => 'Check the card number, expiry date and security code, and that 3-D Secure was confirmed in your banking app. If it still fails, try another method or contact your bank.',
+					''                => 'Check the card number, expiry date and security code, and that 3-D Secure was confirmed in your banking app. If it still fails, try another method or contact your bank.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'How do I use a discount code?'               => array(
 					''                     => 'Enter the code in the “Coupon” field in the basket and press Apply. Only one code can be used per order.',
-					'Code does not work'   => 'Codes are case sensitive, have an end date and may exclude sale items. Check the conditions in the email that sent you the code.',
+					'Code does not work'   => 'Codes are case sensitive, have an end date and may exclude sale items. Check the conditions in the email that sent you the code.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'Can I get an invoice for my order?'          => array(
 					''                  => 'Your invoice is attached to the shipping confirmation email. You can also download it from My account → Orders.',
 				),
 				'How do gift cards work?'                     => array(
-					''                 => 'Gift cards are valid for two years and can be used online and in our stores. Enter the card number at checkout; any remaining balance stays on the card.',
+					''                 => 'Gift cards are valid for two years and can be used online and in our stores. Enter the card number at checkout; any remaining balance stays on the card.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 			),
 		),
@@ -101,13 +103,13 @@ function aftercare_demo_help_articles(): array {
 					'No email arrives'   => 'Check your spam folder and that you use the address you registered with.',
 				),
 				'How do I create an account?'                 => array(
-					''                  => 'Choose “Create account” on the sign-in page, or tick “Create an account” at checkout. An account lets you track orders and start returns faster.',
+					''                  => 'Choose “Create account” on the sign-in page, or tick “Create an account” at checkout. An account lets you track orders and start returns faster.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'How do I change my email address or details?' => array(
 					''                => 'Sign in and open My account → Account details to change your name, email address or password.',
 				),
 				'How do I delete my account?'                 => array(
-					''                  => 'Contact us from the email address of your account and we delete your account and personal data within 30 days, except what the law requires us to keep.',
+					''                  => 'Contact us from the email address of your account and we delete your account and personal data within 30 days, except what the law requires us to keep.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'How do I unsubscribe from the newsletter?'   => array(
 					''               => 'Every newsletter has an unsubscribe link at the bottom. You can also switch it off in My account → Communication preferences.',
@@ -119,7 +121,7 @@ function aftercare_demo_help_articles(): array {
 			'description' => 'Size charts, fit advice, materials and care.',
 			'articles'    => array(
 				'How do I find my size?'                      => array(
-					''                 => 'Each product page has a size chart with body measurements in centimetres and inches. Measure your chest, waist and hips and pick the size that matches.',
+					''                 => 'Each product page has a size chart with body measurements in centimetres and inches. Measure your chest, waist and hips and pick the size that matches.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 					'Between two sizes' => 'If you are between two sizes, choose the larger size for a relaxed fit and the smaller one for a close fit.',
 				),
 				'Do your jeans run small?'                    => array(
@@ -141,10 +143,10 @@ function aftercare_demo_help_articles(): array {
 			'description' => 'Cancelling, changing or adding to an order.',
 			'articles'    => array(
 				'How do I cancel my order?'                   => array(
-					''                  => 'You can cancel an order within one hour of placing it from My account → Orders, or by contacting us. Once it ships, return it instead.',
+					''                  => 'You can cancel an order within one hour of placing it from My account → Orders, or by contacting us. Once it ships, return it instead.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'Can I change the items in my order?'         => array(
-					''                   => 'We cannot add or change items once an order is placed. Cancel the order within one hour and place a new one, or return the items you do not want.',
+					''                   => 'We cannot add or change items once an order is placed. Cancel the order within one hour and place a new one, or return the items you do not want.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 				'I placed a duplicate order by mistake'       => array(
 					''               => 'Contact us with both order numbers as soon as possible and we cancel the duplicate before it ships, with a full refund.',
@@ -153,7 +155,7 @@ function aftercare_demo_help_articles(): array {
 					''              => 'Tick “This is a gift” at checkout to add a message and gift wrap for 3.50. Prices are left off the packing slip.',
 				),
 				'Where is my order confirmation email?'       => array(
-					''              => 'The confirmation is sent within minutes. Check your spam folder; if it is not there, your order is still visible in My account → Orders.',
+					''              => 'The confirmation is sent within minutes. Check your spam folder; if it is not there, your order is still visible in My account → Orders.', // phpcs:ignore Generic.Files.LineLength.TooLong -- one string.
 				),
 			),
 		),
@@ -200,7 +202,7 @@ add_action(
 				'post_status'  => 'publish',
 				'post_name'    => 'help',
 				'post_title'   => 'Help center',
-				'post_content' => "<!-- wp:paragraph -->\n<p>Answers to the questions shoppers ask us most. Start typing and the matching articles appear.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/help-center /-->",
+				'post_content' => "<!-- wp:paragraph -->\n<p>Answers to the questions shoppers ask us most. Start typing and the matching articles appear.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/help-center /-->", // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 			)
 		);
 		$contact  = get_page_by_path( 'contact-us' );

@@ -1,10 +1,12 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name: Aftercare demo orders
  * Description: Gives the `npm start` site orders to look up without WooCommerce (the test environment's order source and its sample orders), an "Order status" page, and the contact page as "Get help with this order". Local sites only; never shipped.
  *
  * @package Aftercare
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 declare( strict_types=1 );
 
@@ -85,7 +87,7 @@ add_action(
 					'post_status'  => 'publish',
 					'post_name'    => 'order-status',
 					'post_title'   => __( 'Order status', 'aftercare' ),
-					'post_content' => "<!-- wp:paragraph -->\n<p>Try order <strong>1001</strong> with <strong>guest@example.test</strong>, or log in as customer1 / password to see your orders.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/order-status /-->",
+					'post_content' => "<!-- wp:paragraph -->\n<p>Try order <strong>1001</strong> with <strong>guest@example.test</strong>, or log in as customer1 / password to see your orders.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/order-status /-->", // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 				)
 			);
 		}

@@ -14,11 +14,11 @@ add_action(
 		$pages = array(
 			'contact-us' => array(
 				'title'   => __( 'Contact us', 'aftercare' ),
-				'content' => "<!-- wp:paragraph -->\n<p>Questions about an order, sizing or delivery? Write to us and we answer within one business day.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/contact /-->",
+				'content' => "<!-- wp:paragraph -->\n<p>Questions about an order, sizing or delivery? Write to us and we answer within one business day.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/contact /-->", // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 			),
 			'returns'    => array(
 				'title'   => __( 'Returns', 'aftercare' ),
-				'content' => "<!-- wp:paragraph -->\n<p>Something not right? Choose the items to send back within 30 days of delivery.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/returns /-->",
+				'content' => "<!-- wp:paragraph -->\n<p>Something not right? Choose the items to send back within 30 days of delivery.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:aftercare/returns /-->", // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 			),
 		);
 		foreach ( $pages as $slug => $page ) {

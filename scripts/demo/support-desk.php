@@ -1,10 +1,12 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name: Aftercare demo support desk
  * Description: Seeds the `npm start` site with a desk at work: tickets in every view, status, priority, channel and SLA state with their threads, returns in every status with their timelines, a month of help-center searches and votes, and the storefront pages in the navigation. Written through Aftercare's own services on a clock set in the past; orders are read only through the OrderSource port, so it works beside WooCommerce and on the test adapter alike. Local sites only; never shipped.
  *
  * @package Aftercare
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 declare( strict_types=1 );
 
@@ -30,54 +32,487 @@ function aftercare_demo_tickets(): array {
 
 	return array(
 		// Waiting on us, no answer yet: breached, at risk and fine.
-		array( 'Parcel marked delivered but not here', 'customer1', 'web', 'urgent', 3, array(), 'The tracking page says my parcel was delivered yesterday at 2 pm, but nothing arrived and my neighbours have not seen it.', 'assign' => 'agent', 'tags' => array( 'delivery', 'lost-parcel' ), 'order' => true ),
-		array( 'Charged twice for one order', 'customer2', 'email', 'high', 5, array(), 'My card statement shows two payments of the same amount for my last order. Please refund the duplicate.', 'tags' => array( 'billing' ), 'order' => true ),
-		array( 'Wrong size in the box', $noor, 'web', 'normal', 6.6, array(), 'I ordered the linen shirt in M and received an XL. Can you send the right size?', 'tags' => array( 'wrong-item' ) ),
-		array( 'Do you ship to Norway?', $mia, 'web', 'low', 21, array(), 'I would like to order a coat but the checkout does not list Norway. Is there a way to ship there?', 'tags' => array( 'shipping' ) ),
-		array( 'Discount code not accepted', $tom, 'web', 'normal', 2, array(), 'The code from your newsletter, SPRING15, says it is not valid at checkout.', 'tags' => array( 'billing' ) ),
-		array( 'Change the delivery address', 'customer1', 'phone', 'high', 1, array( array( 0.2, 'note', 'Called at 9:40: wants the parcel sent to her office instead. Checking with the warehouse whether it has left.' ) ), 'Customer called: she moved offices this week and asks to change the delivery address on her latest order.', 'assign' => 'admin', 'tags' => array( 'address-change' ), 'order' => true ),
-		array( 'Zip broke on first wear', $sam, 'web', 'normal', 30, array(), 'The zip of my jacket came off the first time I wore it. Photo attached.', 'tags' => array( 'damaged', 'quality' ), 'attach' => 'photo' ),
-		array( 'Question about fabric care', $ines, 'email', 'low', 4, array(), 'Can the merino hoodie go in the washing machine, or is it hand wash only?', 'assign' => 'agent', 'tags' => array( 'product-question' ) ),
-		array( 'Order stuck in processing', 'customer2', 'web', 'high', 26, array( array( 1.5, 'agent', 'Sorry for the wait! Your order is packed and leaves our warehouse today; you will get the tracking link by email.', '' ), array( 20, 'customer', 'Still no email with tracking, and the order page still says processing.', '' ) ), 'I paid three days ago and the order still says processing. When will it ship?', 'assign' => 'agent', 'tags' => array( 'delivery' ), 'order' => true ),
-		array( 'Gift wrap missing', $riley, 'web', 'normal', 40, array( array( 2, 'agent', 'I am sorry the gift wrap was left out. I have refunded the 3.50 and added a note to wrap your next order free.', '' ), array( 30, 'customer', 'Thanks, but the birthday is on Saturday. Could you send the wrapping paper separately?', '' ) ), 'I paid for gift wrap but the parcel arrived without it.', 'assign' => 'admin', 'tags' => array( 'gift' ) ),
+		array(
+			'Parcel marked delivered but not here',
+			'customer1',
+			'web',
+			'urgent',
+			3,
+			array(),
+			'The tracking page says my parcel was delivered yesterday at 2 pm, but nothing arrived and my neighbours have not seen it.',
+			'assign' => 'agent',
+			'tags'   => array( 'delivery', 'lost-parcel' ),
+			'order'  => true,
+		),
+		array(
+			'Charged twice for one order',
+			'customer2',
+			'email',
+			'high',
+			5,
+			array(),
+			'My card statement shows two payments of the same amount for my last order. Please refund the duplicate.',
+			'tags'  => array( 'billing' ),
+			'order' => true,
+		),
+		array(
+			'Wrong size in the box',
+			$noor,
+			'web',
+			'normal',
+			6.6,
+			array(),
+			'I ordered the linen shirt in M and received an XL. Can you send the right size?',
+			'tags' => array( 'wrong-item' ),
+		),
+		array(
+			'Do you ship to Norway?',
+			$mia,
+			'web',
+			'low',
+			21,
+			array(),
+			'I would like to order a coat but the checkout does not list Norway. Is there a way to ship there?',
+			'tags' => array( 'shipping' ),
+		),
+		array(
+			'Discount code not accepted',
+			$tom,
+			'web',
+			'normal',
+			2,
+			array(),
+			'The code from your newsletter, SPRING15, says it is not valid at checkout.',
+			'tags' => array( 'billing' ),
+		),
+		array(
+			'Change the delivery address',
+			'customer1',
+			'phone',
+			'high',
+			1,
+			array( array( 0.2, 'note', 'Called at 9:40: wants the parcel sent to her office instead. Checking with the warehouse whether it has left.' ) ),
+			'Customer called: she moved offices this week and asks to change the delivery address on her latest order.',
+			'assign' => 'admin',
+			'tags'   => array( 'address-change' ),
+			'order'  => true,
+		),
+		array(
+			'Zip broke on first wear',
+			$sam,
+			'web',
+			'normal',
+			30,
+			array(),
+			'The zip of my jacket came off the first time I wore it. Photo attached.',
+			'tags'   => array( 'damaged', 'quality' ),
+			'attach' => 'photo',
+		),
+		array(
+			'Question about fabric care',
+			$ines,
+			'email',
+			'low',
+			4,
+			array(),
+			'Can the merino hoodie go in the washing machine, or is it hand wash only?',
+			'assign' => 'agent',
+			'tags'   => array( 'product-question' ),
+		),
+		array(
+			'Order stuck in processing',
+			'customer2',
+			'web',
+			'high',
+			26,
+			array(
+				array( 1.5, 'agent', 'Sorry for the wait! Your order is packed and leaves our warehouse today; you will get the tracking link by email.', '' ),
+				array( 20, 'customer', 'Still no email with tracking, and the order page still says processing.', '' ),
+			),
+			'I paid three days ago and the order still says processing. When will it ship?',
+			'assign' => 'agent',
+			'tags'   => array( 'delivery' ),
+			'order'  => true,
+		),
+		array(
+			'Gift wrap missing',
+			$riley,
+			'web',
+			'normal',
+			40,
+			array(
+				array( 2, 'agent', 'I am sorry the gift wrap was left out. I have refunded the 3.50 and added a note to wrap your next order free.', '' ),
+				array( 30, 'customer', 'Thanks, but the birthday is on Saturday. Could you send the wrapping paper separately?', '' ),
+			),
+			'I paid for gift wrap but the parcel arrived without it.',
+			'assign' => 'admin',
+			'tags'   => array( 'gift' ),
+		),
 
 		// Open with our answer given, waiting again on us, on hold.
-		array( 'Refund not received yet', 'customer1', 'email', 'normal', 50, array( array( 3, 'agent', 'Your refund was issued on our side today. Banks take 3–5 business days to show it.', '' ), array( 46, 'customer', 'It has been five days now and I still do not see it.', '' ), array( 47, 'note', 'Gateway shows the refund as settled. Ask for a bank statement screenshot before escalating.', '' ) ), 'I returned the rain boots last week. When will I get my money back?', 'assign' => 'agent', 'tags' => array( 'refund' ), 'order' => true ),
-		array( 'Back in stock notification', $noor, 'web', 'low', 70, array( array( 20, 'agent', 'The chino trousers in size 32 come back in about two weeks. We will email you as soon as they do.', 'on_hold' ) ), 'Will the chino trousers come back in size 32?', 'assign' => 'agent', 'tags' => array( 'product-question', 'stock' ) ),
-		array( 'Exchange for a larger size', 'customer2', 'web', 'normal', 96, array( array( 4, 'agent', 'Of course. We have reserved the larger size for you; it ships once the first pair is on its way back.', 'on_hold' ), array( 5, 'note', 'Reserved 1 × size 34 in the warehouse system until Friday.', '' ) ), 'The trousers are too small. Can I exchange them for one size up?', 'assign' => 'admin', 'tags' => array( 'exchange' ), 'order' => true ),
-		array( 'Invoice with company name', $tom, 'email', 'low', 120, array( array( 10, 'agent', 'Which company name and VAT number should the invoice show?', '' ), array( 30, 'customer', 'Becker Design GmbH, VAT DE123456789.', '' ) ), 'I need an invoice with my company name for my accountant.', 'tags' => array( 'billing', 'invoice' ) ),
-		array( 'Missing item in parcel', 'customer1', 'phone', 'high', 22, array( array( 0.5, 'agent', 'I am sorry one item was missing. We are checking the packing record and will send it by express today.', '' ), array( 2, 'customer', 'Thank you. Could you make sure it is the blue one?', '' ), array( 3, 'note', 'Packing record shows the beanie was never scanned. Express replacement booked.', '' ) ), 'Customer called: the beanie was not in the parcel with the rest of the order.', 'assign' => 'admin', 'tags' => array( 'missing-item' ), 'order' => true ),
+		array(
+			'Refund not received yet',
+			'customer1',
+			'email',
+			'normal',
+			50,
+			array(
+				array( 3, 'agent', 'Your refund was issued on our side today. Banks take 3–5 business days to show it.', '' ),
+				array( 46, 'customer', 'It has been five days now and I still do not see it.', '' ),
+				array( 47, 'note', 'Gateway shows the refund as settled. Ask for a bank statement screenshot before escalating.', '' ),
+			),
+			'I returned the rain boots last week. When will I get my money back?',
+			'assign' => 'agent',
+			'tags'   => array( 'refund' ),
+			'order'  => true,
+		),
+		array(
+			'Back in stock notification',
+			$noor,
+			'web',
+			'low',
+			70,
+			array( array( 20, 'agent', 'The chino trousers in size 32 come back in about two weeks. We will email you as soon as they do.', 'on_hold' ) ),
+			'Will the chino trousers come back in size 32?',
+			'assign' => 'agent',
+			'tags'   => array( 'product-question', 'stock' ),
+		),
+		array(
+			'Exchange for a larger size',
+			'customer2',
+			'web',
+			'normal',
+			96,
+			array(
+				array( 4, 'agent', 'Of course. We have reserved the larger size for you; it ships once the first pair is on its way back.', 'on_hold' ),
+				array( 5, 'note', 'Reserved 1 × size 34 in the warehouse system until Friday.', '' ),
+			),
+			'The trousers are too small. Can I exchange them for one size up?',
+			'assign' => 'admin',
+			'tags'   => array( 'exchange' ),
+			'order'  => true,
+		),
+		array(
+			'Invoice with company name',
+			$tom,
+			'email',
+			'low',
+			120,
+			array(
+				array( 10, 'agent', 'Which company name and VAT number should the invoice show?', '' ),
+				array( 30, 'customer', 'Becker Design GmbH, VAT DE123456789.', '' ),
+			),
+			'I need an invoice with my company name for my accountant.',
+			'tags' => array( 'billing', 'invoice' ),
+		),
+		array(
+			'Missing item in parcel',
+			'customer1',
+			'phone',
+			'high',
+			22,
+			array(
+				array( 0.5, 'agent', 'I am sorry one item was missing. We are checking the packing record and will send it by express today.', '' ),
+				array( 2, 'customer', 'Thank you. Could you make sure it is the blue one?', '' ),
+				array( 3, 'note', 'Packing record shows the beanie was never scanned. Express replacement booked.', '' ),
+			),
+			'Customer called: the beanie was not in the parcel with the rest of the order.',
+			'assign' => 'admin',
+			'tags'   => array( 'missing-item' ),
+			'order'  => true,
+		),
 
 		// Waiting on the customer (the SLA clock is paused).
-		array( 'Colour differs from the photos', $ines, 'web', 'normal', 30, array( array( 2, 'agent', 'Could you send us a photo in daylight? Then we can compare it with our sample.', '' ) ), 'The summer dress looks much darker than on your website.', 'assign' => 'agent', 'tags' => array( 'quality' ) ),
-		array( 'Can I still cancel?', 'customer2', 'web', 'high', 8, array( array( 0.5, 'agent', 'Your order has not shipped yet. Shall we cancel the whole order or only the belt?', '' ) ), 'I ordered the wrong belt. Can I cancel before it ships?', 'assign' => 'admin', 'tags' => array( 'cancellation' ), 'order' => true ),
-		array( 'Size advice for boots', $sam, 'email', 'low', 60, array( array( 6, 'agent', 'The rain boots run half a size large. What size do you usually wear in trainers?', '' ) ), 'I am between 42 and 43. Which size of rain boots should I order?', 'tags' => array( 'sizing' ) ),
-		array( 'Address verification', $mia, 'admin', 'normal', 12, array(), 'The carrier could not verify your apartment number. Could you confirm the full address so we can ship your order?', 'status' => 'pending', 'assign' => 'agent', 'tags' => array( 'address-change' ) ),
-		array( 'Loyalty points missing', 'customer1', 'web', 'low', 80, array( array( 12, 'agent', 'Points appear 14 days after delivery, once the return window has passed. Can you tell us which order is missing points?', '' ) ), 'My last order did not earn any loyalty points.', 'tags' => array( 'account' ) ),
+		array(
+			'Colour differs from the photos',
+			$ines,
+			'web',
+			'normal',
+			30,
+			array( array( 2, 'agent', 'Could you send us a photo in daylight? Then we can compare it with our sample.', '' ) ),
+			'The summer dress looks much darker than on your website.',
+			'assign' => 'agent',
+			'tags'   => array( 'quality' ),
+		),
+		array(
+			'Can I still cancel?',
+			'customer2',
+			'web',
+			'high',
+			8,
+			array( array( 0.5, 'agent', 'Your order has not shipped yet. Shall we cancel the whole order or only the belt?', '' ) ),
+			'I ordered the wrong belt. Can I cancel before it ships?',
+			'assign' => 'admin',
+			'tags'   => array( 'cancellation' ),
+			'order'  => true,
+		),
+		array(
+			'Size advice for boots',
+			$sam,
+			'email',
+			'low',
+			60,
+			array( array( 6, 'agent', 'The rain boots run half a size large. What size do you usually wear in trainers?', '' ) ),
+			'I am between 42 and 43. Which size of rain boots should I order?',
+			'tags' => array( 'sizing' ),
+		),
+		array(
+			'Address verification',
+			$mia,
+			'admin',
+			'normal',
+			12,
+			array(),
+			'The carrier could not verify your apartment number. Could you confirm the full address so we can ship your order?',
+			'status' => 'pending',
+			'assign' => 'agent',
+			'tags'   => array( 'address-change' ),
+		),
+		array(
+			'Loyalty points missing',
+			'customer1',
+			'web',
+			'low',
+			80,
+			array( array( 12, 'agent', 'Points appear 14 days after delivery, once the return window has passed. Can you tell us which order is missing points?', '' ) ),
+			'My last order did not earn any loyalty points.',
+			'tags' => array( 'account' ),
+		),
 
 		// Solved and closed: met, and one breached before it was solved.
-		array( 'Where is my order?', 'customer2', 'web', 'normal', 200, array( array( 2, 'agent', 'Your parcel is with UPS and due tomorrow. Here is the tracking link from your order page.', '' ), array( 5, 'customer', 'Got it, thank you!', '' ), array( 6, 'agent', 'Enjoy your order!', 'solved' ) ), 'I ordered last week and have not received a shipping email.', 'assign' => 'agent', 'tags' => array( 'delivery' ), 'order' => true ),
-		array( 'Password reset email not arriving', $riley, 'web', 'normal', 150, array( array( 1, 'agent', 'The reset email was held by your provider’s spam filter. I have sent a new one; please check your spam folder.', '' ), array( 3, 'customer', 'Found it, I am back in. Thanks!', '' ), array( 3.5, 'agent', 'Great, glad it worked.', 'solved' ) ), 'I asked for a password reset three times but nothing arrives.', 'assign' => 'admin', 'tags' => array( 'account' ) ),
-		array( 'Damaged parcel on arrival', 'customer1', 'email', 'urgent', 300, array( array( 0.3, 'agent', 'I am so sorry. A replacement ships by express today, no need to send the damaged one back.', '' ), array( 0.4, 'note', 'Carrier claim opened, reference CLM-22841.', '' ), array( 26, 'customer', 'The replacement arrived in perfect condition. Thank you!', '' ), array( 27, 'agent', 'Wonderful, thank you for letting us know.', 'solved' ) ), 'The box was crushed and the ceramic mug inside is broken.', 'assign' => 'agent', 'tags' => array( 'damaged', 'delivery' ), 'order' => true, 'attach' => 'photo' ),
-		array( 'Late delivery complaint', $tom, 'phone', 'high', 400, array( array( 4, 'agent', 'I apologise for the delay. The carrier confirms delivery tomorrow and we have refunded your shipping.', '' ), array( 40, 'agent', 'Following up: the carrier shows your parcel delivered this morning.', 'solved' ) ), 'Customer called: the parcel is a week late and he needs it for a wedding.', 'assign' => 'admin', 'tags' => array( 'delivery', 'complaint' ) ),
-		array( 'Thank you note', $noor, 'web', 'low', 500, array( array( 20, 'agent', 'Thank you so much for the kind words! We have passed them on to the team.', 'closed' ) ), 'Just wanted to say the jacket is perfect and the packaging was lovely.', 'tags' => array( 'feedback' ) ),
-		array( 'Return label request', 'customer2', 'web', 'normal', 250, array( array( 3, 'agent', 'Here is your prepaid return label. Drop the parcel at any post office within 14 days.', '' ), array( 100, 'agent', 'We received your parcel; the refund is on its way.', 'solved' ) ), 'Could you send me a return label for the dress?', 'assign' => 'agent', 'tags' => array( 'returns' ), 'order' => true ),
-		array( 'Payment failed at checkout', $sam, 'web', 'high', 180, array( array( 1, 'agent', 'Your bank declined the payment for 3-D Secure. Please try again and approve it in your banking app.', '' ), array( 2, 'customer', 'That worked, order placed.', '' ), array( 2.2, 'agent', 'Great, thank you for your order!', 'solved' ) ), 'My card is refused at checkout but it works everywhere else.', 'assign' => 'admin', 'tags' => array( 'billing', 'checkout' ) ),
-		array( 'Newsletter unsubscribe', $mia, 'email', 'low', 600, array( array( 10, 'agent', 'Done: you will not receive our newsletter any more.', 'closed' ) ), 'Please remove me from your mailing list.', 'tags' => array( 'account' ) ),
-		array( 'Order arrived without receipt', 'customer1', 'web', 'low', 350, array( array( 2, 'agent', 'Your receipt is attached to this reply and always available under My Account → Orders.', '' ), array( 3, 'agent', 'Solving this for now; reply any time if you need anything else.', 'solved' ) ), 'There was no receipt in the parcel and I need one for a gift exchange.', 'assign' => 'agent', 'tags' => array( 'invoice' ), 'order' => true, 'attach' => 'receipt' ),
-		array( 'Wrong colour sent', $ines, 'web', 'normal', 450, array( array( 60, 'agent', 'I am very sorry for the slow answer and the mix-up. The right colour ships today with a free return label for the wrong one.', '' ), array( 70, 'customer', 'Received the right one, thanks.', '' ), array( 71, 'agent', 'Thank you for your patience.', 'solved' ) ), 'I ordered the navy hoodie and received a grey one.', 'assign' => 'admin', 'tags' => array( 'wrong-item' ) ),
-		array( 'Bulk order for a team', $tom, 'email', 'normal', 700, array( array( 5, 'agent', 'We can offer 10% off for 20 hoodies or more, with delivery in two weeks. Shall I send a quote?', '' ), array( 20, 'customer', 'Yes please, 25 hoodies in mixed sizes.', '' ), array( 22, 'agent', 'Quote sent to your email. Closing this ticket; the quote has all the details.', 'closed' ) ), 'Do you offer discounts for 25 hoodies with our logo?', 'tags' => array( 'sales' ) ),
-		array( 'Shoe care kit question', 'customer2', 'web', 'low', 90, array( array( 5, 'agent', 'Yes, the care kit works on the trail trainers: use the brush and the spray, not the wax.', 'solved' ) ), 'Does the shoe care kit work on the trail trainers?', 'tags' => array( 'product-question' ) ),
+		array(
+			'Where is my order?',
+			'customer2',
+			'web',
+			'normal',
+			200,
+			array(
+				array( 2, 'agent', 'Your parcel is with UPS and due tomorrow. Here is the tracking link from your order page.', '' ),
+				array( 5, 'customer', 'Got it, thank you!', '' ),
+				array( 6, 'agent', 'Enjoy your order!', 'solved' ),
+			),
+			'I ordered last week and have not received a shipping email.',
+			'assign' => 'agent',
+			'tags'   => array( 'delivery' ),
+			'order'  => true,
+		),
+		array(
+			'Password reset email not arriving',
+			$riley,
+			'web',
+			'normal',
+			150,
+			array(
+				array( 1, 'agent', 'The reset email was held by your provider’s spam filter. I have sent a new one; please check your spam folder.', '' ),
+				array( 3, 'customer', 'Found it, I am back in. Thanks!', '' ),
+				array( 3.5, 'agent', 'Great, glad it worked.', 'solved' ),
+			),
+			'I asked for a password reset three times but nothing arrives.',
+			'assign' => 'admin',
+			'tags'   => array( 'account' ),
+		),
+		array(
+			'Damaged parcel on arrival',
+			'customer1',
+			'email',
+			'urgent',
+			300,
+			array(
+				array( 0.3, 'agent', 'I am so sorry. A replacement ships by express today, no need to send the damaged one back.', '' ),
+				array( 0.4, 'note', 'Carrier claim opened, reference CLM-22841.', '' ),
+				array( 26, 'customer', 'The replacement arrived in perfect condition. Thank you!', '' ),
+				array( 27, 'agent', 'Wonderful, thank you for letting us know.', 'solved' ),
+			),
+			'The box was crushed and the ceramic mug inside is broken.',
+			'assign' => 'agent',
+			'tags'   => array( 'damaged', 'delivery' ),
+			'order'  => true,
+			'attach' => 'photo',
+		),
+		array(
+			'Late delivery complaint',
+			$tom,
+			'phone',
+			'high',
+			400,
+			array(
+				array( 4, 'agent', 'I apologise for the delay. The carrier confirms delivery tomorrow and we have refunded your shipping.', '' ),
+				array( 40, 'agent', 'Following up: the carrier shows your parcel delivered this morning.', 'solved' ),
+			),
+			'Customer called: the parcel is a week late and he needs it for a wedding.',
+			'assign' => 'admin',
+			'tags'   => array( 'delivery', 'complaint' ),
+		),
+		array(
+			'Thank you note',
+			$noor,
+			'web',
+			'low',
+			500,
+			array( array( 20, 'agent', 'Thank you so much for the kind words! We have passed them on to the team.', 'closed' ) ),
+			'Just wanted to say the jacket is perfect and the packaging was lovely.',
+			'tags' => array( 'feedback' ),
+		),
+		array(
+			'Return label request',
+			'customer2',
+			'web',
+			'normal',
+			250,
+			array(
+				array( 3, 'agent', 'Here is your prepaid return label. Drop the parcel at any post office within 14 days.', '' ),
+				array( 100, 'agent', 'We received your parcel; the refund is on its way.', 'solved' ),
+			),
+			'Could you send me a return label for the dress?',
+			'assign' => 'agent',
+			'tags'   => array( 'returns' ),
+			'order'  => true,
+		),
+		array(
+			'Payment failed at checkout',
+			$sam,
+			'web',
+			'high',
+			180,
+			array(
+				array( 1, 'agent', 'Your bank declined the payment for 3-D Secure. Please try again and approve it in your banking app.', '' ),
+				array( 2, 'customer', 'That worked, order placed.', '' ),
+				array( 2.2, 'agent', 'Great, thank you for your order!', 'solved' ),
+			),
+			'My card is refused at checkout but it works everywhere else.',
+			'assign' => 'admin',
+			'tags'   => array( 'billing', 'checkout' ),
+		),
+		array(
+			'Newsletter unsubscribe',
+			$mia,
+			'email',
+			'low',
+			600,
+			array( array( 10, 'agent', 'Done: you will not receive our newsletter any more.', 'closed' ) ),
+			'Please remove me from your mailing list.',
+			'tags' => array( 'account' ),
+		),
+		array(
+			'Order arrived without receipt',
+			'customer1',
+			'web',
+			'low',
+			350,
+			array(
+				array( 2, 'agent', 'Your receipt is attached to this reply and always available under My Account → Orders.', '' ),
+				array( 3, 'agent', 'Solving this for now; reply any time if you need anything else.', 'solved' ),
+			),
+			'There was no receipt in the parcel and I need one for a gift exchange.',
+			'assign' => 'agent',
+			'tags'   => array( 'invoice' ),
+			'order'  => true,
+			'attach' => 'receipt',
+		),
+		array(
+			'Wrong colour sent',
+			$ines,
+			'web',
+			'normal',
+			450,
+			array(
+				array( 60, 'agent', 'I am very sorry for the slow answer and the mix-up. The right colour ships today with a free return label for the wrong one.', '' ),
+				array( 70, 'customer', 'Received the right one, thanks.', '' ),
+				array( 71, 'agent', 'Thank you for your patience.', 'solved' ),
+			),
+			'I ordered the navy hoodie and received a grey one.',
+			'assign' => 'admin',
+			'tags'   => array( 'wrong-item' ),
+		),
+		array(
+			'Bulk order for a team',
+			$tom,
+			'email',
+			'normal',
+			700,
+			array(
+				array( 5, 'agent', 'We can offer 10% off for 20 hoodies or more, with delivery in two weeks. Shall I send a quote?', '' ),
+				array( 20, 'customer', 'Yes please, 25 hoodies in mixed sizes.', '' ),
+				array( 22, 'agent', 'Quote sent to your email. Closing this ticket; the quote has all the details.', 'closed' ),
+			),
+			'Do you offer discounts for 25 hoodies with our logo?',
+			'tags' => array( 'sales' ),
+		),
+		array(
+			'Shoe care kit question',
+			'customer2',
+			'web',
+			'low',
+			90,
+			array( array( 5, 'agent', 'Yes, the care kit works on the trail trainers: use the brush and the spray, not the wax.', 'solved' ) ),
+			'Does the shoe care kit work on the trail trainers?',
+			'tags' => array( 'product-question' ),
+		),
 
 		// New ones still unassigned in the queue.
-		array( 'Cannot log in to my account', $riley, 'web', 'high', 0.5, array(), 'It says my password is wrong even after resetting it twice.', 'tags' => array( 'account' ) ),
+		array(
+			'Cannot log in to my account',
+			$riley,
+			'web',
+			'high',
+			0.5,
+			array(),
+			'It says my password is wrong even after resetting it twice.',
+			'tags' => array( 'account' ),
+		),
 		array( 'Size chart for children', $noor, 'web', 'low', 6, array(), 'Do you have a size chart for the children’s rain jackets?', 'tags' => array( 'sizing' ) ),
-		array( 'Parcel returned to sender', $sam, 'email', 'urgent', 0.2, array(), 'The carrier sent my parcel back to you because nobody was home. Can you send it again?', 'tags' => array( 'delivery' ) ),
-		array( 'Price dropped after I ordered', 'customer1', 'web', 'normal', 9, array(), 'The jacket I bought on Monday is 20% cheaper today. Can I get the difference back?', 'tags' => array( 'billing' ), 'order' => true ),
+		array(
+			'Parcel returned to sender',
+			$sam,
+			'email',
+			'urgent',
+			0.2,
+			array(),
+			'The carrier sent my parcel back to you because nobody was home. Can you send it again?',
+			'tags' => array( 'delivery' ),
+		),
+		array(
+			'Price dropped after I ordered',
+			'customer1',
+			'web',
+			'normal',
+			9,
+			array(),
+			'The jacket I bought on Monday is 20% cheaper today. Can I get the difference back?',
+			'tags'  => array( 'billing' ),
+			'order' => true,
+		),
 		array( 'Gift card balance', $mia, 'web', 'low', 15, array(), 'How can I check how much is left on my gift card?', 'tags' => array( 'gift' ) ),
-		array( 'Custom embroidery possible?', $ines, 'phone', 'normal', 3, array(), 'Customer called to ask whether we can embroider initials on the merino hoodie.', 'tags' => array( 'product-question', 'sales' ) ),
-		array( 'Order confirmation not received', 'customer2', 'web', 'normal', 1, array(), 'I placed an order an hour ago but did not get a confirmation email.', 'order' => true ),
-		array( 'Delivery to a parcel locker', $tom, 'web', 'low', 20, array(), 'Can I choose a parcel locker as the delivery address?', 'tags' => array( 'shipping' ) ),
+		array(
+			'Custom embroidery possible?',
+			$ines,
+			'phone',
+			'normal',
+			3,
+			array(),
+			'Customer called to ask whether we can embroider initials on the merino hoodie.',
+			'tags' => array( 'product-question', 'sales' ),
+		),
+		array(
+			'Order confirmation not received',
+			'customer2',
+			'web',
+			'normal',
+			1,
+			array(),
+			'I placed an order an hour ago but did not get a confirmation email.',
+			'order' => true,
+		),
+		array(
+			'Delivery to a parcel locker',
+			$tom,
+			'web',
+			'low',
+			20,
+			array(),
+			'Can I choose a parcel locker as the delivery address?',
+			'tags' => array( 'shipping' ),
+		),
 	);
 }
 
@@ -132,7 +567,13 @@ add_action(
 		);
 		// A seeded past mails nobody: no acknowledgements or notifications queued for these, and none
 		// of the store's own (WooCommerce's refund and new-order mails) sent.
-		foreach ( array( 'aftercare_ticket_created', 'aftercare_message_created', 'aftercare_ticket_updated', 'aftercare_return_created', 'aftercare_return_updated' ) as $hook ) {
+		foreach ( array(
+			'aftercare_ticket_created',
+			'aftercare_message_created',
+			'aftercare_ticket_updated',
+			'aftercare_return_created',
+			'aftercare_return_updated',
+		) as $hook ) {
 			remove_all_actions( $hook );
 		}
 		add_filter( 'pre_wp_mail', '__return_false' );
@@ -153,7 +594,14 @@ add_action(
 		array_map( 'wp_delete_file', $files );
 		aftercare_demo_pages();
 		update_option( 'aftercare_demo_desk_seeded', 1, false );
-		printf( "Demo desk: %d tickets, %d returns (%s), %d help-center events (%.1fs)\n", count( $tickets ), count( $returns ), implode( ', ', $returns ), $help, microtime( true ) - $started );
+		printf(
+			"Demo desk: %d tickets, %d returns (%s), %d help-center events (%.1fs)\n",
+			count( $tickets ),
+			count( $returns ),
+			implode( ', ', $returns ),
+			$help,
+			microtime( true ) - $started
+		);
 	},
 	// After the orders (priority 5, beside WooCommerce or the test adapter) and every page.
 	30
@@ -167,7 +615,8 @@ add_action(
 function aftercare_demo_files(): array {
 	$files   = array();
 	$receipt = tempnam( get_temp_dir(), 'aftercare-demo' );
-	file_put_contents( $receipt, "Aftercare Demo Store\nReceipt\n\n1 × Denim jacket    79.00\nShipping             0.00\nTotal               79.00\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a temporary file.
+	// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a temporary file.
+	file_put_contents( $receipt, "Aftercare Demo Store\nReceipt\n\n1 × Denim jacket    79.00\nShipping             0.00\nTotal               79.00\n" );
 	$files['receipt'] = $receipt;
 	if ( function_exists( 'imagecreatetruecolor' ) ) {
 		$image = imagecreatetruecolor( 480, 320 );
@@ -319,13 +768,57 @@ function aftercare_demo_seed_returns( Aftercare\Plugin $desk, object $clock, int
 	$plans = array(
 		'requested'      => array( 'refund', 'size', array() ),
 		'approved'       => array( 'exchange', 'size', array( array( 3, 'approved', 'Approved: the larger size is reserved for you.' ) ) ),
-		'rejected'       => array( 'refund', 'changed_mind', array( array( 5, 'rejected', 'Sorry, worn items cannot be returned: the photos show the tags removed and signs of wear.' ) ) ),
-		'awaiting_items' => array( 'refund', 'not_as_described', array( array( 2, 'approved', '' ), array( 2.1, 'awaiting_items', 'Please print the label in your account and drop the parcel at any post office.' ) ) ),
-		'received'       => array( 'store_credit', 'size', array( array( 1, 'approved', '' ), array( 1.1, 'awaiting_items', '' ), array( 40, 'receive', 'Your parcel arrived at our warehouse.' ) ) ),
-		'refunded'       => array( 'refund', 'damaged', array( array( 1, 'approved', '' ), array( 1.1, 'awaiting_items', '' ), array( 30, 'receive', '' ), array( 31, 'refund', 'Refunded to your card; banks take 3–5 business days.' ) ) ),
-		'credited'       => array( 'store_credit', 'changed_mind', array( array( 2, 'approved', '' ), array( 2.2, 'credit', 'No need to send it back: here is your store credit.' ) ) ),
-		'exchanged'      => array( 'exchange', 'wrong_item', array( array( 1, 'approved', '' ), array( 1.1, 'awaiting_items', '' ), array( 26, 'receive', '' ), array( 27, 'exchange', 'The right item is on its way.' ) ) ),
-		'closed'         => array( 'refund', 'size', array( array( 1, 'approved', '' ), array( 1.1, 'awaiting_items', '' ), array( 20, 'receive', '' ), array( 21, 'refund', '' ), array( 45, 'closed', 'All done. Thank you for shopping with us.' ) ) ),
+		'rejected'       => array(
+			'refund',
+			'changed_mind',
+			array( array( 5, 'rejected', 'Sorry, worn items cannot be returned: the photos show the tags removed and signs of wear.' ) ),
+		),
+		'awaiting_items' => array(
+			'refund',
+			'not_as_described',
+			array( array( 2, 'approved', '' ), array( 2.1, 'awaiting_items', 'Please print the label in your account and drop the parcel at any post office.' ) ),
+		),
+		'received'       => array(
+			'store_credit',
+			'size',
+			array( array( 1, 'approved', '' ), array( 1.1, 'awaiting_items', '' ), array( 40, 'receive', 'Your parcel arrived at our warehouse.' ) ),
+		),
+		'refunded'       => array(
+			'refund',
+			'damaged',
+			array(
+				array( 1, 'approved', '' ),
+				array( 1.1, 'awaiting_items', '' ),
+				array( 30, 'receive', '' ),
+				array( 31, 'refund', 'Refunded to your card; banks take 3–5 business days.' ),
+			),
+		),
+		'credited'       => array(
+			'store_credit',
+			'changed_mind',
+			array( array( 2, 'approved', '' ), array( 2.2, 'credit', 'No need to send it back: here is your store credit.' ) ),
+		),
+		'exchanged'      => array(
+			'exchange',
+			'wrong_item',
+			array(
+				array( 1, 'approved', '' ),
+				array( 1.1, 'awaiting_items', '' ),
+				array( 26, 'receive', '' ),
+				array( 27, 'exchange', 'The right item is on its way.' ),
+			),
+		),
+		'closed'         => array(
+			'refund',
+			'size',
+			array(
+				array( 1, 'approved', '' ),
+				array( 1.1, 'awaiting_items', '' ),
+				array( 20, 'receive', '' ),
+				array( 21, 'refund', '' ),
+				array( 45, 'closed', 'All done. Thank you for shopping with us.' ),
+			),
+		),
 	);
 	$lines = aftercare_demo_returnable_lines( $desk, $now );
 	$done  = array();
@@ -454,7 +947,12 @@ function aftercare_demo_pages(): void {
 	foreach ( array( 'help', 'order-status', 'returns', 'contact-us' ) as $slug ) {
 		$page = get_page_by_path( $slug );
 		if ( $page ) {
-			$links .= sprintf( '<!-- wp:navigation-link {"label":%s,"type":"page","id":%d,"url":%s,"kind":"post-type"} /-->', wp_json_encode( $page->post_title ), $page->ID, wp_json_encode( get_permalink( $page ) ) );
+			$links .= sprintf(
+				'<!-- wp:navigation-link {"label":%s,"type":"page","id":%d,"url":%s,"kind":"post-type"} /-->',
+				wp_json_encode( $page->post_title ),
+				$page->ID,
+				wp_json_encode( get_permalink( $page ) )
+			);
 		}
 	}
 	// The theme's header shows the newest navigation menu when it names none.

@@ -1,10 +1,12 @@
 <?php
+// phpcs:disable Generic.Files.LineLength.TooLong -- plugin header.
 /**
  * Plugin Name: Aftercare demo WooCommerce store
  * Description: With WooCommerce active (`npm start -- --woocommerce`), seeds the store the desk works for: products, customers and orders in every status, some shipped with tracking and some delivered, some refunded. Runs before the tickets and returns (which read these orders through Aftercare's OrderSource port). Local sites only; never shipped.
  *
  * @package Aftercare
  */
+// phpcs:enable Generic.Files.LineLength.TooLong
 
 declare( strict_types=1 );
 
@@ -182,23 +184,88 @@ function aftercare_demo_store_customers(): array {
 function aftercare_demo_store_orders(): array {
 	return array(
 		// The orders the storefront pages and the test order source also name.
-		array( '1001', 'guest@example.test', 'completed', 9, array( 'Linen shirt' => 2, 'Canvas tote' => 1 ), 'shipment_tracking' => array( 'usps', '9400111899223344556677', 7 ), 'delivered' => 4 ),
+		array(
+			'1001',
+			'guest@example.test',
+			'completed',
+			9,
+			array( 'Linen shirt' => 2, 'Canvas tote' => 1 ),
+			'shipment_tracking' => array( 'usps', '9400111899223344556677', 7 ),
+			'delivered'         => 4,
+		),
 		array( '1002', 'customer1', 'processing', 2, array( 'Wool sweater' => 1 ), 'tracking' => array( 'UPS', '1Z999AA10123456784', 1 ) ),
 		array( '1003', 'customer1', 'on-hold', 20, array( 'Ceramic mug' => 2 ) ),
 		array( '2001', 'customer2', 'processing', 1, array( 'Wool socks' => 3 ) ),
 		// Delivered orders with several lines, inside the return window: the demo returns' orders.
-		array( '3001', 'customer1', 'completed', 7, array( 'Denim jacket' => 1, 'Linen shirt' => 2 ), 'tracking' => array( 'FedEx', '771234567890', 6 ), 'delivered' => 3 ),
-		array( '3002', 'customer1', 'completed', 10, array( 'Rain boots' => 1, 'Wool socks' => 3 ), 'tracking' => array( 'UPS', '1Z999AA10123456785', 9 ), 'delivered' => 6 ),
-		array( '3003', 'customer2', 'completed', 9, array( 'Chino trousers' => 2, 'Leather belt' => 1 ), 'tracking' => array( 'USPS', '9400111899223344556678', 8 ), 'delivered' => 5 ),
+		array(
+			'3001',
+			'customer1',
+			'completed',
+			7,
+			array( 'Denim jacket' => 1, 'Linen shirt' => 2 ),
+			'tracking'  => array( 'FedEx', '771234567890', 6 ),
+			'delivered' => 3,
+		),
+		array(
+			'3002',
+			'customer1',
+			'completed',
+			10,
+			array( 'Rain boots' => 1, 'Wool socks' => 3 ),
+			'tracking'  => array( 'UPS', '1Z999AA10123456785', 9 ),
+			'delivered' => 6,
+		),
+		array(
+			'3003',
+			'customer2',
+			'completed',
+			9,
+			array( 'Chino trousers' => 2, 'Leather belt' => 1 ),
+			'tracking'  => array( 'USPS', '9400111899223344556678', 8 ),
+			'delivered' => 5,
+		),
 		array( '3004', 'customer2', 'completed', 14, array( 'Summer dress' => 1, 'Beanie' => 1 ), 'delivered' => 10 ),
-		array( '3005', 'customer1', 'completed', 16, array( 'Merino hoodie' => 2, 'Beanie' => 1, 'Gift card' => 1 ), 'tracking' => array( 'DHL', '1234567890', 15 ), 'delivered' => 12 ),
-		array( '3006', 'riley@example.test', 'completed', 12, array( 'Trail trainers' => 1 ), 'shipment_tracking' => array( 'ups', '1Z999AA10123456786', 11 ), 'delivered' => 8 ),
+		array(
+			'3005',
+			'customer1',
+			'completed',
+			16,
+			array( 'Merino hoodie' => 2, 'Beanie' => 1, 'Gift card' => 1 ),
+			'tracking'  => array( 'DHL', '1234567890', 15 ),
+			'delivered' => 12,
+		),
+		array(
+			'3006',
+			'riley@example.test',
+			'completed',
+			12,
+			array( 'Trail trainers' => 1 ),
+			'shipment_tracking' => array( 'ups', '1Z999AA10123456786', 11 ),
+			'delivered'         => 8,
+		),
 		// Every other status, and refunds.
 		array( '4001', 'noor@example.test', 'pending', 0, array( 'Merino hoodie' => 1 ) ),
 		array( '4002', 'customer2', 'failed', 3, array( 'Trail trainers' => 1 ) ),
 		array( '4003', 'noor@example.test', 'cancelled', 5, array( 'Leather belt' => 2 ) ),
-		array( '4004', 'customer1', 'completed', 30, array( 'Wool sweater' => 1, 'Canvas tote' => 2 ), 'tracking' => array( 'UPS', '1Z999AA10123456787', 29 ), 'delivered' => 26, 'refund' => array( 'Canvas tote', 'Wrong colour, refunded after the call.' ) ),
-		array( '4005', 'riley@example.test', 'completed', 40, array( 'Ceramic mug' => 1 ), 'delivered' => 36, 'refund' => array( 'all', 'Arrived broken; refunded in full.' ) ),
+		array(
+			'4004',
+			'customer1',
+			'completed',
+			30,
+			array( 'Wool sweater' => 1, 'Canvas tote' => 2 ),
+			'tracking'  => array( 'UPS', '1Z999AA10123456787', 29 ),
+			'delivered' => 26,
+			'refund'    => array( 'Canvas tote', 'Wrong colour, refunded after the call.' ),
+		),
+		array(
+			'4005',
+			'riley@example.test',
+			'completed',
+			40,
+			array( 'Ceramic mug' => 1 ),
+			'delivered' => 36,
+			'refund'    => array( 'all', 'Arrived broken; refunded in full.' ),
+		),
 		array( '4006', 'customer2', 'processing', 0, array( 'Denim jacket' => 1, 'Wool socks' => 2 ) ),
 		array( '4007', 'customer1', 'completed', 60, array( 'Rain boots' => 1 ), 'delivered' => 55 ),
 	);

@@ -62,7 +62,8 @@ final class AdminAndBlocksTest extends TestCase {
 		wp_set_current_user( $admin->ID );
 		$orders = $this->createMock( OrderSource::class );
 		$orders->method( 'find' )->willReturnCallback(
-			static fn( int $id ): ?Order => 7 === $id ? new Order( 7, '1007', 'processing', 'Processing', time(), 0, 'gwen@example.test', 'Gwen Guest', 54.0, 'USD' ) : null
+			static fn( int $id ): ?Order =>
+				7 === $id ? new Order( 7, '1007', 'processing', 'Processing', time(), 0, 'gwen@example.test', 'Gwen Guest', 54.0, 'USD' ) : null
 		);
 		$screens = new AdminScreens( new Assets(), $orders );
 		$screens->add_pages();

@@ -139,7 +139,10 @@ final class PluginTest extends TestCase {
 			)
 		);
 		$desk->votes->vote( $post, 'visitor-hash', true, null );
-		$this->assertSame( (string) $clock->time, $wpdb->get_var( $wpdb->prepare( "SELECT created_at FROM {$wpdb->prefix}aftercare_article_votes WHERE post_id = %d", $post ) ) );
+		$this->assertSame(
+			(string) $clock->time,
+			$wpdb->get_var( $wpdb->prepare( "SELECT created_at FROM {$wpdb->prefix}aftercare_article_votes WHERE post_id = %d", $post ) )
+		);
 	}
 
 	/**

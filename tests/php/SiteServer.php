@@ -56,7 +56,8 @@ final class SiteServer {
 
 	private static function answers( string $host ): bool {
 		list( $name, $port ) = array_pad( explode( ':', $host ), 2, '80' );
-		$socket              = @fsockopen( $name, (int) $port, $errno, $error, 0.2 ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- a refused connection is the answer.
+		// phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- a refused connection is the answer.
+		$socket              = @fsockopen( $name, (int) $port, $errno, $error, 0.2 );
 		if ( ! $socket ) {
 			return false;
 		}

@@ -88,7 +88,8 @@ final class UninstallTest extends TestCase {
 	 */
 	private function help_rows( array $help ): array {
 		global $wpdb;
-		$count = static fn( string $sql, int ...$args ): int => (int) $wpdb->get_var( $wpdb->prepare( $sql, ...$args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared here.
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared here.
+		$count = static fn( string $sql, int ...$args ): int => (int) $wpdb->get_var( $wpdb->prepare( $sql, ...$args ) );
 		return array(
 			'articles'      => (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = %s", ArticleType::POST_TYPE ) ),
 			'revisions'     => $count( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_parent = %d", $help['article'] ),
@@ -102,7 +103,12 @@ final class UninstallTest extends TestCase {
 
 	private function tables_left(): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'aftercare_' ) . '%' ) );
+		return (int) $wpdb->get_var(
+			$wpdb->prepare(
+				'SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE %s',
+				$wpdb->esc_like( $wpdb->prefix . 'aftercare_' ) . '%'
+			)
+		);
 	}
 
 	public function test_data_is_kept_by_default(): void {
@@ -139,11 +145,21 @@ final class UninstallTest extends TestCase {
 		global $wpdb;
 		$folder = sys_get_temp_dir() . '/aftercare-uninstall-' . wp_generate_password( 6, false );
 		add_filter( 'aftercare_attachments_dir', static fn(): string => $folder );
-		$store  = new \Aftercare\Tickets\AttachmentStore( $wpdb, new Settings(), new \Aftercare\Infrastructure\SystemClock(), new \Aftercare\Infrastructure\RateLimiter( $wpdb, new \Aftercare\Infrastructure\SystemClock() ), new \Aftercare\Http\ClientAddress( new Settings() ) );
+		$store  = new \Aftercare\Tickets\AttachmentStore(
+			$wpdb,
+			new Settings(),
+			new \Aftercare\Infrastructure\SystemClock(),
+			new \Aftercare\Infrastructure\RateLimiter( $wpdb, new \Aftercare\Infrastructure\SystemClock() ),
+			new \Aftercare\Http\ClientAddress( new Settings() )
+		);
 		$upload = (string) tempnam( sys_get_temp_dir(), 'aftercare' );
 		file_put_contents( $upload, "a receipt\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
-		$stored = $store->accept( array( array( 'name' => 'receipt.txt', 'tmp_name' => $upload, 'size' => 10, 'error' => UPLOAD_ERR_OK ) ), $this->user( 'aftercare_agent' )->ID );
-		file_put_contents( $folder . '/backup.tar', 'the store\'s own file' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		$stored = $store->accept(
+			array( array( 'name' => 'receipt.txt', 'tmp_name' => $upload, 'size' => 10, 'error' => UPLOAD_ERR_OK ) ),
+			$this->user( 'aftercare_agent' )->ID
+		);
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		file_put_contents( $folder . '/backup.tar', 'the store\'s own file' );
 		$this->assertFileExists( $folder . '/' . $stored[0]['file'] );
 		$this->assertFileExists( $folder . '/.htaccess' );
 

@@ -51,7 +51,9 @@ if ( 'install' === $aftercare_step ) {
 	$aftercare_result = ( new Plugin_Upgrader( $aftercare_skin ) )->install( $aftercare_zip );
 	if ( true !== $aftercare_result ) {
 		$aftercare_error = is_wp_error( $aftercare_result ) ? $aftercare_result : $aftercare_skin->result;
-		aftercare_zip_fail( 'install: ' . ( is_wp_error( $aftercare_error ) ? $aftercare_error->get_error_message() : implode( ' ', $aftercare_skin->get_upgrade_messages() ) ) );
+		aftercare_zip_fail(
+			'install: ' . ( is_wp_error( $aftercare_error ) ? $aftercare_error->get_error_message() : implode( ' ', $aftercare_skin->get_upgrade_messages() ) )
+		);
 	}
 	$aftercare_data = get_plugin_data( WP_PLUGIN_DIR . '/' . $aftercare_plugin, false, false );
 	echo 'ok installed ', esc_html( $aftercare_data['Name'] ), ' ', esc_html( $aftercare_data['Version'] ), " from the zip\n";

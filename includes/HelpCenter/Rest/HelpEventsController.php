@@ -55,7 +55,14 @@ final class HelpEventsController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->help_limit( $this->limiter, $this->client, 'events', self::LIMIT, MINUTE_IN_SECONDS, __( 'Too many requests. Please wait a moment.', 'aftercare' ) );
+		return $this->help_limit(
+			$this->limiter,
+			$this->client,
+			'events',
+			self::LIMIT,
+			MINUTE_IN_SECONDS,
+			__( 'Too many requests. Please wait a moment.', 'aftercare' )
+		);
 	}
 
 	/**

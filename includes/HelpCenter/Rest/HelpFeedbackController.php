@@ -27,7 +27,13 @@ final class HelpFeedbackController extends AbstractController {
 	/** @var string */
 	protected $rest_base = 'help/articles/(?P<id>[\d]+)/feedback';
 
-	public function __construct( private Articles $articles, private ArticleVotes $votes, private RateLimiter $limiter, private Visitors $visitors, private ClientAddress $client ) {}
+	public function __construct(
+		private Articles $articles,
+		private ArticleVotes $votes,
+		private RateLimiter $limiter,
+		private Visitors $visitors,
+		private ClientAddress $client
+	) {}
 
 	public function resource(): string {
 		return 'help-feedback';
@@ -62,7 +68,14 @@ final class HelpFeedbackController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->help_limit( $this->limiter, $this->client, 'feedback', self::LIMIT, 10 * MINUTE_IN_SECONDS, __( 'Too many votes. Please wait a moment.', 'aftercare' ) );
+		return $this->help_limit(
+			$this->limiter,
+			$this->client,
+			'feedback',
+			self::LIMIT,
+			10 * MINUTE_IN_SECONDS,
+			__( 'Too many votes. Please wait a moment.', 'aftercare' )
+		);
 	}
 
 	/**

@@ -52,7 +52,14 @@ final class HelpSearchController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items_permissions_check( $request ): bool|\WP_Error {
-		return $this->help_limit( $this->limiter, $this->client, 'search', self::LIMIT, MINUTE_IN_SECONDS, __( 'Too many searches. Please wait a moment and try again.', 'aftercare' ) );
+		return $this->help_limit(
+			$this->limiter,
+			$this->client,
+			'search',
+			self::LIMIT,
+			MINUTE_IN_SECONDS,
+			__( 'Too many searches. Please wait a moment and try again.', 'aftercare' )
+		);
 	}
 
 	/**

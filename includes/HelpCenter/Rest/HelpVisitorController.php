@@ -52,7 +52,14 @@ final class HelpVisitorController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item_permissions_check( $request ): bool|\WP_Error {
-		return $this->help_limit( $this->limiter, $this->client, 'visitor', self::LIMIT, 10 * MINUTE_IN_SECONDS, __( 'Too many requests. Please wait a moment.', 'aftercare' ) );
+		return $this->help_limit(
+			$this->limiter,
+			$this->client,
+			'visitor',
+			self::LIMIT,
+			10 * MINUTE_IN_SECONDS,
+			__( 'Too many requests. Please wait a moment.', 'aftercare' )
+		);
 	}
 
 	/**
@@ -75,7 +82,10 @@ final class HelpVisitorController extends AbstractController {
 				'type'       => 'object',
 				'properties' => array(
 					'visitor' => array(
-						'description' => __( 'A new anonymous visitor id, signed by the store, for the browser to keep and send with help-center events and votes.', 'aftercare' ),
+						'description' => __(
+							'A new anonymous visitor id, signed by the store, for the browser to keep and send with help-center events and votes.',
+							'aftercare'
+						),
 						'type'        => 'string',
 						'pattern'     => Visitors::PATTERN,
 						'readonly'    => true,

@@ -52,7 +52,8 @@ final class HelpBlocks implements Registrable {
 	 * @param array<string, mixed> $attributes Block attributes.
 	 */
 	public function render_help_center( array $attributes ): string {
-		$query   = isset( $_GET[ self::QUERY_PARAM ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_GET[ self::QUERY_PARAM ] ) ), 0, 190 ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a public search form.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a public search form.
+		$query   = isset( $_GET[ self::QUERY_PARAM ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_GET[ self::QUERY_PARAM ] ) ), 0, 190 ) : '';
 		$results = '' !== $query ? $this->articles->search( $query, 20 ) : array();
 		if ( '' !== $query ) {
 			$this->articles->log_search( $query, 'page', $this->visitors->from_request() );
@@ -61,8 +62,15 @@ final class HelpBlocks implements Registrable {
 		$data    = array(
 			'query'      => $query,
 			'results'    => $results,
-			'categories' => empty( $attributes['showCategories'] ) ? array() : $this->articles->categories( array_map( 'intval', (array) ( $attributes['categories'] ?? array() ) ), max( 1, min( 24, (int) ( $attributes['categoryCount'] ?? 6 ) ) ) ),
-			'popular'    => empty( $attributes['showPopular'] ) || '' !== $query ? array() : $this->articles->popular( max( 1, min( 20, (int) ( $attributes['popularCount'] ?? 5 ) ) ) ),
+			'categories' => empty( $attributes['showCategories'] )
+				? array()
+				: $this->articles->categories(
+					array_map( 'intval', (array) ( $attributes['categories'] ?? array() ) ),
+					max( 1, min( 24, (int) ( $attributes['categoryCount'] ?? 6 ) ) )
+				),
+			'popular'    => empty( $attributes['showPopular'] ) || '' !== $query
+				? array()
+				: $this->articles->popular( max( 1, min( 20, (int) ( $attributes['popularCount'] ?? 5 ) ) ) ),
 			'contact'    => empty( $attributes['showContact'] ) || $contact <= 0 || 'publish' !== get_post_status( $contact ) ? '' : (string) get_permalink( $contact ),
 			'action'     => $this->results_page(),
 			'rest'       => rest_url( 'aftercare/v1/help/' ),
@@ -125,7 +133,8 @@ final class HelpBlocks implements Registrable {
 				'title'       => __( 'Help article', 'aftercare' ),
 				'description' => __( 'One help-center article, with "Was this helpful?" under it.', 'aftercare' ),
 				'post_types'  => array( ArticleType::POST_TYPE ),
-				'content'     => (string) file_get_contents( $dir . 'single-article.html' ), // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin.
+				// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin.
+				'content'     => (string) file_get_contents( $dir . 'single-article.html' ),
 			)
 		);
 		register_block_template(
@@ -133,7 +142,11 @@ final class HelpBlocks implements Registrable {
 			array(
 				'title'       => __( 'Help category', 'aftercare' ),
 				'description' => __( 'The articles of one help-center category.', 'aftercare' ),
-				'content'     => str_replace( '{no_results}', esc_html__( 'No articles in this category yet.', 'aftercare' ), (string) file_get_contents( $dir . 'taxonomy-category.html' ) ), // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin.
+				'content'     => str_replace( // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin.
+					'{no_results}',
+					esc_html__( 'No articles in this category yet.', 'aftercare' ),
+					(string) file_get_contents( $dir . 'taxonomy-category.html' )
+				),
 			)
 		);
 	}

@@ -28,10 +28,14 @@ final class Lock {
 	public function acquire( string $name, int $ttl ): ?string {
 		$now   = $this->clock->now();
 		$value = sprintf( '%d.%s', $now + $ttl, wp_generate_password( 12, false ) );
-		$taken = $this->wpdb->query( $this->wpdb->prepare( "INSERT IGNORE INTO {$this->wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $name, $value ) );
+		$taken = $this->wpdb->query(
+			$this->wpdb->prepare( "INSERT IGNORE INTO {$this->wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $name, $value )
+		);
 		if ( ! $taken ) {
 			// Expiry is the value's leading timestamp; equal-length digits compare correctly as strings.
-			$taken = $this->wpdb->query( $this->wpdb->prepare( "UPDATE {$this->wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %s", $value, $name, (string) $now ) );
+			$taken = $this->wpdb->query(
+				$this->wpdb->prepare( "UPDATE {$this->wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %s", $value, $name, (string) $now )
+			);
 		}
 		return $taken ? $value : null;
 	}
@@ -43,7 +47,8 @@ final class Lock {
 	 */
 	public function wait( string $name, int $ttl, float $timeout ): ?string {
 		$until = microtime( true ) + $timeout;
-		while ( null === ( $value = $this->acquire( $name, $ttl ) ) && microtime( true ) < $until ) { // phpcs:ignore Generic.CodeAnalysis.AssignmentInCondition.FoundInWhileCondition, WordPress.CodeAnalysis.AssignmentInCondition.FoundInWhileCondition
+		// phpcs:ignore Generic.CodeAnalysis.AssignmentInCondition.FoundInWhileCondition, WordPress.CodeAnalysis.AssignmentInCondition.FoundInWhileCondition
+		while ( null === ( $value = $this->acquire( $name, $ttl ) ) && microtime( true ) < $until ) {
 			usleep( 50000 );
 		}
 		return $value;

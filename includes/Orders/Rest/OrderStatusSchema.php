@@ -92,7 +92,10 @@ final class OrderStatusSchema {
 				),
 				'return_url'   => $string( __( 'Link to the return portal for this order (empty when the store has none).', 'aftercare' ) ),
 				'help_url'     => $string( __( 'Link to the contact page with this order filled in (empty when the store has none).', 'aftercare' ) ),
-				'total'        => $string( __( 'Order total, formatted; only for the signed-in customer who placed the order.', 'aftercare' ), array( 'context' => array( 'view' ) ) ),
+				'total'        => $string(
+					__( 'Order total, formatted; only for the signed-in customer who placed the order.', 'aftercare' ),
+					array( 'context' => array( 'view' ) )
+				),
 			),
 		);
 	}

@@ -83,7 +83,9 @@ final class ReturnEligibilityController extends AbstractController implements Co
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_item( $request ): \WP_REST_Response {
-		return $this->respond( fn() => $this->resource->prepare( $this->service->eligibility( $this->service->order_for( (int) $request['order_id'], get_current_user_id() ) ) ) );
+		return $this->respond(
+			fn() => $this->resource->prepare( $this->service->eligibility( $this->service->order_for( (int) $request['order_id'], get_current_user_id() ) ) )
+		);
 	}
 
 	/**
@@ -99,7 +101,9 @@ final class ReturnEligibilityController extends AbstractController implements Co
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function lookup( $request ): \WP_REST_Response {
-		return $this->respond( fn() => $this->resource->prepare( $this->service->eligibility( $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' ) ) ) );
+		return $this->respond(
+			fn() => $this->resource->prepare( $this->service->eligibility( $this->lookup->lookup( (string) $request['order_number'], (string) $request['email'], '' ) ) )
+		);
 	}
 
 	public function get_item_schema(): array {

@@ -79,7 +79,9 @@ final class ReturnMessagesController extends AbstractController implements Condi
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ): \WP_REST_Response {
-		return $this->respond( fn(): array => $this->thread->list( $this->service->get( (int) $request['return_id'] )->ticket_id, current_user_can( 'read_aftercare_returns' ) ) );
+		return $this->respond(
+			fn(): array => $this->thread->list( $this->service->get( (int) $request['return_id'] )->ticket_id, current_user_can( 'read_aftercare_returns' ) )
+		);
 	}
 
 	/**

@@ -161,7 +161,7 @@ final class ReturnSchema {
 					'readonly'    => true,
 				) + $str,
 				'quote'                 => array(
-					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, the most store credit the user may give (null: no ceiling, for `manage_aftercare`) and the order\'s currency (null otherwise).', 'aftercare' ),
+					'description' => __( 'Agents, one return at a time, while it can be refunded or credited: what the items were paid, the store policy\'s restocking fee on that, the most store credit the user may give (null: no ceiling, for `manage_aftercare`) and the order\'s currency (null otherwise).', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => array( 'object', 'null' ),
 					'context'     => array( 'edit' ),
 					'readonly'    => true,
@@ -210,7 +210,7 @@ final class ReturnSchema {
 					'readonly'    => true,
 				) + $str,
 				'replayed'              => array(
-					'description' => __( 'On creation only: true when an earlier request with the same idempotency key (in the last day) made this return. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ),
+					'description' => __( 'On creation only: true when an earlier request with the same idempotency key (in the last day) made this return. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'boolean',
 					'context'     => $view,
 					'readonly'    => true,

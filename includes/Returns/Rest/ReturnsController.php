@@ -189,7 +189,11 @@ final class ReturnsController extends AbstractController implements Conditional 
 					'refund'   => $this->service->refund( $id, $actor, (bool) $request['restock'], $number( $request['fee'] ), $message ),
 					'credit'   => $this->service->credit( $id, $actor, $number( $request['amount'] ), $message ),
 					'exchange' => $this->service->exchange( $id, $actor, $message ),
-					default    => throw DomainError::invalid( 'invalid_action', __( 'Choose an action: receive, refund, credit or exchange.', 'aftercare' ), array( 'params' => array( 'action' ) ) ),
+					default    => throw DomainError::invalid(
+						'invalid_action',
+						__( 'Choose an action: receive, refund, credit or exchange.', 'aftercare' ),
+						array( 'params' => array( 'action' ) )
+					),
 				};
 				return $this->present_to_agent( $return );
 			}
@@ -321,7 +325,11 @@ final class ReturnsController extends AbstractController implements Conditional 
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function update_item( $request ): \WP_REST_Response {
-		return $this->respond( fn() => $this->present_to_agent( $this->service->move( (int) $request['id'], (string) $request['status'], get_current_user_id(), (string) $request['message'] ) ) );
+		return $this->respond(
+			fn() => $this->present_to_agent(
+				$this->service->move( (int) $request['id'], (string) $request['status'], get_current_user_id(), (string) $request['message'] )
+			)
+		);
 	}
 
 	public function get_item_schema(): array {

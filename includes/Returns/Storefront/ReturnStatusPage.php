@@ -52,7 +52,9 @@ final class ReturnStatusPage {
 		return array(
 			'return'   => $return['data'],
 			// A shopper's thread never shows a note, whatever the API answered.
-			'messages' => array_values( array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) ) ),
+			'messages' => array_values(
+				array_filter( $messages['data'], static fn( $message ): bool => is_array( $message ) && 'reply' === ( $message['type'] ?? '' ) )
+			),
 			'timeline' => $this->timeline( $return_id ),
 		);
 	}

@@ -168,7 +168,9 @@ final class ReturnsBlock extends DynamicBlock {
 	 * @return array<string, mixed>
 	 */
 	private function initial_state(): array {
-		$number = isset( $_GET['aftercare_order'] ) ? substr( OrderLookup::normalize_number( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ) ), 0, OrderLookup::MAX_NUMBER_LENGTH ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Preselects an order; changes nothing.
+		$number = isset( $_GET['aftercare_order'] ) // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Preselects an order; changes nothing.
+			? substr( OrderLookup::normalize_number( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ) ), 0, OrderLookup::MAX_NUMBER_LENGTH )
+			: '';
 		$state  = self::state( 'order', array( 'order_number' => $number ) );
 		if ( '' === $number || ! is_user_logged_in() ) {
 			return $state;
@@ -194,7 +196,9 @@ final class ReturnsBlock extends DynamicBlock {
 	private function handle_step(): array {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Guests need no cookie nonce (their order number and email prove the order, under the lookup's limits); customers are checked here.
 		$values = $this->posted_values();
-		$posted = isset( $_POST['aftercare_items'] ) && is_array( $_POST['aftercare_items'] ) ? map_deep( wp_unslash( $_POST['aftercare_items'] ), 'sanitize_text_field' ) : array();
+		$posted = isset( $_POST['aftercare_items'] ) && is_array( $_POST['aftercare_items'] )
+			? map_deep( wp_unslash( $_POST['aftercare_items'] ), 'sanitize_text_field' )
+			: array();
 		$from   = isset( $_POST['aftercare_step'] ) ? sanitize_key( wp_unslash( (string) $_POST['aftercare_step'] ) ) : '';
 		$goto   = isset( $_POST['aftercare_goto'] ) ? sanitize_key( wp_unslash( (string) $_POST['aftercare_goto'] ) ) : '';
 		// phpcs:enable
@@ -202,12 +206,15 @@ final class ReturnsBlock extends DynamicBlock {
 		$target = 'submit' === $goto || in_array( $goto, self::STEPS, true ) ? $goto : ( self::STEPS[ array_search( $from, self::STEPS, true ) + 1 ] ?? 'review' );
 		$state  = self::state( $from, $values );
 
-		if ( is_user_logged_in() && ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Missing -- This is the check.
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- This is the check.
+		if ( is_user_logged_in() && ! wp_verify_nonce( sanitize_key( wp_unslash( (string) ( $_POST['_aftercare_nonce'] ?? '' ) ) ), self::NONCE ) ) {
 			return self::failed( $state, $from, __( 'Your session has expired. Please try again.', 'aftercare' ), 403 );
 		}
 		$eligibility = $this->eligibility( $values );
 		if ( 200 !== $eligibility['status'] ) {
-			return 'order' === $target ? self::state( 'order', $values ) : self::failed( $state, 'order', InternalRequest::error_message( $eligibility ), $eligibility['status'] );
+			return 'order' === $target
+				? self::state( 'order', $values )
+				: self::failed( $state, 'order', InternalRequest::error_message( $eligibility ), $eligibility['status'] );
 		}
 		$state = $this->with_order( $state, $eligibility['data'], is_array( $posted ) ? $posted : array() );
 
@@ -255,7 +262,8 @@ final class ReturnsBlock extends DynamicBlock {
 			);
 		$params                    = array_filter( $params, static fn( $value ) => '' !== $value );
 		$params['idempotency_key'] = self::form_key( $params );
-		$answer                    = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES ); // phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- Checked in handle_step().
+		$answer                    = InternalRequest::dispatch( 'POST', '/aftercare/v1/returns', $params, $_FILES );
 		if ( $answer['status'] >= 300 ) {
 			return self::failed( $state, self::step_of( $answer ), InternalRequest::error_message( $answer ), $answer['status'] );
 		}
@@ -432,7 +440,8 @@ final class ReturnsBlock extends DynamicBlock {
 	 */
 	private function posted_values(): array {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Read for handle_step(), which verifies.
-		$text = static fn( string $key, int $max ): string => isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
+		$text = static fn( string $key, int $max ): string =>
+			isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
 		$values = array(
 			'order_number' => OrderLookup::normalize_number( $text( 'aftercare_order_number', OrderLookup::MAX_NUMBER_LENGTH ) ),
 			'email'        => $text( 'aftercare_email', 190 ),
@@ -457,8 +466,13 @@ final class ReturnsBlock extends DynamicBlock {
 		foreach ( $this->lookup->customer_orders( get_current_user_id(), 20 ) as $order ) {
 			$options[] = array(
 				'id'       => $order->id,
-				/* translators: 1: order number, 2: order date, 3: order status. */
-				'label'    => sprintf( __( 'Order #%1$s — %2$s (%3$s)', 'aftercare' ), $order->number, wp_date( (string) get_option( 'date_format' ), $order->created ), $order->status_label ),
+				'label'    => sprintf(
+					/* translators: 1: order number, 2: order date, 3: order status. */
+					__( 'Order #%1$s — %2$s (%3$s)', 'aftercare' ),
+					$order->number,
+					wp_date( (string) get_option( 'date_format' ), $order->created ),
+					$order->status_label
+				),
 				'selected' => $order->id === $selected,
 			);
 		}
@@ -483,7 +497,8 @@ final class ReturnsBlock extends DynamicBlock {
 				)
 			);
 		}
-		$done   = isset( $_GET[ ReturnStatusPage::DONE_ARG ] ) ? sanitize_key( wp_unslash( (string) $_GET[ ReturnStatusPage::DONE_ARG ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		$done   = isset( $_GET[ ReturnStatusPage::DONE_ARG ] ) ? sanitize_key( wp_unslash( (string) $_GET[ ReturnStatusPage::DONE_ARG ] ) ) : '';
 		$notice = match ( $done ) {
 			/* translators: %s: return number, e.g. R-1001. */
 			'created' => sprintf( __( 'Thank you! We received your return request. Your return number is %s.', 'aftercare' ), (string) $view['return']['number'] ),
@@ -545,7 +560,10 @@ final class ReturnsBlock extends DynamicBlock {
 	 * @param array<string, int|string> $args Query args of the status page ('' leaves one out).
 	 */
 	private function redirect( array $args ): void {
-		$args = array_map( static fn( $value ) => is_string( $value ) ? rawurlencode( $value ) : $value, array_filter( $args, static fn( $value ) => '' !== $value ) );
+		$args = array_map(
+			static fn( $value ) => is_string( $value ) ? rawurlencode( $value ) : $value,
+			array_filter( $args, static fn( $value ) => '' !== $value )
+		);
 		wp_safe_redirect( add_query_arg( $args, $this->page_url() ), 303 );
 		if ( apply_filters( 'aftercare_contact_exit_after_redirect', true ) ) {
 			exit;
@@ -559,7 +577,10 @@ final class ReturnsBlock extends DynamicBlock {
 	private function page_url(): string {
 		$id   = is_singular() ? get_queried_object_id() : 0;
 		$base = $id ? get_permalink( $id ) : false;
-		return remove_query_arg( array( ReturnStatusPage::RETURN_ARG, ReturnStatusPage::TOKEN_ARG, ReturnStatusPage::DONE_ARG, 'aftercare_order' ), $base ? $base : false );
+		return remove_query_arg(
+			array( ReturnStatusPage::RETURN_ARG, ReturnStatusPage::TOKEN_ARG, ReturnStatusPage::DONE_ARG, 'aftercare_order' ),
+			$base ? $base : false
+		);
 	}
 
 	/**
@@ -587,7 +608,9 @@ final class ReturnsBlock extends DynamicBlock {
 	 * @param array<string, mixed> $aftercare_data What the template shows.
 	 */
 	private function template( array $attributes, array $aftercare_data ): string {
-		$aftercare_data['suggestions'] = 'form' === $aftercare_data['mode'] && ( $attributes['showSuggestions'] ?? true ) && class_exists( SuggestionBox::class ) ? SuggestionBox::markup( 'returns' ) : '';
+		$aftercare_data['suggestions'] = 'form' === $aftercare_data['mode'] && ( $attributes['showSuggestions'] ?? true ) && class_exists( SuggestionBox::class )
+			? SuggestionBox::markup( 'returns' )
+			: '';
 		return self::render_template(
 			AFTERCARE_DIR . 'build/blocks/returns/render.php',
 			array(
@@ -598,11 +621,13 @@ final class ReturnsBlock extends DynamicBlock {
 	}
 
 	private static function query_int( string $key ): int {
-		return isset( $_GET[ $key ] ) ? absint( $_GET[ $key ] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which return to show; access is checked by token or login.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which return to show; access is checked by token or login.
+		return isset( $_GET[ $key ] ) ? absint( $_GET[ $key ] ) : 0;
 	}
 
 	private static function query_token(): string {
-		$token = isset( $_GET[ ReturnStatusPage::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ ReturnStatusPage::TOKEN_ARG ] ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		$token = isset( $_GET[ ReturnStatusPage::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ ReturnStatusPage::TOKEN_ARG ] ) : '';
 		return preg_match( '/^[A-Za-z0-9_-]{1,64}$/', $token ) ? $token : '';
 	}
 }

@@ -38,12 +38,17 @@ $aftercare_refund = (array) ( $aftercare_return['refund'] ?? array() );
 	</h2>
 	<p class="aftercare-return__status">
 		<?php esc_html_e( 'Status:', 'aftercare' ); ?>
-		<strong class="aftercare-return__badge" data-status="<?php echo esc_attr( (string) $aftercare_return['status'] ); ?>"><?php echo esc_html( (string) $aftercare_return['status_label'] ); ?></strong>
+		<strong
+			class="aftercare-return__badge"
+			data-status="<?php echo esc_attr( (string) $aftercare_return['status'] ); ?>"
+		><?php echo esc_html( (string) $aftercare_return['status_label'] ); ?></strong>
 	</p>
 	<p class="aftercare-return__order">
 		<?php
-		/* translators: 1: order number, 2: what the shopper asked for, e.g. "Store credit". */
-		echo esc_html( sprintf( __( 'Order #%1$s · You asked for: %2$s', 'aftercare' ), (string) $aftercare_return['order']['number'], $aftercare_status['outcome'] ) );
+		echo esc_html(
+			/* translators: 1: order number, 2: what the shopper asked for, e.g. "Store credit". */
+			sprintf( __( 'Order #%1$s · You asked for: %2$s', 'aftercare' ), (string) $aftercare_return['order']['number'], $aftercare_status['outcome'] )
+		);
 		?>
 	</p>
 	<?php if ( '' !== (string) ( $aftercare_return['shipping_instructions'] ?? '' ) ) : ?>
@@ -74,8 +79,15 @@ $aftercare_refund = (array) ( $aftercare_return['refund'] ?? array() );
 			<?php foreach ( (array) $aftercare_return['items'] as $aftercare_item ) : ?>
 				<li>
 					<?php
-					/* translators: 1: quantity, 2: product name, 3: reason. */
-					echo esc_html( sprintf( __( '%1$d × %2$s — %3$s', 'aftercare' ), (int) $aftercare_item['quantity'], (string) $aftercare_item['name'], (string) $aftercare_item['reason_label'] ) );
+					echo esc_html(
+						sprintf(
+							/* translators: 1: quantity, 2: product name, 3: reason. */
+							__( '%1$d × %2$s — %3$s', 'aftercare' ),
+							(int) $aftercare_item['quantity'],
+							(string) $aftercare_item['name'],
+							(string) $aftercare_item['reason_label']
+						)
+					);
 					?>
 				</li>
 			<?php endforeach; ?>

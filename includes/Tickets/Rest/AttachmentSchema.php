@@ -48,7 +48,7 @@ final class AttachmentSchema {
 					'readonly'    => true,
 				),
 				'url'  => array(
-					'description' => __( 'Download link, signed and short-lived: for a signed-in viewer it works in their login session for 12 hours; for a guest, for whoever holds it for an hour.', 'aftercare' ),
+					'description' => __( 'Download link, signed and short-lived: for a signed-in viewer it works in their login session for 12 hours; for a guest, for whoever holds it for an hour.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'string',
 					'format'      => 'uri',
 					'readonly'    => true,

@@ -105,7 +105,15 @@ final class AttachmentsController extends AbstractController {
 		$inline   = in_array( $file->mime, AttachmentStore::INLINE_TYPES, true );
 		$response = new FileResponse( $path );
 		$response->header( 'Content-Type', $inline ? $file->mime : 'application/octet-stream' );
-		$response->header( 'Content-Disposition', sprintf( '%s; filename="%s"; filename*=UTF-8\'\'%s', $inline ? 'inline' : 'attachment', preg_replace( '/[^A-Za-z0-9._-]/', '_', $file->name ), rawurlencode( $file->name ) ) );
+		$response->header(
+			'Content-Disposition',
+			sprintf(
+				'%s; filename="%s"; filename*=UTF-8\'\'%s',
+				$inline ? 'inline' : 'attachment',
+				preg_replace( '/[^A-Za-z0-9._-]/', '_', $file->name ),
+				rawurlencode( $file->name )
+			)
+		);
 		$response->header( 'Content-Length', (string) filesize( $path ) );
 		$response->header( 'X-Content-Type-Options', 'nosniff' );
 		$response->header( 'Content-Security-Policy', "default-src 'none'; sandbox" );
@@ -122,7 +130,8 @@ final class AttachmentsController extends AbstractController {
 		if ( $served || ! $result instanceof FileResponse ) {
 			return (bool) $served;
 		}
-		readfile( $result->path ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_readfile -- streams a private file to its permitted reader.
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_readfile -- streams a private file to its permitted reader.
+		readfile( $result->path );
 		return true;
 	}
 

@@ -47,7 +47,7 @@ final class EventSchema {
 					'additionalProperties' => false,
 				),
 				'data'    => array(
-					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given.', 'aftercare' ),
+					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'object',
 					'readonly'    => true,
 					'additionalProperties' => true,

@@ -99,7 +99,16 @@ final class MessagesController extends AbstractController {
 				if ( ! $agent && null !== $request['status'] ) {
 					throw DomainError::forbidden( 'forbidden', __( 'Sorry, you are not allowed to do that.', 'aftercare' ) );
 				}
-				return $this->thread->created( $this->service->reply( (int) $request['ticket_id'], (string) $request['type'], (string) $request['body'], $actor, Uploads::from( $request ), (string) $request['status'] ) );
+				return $this->thread->created(
+					$this->service->reply(
+						(int) $request['ticket_id'],
+						(string) $request['type'],
+						(string) $request['body'],
+						$actor,
+						Uploads::from( $request ),
+						(string) $request['status']
+					)
+				);
 			}
 		);
 	}

@@ -183,9 +183,15 @@ final class SavedRepliesController extends AbstractController {
 		return $this->respond(
 			function () use ( $request ): array {
 				if ( ! $request['ticket_id'] ) {
-					throw DomainError::invalid( 'invalid_ticket', __( 'Name the ticket whose details fill the reply.', 'aftercare' ), array( 'params' => array( 'ticket_id' ) ) );
+					throw DomainError::invalid(
+						'invalid_ticket',
+						__( 'Name the ticket whose details fill the reply.', 'aftercare' ),
+						array( 'params' => array( 'ticket_id' ) )
+					);
 				}
-				return array( 'body' => MessageBody::sanitize( $this->renderer->render( $this->find( (int) $request['id'] ), $this->tickets->get( (int) $request['ticket_id'] ) ) ) );
+				return array(
+					'body' => MessageBody::sanitize( $this->renderer->render( $this->find( (int) $request['id'] ), $this->tickets->get( (int) $request['ticket_id'] ) ) ),
+				);
 			}
 		);
 	}

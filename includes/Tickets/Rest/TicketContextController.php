@@ -94,7 +94,7 @@ final class TicketContextController extends AbstractController {
 						'additionalProperties' => false,
 					),
 					'email_verified'   => array(
-						'description' => __( 'Whether the ticket\'s email is known to be the customer\'s. When it is not (a guest\'s claim only), no orders, spending, returns or other tickets of that address are given.', 'aftercare' ),
+						'description' => __( 'Whether the ticket\'s email is known to be the customer\'s. When it is not (a guest\'s claim only), no orders, spending, returns or other tickets of that address are given.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 						'type'        => 'boolean',
 						'readonly'    => true,
 					),
@@ -124,7 +124,9 @@ final class TicketContextController extends AbstractController {
 						'readonly'    => true,
 					),
 					'currency'         => array( 'readonly' => true ) + $string,
-					'open_returns'     => array( 'description' => __( 'The customer\'s open return requests (from the aftercare_ticket_context_open_returns filter).', 'aftercare' ) ) + $list(
+					'open_returns'     => array(
+						'description' => __( 'The customer\'s open return requests (from the aftercare_ticket_context_open_returns filter).', 'aftercare' ),
+					) + $list(
 						array(
 							'id'     => $int,
 							'number' => $int,

@@ -112,7 +112,11 @@ final class TicketQuery {
 		if ( null !== $request['cursor'] ) {
 			$cursor = TicketFilter::decode_cursor( (string) $request['cursor'] );
 			if ( null === $cursor ) {
-				throw DomainError::invalid( 'invalid_cursor', __( 'That page link is not valid. Start again from the first page.', 'aftercare' ), array( 'params' => array( 'cursor' ) ) );
+				throw DomainError::invalid(
+					'invalid_cursor',
+					__( 'That page link is not valid. Start again from the first page.', 'aftercare' ),
+					array( 'params' => array( 'cursor' ) )
+				);
 			}
 		}
 		$orderby  = (string) $request['orderby'];

@@ -91,7 +91,7 @@ final class TicketSchema {
 					'additionalProperties' => false,
 				),
 				'email_verified' => array(
-					'description' => __( 'Whether the customer\'s email is known to be theirs: an account\'s, one a matching order was placed with, or a guest\'s who opened a link mailed there. Until then it is only what someone typed.', 'aftercare' ),
+					'description' => __( 'Whether the customer\'s email is known to be theirs: an account\'s, one a matching order was placed with, or a guest\'s who opened a link mailed there. Until then it is only what someone typed.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'boolean',
 					'context'     => array( 'edit' ),
 					'readonly'    => true,
@@ -136,7 +136,10 @@ final class TicketSchema {
 				),
 				'created'        => $time + array( 'description' => __( 'When the ticket was opened (UTC).', 'aftercare' ) ),
 				'updated'        => $time + array( 'description' => __( 'Last change (UTC).', 'aftercare' ) ),
-				'first_response' => array_merge( $time, array( 'context' => array( 'edit' ), 'description' => __( 'First public reply by the store (UTC).', 'aftercare' ) ) ),
+				'first_response' => array_merge(
+					$time,
+					array( 'context' => array( 'edit' ), 'description' => __( 'First public reply by the store (UTC).', 'aftercare' ) )
+				),
 				'solved'         => array_merge( $time, array( 'context' => array( 'edit' ), 'description' => __( 'When the ticket was solved (UTC).', 'aftercare' ) ) ),
 				'sla'            => array(
 					'description' => __( 'The service-level target the ticket is on.', 'aftercare' ),
@@ -174,7 +177,7 @@ final class TicketSchema {
 					'readonly'    => true,
 				),
 				'replayed'       => array(
-					'description' => __( 'Only in the answer to a creation: true when an earlier request with the same idempotency key (in the last day) made this ticket. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ),
+					'description' => __( 'Only in the answer to a creation: true when an earlier request with the same idempotency key (in the last day) made this ticket. A guest then gets only the id and number, no token: their link is in the email.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'boolean',
 					'context'     => array( 'view' ),
 					'readonly'    => true,

@@ -243,7 +243,11 @@ final class TicketsController extends AbstractController {
 		return $this->respond(
 			function () use ( $request ): array {
 				if ( ! $request['ids'] || ! $request['changes'] ) {
-					throw DomainError::invalid( 'invalid_batch', __( 'Name the tickets (ids) and what to change (changes).', 'aftercare' ), array( 'params' => array( 'ids', 'changes' ) ) );
+					throw DomainError::invalid(
+						'invalid_batch',
+						__( 'Name the tickets (ids) and what to change (changes).', 'aftercare' ),
+						array( 'params' => array( 'ids', 'changes' ) )
+					);
 				}
 				return array_map(
 					fn( Ticket $ticket ): array => $this->resource->prepare( $ticket, 'edit' ),

@@ -85,7 +85,8 @@ final class ContactBlock extends DynamicBlock {
 	 */
 	private function render_form( array $attributes, ?array $failed, int $replayed ): string {
 		$user_id = get_current_user_id();
-		$prefill = isset( $_GET['aftercare_order'] ) ? substr( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ), 0, 40 ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Prefills a field; changes nothing.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Prefills a field; changes nothing.
+		$prefill = isset( $_GET['aftercare_order'] ) ? substr( sanitize_text_field( wp_unslash( (string) $_GET['aftercare_order'] ) ), 0, 40 ) : '';
 		$values  = $failed['values'] ?? array();
 		$orders  = array();
 		if ( $user_id && $this->orders && ! empty( $attributes['showOrderField'] ) ) {
@@ -93,8 +94,13 @@ final class ContactBlock extends DynamicBlock {
 			foreach ( $this->orders->orders_for_customer( $user_id, $user->user_email, 20 ) as $order ) {
 				$orders[] = array(
 					'id'       => $order->id,
-					/* translators: 1: order number, 2: order date, 3: order status. */
-					'label'    => sprintf( __( 'Order #%1$s — %2$s (%3$s)', 'aftercare' ), $order->number, wp_date( (string) get_option( 'date_format' ), $order->created ), $order->status_label ),
+					'label'    => sprintf(
+						/* translators: 1: order number, 2: order date, 3: order status. */
+						__( 'Order #%1$s — %2$s (%3$s)', 'aftercare' ),
+						$order->number,
+						wp_date( (string) get_option( 'date_format' ), $order->created ),
+						$order->status_label
+					),
 					'selected' => isset( $values['order_id'] ) ? (int) $values['order_id'] === $order->id : $order->number === $prefill,
 				);
 			}
@@ -261,7 +267,8 @@ final class ContactBlock extends DynamicBlock {
 	 */
 	private function posted_values(): array {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Read for the callers above, which verify.
-		$text = static fn( string $key, int $max ): string => isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
+		$text = static fn( string $key, int $max ): string =>
+			isset( $_POST[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( (string) $_POST[ $key ] ) ), 0, $max ) : '';
 		$values = array(
 			'name'         => $text( 'aftercare_name', 190 ),
 			'email'        => $text( 'email', 100 ),
@@ -301,15 +308,18 @@ final class ContactBlock extends DynamicBlock {
 	}
 
 	private static function query_int( string $key ): int {
-		return isset( $_GET[ $key ] ) ? absint( $_GET[ $key ] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which ticket to show; access is checked by token or login.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Which ticket to show; access is checked by token or login.
+		return isset( $_GET[ $key ] ) ? absint( $_GET[ $key ] ) : 0;
 	}
 
 	private static function query_string( string $key ): string {
-		return isset( $_GET[ $key ] ) ? sanitize_key( wp_unslash( (string) $_GET[ $key ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A display flag.
+		return isset( $_GET[ $key ] ) ? sanitize_key( wp_unslash( (string) $_GET[ $key ] ) ) : '';
 	}
 
 	private static function query_token(): string {
-		$token = isset( $_GET[ Links::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ Links::TOKEN_ARG ] ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- The token is checked against its stored hash, never output.
+		$token = isset( $_GET[ Links::TOKEN_ARG ] ) ? wp_unslash( (string) $_GET[ Links::TOKEN_ARG ] ) : '';
 		return preg_match( '/^[A-Za-z0-9_-]{1,64}$/', $token ) ? $token : '';
 	}
 }

@@ -111,8 +111,12 @@ final class CustomerThreads {
 	}
 
 	public function files_hint(): string {
-		/* translators: 1: number of files, 2: size limit such as "10 MB". */
-		return sprintf( __( 'Up to %1$d files of %2$s each: images (JPEG, PNG, GIF, WebP), PDF or text.', 'aftercare' ), AttachmentStore::MAX_FILES, size_format( $this->max_bytes() ) );
+		return sprintf(
+			/* translators: 1: number of files, 2: size limit such as "10 MB". */
+			__( 'Up to %1$d files of %2$s each: images (JPEG, PNG, GIF, WebP), PDF or text.', 'aftercare' ),
+			AttachmentStore::MAX_FILES,
+			size_format( $this->max_bytes() )
+		);
 	}
 
 }

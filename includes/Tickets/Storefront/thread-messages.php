@@ -46,7 +46,9 @@ $aftercare_uid = (string) $aftercare_conversation['uid'];
 							<span class="aftercare-thread__badge"><?php esc_html_e( 'Support team', 'aftercare' ); ?></span>
 						<?php endif; ?>
 						<time datetime="<?php echo esc_attr( (string) $aftercare_message['created'] ); ?>">
-							<?php echo esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) strtotime( (string) $aftercare_message['created'] ) ) ); ?>
+							<?php
+							echo esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) strtotime( (string) $aftercare_message['created'] ) ) );
+							?>
 						</time>
 					</header>
 					<div class="aftercare-thread__body"><?php echo wp_kses_post( (string) $aftercare_message['body'] ); ?></div>
@@ -54,7 +56,10 @@ $aftercare_uid = (string) $aftercare_conversation['uid'];
 						<ul class="aftercare-thread__files">
 							<?php foreach ( $aftercare_message['attachments'] as $aftercare_file ) : ?>
 								<li>
-									<a href="<?php echo esc_url( (string) $aftercare_file['url'] ); ?>" rel="noopener noreferrer"><?php echo esc_html( (string) $aftercare_file['name'] ); ?></a>
+									<a
+										href="<?php echo esc_url( (string) $aftercare_file['url'] ); ?>"
+										rel="noopener noreferrer"
+									><?php echo esc_html( (string) $aftercare_file['name'] ); ?></a>
 									<?php if ( $aftercare_conversation['sizes'] ) : ?>
 										<span class="aftercare-thread__size">(<?php echo esc_html( (string) size_format( (int) $aftercare_file['size'] ) ); ?>)</span>
 									<?php endif; ?>
@@ -71,7 +76,12 @@ $aftercare_uid = (string) $aftercare_conversation['uid'];
 <?php endif; ?>
 
 	<?php if ( $aftercare_conversation['can_reply'] ) : ?>
-		<form class="aftercare-thread__reply" method="post" action="<?php echo esc_url( (string) $aftercare_conversation['action'] ); ?>" enctype="multipart/form-data">
+		<form
+			class="aftercare-thread__reply"
+			method="post"
+			action="<?php echo esc_url( (string) $aftercare_conversation['action'] ); ?>"
+			enctype="multipart/form-data"
+		>
 			<?php foreach ( $aftercare_conversation['hidden'] as $aftercare_name => $aftercare_value ) : ?>
 				<input type="hidden" name="<?php echo esc_attr( (string) $aftercare_name ); ?>" value="<?php echo esc_attr( (string) $aftercare_value ); ?>" />
 			<?php endforeach; ?>
@@ -80,12 +90,27 @@ $aftercare_uid = (string) $aftercare_conversation['uid'];
 			<?php endif; ?>
 			<p class="aftercare-thread__field">
 				<label for="<?php echo esc_attr( $aftercare_uid ); ?>-reply"><?php echo esc_html( (string) $aftercare_conversation['label'] ); ?></label>
-				<textarea id="<?php echo esc_attr( $aftercare_uid ); ?>-reply" name="message" rows="<?php echo esc_attr( (string) $aftercare_conversation['rows'] ); ?>" required></textarea>
+				<textarea
+					id="<?php echo esc_attr( $aftercare_uid ); ?>-reply"
+					name="message"
+					rows="<?php echo esc_attr( (string) $aftercare_conversation['rows'] ); ?>"
+					required
+				></textarea>
 			</p>
 			<p class="aftercare-thread__field">
-				<label for="<?php echo esc_attr( $aftercare_uid ); ?>-files"><?php esc_html_e( 'Attachments', 'aftercare' ); ?> <span class="aftercare-thread__optional"><?php esc_html_e( '(optional)', 'aftercare' ); ?></span></label>
-				<input id="<?php echo esc_attr( $aftercare_uid ); ?>-files" type="file" name="attachments[]" multiple accept="<?php echo esc_attr( (string) $aftercare_conversation['accept'] ); ?>" aria-describedby="<?php echo esc_attr( $aftercare_uid ); ?>-files-hint" />
-				<span class="aftercare-thread__hint" id="<?php echo esc_attr( $aftercare_uid ); ?>-files-hint"><?php echo esc_html( (string) $aftercare_conversation['files_hint'] ); ?></span>
+				<label for="<?php echo esc_attr( $aftercare_uid ); ?>-files"><?php esc_html_e( 'Attachments', 'aftercare' ); ?> <span class="aftercare-thread__optional"><?php esc_html_e( '(optional)', 'aftercare' ); // phpcs:ignore Generic.Files.LineLength.TooLong -- HTML. ?></span></label>
+				<input
+					id="<?php echo esc_attr( $aftercare_uid ); ?>-files"
+					type="file"
+					name="attachments[]"
+					multiple
+					accept="<?php echo esc_attr( (string) $aftercare_conversation['accept'] ); ?>"
+					aria-describedby="<?php echo esc_attr( $aftercare_uid ); ?>-files-hint"
+				/>
+				<span
+					class="aftercare-thread__hint"
+					id="<?php echo esc_attr( $aftercare_uid ); ?>-files-hint"
+				><?php echo esc_html( (string) $aftercare_conversation['files_hint'] ); ?></span>
 			</p>
 			<p class="wp-block-button">
 				<button type="submit" class="wp-block-button__link wp-element-button button"><?php echo esc_html( (string) $aftercare_conversation['submit'] ); ?></button>

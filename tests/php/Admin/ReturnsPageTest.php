@@ -65,7 +65,11 @@ final class ReturnsPageTest extends TestCase {
 		$screens->enqueue( $this->hook() );
 		$this->assertTrue( wp_script_is( 'aftercare-admin', 'enqueued' ) );
 		$after = implode( "\n", (array) wp_scripts()->get_data( 'wp-api-fetch', 'after' ) );
-		$this->assertStringContainsString( 'returns?context=edit&orderby=updated&order=desc&page=1&per_page=20":{"body":[]', $after, 'the queue\'s first request is preloaded' );
+		$this->assertStringContainsString(
+			'returns?context=edit&orderby=updated&order=desc&page=1&per_page=20":{"body":[]',
+			$after,
+			'the queue\'s first request is preloaded'
+		);
 
 		$before = (array) wp_scripts()->get_data( 'aftercare-admin', 'before' );
 		$data   = json_decode( (string) preg_replace( '/^window\.aftercareAdmin = |;$/', '', (string) end( $before ) ), true );

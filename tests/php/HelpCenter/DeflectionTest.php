@@ -107,7 +107,10 @@ final class DeflectionTest extends HelpTestCase {
 		$this->assertSame( array( $id, 1, 1, 1 ), array( $article['id'], $article['helpful'], $article['unhelpful'], $article['clicks'] ) );
 		$this->assertSame( 'Missing label info', $article['comments'][0]['comment'] );
 		$this->assertCount( 30, $report['trend'] );
-		$this->assertSame( array( 3, 2, 1, 1, 1 ), array_values( array_intersect_key( end( $report['trend'] ), array_flip( array( 'searches', 'zero', 'clicks', 'helpful', 'unhelpful' ) ) ) ) );
+		$this->assertSame(
+			array( 3, 2, 1, 1, 1 ),
+			array_values( array_intersect_key( end( $report['trend'] ), array_flip( array( 'searches', 'zero', 'clicks', 'helpful', 'unhelpful' ) ) ) )
+		);
 		$this->assertSame( 2, $report['totals']['visitors'] );
 	}
 

@@ -70,7 +70,7 @@ abstract class HelpTestCase extends TestCase {
 		global $wpdb;
 		return (int) $wpdb->get_var(
 			$wpdb->prepare(
-				"SELECT p.weight FROM {$wpdb->prefix}aftercare_search_postings p INNER JOIN {$wpdb->prefix}aftercare_search_terms t ON t.term_id = p.term_id WHERE p.post_id = %d AND t.term = %s",
+				"SELECT p.weight FROM {$wpdb->prefix}aftercare_search_postings p INNER JOIN {$wpdb->prefix}aftercare_search_terms t ON t.term_id = p.term_id WHERE p.post_id = %d AND t.term = %s", // phpcs:ignore Generic.Files.LineLength.TooLong -- one SQL query.
 				$post_id,
 				$term
 			)

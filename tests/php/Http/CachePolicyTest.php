@@ -38,7 +38,10 @@ final class CachePolicyTest extends TicketRestTestCase {
 	}
 
 	public function test_every_answer_is_private_whoever_asks_and_however_it_ends(): void {
-		$this->assertPrivate( $this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'Hi', 'message' => 'Hello', 'name' => 'G', 'email' => 'g@example.test' ) ), 'a guest creating' );
+		$this->assertPrivate(
+			$this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'Hi', 'message' => 'Hello', 'name' => 'G', 'email' => 'g@example.test' ) ),
+			'a guest creating'
+		);
 		$this->assertPrivate( $this->rest( 'GET', '/aftercare/v1/tickets', array(), $this->agent->ID ), 'the queue' );
 		$this->assertPrivate( $this->rest( 'GET', '/aftercare/v1/settings', array(), $this->admin->ID ), 'settings' );
 		$this->assertPrivate( $this->rest( 'GET', '/aftercare/v1/tickets', array( 'per_page' => 'many' ), $this->agent->ID ), 'an invalid argument' );

@@ -63,7 +63,8 @@ final class DirectAccessTest extends TestCase {
 		}
 		$scripts = array();
 		foreach ( $found as $file ) {
-			if ( ! preg_match( '/^(?:(?:final|abstract|readonly)\s+)*(?:class|interface|trait|enum)\s+\w+/m', (string) file_get_contents( $file ) ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			if ( ! preg_match( '/^(?:(?:final|abstract|readonly)\s+)*(?:class|interface|trait|enum)\s+\w+/m', (string) file_get_contents( $file ) ) ) {
 				$scripts[] = substr( $file, strlen( $root ) );
 			}
 		}

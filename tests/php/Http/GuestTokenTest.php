@@ -29,7 +29,10 @@ final class GuestTokenTest extends TestCase {
 	public function test_the_header_or_the_parameter_carries_it_and_the_header_wins(): void {
 		$this->assertSame( 'from-header', GuestToken::from( $this->request( array(), array( GuestToken::HEADER => 'from-header' ) ) ) );
 		$this->assertSame( 'from-param', GuestToken::from( $this->request( array( GuestToken::PARAM => 'from-param' ) ) ) );
-		$this->assertSame( 'from-header', GuestToken::from( $this->request( array( GuestToken::PARAM => 'from-param' ), array( 'x-aftercare-token' => 'from-header' ) ) ) );
+		$this->assertSame(
+			'from-header',
+			GuestToken::from( $this->request( array( GuestToken::PARAM => 'from-param' ), array( 'x-aftercare-token' => 'from-header' ) ) )
+		);
 	}
 
 	public function test_no_token_or_one_that_is_not_a_string_is_none(): void {

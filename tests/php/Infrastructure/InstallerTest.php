@@ -162,7 +162,10 @@ final class InstallerTest extends TestCase {
 		$clock->time += 61;
 		$this->assertSame( 'installed', $installer->install() );
 		$this->assertSame( 1, $ran );
-		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Installer::LOCK_OPTION ) ), 'lock released' );
+		$this->assertNull(
+			$wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Installer::LOCK_OPTION ) ),
+			'lock released'
+		);
 	}
 
 	public function test_two_processes_installing_at_once_migrate_once(): void {

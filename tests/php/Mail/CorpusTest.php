@@ -30,11 +30,21 @@ final class CorpusTest extends TestCase {
 		'outlook-reply'    => array( 'klaus@outlook.example', 'normal', array(), 'ticket-1043.1@shop.example' ),
 		'apple-mail-reply' => array( 'sam@icloud.example', 'normal', array( array( 'scratch.png', 'image/png', true ) ), 'ticket-1051.2@shop.example' ),
 		'html-only'        => array( 'ana.ruiz@example.es', 'normal', array(), '' ),
-		'attachments'      => array( 'piotr@example.pl', 'normal', array( array( 'Faktura za zamówienie.pdf', 'application/pdf', false ), array( 'pudełko.png', 'image/png', false ) ), '' ),
+		'attachments'      => array(
+			'piotr@example.pl',
+			'normal',
+			array( array( 'Faktura za zamówienie.pdf', 'application/pdf', false ), array( 'pudełko.png', 'image/png', false ) ),
+			'',
+		),
 		'iso-2022-jp'      => array( 'tanaka@example.jp', 'normal', array(), '' ),
 		'koi8-r'           => array( 'ivan@example.ru', 'normal', array(), '' ),
 		'out-of-office'    => array( 'claire@example.fr', 'auto_reply', array(), 'ticket-1080.1@shop.example' ),
-		'bounce'           => array( 'mailer-daemon@mx.shop.example', 'bounce', array( array( 'part-3.txt', 'message/delivery-status', false ), array( 'part-4.txt', 'text/rfc822-headers', false ) ), '' ),
+		'bounce'           => array(
+			'mailer-daemon@mx.shop.example',
+			'bounce',
+			array( array( 'part-3.txt', 'message/delivery-status', false ), array( 'part-4.txt', 'text/rfc822-headers', false ) ),
+			'',
+		),
 		'forwarded'        => array( 'tom@example.de', 'normal', array(), '' ),
 		'plain-reply'      => array( 'liam@example.ie', 'normal', array(), 'ticket-1110.4@shop.example' ),
 	);

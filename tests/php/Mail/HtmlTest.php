@@ -22,13 +22,25 @@ final class HtmlTest extends TestCase {
 	 */
 	public function documents(): array {
 		return array(
-			'head, style and script go'      => array( '<html><head><title>T</title><style>p{color:red}</style></head><body><p>Hi</p><script>alert(1)</script></body></html>', '<p>Hi</p>' ),
-			'divs become paragraphs'          => array( '<div dir="ltr"><div>One</div><div><br></div><div>Two <b>bold</b></div></div>', '<p>One</p><p>Two <b>bold</b></p>' ),
+			'head, style and script go'      => array(
+				'<html><head><title>T</title><style>p{color:red}</style></head><body><p>Hi</p><script>alert(1)</script></body></html>',
+				'<p>Hi</p>',
+			),
+			'divs become paragraphs'          => array(
+				'<div dir="ltr"><div>One</div><div><br></div><div>Two <b>bold</b></div></div>',
+				'<p>One</p><p>Two <b>bold</b></p>',
+			),
 			'headings become bold paragraphs' => array( '<h2 style="x">Order</h2><p>text</p>', '<p><strong>Order</strong></p><p>text</p>' ),
 			'table rows become paragraphs'    => array( '<table><tr><td>Size:</td><td>42</td></tr></table>', '<p>Size: 42 </p>' ),
 			'images and tracking pixels go'   => array( '<p>Hi <img src="https://t.example/p.gif" onerror="x()"></p>', '<p>Hi </p>' ),
-			'links follow the message rules'  => array( '<p><a href="javascript:alert(1)">x</a> <a href="https://a.example" target="_blank" style="c">y</a></p>', '<p><a rel="nofollow noopener noreferrer" href="alert(1)">x</a> <a rel="nofollow noopener noreferrer" href="https://a.example">y</a></p>' ),
-			'Outlook spacer paragraphs go'    => array( '<p class="MsoNormal">Hi<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p><p>Bye</p>', '<p>Hi</p><p>Bye</p>' ),
+			'links follow the message rules'  => array(
+				'<p><a href="javascript:alert(1)">x</a> <a href="https://a.example" target="_blank" style="c">y</a></p>',
+				'<p><a rel="nofollow noopener noreferrer" href="alert(1)">x</a> <a rel="nofollow noopener noreferrer" href="https://a.example">y</a></p>',
+			),
+			'Outlook spacer paragraphs go'    => array(
+				'<p class="MsoNormal">Hi<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p><p>Bye</p>',
+				'<p>Hi</p><p>Bye</p>',
+			),
 			'quotes and lists stay'           => array( '<blockquote><p>q</p></blockquote><ul><li>a</li></ul>', '<blockquote><p>q</p></blockquote><ul><li>a</li></ul>' ),
 			'a declared charset is ignored'   => array( '<meta charset="windows-1252"><p>Grüße – €</p>', '<p>Grüße – €</p>' ),
 			'nothing readable is empty'       => array( '<div><img src="x"><br></div><style>x</style>', '' ),
@@ -43,14 +55,16 @@ final class HtmlTest extends TestCase {
 	}
 
 	public function test_it_applies_the_same_rules_as_web_messages(): void {
-		$html = '<p><strong>a</strong> <em>b</em> <u>c</u> <s>d</s> <code>e</code></p><pre>f</pre><ol><li>g</li></ol><p><a href="mailto:x@y.test" title="t">h</a></p>';
+		$html = '<p><strong>a</strong> <em>b</em> <u>c</u> <s>d</s> <code>e</code></p><pre>f</pre><ol><li>g</li></ol><p><a href="mailto:x@y.test" title="t">h</a></p>'; // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
 		$this->assertSame( MessageBody::sanitize( $html ), Html::sanitize( $html ) );
 	}
 
 	public function test_to_text(): void {
 		$this->assertSame(
 			"Title\n\nLine one\nLine two\n\n- a\n- b\n\nA B\nC D",
-			Html::to_text( '<style>x{}</style><h1>Title</h1><div>Line one<br>Line two</div><ul><li>a</li><li>b</li></ul><table><tr><td>A</td><td>B</td></tr><tr><td>C</td><td>D</td></tr></table><script>x</script>' )
+			Html::to_text(
+				'<style>x{}</style><h1>Title</h1><div>Line one<br>Line two</div><ul><li>a</li><li>b</li></ul><table><tr><td>A</td><td>B</td></tr><tr><td>C</td><td>D</td></tr></table><script>x</script>' // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
+			)
 		);
 		$this->assertSame( '', Html::to_text( '' ) );
 		$this->assertSame( 'a & b', Html::to_text( '<p>a &amp;&nbsp;b</p>' ) );

@@ -312,6 +312,7 @@ final class InboxTest extends TicketRestTestCase {
 		} while ( ! $result['done'] );
 		$this->assertTrue( $result['items_removed'] );
 		global $wpdb;
-		$this->assertSame( array( 'eve@example.test' ), $wpdb->get_col( "SELECT sender FROM {$wpdb->prefix}aftercare_received_mail" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( array( 'eve@example.test' ), $wpdb->get_col( "SELECT sender FROM {$wpdb->prefix}aftercare_received_mail" ) );
 	}
 }

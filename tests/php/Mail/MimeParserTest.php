@@ -196,13 +196,25 @@ final class MimeParserTest extends TestCase {
 			'0 bytes'                    => array( '', 'The message is empty.' ),
 			'only whitespace'            => array( "\r\n\r\n  ", 'The message is empty.' ),
 			'no headers'                 => array( "just some text\r\nand more", 'The message does not start with headers.' ),
-			'a huge header block'        => array( 'Subject: ' . str_repeat( 'x', MimeParser::MAX_HEADER_BYTES ) . "\r\n\r\nbody", 'A header block is larger than 256 KB.' ),
+			'a huge header block'        => array(
+				'Subject: ' . str_repeat( 'x', MimeParser::MAX_HEADER_BYTES ) . "\r\n\r\nbody",
+				'A header block is larger than 256 KB.',
+			),
 			'a nesting bomb'             => array( $nest( 200 ), 'The MIME parts are nested deeper than 12 levels.' ),
 			'too many parts'             => array( $many, 'The message has more than 500 MIME parts.' ),
 			'a multipart without boundary' => array( "Content-Type: multipart/mixed\r\n\r\n--x\r\n\r\nhi", 'A multipart/mixed part has no boundary.' ),
-			'a boundary that never comes' => array( "Content-Type: multipart/alternative; boundary=abc\r\n\r\n--xyz\r\n\r\nhi", 'The boundary "abc" of a multipart/alternative part never appears.' ),
-			'truncated base64'           => array( "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA", 'A base64 part is damaged or cut short.' ),
-			'base64 with garbage'        => array( "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBO*Rw0K", 'A base64 part is damaged or cut short.' ),
+			'a boundary that never comes' => array(
+				"Content-Type: multipart/alternative; boundary=abc\r\n\r\n--xyz\r\n\r\nhi",
+				'The boundary "abc" of a multipart/alternative part never appears.',
+			),
+			'truncated base64'           => array(
+				"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA",
+				'A base64 part is damaged or cut short.',
+			),
+			'base64 with garbage'        => array(
+				"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBO*Rw0K",
+				'A base64 part is damaged or cut short.',
+			),
 		);
 	}
 

@@ -60,7 +60,23 @@ final class OutboxTest extends TicketRestTestCase {
 			}
 		};
 		$settings       = new Settings();
-		$this->notifier = new Notifier( $this->outbox, $this->mailer, new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ), new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), \Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox ) );
+		$this->notifier = new Notifier(
+			$this->outbox,
+			$this->mailer,
+			new TicketRepository(
+				$wpdb,
+				new TagRepository( $wpdb ),
+				new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+				new \Aftercare\Tickets\MessageRepository( $wpdb )
+			),
+			new MessageRepository( $wpdb ),
+			new AccessTokens( $wpdb, $this->clock ),
+			new Links( $settings ),
+			$settings,
+			$this->clock,
+			self::return_mails( $settings ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox )
+		);
 	}
 
 	/**
@@ -68,7 +84,8 @@ final class OutboxTest extends TicketRestTestCase {
 	 */
 	private function ack_row( array $ticket ): object {
 		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$this->outbox->table()} WHERE dedupe_key = %s", 'ack:' . $ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$this->outbox->table()} WHERE dedupe_key = %s", 'ack:' . $ticket['id'] ) );
 		$this->assertNotNull( $row, 'creating a ticket queues the acknowledgement' );
 		return $row;
 	}
@@ -81,24 +98,42 @@ final class OutboxTest extends TicketRestTestCase {
 		$this->assertSame( Outbox::PENDING, $row->status );
 
 		global $wpdb;
-		$agents = $wpdb->get_col( $wpdb->prepare( "SELECT recipient FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $ticket['id'], Kind::NewTicket->value ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$agents = $wpdb->get_col(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->prepare( "SELECT recipient FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $ticket['id'], Kind::NewTicket->value )
+		);
 		$this->assertContains( $this->agent->user_email, $agents );
 		$this->assertNotContains( $this->customer_a->user_email, $agents, 'customers are not agents' );
 
 		// The hooks firing again (a retried request, another listener) queue nothing more.
-		$this->assertFalse( $this->outbox->enqueue( 'ack:' . $ticket['id'], Kind::TicketReceived->value, (int) $ticket['id'], (int) $row->message_id, 'gwen@example.test' ) );
-		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$this->outbox->table()} WHERE dedupe_key = %s", 'ack:' . $ticket['id'] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertFalse(
+			$this->outbox->enqueue( 'ack:' . $ticket['id'], Kind::TicketReceived->value, (int) $ticket['id'], (int) $row->message_id, 'gwen@example.test' )
+		);
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$this->outbox->table()} WHERE dedupe_key = %s", 'ack:' . $ticket['id'] ) ) );
 	}
 
 	public function test_the_notification_address_replaces_the_agent_list_and_the_assignee_comes_first(): void {
 		( new Settings() )->update( array( 'notification_email' => 'desk@example.test' ) );
 		$ticket = $this->guest_ticket();
 		global $wpdb;
-		$this->assertSame( array( 'desk@example.test' ), $wpdb->get_col( $wpdb->prepare( "SELECT recipient FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $ticket['id'], Kind::NewTicket->value ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			array( 'desk@example.test' ),
+			$wpdb->get_col(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$wpdb->prepare( "SELECT recipient FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $ticket['id'], Kind::NewTicket->value )
+			)
+		);
 
 		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'assignee_id' => $this->agent->ID ), $this->agent->ID );
 		$this->as_guest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', $ticket['access_token'], array( 'body' => 'Any news?' ) );
-		$this->assertSame( array( $this->agent->user_email ), $wpdb->get_col( $wpdb->prepare( "SELECT recipient FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $ticket['id'], Kind::CustomerReply->value ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			array( $this->agent->user_email ),
+			$wpdb->get_col(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$wpdb->prepare( "SELECT recipient FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $ticket['id'], Kind::CustomerReply->value )
+			)
+		);
 	}
 
 	public function test_agent_replies_reach_the_customer_and_notes_reach_nobody(): void {
@@ -106,13 +141,20 @@ final class OutboxTest extends TicketRestTestCase {
 		global $wpdb;
 		$before = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->outbox->table()}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 
-		$note = $this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'type' => 'note', 'body' => 'Refund it quietly' ), $this->agent->ID );
+		$note = $this->rest(
+			'POST',
+			'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+			array( 'type' => 'note', 'body' => 'Refund it quietly' ),
+			$this->agent->ID
+		);
 		$this->assertSame( 201, $note->get_status(), (string) wp_json_encode( $note->get_data() ) );
-		$this->assertSame( $before, (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->outbox->table()}" ), 'a note sends nothing' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( $before, (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$this->outbox->table()}" ), 'a note sends nothing' );
 
 		$reply = $this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'We are on it.' ), $this->agent->ID );
 		$this->assertSame( 201, $reply->get_status() );
-		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$this->outbox->table()} WHERE dedupe_key = %s", 'reply:' . $reply->get_data()['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$this->outbox->table()} WHERE dedupe_key = %s", 'reply:' . $reply->get_data()['id'] ) );
 		$this->assertSame( $this->customer_a->user_email, $row->recipient );
 		$this->assertSame( Kind::AgentReply->value, $row->type );
 	}
@@ -194,7 +236,11 @@ final class OutboxTest extends TicketRestTestCase {
 		);
 		( new Settings() )->update( array( 'contact_page' => $page ) );
 		$ticket = $this->guest_ticket();
-		$this->assertSame( Outbox::SENT, $this->notifier->deliver( (int) $this->ack_row( $ticket )->id ), (string) wp_json_encode( $this->outbox->find( (int) $this->ack_row( $ticket )->id ) ) );
+		$this->assertSame(
+			Outbox::SENT,
+			$this->notifier->deliver( (int) $this->ack_row( $ticket )->id ),
+			(string) wp_json_encode( $this->outbox->find( (int) $this->ack_row( $ticket )->id ) )
+		);
 
 		$mail = $this->mailer->sent[0];
 		$this->assertSame( (int) $ticket['number'], $mail->ticket_number );
@@ -237,9 +283,17 @@ final class OutboxTest extends TicketRestTestCase {
 		}
 
 		// Agents' own replies keep their links.
-		$this->rest( 'POST', '/aftercare/v1/tickets/' . $stranger['id'] . '/messages', array( 'body' => 'See <a href="https://shop.example/faq">our FAQ</a>.' ), $this->agent->ID );
+		$this->rest(
+			'POST',
+			'/aftercare/v1/tickets/' . $stranger['id'] . '/messages',
+			array( 'body' => 'See <a href="https://shop.example/faq">our FAQ</a>.' ),
+			$this->agent->ID
+		);
 		global $wpdb;
-		$reply = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $stranger['id'], Kind::AgentReply->value ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$reply = (int) $wpdb->get_var(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->prepare( "SELECT id FROM {$this->outbox->table()} WHERE ticket_id = %d AND type = %s", $stranger['id'], Kind::AgentReply->value )
+		);
 		$this->assertSame( Outbox::SENT, $this->notifier->deliver( $reply ) );
 		$this->assertStringContainsString( 'href="https://shop.example/faq"', end( $this->mailer->sent )->body_html );
 	}
@@ -265,6 +319,12 @@ final class OutboxTest extends TicketRestTestCase {
 		global $wpdb;
 		$returns = new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) );
 		$tokens  = new \Aftercare\Infrastructure\AccessTokens( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
-		return new \Aftercare\Notifications\ReturnMails( $returns, new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ), new \Aftercare\Returns\Policy( $settings ), $tokens, \Aftercare\Plugin::instance()->orders );
+		return new \Aftercare\Notifications\ReturnMails(
+			$returns,
+			new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ),
+			new \Aftercare\Returns\Policy( $settings ),
+			$tokens,
+			\Aftercare\Plugin::instance()->orders
+		);
 	}
 }

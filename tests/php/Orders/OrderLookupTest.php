@@ -36,7 +36,14 @@ final class OrderLookupTest extends TestCase {
 		global $wpdb;
 		$this->orders   = SiteOrders::factory();
 		$this->clock    = new FixedClock( time() );
-		$this->lookup   = new OrderLookup( $this->orders->source(), new RateLimiter( $wpdb, $this->clock ), new Settings(), new ClientAddress( new Settings() ), $this->clock, 0 );
+		$this->lookup   = new OrderLookup(
+			$this->orders->source(),
+			new RateLimiter( $wpdb, $this->clock ),
+			new Settings(),
+			new ClientAddress( new Settings() ),
+			$this->clock,
+			0
+		);
 		$this->order_id = $this->orders->create( array( 'email' => 'gwen@example.test' ) );
 		$this->number   = $this->orders->source()->find( $this->order_id )->number;
 	}
@@ -128,7 +135,10 @@ final class OrderLookupTest extends TestCase {
 		$this->assertCount( 1, $notes, 'the store is told once' );
 		$this->assertFalse( $notes[0]['for_customer'] );
 		$this->assertStringContainsString( (string) OrderLookup::MAX_CLIENTS, $notes[0]['note'] );
-		$this->assertStringContainsString( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $this->clock->time + DAY_IN_SECONDS ), $notes[0]['note'] );
+		$this->assertStringContainsString(
+			wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $this->clock->time + DAY_IN_SECONDS ),
+			$notes[0]['note']
+		);
 
 		$this->clock->time += DAY_IN_SECONDS;
 		$this->assertSame( 0, $this->attempt( $this->number, 'gwen@example.test', '192.0.2.1' ), 'and get in after it' );

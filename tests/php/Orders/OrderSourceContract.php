@@ -168,14 +168,20 @@ abstract class OrderSourceContract extends TestCase {
 			),
 			$order->tracking
 		);
-		$this->assertEquals( array( new Tracking( 'UPS', '1Z999AA10123456784', 'https://www.ups.com/track?tracknum=1Z999AA10123456784' ) ), $this->source->own_tracking( $order->id ) );
+		$this->assertEquals(
+			array( new Tracking( 'UPS', '1Z999AA10123456784', 'https://www.ups.com/track?tracknum=1Z999AA10123456784' ) ),
+			$this->source->own_tracking( $order->id )
+		);
 	}
 
 	public function test_own_tracking_is_saved_replaced_and_cleared(): void {
 		$order = $this->order();
 
 		$this->source->save_tracking( $order->id, array( new Tracking( 'dhl', 'JD0146', '', 1_800_000_000 ), new Tracking( 'fedex', ' ', '' ) ) );
-		$this->assertEquals( array( new Tracking( 'DHL', 'JD0146', 'https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=JD0146', 1_800_000_000 ) ), $this->source->own_tracking( $order->id ) );
+		$this->assertEquals(
+			array( new Tracking( 'DHL', 'JD0146', 'https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=JD0146', 1_800_000_000 ) ),
+			$this->source->own_tracking( $order->id )
+		);
 		$this->assertSame( array( 'JD0146' ), array_map( static fn( $t ) => $t->number, $this->source->find( $order->id )->tracking ) );
 
 		$this->source->save_tracking( $order->id, array( new Tracking( 'royal-mail', 'RM123GB', '' ) ) );
@@ -209,7 +215,11 @@ abstract class OrderSourceContract extends TestCase {
 		$mine = $this->source->orders_for_customer( $customer->ID, '' );
 		$this->assertSame( array( $ids[1], $ids[2], $ids[3] ), array_map( static fn( $o ) => $o->id, $mine ) );
 		$this->assertSame( array( $ids[1], $ids[2] ), array_map( static fn( $o ) => $o->id, $this->source->orders_for_customer( $customer->ID, '', 2 ) ) );
-		$this->assertSame( array( $ids[1], $ids[2], $ids[3] ), array_map( static fn( $o ) => $o->id, $this->source->orders_for_customer( 0, $customer->user_email ) ), 'by billing email' );
+		$this->assertSame(
+			array( $ids[1], $ids[2], $ids[3] ),
+			array_map( static fn( $o ) => $o->id, $this->source->orders_for_customer( 0, $customer->user_email ) ),
+			'by billing email'
+		);
 		$this->assertSame( array(), $this->source->orders_for_customer( 0, '' ), 'nobody is everybody' );
 		$this->assertSame( array(), $this->source->orders_for_customer( $this->user( 'subscriber' )->ID, '' ) );
 	}
@@ -248,7 +258,9 @@ abstract class OrderSourceContract extends TestCase {
 		$this->source->add_note( $order->id, 'We sent a replacement.', true );
 		$this->source->add_note( 99999999, 'lost' );
 
-		$notes = array_values( array_filter( $this->orders->notes( $order->id ), static fn( $n ) => str_contains( $n['note'], 'Ticket #12' ) || str_contains( $n['note'], 'replacement' ) ) );
+		$notes = array_values(
+			array_filter( $this->orders->notes( $order->id ), static fn( $n ) => str_contains( $n['note'], 'Ticket #12' ) || str_contains( $n['note'], 'replacement' ) )
+		);
 		$this->assertSame(
 			array(
 				array(

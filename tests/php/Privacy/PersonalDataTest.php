@@ -24,7 +24,12 @@ final class PersonalDataTest extends TicketRestTestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->ticket = $this->guest_ticket_with_file();
-		$reply        = $this->rest( 'POST', '/aftercare/v1/tickets/' . $this->ticket['id'] . '/messages', array( 'body' => 'We sent a new one.' ), $this->agent->ID );
+		$reply        = $this->rest(
+			'POST',
+			'/aftercare/v1/tickets/' . $this->ticket['id'] . '/messages',
+			array( 'body' => 'We sent a new one.' ),
+			$this->agent->ID
+		);
 		$this->assertSame( 201, $reply->get_status() );
 		$this->reply_id = (int) $reply->get_data()['id'];
 		$this->rest( 'POST', '/aftercare/v1/tickets/' . $this->ticket['id'] . '/messages', array( 'type' => 'note', 'body' => 'VIP, be nice' ), $this->agent->ID );
@@ -88,7 +93,8 @@ final class PersonalDataTest extends TicketRestTestCase {
 
 	private function attachment_path(): string {
 		global $wpdb;
-		$file = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$file = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $this->ticket['id'] ) );
 		$this->assertNotSame( '', $file );
 		return trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private/' . $file;
 	}
@@ -125,7 +131,8 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$other = $this->guest_ticket_with_file( 'someone-else@example.test' );
 		$path  = $this->attachment_path();
 		$this->assertFileExists( $path );
-		$before = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$before = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $this->ticket['id'] ) );
 		$terms  = "SELECT term FROM {$wpdb->prefix}aftercare_ticket_terms WHERE ticket_id = %d";
 		$this->assertContains( 'crushed', $wpdb->get_col( $wpdb->prepare( $terms, $this->ticket['id'] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 
@@ -134,7 +141,8 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$this->assertFalse( $result['items_retained'] );
 		$this->assertTrue( $result['done'] );
 
-		$after = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$after = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $this->ticket['id'] ) );
 		$this->assertSame( 'Deleted customer', $after->customer_name );
 		$this->assertSame( 'deleted@site.invalid', $after->customer_email );
 		$this->assertSame( $before->number, $after->number, 'the ticket keeps its number' );
@@ -144,7 +152,8 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$this->assertNotContains( 'crushed', $terms, 'search no longer finds the ticket by the person\'s words' );
 		$this->assertContains( 'vip', $terms, 'but still by the agents\' notes' );
 
-		$messages = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_messages WHERE ticket_id = %d ORDER BY id", $this->ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$messages = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_messages WHERE ticket_id = %d ORDER BY id", $this->ticket['id'] ) );
 		$this->assertCount( 3, $messages, 'no message row disappears' );
 		$this->assertStringNotContainsString( '555 0100', $messages[0]->body );
 		$this->assertSame( 'Deleted customer', $messages[0]->author_name );
@@ -153,12 +162,25 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$this->assertStringContainsString( 'VIP', $messages[2]->body, 'the agents\' notes stay' );
 
 		$this->assertFileDoesNotExist( $path );
-		$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $this->ticket['id'] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_outbox WHERE recipient = %s", self::EMAIL ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			'0',
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $this->ticket['id'] ) )
+		);
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_outbox WHERE recipient = %s", self::EMAIL ) ) );
 
-		$this->assertSame( 401, $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $this->ticket['id'], $this->ticket['access_token'] )->get_status(), 'the signed link stops working' );
+		$this->assertSame(
+			401,
+			$this->as_guest( 'GET', '/aftercare/v1/tickets/' . $this->ticket['id'], $this->ticket['access_token'] )->get_status(),
+			'the signed link stops working'
+		);
 		$this->assertSame( 200, $this->as_guest( 'GET', '/aftercare/v1/tickets/' . $other['id'], $other['access_token'] )->get_status(), 'other people keep theirs' );
-		$this->assertSame( 'someone-else@example.test', $wpdb->get_var( $wpdb->prepare( "SELECT customer_email FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $other['id'] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			'someone-else@example.test',
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->get_var( $wpdb->prepare( "SELECT customer_email FROM {$wpdb->prefix}aftercare_tickets WHERE id = %d", $other['id'] ) )
+		);
 
 		$this->assertSame( array(), $this->export( self::EMAIL ), 'nothing personal is left to export' );
 		$this->assertFalse( $this->erase( self::EMAIL )['items_removed'], 'erasing twice changes nothing' );
@@ -175,7 +197,12 @@ final class PersonalDataTest extends TicketRestTestCase {
 		require_once ABSPATH . 'wp-admin/includes/class-wp-privacy-policy-content.php';
 		global $wp_filter, $wp_current_filter;
 		$callbacks = array_merge( ...array_values( $wp_filter['admin_init']->callbacks ) );
-		$ours      = array_values( array_filter( $callbacks, static fn( array $callback ): bool => is_array( $callback['function'] ) && $callback['function'][0] instanceof \Aftercare\Privacy\PersonalData ) );
+		$ours      = array_values(
+			array_filter(
+				$callbacks,
+				static fn( array $callback ): bool => is_array( $callback['function'] ) && $callback['function'][0] instanceof \Aftercare\Privacy\PersonalData
+			)
+		);
 		$this->assertCount( 1, $ours );
 		// As on an admin screen, where WordPress asks for the text.
 		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
@@ -214,7 +241,8 @@ final class PersonalDataTest extends TicketRestTestCase {
 	public function test_erasure_deletes_the_help_activity_the_lookups_and_the_subjects(): void {
 		global $wpdb;
 		$activity = $this->help_activity_and_lookups();
-		$rows     = static fn( string $table ): int => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_{$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows     = static fn( string $table ): int => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_{$table}" );
 		$this->assertSame( 3, $rows( 'search_log' ) );
 		$this->assertSame( 2, $rows( 'article_votes' ) );
 
@@ -222,13 +250,22 @@ final class PersonalDataTest extends TicketRestTestCase {
 
 		$this->assertSame( 0, $rows( 'visitor_tickets' ) );
 		$this->assertSame( 1, $rows( 'search_log' ), 'the other browser\'s search stays' );
-		$this->assertSame( 'someone else', $wpdb->get_var( "SELECT query FROM {$wpdb->prefix}aftercare_search_log" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( 'someone else', $wpdb->get_var( "SELECT query FROM {$wpdb->prefix}aftercare_search_log" ) );
 		$this->assertSame( 1, $rows( 'article_votes' ), 'and its vote' );
-		$this->assertSame( '0', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_article_votes WHERE comment <> ''" ), 'the comment went with the vote' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			'0',
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_article_votes WHERE comment <> ''" ),
+			'the comment went with the vote'
+		);
 		$this->assertSame( array(), \Aftercare\Tests\Orders\SiteOrders::factory()->source()->lookups( $activity['order'] ) );
 		$this->assertCount( 1, \Aftercare\Tests\Orders\SiteOrders::factory()->source()->lookups( $activity['other_order'] ), 'other people\'s orders keep theirs' );
 		foreach ( array( $this->ticket['id'], $activity['ticket']['id'] ) as $id ) {
-			$this->assertSame( '[Removed at the customer’s request]', $this->rest( 'GET', '/aftercare/v1/tickets/' . $id, array(), $this->agent->ID )->get_data()['subject'] );
+			$this->assertSame(
+				'[Removed at the customer’s request]',
+				$this->rest( 'GET', '/aftercare/v1/tickets/' . $id, array(), $this->agent->ID )->get_data()['subject']
+			);
 		}
 		$this->assertSame( array(), $this->export( self::EMAIL ) );
 		$this->assertFalse( $this->erase( self::EMAIL )['items_removed'], 'erasing twice changes nothing' );
@@ -251,7 +288,10 @@ final class PersonalDataTest extends TicketRestTestCase {
 		$browsers = array();
 		foreach ( array( 'damaged parcel', 'someone else' ) as $query ) {
 			$visitor = $this->rest( 'POST', '/aftercare/v1/help/visitor' )->get_data()['visitor'];
-			$this->assertSame( 202, $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => $query, 'visitor' => $visitor ) )->get_status() );
+			$this->assertSame(
+				202,
+				$this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => $query, 'visitor' => $visitor ) )->get_status()
+			);
 			$vote = array(
 				'helpful' => false,
 				'visitor' => $visitor,
@@ -260,7 +300,14 @@ final class PersonalDataTest extends TicketRestTestCase {
 			$this->assertSame( 201, $this->rest( 'POST', "/aftercare/v1/help/articles/{$article}/feedback", $vote )->get_status() );
 			$browsers[] = $visitor;
 		}
-		$this->assertSame( 202, $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'click', 'query' => 'damaged parcel', 'articles' => array( $article ), 'visitor' => $browsers[0] ) )->get_status() );
+		$this->assertSame(
+			202,
+			$this->rest(
+				'POST',
+				'/aftercare/v1/help/events',
+				array( 'kind' => 'click', 'query' => 'damaged parcel', 'articles' => array( $article ), 'visitor' => $browsers[0] )
+			)->get_status()
+		);
 
 		$_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] = $browsers[0];
 		$ticket = $this->guest_ticket( array( 'email' => self::EMAIL ) );

@@ -36,10 +36,43 @@ final class RetentionTest extends TicketRestTestCase {
 		global $wpdb;
 		$this->clock     = new FixedClock( time() );
 		$settings        = new Settings();
-		$tickets         = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
+		$tickets         = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+			new \Aftercare\Tickets\MessageRepository( $wpdb )
+		);
 		$outbox          = new Outbox( $wpdb, $this->clock );
-		$notifier        = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), new AccessTokens( $wpdb, $this->clock ), new Links( $settings ), $settings, $this->clock, self::return_mails( $settings ), \Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ) );
-		$this->retention = new Retention( $settings, $tickets, new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ), new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Http\ClientAddress( $settings ) ), $outbox, $notifier, $this->clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $this->clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $this->clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ) ) );
+		$notifier        = new Notifier(
+			$outbox,
+			new WpMailer( new EmailTemplate() ),
+			$tickets,
+			new MessageRepository( $wpdb ),
+			new AccessTokens( $wpdb, $this->clock ),
+			new Links( $settings ),
+			$settings,
+			$this->clock,
+			self::return_mails( $settings ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
+		);
+		$this->retention = new Retention(
+			$settings,
+			$tickets,
+			new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) ),
+			new AttachmentStore(
+				$wpdb,
+				$settings,
+				$this->clock,
+				new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ),
+				new \Aftercare\Http\ClientAddress( $settings )
+			),
+			$outbox,
+			$notifier,
+			$this->clock,
+			new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ),
+			new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $this->clock ),
+			new \Aftercare\HelpCenter\Deflection( $wpdb, $this->clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ) )
+		);
 	}
 
 	/**
@@ -73,7 +106,8 @@ final class RetentionTest extends TicketRestTestCase {
 		$this->assertSame( 200, $this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => $status ), $this->agent->ID )->get_status() );
 		global $wpdb;
 		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'updated_at' => $this->clock->now() - $age ), array( 'id' => $ticket['id'] ) );
-		$stored = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $ticket['id'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$stored = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $ticket['id'] ) );
 		$path   = trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private/' . $stored;
 		$this->assertFileExists( $path );
 		return $path;
@@ -117,12 +151,28 @@ final class RetentionTest extends TicketRestTestCase {
 		$_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] = '';
 		foreach ( $ages as $label => $age ) {
 			$visitor = $this->rest( 'POST', '/aftercare/v1/help/visitor' )->get_data()['visitor'];
-			$this->assertSame( 202, $this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => $label, 'visitor' => $visitor ) )->get_status() );
-			$this->assertSame( 201, $this->rest( 'POST', "/aftercare/v1/help/articles/{$article}/feedback", array( 'helpful' => true, 'visitor' => $visitor, 'comment' => $label ) )->get_status() );
+			$this->assertSame(
+				202,
+				$this->rest( 'POST', '/aftercare/v1/help/events', array( 'kind' => 'search', 'query' => $label, 'visitor' => $visitor ) )->get_status()
+			);
+			$this->assertSame(
+				201,
+				$this->rest(
+					'POST',
+					"/aftercare/v1/help/articles/{$article}/feedback",
+					array( 'helpful' => true, 'visitor' => $visitor, 'comment' => $label )
+				)->get_status()
+			);
 			$_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] = $visitor;
 			$this->guest_ticket();
 			foreach ( array( 'search_log' => 'created_at', 'article_votes' => 'created_at', 'visitor_tickets' => 'opened_at' ) as $table => $column ) {
-				$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->prefix}aftercare_{$table} SET {$column} = %d WHERE {$column} > %d", $this->clock->now() - $age, $this->clock->now() - DAY_IN_SECONDS ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$wpdb->query(
+					$wpdb->prepare(
+						"UPDATE {$wpdb->prefix}aftercare_{$table} SET {$column} = %d WHERE {$column} > %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+						$this->clock->now() - $age,
+						$this->clock->now() - DAY_IN_SECONDS
+					)
+				);
 			}
 		}
 		unset( $_COOKIE[ \Aftercare\HelpCenter\Visitors::COOKIE ] );
@@ -167,6 +217,12 @@ final class RetentionTest extends TicketRestTestCase {
 		global $wpdb;
 		$returns = new \Aftercare\Returns\ReturnRepository( $wpdb, new \Aftercare\Returns\ReturnItemRepository( $wpdb ) );
 		$tokens  = new \Aftercare\Infrastructure\AccessTokens( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
-		return new \Aftercare\Notifications\ReturnMails( $returns, new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ), new \Aftercare\Returns\Policy( $settings ), $tokens, \Aftercare\Plugin::instance()->orders );
+		return new \Aftercare\Notifications\ReturnMails(
+			$returns,
+			new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ),
+			new \Aftercare\Returns\Policy( $settings ),
+			$tokens,
+			\Aftercare\Plugin::instance()->orders
+		);
 	}
 }

@@ -24,9 +24,12 @@ final class NamespaceTest extends TestCase {
 		'/aftercare/v1/order-status', // A guest's order lookup: rate-limited, reveals nothing on failure (OrderStatusTest).
 		'/aftercare/v1/tickets', // A guest opens a ticket: rate-limited per IP and email, idempotent (Rest\Tickets\TicketsRouteTest).
 		'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/messages', // A guest replies with the ticket's token only, rate-limited (Rest\Tickets\MessagesRouteTest).
-		'/aftercare/v1/returns', // A guest files a return after the order lookup (number + email, its limits), rate-limited per IP, idempotent (Rest\Returns\ReturnsRouteTest).
-		'/aftercare/v1/returns/(?P<return_id>[\d]+)/messages', // A guest writes about a return with its link only, rate-limited (Rest\Returns\ReturnsActorMatrixTest).
-		'/aftercare/v1/returns/eligibility', // POST is a guest's order lookup (keeps the email out of URLs), with the lookup's limits; writes nothing (Rest\Returns\ReturnsRouteTest).
+		// A guest files a return after the order lookup (number + email, its limits), rate-limited per IP, idempotent (Rest\Returns\ReturnsRouteTest).
+		'/aftercare/v1/returns',
+		// A guest writes about a return with its link only, rate-limited (Rest\Returns\ReturnsActorMatrixTest).
+		'/aftercare/v1/returns/(?P<return_id>[\d]+)/messages',
+		// POST is a guest's order lookup (keeps the email out of URLs), with the lookup's limits; writes nothing (Rest\Returns\ReturnsRouteTest).
+		'/aftercare/v1/returns/eligibility',
 	);
 
 	public function test_the_namespace_is_listed_in_the_index(): void {

@@ -23,10 +23,12 @@ final class SchemaExportTest extends TestCase {
 			$schema            = $controller->get_public_item_schema();
 			$expected[ $file ] = true;
 			if ( getenv( 'AFTERCARE_UPDATE_SCHEMAS' ) ) {
-				file_put_contents( $file, wp_json_encode( $schema, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+				// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+				file_put_contents( $file, wp_json_encode( $schema, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) . "\n" );
 			}
 			$this->assertFileExists( $file, 'missing schema export: run npm run schemas' );
-			$this->assertSame( $schema, json_decode( (string) file_get_contents( $file ), true ), basename( $file ) . ' is stale: run npm run schemas' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			$this->assertSame( $schema, json_decode( (string) file_get_contents( $file ), true ), basename( $file ) . ' is stale: run npm run schemas' );
 		}
 		$files = array_keys( $expected );
 		sort( $files );

@@ -33,7 +33,14 @@ final class ConcurrencyTest extends ReturnsTestCase {
 		$procs = array();
 		for ( $i = 0; $i < 4; $i++ ) {
 			$pipes   = array();
-			$procs[] = array( proc_open( array( PHP_BINARY, dirname( __DIR__, 2 ) . '/fixtures/concurrency/returns.php', (string) $order->id, (string) $order->items[0]->id ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
+			$procs[] = array(
+				proc_open(
+					array( PHP_BINARY, dirname( __DIR__, 2 ) . '/fixtures/concurrency/returns.php', (string) $order->id, (string) $order->items[0]->id ),
+					array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ),
+					$pipes
+				),
+				$pipes,
+			);
 		}
 		$results = array();
 		foreach ( $procs as list( $proc, $pipes ) ) {
@@ -41,7 +48,8 @@ final class ConcurrencyTest extends ReturnsTestCase {
 			proc_close( $proc );
 		}
 		$t   = $wpdb->prefix . 'aftercare_';
-		$ids = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$t}returns WHERE order_id = %d", $order->id ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$ids = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$t}returns WHERE order_id = %d", $order->id ) ) );
 		try {
 			$outcomes = array_count_values( $results );
 			$this->assertSame( 1, $outcomes['created'] ?? 0, implode( "\n", $results ) );
@@ -50,10 +58,14 @@ final class ConcurrencyTest extends ReturnsTestCase {
 			// Refused before the lock (the unit was gone) or at the recheck under it.
 			$this->assertSame( array(), array_diff( array_keys( $outcomes ), array( 'not_returnable', 'already_returned' ) ), implode( "\n", $results ) );
 			$this->assertSame( 1, $this->returns->eligibility( $order )->item( $order->items[0]->id )->returned );
-			$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", 'aftercare_return_lock_' . $order->id ) ), 'the lock is released' );
+			$this->assertNull(
+				$wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", 'aftercare_return_lock_' . $order->id ) ),
+				'the lock is released'
+			);
 		} finally {
 			foreach ( $ids as $id ) {
-				$ticket = (int) $wpdb->get_var( $wpdb->prepare( "SELECT ticket_id FROM {$t}returns WHERE id = %d", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$ticket = (int) $wpdb->get_var( $wpdb->prepare( "SELECT ticket_id FROM {$t}returns WHERE id = %d", $id ) );
 				$wpdb->delete( $t . 'returns', array( 'id' => $id ) );
 				$wpdb->delete( $t . 'return_items', array( 'return_id' => $id ) );
 				$wpdb->delete( $t . 'events', array( 'object_type' => 'return', 'object_id' => $id ) );

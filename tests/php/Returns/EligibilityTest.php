@@ -27,37 +27,166 @@ final class EligibilityTest extends TestCase {
 
 	private const DAY = 86400;
 
+	// phpcs:disable Generic.Files.LineLength.TooLong -- one type or sentence.
 	/**
 	 * @return array<string, array{0: array<string, mixed>, 1: array<string, mixed>, 2: array<int, array{returned: int, refunded: int}>, 3: array<int, array{0: int, 1: string}>}>
 	 *   settings, order (overrides), earlier returns by line index, expected [returnable, reason] by line index.
 	 */
+	// phpcs:enable Generic.Files.LineLength.TooLong
 	public function cases(): array {
 		$none = array();
 		return array(
 			'completed 10 days ago, 30-day window: everything'        => array( $none, array(), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'completed 45 days ago, 30-day window'                    => array( $none, array( 'completed' => self::NOW - 45 * self::DAY ), $none, array( array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ), array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ) ) ),
-			'last day of the window still counts'                     => array( $none, array( 'completed' => self::NOW - 30 * self::DAY ), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'one second past the window'                              => array( $none, array( 'completed' => self::NOW - 30 * self::DAY - 1 ), $none, array( array( 0, 'Completed 30 days ago; returns are accepted for 30 days.' ), array( 0, 'Completed 30 days ago; returns are accepted for 30 days.' ) ) ),
-			'delivery, when known, starts the window'                 => array( array( 'return_window_days' => 14 ), array( 'completed' => self::NOW - 40 * self::DAY, 'meta' => array( '_aftercare_delivered' => self::NOW - 20 * self::DAY ) ), $none, array( array( 0, 'Delivered 20 days ago; returns are accepted for 14 days.' ), array( 0, 'Delivered 20 days ago; returns are accepted for 14 days.' ) ) ),
-			'late delivery keeps the window open'                     => array( $none, array( 'completed' => self::NOW - 40 * self::DAY, 'meta' => array( '_aftercare_delivered' => self::NOW - 5 * self::DAY ) ), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'a longer window'                                         => array( array( 'return_window_days' => 60 ), array( 'completed' => self::NOW - 45 * self::DAY ), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'processing is not an eligible status by default'         => array( $none, array( 'status' => 'processing', 'completed' => null ), $none, array( array( 0, 'This order\'s status is “Processing”; items cannot be returned from orders with this status.' ), array( 0, 'This order\'s status is “Processing”; items cannot be returned from orders with this status.' ) ) ),
-			'a store that accepts processing orders'                  => array( array( 'return_order_statuses' => array( 'completed', 'processing' ) ), array( 'status' => 'processing', 'completed' => null ), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'custom status named in its own words'                    => array( $none, array( 'status' => 'awaiting-pickup' ), $none, array( array( 0, 'This order\'s status is “Awaiting pickup”; items cannot be returned from orders with this status.' ), array( 0, 'This order\'s status is “Awaiting pickup”; items cannot be returned from orders with this status.' ) ) ),
-			'refunded orders'                                         => array( $none, array( 'status' => 'refunded' ), $none, array( array( 0, 'This order\'s status is “Refunded”; items cannot be returned from orders with this status.' ), array( 0, 'This order\'s status is “Refunded”; items cannot be returned from orders with this status.' ) ) ),
-			'excluded product'                                        => array( array( 'return_excluded_products' => array( 501 ) ), array(), $none, array( array( 0, 'This product cannot be returned.' ), array( 1, '' ) ) ),
-			'product marked not returnable'                           => array( $none, array( 'items' => array( 1 => array( 'not_returnable' => true ) ) ), $none, array( array( 2, '' ), array( 0, 'This product cannot be returned.' ) ) ),
-			'excluded category'                                       => array( array( 'return_excluded_categories' => array( 9, 30 ) ), array(), $none, array( array( 2, '' ), array( 0, 'Products in this category cannot be returned.' ) ) ),
-			'sale items returnable unless the store says otherwise'  => array( $none, array( 'items' => array( 0 => array( 'on_sale' => true ) ) ), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'sale items excluded'                                     => array( array( 'return_exclude_sale_items' => true ), array( 'items' => array( 0 => array( 'on_sale' => true ) ) ), $none, array( array( 0, 'Items bought on sale cannot be returned.' ), array( 1, '' ) ) ),
-			'below the minimum order total'                           => array( array( 'return_minimum_order_total' => 60 ), array(), $none, array( array( 0, 'Returns are accepted for orders of {60} or more; this order came to {54}.' ), array( 0, 'Returns are accepted for orders of {60} or more; this order came to {54}.' ) ) ),
-			'exactly the minimum'                                     => array( array( 'return_minimum_order_total' => 54 ), array(), $none, array( array( 2, '' ), array( 1, '' ) ) ),
-			'partial return leaves the rest'                          => array( $none, array(), array( 0 => array( 'returned' => 1, 'refunded' => 0 ) ), array( array( 1, '' ), array( 1, '' ) ) ),
-			'repeated returns use it up'                              => array( $none, array(), array( 0 => array( 'returned' => 2, 'refunded' => 0 ), 1 => array( 'returned' => 1, 'refunded' => 0 ) ), array( array( 0, 'Already returned.' ), array( 0, 'Already returned.' ) ) ),
-			'refunded outside a return'                               => array( $none, array( 'items' => array( 0 => array( 'refunded_quantity' => 2 ) ) ), $none, array( array( 0, 'Already refunded.' ), array( 1, '' ) ) ),
-			'one returned, one refunded elsewhere'                    => array( $none, array( 'items' => array( 0 => array( 'refunded_quantity' => 1 ) ) ), array( 0 => array( 'returned' => 1, 'refunded' => 0 ) ), array( array( 0, 'Already returned or refunded.' ), array( 1, '' ) ) ),
-			'a return Aftercare refunded is not subtracted twice'     => array( $none, array( 'items' => array( 0 => array( 'refunded_quantity' => 1 ) ) ), array( 0 => array( 'returned' => 1, 'refunded' => 1 ) ), array( array( 1, '' ), array( 1, '' ) ) ),
-			'the order-level reason wins over the item-level one'    => array( array( 'return_excluded_products' => array( 501 ) ), array( 'completed' => self::NOW - 45 * self::DAY ), $none, array( array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ), array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ) ) ),
+			'completed 45 days ago, 30-day window'                    => array(
+				$none,
+				array( 'completed' => self::NOW - 45 * self::DAY ),
+				$none,
+				array( array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ), array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ) ),
+			),
+			'last day of the window still counts'                     => array(
+				$none,
+				array( 'completed' => self::NOW - 30 * self::DAY ),
+				$none,
+				array( array( 2, '' ), array( 1, '' ) ),
+			),
+			'one second past the window'                              => array(
+				$none,
+				array( 'completed' => self::NOW - 30 * self::DAY - 1 ),
+				$none,
+				array( array( 0, 'Completed 30 days ago; returns are accepted for 30 days.' ), array( 0, 'Completed 30 days ago; returns are accepted for 30 days.' ) ),
+			),
+			'delivery, when known, starts the window'                 => array(
+				array( 'return_window_days' => 14 ),
+				array( 'completed' => self::NOW - 40 * self::DAY, 'meta' => array( '_aftercare_delivered' => self::NOW - 20 * self::DAY ) ),
+				$none,
+				array( array( 0, 'Delivered 20 days ago; returns are accepted for 14 days.' ), array( 0, 'Delivered 20 days ago; returns are accepted for 14 days.' ) ),
+			),
+			'late delivery keeps the window open'                     => array(
+				$none,
+				array( 'completed' => self::NOW - 40 * self::DAY, 'meta' => array( '_aftercare_delivered' => self::NOW - 5 * self::DAY ) ),
+				$none,
+				array( array( 2, '' ), array( 1, '' ) ),
+			),
+			'a longer window'                                         => array(
+				array( 'return_window_days' => 60 ),
+				array( 'completed' => self::NOW - 45 * self::DAY ),
+				$none,
+				array( array( 2, '' ), array( 1, '' ) ),
+			),
+			'processing is not an eligible status by default'         => array(
+				$none,
+				array( 'status' => 'processing', 'completed' => null ),
+				$none,
+				array(
+					array( 0, 'This order\'s status is “Processing”; items cannot be returned from orders with this status.' ),
+					array( 0, 'This order\'s status is “Processing”; items cannot be returned from orders with this status.' ),
+				),
+			),
+			'a store that accepts processing orders'                  => array(
+				array( 'return_order_statuses' => array( 'completed', 'processing' ) ),
+				array( 'status' => 'processing', 'completed' => null ),
+				$none,
+				array( array( 2, '' ), array( 1, '' ) ),
+			),
+			'custom status named in its own words'                    => array(
+				$none,
+				array( 'status' => 'awaiting-pickup' ),
+				$none,
+				array(
+					array( 0, 'This order\'s status is “Awaiting pickup”; items cannot be returned from orders with this status.' ),
+					array( 0, 'This order\'s status is “Awaiting pickup”; items cannot be returned from orders with this status.' ),
+				),
+			),
+			'refunded orders'                                         => array(
+				$none,
+				array( 'status' => 'refunded' ),
+				$none,
+				array(
+					array( 0, 'This order\'s status is “Refunded”; items cannot be returned from orders with this status.' ),
+					array( 0, 'This order\'s status is “Refunded”; items cannot be returned from orders with this status.' ),
+				),
+			),
+			'excluded product'                                        => array(
+				array( 'return_excluded_products' => array( 501 ) ),
+				array(),
+				$none,
+				array( array( 0, 'This product cannot be returned.' ), array( 1, '' ) ),
+			),
+			'product marked not returnable'                           => array(
+				$none,
+				array( 'items' => array( 1 => array( 'not_returnable' => true ) ) ),
+				$none,
+				array( array( 2, '' ), array( 0, 'This product cannot be returned.' ) ),
+			),
+			'excluded category'                                       => array(
+				array( 'return_excluded_categories' => array( 9, 30 ) ),
+				array(),
+				$none,
+				array( array( 2, '' ), array( 0, 'Products in this category cannot be returned.' ) ),
+			),
+			'sale items returnable unless the store says otherwise'  => array(
+				$none,
+				array( 'items' => array( 0 => array( 'on_sale' => true ) ) ),
+				$none,
+				array( array( 2, '' ), array( 1, '' ) ),
+			),
+			'sale items excluded'                                     => array(
+				array( 'return_exclude_sale_items' => true ),
+				array( 'items' => array( 0 => array( 'on_sale' => true ) ) ),
+				$none,
+				array( array( 0, 'Items bought on sale cannot be returned.' ), array( 1, '' ) ),
+			),
+			'below the minimum order total'                           => array(
+				array( 'return_minimum_order_total' => 60 ),
+				array(),
+				$none,
+				array(
+					array( 0, 'Returns are accepted for orders of {60} or more; this order came to {54}.' ),
+					array( 0, 'Returns are accepted for orders of {60} or more; this order came to {54}.' ),
+				),
+			),
+			'exactly the minimum'                                     => array(
+				array( 'return_minimum_order_total' => 54 ),
+				array(),
+				$none,
+				array( array( 2, '' ), array( 1, '' ) ),
+			),
+			'partial return leaves the rest'                          => array(
+				$none,
+				array(),
+				array( 0 => array( 'returned' => 1, 'refunded' => 0 ) ),
+				array( array( 1, '' ), array( 1, '' ) ),
+			),
+			'repeated returns use it up'                              => array(
+				$none,
+				array(),
+				array( 0 => array( 'returned' => 2, 'refunded' => 0 ), 1 => array( 'returned' => 1, 'refunded' => 0 ) ),
+				array( array( 0, 'Already returned.' ), array( 0, 'Already returned.' ) ),
+			),
+			'refunded outside a return'                               => array(
+				$none,
+				array( 'items' => array( 0 => array( 'refunded_quantity' => 2 ) ) ),
+				$none,
+				array( array( 0, 'Already refunded.' ), array( 1, '' ) ),
+			),
+			'one returned, one refunded elsewhere'                    => array(
+				$none,
+				array( 'items' => array( 0 => array( 'refunded_quantity' => 1 ) ) ),
+				array( 0 => array( 'returned' => 1, 'refunded' => 0 ) ),
+				array( array( 0, 'Already returned or refunded.' ), array( 1, '' ) ),
+			),
+			'a return Aftercare refunded is not subtracted twice'     => array(
+				$none,
+				array( 'items' => array( 0 => array( 'refunded_quantity' => 1 ) ) ),
+				array( 0 => array( 'returned' => 1, 'refunded' => 1 ) ),
+				array( array( 1, '' ), array( 1, '' ) ),
+			),
+			'the order-level reason wins over the item-level one'    => array(
+				array( 'return_excluded_products' => array( 501 ) ),
+				array( 'completed' => self::NOW - 45 * self::DAY ),
+				$none,
+				array( array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ), array( 0, 'Completed 45 days ago; returns are accepted for 30 days.' ) ),
+			),
 		);
 	}
 
@@ -122,7 +251,10 @@ final class EligibilityTest extends TestCase {
 		$result = ( new Eligibility( new Policy( $settings_store ), $returned, new FixedClock( self::NOW ) ) )->check( $found );
 
 		$actual   = array_map( static fn( $item ) => array( $item->returnable, $item->reason ), $result->items );
-		$expected = array_map( static fn( array $line ) => array( $line[0], (string) preg_replace_callback( '/\{(\d+)\}/', static fn( $m ) => self::money( (float) $m[1] ), $line[1] ) ), $expected );
+		$expected = array_map(
+			static fn( array $line ) => array( $line[0], (string) preg_replace_callback( '/\{(\d+)\}/', static fn( $m ) => self::money( (float) $m[1] ), $line[1] ) ),
+			$expected
+		);
 		$this->assertSame( $expected, $actual );
 		$this->assertSame( (bool) array_filter( array_column( $expected, 0 ) ), $result->any_returnable() );
 	}
@@ -131,7 +263,9 @@ final class EligibilityTest extends TestCase {
 	 * An amount as the store writes it in plain text (WooCommerce's format when active).
 	 */
 	private static function money( float $amount ): string {
-		return function_exists( 'wc_price' ) ? html_entity_decode( wp_strip_all_tags( (string) wc_price( $amount, array( 'currency' => 'USD' ) ) ), ENT_QUOTES, 'UTF-8' ) : 'USD ' . number_format_i18n( $amount, 2 );
+		return function_exists( 'wc_price' )
+			? html_entity_decode( wp_strip_all_tags( (string) wc_price( $amount, array( 'currency' => 'USD' ) ) ), ENT_QUOTES, 'UTF-8' )
+			: 'USD ' . number_format_i18n( $amount, 2 );
 	}
 
 	public function test_the_deadline_follows_delivery_then_completion_and_is_unknown_before_either(): void {
@@ -187,6 +321,9 @@ final class EligibilityTest extends TestCase {
 		$policy = new Policy( new Settings() );
 		$this->assertSame( array( 'scratched' => array( 'label' => 'Scratched', 'photos' => true ) ), $policy->reasons() );
 		$this->assertSame( array( 'refund' ), $policy->outcomes() );
-		$this->assertSame( 403, $this->rest( 'POST', '/aftercare/v1/settings', array( 'return_window_days' => 5 ), $this->user( 'aftercare_agent' )->ID )->get_status() );
+		$this->assertSame(
+			403,
+			$this->rest( 'POST', '/aftercare/v1/settings', array( 'return_window_days' => 5 ), $this->user( 'aftercare_agent' )->ID )->get_status()
+		);
 	}
 }

@@ -32,7 +32,11 @@ final class ReturnLinksTest extends TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		global $wpdb;
-		$this->access = new ReturnAccess( new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) ), new AccessTokens( $wpdb, new SystemClock() ), new Settings() );
+		$this->access = new ReturnAccess(
+			new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) ),
+			new AccessTokens( $wpdb, new SystemClock() ),
+			new Settings()
+		);
 	}
 
 	private static function page( string $content, string $status = 'publish' ): int {
@@ -47,7 +51,29 @@ final class ReturnLinksTest extends TestCase {
 	}
 
 	private static function guest_return(): ReturnRequest {
-		return new ReturnRequest( 7, 1007, ReturnStatus::Requested, 5, '5', 0, 'gwen@example.test', 'Gwen', 3, 'refund', '', 0.0, 0.0, '', '', 0, time(), time(), 0, 0, array() );
+		return new ReturnRequest(
+			7,
+			1007,
+			ReturnStatus::Requested,
+			5,
+			'5',
+			0,
+			'gwen@example.test',
+			'Gwen',
+			3,
+			'refund',
+			'',
+			0.0,
+			0.0,
+			'',
+			'',
+			0,
+			time(),
+			time(),
+			0,
+			0,
+			array()
+		);
 	}
 
 	private function base( string $url ): string {

@@ -100,7 +100,8 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 	private function queued( ReturnRequest $return ): array {
 		global $wpdb;
 		$table = $wpdb->prefix . 'aftercare_outbox';
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT type, recipient, dedupe_key FROM {$table} WHERE ticket_id = %d ORDER BY id", $return->ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT type, recipient, dedupe_key FROM {$table} WHERE ticket_id = %d ORDER BY id", $return->ticket_id ) );
 		return array_map( static fn( object $row ): array => array( (string) $row->type, (string) $row->recipient, (string) $row->dedupe_key ), $rows );
 	}
 
@@ -113,11 +114,19 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 	private function send( string $to ): array {
 		global $wpdb;
 		$this->mails = array();
-		$ids         = $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s AND ticket_id IN (SELECT ticket_id FROM {$wpdb->prefix}aftercare_returns) ORDER BY id", Outbox::PENDING ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$ids         = $wpdb->get_col(
+			$wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				"SELECT id FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s AND ticket_id IN (SELECT ticket_id FROM {$wpdb->prefix}aftercare_returns) ORDER BY id",
+				Outbox::PENDING
+			)
+		);
 		foreach ( $ids as $id ) {
 			$this->notifier()->deliver( (int) $id );
 		}
-		return array_values( array_filter( $this->mails, static fn( array $mail ): bool => in_array( strtolower( $to ), array_map( 'strtolower', (array) $mail['to'] ), true ) ) );
+		return array_values(
+			array_filter( $this->mails, static fn( array $mail ): bool => in_array( strtolower( $to ), array_map( 'strtolower', (array) $mail['to'] ), true ) )
+		);
 	}
 
 	/**
@@ -177,11 +186,19 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$this->assertStringContainsString( self::INSTRUCTIONS, $text );
 		$this->assertStringNotContainsString( 'Ticket #', $text, 'about the return, not a ticket' );
 
-		$this->assertSame( 1, preg_match( '#href="([^"]*aftercare_return=' . $return->id . '[^"]*)"#', (string) $mail['message'], $link ), (string) $mail['message'] );
+		$this->assertSame(
+			1,
+			preg_match( '#href="([^"]*aftercare_return=' . $return->id . '[^"]*)"#', (string) $mail['message'], $link ),
+			(string) $mail['message']
+		);
 		$url = html_entity_decode( $link[1] );
 		$this->assertStringStartsWith( (string) get_permalink( $this->portal ), $url, 'the status page is the portal page' );
 		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
-		$access = new ReturnAccess( new ReturnRepository( $GLOBALS['wpdb'], new ReturnItemRepository( $GLOBALS['wpdb'] ) ), new AccessTokens( $GLOBALS['wpdb'], new SystemClock() ), new Settings() );
+		$access = new ReturnAccess(
+			new ReturnRepository( $GLOBALS['wpdb'], new ReturnItemRepository( $GLOBALS['wpdb'] ) ),
+			new AccessTokens( $GLOBALS['wpdb'], new SystemClock() ),
+			new Settings()
+		);
 		$this->assertTrue( $access->allows( $return->id, (string) $query['aftercare_token'] ), 'the mailed link opens the return' );
 
 		$desk = array_values( array_filter( $this->mails, static fn( array $m ): bool => in_array( 'desk@example.test', (array) $m['to'], true ) ) )[0];
@@ -217,7 +234,15 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$this->assertStringContainsString( 'closed', $this->send( 'gwen@example.test' )[0]['subject'] );
 
 		$this->assertSame(
-			array( Kind::ReturnRequested, Kind::NewReturn, Kind::ReturnApproved, Kind::ReturnAwaitingItems, Kind::ReturnReceived, Kind::ReturnRefunded, Kind::ReturnClosed ),
+			array(
+				Kind::ReturnRequested,
+				Kind::NewReturn,
+				Kind::ReturnApproved,
+				Kind::ReturnAwaitingItems,
+				Kind::ReturnReceived,
+				Kind::ReturnRefunded,
+				Kind::ReturnClosed,
+			),
 			array_map( static fn( array $row ) => Kind::from( $row[0] ), $this->queued( $return ) ),
 			'one row per status, no separate reply mail'
 		);
@@ -269,7 +294,10 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$return   = $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ) ), $customer->ID )['return'];
 		$mail     = $this->send( $customer->user_email )[0];
 		$this->assertStringNotContainsString( 'aftercare_token', (string) $mail['message'], 'a signed-in customer needs no token' );
-		$this->assertMatchesRegularExpression( class_exists( 'WooCommerce' ) ? '#/returns/' . $return->id . '/#' : '#aftercare_return=' . $return->id . '#', (string) $mail['message'] );
+		$this->assertMatchesRegularExpression(
+			class_exists( 'WooCommerce' ) ? '#/returns/' . $return->id . '/#' : '#aftercare_return=' . $return->id . '#',
+			(string) $mail['message']
+		);
 
 		$by_agent = $this->returns->create( $order, $this->input( $order, array( array( 1, 1, 'size' ) ) ), $this->agent->ID )['return'];
 		$this->assertSame( array( Kind::ReturnRequested->value ), array_column( $this->queued( $by_agent ), 0 ), 'the customer hears of it, the desk does not' );
@@ -286,7 +314,10 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$this->assertStringContainsString( 'aftercare_return=' . $return->id, (string) $mail['message'] );
 
 		$this->returns->message( $return->id, 'Here it is.', 0 );
-		$this->assertStringContainsString( 'page=aftercare-returns&return=' . $return->id . '"', html_entity_decode( (string) $this->send( 'desk@example.test' )[0]['message'] ) );
+		$this->assertStringContainsString(
+			'page=aftercare-returns&return=' . $return->id . '"',
+			html_entity_decode( (string) $this->send( 'desk@example.test' )[0]['message'] )
+		);
 	}
 
 	/**
@@ -305,8 +336,16 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$this->returns->move( $return->id, 'approved', $this->agent->ID );
 		$this->assertSame( array(), $this->send( 'gwen@example.test' ), 'switched off: not sent' );
 		global $wpdb;
-		$this->assertSame( Outbox::SKIPPED, $wpdb->get_var( $wpdb->prepare( "SELECT status FROM {$wpdb->prefix}aftercare_outbox WHERE dedupe_key = %s", 'return:' . $return->id . ':approved' ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			Outbox::SKIPPED,
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->get_var( $wpdb->prepare( "SELECT status FROM {$wpdb->prefix}aftercare_outbox WHERE dedupe_key = %s", 'return:' . $return->id . ':approved' ) )
+		);
 		$this->returns->move( $return->id, 'rejected', $this->agent->ID, 'Sorry.' );
-		$this->assertStringContainsString( $return->public_number(), $this->send( 'gwen@example.test' )[0]['subject'], 'the others still go, in WooCommerce\'s layout' );
+		$this->assertStringContainsString(
+			$return->public_number(),
+			$this->send( 'gwen@example.test' )[0]['subject'],
+			'the others still go, in WooCommerce\'s layout'
+		);
 	}
 }

@@ -91,7 +91,10 @@ final class ReturnOutcomesTest extends ReturnsTestCase {
 
 		$received = $this->returns->receive( $return->id, array(), true, $this->agent );
 		$this->assertSame( 'received', $received->status->value );
-		$this->assertSame( array( array( 2, 2 ) ), array_map( static fn( $i ) => array( $i->received_quantity, $i->restocked_quantity ), $this->returns->get( $return->id )->items ) );
+		$this->assertSame(
+			array( array( 2, 2 ) ),
+			array_map( static fn( $i ) => array( $i->received_quantity, $i->restocked_quantity ), $this->returns->get( $return->id )->items )
+		);
 		$this->assertSame( $stock + 2, $this->orders->stock( $this->product ) );
 
 		$refunded = $this->returns->refund( $return->id, $this->agent, true );
@@ -107,7 +110,11 @@ final class ReturnOutcomesTest extends ReturnsTestCase {
 		$this->assertStringContainsString( 'Return ' . $return->public_number() . ': 36.00 refunded by hand', $this->notes( $order ) );
 
 		$left = $this->returns->eligibility( $this->orders->source()->find( $order->id ) );
-		$this->assertSame( array( array( 0, 'Already returned.' ), array( 1, '' ) ), array_map( static fn( $i ) => array( $i->returnable, $i->reason ), $left->items ), 'refunded by the return: not counted twice' );
+		$this->assertSame(
+			array( array( 0, 'Already returned.' ), array( 1, '' ) ),
+			array_map( static fn( $i ) => array( $i->returnable, $i->reason ), $left->items ),
+			'refunded by the return: not counted twice'
+		);
 		$this->assertSame( 'closed', $this->returns->move( $return->id, 'closed', $this->agent )->status->value );
 	}
 
@@ -171,7 +178,11 @@ final class ReturnOutcomesTest extends ReturnsTestCase {
 		$this->assertSame( 20.0, $refunded->refund_amount );
 		$this->assertSame( $stock + 1, $this->orders->stock( $this->product ) );
 		$this->assertSame( array( 1 ), array_map( static fn( $i ) => $i->refunded_quantity, $this->returns->get( $return->id )->items ) );
-		$this->assertSame( 1, $this->returns->eligibility( $this->orders->source()->find( $order->id ) )->items[0]->returnable, 'the shirt that never arrived can still be returned' );
+		$this->assertSame(
+			1,
+			$this->returns->eligibility( $this->orders->source()->find( $order->id ) )->items[0]->returnable,
+			'the shirt that never arrived can still be returned'
+		);
 	}
 
 	public function test_store_credit_is_a_coupon_for_the_customer(): void {

@@ -57,7 +57,11 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 
 	private function with_photo( string $email = self::EMAIL ): ReturnRequest {
 		$order = $this->order( array( 'email' => $email ) );
-		return $this->returns->create( $order, $this->input( $order, array( array( 0, 2, 'size' ) ), array( 'photos' => array( self::upload( 'tag.png', self::png() ) ) ) ), 0 )['return'];
+		return $this->returns->create(
+			$order,
+			$this->input( $order, array( array( 0, 2, 'size' ) ), array( 'photos' => array( self::upload( 'tag.png', self::png() ) ) ) ),
+			0
+		)['return'];
 	}
 
 	public function test_the_export_holds_the_persons_returns_items_and_history(): void {
@@ -78,7 +82,13 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$this->assertCount( 2, $history, 'created and approved' );
 
 		// The thread, with the photo, is the return's ticket, in the same export.
-		$this->assertContains( 'tag.png', array_column( array_merge( ...array_column( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-attachments' === $item['group_id'] ), 'data' ) ), 'value' ) );
+		$this->assertContains(
+			'tag.png',
+			array_column(
+				array_merge( ...array_column( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-attachments' === $item['group_id'] ), 'data' ) ),
+				'value'
+			)
+		);
 	}
 
 	public function test_erasure_keeps_the_return_but_not_whose_it_was_and_the_link_stops_working(): void {
@@ -102,15 +112,47 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 			$this->assertSame( 'Deleted customer', $after->customer_name );
 			$this->assertStringNotContainsString( 'customer_', $after->customer_email );
 			$this->assertSame( $return->public_number(), $after->public_number(), 'the store keeps its record' );
-			$this->assertEquals( array_map( static fn( $i ) => array( $i->name, $i->quantity ), $return->items ), array_map( static fn( $i ) => array( $i->name, $i->quantity ), $after->items ) );
+			$this->assertEquals(
+				array_map( static fn( $i ) => array( $i->name, $i->quantity ), $return->items ),
+				array_map( static fn( $i ) => array( $i->name, $i->quantity ), $after->items )
+			);
 		}
 		$this->assertSame( $other->customer_email, $this->returns->get( $other->id )->customer_email, 'nobody else is touched' );
-		$this->assertSame( array(), $this->call( 'wp_privacy_personal_data_exporters', 'aftercare-tickets', $customer->user_email )['data'], 'nothing of them is left to export' );
-		$this->assertSame( 0, (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_events WHERE object_type = 'return' AND object_id = %d AND actor_id = %d", $mine->id, $customer->ID ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			array(),
+			$this->call( 'wp_privacy_personal_data_exporters', 'aftercare-tickets', $customer->user_email )['data'],
+			'nothing of them is left to export'
+		);
+		$this->assertSame(
+			0,
+			(int) $GLOBALS['wpdb']->get_var(
+				$GLOBALS['wpdb']->prepare(
+					// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+					"SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_events WHERE object_type = 'return' AND object_id = %d AND actor_id = %d",
+					$mine->id,
+					$customer->ID
+				)
+			)
+		);
 
 		// The thread went with the tickets: the shopper's words and photos, and the guest link.
-		$this->assertSame( 0, (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_attachments WHERE ticket_id = %d", $guest->ticket_id ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$this->assertSame( 0, (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_access_tokens WHERE object_type = 'ticket' AND object_id = %d", $guest->ticket_id ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			0,
+			(int) $GLOBALS['wpdb']->get_var(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$GLOBALS['wpdb']->prepare( "SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_attachments WHERE ticket_id = %d", $guest->ticket_id )
+			)
+		);
+		$this->assertSame(
+			0,
+			(int) $GLOBALS['wpdb']->get_var(
+				$GLOBALS['wpdb']->prepare(
+					// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+					"SELECT COUNT(*) FROM {$GLOBALS['wpdb']->prefix}aftercare_access_tokens WHERE object_type = 'ticket' AND object_id = %d",
+					$guest->ticket_id
+				)
+			)
+		);
 	}
 
 	public function test_the_pages_run_through_the_tickets_then_the_returns(): void {
@@ -120,9 +162,17 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$groups = array();
 		for ( $page = 1; $page <= 3; $page++ ) {
 			$export   = $this->call_page( 'wp_privacy_personal_data_exporters', $page );
-			$groups[] = array( count( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-tickets' === $item['group_id'] ) ), count( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-returns' === $item['group_id'] ) ), $export['done'] );
+			$groups[] = array(
+				count( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-tickets' === $item['group_id'] ) ),
+				count( array_filter( $export['data'], static fn( array $item ): bool => 'aftercare-returns' === $item['group_id'] ) ),
+				$export['done'],
+			);
 		}
-		$this->assertSame( array( array( 20, 0, false ), array( 0, 20, false ), array( 0, 0, true ) ), $groups, 'each of the 20 returns has its ticket: 20 tickets, then 20 returns, then done' );
+		$this->assertSame(
+			array( array( 20, 0, false ), array( 0, 20, false ), array( 0, 0, true ) ),
+			$groups,
+			'each of the 20 returns has its ticket: 20 tickets, then 20 returns, then done'
+		);
 
 		$rounds = 0;
 		do {
@@ -155,7 +205,10 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'is_open' => 0 ), array( 'id' => $open->ticket_id ) );
 		$paths = array();
 		foreach ( array( 'closed' => $closed, 'open' => $open, 'recent' => $recent ) as $name => $return ) {
-			$file           = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $return->ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$file           = (string) $wpdb->get_var(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $return->ticket_id )
+			);
 			$paths[ $name ] = trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'aftercare-private/' . $file;
 			$this->assertFileExists( $paths[ $name ] );
 		}
@@ -176,7 +229,29 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		$returns  = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
 		$tokens   = new AccessTokens( $wpdb, $clock );
 		$outbox   = new Outbox( $wpdb, $clock );
-		$notifier = new Notifier( $outbox, new WpMailer( new EmailTemplate() ), $tickets, new MessageRepository( $wpdb ), $tokens, new Links( $settings ), $settings, $clock, new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ), \Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ) );
-		return new Retention( $settings, $tickets, $returns, new AttachmentStore( $wpdb, $settings, $clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $clock ), new \Aftercare\Http\ClientAddress( $settings ) ), $outbox, $notifier, $clock, new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ), new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $clock ), new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) ) );
+		$notifier = new Notifier(
+			$outbox,
+			new WpMailer( new EmailTemplate() ),
+			$tickets,
+			new MessageRepository( $wpdb ),
+			$tokens,
+			new Links( $settings ),
+			$settings,
+			$clock,
+			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
+		);
+		return new Retention(
+			$settings,
+			$tickets,
+			$returns,
+			new AttachmentStore( $wpdb, $settings, $clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $clock ), new \Aftercare\Http\ClientAddress( $settings ) ),
+			$outbox,
+			$notifier,
+			$clock,
+			new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ),
+			new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $clock ),
+			new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) )
+		);
 	}
 }

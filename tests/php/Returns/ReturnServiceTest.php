@@ -49,11 +49,23 @@ final class ReturnServiceTest extends ReturnsTestCase {
 		$this->assertSame( 'R-' . ( $return->id + 1000 ), $return->public_number() );
 		$this->assertSame( ReturnStatus::Requested, $return->status );
 		$stored = $this->returns->get( $return->id );
-		$this->assertSame( array( array( $order->items[0]->id, 2, 'size', 'Does not fit' ) ), array_map( static fn( $i ) => array( $i->order_item_id, $i->quantity, $i->reason, $i->reason_label ), $stored->items ) );
+		$this->assertSame(
+			array( array( $order->items[0]->id, 2, 'size', 'Does not fit' ) ),
+			array_map( static fn( $i ) => array( $i->order_item_id, $i->quantity, $i->reason, $i->reason_label ), $stored->items )
+		);
 		$this->assertSame( 'gwen@example.test', $stored->customer_email );
 		$this->assertSame( $order->id, $stored->order_id );
 
-		$ticket = ( new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) ) )->find( $stored->ticket_id );
+		$ticket = (
+			new TicketRepository(
+				$wpdb,
+				new TagRepository( $wpdb ),
+				new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+				new \Aftercare\Tickets\MessageRepository( $wpdb )
+			)
+		)->find(
+			$stored->ticket_id
+		);
 		$this->assertNotNull( $ticket );
 		$this->assertSame( $order->id, $ticket->order_id );
 		$this->assertSame( 'Return ' . $return->public_number() . ' for order #' . $order->number, $ticket->subject );
@@ -64,7 +76,10 @@ final class ReturnServiceTest extends ReturnsTestCase {
 		$tokens = new AccessTokens( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
 		$this->assertTrue( $tokens->verify( 'ticket', $stored->ticket_id, $created['token'] ), 'the guest link opens the return thread' );
 		$this->assertSame( array( 'created' ), array_column( $this->returns->timeline( $return->id ), 'type' ) );
-		$this->assertStringContainsString( 'Return ' . $return->public_number() . ' requested: 2 × Linen shirt (Does not fit)', implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) ) );
+		$this->assertStringContainsString(
+			'Return ' . $return->public_number() . ' requested: 2 × Linen shirt (Does not fit)',
+			implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) )
+		);
 		$this->assertSame( array( 'aftercare_return_created' ), $this->fired_hooks() );
 		$this->assertSame( $return->id, $this->fired[0][1][0]->id );
 	}
@@ -115,10 +130,19 @@ final class ReturnServiceTest extends ReturnsTestCase {
 		$this->refused( 'invalid_quantity', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 0, 'size' ) ) ), 0 ) );
 		$this->refused( 'invalid_quantity', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, -1, 'size' ) ) ), 0 ) );
 		$this->refused( 'invalid_reason', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'bored' ) ) ), 0 ) );
-		$this->refused( 'invalid_outcome', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'outcome' => 'cash' ) ), 0 ) );
-		$this->refused( 'comment_too_long', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'comment' => str_repeat( 'x', 5001 ) ) ), 0 ) );
+		$this->refused(
+			'invalid_outcome',
+			fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'outcome' => 'cash' ) ), 0 )
+		);
+		$this->refused(
+			'comment_too_long',
+			fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'comment' => str_repeat( 'x', 5001 ) ) ), 0 )
+		);
 		( new Settings() )->update( array( 'return_outcomes' => array( 'refund' ) ) );
-		$this->refused( 'invalid_outcome', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'outcome' => 'exchange' ) ), 0 ) );
+		$this->refused(
+			'invalid_outcome',
+			fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'outcome' => 'exchange' ) ), 0 )
+		);
 		$late = $this->order( array( 'completed' => time() - 90 * DAY_IN_SECONDS ) );
 		$this->refused( 'not_returnable', fn() => $this->returns->create( $late, $this->input( $late ), 0 ) );
 	}
@@ -126,13 +150,45 @@ final class ReturnServiceTest extends ReturnsTestCase {
 	public function test_reasons_that_need_photos_need_images(): void {
 		$order = $this->order();
 		$this->refused( 'photos_required', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'damaged' ) ) ), 0 ) );
-		$this->refused( 'file_type', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array( self::upload( 'a.txt', 'not a photo' ) ) ) ), 0 ) );
-		$this->refused( 'file_type', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array( self::upload( 'a.png', 'not a png' ) ) ) ), 0 ) );
-		$this->refused( 'too_many_files', fn() => $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array_fill( 0, AttachmentStore::MAX_FILES + 1, self::upload( 'a.png', self::png() ) ) ) ), 0 ) );
+		$this->refused(
+			'file_type',
+			fn() => $this->returns->create(
+				$order,
+				$this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array( self::upload( 'a.txt', 'not a photo' ) ) ) ),
+				0
+			)
+		);
+		$this->refused(
+			'file_type',
+			fn() => $this->returns->create(
+				$order,
+				$this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array( self::upload( 'a.png', 'not a png' ) ) ) ),
+				0
+			)
+		);
+		$this->refused(
+			'too_many_files',
+			fn() => $this->returns->create(
+				$order,
+				$this->input(
+					$order,
+					array( array( 0, 1, 'damaged' ) ),
+					array( 'photos' => array_fill( 0, AttachmentStore::MAX_FILES + 1, self::upload( 'a.png', self::png() ) ) )
+				),
+				0
+			)
+		);
 
-		$created = $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array( self::upload( 'scratch.png', self::png() ) ) ) ), 0 );
+		$created = $this->returns->create(
+			$order,
+			$this->input( $order, array( array( 0, 1, 'damaged' ) ), array( 'photos' => array( self::upload( 'scratch.png', self::png() ) ) ) ),
+			0
+		);
 		global $wpdb;
-		$photos = $wpdb->get_results( $wpdb->prepare( "SELECT name, mime FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $created['return']->ticket_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$photos = $wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->prepare( "SELECT name, mime FROM {$wpdb->prefix}aftercare_attachments WHERE ticket_id = %d", $created['return']->ticket_id )
+		);
 		$this->assertSame( array( array( 'scratch.png', 'image/png' ) ), array_map( static fn( $p ) => array( $p->name, $p->mime ), $photos ) );
 	}
 
@@ -143,7 +199,10 @@ final class ReturnServiceTest extends ReturnsTestCase {
 		$this->assertSame( array( 1, 1 ), array_map( static fn( $i ) => $i->returnable, $this->returns->eligibility( $order )->items ) );
 		$this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ), array( 1, 1, 'changed_mind' ) ) ), 0 );
 		$left = $this->returns->eligibility( $order );
-		$this->assertSame( array( array( 0, 'Already returned.' ), array( 0, 'Already returned.' ) ), array_map( static fn( $i ) => array( $i->returnable, $i->reason ), $left->items ) );
+		$this->assertSame(
+			array( array( 0, 'Already returned.' ), array( 0, 'Already returned.' ) ),
+			array_map( static fn( $i ) => array( $i->returnable, $i->reason ), $left->items )
+		);
 		$this->refused( 'not_returnable', fn() => $this->returns->create( $order, $this->input( $order ), 0 ) );
 
 		$this->returns->move( $first->id, 'rejected', $agent, 'Worn items cannot be returned.' );
@@ -194,7 +253,10 @@ final class ReturnServiceTest extends ReturnsTestCase {
 			$this->assertSame( 0, $expected, 'the move should have been refused' );
 			$this->assertSame( $to, $moved->status->value );
 			$this->assertSame( $to, $this->returns->get( $return->id )->status->value );
-			$this->assertSame( array( 'from' => $before->status->value, 'to' => $to ), array_values( array_filter( $this->returns->timeline( $return->id ), static fn( $e ) => 'status' === $e['type'] ) )[ count( $path ) ]['data'] );
+			$this->assertSame(
+				array( 'from' => $before->status->value, 'to' => $to ),
+				array_values( array_filter( $this->returns->timeline( $return->id ), static fn( $e ) => 'status' === $e['type'] ) )[ count( $path ) ]['data']
+			);
 			$this->assertSame( array( 'aftercare_return_updated' ), $this->fired_hooks() );
 			$this->assertSame( array( 'status' => array( $before->status->value, $to ) ), $this->fired[0][1][1] );
 			$notes = $this->orders->notes( $order->id );

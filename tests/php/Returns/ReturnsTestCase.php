@@ -128,7 +128,8 @@ abstract class ReturnsTestCase extends TestCase {
 
 	/** A real 1×1 PNG. */
 	protected static function png(): string {
-		return (string) base64_decode( 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+		return (string) base64_decode( 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' );
 	}
 
 	/**
@@ -140,7 +141,8 @@ abstract class ReturnsTestCase extends TestCase {
 		global $wpdb;
 		$counts = array();
 		foreach ( array( 'returns', 'return_items', 'tickets', 'messages', 'attachments', 'events', 'access_tokens' ) as $table ) {
-			$counts[ $table ] = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_{$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$counts[ $table ] = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_{$table}" );
 		}
 		return $counts;
 	}

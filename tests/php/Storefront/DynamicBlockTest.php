@@ -26,7 +26,8 @@ final class DynamicBlockTest extends TestCase {
 
 	public function test_the_template_renders_with_its_variables(): void {
 		$this->file = (string) tempnam( get_temp_dir(), 'aftercare' );
-		file_put_contents( $this->file, '<p><?php echo esc_html( $aftercare_data["greeting"] . ", " . $attributes["name"] ); ?></p>' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		file_put_contents( $this->file, '<p><?php echo esc_html( $aftercare_data["greeting"] . ", " . $attributes["name"] ); ?></p>' );
 		$html = DynamicBlock::render_template(
 			$this->file,
 			array(

@@ -93,6 +93,12 @@ final class AttachmentsHealthTest extends TestCase {
 
 	private static function store(): AttachmentStore {
 		global $wpdb;
-		return new AttachmentStore( $wpdb, new Settings(), new SystemClock(), new RateLimiter( $wpdb, new SystemClock() ), new \Aftercare\Http\ClientAddress( new Settings() ) );
+		return new AttachmentStore(
+			$wpdb,
+			new Settings(),
+			new SystemClock(),
+			new RateLimiter( $wpdb, new SystemClock() ),
+			new \Aftercare\Http\ClientAddress( new Settings() )
+		);
 	}
 }

@@ -22,7 +22,14 @@ final class ConcurrencyTest extends TestCase {
 		$procs = array();
 		for ( $i = 0; $i < 4; $i++ ) {
 			$pipes   = array();
-			$procs[] = array( proc_open( array( PHP_BINARY, dirname( __DIR__, 2 ) . '/fixtures/concurrency/tickets.php', $run ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ), $pipes );
+			$procs[] = array(
+				proc_open(
+					array( PHP_BINARY, dirname( __DIR__, 2 ) . '/fixtures/concurrency/tickets.php', $run ),
+					array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ),
+					$pipes
+				),
+				$pipes,
+			);
 		}
 		$ids = array();
 		foreach ( $procs as list( $proc, $pipes ) ) {
@@ -33,7 +40,8 @@ final class ConcurrencyTest extends TestCase {
 			$ids[] = json_decode( $out, true );
 		}
 		$t    = $wpdb->prefix . 'aftercare_';
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, number FROM {$t}tickets WHERE subject = %s", 'Concurrency probe ' . $run ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, number FROM {$t}tickets WHERE subject = %s", 'Concurrency probe ' . $run ) );
 		$all  = array_map( 'intval', array_column( $rows, 'id' ) );
 		try {
 			$this->assertCount( 17, $rows, '4 × 4 own tickets + 1 for the shared key' );

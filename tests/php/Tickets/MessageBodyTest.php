@@ -25,12 +25,18 @@ final class MessageBodyTest extends TestCase {
 	public function bodies(): array {
 		return array(
 			'plain text becomes escaped paragraphs' => array( "a < b & c\n\nnext", "<p>a &lt; b &amp; c</p>\n<p>next</p>" ),
-			'allowed formatting stays'              => array( '<p><strong>Hi</strong> <em>there</em></p><ul><li>one</li></ul>', '<p><strong>Hi</strong> <em>there</em></p><ul><li>one</li></ul>' ),
+			'allowed formatting stays'              => array(
+				'<p><strong>Hi</strong> <em>there</em></p><ul><li>one</li></ul>',
+				'<p><strong>Hi</strong> <em>there</em></p><ul><li>one</li></ul>',
+			),
 			'attributes go'                         => array( '<p style="color:red" class="x" onclick="y()">Hi</p>', '<p>Hi</p>' ),
 			'scripts and styles go with contents'   => array( '<p>Hi</p><script>alert(1)</script><style>p{}</style>', '<p>Hi</p>' ),
 			'other tags go, text stays'             => array( '<div><img src=x onerror=alert(1)><iframe src="//x"></iframe>Hi</div>', 'Hi' ),
 			'javascript: is stripped from links'    => array( '<a href="javascript:alert(1)">x</a>', '<a rel="nofollow noopener noreferrer" href="alert(1)">x</a>' ),
-			'web links are kept, made nofollow'     => array( '<a href="https://example.test/a" target="_blank">x</a>', '<a rel="nofollow noopener noreferrer" href="https://example.test/a">x</a>' ),
+			'web links are kept, made nofollow'     => array(
+				'<a href="https://example.test/a" target="_blank">x</a>',
+				'<a rel="nofollow noopener noreferrer" href="https://example.test/a">x</a>',
+			),
 			'nothing readable is empty'             => array( '<p> </p><br><script>x</script>', '' ),
 		);
 	}

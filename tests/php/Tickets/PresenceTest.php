@@ -45,6 +45,7 @@ final class PresenceTest extends TestCase {
 
 		$clock->time += Presence::TTL + 1;
 		$this->assertSame( array(), $presence->beat( 42, $a->ID, 'viewing' ), 'b stopped beating' );
-		$this->assertSame( '1', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_presence WHERE ticket_id = 42" ), 'expired rows are deleted' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( '1', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_presence WHERE ticket_id = 42" ), 'expired rows are deleted' );
 	}
 }

@@ -35,12 +35,32 @@ final class SlaMonitorTest extends TestCase {
 		global $wpdb;
 		$wpdb->query( "UPDATE {$wpdb->prefix}aftercare_tickets SET sla_breach_due = due_at" ); // Older tickets of the site are not this test's.
 		$clock   = new FixedClock();
-		$tickets = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
+		$tickets = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+			new \Aftercare\Tickets\MessageRepository( $wpdb )
+		);
 		$events  = new EventLog( $wpdb, $clock );
 		$sla     = new Sla( new Settings(), $clock );
 		$monitor = new SlaMonitor( $tickets, $events, $sla, Plugin::instance()->transaction, $clock );
 		$make    = function ( Status $status ) use ( $tickets, $sla, $clock ): Ticket {
-			$ticket = new Ticket( 0, 0, 'S', $status, Priority::Urgent, Channel::Web, 0, 'a@example.test', 'A', 0, 0, Ticket::awaiting_for( $status ), $clock->now(), $clock->now() );
+			$ticket = new Ticket(
+				0,
+				0,
+				'S',
+				$status,
+				Priority::Urgent,
+				Channel::Web,
+				0,
+				'a@example.test',
+				'A',
+				0,
+				0,
+				Ticket::awaiting_for( $status ),
+				$clock->now(),
+				$clock->now()
+			);
 			$sla->apply( $ticket );
 			return $tickets->insert( $ticket, '', 's' );
 		};
@@ -48,7 +68,12 @@ final class SlaMonitorTest extends TestCase {
 		$paused  = $make( Status::Pending );
 		$done    = $make( Status::Solved );
 		$fired   = array();
-		add_action( 'aftercare_ticket_sla_breached', static function ( Ticket $ticket, string $target ) use ( &$fired ): void { $fired[] = array( $ticket->id, $target ); }, 10, 2 );
+		add_action(
+			'aftercare_ticket_sla_breached',
+			static function ( Ticket $ticket, string $target ) use ( &$fired ): void { $fired[] = array( $ticket->id, $target ); },
+			10,
+			2
+		);
 
 		$this->assertSame( 0, $monitor->sweep(), 'nothing is late yet' );
 		$clock->time += 31 * MINUTE_IN_SECONDS;

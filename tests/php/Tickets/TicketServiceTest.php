@@ -69,7 +69,12 @@ final class TicketServiceTest extends TestCase {
 	private function service( ?OrderSource $orders = null, bool $with_orders = true ): TicketService {
 		global $wpdb;
 		$this->clock       = new FixedClock();
-		$this->tickets     = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ), new \Aftercare\Tickets\MessageRepository( $wpdb ) );
+		$this->tickets     = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+			new \Aftercare\Tickets\MessageRepository( $wpdb )
+		);
 		$this->events      = new EventLog( $wpdb, $this->clock );
 		$this->messages    = new MessageRepository( $wpdb );
 		$this->transaction = Plugin::instance()->transaction;
@@ -79,7 +84,13 @@ final class TicketServiceTest extends TestCase {
 			$this->tickets,
 			$this->messages,
 			$this->events,
-			new AttachmentStore( $wpdb, $settings, $this->clock, new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ), new \Aftercare\Http\ClientAddress( $settings ) ),
+			new AttachmentStore(
+				$wpdb,
+				$settings,
+				$this->clock,
+				new \Aftercare\Infrastructure\RateLimiter( $wpdb, $this->clock ),
+				new \Aftercare\Http\ClientAddress( $settings )
+			),
 			new AccessTokens( $wpdb, $this->clock ),
 			new Sla( $settings, $this->clock ),
 			$this->transaction,
@@ -115,9 +126,13 @@ final class TicketServiceTest extends TestCase {
 			'account'       => $service->create( array( 'subject' => 'Mine', 'message' => 'Hello' ), $customer->ID )['ticket']->id,
 			'guest + order' => $service->create( $this->guest_input( array( 'order_number' => (string) $number ) ), 0 )['ticket']->id,
 			'guest'         => $service->create( $this->guest_input(), 0 )['ticket']->id,
-			'phoned in'     => $service->create( array( 'customer_email' => 'caller@example.test', 'customer_name' => 'Caller', 'order_id' => $order, 'subject' => 'Phone', 'message' => 'Hi' ), $this->user( 'aftercare_agent' )->ID )['ticket']->id,
+			'phoned in'     => $service->create(
+				array( 'customer_email' => 'caller@example.test', 'customer_name' => 'Caller', 'order_id' => $order, 'subject' => 'Phone', 'message' => 'Hi' ),
+				$this->user( 'aftercare_agent' )->ID
+			)['ticket']->id,
 		);
-		$wpdb->query( "UPDATE {$this->tickets->table()} SET email_verified_at = 0" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- As written before the column.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- As written before the column.
+		$wpdb->query( "UPDATE {$this->tickets->table()} SET email_verified_at = 0" );
 		$this->assertTrue( $this->tickets->backfill_email_verified() );
 		$this->assertTrue( $this->tickets->backfill_email_verified(), 'idempotent' );
 		$verified = array_map( fn( int $id ): bool => $this->tickets->find( $id )->email_verified(), $ids );
@@ -307,7 +322,10 @@ final class TicketServiceTest extends TestCase {
 		$this->assertSame( $after->created_at + 3600 + 2880 * 60, $after->due_at );
 
 		$hooks = array_column( $this->fired, 0 );
-		$this->assertSame( array( 'aftercare_ticket_created', 'aftercare_message_created', 'aftercare_ticket_updated', 'aftercare_message_created', 'aftercare_ticket_updated' ), $hooks );
+		$this->assertSame(
+			array( 'aftercare_ticket_created', 'aftercare_message_created', 'aftercare_ticket_updated', 'aftercare_message_created', 'aftercare_ticket_updated' ),
+			$hooks
+		);
 	}
 
 	public function test_notes_change_nothing_the_customer_sees_and_only_agents_write_them(): void {
@@ -434,7 +452,14 @@ final class TicketServiceTest extends TestCase {
 
 	public function test_bodies_are_sanitized_and_empty_or_oversize_ones_refused(): void {
 		$service = $this->service();
-		$created = $service->create( $this->guest_input( array( 'message' => '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://example.test">ok</a></p><iframe src="//evil"></iframe>' ) ), 0 );
+		$created = $service->create(
+			$this->guest_input(
+				array(
+					'message' => '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://example.test">ok</a></p><iframe src="//evil"></iframe>', // phpcs:ignore Generic.Files.LineLength.TooLong -- one HTML string.
+				)
+			),
+			0
+		);
 		$body    = $created['message']->body;
 		$this->assertStringNotContainsString( '<script', $body );
 		$this->assertStringNotContainsString( 'onclick', $body );
@@ -477,7 +502,11 @@ final class TicketServiceTest extends TestCase {
 		$this->assertSame( array(), $this->search( 'ipper' ), 'inside a word is not a prefix' );
 		$this->assertSame( array(), $this->search( 'the on' ), 'stop words alone match nothing' );
 		$this->assertSame( array( $parcel->id ), $this->search( '#' . $parcel->number ) );
-		$this->assertSame( 1, $this->tickets->query( new \Aftercare\Tickets\TicketFilter( search: 'parcel', view: 'open', per_page: 1 ) )['total'], 'combined with the view' );
+		$this->assertSame(
+			1,
+			$this->tickets->query( new \Aftercare\Tickets\TicketFilter( search: 'parcel', view: 'open', per_page: 1 ) )['total'],
+			'combined with the view'
+		);
 	}
 
 	public function test_the_backfill_migration_indexes_tickets_written_before_the_terms_and_resumes(): void {
@@ -499,6 +528,11 @@ final class TicketServiceTest extends TestCase {
 		$this->assertTrue( $this->tickets->reindex_batch() );
 		$this->assertTrue( $this->tickets->reindex_batch(), 'running again is harmless' );
 		$this->assertEqualsCanonicalizing( array( $first->id, $second->id ), $this->search( 'zipper trouble' ) );
-		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_ticket_terms WHERE ticket_id = %d AND term = 'zipper'", $second->id ) ), 'each word once' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame(
+			'1',
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_ticket_terms WHERE ticket_id = %d AND term = 'zipper'", $second->id ) ),
+			'each word once'
+		);
 	}
 }

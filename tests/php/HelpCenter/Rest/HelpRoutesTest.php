@@ -221,7 +221,11 @@ final class HelpRoutesTest extends HelpTestCase {
 		$post  = wp_insert_post( array( 'post_title' => 'A blog post', 'post_status' => 'publish' ) );
 		$live  = $this->article( 'Live' );
 		foreach ( array( $draft, $post, 999999 ) as $id ) {
-			$this->assertErrorCode( 'aftercare_article_not_found', $this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => $this->visitor ) ), 404 );
+			$this->assertErrorCode(
+				'aftercare_article_not_found',
+				$this->rest( 'POST', "/aftercare/v1/help/articles/{$id}/feedback", array( 'helpful' => true, 'visitor' => $this->visitor ) ),
+				404
+			);
 		}
 		$bad = array(
 			array( 'visitor' => $this->visitor ),

@@ -276,7 +276,11 @@ final class OrderStatusRouteTest extends TestCase {
 		$this->assertPrivate( $throttled );
 
 		$_SERVER['REMOTE_ADDR'] = '198.51.100.4';
-		$this->assertSame( 200, $this->lookup( array( 'number' => $this->number, 'email' => 'gwen@example.test' ) )->get_status(), 'other addresses are not locked out' );
+		$this->assertSame(
+			200,
+			$this->lookup( array( 'number' => $this->number, 'email' => 'gwen@example.test' ) )->get_status(),
+			'other addresses are not locked out'
+		);
 	}
 
 	public function test_five_failures_on_one_order_number_lock_it_from_every_ip(): void {

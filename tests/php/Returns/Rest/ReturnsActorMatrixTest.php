@@ -91,7 +91,9 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 	private function params( string $cell, Order $order, string $actor ): array {
 		$guest = 0 === $this->users[ $actor ];
 		return match ( $cell ) {
-			'POST /returns'              => $this->input( $order ) + ( $guest ? array( 'order_number' => $order->number, 'email' => $order->billing_email ) : array( 'order_id' => $order->id ) ),
+			'POST /returns'              => $this->input(
+				$order
+			) + ( $guest ? array( 'order_number' => $order->number, 'email' => $order->billing_email ) : array( 'order_id' => $order->id ) ),
 			'POST /returns/{id}', 'PUT /returns/{id}', 'PATCH /returns/{id}' => array( 'status' => 'awaiting_items' ),
 			'POST /returns/{id}/actions' => array( 'action' => 'receive' ),
 			'POST /returns/{id}/messages' => array( 'body' => 'Any news?' ),
@@ -114,7 +116,11 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 				}
 			}
 		}
-		$this->assertSame( array(), array_diff( array_keys( $routes ), array_keys( self::MATRIX ) ), 'a returns route nobody has said who may use: add it to MATRIX' );
+		$this->assertSame(
+			array(),
+			array_diff( array_keys( $routes ), array_keys( self::MATRIX ) ),
+			'a returns route nobody has said who may use: add it to MATRIX'
+		);
 		$this->assertSame( array(), array_diff( array_keys( self::MATRIX ), array_keys( $routes ) ), 'MATRIX names a route that is gone' );
 
 		$answers = array();
@@ -124,7 +130,13 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 			foreach ( self::ACTORS as $index => $actor ) {
 				list( $order, $return, $token ) = $this->fixture();
 				$headers = 'guest with the link' === $actor ? array( 'X-Aftercare-Token' => $token ) : array();
-				$status  = $this->rest( $method, '/aftercare/v1' . str_replace( '{id}', (string) $return->id, $path ), $this->params( $cell, $order, $actor ), $this->users[ $actor ], $headers )->get_status();
+				$status  = $this->rest(
+					$method,
+					'/aftercare/v1' . str_replace( '{id}', (string) $return->id, $path ),
+					$this->params( $cell, $order, $actor ),
+					$this->users[ $actor ],
+					$headers
+				)->get_status();
 				$answers[ $cell ][] = $status;
 				if ( $status !== $expected[ $index ] ) {
 					$wrong[] = "{$cell} as {$actor}: {$status}, expected {$expected[ $index ]}";

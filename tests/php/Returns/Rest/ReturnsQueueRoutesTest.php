@@ -47,7 +47,11 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 		$this->assertSame( array( $first->id ), $history( strtoupper( $customer->user_email ), $agent ), 'stored lower-case, matched whatever the case' );
 		$this->assertSame( array( $third->id ), $history( 'gwen@example.test', $agent ), 'a guest\'s history by the billing email' );
 		$this->assertSame( array(), $history( 'nobody@example.test', $agent ) );
-		$this->assertSame( array( $second->id ), $history( $customer->user_email, $other->ID ), 'a customer asking for someone else\'s email still gets only their own' );
+		$this->assertSame(
+			array( $second->id ),
+			$history( $customer->user_email, $other->ID ),
+			'a customer asking for someone else\'s email still gets only their own'
+		);
 		$this->assertSame( 400, $this->rest( 'GET', self::ROUTE, array( 'customer_email' => 'not an email' ), $agent )->get_status() );
 		$this->assertSame( 401, $this->rest( 'GET', self::ROUTE, array( 'customer_email' => $customer->user_email ) )->get_status() );
 	}
@@ -132,15 +136,36 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 
 		$this->assertNull( $quote(), 'a requested return cannot be settled yet' );
 		$approved = $this->rest( 'PATCH', $path, array( 'status' => 'approved' ), $agent )->get_data();
-		$this->assertEquals( array( 'value' => 54.0, 'fee' => 5.4, 'max_credit' => 54.0, 'currency' => $order->currency ), $approved['quote'], 'the changed return comes with it' );
-		$received = $this->rest( 'POST', $path . '/actions', array( 'action' => 'receive', 'items' => array( (string) $order->items[0]->id => 1, (string) $order->items[1]->id => 0 ) ), $agent )->get_data();
-		$this->assertEquals( array( 'value' => 20.0, 'fee' => 2.0, 'max_credit' => 20.0, 'currency' => $order->currency ), $received['quote'], 'once received, what arrived' );
+		$this->assertEquals(
+			array( 'value' => 54.0, 'fee' => 5.4, 'max_credit' => 54.0, 'currency' => $order->currency ),
+			$approved['quote'],
+			'the changed return comes with it'
+		);
+		$received = $this->rest(
+			'POST',
+			$path . '/actions',
+			array( 'action' => 'receive', 'items' => array( (string) $order->items[0]->id => 1, (string) $order->items[1]->id => 0 ) ),
+			$agent
+		)->get_data();
+		$this->assertEquals(
+			array( 'value' => 20.0, 'fee' => 2.0, 'max_credit' => 20.0, 'currency' => $order->currency ),
+			$received['quote'],
+			'once received, what arrived'
+		);
 		$refunded = $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund' ), $agent )->get_data();
-		$this->assertEquals( array( 'amount' => 18.0, 'fee' => 2.0 ), array_intersect_key( $refunded['refund'], array_flip( array( 'amount', 'fee' ) ) ), 'the refund gives what the quote said' );
+		$this->assertEquals(
+			array( 'amount' => 18.0, 'fee' => 2.0 ),
+			array_intersect_key( $refunded['refund'], array_flip( array( 'amount', 'fee' ) ) ),
+			'the refund gives what the quote said'
+		);
 		$this->assertNull( $refunded['quote'] );
 
 		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', $path, array(), $customer->ID )->get_data(), 'shoppers never see it' );
-		$this->assertArrayNotHasKey( 'quote', $this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $agent )->get_data()[0], 'nor lists (an order read each)' );
+		$this->assertArrayNotHasKey(
+			'quote',
+			$this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $agent )->get_data()[0],
+			'nor lists (an order read each)'
+		);
 	}
 
 	public function test_agents_count_returns_per_status(): void {
@@ -149,7 +174,11 @@ final class ReturnsQueueRoutesTest extends ReturnsTestCase {
 		$order    = $this->order( array( 'items' => array( array( 'name' => 'Socks', 'quantity' => 10, 'total' => 50.0 ) ) ) );
 		$counts   = fn(): array => $this->rest( 'GET', self::ROUTE . '/counts', array(), $agent )->get_data();
 		$before   = $counts();
-		$this->assertSame( array( 'requested', 'approved', 'rejected', 'awaiting_items', 'received', 'refunded', 'credited', 'exchanged', 'closed' ), array_keys( $before ), 'every status, zeros included' );
+		$this->assertSame(
+			array( 'requested', 'approved', 'rejected', 'awaiting_items', 'received', 'refunded', 'credited', 'exchanged', 'closed' ),
+			array_keys( $before ),
+			'every status, zeros included'
+		);
 		$first = $this->returns->create( $order, $this->input( $order ), 0 )['return'];
 		$this->returns->create( $order, $this->input( $order ), 0 );
 		$this->returns->move( $first->id, 'rejected', $agent );

@@ -178,8 +178,16 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$this->assertArrayNotHasKey( 'access_token', $created->get_data(), 'customers use their account' );
 		$id     = $created->get_data()['id'];
 		$before = $this->rows();
-		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', self::ROUTE, array( 'order_id' => $order_a->id ) + $this->input( $order_a ), $this->customer_b->ID ), 404 );
-		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', self::ROUTE, array( 'order_id' => 999999 ) + $this->input( $order_a ), $this->customer_b->ID ), 404 );
+		$this->assertErrorCode(
+			'aftercare_order_not_found',
+			$this->rest( 'POST', self::ROUTE, array( 'order_id' => $order_a->id ) + $this->input( $order_a ), $this->customer_b->ID ),
+			404
+		);
+		$this->assertErrorCode(
+			'aftercare_order_not_found',
+			$this->rest( 'POST', self::ROUTE, array( 'order_id' => 999999 ) + $this->input( $order_a ), $this->customer_b->ID ),
+			404
+		);
 		$this->assertErrorCode( 'aftercare_missing_order', $this->rest( 'POST', self::ROUTE, $this->guest_request( $order_a ), $this->customer_b->ID ), 400 );
 		$this->assertSame( $before, $this->rows() );
 		$this->returns->create( $order_b, $this->input( $order_b ), $this->customer_b->ID );
@@ -188,12 +196,19 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 
 		$mine = $this->rest( 'GET', self::ROUTE, array(), $this->customer_a->ID );
 		$this->assertSame( 200, $mine->get_status() );
-		$this->assertSame( array( $id ), array_column( $mine->get_data(), 'id' ), 'neither B\'s returns nor a guest order\'s (which the link opens, not the account)' );
+		$this->assertSame(
+			array( $id ),
+			array_column( $mine->get_data(), 'id' ),
+			'neither B\'s returns nor a guest order\'s (which the link opens, not the account)'
+		);
 		$this->assertSame( 403, $this->rest( 'GET', self::ROUTE, array( 'context' => 'edit' ), $this->customer_a->ID )->get_status() );
 		$this->assertSame( 401, $this->rest( 'GET', self::ROUTE )->get_status() );
 		$this->assertSame( 200, $this->rest( 'GET', self::ROUTE . '/' . $id, array(), $this->customer_a->ID )->get_status() );
 		$this->assertSame( 403, $this->rest( 'GET', self::ROUTE . '/' . $id, array(), $this->customer_b->ID )->get_status() );
-		$this->assertSame( 201, $this->rest( 'POST', self::ROUTE . '/' . $id . '/messages', array( 'body' => 'Label please' ), $this->customer_a->ID )->get_status() );
+		$this->assertSame(
+			201,
+			$this->rest( 'POST', self::ROUTE . '/' . $id . '/messages', array( 'body' => 'Label please' ), $this->customer_a->ID )->get_status()
+		);
 		$this->assertSame( 403, $this->rest( 'POST', self::ROUTE . '/' . $id . '/messages', array( 'body' => 'Not mine' ), $this->customer_b->ID )->get_status() );
 		$this->assertSame( 403, $this->rest( 'PATCH', self::ROUTE . '/' . $id, array( 'status' => 'approved' ), $this->customer_a->ID )->get_status() );
 		$this->assertSame( 'requested', $this->returns->get( $id )->status->value );
@@ -211,12 +226,18 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$agent = $this->agent->ID;
 		$this->assertSame( array( $size->id ), array_column( $this->rest( 'GET', self::ROUTE, array( 'reason' => 'size' ), $agent )->get_data(), 'id' ) );
 		$this->assertSame( array( $mind->id ), array_column( $this->rest( 'GET', self::ROUTE, array( 'outcome' => 'store_credit' ), $agent )->get_data(), 'id' ) );
-		$this->assertSame( array( $mind->id ), array_column( $this->rest( 'GET', self::ROUTE, array( 'number' => $mind->public_number() ), $agent )->get_data(), 'id' ) );
+		$this->assertSame(
+			array( $mind->id ),
+			array_column( $this->rest( 'GET', self::ROUTE, array( 'number' => $mind->public_number() ), $agent )->get_data(), 'id' )
+		);
 
 		$approved = $this->rest( 'PATCH', self::ROUTE . '/' . $size->id, array( 'status' => 'approved', 'message' => 'Please send it back.' ), $agent );
 		$this->assertSame( 200, $approved->get_status() );
 		$this->assertSame( 'approved', $approved->get_data()['status'] );
-		$this->assertSame( array( $size->id ), array_column( $this->rest( 'GET', self::ROUTE, array( 'status' => array( 'approved' ) ), $agent )->get_data(), 'id' ) );
+		$this->assertSame(
+			array( $size->id ),
+			array_column( $this->rest( 'GET', self::ROUTE, array( 'status' => array( 'approved' ) ), $agent )->get_data(), 'id' )
+		);
 		$this->assertErrorCode( 'aftercare_invalid_transition', $this->rest( 'PATCH', self::ROUTE . '/' . $size->id, array( 'status' => 'approved' ), $agent ), 409 );
 		$this->assertSame( 400, $this->rest( 'PATCH', self::ROUTE . '/' . $size->id, array( 'status' => 'refunded' ), $agent )->get_status() );
 		$this->assertSame( 404, $this->rest( 'PATCH', self::ROUTE . '/999999', array( 'status' => 'approved' ), $agent )->get_status() );
@@ -281,7 +302,11 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 
 		// A day later the key is forgotten: the same request is a new return (the line has 2).
 		global $wpdb;
-		$wpdb->update( $wpdb->prefix . 'aftercare_returns', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ), array( 'id' => $first->get_data()['id'] ) );
+		$wpdb->update(
+			$wpdb->prefix . 'aftercare_returns',
+			array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ),
+			array( 'id' => $first->get_data()['id'] )
+		);
 		$later = $this->rest( 'POST', self::ROUTE, $params );
 		$this->assertSame( 201, $later->get_status(), (string) wp_json_encode( $later->get_data() ) );
 		$this->assertNotSame( $first->get_data()['id'], $later->get_data()['id'] );
@@ -292,13 +317,23 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$created  = $this->rest( 'POST', self::ROUTE, $this->guest_request( $order ) )->get_data();
 		$other    = $this->rest( 'POST', self::ROUTE, $this->guest_request( $this->order() ) )->get_data();
 		$messages = self::ROUTE . '/' . $created['id'] . '/messages';
-		$sent     = $this->rest( 'POST', $messages, array( 'body' => 'Through the link' ), $this->agent->ID, array( 'X-Aftercare-Token' => $created['access_token'] ) );
+		$sent     = $this->rest(
+			'POST',
+			$messages,
+			array( 'body' => 'Through the link' ),
+			$this->agent->ID,
+			array( 'X-Aftercare-Token' => $created['access_token'] )
+		);
 		$this->assertSame( 201, $sent->get_status() );
 		$this->assertSame( array( 0, 'customer' ), array( $sent->get_data()['author']['id'], $sent->get_data()['author']['role'] ) );
 
 		$rows = $this->rows();
 		foreach ( array( $other['access_token'], str_repeat( 'A', 32 ) ) as $token ) {
-			$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $messages, array( 'body' => 'Into a stranger\'s thread' ), $this->agent->ID, array( 'X-Aftercare-Token' => $token ) ), 403 );
+			$this->assertErrorCode(
+				'aftercare_forbidden',
+				$this->rest( 'POST', $messages, array( 'body' => 'Into a stranger\'s thread' ), $this->agent->ID, array( 'X-Aftercare-Token' => $token ) ),
+				403
+			);
 		}
 		$this->assertSame( $rows, $this->rows() );
 		// Reading is unchanged: the agent still reads the thread, token or not.
@@ -309,7 +344,10 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$order = $this->order();
 		wp_set_current_user( 0 );
 		$request = new \WP_REST_Request( 'POST', self::ROUTE );
-		$params  = $this->guest_request( $order, array( 'items' => array( array( 'order_item_id' => $order->items[0]->id, 'quantity' => 1, 'reason' => 'damaged' ) ) ) );
+		$params  = $this->guest_request(
+			$order,
+			array( 'items' => array( array( 'order_item_id' => $order->items[0]->id, 'quantity' => 1, 'reason' => 'damaged' ) ) )
+		);
 		$request->set_body_params( $params );
 		$this->assertErrorCode( 'aftercare_photos_required', rest_get_server()->dispatch( $request ), 400 );
 
@@ -356,7 +394,11 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		$guest = $this->rest( 'POST', $path, array( 'order_number' => $order_a->number, 'email' => $this->customer_a->user_email ) );
 		$this->assertSame( 200, $guest->get_status() );
 		$this->assertSame( $data['items'], $guest->get_data()['items'] );
-		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', $path, array( 'order_number' => $order_a->number, 'email' => 'gwen@example.test' ) ), 404 );
+		$this->assertErrorCode(
+			'aftercare_order_not_found',
+			$this->rest( 'POST', $path, array( 'order_number' => $order_a->number, 'email' => 'gwen@example.test' ) ),
+			404
+		);
 		$this->assertSame( 400, $this->rest( 'POST', $path, array( 'order_number' => $order_a->number ) )->get_status() );
 
 		$late = $this->order( array( 'customer_id' => $this->customer_a->ID, 'completed' => time() - 45 * DAY_IN_SECONDS ) );
@@ -367,7 +409,11 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 
 	public function test_only_agents_act_and_the_guest_sees_each_status_through_the_link(): void {
 		$order   = $this->order();
-		$created = $this->rest( 'POST', self::ROUTE, $this->guest_request( $order, array( 'items' => array( array( 'order_item_id' => $order->items[0]->id, 'quantity' => 2, 'reason' => 'size' ) ) ) ) )->get_data();
+		$created = $this->rest(
+			'POST',
+			self::ROUTE,
+			$this->guest_request( $order, array( 'items' => array( array( 'order_item_id' => $order->items[0]->id, 'quantity' => 2, 'reason' => 'size' ) ) ) )
+		)->get_data();
 		$path    = self::ROUTE . '/' . $created['id'];
 		$token   = $created['access_token'];
 		$status  = fn() => $this->with_token( 'GET', $path, $token )->get_data()['status'];
@@ -375,7 +421,11 @@ final class ReturnsRouteTest extends ReturnsTestCase {
 		foreach ( array( 'guest' => 401, 'customer A' => 403, 'customer B' => 403 ) as $actor => $expected ) {
 			$this->assertSame( $expected, $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund' ), $this->actors()[ $actor ] )->get_status(), $actor );
 		}
-		$this->assertSame( 401, $this->with_token( 'POST', $path . '/actions', $token, array( 'action' => 'refund' ) )->get_status(), 'the link reads, it does not act' );
+		$this->assertSame(
+			401,
+			$this->with_token( 'POST', $path . '/actions', $token, array( 'action' => 'refund' ) )->get_status(),
+			'the link reads, it does not act'
+		);
 		$agent = $this->agent->ID;
 		$this->assertSame( 400, $this->rest( 'POST', $path . '/actions', array(), $agent )->get_status() );
 		$this->assertSame( 400, $this->rest( 'POST', $path . '/actions', array( 'action' => 'refund', 'fee' => 'lots' ), $agent )->get_status() );

@@ -37,7 +37,14 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		global $wpdb;
 		$settings    = new Settings();
 		$threads     = new CustomerThreads( $settings );
-		$lookup      = new OrderLookup( $this->orders->source(), new RateLimiter( $wpdb, new SystemClock() ), $settings, new ClientAddress( $settings ), new SystemClock(), 0 );
+		$lookup      = new OrderLookup(
+			$this->orders->source(),
+			new RateLimiter( $wpdb, new SystemClock() ),
+			$settings,
+			new ClientAddress( $settings ),
+			new SystemClock(),
+			0
+		);
 		$this->block = new ReturnsBlock( $this->returns, $lookup, new Policy( $settings ), new ReturnStatusPage( $this->returns, $threads ), $threads );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_rate_limits" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		add_filter( 'aftercare_contact_exit_after_redirect', '__return_false' );
@@ -193,7 +200,10 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$html             = $this->post( array( 'aftercare_goto' => 'submit' ) + $fields );
 		$this->assertSame( '', $this->redirected );
 		$this->assertSame( $after, $this->rows(), 'no return, no token' );
-		$this->assertStringContainsString( 'We had already received this return request: its number is ' . $return->public_number() . '. The link to follow it is in the email we sent you.', $html );
+		$this->assertStringContainsString(
+			'We had already received this return request: its number is ' . $return->public_number() . '. The link to follow it is in the email we sent you.',
+			$html
+		);
 		$this->assertStringNotContainsString( 'aftercare_token', $html );
 
 		// Following the redirect: the number, the link to keep, the status page.
@@ -208,7 +218,9 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 	public function test_a_wrong_email_fails_like_the_order_lookup_writes_nothing_and_is_limited_the_same(): void {
 		$order  = $this->order();
 		$before = $this->rows();
-		$html   = $this->post( array( 'aftercare_goto' => 'items' ) + $this->guest_fields( $order, 1, 'size', array( 'aftercare_email' => 'someone@example.test' ) ) );
+		$html   = $this->post(
+			array( 'aftercare_goto' => 'items' ) + $this->guest_fields( $order, 1, 'size', array( 'aftercare_email' => 'someone@example.test' ) )
+		);
 		$this->assertSame( 'order', self::shown_step( $html ) );
 		$this->assertStringContainsString( esc_html( OrderLookup::not_found_message() ), $html );
 		$this->assertStringNotContainsString( 'Linen shirt', $html );
@@ -233,9 +245,24 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 			'too many'        => array( $this->guest_fields( $order, 3 ), 'details', 'items', 'You can return up to 2 of Linen shirt.' ),
 			'no reason'       => array( $this->guest_fields( $order, 1, '' ), 'review', 'items', 'Please choose a reason for returning Linen shirt.' ),
 			'made-up reason'  => array( $this->guest_fields( $order, 1, 'bored' ), 'submit', 'items', 'Please choose a reason for returning Linen shirt.' ),
-			'no outcome'      => array( $this->guest_fields( $order, 1, 'size', array( 'aftercare_outcome' => '' ) ), 'review', 'outcome', 'Please choose what you would like instead.' ),
-			'outcome not offered' => array( $this->guest_fields( $order, 1, 'size', array( 'aftercare_outcome' => 'cash' ) ), 'submit', 'outcome', 'Please choose what you would like instead.' ),
-			'long comment'    => array( $this->guest_fields( $order, 1, 'size', array( 'aftercare_comment' => str_repeat( 'a', 5001 ) ) ), 'outcome', 'details', 'Please keep the comment under 5000 characters.' ),
+			'no outcome'      => array(
+				$this->guest_fields( $order, 1, 'size', array( 'aftercare_outcome' => '' ) ),
+				'review',
+				'outcome',
+				'Please choose what you would like instead.',
+			),
+			'outcome not offered' => array(
+				$this->guest_fields( $order, 1, 'size', array( 'aftercare_outcome' => 'cash' ) ),
+				'submit',
+				'outcome',
+				'Please choose what you would like instead.',
+			),
+			'long comment'    => array(
+				$this->guest_fields( $order, 1, 'size', array( 'aftercare_comment' => str_repeat( 'a', 5001 ) ) ),
+				'outcome',
+				'details',
+				'Please keep the comment under 5000 characters.',
+			),
 			'photos needed'   => array( $this->guest_fields( $order, 1, 'damaged' ), 'submit', 'review', 'Please add at least one photo for the reason you chose.' ),
 		);
 		foreach ( $cases as $case => list( $fields, $goto, $step, $message ) ) {
@@ -456,7 +483,11 @@ final class ReturnsBlockTest extends ReturnsTestCase {
 		$last     = end( $last );
 		$this->assertSame( 'Sent from the guest link.', wp_strip_all_tags( (string) $last['body'] ) );
 		$this->assertSame( array( 0, 'customer' ), array( $last['author']['id'], $last['author']['role'] ) );
-		$this->assertSame( 'open', Plugin::instance()->tickets->get( $return->ticket_id )->status->value, 'a shopper\'s reply (an agent\'s would wait on the shopper)' );
+		$this->assertSame(
+			'open',
+			Plugin::instance()->tickets->get( $return->ticket_id )->status->value,
+			'a shopper\'s reply (an agent\'s would wait on the shopper)'
+		);
 	}
 
 	/**

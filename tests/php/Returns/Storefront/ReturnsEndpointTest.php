@@ -82,7 +82,10 @@ final class ReturnsEndpointTest extends ReturnsTestCase {
 			)
 		);
 		$this->assertSame( array( 'dashboard', 'orders', 'returns', 'support', 'customer-logout' ), array_keys( $items ) );
-		$this->assertSame( array( 'dashboard', 'returns', 'customer-logout' ), array_keys( $this->endpoint->menu_items( array( 'dashboard' => 'Dashboard', 'customer-logout' => 'Log out' ) ) ) );
+		$this->assertSame(
+			array( 'dashboard', 'returns', 'customer-logout' ),
+			array_keys( $this->endpoint->menu_items( array( 'dashboard' => 'Dashboard', 'customer-logout' => 'Log out' ) ) )
+		);
 	}
 
 	public function test_each_customer_lists_only_their_own_returns_with_the_portal_link(): void {

@@ -85,7 +85,12 @@ final class SettingsRouteTest extends TestCase {
 	}
 
 	public function test_a_wrong_proxy_range_is_named_in_the_message(): void {
-		$response = $this->rest( 'POST', '/aftercare/v1/settings', array( 'trusted_proxies' => array( '2001:db8::/32', '2001:db8::/129' ) ), $this->user( 'administrator' )->ID );
+		$response = $this->rest(
+			'POST',
+			'/aftercare/v1/settings',
+			array( 'trusted_proxies' => array( '2001:db8::/32', '2001:db8::/129' ) ),
+			$this->user( 'administrator' )->ID
+		);
 
 		$this->assertErrorCode( 'rest_invalid_param', $response, 400 );
 		$this->assertStringContainsString( '"2001:db8::/129" is not an IP address or a range', $response->get_data()['data']['params']['trusted_proxies'] );

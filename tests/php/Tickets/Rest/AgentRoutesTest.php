@@ -19,7 +19,12 @@ final class AgentRoutesTest extends TicketRestTestCase {
 
 	public function test_the_timeline_is_for_agents_and_lists_every_change(): void {
 		$ticket = $this->guest_ticket();
-		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => 'open', 'priority' => 'high', 'assignee_id' => $this->agent->ID, 'tags' => array( 'x' ) ), $this->agent->ID );
+		$this->rest(
+			'PATCH',
+			'/aftercare/v1/tickets/' . $ticket['id'],
+			array( 'status' => 'open', 'priority' => 'high', 'assignee_id' => $this->agent->ID, 'tags' => array( 'x' ) ),
+			$this->agent->ID
+		);
 		$path = '/aftercare/v1/tickets/' . $ticket['id'] . '/events';
 		$this->assertStatuses( self::statuses( 200 ), 'GET', $path, array(), $ticket['access_token'], $ticket['id'] );
 		$events = $this->rest( 'GET', $path, array(), $this->agent->ID )->get_data();
@@ -88,7 +93,9 @@ final class AgentRoutesTest extends TicketRestTestCase {
 		add_filter( 'pre_wp_mail', $capture, 10, 2 );
 		do_action( \Aftercare\Notifications\Notifier::HOOK );
 		remove_filter( 'pre_wp_mail', $capture );
-		$to_guest = array_values( array_filter( $mails, static fn( array $mail ) => str_contains( (string) $mail['message'], 'aftercare_ticket=' . $claim['id'] . '&' ) ) );
+		$to_guest = array_values(
+			array_filter( $mails, static fn( array $mail ) => str_contains( (string) $mail['message'], 'aftercare_ticket=' . $claim['id'] . '&' ) )
+		);
 		$this->assertCount( 1, $to_guest, 'the acknowledgement with the link' );
 		$this->assertSame( 0, strcasecmp( $to_guest[0]['to'], $customer1->user_email ), 'went to the claimed address' );
 		$this->assertSame( 1, preg_match( '/aftercare_token=([A-Za-z0-9_-]{32})/', (string) $to_guest[0]['message'], $link ) );
@@ -106,12 +113,28 @@ final class AgentRoutesTest extends TicketRestTestCase {
 	public function test_signed_in_customers_and_a_matching_order_number_verify_the_email_at_once(): void {
 		$customer1 = get_user_by( 'login', 'customer1' );
 		$order     = $this->order_of( $customer1 );
-		$edit      = fn( array $ticket ): bool => $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array( 'context' => 'edit' ), $this->agent->ID )->get_data()['email_verified'];
+		$edit      = fn( array $ticket ): bool => $this->rest(
+			'GET',
+			'/aftercare/v1/tickets/' . $ticket['id'],
+			array( 'context' => 'edit' ),
+			$this->agent->ID
+		)->get_data()['email_verified'];
 		$this->assertTrue( $edit( $this->customer_ticket( $customer1 ) ), 'signed in' );
-		$this->assertTrue( $edit( $this->guest_ticket( array( 'email' => $customer1->user_email, 'order_number' => $order->number ) ) ), 'order number and email matched' );
+		$this->assertTrue(
+			$edit( $this->guest_ticket( array( 'email' => $customer1->user_email, 'order_number' => $order->number ) ) ),
+			'order number and email matched'
+		);
 		$this->assertFalse( $edit( $this->guest_ticket() ), 'a bare guest email' );
-		$on_behalf = fn( array $params ): array => $this->rest( 'POST', '/aftercare/v1/tickets', $params + array( 'customer_name' => 'Caller', 'subject' => 'Phoned in', 'message' => 'About an order.' ), $this->agent->ID )->get_data();
-		$this->assertFalse( $edit( $on_behalf( array( 'customer_email' => 'caller@example.test', 'order_id' => $order->id ) ) ), 'an agent linking someone else\'s order to a typed address' );
+		$on_behalf = fn( array $params ): array => $this->rest(
+			'POST',
+			'/aftercare/v1/tickets',
+			$params + array( 'customer_name' => 'Caller', 'subject' => 'Phoned in', 'message' => 'About an order.' ),
+			$this->agent->ID
+		)->get_data();
+		$this->assertFalse(
+			$edit( $on_behalf( array( 'customer_email' => 'caller@example.test', 'order_id' => $order->id ) ) ),
+			'an agent linking someone else\'s order to a typed address'
+		);
 		$this->assertTrue( $edit( $on_behalf( array( 'customer_email' => 'someone-else@example.test', 'customer_id' => $customer1->ID ) ) ), 'an account' );
 	}
 
@@ -141,16 +164,31 @@ final class AgentRoutesTest extends TicketRestTestCase {
 	}
 
 	public function test_saved_replies_are_read_by_agents_and_written_by_supervisors(): void {
-		$this->assertStatuses( self::statuses( 201, array( 'agent' => 403 ) ), 'POST', '/aftercare/v1/saved-replies', array( 'title' => 'Hi', 'body' => 'Hello {customer_name}' ) );
+		$this->assertStatuses(
+			self::statuses( 201, array( 'agent' => 403 ) ),
+			'POST',
+			'/aftercare/v1/saved-replies',
+			array( 'title' => 'Hi', 'body' => 'Hello {customer_name}' )
+		);
 		$this->assertStatuses( self::statuses( 200 ), 'GET', '/aftercare/v1/saved-replies' );
 
-		$created = $this->rest( 'POST', '/aftercare/v1/saved-replies', array( 'title' => 'Shipping', 'body' => '<p>Hi {customer_name}, order {order_number} is {order_status}: {tracking_link}</p><script>x</script>' ), $this->supervisor->ID )->get_data();
+		$created = $this->rest(
+			'POST',
+			'/aftercare/v1/saved-replies',
+			array( 'title' => 'Shipping', 'body' => '<p>Hi {customer_name}, order {order_number} is {order_status}: {tracking_link}</p><script>x</script>' ),
+			$this->supervisor->ID
+		)->get_data();
 		$this->assertStringNotContainsString( 'script', $created['body'] );
 		$path = '/aftercare/v1/saved-replies/' . $created['id'];
 		$this->assertStatuses( self::statuses( 200 ), 'GET', $path );
 		$this->assertStatuses( self::statuses( 200, array( 'agent' => 403 ) ), 'PUT', $path, array( 'title' => 'Shipping update' ) );
 		$this->assertSame( 'Shipping update', $this->rest( 'GET', $path, array(), $this->agent->ID )->get_data()['title'] );
-		foreach ( array( array( 'title' => '' ), array( 'title' => str_repeat( 't', 121 ) ), array( 'body' => '<script>only</script>' ), array( 'title' => array( 'x' ) ) ) as $params ) {
+		foreach ( array(
+			array( 'title' => '' ),
+			array( 'title' => str_repeat( 't', 121 ) ),
+			array( 'body' => '<script>only</script>' ),
+			array( 'title' => array( 'x' ) ),
+		) as $params ) {
 			$this->assertSame( 400, $this->rest( 'PUT', $path, $params, $this->supervisor->ID )->get_status(), wp_json_encode( $params ) );
 		}
 

@@ -69,10 +69,29 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$this->assertSame( 403, $this->rest( 'POST', $own_path, array( 'body' => 'Me again' ), $this->customer_b->ID )->get_status() );
 
 		$before = $this->snapshot();
-		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $own_path, array( 'type' => 'note', 'body' => 'sneaky note' ), $this->customer_a->ID ), 403 );
-		$this->assertErrorCode( 'aftercare_forbidden', $this->as_guest( 'POST', $guest_path, $guest_ticket['access_token'], array( 'type' => 'note', 'body' => 'sneaky' ) ), 401 );
-		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $own_path, array( 'body' => 'close it', 'status' => 'closed' ), $this->customer_a->ID ), 403 );
-		foreach ( array( array( 'body' => str_repeat( 'a', 20001 ) ), array( 'body' => array( 'x' ) ), array( 'body' => '<script>alert(1)</script>' ), array( 'body' => 'x', 'type' => 'memo' ), array( 'body' => 'x', 'status' => 'deleted' ), array() ) as $params ) {
+		$this->assertErrorCode(
+			'aftercare_forbidden',
+			$this->rest( 'POST', $own_path, array( 'type' => 'note', 'body' => 'sneaky note' ), $this->customer_a->ID ),
+			403
+		);
+		$this->assertErrorCode(
+			'aftercare_forbidden',
+			$this->as_guest( 'POST', $guest_path, $guest_ticket['access_token'], array( 'type' => 'note', 'body' => 'sneaky' ) ),
+			401
+		);
+		$this->assertErrorCode(
+			'aftercare_forbidden',
+			$this->rest( 'POST', $own_path, array( 'body' => 'close it', 'status' => 'closed' ), $this->customer_a->ID ),
+			403
+		);
+		foreach ( array(
+			array( 'body' => str_repeat( 'a', 20001 ) ),
+			array( 'body' => array( 'x' ) ),
+			array( 'body' => '<script>alert(1)</script>' ),
+			array( 'body' => 'x', 'type' => 'memo' ),
+			array( 'body' => 'x', 'status' => 'deleted' ),
+			array(),
+		) as $params ) {
 			$this->assertSame( 400, $this->rest( 'POST', $own_path, $params, $this->agent->ID )->get_status(), wp_json_encode( $params ) );
 		}
 		$this->assertSame( $before, $this->snapshot() );
@@ -98,23 +117,49 @@ final class MessagesRouteTest extends TicketRestTestCase {
 				$reply->get_data()['author']
 			);
 		}
-		$this->assertSame( 'open', $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->agent->ID )->get_data()['status'], 'a shopper\'s reply, not an agent\'s' );
+		$this->assertSame(
+			'open',
+			$this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->agent->ID )->get_data()['status'],
+			'a shopper\'s reply, not an agent\'s'
+		);
 
 		// A wrong token, or another ticket's, opens nothing: not even for an agent who could answer.
 		$before = $this->snapshot();
 		foreach ( array( $other['access_token'], str_repeat( 'A', 32 ) ) as $token ) {
-			$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'Into a stranger\'s thread' ), $this->agent->ID, array( 'X-Aftercare-Token' => $token ) ), 403 );
-			$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'Into a stranger\'s thread', 'token' => $token ), $this->agent->ID ), 403 );
+			$this->assertErrorCode(
+				'aftercare_forbidden',
+				$this->rest( 'POST', $path, array( 'body' => 'Into a stranger\'s thread' ), $this->agent->ID, array( 'X-Aftercare-Token' => $token ) ),
+				403
+			);
+			$this->assertErrorCode(
+				'aftercare_forbidden',
+				$this->rest( 'POST', $path, array( 'body' => 'Into a stranger\'s thread', 'token' => $token ), $this->agent->ID ),
+				403
+			);
 		}
 		// The token holder is a shopper: no notes, no status.
-		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'x', 'type' => 'note' ), $this->agent->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) ), 403 );
-		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'POST', $path, array( 'body' => 'x', 'status' => 'closed' ), $this->agent->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) ), 403 );
+		$this->assertErrorCode(
+			'aftercare_forbidden',
+			$this->rest( 'POST', $path, array( 'body' => 'x', 'type' => 'note' ), $this->agent->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) ),
+			403
+		);
+		$this->assertErrorCode(
+			'aftercare_forbidden',
+			$this->rest( 'POST', $path, array( 'body' => 'x', 'status' => 'closed' ), $this->agent->ID, array( 'X-Aftercare-Token' => $ticket['access_token'] ) ),
+			403
+		);
 		$this->assertSame( $before, $this->snapshot() );
 	}
 
 	public function test_an_image_upload_is_stored_privately_and_downloaded_with_safe_headers(): void {
 		$ticket   = $this->guest_ticket();
-		$response = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Photo attached' ), array( array( 'photo.png', self::png() ), array( 'notes.txt', "plain notes\n" ) ), 0, $ticket['access_token'] );
+		$response = $this->multipart(
+			'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+			array( 'body' => 'Photo attached' ),
+			array( array( 'photo.png', self::png() ), array( 'notes.txt', "plain notes\n" ) ),
+			0,
+			$ticket['access_token']
+		);
 		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
 		$files = $response->get_data()['attachments'];
 		$this->assertSame( array( 'image/png', 'text/plain' ), array_column( $files, 'mime' ) );
@@ -122,7 +167,8 @@ final class MessagesRouteTest extends TicketRestTestCase {
 
 		$dir = wp_upload_dir()['basedir'] . '/aftercare-private/';
 		$this->assertFileExists( $dir . '.htaccess' );
-		$this->assertStringContainsString( 'Require all denied', (string) file_get_contents( $dir . '.htaccess' ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		$this->assertStringContainsString( 'Require all denied', (string) file_get_contents( $dir . '.htaccess' ) );
 		$this->assertFileExists( $dir . 'index.php' );
 		global $wpdb;
 		$stored = (string) $wpdb->get_var( $wpdb->prepare( "SELECT file FROM {$wpdb->prefix}aftercare_attachments WHERE id = %d", $files[0]['id'] ) );
@@ -187,7 +233,13 @@ final class MessagesRouteTest extends TicketRestTestCase {
 
 	public function test_download_links_are_signed_short_lived_and_carry_no_nonce_or_token(): void {
 		$ticket = $this->guest_ticket();
-		$sent   = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Photo' ), array( array( 'photo.png', self::png() ) ), 0, $ticket['access_token'] );
+		$sent   = $this->multipart(
+			'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+			array( 'body' => 'Photo' ),
+			array( array( 'photo.png', self::png() ) ),
+			0,
+			$ticket['access_token']
+		);
 		$url    = $sent->get_data()['attachments'][0]['url'];
 		$query  = self::link_query( $url );
 		$path   = '/aftercare/v1/attachments/' . $sent->get_data()['attachments'][0]['id'];
@@ -197,7 +249,13 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$this->assertSame( 401, $this->rest( 'GET', $path, array( 'signature' => strrev( $query['signature'] ) ) + $query )->get_status() );
 		$this->assertSame( 401, $this->rest( 'GET', $path, array( 'expires' => (int) $query['expires'] + 1 ) + $query )->get_status(), 'the expiry is signed' );
 		$this->assertSame( 400, $this->rest( 'GET', $path, array( 'signature' => 'x' ) + $query )->get_status() );
-		$other = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Another' ), array( array( 'other.png', self::png() ) ), 0, $ticket['access_token'] )->get_data()['attachments'][0]['id'];
+		$other = $this->multipart(
+			'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+			array( 'body' => 'Another' ),
+			array( array( 'other.png', self::png() ) ),
+			0,
+			$ticket['access_token']
+		)->get_data()['attachments'][0]['id'];
 		$this->assertSame( 401, $this->rest( 'GET', '/aftercare/v1/attachments/' . $other, $query )->get_status(), 'one link, one file' );
 		// Made an hour and a minute ago: expired.
 		wp_set_current_user( 0 );
@@ -208,7 +266,12 @@ final class MessagesRouteTest extends TicketRestTestCase {
 	public function test_a_signed_in_viewers_link_works_only_in_their_own_login_session(): void {
 		$own   = $this->customer_ticket( $this->customer_a );
 		self::browser_session( $this->customer_a->ID );
-		$sent  = $this->multipart( '/aftercare/v1/tickets/' . $own['id'] . '/messages', array( 'body' => 'Receipt' ), array( array( 'receipt.png', self::png() ) ), $this->customer_a->ID );
+		$sent  = $this->multipart(
+			'/aftercare/v1/tickets/' . $own['id'] . '/messages',
+			array( 'body' => 'Receipt' ),
+			array( array( 'receipt.png', self::png() ) ),
+			$this->customer_a->ID
+		);
 		$this->assertSame( 201, $sent->get_status(), (string) wp_json_encode( $sent->get_data() ) );
 		$query = self::link_query( $sent->get_data()['attachments'][0]['url'] );
 		$path  = '/aftercare/v1/attachments/' . $sent->get_data()['attachments'][0]['id'];
@@ -226,7 +289,12 @@ final class MessagesRouteTest extends TicketRestTestCase {
 
 	public function test_files_of_internal_notes_reach_agents_only(): void {
 		$ticket = $this->guest_ticket();
-		$note   = $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Invoice scan', 'type' => 'note' ), array( array( 'scan.png', self::png() ) ), $this->agent->ID );
+		$note   = $this->multipart(
+			'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+			array( 'body' => 'Invoice scan', 'type' => 'note' ),
+			array( array( 'scan.png', self::png() ) ),
+			$this->agent->ID
+		);
 		$this->assertSame( 201, $note->get_status() );
 		$path = '/aftercare/v1/attachments/' . $note->get_data()['attachments'][0]['id'];
 		$this->assertSame( 401, $this->as_guest( 'GET', $path, $ticket['access_token'] )->get_status() );
@@ -236,7 +304,9 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$guest_link = self::signed( (int) $note->get_data()['attachments'][0]['id'], new \Aftercare\Infrastructure\SystemClock() );
 		$this->assertSame( 401, $this->rest( 'GET', $path, $guest_link )->get_status() );
 		self::browser_session( $this->agent->ID );
-		$agent_link = self::link_query( $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array(), $this->agent->ID )->get_data()[1]['attachments'][0]['url'] );
+		$agent_link = self::link_query(
+			$this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array(), $this->agent->ID )->get_data()[1]['attachments'][0]['url']
+		);
 		$this->assertSame( 200, $this->rest( 'GET', $path, $agent_link )->get_status() );
 		$this->agent->remove_role( 'aftercare_agent' );
 		$this->assertSame( 401, $this->rest( 'GET', $path, $agent_link )->get_status(), 'no longer an agent' );
@@ -335,7 +405,11 @@ final class MessagesRouteTest extends TicketRestTestCase {
 		$ticket = $this->customer_ticket( $this->customer_a );
 		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $ticket['id'], array( 'status' => 'closed' ), $this->agent->ID );
 		$before = $this->snapshot();
-		$this->assertErrorCode( 'aftercare_ticket_closed', $this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Hello?' ), $this->customer_a->ID ), 409 );
+		$this->assertErrorCode(
+			'aftercare_ticket_closed',
+			$this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Hello?' ), $this->customer_a->ID ),
+			409
+		);
 		$this->assertSame( $before, $this->snapshot() );
 	}
 }

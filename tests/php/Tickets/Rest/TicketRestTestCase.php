@@ -135,7 +135,14 @@ abstract class TicketRestTestCase extends TestCase {
 	 *
 	 * @param array<string, mixed> $params Body or query.
 	 */
-	protected function as_actor( string $actor, string $method, string $path, array $params = array(), string $token = '', int $ticket_id = 0 ): \WP_REST_Response {
+	protected function as_actor(
+		string $actor,
+		string $method,
+		string $path,
+		array $params = array(),
+		string $token = '',
+		int $ticket_id = 0
+	): \WP_REST_Response {
 		switch ( $actor ) {
 			case 'guest':
 				return $this->rest( $method, $path, $params );
@@ -145,7 +152,15 @@ abstract class TicketRestTestCase extends TestCase {
 				// Change the first character to another one, so the token is always wrong.
 				return $this->as_guest( $method, $path, ( str_starts_with( $token, 'x' ) ? 'y' : 'x' ) . substr( $token, 1 ), $params );
 			case 'guest_expired_token':
-				$expired = ( new \Aftercare\Infrastructure\AccessTokens( $GLOBALS['wpdb'], new \Aftercare\Tests\FixedClock( time() - \Aftercare\Infrastructure\AccessTokens::TTL - 60 ) ) )->issue( 'ticket', $ticket_id );
+				$expired = (
+					new \Aftercare\Infrastructure\AccessTokens(
+						$GLOBALS['wpdb'],
+						new \Aftercare\Tests\FixedClock( time() - \Aftercare\Infrastructure\AccessTokens::TTL - 60 )
+					)
+				)->issue(
+					'ticket',
+					$ticket_id
+				);
 				return $this->as_guest( $method, $path, $expired, $params );
 			default:
 				return $this->rest( $method, $path, $params, $this->{$actor}->ID );
@@ -216,7 +231,8 @@ abstract class TicketRestTestCase extends TestCase {
 
 	/** A real 1×1 PNG. */
 	protected static function png(): string {
-		return (string) base64_decode( 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+		return (string) base64_decode( 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' );
 	}
 
 	protected function count_rows( string $table ): int {

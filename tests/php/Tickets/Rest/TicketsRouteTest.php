@@ -29,7 +29,11 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertSame( 'new', $created['status'] );
 		$this->assertMatchesRegularExpression( '/^[A-Za-z0-9_-]{32}$/', $created['access_token'] );
 		$this->assertStringContainsString( 'aftercare_token=' . $created['access_token'], $created['access_url'] );
-		$this->assertSame( ( new Links( new Settings() ) )->guest_thread( (int) $created['id'], $created['access_token'] ), $created['access_url'], 'the one guest link of mails and pages' );
+		$this->assertSame(
+			( new Links( new Settings() ) )->guest_thread( (int) $created['id'], $created['access_token'] ),
+			$created['access_url'],
+			'the one guest link of mails and pages'
+		);
 		$this->assertArrayNotHasKey( 'sla', $created, 'guests get the view context' );
 		$this->assertSame( $before['tickets'] + 1, $this->count_rows( 'tickets' ) );
 		$this->assertSame( $before['messages'] + 1, $this->count_rows( 'messages' ) );
@@ -66,7 +70,11 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$agent_view = $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'], array(), $this->agent->ID )->get_data();
 		$this->assertSame( array( 'target', 'due', 'state' ), array_keys( $agent_view['sla'] ) );
 		$this->assertSame( 404, $this->rest( 'GET', '/aftercare/v1/tickets/999999', array(), $this->agent->ID )->get_status() );
-		$this->assertSame( 403, $this->rest( 'GET', '/aftercare/v1/tickets/999999', array(), $this->customer_a->ID )->get_status(), 'customers cannot tell missing from forbidden' );
+		$this->assertSame(
+			403,
+			$this->rest( 'GET', '/aftercare/v1/tickets/999999', array(), $this->customer_a->ID )->get_status(),
+			'customers cannot tell missing from forbidden'
+		);
 	}
 
 	public function test_the_list_is_the_queue_for_agents_and_own_tickets_for_customers(): void {
@@ -96,17 +104,29 @@ final class TicketsRouteTest extends TicketRestTestCase {
 	public function test_customers_cannot_probe_the_stores_tags_and_channels_through_the_count(): void {
 		$tagged = $this->customer_ticket( $this->customer_a );
 		$this->customer_ticket( $this->customer_a );
-		$this->assertSame( 200, $this->rest( 'PATCH', '/aftercare/v1/tickets/' . $tagged['id'], array( 'tags' => array( 'chargeback-risk' ) ), $this->agent->ID )->get_status() );
+		$this->assertSame(
+			200,
+			$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $tagged['id'], array( 'tags' => array( 'chargeback-risk' ) ), $this->agent->ID )->get_status()
+		);
 		$count = fn( array $params, int $user ): array => array(
 			$this->rest( 'GET', '/aftercare/v1/tickets', $params, $user )->get_headers()['X-WP-Total'],
 			array_column( $this->rest( 'GET', '/aftercare/v1/tickets', $params, $user )->get_data(), 'id' ),
 		);
 		$all = $count( array(), $this->customer_a->ID );
 		$this->assertSame( '2', $all[0] );
-		foreach ( array( array( 'tag' => 'chargeback-risk' ), array( 'tag' => 'no-such-tag' ), array( 'channel' => array( 'phone' ) ), array( 'channel' => array( 'web' ) ) ) as $probe ) {
+		foreach ( array(
+			array( 'tag' => 'chargeback-risk' ),
+			array( 'tag' => 'no-such-tag' ),
+			array( 'channel' => array( 'phone' ) ),
+			array( 'channel' => array( 'web' ) ),
+		) as $probe ) {
 			$this->assertSame( $all, $count( $probe, $this->customer_a->ID ), 'ignored for customers: ' . wp_json_encode( $probe ) );
 		}
-		$this->assertSame( array( '1', array( $tagged['id'] ) ), $count( array( 'tag' => 'chargeback-risk', 'customer' => $this->customer_a->ID ), $this->agent->ID ), 'agents filter' );
+		$this->assertSame(
+			array( '1', array( $tagged['id'] ) ),
+			$count( array( 'tag' => 'chargeback-risk', 'customer' => $this->customer_a->ID ), $this->agent->ID ),
+			'agents filter'
+		);
 		$this->assertSame( '0', $count( array( 'channel' => array( 'phone' ), 'customer' => $this->customer_a->ID ), $this->agent->ID )[0] );
 		$this->assertArrayNotHasKey( 'tags', $this->rest( 'GET', '/aftercare/v1/tickets/' . $tagged['id'], array(), $this->customer_a->ID )->get_data() );
 	}
@@ -134,10 +154,18 @@ final class TicketsRouteTest extends TicketRestTestCase {
 	public function test_filters_views_search_and_counts(): void {
 		$a = $this->customer_ticket( $this->customer_a, array( 'subject' => 'Broken zipper on jacket' ) );
 		$b = $this->customer_ticket( $this->customer_b, array( 'message' => 'The parcel never arrived, tracking says Duesseldorf' ) );
-		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $a['id'], array( 'assignee_id' => $this->agent->ID, 'priority' => 'urgent', 'tags' => array( 'Warranty' ) ), $this->agent->ID );
+		$this->rest(
+			'PATCH',
+			'/aftercare/v1/tickets/' . $a['id'],
+			array( 'assignee_id' => $this->agent->ID, 'priority' => 'urgent', 'tags' => array( 'Warranty' ) ),
+			$this->agent->ID
+		);
 		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $b['id'], array( 'status' => 'solved' ), $this->agent->ID );
 
-		$ids = fn( array $params ): array => array_column( $this->rest( 'GET', '/aftercare/v1/tickets', $params + array( 'per_page' => 100 ), $this->agent->ID )->get_data(), 'id' );
+		$ids = fn( array $params ): array => array_column(
+			$this->rest( 'GET', '/aftercare/v1/tickets', $params + array( 'per_page' => 100 ), $this->agent->ID )->get_data(),
+			'id'
+		);
 		$this->assertContains( $a['id'], $ids( array( 'view' => 'mine' ) ) );
 		$this->assertNotContains( $b['id'], $ids( array( 'view' => 'open' ) ) );
 		$this->assertContains( $b['id'], $ids( array( 'view' => 'solved' ) ) );
@@ -157,7 +185,11 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertSame( array(), $ids( array( 'search' => 'zipper duesseldorf' ) ), 'words are ANDed' );
 		$mine = fn( array $params ): array => array_column( $this->rest( 'GET', '/aftercare/v1/tickets', $params, $this->customer_b->ID )->get_data(), 'id' );
 		$this->assertSame( $mine( array() ), $mine( array( 'search' => 'resell' ) ), 'customers cannot search (a note word would reveal the note)' );
-		$this->assertNotContains( $b['id'], array_column( $this->rest( 'GET', '/aftercare/v1/tickets', array( 'search' => 'resell' ), $this->customer_a->ID )->get_data(), 'id' ), 'nor see others\' tickets by searching' );
+		$this->assertNotContains(
+			$b['id'],
+			array_column( $this->rest( 'GET', '/aftercare/v1/tickets', array( 'search' => 'resell' ), $this->customer_a->ID )->get_data(), 'id' ),
+			'nor see others\' tickets by searching'
+		);
 
 		$counts = $this->rest( 'GET', '/aftercare/v1/tickets/counts', array(), $this->agent->ID );
 		$this->assertSame( 200, $counts->get_status() );
@@ -195,7 +227,11 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			$this->assertSame( 400, $response->get_status(), wp_json_encode( $params ) );
 			$this->assertNotEmpty( $response->get_data()['message'] );
 		}
-		$this->assertErrorCode( 'aftercare_invalid_cursor', $this->rest( 'GET', '/aftercare/v1/tickets', array( 'cursor' => 'not-a-cursor' ), $this->agent->ID ), 400 );
+		$this->assertErrorCode(
+			'aftercare_invalid_cursor',
+			$this->rest( 'GET', '/aftercare/v1/tickets', array( 'cursor' => 'not-a-cursor' ), $this->agent->ID ),
+			400
+		);
 
 		// Quotes and wildcards in a search are text, not SQL.
 		foreach ( array( "' OR 1=1 --", '%', '_', '\\' ) as $search ) {
@@ -214,7 +250,14 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			'message' => 'Text',
 		);
 		$cases  = array(
-			'rest_invalid_param'         => array( array( 'subject' => array( 'x' ) ), array( 'message' => str_repeat( 'a', 20001 ) ), array( 'subject' => str_repeat( 's', 201 ) ), array( 'order_id' => 'abc' ), array( 'idempotency_key' => "x' OR 1=1" ), array( 'channel' => 'fax' ) ),
+			'rest_invalid_param'         => array(
+				array( 'subject' => array( 'x' ) ),
+				array( 'message' => str_repeat( 'a', 20001 ) ),
+				array( 'subject' => str_repeat( 's', 201 ) ),
+				array( 'order_id' => 'abc' ),
+				array( 'idempotency_key' => "x' OR 1=1" ),
+				array( 'channel' => 'fax' ),
+			),
 			'rest_missing_callback_param' => array( array( 'subject' => null ) ),
 			'aftercare_invalid_email'    => array( array( 'email' => 'not-an-email' ), array( 'email' => '' ) ),
 			'aftercare_invalid_name'     => array( array( 'name' => '<b></b>' ) ),
@@ -271,15 +314,35 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		for ( $i = TicketsController::GUEST_LIMITS['email'] + 1; $i < TicketsController::GUEST_LIMITS['ip']; $i++ ) {
 			$this->guest_ticket();
 		}
-		$this->assertErrorCode( 'aftercare_throttled', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'name' => 'N', 'email' => 'new@example.test', 'subject' => 'S', 'message' => 'M' ) ), 429 );
+		$this->assertErrorCode(
+			'aftercare_throttled',
+			$this->rest( 'POST', '/aftercare/v1/tickets', array( 'name' => 'N', 'email' => 'new@example.test', 'subject' => 'S', 'message' => 'M' ) ),
+			429
+		);
 		$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
 		// Agents are not limited.
-		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', array( 'customer_name' => 'N', 'customer_email' => 'same@example.test', 'subject' => 'S', 'message' => 'M' ), $this->agent->ID )->get_status() );
+		$this->assertSame(
+			201,
+			$this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array( 'customer_name' => 'N', 'customer_email' => 'same@example.test', 'subject' => 'S', 'message' => 'M' ),
+				$this->agent->ID
+			)->get_status()
+		);
 	}
 
 	public function test_an_address_that_sanitizing_would_change_is_refused_not_mended(): void {
 		$before = $this->snapshot();
-		foreach ( array( 'v(1)ictim@example.test', 'v(2)ictim@example.test', 'vic tim@example.test', 'victim@exa mple.test', 'victim@example.test,other@example.test', 'not-an-address', '' ) as $email ) {
+		foreach ( array(
+			'v(1)ictim@example.test',
+			'v(2)ictim@example.test',
+			'vic tim@example.test',
+			'victim@exa mple.test',
+			'victim@example.test,other@example.test',
+			'not-an-address',
+			'',
+		) as $email ) {
 			$response = $this->rest(
 				'POST',
 				'/aftercare/v1/tickets',
@@ -296,7 +359,16 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		}
 		$this->assertSame( $before, $this->snapshot(), 'nothing written, nothing mailed' );
 		// Agents writing on someone's behalf get the same rule.
-		$this->assertErrorCode( 'aftercare_invalid_email', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'customer_name' => 'V', 'customer_email' => 'v(1)ictim@example.test', 'subject' => 'S', 'message' => 'M' ), $this->agent->ID ), 400 );
+		$this->assertErrorCode(
+			'aftercare_invalid_email',
+			$this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array( 'customer_name' => 'V', 'customer_email' => 'v(1)ictim@example.test', 'subject' => 'S', 'message' => 'M' ),
+				$this->agent->ID
+			),
+			400
+		);
 		// Spaces around a good address are no change to it.
 		$this->assertSame( 'gwen@example.test', $this->guest_ticket( array( 'email' => ' gwen@example.test ' ) )['customer']['email'] );
 	}
@@ -386,9 +458,17 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			'idempotency_key' => 'k-0123456789abcdef',
 		);
 		$first = $this->rest( 'POST', '/aftercare/v1/tickets', $params )->get_data();
-		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL + 60 ), array( 'id' => $first['id'] ) );
+		$wpdb->update(
+			$wpdb->prefix . 'aftercare_tickets',
+			array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL + 60 ),
+			array( 'id' => $first['id'] )
+		);
 		$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/tickets', $params )->get_status(), 'still within the day' );
-		$wpdb->update( $wpdb->prefix . 'aftercare_tickets', array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ), array( 'id' => $first['id'] ) );
+		$wpdb->update(
+			$wpdb->prefix . 'aftercare_tickets',
+			array( 'created_at' => time() - \Aftercare\Tickets\TicketService::IDEMPOTENCY_TTL - 1 ),
+			array( 'id' => $first['id'] )
+		);
 		$later = $this->rest( 'POST', '/aftercare/v1/tickets', $params );
 		$this->assertSame( 201, $later->get_status() );
 		$this->assertNotSame( $first['id'], $later->get_data()['id'] );
@@ -399,10 +479,25 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$customer1 = get_user_by( 'login', 'customer1' );
 		$customer2 = get_user_by( 'login', 'customer2' );
 		$order     = $this->order_of( $customer1 );
-		$this->assertSame( 201, $this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'S', 'message' => 'M', 'order_id' => $order->id ), $customer1->ID )->get_status() );
+		$this->assertSame(
+			201,
+			$this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'S', 'message' => 'M', 'order_id' => $order->id ), $customer1->ID )->get_status()
+		);
 		$before = $this->snapshot();
-		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'S', 'message' => 'M', 'order_id' => $order->id ), $customer2->ID ), 400 );
-		$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', '/aftercare/v1/tickets', array( 'name' => 'G', 'email' => 'guest@example.test', 'subject' => 'S', 'message' => 'M', 'order_number' => $order->number ) ), 400 );
+		$this->assertErrorCode(
+			'aftercare_order_not_found',
+			$this->rest( 'POST', '/aftercare/v1/tickets', array( 'subject' => 'S', 'message' => 'M', 'order_id' => $order->id ), $customer2->ID ),
+			400
+		);
+		$this->assertErrorCode(
+			'aftercare_order_not_found',
+			$this->rest(
+				'POST',
+				'/aftercare/v1/tickets',
+				array( 'name' => 'G', 'email' => 'guest@example.test', 'subject' => 'S', 'message' => 'M', 'order_number' => $order->number )
+			),
+			400
+		);
 		$this->assertSame( $before, $this->snapshot() );
 		$guests = \Aftercare\Tests\Orders\SiteOrders::factory();
 		$bought = $guests->create( array( 'email' => 'guest@example.test' ) );
@@ -428,14 +523,26 @@ final class TicketsRouteTest extends TicketRestTestCase {
 		$this->assertErrorCode( 'aftercare_order_not_found', $unknown, 400 );
 		$this->assertSame( $unknown->get_data(), $malformed->get_data(), 'a malformed number fails like an unknown one' );
 		for ( $i = 2; $i < OrderLookup::MAX_FAILURES + 1; $i++ ) {
-			$this->assertErrorCode( 'aftercare_order_not_found', $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( "guess{$i}@example.test", (string) ( 90000000 + $i ) ) ), 400 );
+			$this->assertErrorCode(
+				'aftercare_order_not_found',
+				$this->rest( 'POST', '/aftercare/v1/tickets', $ticket( "guess{$i}@example.test", (string) ( 90000000 + $i ) ) ),
+				400
+			);
 		}
-		$this->assertErrorCode( 'aftercare_throttled', $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'gwen@example.test', $number ) ), 429, 'the address is locked out' );
+		$this->assertErrorCode(
+			'aftercare_throttled',
+			$this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'gwen@example.test', $number ) ),
+			429,
+			'the address is locked out'
+		);
 
 		// Strangers' failures in the order-status lookup count for the contact form too.
 		foreach ( array( '198.51.100.61', '198.51.100.62', '198.51.100.61', '198.51.100.62', '198.51.100.61' ) as $i => $stranger ) {
 			$_SERVER['REMOTE_ADDR'] = $stranger;
-			$this->assertSame( 404, $this->rest( 'POST', '/aftercare/v1/order-status', array( 'number' => $number, 'email' => "stranger{$i}@example.test" ) )->get_status() );
+			$this->assertSame(
+				404,
+				$this->rest( 'POST', '/aftercare/v1/order-status', array( 'number' => $number, 'email' => "stranger{$i}@example.test" ) )->get_status()
+			);
 		}
 		$_SERVER['REMOTE_ADDR'] = '192.0.2.1';
 		$this->assertErrorCode( 'aftercare_throttled', $this->rest( 'POST', '/aftercare/v1/tickets', $ticket( 'gwen@example.test', $number ) ), 429 );
@@ -455,13 +562,24 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			$ticket['id']
 		);
 		$before = $this->snapshot();
-		foreach ( array( array( 'status' => 'bogus' ), array( 'assignee_id' => 'x' ), array( 'tags' => range( 1, 21 ) ), array( 'tags' => array( array( 'nested' ) ) ), array( 'priority' => array( 'high' ) ) ) as $changes ) {
+		foreach ( array(
+			array( 'status' => 'bogus' ),
+			array( 'assignee_id' => 'x' ),
+			array( 'tags' => range( 1, 21 ) ),
+			array( 'tags' => array( array( 'nested' ) ) ),
+			array( 'priority' => array( 'high' ) ),
+		) as $changes ) {
 			$this->assertSame( 400, $this->rest( 'PATCH', $path, $changes, $this->agent->ID )->get_status(), wp_json_encode( $changes ) );
 		}
 		$this->assertErrorCode( 'aftercare_invalid_assignee', $this->rest( 'PATCH', $path, array( 'assignee_id' => $this->customer_a->ID ), $this->agent->ID ), 400 );
 		$this->assertSame( $before, $this->snapshot() );
 
-		$updated = $this->rest( 'PATCH', $path, array( 'tags' => array( '<script>x</script>VIP', 'Refund' ), 'assignee_id' => $this->agent->ID ), $this->agent->ID )->get_data();
+		$updated = $this->rest(
+			'PATCH',
+			$path,
+			array( 'tags' => array( '<script>x</script>VIP', 'Refund' ), 'assignee_id' => $this->agent->ID ),
+			$this->agent->ID
+		)->get_data();
 		$this->assertSame( array( 'refund', 'vip' ), $updated['tags'] );
 		$this->assertSame( $this->agent->ID, $updated['assignee_id'] );
 		$this->assertSame( $this->agent->display_name, $updated['assignee_name'] );
@@ -482,12 +600,25 @@ final class TicketsRouteTest extends TicketRestTestCase {
 			str_repeat( 'a', 32 ),
 			$a['id']
 		);
-		$done = $this->rest( 'POST', '/aftercare/v1/tickets/batch', array( 'ids' => array( $a['id'], $b['id'] ), 'changes' => array( 'status' => 'open', 'assignee_id' => $this->agent->ID, 'remove_tags' => array( 'bulk' ) ) ), $this->agent->ID );
+		$done = $this->rest(
+			'POST',
+			'/aftercare/v1/tickets/batch',
+			array( 'ids' => array( $a['id'], $b['id'] ), 'changes' => array( 'status' => 'open', 'assignee_id' => $this->agent->ID, 'remove_tags' => array( 'bulk' ) ) ),
+			$this->agent->ID
+		);
 		$this->assertSame( array( 'open', 'open' ), array_column( $done->get_data(), 'status' ) );
 		$this->assertSame( array( array(), array() ), array_column( $done->get_data(), 'tags' ) );
 
 		$before = $this->snapshot();
-		$this->assertSame( 404, $this->rest( 'POST', '/aftercare/v1/tickets/batch', array( 'ids' => array( $a['id'], 999999 ), 'changes' => array( 'status' => 'solved' ) ), $this->agent->ID )->get_status() );
+		$this->assertSame(
+			404,
+			$this->rest(
+				'POST',
+				'/aftercare/v1/tickets/batch',
+				array( 'ids' => array( $a['id'], 999999 ), 'changes' => array( 'status' => 'solved' ) ),
+				$this->agent->ID
+			)->get_status()
+		);
 		$this->assertSame( 'open', $this->rest( 'GET', '/aftercare/v1/tickets/' . $a['id'], array(), $this->agent->ID )->get_data()['status'] );
 		foreach ( array(
 			array( 'ids' => range( 1, 101 ), 'changes' => array( 'status' => 'open' ) ),

@@ -22,7 +22,16 @@ final class UploadQuotaTest extends TicketRestTestCase {
 		$this->quotas( array( 'ticket_files' => 3 ) );
 		$ticket = $this->guest_ticket();
 		$path   = '/aftercare/v1/tickets/' . $ticket['id'] . '/messages';
-		$this->assertSame( 201, $this->multipart( $path, array( 'body' => 'Two photos' ), array( self::text( 'a.txt', 10 ), self::text( 'b.txt', 10 ) ), 0, $ticket['access_token'] )->get_status() );
+		$this->assertSame(
+			201,
+			$this->multipart(
+				$path,
+				array( 'body' => 'Two photos' ),
+				array( self::text( 'a.txt', 10 ), self::text( 'b.txt', 10 ) ),
+				0,
+				$ticket['access_token']
+			)->get_status()
+		);
 
 		$before = $this->snapshot();
 		$files  = $this->stored_files();
@@ -33,9 +42,19 @@ final class UploadQuotaTest extends TicketRestTestCase {
 		$this->assertSame( $files, $this->stored_files(), 'no file stored' );
 
 		// The agent's files are not the customer's, and agents have no quota.
-		$this->assertSame( 201, $this->multipart( $path, array( 'body' => 'Labels' ), array( self::text( 'e.txt', 10 ), self::text( 'f.txt', 10 ) ), $this->agent->ID )->get_status() );
-		$this->assertSame( 201, $this->multipart( $path, array( 'body' => 'One more' ), array( self::text( 'g.txt', 10 ) ), 0, $ticket['access_token'] )->get_status() );
-		$this->assertErrorCode( 'aftercare_attachment_quota', $this->multipart( $path, array( 'body' => 'And another' ), array( self::text( 'h.txt', 10 ) ), 0, $ticket['access_token'] ), 413 );
+		$this->assertSame(
+			201,
+			$this->multipart( $path, array( 'body' => 'Labels' ), array( self::text( 'e.txt', 10 ), self::text( 'f.txt', 10 ) ), $this->agent->ID )->get_status()
+		);
+		$this->assertSame(
+			201,
+			$this->multipart( $path, array( 'body' => 'One more' ), array( self::text( 'g.txt', 10 ) ), 0, $ticket['access_token'] )->get_status()
+		);
+		$this->assertErrorCode(
+			'aftercare_attachment_quota',
+			$this->multipart( $path, array( 'body' => 'And another' ), array( self::text( 'h.txt', 10 ) ), 0, $ticket['access_token'] ),
+			413
+		);
 		$this->assertSame( 201, $this->multipart( $path, array( 'body' => 'Text only is fine' ), array(), 0, $ticket['access_token'] )->get_status() );
 	}
 
@@ -55,7 +74,11 @@ final class UploadQuotaTest extends TicketRestTestCase {
 		$path = '/aftercare/v1/tickets/' . $created->get_data()['id'] . '/messages';
 
 		$before = $this->snapshot();
-		$this->assertErrorCode( 'aftercare_attachment_quota', $this->multipart( $path, array( 'body' => 'Another log' ), array( self::text( 'more.txt', 200 ) ), $customer->ID ), 413 );
+		$this->assertErrorCode(
+			'aftercare_attachment_quota',
+			$this->multipart( $path, array( 'body' => 'Another log' ), array( self::text( 'more.txt', 200 ) ), $customer->ID ),
+			413
+		);
 		$this->assertSame( $before, $this->snapshot() );
 		$this->assertSame( 201, $this->multipart( $path, array( 'body' => 'A short one' ), array( self::text( 'short.txt', 100 ) ), $customer->ID )->get_status() );
 
@@ -96,8 +119,24 @@ final class UploadQuotaTest extends TicketRestTestCase {
 		// Guests without files, other clients and agents are not held back.
 		$this->assertSame( 201, $this->guest_upload( 'fifth@example.test', 0 )->get_status() );
 		$ticket = $this->customer_ticket( $this->customer_b );
-		$this->assertSame( 201, $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Receipt' ), array( self::text( 'receipt.txt', 250 ) ), $this->customer_b->ID )->get_status() );
-		$this->assertSame( 201, $this->multipart( '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Label' ), array( self::text( 'label.txt', 400 ) ), $this->agent->ID )->get_status() );
+		$this->assertSame(
+			201,
+			$this->multipart(
+				'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+				array( 'body' => 'Receipt' ),
+				array( self::text( 'receipt.txt', 250 ) ),
+				$this->customer_b->ID
+			)->get_status()
+		);
+		$this->assertSame(
+			201,
+			$this->multipart(
+				'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+				array( 'body' => 'Label' ),
+				array( self::text( 'label.txt', 400 ) ),
+				$this->agent->ID
+			)->get_status()
+		);
 
 		// A day later the client may upload again.
 		global $wpdb;

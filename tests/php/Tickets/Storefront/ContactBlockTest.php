@@ -29,7 +29,12 @@ final class ContactBlockTest extends TicketRestTestCase {
 		parent::setUp();
 		global $wpdb;
 		$settings    = new Settings();
-		$this->block = new ContactBlock( new CustomerThreads( $settings ), new Links( $settings ), new AccessTokens( $wpdb, new SystemClock() ), apply_filters( 'aftercare_order_source', null ) );
+		$this->block = new ContactBlock(
+			new CustomerThreads( $settings ),
+			new Links( $settings ),
+			new AccessTokens( $wpdb, new SystemClock() ),
+			apply_filters( 'aftercare_order_source', null )
+		);
 		add_filter( 'aftercare_contact_exit_after_redirect', '__return_false' );
 		add_filter( 'wp_redirect', array( $this, 'catch_redirect' ) );
 	}
@@ -139,7 +144,10 @@ final class ContactBlockTest extends TicketRestTestCase {
 		$this->assertSame( $count, $this->ticket_count() );
 		$this->assertSame( $tokens, $this->count_rows( 'access_tokens' ) );
 		$html = $this->render_in_block();
-		$this->assertStringContainsString( 'We had already received this request: your ticket number is #' . $number . '. The link to follow it is in the email we sent you.', $html );
+		$this->assertStringContainsString(
+			'We had already received this request: your ticket number is #' . $number . '. The link to follow it is in the email we sent you.',
+			$html
+		);
 		$this->assertStringNotContainsString( 'aftercare_token', $html );
 
 		// Following the redirect shows the number and the signed link.
@@ -221,7 +229,12 @@ final class ContactBlockTest extends TicketRestTestCase {
 	public function test_the_signed_link_shows_the_public_thread_and_never_a_note(): void {
 		$ticket = $this->guest_ticket( array( 'message' => 'Where is it?' ) );
 		$this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'It ships today.' ), $this->agent->ID );
-		$this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'type' => 'note', 'body' => 'Internal: customer is angry' ), $this->agent->ID );
+		$this->rest(
+			'POST',
+			'/aftercare/v1/tickets/' . $ticket['id'] . '/messages',
+			array( 'type' => 'note', 'body' => 'Internal: customer is angry' ),
+			$this->agent->ID
+		);
 
 		$_GET = array(
 			Links::TICKET_ARG => (string) $ticket['id'],
@@ -266,7 +279,11 @@ final class ContactBlockTest extends TicketRestTestCase {
 	 * The nonce of the thread's reply form, as the page rendered it for the current visitor.
 	 */
 	private function reply_nonce(): string {
-		$this->assertSame( 1, preg_match( '/name="_aftercare_nonce" value="([0-9a-f]+)"/', $this->render_block( ContactBlock::NAME ), $match ), 'the reply form carries a nonce' );
+		$this->assertSame(
+			1,
+			preg_match( '/name="_aftercare_nonce" value="([0-9a-f]+)"/', $this->render_block( ContactBlock::NAME ), $match ),
+			'the reply form carries a nonce'
+		);
 		return $match[1];
 	}
 

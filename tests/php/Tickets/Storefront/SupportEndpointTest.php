@@ -132,7 +132,10 @@ final class SupportEndpointTest extends TicketRestTestCase {
 			remove_filter( 'aftercare_contact_exit_after_redirect', '__return_false' );
 			remove_filter( 'wp_redirect', $catch );
 		}
-		$bodies = array_map( static fn( array $message ): string => wp_strip_all_tags( (string) $message['body'] ), $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array(), $this->agent->ID )->get_data() );
+		$bodies = array_map(
+			static fn( array $message ): string => wp_strip_all_tags( (string) $message['body'] ),
+			$this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array(), $this->agent->ID )->get_data()
+		);
 		$this->assertContains( 'Thanks, that worked.', $bodies );
 		$this->assertNotContains( 'Bob sneaks in', $bodies );
 	}
@@ -176,7 +179,22 @@ final class SupportEndpointTest extends TicketRestTestCase {
 		$mailer = new WooCommerceMailer( new EmailTemplate() );
 		try {
 			$this->assertTrue( $mailer->is_enabled( Kind::AgentReply ) );
-			$this->assertTrue( $mailer->send( new Notification( Kind::AgentReply, 'ada@example.test', 'Ada', 1042, 'Wrong <b>size</b>', 'We have replied to your request.', 'Ann', '<p>Swap <strong>approved</strong></p><script>x()</script>', 'https://shop.test/my-account/support/7/', 'View your request and reply' ) ) );
+			$this->assertTrue(
+				$mailer->send(
+					new Notification(
+						Kind::AgentReply,
+						'ada@example.test',
+						'Ada',
+						1042,
+						'Wrong <b>size</b>',
+						'We have replied to your request.',
+						'Ann',
+						'<p>Swap <strong>approved</strong></p><script>x()</script>',
+						'https://shop.test/my-account/support/7/',
+						'View your request and reply'
+					)
+				)
+			);
 		} finally {
 			remove_filter( 'pre_wp_mail', $capture );
 		}
