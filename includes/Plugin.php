@@ -23,6 +23,8 @@ use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Registrable;
 use Aftercare\Infrastructure\SystemClock;
+use Aftercare\Mail\Inbox;
+use Aftercare\Mail\MailModule;
 use Aftercare\Notifications\NotificationsModule;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Orders\OrdersModule;
@@ -71,6 +73,9 @@ final class Plugin {
 	/** Which help-center visitors went on to open a ticket. */
 	public readonly Deflection $deflection;
 
+	/** Where received mail goes in (the webhooks and the IMAP poller hand raw messages to it). */
+	public readonly Inbox $inbox;
+
 	/** @var Registrable[] Everything that adds hooks, in the order it adds them. */
 	private array $services;
 
@@ -84,9 +89,10 @@ final class Plugin {
 		$tickets       = new TicketsModule( $shared, $help, $orders );
 		$returns       = new ReturnsModule( $shared, $orders, $tickets );
 		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns );
-		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications );
+		$mail          = new MailModule( $shared, $tickets, $notifications );
+		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
 		$admin         = new AdminModule( $orders, $returns );
-		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $notifications, $privacy, $admin );
+		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $notifications, $mail, $privacy, $admin );
 
 		$tables     = array();
 		$migrations = array();
@@ -108,6 +114,7 @@ final class Plugin {
 		$this->articles     = $help->articles;
 		$this->votes        = $help->votes;
 		$this->deflection   = $help->deflection;
+		$this->inbox        = $mail->inbox;
 	}
 
 	public static function instance(): self {

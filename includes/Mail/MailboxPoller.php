@@ -99,7 +99,7 @@ final class MailboxPoller implements Registrable {
 			foreach ( array_slice( $client->uids_from( $this->watermark( $mailbox, $validity ) + 1 ), 0, $this->batch ) as $uid ) {
 				// Null: expunged since the search, nothing to hand over.
 				$raw = $client->fetch( $uid );
-				if ( null !== $raw && ! $this->receiver->receive( $raw, self::SOURCE ) ) {
+				if ( null !== $raw && ! $this->receiver->take( $raw, self::SOURCE ) ) {
 					break;
 				}
 				// First the watermark: once handled, a message is never handed over again, even

@@ -17,5 +17,5 @@ interface Receiver {
 	 * @return bool True once the message is durably handled (stored, or kept for an agent to look
 	 *              at); only then may the sender forget it (mark it seen, answer 2xx).
 	 */
-	public function receive( string $raw, string $source ): bool;
+	public function take( string $raw, string $source ): bool;
 }

@@ -18,7 +18,8 @@ interface Mailer {
 	public function is_enabled( Kind $kind ): bool;
 
 	/**
+	 * @param string[] $headers Threading header lines (MailHeaders), added to the mailer's own.
 	 * @return bool Whether the mail was handed over for delivery.
 	 */
-	public function send( Notification $mail ): bool;
+	public function send( Notification $mail, array $headers = array() ): bool;
 }

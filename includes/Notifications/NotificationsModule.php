@@ -12,6 +12,8 @@ namespace Aftercare\Notifications;
 
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\ReceivedMailRepository;
+use Aftercare\Mail\ReplyAddress;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
 use Aftercare\Tickets\TicketsModule;
@@ -20,10 +22,23 @@ final class NotificationsModule extends Module {
 
 	public readonly Outbox $outbox;
 	public readonly Notifier $notifier;
+	public readonly MailHeaders $headers;
+
+	/** The support address, its per-ticket reply addresses and the inbound secret (the Mail module reads mail with them). */
+	public readonly ReplyAddress $reply;
+
+	/**
+	 * The log of received mail: built here because outgoing mail threads under it; the Mail module
+	 * owns and installs it.
+	 */
+	public readonly ReceivedMailRepository $received;
 
 	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns ) {
 		$template       = new EmailTemplate();
 		$this->outbox   = new Outbox( $shared->wpdb, $shared->clock );
+		$this->reply    = new ReplyAddress( $shared->settings );
+		$this->received = new ReceivedMailRepository( $shared->wpdb, $shared->clock );
+		$this->headers  = new MailHeaders( $this->outbox, $this->received, $this->reply );
 		$this->notifier = new Notifier(
 			$this->outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
@@ -33,12 +48,13 @@ final class NotificationsModule extends Module {
 			$tickets->links,
 			$shared->settings,
 			$shared->clock,
-			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source )
+			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source ),
+			$this->headers
 		);
 	}
 
 	public function services(): array {
-		return array( $this->notifier );
+		return array( $this->notifier, $this->headers );
 	}
 
 	public function tables(): array {

@@ -45,7 +45,8 @@ final class Notifier implements Registrable {
 		private Links $links,
 		private Settings $settings,
 		private Clock $clock,
-		private ReturnMails $returns
+		private ReturnMails $returns,
+		private MailHeaders $headers
 	) {}
 
 	public function register(): void {
@@ -189,7 +190,7 @@ final class Notifier implements Registrable {
 		};
 		add_action( 'wp_mail_failed', $listen );
 		try {
-			$sent = $this->mailer->send( $mail );
+			$sent = $this->mailer->send( $mail, $this->headers->for_row( $row, $mail ) );
 		} catch ( \Throwable $failure ) {
 			$sent  = false;
 			$error = $failure->getMessage();

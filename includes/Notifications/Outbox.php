@@ -38,7 +38,7 @@ final class Outbox implements Table {
 	}
 
 	public function schema_version(): int {
-		return 2;
+		return 3;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -57,11 +57,13 @@ final class Outbox implements Table {
   last_error varchar(255) NOT NULL DEFAULT '',
   created_at bigint(20) unsigned NOT NULL DEFAULT 0,
   sent_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  mail_id varchar(190) NOT NULL DEFAULT '',
   PRIMARY KEY  (id),
   UNIQUE KEY dedupe_key (dedupe_key),
   KEY due (status,available_at),
   KEY recipient (recipient),
-  KEY ticket (ticket_id)
+  KEY ticket (ticket_id),
+  KEY mail_id (mail_id)
 ) {$collate};";
 	}
 
@@ -194,6 +196,49 @@ final class Outbox implements Table {
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 		$next = $this->wpdb->get_var( $this->wpdb->prepare( "SELECT MIN(available_at) FROM {$this->table()} WHERE status = %s", self::PENDING ) );
 		return null === $next ? null : (int) $next;
+	}
+
+	/**
+	 * Gives a row its Message-ID once: a retry sends the same one, so the shopper's reply matches
+	 * whichever attempt reached them.
+	 *
+	 * @return string The row's Message-ID (an earlier one when it had one).
+	 */
+	public function assign_mail_id( int $id, string $mail_id ): string {
+		$table = $this->table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query( $this->wpdb->prepare( "UPDATE {$table} SET mail_id = %s WHERE id = %d AND mail_id = ''", $mail_id, $id ) );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (string) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT mail_id FROM {$table} WHERE id = %d", $id ) );
+	}
+
+	/**
+	 * The Message-IDs of the mails to $recipient about a ticket before row $before_id, newest first:
+	 * part of the thread a new mail continues.
+	 *
+	 * @return array<string, int> Message-ID => when it was queued.
+	 */
+	public function thread( int $ticket_id, string $recipient, int $before_id, int $limit = 10 ): array {
+		$sql  = "SELECT mail_id, created_at FROM {$this->table()}
+			WHERE ticket_id = %d AND recipient = %s AND id < %d AND mail_id <> '' ORDER BY id DESC LIMIT %d";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
+		$rows = $this->wpdb->get_results( $this->wpdb->prepare( $sql, $ticket_id, $recipient, $before_id, $limit ) );
+		return array_column( array_map( static fn( object $row ): array => array( (string) $row->mail_id, (int) $row->created_at ), $rows ), 1, 0 );
+	}
+
+	/**
+	 * The ticket of the newest of our mails among $mail_ids, 0 when none is ours.
+	 *
+	 * @param string[] $mail_ids Message-IDs (with angle brackets).
+	 */
+	public function ticket_of( array $mail_ids ): int {
+		if ( ! $mail_ids ) {
+			return 0;
+		}
+		$marks = implode( ', ', array_fill( 0, count( $mail_ids ), '%s' ) );
+		$sql   = "SELECT ticket_id FROM {$this->table()} WHERE mail_id IN ({$marks}) ORDER BY id DESC LIMIT 1";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name and placeholders.
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, ...$mail_ids ) );
 	}
 
 	/**

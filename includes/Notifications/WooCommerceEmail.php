@@ -40,8 +40,12 @@ final class WooCommerceEmail extends \WC_Email {
 
 	/**
 	 * Sends the notification with the store's settings for this email.
+	 *
+	 * @param string[] $headers Threading header lines, after WooCommerce's own. Our Reply-To replaces
+	 *                          WooCommerce's (the store's From address): wp_mail would keep both,
+	 *                          and the shopper's reply would go to both.
 	 */
-	public function deliver( Notification $mail ): bool {
+	public function deliver( Notification $mail, array $headers = array() ): bool {
 		$this->mail                            = $mail;
 		$this->recipient                       = $mail->recipient;
 		$this->placeholders['{ticket_number}'] = (string) $mail->ticket_number;
@@ -50,7 +54,10 @@ final class WooCommerceEmail extends \WC_Email {
 		$this->placeholders['{order_number}']   = $mail->order_number;
 		$this->setup_locale();
 		try {
-			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $this->get_headers(), array() );
+			$own   = (string) $this->get_headers();
+			$own   = preg_grep( '/^reply-to:/i', $headers ) ? (string) preg_replace( '/^reply-to:.*(?:\r\n|\n)?/im', '', $own ) : $own;
+			$lines = $own . implode( '', array_map( static fn( string $line ): string => $line . "\r\n", $headers ) );
+			return (bool) $this->send( $mail->recipient, $this->get_subject(), $this->get_content(), $lines, array() );
 		} finally {
 			$this->restore_locale();
 			$this->mail = null;

@@ -36,9 +36,9 @@ final class WooCommerceMailer implements Mailer {
 		return (bool) $this->email( $kind )?->is_enabled();
 	}
 
-	public function send( Notification $mail ): bool {
+	public function send( Notification $mail, array $headers = array() ): bool {
 		$email = $this->email( $mail->kind );
-		return null !== $email && $email->deliver( $mail );
+		return null !== $email && $email->deliver( $mail, $headers );
 	}
 
 	private function email( Kind $kind ): ?WooCommerceEmail {

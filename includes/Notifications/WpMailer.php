@@ -17,13 +17,13 @@ final class WpMailer implements Mailer {
 		return true;
 	}
 
-	public function send( Notification $mail ): bool {
+	public function send( Notification $mail, array $headers = array() ): bool {
 		$heading = $mail->fill( $mail->kind->default_heading() );
 		return wp_mail(
 			$mail->recipient,
 			$mail->fill( $mail->kind->default_subject() ),
 			$this->template->document( $mail, $heading ),
-			array( 'Content-Type: text/html; charset=UTF-8' )
+			array( 'Content-Type: text/html; charset=UTF-8', ...$headers )
 		);
 	}
 }

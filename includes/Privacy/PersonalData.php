@@ -29,6 +29,7 @@ use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Registrable;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderSource;
@@ -57,6 +58,7 @@ final class PersonalData implements Registrable {
 		private EventLog $events,
 		private AccessTokens $tokens,
 		private Outbox $outbox,
+		private ReceivedMailRepository $received,
 		private ReturnRepository $returns,
 		private SearchLog $log,
 		private ArticleVotes $votes,
@@ -159,6 +161,7 @@ final class PersonalData implements Registrable {
 		$done = null !== $returns && count( $returns ) < self::PAGE;
 		if ( $done ) {
 			$this->outbox->forget_recipient( $email );
+			$removed = $this->received->forget_sender( $email ) || $removed;
 			$removed = $this->forget_lookups( $email ) || $removed;
 		}
 		return array(

@@ -13,6 +13,7 @@ namespace Aftercare\Privacy;
 use Aftercare\HelpCenter\HelpCenterModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\MailModule;
 use Aftercare\Notifications\NotificationsModule;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
@@ -26,7 +27,8 @@ final class PrivacyModule extends Module {
 		private OrdersModule $orders,
 		private TicketsModule $tickets,
 		private ReturnsModule $returns,
-		private NotificationsModule $notifications
+		private NotificationsModule $notifications,
+		private MailModule $mail
 	) {}
 
 	public function services(): array {
@@ -41,6 +43,7 @@ final class PrivacyModule extends Module {
 				$tickets->events,
 				$shared->tokens,
 				$this->notifications->outbox,
+				$this->mail->received,
 				$this->returns->repository,
 				$help->search_log,
 				$help->votes,

@@ -77,6 +77,19 @@ final class Settings {
 				'maxLength'   => 100,
 				'default'     => '',
 			),
+			'support_email'            => array(
+				'description' => __( 'The address shoppers write to; replies to our mails come back to it (empty: the admin email).', 'aftercare' ),
+				'type'        => 'string',
+				'pattern'     => '^$|^[^@\\s+]+@[^@\\s]+\\.[^@\\s]+$',
+				'maxLength'   => 100,
+				'default'     => '',
+			),
+			'inbound_secret'           => array(
+				'description' => __( 'The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).', 'aftercare' ),
+				'type'        => 'string',
+				'pattern'     => '^$|^[A-Za-z0-9]{24,64}$',
+				'default'     => '',
+			),
 			'attachment_retention_months' => array(
 				'description' => __( 'Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).', 'aftercare' ),
 				'type'        => 'integer',

@@ -95,6 +95,15 @@ final class TicketRepository implements Table {
 	}
 
 	/**
+	 * A ticket by its public number (#1042).
+	 */
+	public function find_by_number( int $number ): ?Ticket {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$id = (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE number = %d", $number ) );
+		return $id ? $this->find( $id ) : null;
+	}
+
+	/**
 	 * The ticket the key made since $since. A use before that is forgotten first, so an expired
 	 * key may make a new ticket.
 	 */

@@ -54,11 +54,12 @@ final class TicketService {
 	 *
 	 * @param array<string, mixed> $input  See above.
 	 * @param int                  $actor_id Who creates it (0 = guest).
+	 * @param Channel              $channel  How a guest's or customer's ticket came in (web form, or email through Mail\Inbox).
 	 * @return array{ticket: Ticket, message: Message, token: string, replayed: bool} token: the raw guest
 	 *         access token ('' when the customer is a user, and on a replay); replayed: an earlier
 	 *         request with the same idempotency key made this ticket in the last day.
 	 */
-	public function create( array $input, int $actor_id ): array {
+	public function create( array $input, int $actor_id, Channel $channel = Channel::Web ): array {
 		$agent    = self::is_agent( $actor_id );
 		$subject  = self::subject( (string) ( $input['subject'] ?? '' ) );
 		$body     = self::body( (string) ( $input['message'] ?? '' ) );
@@ -83,7 +84,7 @@ final class TicketService {
 			$subject,
 			$status,
 			$priority,
-			$agent ? Channel::from( (string) ( $input['channel'] ?? 'admin' ) ) : Channel::Web,
+			$agent ? Channel::from( (string) ( $input['channel'] ?? 'admin' ) ) : $channel,
 			$customer['id'],
 			$customer['email'],
 			$customer['name'],

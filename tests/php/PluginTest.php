@@ -44,6 +44,7 @@ final class PluginTest extends TestCase {
 		'returns',
 		'return_items',
 		'outbox',
+		'received_mail',
 	);
 
 	public function test_every_modules_tables_exist_after_install(): void {

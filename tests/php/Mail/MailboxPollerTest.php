@@ -17,6 +17,7 @@ use Aftercare\Mail\ImapClient;
 use Aftercare\Mail\ImapError;
 use Aftercare\Mail\Mailbox;
 use Aftercare\Mail\MailboxPoller;
+use Aftercare\Plugin;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\TestCase;
 
@@ -179,6 +180,22 @@ final class MailboxPollerTest extends TestCase {
 				$this->assertStringContainsString( 'certificate is not trusted', $error->getMessage(), $security );
 			}
 		}
+	}
+
+	public function test_the_plugins_poller_turns_mailbox_mail_into_tickets_through_the_inbox(): void {
+		global $wpdb;
+		$this->server->deliver( $this->folder, $this->fixture( 'html-only' ) );
+		$this->server->deliver( $this->folder, $this->fixture( 'out-of-office' ) );
+		$inbox  = Plugin::instance()->inbox;
+		$poller = new MailboxPoller( new Settings(), $inbox, new Lock( $wpdb, new SystemClock() ) );
+
+		$this->assertSame( 2, $poller->poll() );
+		$again = $inbox->receive( $this->fixture( 'html-only' ), 'imap' );
+		$this->assertSame( 'duplicate', $again->outcome->value, 'the polled message was stored, once' );
+		$this->assertSame( 'email', Plugin::instance()->tickets->get( $again->ticket_id )->channel->value );
+		$auto = $inbox->receive( $this->fixture( 'out-of-office' ), 'imap' );
+		$this->assertSame( 'duplicate', $auto->outcome->value, 'the auto-reply was recorded' );
+		$this->assertSame( 0, $auto->ticket_id, 'and made no ticket' );
 	}
 
 	public function test_it_is_scheduled_only_while_a_mailbox_is_configured(): void {

@@ -23,7 +23,7 @@ final class RecordingReceiver implements Receiver {
 	/** How often receive() was called. */
 	public int $offered = 0;
 
-	public function receive( string $raw, string $source ): bool {
+	public function take( string $raw, string $source ): bool {
 		++$this->offered;
 		if ( null !== $this->limit && count( $this->received ) >= $this->limit ) {
 			return false;

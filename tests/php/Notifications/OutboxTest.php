@@ -50,7 +50,7 @@ final class OutboxTest extends TicketRestTestCase {
 			public function is_enabled( Kind $kind ): bool {
 				return $this->enabled;
 			}
-			public function send( Notification $mail ): bool {
+			public function send( Notification $mail, array $headers = array() ): bool {
 				if ( $this->failing ) {
 					do_action( 'wp_mail_failed', new \WP_Error( 'wp_mail_failed', 'SMTP connect() failed.' ) );
 					return false;
@@ -74,7 +74,8 @@ final class OutboxTest extends TicketRestTestCase {
 			new Links( $settings ),
 			$settings,
 			$this->clock,
-			self::return_mails( $settings )
+			self::return_mails( $settings ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox )
 		);
 	}
 

@@ -52,7 +52,8 @@ final class RetentionTest extends TicketRestTestCase {
 			new Links( $settings ),
 			$settings,
 			$this->clock,
-			self::return_mails( $settings )
+			self::return_mails( $settings ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
 		);
 		$this->retention = new Retention(
 			$settings,

@@ -42,6 +42,9 @@ final class NamespaceTest extends TestCase {
 		$namespace = $this->rest( 'GET', '/aftercare/v1' );
 		$this->assertSame( 200, $namespace->get_status() );
 		$this->assertArrayHasKey( '/aftercare/v1/settings', $namespace->get_data()['routes'] );
+		// Mail in: anonymous but signed with the inbound secret, so an unsigned write is a 401 like any other (Mail\InboxTest).
+		$this->assertArrayHasKey( '/aftercare/v1/inbound/email', $namespace->get_data()['routes'] );
+		$this->assertArrayHasKey( '/aftercare/v1/inbound/postmark', $namespace->get_data()['routes'] );
 	}
 
 	public function test_every_route_refuses_anonymous_writes(): void {

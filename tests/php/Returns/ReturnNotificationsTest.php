@@ -140,8 +140,9 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		$tokens   = new AccessTokens( $wpdb, $clock );
 		$messages = new MessageRepository( $wpdb );
 		$returns  = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
+		$outbox   = new Outbox( $wpdb, $clock );
 		return new Notifier(
-			new Outbox( $wpdb, $clock ),
+			$outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
 			new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), $messages ),
 			$messages,
@@ -149,7 +150,8 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 			new Links( $settings ),
 			$settings,
 			$clock,
-			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, $this->orders->source() )
+			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, $this->orders->source() ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
 		);
 	}
 

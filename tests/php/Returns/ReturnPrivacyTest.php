@@ -238,7 +238,8 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 			new Links( $settings ),
 			$settings,
 			$clock,
-			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null )
+			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
 		);
 		return new Retention(
 			$settings,

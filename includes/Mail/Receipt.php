@@ -1,0 +1,41 @@
+<?php
+/**
+ * What Inbox::receive() did with one raw message.
+ *
+ * @package Aftercare
+ */
+
+declare( strict_types=1 );
+
+namespace Aftercare\Mail;
+
+final class Receipt {
+
+	/**
+	 * @param Outcome $outcome     What became of it.
+	 * @param int     $ticket_id   The ticket it went to (or went to the first time, for a duplicate); 0 for none.
+	 * @param int     $message_id  The ticket message it became; 0 for none.
+	 * @param string  $reason      Why (plain English, for the log), '' when simply stored.
+	 * @param int     $received_id Its row in the received-mail log.
+	 */
+	public function __construct(
+		public readonly Outcome $outcome,
+		public readonly int $ticket_id = 0,
+		public readonly int $message_id = 0,
+		public readonly string $reason = '',
+		public readonly int $received_id = 0,
+	) {}
+
+	/**
+	 * @return array{outcome: string, ticket_id: int, message_id: int, reason: string, received_id: int}
+	 */
+	public function to_array(): array {
+		return array(
+			'outcome'     => $this->outcome->value,
+			'ticket_id'   => $this->ticket_id,
+			'message_id'  => $this->message_id,
+			'reason'      => $this->reason,
+			'received_id' => $this->received_id,
+		);
+	}
+}
