@@ -235,6 +235,29 @@ export interface AftercareHelpVisitor {
 	visitor?: string;
 }
 
+export interface AftercareInboundMail {
+	/**
+	 * What became of the mail: stored in a ticket, a duplicate, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.
+	 */
+	outcome?: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
+	/**
+	 * The ticket the mail went to (0: none).
+	 */
+	ticket_id?: number;
+	/**
+	 * The ticket message the mail became (0: none).
+	 */
+	message_id?: number;
+	/**
+	 * Why, when the mail was not simply stored.
+	 */
+	reason?: string;
+	/**
+	 * The mail's entry in the log of received mail.
+	 */
+	received_id?: number;
+}
+
 export interface AftercareMailboxTest {
 	/**
 	 * What the server said on connecting.
@@ -664,6 +687,14 @@ export interface AftercareSettings {
 	 * Where new tickets and customer replies are announced when a ticket has no assignee (empty: every support agent).
 	 */
 	notification_email: string;
+	/**
+	 * The address shoppers write to; replies to our mails come back to it (empty: the admin email).
+	 */
+	support_email: string;
+	/**
+	 * The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).
+	 */
+	inbound_secret: string;
 	/**
 	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
 	 */
@@ -1452,6 +1483,40 @@ export interface AftercareSavedRepliesUpdate {
 }
 
 /**
+ * POST /aftercare/v1/settings/email/test
+ */
+export interface AftercareSettingsEmailTestCreate {
+	/**
+	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
+	 */
+	mailbox_host?: string;
+	/**
+	 * IMAP port: usually 993 for SSL/TLS, 143 for STARTTLS.
+	 */
+	mailbox_port?: number;
+	/**
+	 * How the connection is encrypted: SSL/TLS from the start, or STARTTLS after connecting.
+	 */
+	mailbox_security?: 'ssl' | 'starttls';
+	/**
+	 * User name of the support mailbox, often its address.
+	 */
+	mailbox_user?: string;
+	/**
+	 * Password or app password of the support mailbox. Write-only: it is never sent back.
+	 */
+	mailbox_password?: string;
+	/**
+	 * Folder whose new messages become tickets and replies.
+	 */
+	mailbox_folder?: string;
+	/**
+	 * Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).
+	 */
+	mailbox_allow_self_signed?: boolean;
+}
+
+/**
  * GET /aftercare/v1/settings
  */
 export interface AftercareSettingsRead {
@@ -1499,6 +1564,14 @@ export interface AftercareSettingsUpdate {
 	 * Where new tickets and customer replies are announced when a ticket has no assignee (empty: every support agent).
 	 */
 	notification_email?: string;
+	/**
+	 * The address shoppers write to; replies to our mails come back to it (empty: the admin email).
+	 */
+	support_email?: string;
+	/**
+	 * The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).
+	 */
+	inbound_secret?: string;
 	/**
 	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
 	 */
@@ -1623,6 +1696,34 @@ export interface AftercareSettingsUpdate {
 	 * How to send items back, shown once a return is approved.
 	 */
 	return_shipping_instructions?: string;
+	/**
+	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
+	 */
+	mailbox_host?: string;
+	/**
+	 * IMAP port: usually 993 for SSL/TLS, 143 for STARTTLS.
+	 */
+	mailbox_port?: number;
+	/**
+	 * How the connection is encrypted: SSL/TLS from the start, or STARTTLS after connecting.
+	 */
+	mailbox_security?: 'ssl' | 'starttls';
+	/**
+	 * User name of the support mailbox, often its address.
+	 */
+	mailbox_user?: string;
+	/**
+	 * Password or app password of the support mailbox. Write-only: it is never sent back.
+	 */
+	mailbox_password?: string;
+	/**
+	 * Folder whose new messages become tickets and replies.
+	 */
+	mailbox_folder?: string;
+	/**
+	 * Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).
+	 */
+	mailbox_allow_self_signed?: boolean;
 }
 
 /**
