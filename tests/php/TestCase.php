@@ -98,6 +98,27 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * Sends the outbox's due mail (the notifier's cron run) and returns what wp_mail() was given,
+	 * without sending it.
+	 *
+	 * @return array<int, array<string, mixed>> wp_mail()'s arguments, one array a mail.
+	 */
+	protected function deliver_outbox(): array {
+		$mails   = array();
+		$capture = static function ( $value, array $atts ) use ( &$mails ) {
+			$mails[] = $atts;
+			return true;
+		};
+		add_filter( 'pre_wp_mail', $capture, 10, 2 );
+		try {
+			do_action( \Aftercare\Notifications\Notifier::HOOK );
+		} finally {
+			remove_filter( 'pre_wp_mail', $capture );
+		}
+		return $mails;
+	}
+
+	/**
 	 * @param mixed $response_data Response data of an error response.
 	 */
 	protected function assertErrorCode( string $code, \WP_REST_Response $response, int $status ): void {

@@ -13,7 +13,6 @@ declare( strict_types=1 );
 namespace Aftercare\Tests\Mail;
 
 use Aftercare\Mail\ReplyAddress;
-use Aftercare\Notifications\Notifier;
 use Aftercare\Plugin;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\Notifications\MailHeadersTest;
@@ -82,23 +81,6 @@ final class InboxTest extends TicketRestTestCase {
 	 */
 	private function thread( int $ticket_id ): array {
 		return $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/messages', array(), $this->agent->ID )->get_data();
-	}
-
-	/**
-	 * Runs the mail queue; returns what reached wp_mail.
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function deliver(): array {
-		$mails   = array();
-		$capture = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		do_action( Notifier::HOOK );
-		remove_filter( 'pre_wp_mail', $capture );
-		return $mails;
 	}
 
 	/**
@@ -200,7 +182,7 @@ final class InboxTest extends TicketRestTestCase {
 
 	public function test_a_reply_finds_its_ticket_by_in_reply_to_and_references(): void {
 		$ticket = $this->guest_ticket( array( 'email' => 'gwen@example.test' ) );
-		$ack    = array_values( array_filter( $this->deliver(), static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) )[0];
+		$ack    = array_values( array_filter( $this->deliver_outbox(), static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) )[0];
 		$id     = (string) preg_replace( '/^Message-ID:\s*/i', '', (string) current( preg_grep( '/^Message-ID:/i', MailHeadersTest::lines( $ack ) ) ) );
 		$first  = $this->post( self::mail( array( 'In-Reply-To' => $id, 'Message-ID' => '<first-reply@mail.example.test>' ) ) )->get_data();
 		$this->assertSame( $ticket['id'], $first['ticket_id'], 'In-Reply-To our acknowledgement' );
@@ -225,7 +207,7 @@ final class InboxTest extends TicketRestTestCase {
 
 	public function test_auto_replies_bounces_and_our_own_mail_are_recorded_and_never_answered(): void {
 		$ticket = $this->guest_ticket( array( 'email' => 'gwen@example.test' ) );
-		$this->deliver();
+		$this->deliver_outbox();
 		$before = $this->outbox_rows( $ticket['id'] );
 		$tagged = $this->reply->for_ticket( (int) $ticket['number'] );
 		foreach ( array(
@@ -241,7 +223,7 @@ final class InboxTest extends TicketRestTestCase {
 		$this->assertSame( 4, $this->count_received(), 'each one recorded' );
 		$this->assertCount( 1, $this->thread( $ticket['id'] ) );
 		$this->assertSame( $before, $this->outbox_rows( $ticket['id'] ), 'no mail queued' );
-		$this->assertSame( array(), $this->deliver() );
+		$this->assertSame( array(), $this->deliver_outbox() );
 	}
 
 	public function test_a_new_ticket_by_mail_is_acknowledged_with_a_reply_address_and_files_follow_the_store_rules(): void {
@@ -263,7 +245,7 @@ final class InboxTest extends TicketRestTestCase {
 		$message = $this->thread( $receipt['ticket_id'] )[0];
 		$this->assertSame( array( 'box.png' ), array_column( $message['attachments'], 'name' ) );
 
-		$ack = array_values( array_filter( $this->deliver(), static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) );
+		$ack = array_values( array_filter( $this->deliver_outbox(), static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) );
 		$this->assertCount( 1, $ack, 'the sender gets the acknowledgement' );
 		$number = Plugin::instance()->tickets->get( $receipt['ticket_id'] )->number;
 		$this->assertContains( 'Reply-To: ' . $this->reply->for_ticket( $number ), MailHeadersTest::lines( $ack[0] ) );

@@ -13,7 +13,6 @@ namespace Aftercare\Tests\Notifications;
 
 use Aftercare\Mail\ReplyAddress;
 use Aftercare\Notifications\MailHeaders;
-use Aftercare\Notifications\Notifier;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 
@@ -26,23 +25,6 @@ final class MailHeadersTest extends TicketRestTestCase {
 		global $wpdb;
 		$log = new \Aftercare\Mail\ReceivedMailRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
 		return new MailHeaders( $outbox, $log, new ReplyAddress( new Settings() ) );
-	}
-
-	/**
-	 * Runs the queue and returns what reached wp_mail.
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function deliver(): array {
-		$mails   = array();
-		$capture = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		do_action( Notifier::HOOK );
-		remove_filter( 'pre_wp_mail', $capture );
-		return $mails;
 	}
 
 	/**
@@ -72,7 +54,7 @@ final class MailHeadersTest extends TicketRestTestCase {
 		( new Settings() )->update( array( 'support_email' => 'help@shop.example' ) );
 		$ticket = $this->guest_ticket( array( 'email' => 'gwen@example.test' ) );
 		$to     = static fn( array $mails ): array => array_values( array_filter( $mails, static fn( array $mail ): bool => 'gwen@example.test' === $mail['to'] ) );
-		$first  = self::headers( $to( $this->deliver() )[0] );
+		$first  = self::headers( $to( $this->deliver_outbox() )[0] );
 		$this->assertMatchesRegularExpression( '/^<aftercare\.t' . $ticket['id'] . '\.m\d+\.[0-9a-f]{12}@[^>]+>$/', $first['message-id'] );
 		$this->assertArrayNotHasKey( 'in-reply-to', $first, 'the first mail of the thread answers nothing' );
 		$this->assertMatchesRegularExpression( '/^help\+t' . $ticket['number'] . '\.[0-9a-f]{8}@shop\.example$/', $first['reply-to'] );
@@ -85,7 +67,7 @@ final class MailHeadersTest extends TicketRestTestCase {
 		$this->assertSame( 0, $reply->ticket_number( array( $other ) ), 'nor does another ticket\'s number with this tag' );
 
 		$this->rest( 'POST', '/aftercare/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'It ships today.' ), $this->agent->ID );
-		$second = self::headers( $to( $this->deliver() )[0] );
+		$second = self::headers( $to( $this->deliver_outbox() )[0] );
 		$this->assertNotSame( $first['message-id'], $second['message-id'] );
 		$this->assertSame( $first['message-id'], $second['in-reply-to'] );
 		$this->assertSame( $first['message-id'], $second['references'] );
@@ -94,7 +76,7 @@ final class MailHeadersTest extends TicketRestTestCase {
 
 	public function test_agents_mails_have_ids_but_no_reply_address_and_php_mailer_sends_one_message_id(): void {
 		$ticket = $this->guest_ticket( array( 'email' => 'gwen@example.test' ) );
-		$mails  = array_values( array_filter( $this->deliver(), static fn( array $mail ): bool => 'gwen@example.test' !== $mail['to'] ) );
+		$mails  = array_values( array_filter( $this->deliver_outbox(), static fn( array $mail ): bool => 'gwen@example.test' !== $mail['to'] ) );
 		$this->assertNotEmpty( $mails );
 		$agent = self::headers( $mails[0] );
 		$this->assertStringStartsWith( '<aftercare.t' . $ticket['id'] . '.', $agent['message-id'] );

@@ -85,14 +85,7 @@ final class AgentRoutesTest extends TicketRestTestCase {
 		$this->assertSame( 201, $this->as_guest( 'POST', $path . '/messages', $claim['access_token'], array( 'body' => 'Any news?' ) )->get_status() );
 		$this->assertFalse( $verified(), 'the link shown after sending proves nothing about the mailbox' );
 
-		$mails   = array();
-		$capture = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		do_action( \Aftercare\Notifications\Notifier::HOOK );
-		remove_filter( 'pre_wp_mail', $capture );
+		$mails = $this->deliver_outbox();
 		$to_guest = array_values(
 			array_filter( $mails, static fn( array $mail ) => str_contains( (string) $mail['message'], 'aftercare_ticket=' . $claim['id'] . '&' ) )
 		);
