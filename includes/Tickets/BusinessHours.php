@@ -1,7 +1,14 @@
 <?php
 /**
  * The store's business hours: which hours of each weekday count towards SLA targets, and the
- * holidays that count not at all, in the store's time zone. Settings fields and their validation.
+ * holidays that count not at all, in the store's time zone; and the arithmetic on them (an
+ * instant plus N business seconds, the business seconds between two instants).
+ *
+ * Business seconds are real elapsed seconds inside opening hours: a day whose hours span a
+ * daylight-saving change is an hour shorter or longer. The walk goes a day at a time and skips
+ * whole weeks that hold no holiday and no clock change, so a year-long target takes a few dozen
+ * steps. A week without any opening hours (settings written around the validation) counts as
+ * around the clock, so no walk can run forever.
  *
  * @package Aftercare
  */
@@ -16,6 +23,179 @@ final class BusinessHours {
 	public const MAX_HOLIDAYS = 100;
 
 	private const TIME_PATTERN = '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$';
+
+	/** Seconds open in a week without holidays or clock changes; 0: around the clock. */
+	private int $weekly = 0;
+
+	/** @var int[] Holidays as local day numbers (days since 1970-01-01), ascending. */
+	private array $closed_days;
+
+	/** Local midnight of 1970-01-01, the base every local date and time is built from. */
+	private \DateTimeImmutable $epoch;
+
+	/**
+	 * @param array<int, array{0: int, 1: int}|null> $week     Per weekday (0 Monday … 6 Sunday) the opening hours as
+	 *                                                         [start, end) in minutes after local midnight; null: closed.
+	 * @param string[]                               $holidays Days closed all day, YYYY-MM-DD.
+	 * @param \DateTimeZone                          $zone     The store's time zone.
+	 */
+	public function __construct( private array $week, array $holidays, private \DateTimeZone $zone ) {
+		foreach ( $week as $hours ) {
+			$this->weekly += $hours ? 60 * max( 0, $hours[1] - $hours[0] ) : 0;
+		}
+		$days = array();
+		foreach ( $holidays as $date ) {
+			if ( self::is_date( (string) $date ) ) {
+				$days[] = intdiv( (int) gmmktime( 0, 0, 0, (int) substr( $date, 5, 2 ), (int) substr( $date, 8, 2 ), (int) substr( $date, 0, 4 ) ), DAY_IN_SECONDS );
+			}
+		}
+		sort( $days );
+		$this->closed_days = $days;
+		$this->epoch       = ( new \DateTimeImmutable( '@0' ) )->setTimezone( $zone );
+	}
+
+	/**
+	 * The hours the settings describe, in the site's time zone as it is now; around the clock
+	 * when `sla_business_hours` is off.
+	 *
+	 * @param array<string, mixed> $values Every setting.
+	 */
+	public static function from_settings( array $values ): self {
+		if ( empty( $values['sla_business_hours'] ) ) {
+			return new self( array(), array(), new \DateTimeZone( 'UTC' ) );
+		}
+		$week = array();
+		foreach ( array_slice( array_values( (array) $values['business_hours'] ), 0, 7 ) as $day ) {
+			$week[] = is_array( $day ) && ! empty( $day['open'] ) ? self::minutes( $day['start'] ?? '', $day['end'] ?? '' ) : null;
+		}
+		return new self( $week, (array) $values['holidays'], wp_timezone() );
+	}
+
+	/**
+	 * The instant $seconds business seconds after $from.
+	 */
+	public function add( int $from, int $seconds ): int {
+		if ( $seconds <= 0 || 0 === $this->weekly ) {
+			return $from + max( 0, $seconds );
+		}
+		$left  = $seconds;
+		$day   = $this->day_of( $from );
+		$whole = false;
+		// Ends: every week without a holiday opens for $this->weekly > 0 seconds, and holidays are few.
+		while ( true ) {
+			$weeks = $whole ? $this->plain_weeks( $day, intdiv( $left - 1, $this->weekly ) ) : 0;
+			if ( $weeks > 0 ) {
+				$left -= $weeks * $this->weekly;
+				$day  += 7 * $weeks;
+				continue;
+			}
+			$open = $this->open_on( $day );
+			if ( $open && $open[1] > $from ) {
+				$begin = max( $open[0], $from );
+				if ( $left <= $open[1] - $begin ) {
+					return $begin + $left;
+				}
+				$left -= $open[1] - $begin;
+			}
+			++$day;
+			$whole = true;
+		}
+	}
+
+	/**
+	 * Business seconds from $from to $to (0 when $to is not later).
+	 */
+	public function between( int $from, int $to ): int {
+		if ( $to <= $from ) {
+			return 0;
+		}
+		if ( 0 === $this->weekly ) {
+			return $to - $from;
+		}
+		$total = 0;
+		$day   = $this->day_of( $from );
+		$last  = $this->day_of( $to );
+		$whole = false;
+		while ( $day <= $last ) {
+			$weeks = $whole ? $this->plain_weeks( $day, intdiv( $last - $day, 7 ) ) : 0;
+			if ( $weeks > 0 ) {
+				$total += $weeks * $this->weekly;
+				$day   += 7 * $weeks;
+				continue;
+			}
+			$open = $this->open_on( $day );
+			if ( $open ) {
+				$total += max( 0, min( $open[1], $to ) - max( $open[0], $from ) );
+			}
+			++$day;
+			$whole = true;
+		}
+		return $total;
+	}
+
+	/**
+	 * How many of the (at most $want) weeks from the start of local $day hold no holiday and no
+	 * clock change, so that each is open exactly $this->weekly seconds.
+	 */
+	private function plain_weeks( int $day, int $want ): int {
+		$weeks = $want;
+		foreach ( $this->closed_days as $holiday ) {
+			if ( $holiday >= $day ) {
+				$weeks = min( $weeks, intdiv( $holiday - $day, 7 ) );
+				break;
+			}
+		}
+		if ( $weeks <= 0 ) {
+			return 0;
+		}
+		$start   = $this->instant( $day, 0 );
+		$changes = $this->zone->getTransitions( $start, $start + $weeks * WEEK_IN_SECONDS );
+		if ( is_array( $changes ) && count( $changes ) > 1 ) {
+			$weeks = min( $weeks, intdiv( (int) $changes[1]['ts'] - $start, WEEK_IN_SECONDS ) );
+		}
+		return $weeks;
+	}
+
+	/**
+	 * The opening hours of local $day as instants, or null when it is closed.
+	 *
+	 * @return array{0: int, 1: int}|null
+	 */
+	private function open_on( int $day ): ?array {
+		$hours = $this->week[ ( $day + 3 ) % 7 ] ?? null; // 1970-01-01 was a Thursday.
+		if ( null === $hours || in_array( $day, $this->closed_days, true ) ) {
+			return null;
+		}
+		return array( $this->instant( $day, $hours[0] ), $this->instant( $day, $hours[1] ) );
+	}
+
+	/** The local day number of an instant. */
+	private function day_of( int $time ): int {
+		return (int) floor( ( $time + $this->zone->getOffset( new \DateTimeImmutable( '@' . $time ) ) ) / DAY_IN_SECONDS );
+	}
+
+	/** The instant of a local day and time (minutes after midnight; a time skipped by a clock change moves on). */
+	private function instant( int $day, int $minutes ): int {
+		return $this->epoch->setDate( 1970, 1, 1 + $day )->setTime( intdiv( $minutes, 60 ), $minutes % 60 )->getTimestamp();
+	}
+
+	/**
+	 * Opening hours in minutes after midnight, or null when they are not a valid span.
+	 *
+	 * @param mixed $start HH:MM.
+	 * @param mixed $end   HH:MM, up to 24:00.
+	 * @return array{0: int, 1: int}|null
+	 */
+	private static function minutes( mixed $start, mixed $end ): ?array {
+		$span = array();
+		foreach ( array( $start, $end ) as $time ) {
+			if ( ! is_string( $time ) || ! preg_match( '#' . self::TIME_PATTERN . '#', $time ) ) {
+				return null;
+			}
+			$span[] = 60 * (int) substr( $time, 0, 2 ) + (int) substr( $time, 3, 2 );
+		}
+		return $span[0] < $span[1] ? array( $span[0], $span[1] ) : null;
+	}
 
 	/**
 	 * Settings fields, merged into Settings::fields().
