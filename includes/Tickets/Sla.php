@@ -29,7 +29,13 @@ final class Sla {
 		'urgent' => array( 30, 240 ),
 	);
 
-	/** The business hours last read, and what they were read from (rebuilt when that changes). */
+	/**
+	 * The settings as read at the start of the current call (once: reading them is most of a
+	 * queue row's SLA cost), and the hours built from them (again only when they changed).
+	 *
+	 * @var array<string, mixed>
+	 */
+	private array $values = array();
 	private ?BusinessHours $hours = null;
 	private string $hours_key = '';
 
@@ -74,14 +80,15 @@ final class Sla {
 
 	/** Target length in seconds. */
 	public function seconds( Priority $priority, string $target ): int {
-		return 60 * max( 1, (int) $this->settings->get( 'sla_' . $target . '_' . $priority->value ) );
+		$this->read();
+		return $this->target_seconds( $priority, $target );
 	}
 
 	/**
 	 * The due time of the current target with the pauses so far (a running pause not included).
 	 */
 	public function due( Ticket $ticket ): int {
-		return $this->due_of( $ticket, $this->target( $ticket ), $this->hours() );
+		return $this->due_of( $ticket, $this->target( $ticket ), $this->read() );
 	}
 
 	/**
@@ -114,7 +121,7 @@ final class Sla {
 	 * @return array{target: string|null, due: string|null, state: string}
 	 */
 	public function describe( Ticket $ticket ): array {
-		$hours = $this->hours();
+		$hours = $this->read();
 		$now   = $this->clock->now();
 		if ( $ticket->status->is_done() ) {
 			$due = $this->due_of( $ticket, 'resolution', $hours );
@@ -132,7 +139,7 @@ final class Sla {
 			$state = 'paused';
 		} elseif ( $now > $due ) {
 			$state = 'breached';
-		} elseif ( $hours->between( $now, $due ) < self::WARNING_SHARE * $this->seconds( $ticket->priority, $target ) ) {
+		} elseif ( $hours->between( $now, $due ) < self::WARNING_SHARE * $this->target_seconds( $ticket->priority, $target ) ) {
 			$state = 'warning';
 		} else {
 			$state = 'ok';
@@ -146,7 +153,7 @@ final class Sla {
 
 	/** Whether the first response came in time. */
 	public function first_response_met( Ticket $ticket ): bool {
-		return $ticket->first_response_at > 0 && $ticket->first_response_at <= $this->due_of( $ticket, 'first_response', $this->hours() );
+		return $ticket->first_response_at > 0 && $ticket->first_response_at <= $this->due_of( $ticket, 'first_response', $this->read() );
 	}
 
 	/**
@@ -154,7 +161,7 @@ final class Sla {
 	 * the hours that count.
 	 */
 	private function due_of( Ticket $ticket, string $target, BusinessHours $hours, int $running = 0 ): int {
-		return $hours->add( $ticket->created_at, $this->seconds( $ticket->priority, $target ) + $this->paused( $ticket, $hours ) + $running );
+		return $hours->add( $ticket->created_at, $this->target_seconds( $ticket->priority, $target ) + $this->paused( $ticket, $hours ) + $running );
 	}
 
 	/**
@@ -171,13 +178,19 @@ final class Sla {
 		return $counted + max( 0, $ticket->sla_paused_seconds - $elapsed );
 	}
 
+	/** Target length in seconds, from the settings as read. */
+	private function target_seconds( Priority $priority, string $target ): int {
+		return 60 * max( 1, (int) ( $this->values[ 'sla_' . $target . '_' . $priority->value ] ?? 0 ) );
+	}
+
 	/**
-	 * The hours that count now: read from the settings and the site's time zone each time (either
-	 * may change), built again only when they did.
+	 * Reads the settings and the site's time zone (either may have changed since the last call);
+	 * returns the hours that count now.
 	 */
-	private function hours(): BusinessHours {
-		$values = $this->settings->all();
-		$key    = (string) wp_json_encode( array( $values['sla_business_hours'], $values['business_hours'], $values['holidays'], wp_timezone_string() ) );
+	private function read(): BusinessHours {
+		$this->values = $this->settings->all();
+		$values       = $this->values;
+		$key          = (string) wp_json_encode( array( $values['sla_business_hours'], $values['business_hours'], $values['holidays'], wp_timezone_string() ) );
 		if ( null === $this->hours || $key !== $this->hours_key ) {
 			$this->hours     = BusinessHours::from_settings( $values );
 			$this->hours_key = $key;
