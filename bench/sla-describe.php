@@ -80,20 +80,26 @@ for ( $i = 0; $i < 100; $i++ ) {
 }
 wp_set_current_user( 1 );
 
-$aftercare_request = static function ( string $route, array $query = array() ): void {
+$aftercare_request = static function ( string $route, array $query = array() ): array {
 	$request = new WP_REST_Request( 'GET', $route );
 	$request->set_query_params( $query );
 	$response = rest_do_request( $request );
 	if ( 200 !== $response->get_status() ) {
 		throw new RuntimeException( $route . ': ' . $response->get_status() );
 	}
+	return (array) $response->get_data();
 };
-$aftercare_ways = array(
-	'floor: tiny REST route'                => array( 'around the clock', static fn() => $aftercare_request( '/aftercare-test/v1/ping' ) ),
-	'queue, 100 rows, around the clock'     => array( 'around the clock', static fn() => $aftercare_request( '/aftercare/v1/tickets', array( 'per_page' => 100, 'orderby' => 'due' ) ) ),
-	'queue, 100 rows, business hours'       => array( 'business hours', static fn() => $aftercare_request( '/aftercare/v1/tickets', array( 'per_page' => 100, 'orderby' => 'due' ) ) ),
-	'describe() x 100, around the clock'    => array( 'around the clock', static fn() => array_map( array( $aftercare_sla, 'describe' ), $aftercare_rows ) ),
-	'describe() x 100, business hours'      => array( 'business hours', static fn() => array_map( array( $aftercare_sla, 'describe' ), $aftercare_rows ) ),
+if ( 100 !== count( $aftercare_request( '/aftercare/v1/tickets', array( 'per_page' => 100 ) ) ) ) {
+	throw new RuntimeException( 'The queue does not show 100 rows.' );
+}
+$aftercare_queue    = static fn() => $aftercare_request( '/aftercare/v1/tickets', array( 'per_page' => 100, 'orderby' => 'due' ) );
+$aftercare_describe = static fn() => array_map( array( $aftercare_sla, 'describe' ), $aftercare_rows );
+$aftercare_ways     = array(
+	'floor: tiny REST route'             => array( 'around the clock', static fn() => $aftercare_request( '/aftercare-test/v1/ping' ) ),
+	'queue, 100 rows, around the clock'  => array( 'around the clock', $aftercare_queue ),
+	'queue, 100 rows, business hours'    => array( 'business hours', $aftercare_queue ),
+	'describe() x 100, around the clock' => array( 'around the clock', $aftercare_describe ),
+	'describe() x 100, business hours'   => array( 'business hours', $aftercare_describe ),
 );
 
 /**

@@ -6,9 +6,10 @@
  *
  * Business seconds are real elapsed seconds inside opening hours: a day whose hours span a
  * daylight-saving change is an hour shorter or longer. The walk goes a day at a time and skips
- * whole weeks that hold no holiday and no clock change, so a year-long target takes a few dozen
- * steps. A week without any opening hours (settings written around the validation) counts as
- * around the clock, so no walk can run forever.
+ * whole weeks that hold no holiday and no clock change, so a year-long target takes about 65
+ * steps, and each holiday or clock change on the way up to seven more. A week without any opening
+ * hours (settings written around the validation) counts as around the clock, so no walk can run
+ * forever.
  *
  * @package Aftercare
  */
