@@ -46,7 +46,7 @@ final class BusinessHours {
 		}
 		$days = array();
 		foreach ( $holidays as $date ) {
-			if ( self::is_date( (string) $date ) ) {
+			if ( is_string( $date ) && self::is_date( $date ) ) {
 				$days[] = intdiv( (int) gmmktime( 0, 0, 0, (int) substr( $date, 5, 2 ), (int) substr( $date, 8, 2 ), (int) substr( $date, 0, 4 ) ), DAY_IN_SECONDS );
 			}
 		}
