@@ -1,8 +1,10 @@
 <?php
 /**
  * Tickets table: storage and the queue's queries. Every query is prepared; the indexes follow
- * the queue's real questions (open tickets by due time, an agent's open tickets, tickets waiting
- * on the store, a customer's and an order's tickets, recently updated).
+ * the queue's real questions: every view the REST API lists (all, open or solved, an agent's,
+ * unassigned, waiting on the store) has an index per sort (due time, last update, priority), so a
+ * page reads its 25 rows whatever the backlog; a customer's and an order's tickets. Every insert
+ * and update moves the ticket in TicketCounts, which answers the counts of unfiltered lists.
  *
  * @package Aftercare
  */
@@ -32,14 +34,14 @@ final class TicketRepository implements Table {
 	/** Tickets per backfill step, so each request stays short. */
 	private const REINDEX_BATCH = 500;
 
-	public function __construct( private \wpdb $wpdb, private TagRepository $tags, private TicketTerms $terms, private MessageRepository $messages ) {}
+	public function __construct( private \wpdb $wpdb, private TagRepository $tags, private TicketTerms $terms, private MessageRepository $messages, private TicketCounts $counts ) {}
 
 	public function table_name(): string {
 		return 'tickets';
 	}
 
 	public function schema_version(): int {
-		return 4;
+		return 5;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -72,11 +74,18 @@ final class TicketRepository implements Table {
   PRIMARY KEY  (id),
   UNIQUE KEY number (number),
   UNIQUE KEY idempotency_key (idempotency_key),
+  KEY all_due (due_at,id),
+  KEY all_updated (updated_at,id),
+  KEY all_priority (priority_rank,id),
   KEY open_due (is_open,due_at,id),
   KEY open_updated (is_open,updated_at,id),
   KEY open_priority (is_open,priority_rank,id),
   KEY assignee_due (assignee_id,is_open,due_at,id),
+  KEY assignee_updated (assignee_id,is_open,updated_at,id),
+  KEY assignee_priority (assignee_id,is_open,priority_rank,id),
   KEY awaiting_due (awaiting,is_open,due_at,id),
+  KEY awaiting_updated (awaiting,is_open,updated_at,id),
+  KEY awaiting_priority (awaiting,is_open,priority_rank,id),
   KEY status_updated (status,updated_at,id),
   KEY customer (customer_id,updated_at),
   KEY customer_email (customer_email),
@@ -132,6 +141,7 @@ final class TicketRepository implements Table {
 		$ticket->number = $ticket->id + (int) get_option( 'aftercare_ticket_number_offset', 1000 );
 		$this->wpdb->update( $this->table(), array( 'number' => $ticket->number ), array( 'id' => $ticket->id ) );
 		$this->tags->replace( $ticket->id, $ticket->tags );
+		$this->counts->move( null, TicketCounts::key( $ticket ) );
 		return $ticket;
 	}
 
@@ -155,9 +165,25 @@ final class TicketRepository implements Table {
 		return true;
 	}
 
+	/**
+	 * Writes the ticket back. Its count moves from what is stored, read under a row lock (held to
+	 * the end of the transaction), not from what the caller read earlier: a concurrent change of
+	 * the same ticket waits, and each count moves once.
+	 */
 	public function update( Ticket $ticket ): void {
+		$stored = $this->wpdb->get_row(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->prepare( "SELECT status, priority, assignee_id FROM {$this->table()} WHERE id = %d FOR UPDATE", $ticket->id ),
+			ARRAY_N
+		);
+		if ( ! $stored && '' !== $this->wpdb->last_error ) {
+			throw new \RuntimeException( 'Ticket could not be locked: ' . esc_html( $this->wpdb->last_error ) );
+		}
 		$this->wpdb->update( $this->table(), $this->row( $ticket ), array( 'id' => $ticket->id ) );
 		$this->tags->replace( $ticket->id, $ticket->tags );
+		if ( $stored ) {
+			$this->counts->move( array( (string) $stored[0], (string) $stored[1], (int) $stored[2] ), TicketCounts::key( $ticket ) );
+		}
 	}
 
 	/**
@@ -227,7 +253,9 @@ final class TicketRepository implements Table {
 	}
 
 	/**
-	 * One page of tickets, in keyset order.
+	 * One page of tickets, in keyset order, and how many the filter lists: from TicketCounts
+	 * when it can say, else counted (filters by channel, customer, order, tag and search are
+	 * bounded by what they match).
 	 *
 	 * @param TicketFilter $filter What to list.
 	 * @return array{tickets: Ticket[], total: int, next_cursor: string|null}
@@ -237,11 +265,12 @@ final class TicketRepository implements Table {
 		$direction              = $filter->reverse ? ( 'ASC' === $direction ? 'DESC' : 'ASC' ) : $direction;
 		list( $where, $args )       = $this->where( $filter );
 		$count                  = "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}";
-		$total                  = (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$total                  = $this->counts->count( $filter ) ?? (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count ); // phpcs:ignore WordPress.DB.PreparedSQL
 
 		if ( null !== $filter->cursor ) {
 			$op     = 'ASC' === $direction ? '>' : '<';
-			$where .= " AND ({$column} {$op} %d OR ({$column} = %d AND id {$op} %d))";
+			// (column, id) past the cursor, written so the column alone bounds an index range: deep pages cost what the first does.
+			$where .= " AND {$column} {$op}= %d AND ({$column} {$op} %d OR id {$op} %d)";
 			array_push( $args, $filter->cursor[0], $filter->cursor[0], $filter->cursor[1] );
 		}
 		$args[] = $filter->per_page + 1;
@@ -371,29 +400,8 @@ final class TicketRepository implements Table {
 	}
 
 	/**
-	 * Ticket counts of the queue's built-in views, for one agent.
+	 * The views here and in TicketCounts::scope() must agree (TicketCountsTest compares them).
 	 *
-	 * @return array<string, int>
-	 */
-	public function view_counts( int $agent_id ): array {
-		$t   = $this->table();
-		$row = $this->wpdb->get_row(
-			$this->wpdb->prepare(
-				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-				"SELECT
-					(SELECT COUNT(*) FROM {$t} WHERE assignee_id = %d AND is_open = 1) AS mine,
-					(SELECT COUNT(*) FROM {$t} WHERE assignee_id = 0 AND is_open = 1) AS unassigned,
-					(SELECT COUNT(*) FROM {$t} WHERE awaiting = 'agent' AND is_open = 1) AS awaiting,
-					(SELECT COUNT(*) FROM {$t} WHERE is_open = 1) AS open,
-					(SELECT COUNT(*) FROM {$t} WHERE is_open = 0) AS solved",
-				$agent_id
-			),
-			ARRAY_A
-		);
-		return array_map( 'intval', (array) $row );
-	}
-
-	/**
 	 * @return array{0: string, 1: array<int, int|string>} WHERE clause with placeholders, and its values.
 	 */
 	private function where( TicketFilter $filter ): array {
