@@ -36,7 +36,8 @@ for ( $i = 1; $i <= 5; $i++ ) {
 	);
 }
 
-$aftercare_count = static fn(): int => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$aftercare_table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+$aftercare_count = static fn(): int => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$aftercare_table}" );
 $aftercare_query = static function ( string $sql ) use ( $wpdb ): void {
 	if ( false === $wpdb->query( $sql ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- generated here, no input.
 		fwrite( STDERR, $wpdb->last_error . "\n" );
@@ -103,7 +104,8 @@ while ( $aftercare_have < $aftercare_target ) {
 	$max  = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$aftercare_table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	$aftercare_query( 'START TRANSACTION' );
 	$aftercare_query(
-		"INSERT INTO {$aftercare_table} (id, number, subject, status, is_open, priority, priority_rank, channel, customer_email, customer_name, assignee_id, awaiting, created_at, updated_at, solved_at, due_at, message_count)
+		"INSERT INTO {$aftercare_table} (id, number, subject, status, is_open, priority, priority_rank, channel, customer_email, customer_name, assignee_id, awaiting,
+			created_at, updated_at, solved_at, due_at, message_count)
 		SELECT id + {$max}, id + {$max} + 1000, subject, status, is_open, priority, priority_rank, channel, customer_email, customer_name, assignee_id, awaiting,
 			created_at - (id * 37) % 86400, updated_at - (id * 37) % 86400, solved_at, IF(due_at = 4102444800, due_at, due_at - (id * 37) % 86400), message_count
 		FROM {$aftercare_table} ORDER BY id LIMIT {$copy}"

@@ -108,7 +108,8 @@ final class TicketCounts implements Table {
 	 * order, tag or search).
 	 */
 	public function count( TicketFilter $filter ): ?int {
-		if ( $filter->channels || null !== $filter->customer_id || null !== $filter->order_id || null !== $filter->has_order || '' !== $filter->tag || '' !== $filter->search ) {
+		$uncounted = $filter->channels || '' !== $filter->tag || '' !== $filter->search;
+		if ( $uncounted || null !== $filter->customer_id || null !== $filter->order_id || null !== $filter->has_order ) {
 			return null;
 		}
 		list( $statuses, $assignee ) = self::scope( $filter->view, $filter->agent_id );

@@ -34,7 +34,13 @@ final class TicketRepository implements Table {
 	/** Tickets per backfill step, so each request stays short. */
 	private const REINDEX_BATCH = 500;
 
-	public function __construct( private \wpdb $wpdb, private TagRepository $tags, private TicketTerms $terms, private MessageRepository $messages, private TicketCounts $counts ) {}
+	public function __construct(
+		private \wpdb $wpdb,
+		private TagRepository $tags,
+		private TicketTerms $terms,
+		private MessageRepository $messages,
+		private TicketCounts $counts
+	) {}
 
 	public function table_name(): string {
 		return 'tickets';
@@ -265,7 +271,8 @@ final class TicketRepository implements Table {
 		$direction              = $filter->reverse ? ( 'ASC' === $direction ? 'DESC' : 'ASC' ) : $direction;
 		list( $where, $args )       = $this->where( $filter );
 		$count                  = "SELECT COUNT(*) FROM {$this->table()} WHERE {$where}";
-		$total                  = $this->counts->count( $filter ) ?? (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count ); // phpcs:ignore WordPress.DB.PreparedSQL
+		// phpcs:ignore WordPress.DB.PreparedSQL
+		$total                  = $this->counts->count( $filter ) ?? (int) $this->wpdb->get_var( $args ? $this->wpdb->prepare( $count, $args ) : $count );
 
 		if ( null !== $filter->cursor ) {
 			$op     = 'ASC' === $direction ? '>' : '<';

@@ -23,6 +23,9 @@ final class ReturnReplyVariablesTest extends ReturnsTestCase {
 
 	private const BODY = '<p>[{return_number}] [{return_status}] [{return_shipping_instructions}] [{refund_amount}] [{customer_name}]</p>';
 
+	/** The instructions as the reply gets them: escaped, line breaks kept. */
+	private const INSTRUCTIONS = "Pack it well.<br />\nPost it to &lt;b&gt;1 High St&lt;/b&gt; &amp; keep the receipt.";
+
 	private int $agent;
 
 	private string $render;
@@ -47,26 +50,30 @@ final class ReturnReplyVariablesTest extends ReturnsTestCase {
 		$return = $this->returns->create( $order, $this->input( $order ), 0 )['return'];
 		$this->returns->move( $return->id, 'approved', $this->agent );
 
-		$instructions = 'Pack it well.<br />' . "\n" . 'Post it to &lt;b&gt;1 High St&lt;/b&gt; &amp; keep the receipt.';
+		$instructions = self::INSTRUCTIONS;
 		// One shirt of two (40.00 for both) is 20.00; the policy keeps 10%.
 		$this->assertSame(
-			'<p>[' . $return->public_number() . '] [Approved] [' . $instructions . '] [' . esc_html( Eligibility::money( 18.0, $order->currency ) ) . '] [Gwen Guest]</p>',
+			'<p>[' . $return->public_number() . '] [Approved] [' . $instructions . '] [' . $this->money( 18.0, $order->currency ) . '] [Gwen Guest]</p>',
 			$this->rendered( $return->ticket_id )
 		);
 
 		$this->returns->receive( $return->id, array(), false, $this->agent );
 		$this->returns->refund( $return->id, $this->agent, false, 5.0 );
 		$this->assertStringContainsString( '[Refunded]', $this->rendered( $return->ticket_id ) );
-		$this->assertStringContainsString( '[' . esc_html( Eligibility::money( 15.0, $order->currency ) ) . ']', $this->rendered( $return->ticket_id ), 'what was refunded: 20.00 less the 5.00 fee given' );
+		$this->assertStringContainsString(
+			'[' . $this->money( 15.0, $order->currency ) . ']',
+			$this->rendered( $return->ticket_id ),
+			'what was refunded: 20.00 less the 5.00 fee given'
+		);
 	}
 
 	public function test_store_credit_is_the_items_value_and_an_exchange_has_no_refund_amount(): void {
 		$order  = $this->order();
 		$credit = $this->returns->create( $order, $this->input( $order, array( array( 1, 1, 'size' ) ), array( 'outcome' => 'store_credit' ) ), 0 )['return'];
-		$this->assertStringContainsString( '[' . esc_html( Eligibility::money( 14.0, $order->currency ) ) . ']', $this->rendered( $credit->ticket_id ) );
+		$this->assertStringContainsString( '[' . $this->money( 14.0, $order->currency ) . ']', $this->rendered( $credit->ticket_id ) );
 
 		$exchange = $this->returns->create( $order, $this->input( $order, array( array( 0, 1, 'size' ) ), array( 'outcome' => 'exchange' ) ), 0 )['return'];
-		$this->assertStringEndsWith( '[Requested] [Pack it well.<br />' . "\n" . 'Post it to &lt;b&gt;1 High St&lt;/b&gt; &amp; keep the receipt.] [] [Gwen Guest]</p>', $this->rendered( $exchange->ticket_id ) );
+		$this->assertStringEndsWith( '[Requested] [' . self::INSTRUCTIONS . '] [] [Gwen Guest]</p>', $this->rendered( $exchange->ticket_id ) );
 	}
 
 	public function test_a_ticket_without_a_return_leaves_the_return_variables_empty(): void {
@@ -80,6 +87,10 @@ final class ReturnReplyVariablesTest extends ReturnsTestCase {
 			0
 		)['ticket'];
 		$this->assertSame( '<p>[] [] [] [] [Gwen Guest]</p>', $this->rendered( $ticket->id ) );
+	}
+
+	private function money( float $amount, string $currency ): string {
+		return esc_html( Eligibility::money( $amount, $currency ) );
 	}
 
 	private function rendered( int $ticket_id ): string {

@@ -48,7 +48,13 @@ final class TicketCountsTest extends TestCase {
 		parent::setUp();
 		global $wpdb;
 		$this->counts  = new TicketCounts( $wpdb, Plugin::instance()->transaction );
-		$this->tickets = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), new MessageRepository( $wpdb ), $this->counts );
+		$this->tickets = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new TicketTerms( $wpdb, new Tokenizer() ),
+			new MessageRepository( $wpdb ),
+			$this->counts
+		);
 		$this->agents  = array( $this->user( 'aftercare_agent' )->ID, $this->user( 'aftercare_agent' )->ID );
 		// Tickets other tests left behind (real commits) are counted too.
 		$this->counts->rebuild();
@@ -57,8 +63,10 @@ final class TicketCountsTest extends TestCase {
 	public function test_the_counts_equal_a_recount_after_every_kind_of_change(): void {
 		$service = Plugin::instance()->tickets;
 		$actor   = $this->agents[0];
-		mt_srand( 15 ); // phpcs:ignore Generic.PHP.ForbiddenFunctions.FoundWithAlternative -- seeded: every run does the same.
-		$pick     = static fn( array $values ) => $values[ mt_rand( 0, count( $values ) - 1 ) ]; // phpcs:ignore WordPress.WP.AlternativeFunctions.rand_mt_rand
+		// phpcs:disable Generic.PHP.ForbiddenFunctions.FoundWithAlternative, WordPress.WP.AlternativeFunctions.rand_mt_rand -- seeded: every run does the same.
+		mt_srand( 15 );
+		$pick = static fn( array $values ) => $values[ mt_rand( 0, count( $values ) - 1 ) ];
+		// phpcs:enable
 		$assignee = fn(): int => $pick( array( 0, $this->agents[0], $this->agents[1] ) );
 		$kinds    = array(
 			'create by an agent' => function () use ( $service, $actor, $pick, $assignee ): void {
@@ -171,7 +179,12 @@ final class TicketCountsTest extends TestCase {
 		global $wpdb;
 		$agent   = $this->agents[0];
 		$service = Plugin::instance()->tickets;
-		foreach ( array( array( 'open', $agent, array( 'vip' ) ), array( 'new', 0, array() ), array( 'solved', $agent, array() ) ) as list( $status, $assignee, $tags ) ) {
+		$made = array(
+			array( 'open', $agent, array( 'vip' ) ),
+			array( 'new', 0, array() ),
+			array( 'solved', $agent, array() ),
+		);
+		foreach ( $made as list( $status, $assignee, $tags ) ) {
 			$service->create(
 				array(
 					'subject'        => 'Totals',
