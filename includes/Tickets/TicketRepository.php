@@ -276,8 +276,8 @@ final class TicketRepository implements Table {
 
 		if ( null !== $filter->cursor ) {
 			$op     = 'ASC' === $direction ? '>' : '<';
-			// (column, id) past the cursor, written so the column alone bounds an index range: deep pages cost what the first does.
-			$where .= " AND {$column} {$op}= %d AND ({$column} {$op} %d OR id {$op} %d)";
+			// Written as an OR, MariaDB reads it as two index ranges, (col op v) and (col = v, id op last): ties included.
+			$where .= " AND ({$column} {$op} %d OR ({$column} = %d AND id {$op} %d))";
 			array_push( $args, $filter->cursor[0], $filter->cursor[0], $filter->cursor[1] );
 		}
 		$args[] = $filter->per_page + 1;
