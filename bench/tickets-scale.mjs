@@ -9,6 +9,7 @@
 // the admin queue's default (open view by due time, 25 a page), the REST default (`view=all`,
 // by due time), the view counts, and each other view × sort the API allows. Prints p50, p95, time
 // over the floor and SQL queries beyond the floor's. Port: AFTERCARE_TEST_PORT_BASE + 41.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, run } from '../scripts/lib/system.mjs';
@@ -19,7 +20,6 @@ import {
 	fetchTimed,
 	interleaved,
 	percentile,
-	phpJson,
 	withMariaDB,
 } from './lib/bench.mjs';
 
@@ -49,7 +49,20 @@ await withMariaDB( async () => {
 	} );
 	for ( const size of SIZES ) {
 		const grown = Date.now();
-		const seed = phpJson( 'tickets-grow.php', [ site.dir, String( size ) ] );
+		// Its progress goes straight to the terminal; the JSON comes on stdout.
+		const grow = spawnSync(
+			'php',
+			[
+				path.join( REPO_ROOT, 'bench/tickets-grow.php' ),
+				site.dir,
+				String( size ),
+			],
+			{ stdio: [ 'ignore', 'pipe', 'inherit' ], encoding: 'utf8' }
+		);
+		if ( grow.status !== 0 ) {
+			throw new Error( `tickets-grow.php failed: ${ grow.stdout }` );
+		}
+		const seed = JSON.parse( grow.stdout.trim().split( '\n' ).pop() );
 		process.stderr.write(
 			`${ seed.tickets.toLocaleString( 'en' ) } tickets (grown in ${ ( ( Date.now() - grown ) / 1000 ).toFixed( 1 ) }s)\n`
 		);
@@ -57,7 +70,9 @@ await withMariaDB( async () => {
 		run(
 			'php',
 			[ path.join( REPO_ROOT, 'bench/tickets-install.php' ), site.dir ],
-			{ stdio: 'inherit' }
+			{
+				stdio: 'inherit',
+			}
 		);
 		const { url } = await startServer( site );
 		try {
