@@ -28,6 +28,16 @@ final class TicketRepository implements Table {
 		'priority' => array( 'priority_rank', 'DESC' ),
 	);
 
+	/** The index prefix that serves each view; with the sort's name it names the view's index. */
+	private const VIEW_INDEXES = array(
+		'all'        => 'all',
+		'open'       => 'open',
+		'solved'     => 'open',
+		'mine'       => 'assignee',
+		'unassigned' => 'assignee',
+		'awaiting'   => 'awaiting',
+	);
+
 	/** Option holding the last ticket id the search-terms backfill reached. */
 	public const REINDEX_CURSOR = 'aftercare_ticket_terms_cursor';
 
@@ -281,10 +291,8 @@ final class TicketRepository implements Table {
 			array_push( $args, $filter->cursor[0], $filter->cursor[0], $filter->cursor[1] );
 		}
 		$args[] = $filter->per_page + 1;
-		$rows   = $this->wpdb->get_results(
-			// phpcs:ignore WordPress.DB.PreparedSQL
-			$this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d", $args )
-		);
+		$page   = "SELECT * FROM {$this->table()}{$this->index_hint( $filter )} WHERE {$where} ORDER BY {$column} {$direction}, id {$direction} LIMIT %d";
+		$rows   = $this->wpdb->get_results( $this->wpdb->prepare( $page, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL
 
 		$next = null;
 		if ( count( $rows ) > $filter->per_page ) {
@@ -298,6 +306,19 @@ final class TicketRepository implements Table {
 			'total'       => $total,
 			'next_cursor' => $next ? TicketFilter::encode_cursor( $next ) : null,
 		);
+	}
+
+	/**
+	 * A bare view (no other filter) reads its own index. Left to itself, MariaDB's ORDER BY … LIMIT
+	 * heuristic may walk a wider index in order and skip rows (at a million tickets, an agent's
+	 * view by due time read 6,000 rows of the open tickets' index for 26). Filters leave the
+	 * choice to the optimizer: a customer's, an order's or a search's rows are better found first.
+	 */
+	private function index_hint( TicketFilter $filter ): string {
+		$bare = ! $filter->statuses && ! $filter->priorities && ! $filter->channels && null === $filter->assignee && null === $filter->customer_id
+			&& null === $filter->order_id && null === $filter->has_order && '' === $filter->tag && '' === $filter->search;
+		$indexed = in_array( $filter->orderby, array( 'due', 'updated', 'priority' ), true ) && isset( self::VIEW_INDEXES[ $filter->view ] );
+		return $bare && $indexed ? ' FORCE INDEX (' . self::VIEW_INDEXES[ $filter->view ] . '_' . $filter->orderby . ')' : '';
 	}
 
 	/**
