@@ -109,9 +109,8 @@ final class TicketIndexesTest extends TestCase {
 				$open && 'pending' !== $status ? 3000 + intdiv( $i, 4 ) : 4102444800
 			);
 		}
-		$this->assertNotFalse(
-			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- values prepared above.
-			$wpdb->query( "INSERT INTO {$table} (subject, status, is_open, awaiting, assignee_id, priority, priority_rank, created_at, updated_at, due_at) VALUES " . implode( ',', $rows ) )
-		);
+		$columns = 'subject, status, is_open, awaiting, assignee_id, priority, priority_rank, created_at, updated_at, due_at';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- values prepared above.
+		$this->assertNotFalse( $wpdb->query( "INSERT INTO {$table} ({$columns}) VALUES " . implode( ',', $rows ) ) );
 	}
 }
