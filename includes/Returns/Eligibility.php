@@ -89,7 +89,10 @@ final class Eligibility {
 		return $returned > 0 ? __( 'Already returned.', 'aftercare' ) : __( 'Already refunded.', 'aftercare' );
 	}
 
-	private static function money( float $amount, string $currency ): string {
+	/**
+	 * An amount in a currency, as plain text (WooCommerce's format when it is active).
+	 */
+	public static function money( float $amount, string $currency ): string {
 		if ( function_exists( 'wc_price' ) ) {
 			return html_entity_decode( wp_strip_all_tags( (string) wc_price( $amount, array( 'currency' => $currency ) ) ), ENT_QUOTES, 'UTF-8' );
 		}

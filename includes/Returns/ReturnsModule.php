@@ -80,6 +80,7 @@ final class ReturnsModule extends Module {
 			$this->access,
 			new NotReturnableField(),
 			new OpenReturns( $this->repository ),
+			new ReturnReplyVariables( $this->repository, $this->policy, $this->service ),
 			new ReturnsBlock( $this->service, new ReturnWizard( $lookup ), new ReturnReply( $page ), $this->policy, $page, $tickets->threads ),
 			new ReturnsEndpoint( $page, $shared->settings ),
 		);

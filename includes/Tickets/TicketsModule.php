@@ -36,6 +36,8 @@ use Aftercare\Tickets\Storefront\SupportEndpoint;
 final class TicketsModule extends Module {
 
 	public readonly TicketRepository $repository;
+	/** The queue's counts, kept current by the repository's writes. */
+	public readonly TicketCounts $counts;
 	public readonly MessageRepository $messages;
 	public readonly EventLog $events;
 	public readonly AttachmentStore $attachments;
@@ -62,7 +64,8 @@ final class TicketsModule extends Module {
 		$this->tags          = new TagRepository( $wpdb );
 		$this->messages      = new MessageRepository( $wpdb );
 		$this->terms         = new TicketTerms( $wpdb, $help->tokenizer );
-		$this->repository    = new TicketRepository( $wpdb, $this->tags, $this->terms, $this->messages );
+		$this->counts        = new TicketCounts( $wpdb, $shared->transaction );
+		$this->repository    = new TicketRepository( $wpdb, $this->tags, $this->terms, $this->messages, $this->counts );
 		$this->events        = new EventLog( $wpdb, $clock );
 		$this->attachments   = new AttachmentStore( $wpdb, $shared->settings, $clock, $shared->limiter, $shared->client );
 		$this->saved_replies = new SavedReplyRepository( $wpdb, $clock );
@@ -108,7 +111,7 @@ final class TicketsModule extends Module {
 				new TicketQuery(),
 				$shared->client
 			),
-			new TicketCountsController( $this->repository ),
+			new TicketCountsController( $this->counts ),
 			new MessagesController( $this->service, $this->access, $this->thread ),
 			new EventsController( $this->events, new EventSchema() ),
 			new AttachmentsController( $this->attachments, $this->messages, $this->access, $this->file_schema, $this->file_links ),
@@ -127,6 +130,7 @@ final class TicketsModule extends Module {
 	public function tables(): array {
 		return array(
 			$this->repository,
+			$this->counts,
 			$this->terms,
 			$this->tags,
 			$this->messages,
@@ -142,6 +146,7 @@ final class TicketsModule extends Module {
 			'ticket_terms_index'    => array( $this->repository, 'reindex_batch' ),
 			'ticket_search_text'    => array( $this->repository, 'drop_search_text' ),
 			'ticket_email_verified' => array( $this->repository, 'backfill_email_verified' ),
+			'ticket_counts'         => array( $this->counts, 'rebuild' ),
 		);
 	}
 }

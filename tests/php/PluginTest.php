@@ -35,6 +35,7 @@ final class PluginTest extends TestCase {
 		'article_votes',
 		'visitor_tickets',
 		'tickets',
+		'ticket_counts',
 		'ticket_terms',
 		'ticket_tags',
 		'messages',

@@ -2,7 +2,8 @@
 /**
  * Database transactions that nest (savepoints inside an open transaction), with callbacks that
  * run only once the outermost unit of work has committed, so hooks never announce a change that
- * was rolled back.
+ * was rolled back, and work queued for the end of the outermost unit, just before it commits
+ * (writes to hot rows, so their locks are held for the shortest time and taken last).
  *
  * @package Aftercare
  */
@@ -17,6 +18,9 @@ final class Transaction {
 
 	/** @var callable[] */
 	private array $after_commit = array();
+
+	/** @var array<int, array{0: int, 1: callable}> Work for the end of the outermost unit, with the depth that queued it. */
+	private array $before_commit = array();
 
 	/** Whether something else (a test) holds a transaction open around all our work. */
 	private bool $outer_open = false;
@@ -45,9 +49,16 @@ final class Transaction {
 		++$this->depth;
 		try {
 			$result = $work();
+			// Inside the outermost unit, so a failure here rolls everything back.
+			while ( 1 === $this->depth && $this->before_commit ) {
+				$queued = array_shift( $this->before_commit );
+				$queued[1]();
+			}
 		} catch ( \Throwable $error ) {
 			--$this->depth;
 			$this->wpdb->query( $savepoint ? "ROLLBACK TO SAVEPOINT {$name}" : 'ROLLBACK' );
+			// What the rolled-back unit queued goes with it; an enclosing unit keeps its own.
+			$this->before_commit = array_values( array_filter( $this->before_commit, fn( array $queued ): bool => $queued[0] <= $this->depth ) );
 			if ( 0 === $this->depth ) {
 				$this->after_commit = array();
 			}
@@ -61,6 +72,18 @@ final class Transaction {
 			array_walk( $callbacks, static fn( callable $callback ) => $callback() );
 		}
 		return $result;
+	}
+
+	/**
+	 * Queues $callback for the end of the outermost unit of work, before it commits (or runs it
+	 * now outside one). Dropped if the unit that queued it rolls back.
+	 */
+	public function before_commit( callable $callback ): void {
+		if ( 0 === $this->depth ) {
+			$callback();
+			return;
+		}
+		$this->before_commit[] = array( $this->depth, $callback );
 	}
 
 	/**

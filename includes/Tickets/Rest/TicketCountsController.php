@@ -1,7 +1,8 @@
 <?php
 /**
  * `aftercare/v1/tickets/counts`: how many tickets each built-in queue view holds, for the current
- * agent ("mine" is theirs).
+ * agent ("mine" is theirs), read from TicketCounts. POST recounts them from the tickets first:
+ * the managers' repair, should the counts ever disagree with the queue.
  *
  * @package Aftercare
  */
@@ -11,7 +12,8 @@ declare( strict_types=1 );
 namespace Aftercare\Tickets\Rest;
 
 use Aftercare\Rest\CountsController;
-use Aftercare\Tickets\TicketRepository;
+use Aftercare\Tickets\TicketCounts;
+use Aftercare\Tickets\TicketFilter;
 
 final class TicketCountsController extends CountsController {
 
@@ -20,10 +22,38 @@ final class TicketCountsController extends CountsController {
 	/** @var string */
 	protected $rest_base = 'tickets/counts';
 
-	public function __construct( private TicketRepository $tickets ) {}
+	public function __construct( private TicketCounts $counts ) {}
 
 	public function resource(): string {
 		return 'ticket-counts';
+	}
+
+	public function register_routes(): void {
+		parent::register_routes();
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'rebuild' ),
+					'permission_callback' => array( $this, 'rebuild_permissions_check' ),
+				),
+			)
+		);
+	}
+
+	public function rebuild_permissions_check(): bool|\WP_Error {
+		return $this->allow( current_user_can( 'manage_aftercare' ) );
+	}
+
+	public function rebuild(): \WP_REST_Response {
+		return $this->respond(
+			function (): array {
+				$this->counts->rebuild();
+				return $this->counts();
+			}
+		);
 	}
 
 	protected function capability(): string {
@@ -31,7 +61,11 @@ final class TicketCountsController extends CountsController {
 	}
 
 	protected function counts(): array {
-		return $this->tickets->view_counts( get_current_user_id() );
+		$counts = array();
+		foreach ( self::VIEWS as $view ) {
+			$counts[ $view ] = (int) $this->counts->count( new TicketFilter( $view, get_current_user_id() ) );
+		}
+		return $counts;
 	}
 
 	protected function descriptions(): array {

@@ -28,6 +28,25 @@ export const VARIABLES = (): Array< { name: string; help: string } > => [
 		name: '{tracking_link}',
 		help: __( 'A link to track the shipment', 'aftercare' ),
 	},
+	{
+		name: '{return_number}',
+		help: __( 'The return’s number (tickets of a return)', 'aftercare' ),
+	},
+	{
+		name: '{return_status}',
+		help: __( 'The return’s status', 'aftercare' ),
+	},
+	{
+		name: '{return_shipping_instructions}',
+		help: __( 'How to send the items back (Settings)', 'aftercare' ),
+	},
+	{
+		name: '{refund_amount}',
+		help: __(
+			'The amount refunded or credited; before that, what the return would give',
+			'aftercare'
+		),
+	},
 ];
 
 interface SavedReplyFormProps {

@@ -67,7 +67,8 @@ final class OutboxTest extends TicketRestTestCase {
 				$wpdb,
 				new TagRepository( $wpdb ),
 				new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-				new \Aftercare\Tickets\MessageRepository( $wpdb )
+				new \Aftercare\Tickets\MessageRepository( $wpdb ),
+				new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
 			),
 			new MessageRepository( $wpdb ),
 			new AccessTokens( $wpdb, $this->clock ),

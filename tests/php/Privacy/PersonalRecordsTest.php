@@ -53,7 +53,13 @@ final class PersonalRecordsTest extends TestCase {
 		global $wpdb;
 		$this->clock    = new FixedClock();
 		$this->messages = new MessageRepository( $wpdb );
-		$this->tickets  = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), $this->messages );
+		$this->tickets  = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new TicketTerms( $wpdb, new Tokenizer() ),
+			$this->messages,
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
+		);
 	}
 
 	/**

@@ -40,7 +40,8 @@ final class RetentionTest extends TicketRestTestCase {
 			$wpdb,
 			new TagRepository( $wpdb ),
 			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			new \Aftercare\Tickets\MessageRepository( $wpdb )
+			new \Aftercare\Tickets\MessageRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
 		);
 		$outbox          = new Outbox( $wpdb, $this->clock );
 		$notifier        = new Notifier(

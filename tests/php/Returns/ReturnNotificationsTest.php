@@ -144,7 +144,13 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		return new Notifier(
 			$outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
-			new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), $messages ),
+			new TicketRepository(
+				$wpdb,
+				new TagRepository( $wpdb ),
+				new TicketTerms( $wpdb, new Tokenizer() ),
+				$messages,
+				new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
+			),
 			$messages,
 			$tokens,
 			new Links( $settings ),

@@ -225,7 +225,13 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		global $wpdb;
 		$settings = new Settings();
 		$clock    = new SystemClock();
-		$tickets  = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), new MessageRepository( $wpdb ) );
+		$tickets  = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new TicketTerms( $wpdb, new Tokenizer() ),
+			new MessageRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
+		);
 		$returns  = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
 		$tokens   = new AccessTokens( $wpdb, $clock );
 		$outbox   = new Outbox( $wpdb, $clock );

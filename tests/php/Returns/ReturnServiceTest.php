@@ -61,7 +61,8 @@ final class ReturnServiceTest extends ReturnsTestCase {
 				$wpdb,
 				new TagRepository( $wpdb ),
 				new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-				new \Aftercare\Tickets\MessageRepository( $wpdb )
+				new \Aftercare\Tickets\MessageRepository( $wpdb ),
+				new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
 			)
 		)->find(
 			$stored->ticket_id

@@ -39,7 +39,8 @@ final class SlaMonitorTest extends TestCase {
 			$wpdb,
 			new TagRepository( $wpdb ),
 			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			new \Aftercare\Tickets\MessageRepository( $wpdb )
+			new \Aftercare\Tickets\MessageRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
 		);
 		$events  = new EventLog( $wpdb, $clock );
 		$sla     = new Sla( new Settings(), $clock );

@@ -73,7 +73,8 @@ final class TicketServiceTest extends TestCase {
 			$wpdb,
 			new TagRepository( $wpdb ),
 			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			new \Aftercare\Tickets\MessageRepository( $wpdb )
+			new \Aftercare\Tickets\MessageRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
 		);
 		$this->events      = new EventLog( $wpdb, $this->clock );
 		$this->messages    = new MessageRepository( $wpdb );
