@@ -80,6 +80,7 @@ final class ReturnsModule extends Module {
 			$this->access,
 			new NotReturnableField(),
 			new OpenReturns( $this->repository ),
+			new OrderTimelineEvents( $this->repository, $tickets->events, $this->access ),
 			new ReturnsBlock( $this->service, new ReturnWizard( $lookup ), new ReturnReply( $page ), $this->policy, $page, $tickets->threads ),
 			new ReturnsEndpoint( $page, $shared->settings ),
 		);
