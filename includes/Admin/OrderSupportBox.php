@@ -73,7 +73,9 @@ final class OrderSupportBox implements Conditional {
 			return;
 		}
 
-		echo '<h3>' . esc_html__( 'Tickets', 'aftercare' ) . '</h3>';
+		$returns = $this->returns->query( array( 'order_id' => $order_id ), 1, self::LISTED, 'created' )['returns'];
+		// A return's conversation is a ticket: it is listed as the return.
+		$threads = array_map( static fn( $return ) => $return->ticket_id, $returns );
 		$tickets = $this->tickets->query(
 			new TicketFilter(
 				order_id: $order_id,
@@ -81,6 +83,8 @@ final class OrderSupportBox implements Conditional {
 				per_page: self::LISTED
 			)
 		)['tickets'];
+
+		echo '<h3>' . esc_html__( 'Tickets', 'aftercare' ) . '</h3>';
 		$this->items(
 			array_map(
 				fn( $ticket ) => array(
@@ -89,7 +93,7 @@ final class OrderSupportBox implements Conditional {
 					$ticket->status->label(),
 					$this->links->agent_ticket( $ticket->id ),
 				),
-				$tickets
+				array_filter( $tickets, static fn( $ticket ) => ! in_array( $ticket->id, $threads, true ) )
 			),
 			__( 'No tickets about this order.', 'aftercare' )
 		);
@@ -102,7 +106,7 @@ final class OrderSupportBox implements Conditional {
 					$return->status->label(),
 					admin_url( 'admin.php?page=aftercare-returns&return=' . $return->id ),
 				),
-				$this->returns->query( array( 'order_id' => $order_id ), 1, self::LISTED, 'created' )['returns']
+				$returns
 			),
 			__( 'No returns of this order.', 'aftercare' )
 		);

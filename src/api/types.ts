@@ -404,7 +404,7 @@ export interface AftercareOrderStatus {
 		actor: string;
 	}[];
 	/**
-	 * The order-timeline resource of this order, page by page; a guest's carries a signed token valid for a day.
+	 * The order-timeline resource of this order, page by page (a guest's link is signed for a day).
 	 */
 	timeline_url: string;
 	/**
