@@ -91,7 +91,7 @@ final class Plugin {
 		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns );
 		$mail          = new MailModule( $shared, $tickets, $notifications );
 		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
-		$admin         = new AdminModule( $orders, $returns );
+		$admin         = new AdminModule( $orders, $tickets, $returns );
 		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $notifications, $mail, $privacy, $admin );
 
 		$tables     = array();
@@ -115,6 +115,22 @@ final class Plugin {
 		$this->votes        = $help->votes;
 		$this->deflection   = $help->deflection;
 		$this->inbox        = $mail->inbox;
+	}
+
+	/**
+	 * The service of a class among those that add hooks (tests reach server-rendered pieces through it).
+	 *
+	 * @template T of object
+	 * @param class-string<T> $class The class.
+	 * @return T|null
+	 */
+	public function service( string $class ): ?object {
+		foreach ( $this->services as $service ) {
+			if ( $service instanceof $class ) {
+				return $service;
+			}
+		}
+		return null;
 	}
 
 	public static function instance(): self {

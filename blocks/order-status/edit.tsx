@@ -293,8 +293,8 @@ function OrderPreview( { order, show }: OrderPreviewProps ) {
 				<div className="wp-block-aftercare-order-status__section">
 					<h4>{ __( 'History', 'aftercare' ) }</h4>
 					<ol className="wp-block-aftercare-order-status__timeline">
-						{ order.timeline.map( ( event ) => (
-							<li key={ event.type } data-type={ event.type }>
+						{ order.timeline.map( ( event, index ) => (
+							<li key={ index } data-type={ event.type }>
 								<time dateTime={ event.time }>
 									{ event.date }
 								</time>{ ' ' }

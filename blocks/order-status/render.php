@@ -35,6 +35,7 @@ $aftercare_empty   = array(
 	'items'        => array(),
 	'tracking'     => array(),
 	'timeline'     => array(),
+	'timeline_url' => '',
 	'return_url'   => '',
 	'help_url'     => '',
 	'total'        => '',

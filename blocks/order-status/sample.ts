@@ -38,15 +38,19 @@ const event = (
 	type: string,
 	daysAgo: number,
 	label: string,
-	detail = ''
+	detail = '',
+	source = 'order'
 ): OrderStatus[ 'timeline' ][ number ] => {
 	const time = new Date( Date.now() - daysAgo * DAY );
 	return {
 		type,
+		source,
 		time: time.toISOString(),
 		date: time.toLocaleString(),
 		label,
 		detail,
+		url: '',
+		actor: '',
 	};
 };
 
@@ -89,7 +93,16 @@ export function sampleOrder( number: string, customer: boolean ): OrderStatus {
 				__( 'Shipped', 'aftercare' ),
 				'UPS 1Z999AA10123456784'
 			),
+			event(
+				'ticket_replied',
+				0.5,
+				__( 'The support team replied', 'aftercare' ),
+				/* translators: %d: ticket number. */
+				sprintf( __( 'Request #%d', 'aftercare' ), 12 ),
+				'ticket'
+			),
 		],
+		timeline_url: '',
 		return_url: '#',
 		help_url: '#',
 		...( customer ? { total: '$54.00' } : {} ),

@@ -1,6 +1,6 @@
 <?php
 /**
- * wp-admin: the Support screens (the React app) and the "new ticket" box on an order.
+ * wp-admin: the Support screens (the React app) and the Support box on an order.
  *
  * @package Aftercare
  */
@@ -13,15 +13,16 @@ use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
+use Aftercare\Tickets\TicketsModule;
 
 final class AdminModule extends Module {
 
-	public function __construct( private OrdersModule $orders, private ReturnsModule $returns ) {}
+	public function __construct( private OrdersModule $orders, private TicketsModule $tickets, private ReturnsModule $returns ) {}
 
 	public function services(): array {
 		return array(
 			new AdminScreens( new Assets(), $this->orders->source, $this->returns->policy ),
-			new OrderTicketAction(),
+			new OrderSupportBox( $this->orders->source, $this->orders->timeline, $this->tickets->repository, $this->returns->repository, $this->tickets->links ),
 		);
 	}
 }

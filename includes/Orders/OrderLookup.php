@@ -142,15 +142,6 @@ final class OrderLookup {
 		return $user_id > 0 ? $this->orders->orders_for_customer( $user_id, '', $limit ) : array();
 	}
 
-	/**
-	 * Lookups recorded for an order, newest first.
-	 *
-	 * @return array<int, array{time: int, ip: string, via: string}>
-	 */
-	public function lookups( Order $order, int $limit = 3 ): array {
-		return $this->orders->lookups( $order->id, $limit );
-	}
-
 	public static function not_found_message(): string {
 		return __( 'We could not find an order with those details. Check the order number and the email address (or postcode) you used at checkout.', 'aftercare' );
 	}

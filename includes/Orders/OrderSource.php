@@ -35,6 +35,12 @@ interface OrderSource {
 	public function find( int $order_id ): ?Order;
 
 	/**
+	 * An order with its money and line pictures, for an agent's order panel and the order's
+	 * timeline (refunds, coupons), or null.
+	 */
+	public function details( int $order_id ): ?OrderDetails;
+
+	/**
 	 * A customer's most recent orders, newest first: by user id when given, else by billing email.
 	 *
 	 * @return Order[]

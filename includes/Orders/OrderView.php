@@ -15,15 +15,15 @@ use Aftercare\Settings\Settings;
 
 final class OrderView {
 
-	public function __construct( private Settings $settings ) {}
+	public function __construct( private Settings $settings, private ?OrderTimeline $timeline, private TimelineToken $tokens ) {}
 
 	/**
-	 * @param Order                                                   $order    The order.
-	 * @param string                                                  $audience `guest` or `customer`.
-	 * @param array<int, array{time: int, ip: string, via: string}> $lookups  Recorded lookups, newest first.
+	 * @param Order  $order    The order.
+	 * @param string $audience `guest` or `customer`.
 	 * @return array<string, mixed>
 	 */
-	public function prepare( Order $order, string $audience, array $lookups = array() ): array {
+	public function prepare( Order $order, string $audience ): array {
+		$timeline_url = rest_url( sprintf( 'aftercare/v1/orders/%d/timeline', $order->id ) );
 		$view = array(
 			'number'       => $order->number,
 			/* translators: %s: order number. */
@@ -50,88 +50,16 @@ final class OrderView {
 				),
 				$order->tracking
 			),
-			'timeline'     => $this->timeline( $order, $audience, $lookups ),
+			'timeline'     => $this->timeline?->events( $order, $audience ) ?? array(),
+			// The same timeline page by page; a guest's link carries a day's signed token.
+			'timeline_url' => 'guest' === $audience ? add_query_arg( 'token', $this->tokens->issue( $order->id ), $timeline_url ) : $timeline_url,
 			'return_url'   => $this->returnable( $order ) ? $this->page_link( 'return_portal_page', $order ) : '',
 			'help_url'     => $this->page_link( 'contact_page', $order ),
 		);
 		if ( 'customer' === $audience ) {
-			$view['total'] = html_entity_decode( wp_strip_all_tags( $this->money( $order->total, $order->currency ) ), ENT_QUOTES );
+			$view['total'] = OrderTimeline::money( $order->total, $order->currency );
 		}
 		return $view;
-	}
-
-	/**
-	 * @param array<int, array{time: int, ip: string, via: string}> $lookups Recorded lookups.
-	 * @return array<int, array{type: string, time: string, date: string, label: string, detail: string}>
-	 */
-	private function timeline( Order $order, string $audience, array $lookups ): array {
-		$events = array( $this->event( 'placed', $order->created, __( 'Order placed', 'aftercare' ) ) );
-		if ( $order->paid ) {
-			$events[] = $this->event( 'paid', $order->paid, __( 'Payment received', 'aftercare' ) );
-		}
-		foreach ( $order->tracking as $tracking ) {
-			if ( $tracking->shipped ) {
-				$events[] = $this->event(
-					'shipped',
-					$tracking->shipped,
-					__( 'Shipped', 'aftercare' ),
-					/* translators: 1: carrier name, 2: tracking number. */
-					trim( sprintf( __( '%1$s %2$s', 'aftercare' ), $tracking->carrier, $tracking->number ) )
-				);
-			}
-		}
-		if ( $order->completed ) {
-			$events[] = $this->event( 'completed', $order->completed, __( 'Delivered', 'aftercare' ) );
-		}
-		if ( $order->refunded ) {
-			$events[] = $this->event(
-				'refunded',
-				$order->refunded,
-				'refunded' === $order->status ? __( 'Refunded', 'aftercare' ) : __( 'Partly refunded', 'aftercare' )
-			);
-		}
-		foreach ( $lookups as $lookup ) {
-			$events[] = $this->event(
-				'lookup',
-				$lookup['time'],
-				__( 'Order status checked', 'aftercare' ),
-				/* translators: %s: masked IP address, e.g. 203.0.113.x. */
-				sprintf( __( 'from %s', 'aftercare' ), $lookup['ip'] )
-			);
-		}
-
-		/**
-		 * Filters an order's timeline as shoppers see it. Other domains (tickets, returns) add their
-		 * events here: each an array with `type`, `time` (Unix time), `label` and optional `detail`.
-		 *
-		 * @param array<int, array<string, mixed>> $events   Events so far.
-		 * @param Order                            $order    The order.
-		 * @param string                           $audience `guest` or `customer`.
-		 */
-		$filtered = apply_filters( 'aftercare_order_timeline', $events, $order, $audience );
-		$clean    = array();
-		foreach ( is_array( $filtered ) ? $filtered : $events as $event ) {
-			if ( ! is_array( $event ) || empty( $event['label'] ) ) {
-				continue;
-			}
-			$time    = is_numeric( $event['time'] ?? null ) ? (int) $event['time'] : (int) strtotime( (string) ( $event['time'] ?? '' ) );
-			$clean[] = $this->event( sanitize_key( (string) ( $event['type'] ?? 'note' ) ), $time, (string) $event['label'], (string) ( $event['detail'] ?? '' ) );
-		}
-		usort( $clean, static fn( $a, $b ) => strcmp( $a['time'], $b['time'] ) );
-		return $clean;
-	}
-
-	/**
-	 * @return array{type: string, time: string, date: string, label: string, detail: string}
-	 */
-	private function event( string $type, int $time, string $label, string $detail = '' ): array {
-		return array(
-			'type'   => $type,
-			'time'   => gmdate( 'c', $time ),
-			'date'   => $this->date( $time, true ),
-			'label'  => wp_strip_all_tags( $label ),
-			'detail' => wp_strip_all_tags( $detail ),
-		);
 	}
 
 	private function status_text( Order $order ): string {
@@ -179,12 +107,5 @@ final class OrderView {
 	private function date( int $time, bool $with_time ): string {
 		$format = (string) get_option( 'date_format' ) . ( $with_time ? ' ' . get_option( 'time_format' ) : '' );
 		return (string) wp_date( $format, $time );
-	}
-
-	private function money( float $amount, string $currency ): string {
-		if ( function_exists( 'wc_price' ) ) {
-			return (string) wc_price( $amount, array( 'currency' => $currency ) );
-		}
-		return $currency . ' ' . number_format_i18n( $amount, 2 );
 	}
 }

@@ -62,6 +62,44 @@ final class WooCommerceOrderSource implements OrderSource {
 		return $order ? $this->map( $order ) : null;
 	}
 
+	public function details( int $order_id ): ?OrderDetails {
+		$order = $this->order( $order_id );
+		if ( ! $order ) {
+			return null;
+		}
+		$images = array();
+		foreach ( $order->get_items( 'line_item' ) as $item ) {
+			$product = $item instanceof \WC_Order_Item_Product ? $item->get_product() : null;
+			// A variation without its own picture shows its parent's (WooCommerce's view context).
+			$url = $product instanceof \WC_Product && $product->get_image_id() ? wp_get_attachment_image_url( (int) $product->get_image_id(), 'thumbnail' ) : false;
+			if ( $url ) {
+				$images[ (int) $item->get_id() ] = (string) $url;
+			}
+		}
+		$refunds = array();
+		foreach ( $order->get_refunds() as $refund ) {
+			$refunds[] = new OrderRefund(
+				(string) $refund->get_id(),
+				(int) $refund->get_date_created()?->getTimestamp(),
+				(float) $refund->get_amount(),
+				(string) $refund->get_reason()
+			);
+		}
+		// Oldest first; refunds made in the same second by their ids.
+		usort( $refunds, static fn( OrderRefund $a, OrderRefund $b ) => array( $a->time, (int) $a->reference ) <=> array( $b->time, (int) $b->reference ) );
+		return new OrderDetails(
+			$this->map( $order ),
+			$images,
+			(float) $order->get_subtotal(),
+			(float) $order->get_total_discount(),
+			(float) $order->get_shipping_total(),
+			(float) $order->get_total_tax(),
+			(string) $order->get_payment_method_title(),
+			$refunds,
+			array_values( array_map( 'strval', $order->get_coupon_codes() ) )
+		);
+	}
+
 	public function orders_for_customer( int $user_id, string $email, int $limit = 10 ): array {
 		$email = trim( $email );
 		if ( $user_id <= 0 && '' === $email ) {

@@ -81,6 +81,7 @@ final class ReturnsModule extends Module {
 			new NotReturnableField(),
 			new OpenReturns( $this->repository ),
 			new ReturnReplyVariables( $this->repository, $this->policy, $this->service ),
+			new OrderTimelineEvents( $this->repository, $tickets->events, $this->access ),
 			new ReturnsBlock( $this->service, new ReturnWizard( $lookup ), new ReturnReply( $page ), $this->policy, $page, $tickets->threads ),
 			new ReturnsEndpoint( $page, $shared->settings ),
 		);

@@ -124,6 +124,7 @@ final class TicketsModule extends Module {
 			new ContactBlock( $this->threads, $this->links, $shared->tokens, $orders ),
 			new SupportEndpoint( $this->threads, $this->links ),
 			new AttachmentsHealth( $this->attachments ),
+			new OrderTimelineEvents( $this->repository, $this->messages, $this->events, $this->links ),
 		);
 	}
 

@@ -5,3 +5,4 @@ export type * from './types';
 export * from '../tickets/api';
 export * from '../returns/api';
 export type * from '../tickets/api-types';
+export * from '../orders/api';

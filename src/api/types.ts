@@ -367,15 +367,46 @@ export interface AftercareOrderStatus {
 		url: string;
 	}[];
 	/**
-	 * What happened to the order, oldest first (other features add events with the aftercare_order_timeline filter).
+	 * What happened to the order, oldest first, as this shopper may see it (the order-timeline resource's events).
 	 */
 	timeline: {
+		/**
+		 * What happened, e.g. placed, paid, shipped, delivered, refunded, coupon, lookup, ticket_opened, ticket_replied, ticket_solved, return_requested, return_refunded.
+		 */
 		type: string;
+		/**
+		 * The feature it comes from: order, ticket, return, or one that hooks aftercare_order_timeline (e.g. csat).
+		 */
+		source: string;
+		/**
+		 * When (ISO 8601, UTC).
+		 */
 		time: string;
+		/**
+		 * When, in the store's date and time format.
+		 */
 		date: string;
+		/**
+		 * What happened, in words.
+		 */
 		label: string;
+		/**
+		 * More about it (a tracking number, an amount, a ticket's subject), or empty.
+		 */
 		detail: string;
+		/**
+		 * Where to follow it: the carrier's tracking page; for agents the ticket or return screen. Empty when none.
+		 */
+		url: string;
+		/**
+		 * Who did it (agents only; always empty for shoppers).
+		 */
+		actor: string;
 	}[];
+	/**
+	 * The order-timeline resource of this order, page by page (a guest's link is signed for a day).
+	 */
+	timeline_url: string;
 	/**
 	 * Link to the return portal for this order (empty when the store has none).
 	 */
@@ -388,6 +419,141 @@ export interface AftercareOrderStatus {
 	 * Order total, formatted; only for the signed-in customer who placed the order.
 	 */
 	total?: string;
+}
+
+export interface AftercareOrderTimeline {
+	/**
+	 * What happened, e.g. placed, paid, shipped, delivered, refunded, coupon, lookup, ticket_opened, ticket_replied, ticket_solved, return_requested, return_refunded.
+	 */
+	type: string;
+	/**
+	 * The feature it comes from: order, ticket, return, or one that hooks aftercare_order_timeline (e.g. csat).
+	 */
+	source: string;
+	/**
+	 * When (ISO 8601, UTC).
+	 */
+	time: string;
+	/**
+	 * When, in the store's date and time format.
+	 */
+	date: string;
+	/**
+	 * What happened, in words.
+	 */
+	label: string;
+	/**
+	 * More about it (a tracking number, an amount, a ticket's subject), or empty.
+	 */
+	detail: string;
+	/**
+	 * Where to follow it: the carrier's tracking page; for agents the ticket or return screen. Empty when none.
+	 */
+	url: string;
+	/**
+	 * Who did it (agents only; always empty for shoppers).
+	 */
+	actor: string;
+}
+
+export interface AftercareOrder {
+	/**
+	 * Order id.
+	 */
+	id: number;
+	/**
+	 * The number the customer sees.
+	 */
+	number: string;
+	/**
+	 * Status slug.
+	 */
+	status: string;
+	/**
+	 * Status in words.
+	 */
+	status_label: string;
+	/**
+	 * When it was placed.
+	 */
+	created: string;
+	/**
+	 * The customer's user id (0: a guest order).
+	 */
+	customer_id: number;
+	/**
+	 * Billing name.
+	 */
+	billing_name: string;
+	/**
+	 * Billing email.
+	 */
+	billing_email: string;
+	/**
+	 * ISO currency code.
+	 */
+	currency: string;
+	/**
+	 * Lines before discounts.
+	 */
+	subtotal: number;
+	/**
+	 * Discounts.
+	 */
+	discount: number;
+	/**
+	 * Shipping.
+	 */
+	shipping: number;
+	/**
+	 * Tax.
+	 */
+	tax: number;
+	/**
+	 * Order total.
+	 */
+	total: number;
+	/**
+	 * Refunded so far.
+	 */
+	total_refunded: number;
+	/**
+	 * Payment method in words (empty when none).
+	 */
+	payment_method: string;
+	/**
+	 * Line items.
+	 */
+	items: {
+		id: number;
+		product_id: number;
+		name: string;
+		quantity: number;
+		total: number;
+		refunded_quantity: number;
+		image: string;
+	}[];
+	/**
+	 * Each refund, oldest first.
+	 */
+	refunds: {
+		reference: string;
+		time: string;
+		amount: number;
+		reason: string;
+	}[];
+	/**
+	 * Coupon codes used on the order.
+	 */
+	coupons: string[];
+	/**
+	 * Shipments.
+	 */
+	tracking: {
+		carrier: string;
+		number: string;
+		url: string;
+	}[];
 }
 
 export interface AftercareReturnCheck {
@@ -1232,6 +1398,24 @@ export interface AftercareOrderStatusQuery {
 	 * How many recent orders.
 	 */
 	per_page?: number;
+}
+
+/**
+ * GET /aftercare/v1/orders/{order_id}/timeline
+ */
+export interface AftercareOrdersTimelineQuery {
+	/**
+	 * Page of events, oldest first.
+	 */
+	page?: number;
+	/**
+	 * Events per page.
+	 */
+	per_page?: number;
+	/**
+	 * Guests: the signed token their order lookup gave (or send the X-Aftercare-Token header).
+	 */
+	token?: string;
 }
 
 /**

@@ -18,6 +18,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { AftercareReturn } from '../api';
 import { getAdminData } from '../admin-data';
 import { EventList } from '../components/EventList';
+import { OrderTimeline } from '../orders/OrderTimeline';
 import { Page } from '../components/Page';
 import { linkHandler, pageUrl } from '../hooks/use-query-args';
 import { returnsStore, ticketsStore } from '../store';
@@ -427,6 +428,12 @@ export function ReturnScreen( { id }: ReturnScreenProps ) {
 									</>
 								) }
 							</p>
+						</PanelBody>
+						<PanelBody
+							title={ __( 'Order history', 'aftercare' ) }
+							initialOpen={ false }
+						>
+							<OrderTimeline orderId={ item.order.id } />
 						</PanelBody>
 						<PanelBody
 							title={ __( 'Customer’s returns', 'aftercare' ) }

@@ -1,8 +1,9 @@
 /**
  * WordPress dependencies
  */
-import { Notice, Spinner } from '@wordpress/components';
+import { Notice, SelectControl, Spinner } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
@@ -13,23 +14,31 @@ import { ticketsStore } from '../store';
 import { linkHandler, pageUrl } from '../hooks/use-query-args';
 import { money } from '../utils/money';
 import { formatDateTime } from '../utils/time';
+import { OrderPanel } from '../orders/OrderPanel';
+import { OrderTimeline } from '../orders/OrderTimeline';
 import { STATUSES as RETURN_STATUSES } from '../returns/labels';
 import { STATUSES, labelOf } from './labels';
 
 interface ContextPanelProps {
 	ticketId: number;
+	/** The order the ticket is about, if any. */
+	orderId?: number | null;
 }
 
 /**
- * What the agent should know about the customer: orders, total spent, open
- * returns and other tickets (through the OrderSource port on the server).
- * A guest's email nobody has confirmed yet is only a claim: the server gives
- * none of that address's history, and the panel says why.
+ * What the agent should know about the customer: total spent, one order at a
+ * time (the ticket's own first, then any of the customer's recent orders) with
+ * its lines, money, tracking, return eligibility and history, open returns and
+ * other tickets (through the OrderSource port on the server). A guest's email
+ * nobody has confirmed yet is only a claim: the server gives none of that
+ * address's history, and the panel says why.
  *
  * @param props          Component props.
  * @param props.ticketId The ticket.
+ * @param props.orderId  The ticket's order.
  */
-export function ContextPanel( { ticketId }: ContextPanelProps ) {
+export function ContextPanel( { ticketId, orderId }: ContextPanelProps ) {
+	const [ chosen, setChosen ] = useState< number | null >( null );
 	const { context, error } = useSelect(
 		( select ) => ( {
 			context: select( ticketsStore ).getTicketContext( ticketId ),
@@ -68,6 +77,30 @@ export function ContextPanel( { ticketId }: ContextPanelProps ) {
 		);
 	}
 	const { orderEditUrl } = getAdminData();
+	const options: Array< { value: string; label: string } > =
+		context.orders.map( ( order ) => ( {
+			value: String( order.id ),
+			label: sprintf(
+				/* translators: 1: order number, 2: status, 3: total, 4: date. */
+				__( 'Order #%1$s · %2$s · %3$s · %4$s', 'aftercare' ),
+				order.number,
+				order.status_label,
+				money( order.total, order.currency ),
+				formatDateTime( order.created )
+			),
+		} ) );
+	if (
+		orderId &&
+		! context.orders.some( ( order ) => order.id === orderId )
+	) {
+		options.unshift( {
+			value: String( orderId ),
+			label: __( 'This ticket’s order', 'aftercare' ),
+		} );
+	}
+	const shown = context.orders_available
+		? ( chosen ?? orderId ?? context.orders[ 0 ]?.id ?? null )
+		: null;
 	return (
 		<div className="aftercare-context">
 			<p>
@@ -84,41 +117,36 @@ export function ContextPanel( { ticketId }: ContextPanelProps ) {
 				) }
 			</p>
 			<h3 className="aftercare-sidebar__label">
-				{ __( 'Recent orders', 'aftercare' ) }
+				{ __( 'Orders', 'aftercare' ) }
 			</h3>
-			{ context.orders.length ? (
-				<ul className="aftercare-context__list">
-					{ context.orders.map( ( order ) => {
-						const label = sprintf(
-							/* translators: %s: order number. */
-							__( 'Order #%s', 'aftercare' ),
-							order.number
-						);
-						return (
-							<li key={ order.id }>
-								{ orderEditUrl ? (
-									<a
-										href={ orderEditUrl.replace(
-											'%d',
-											String( order.id )
-										) }
-									>
-										{ label }
-									</a>
-								) : (
-									label
+			{ shown ? (
+				<>
+					<SelectControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={ __( 'Show order', 'aftercare' ) }
+						value={ String( shown ) }
+						options={ options }
+						onChange={ ( value ) => setChosen( Number( value ) ) }
+					/>
+					{ orderEditUrl && (
+						<p>
+							<a
+								href={ orderEditUrl.replace(
+									'%d',
+									String( shown )
 								) }
-								{ ' · ' }
-								{ order.status_label } ·{ ' ' }
-								{ money( order.total, order.currency ) }
-								<br />
-								<time dateTime={ order.created }>
-									{ formatDateTime( order.created ) }
-								</time>
-							</li>
-						);
-					} ) }
-				</ul>
+							>
+								{ __( 'Open in WooCommerce', 'aftercare' ) }
+							</a>
+						</p>
+					) }
+					<OrderPanel orderId={ shown } />
+					<h4 className="aftercare-sidebar__label">
+						{ __( 'Order history', 'aftercare' ) }
+					</h4>
+					<OrderTimeline orderId={ shown } />
+				</>
 			) : (
 				<p>{ __( 'No orders.', 'aftercare' ) }</p>
 			) }

@@ -164,7 +164,10 @@ export function TicketScreen( { id }: TicketScreenProps ) {
 							<TicketProperties ticket={ ticket } />
 						</PanelBody>
 						<PanelBody title={ __( 'Customer', 'aftercare' ) }>
-							<ContextPanel ticketId={ id } />
+							<ContextPanel
+								ticketId={ id }
+								orderId={ ticket.order_id }
+							/>
 						</PanelBody>
 						<PanelBody
 							title={ __( 'Timeline', 'aftercare' ) }

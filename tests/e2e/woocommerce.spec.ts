@@ -91,13 +91,15 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 		} );
 
 		await openOrder( page, order.id );
-		const support = page.locator( '#aftercare-new-ticket' );
+		const support = page.locator( '#aftercare-support' );
 		await expect(
 			support.getByRole( 'link', { name: 'New ticket' } )
 		).toHaveAttribute(
 			'href',
 			new RegExp( `page=aftercare&new=1&order_id=${ order.id }$` )
 		);
+		await expect( support ).toContainText( 'No tickets about this order.' );
+		await expect( support ).toContainText( 'Order placed' );
 		const tracking = page.locator( '#aftercare-tracking' );
 		await tracking.getByLabel( 'Carrier' ).selectOption( { label: 'UPS' } );
 		await tracking
@@ -114,7 +116,7 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 		await expect( tracking.getByLabel( 'Tracking number' ) ).toHaveCount(
 			2
 		);
-		await expectAccessible( page, '#aftercare-new-ticket' );
+		await expectAccessible( page, '#aftercare-support' );
 		await expectAccessible( page, '#aftercare-tracking' );
 
 		// The shopper looks the order up and finds both parcels.
@@ -245,6 +247,15 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 				.locator( '.wc-order-totals' )
 				.filter( { hasText: 'Net Payment:' } )
 		).toContainText( '-$40.00' );
+		// The Support box lists the return and tells the order's story.
+		const support = page.locator( '#aftercare-support' );
+		await expect(
+			support.getByRole( 'listitem' ).filter( { hasText: /^R-\d+ · / } )
+		).toContainText( 'Refunded' );
+		await expect(
+			support.locator( '.aftercare-support__history' )
+		).toContainText( /Return R-\d+: Refunded/ );
+		await expectAccessible( page, '#aftercare-support' );
 
 		// The customer follows it under My Account → Returns.
 		await loginAs( page, 'customer1' );
@@ -260,6 +271,14 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 			'Refund of $40.00 sent'
 		);
 		await expectAccessible( page, ACCOUNT );
+
+		// And in the order's own page, its history.
+		await page.goto( `/my-account/view-order/${ order.id }/` );
+		const history = page.locator( '.aftercare-order-timeline' );
+		await expect( history ).toContainText( /Return R-\d+ requested/ );
+		await expect( history ).toContainText( /Return R-\d+: Refunded/ );
+		await expect( history ).toContainText( '$40.00' );
+		await expectAccessible( page, '.aftercare-order-timeline' );
 	} );
 
 	test( 'My Account → Support lists the customer’s tickets and opens a thread', async ( {

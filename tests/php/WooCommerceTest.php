@@ -10,7 +10,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tests;
 
 use Aftercare\Admin\AdminScreens;
-use Aftercare\Admin\OrderTicketAction;
+use Aftercare\Admin\OrderSupportBox;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Capabilities;
 use Automattic\WooCommerce\Internal\Features\FeaturesController;
@@ -37,7 +37,7 @@ final class WooCommerceTest extends TestCase {
 		$this->assertNotFalse( has_action( get_plugin_page_hookname( 'aftercare', 'woocommerce' ) ) );
 	}
 
-	public function test_the_order_screen_offers_a_new_ticket_to_agents_only(): void {
+	public function test_the_order_screens_support_box_lists_tickets_returns_and_history_to_agents_only(): void {
 		global $wp_meta_boxes;
 		// Loaded by wp-admin and WooCommerce's admin only.
 		require_once ABSPATH . 'wp-admin/includes/template.php';
@@ -45,21 +45,46 @@ final class WooCommerceTest extends TestCase {
 		require_once ABSPATH . 'wp-admin/includes/screen.php';
 		require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';
 		$screen = wc_get_page_screen_id( 'shop-order' );
-		$action = new OrderTicketAction();
+		$box    = \Aftercare\Plugin::instance()->service( OrderSupportBox::class );
+		$this->assertInstanceOf( OrderSupportBox::class, $box );
 
 		wp_set_current_user( $this->user( 'customer' )->ID );
-		$action->add();
-		$this->assertArrayNotHasKey( 'aftercare-new-ticket', $wp_meta_boxes[ $screen ]['side']['high'] ?? array() );
+		$box->add();
+		$this->assertArrayNotHasKey( 'aftercare-support', $wp_meta_boxes[ $screen ]['side']['high'] ?? array() );
 
-		wp_set_current_user( $this->user( 'shop_manager' )->ID );
-		$action->add();
-		$this->assertArrayHasKey( 'aftercare-new-ticket', $wp_meta_boxes[ $screen ]['side']['high'] ?? array() );
+		$manager = $this->user( 'shop_manager' );
+		wp_set_current_user( $manager->ID );
+		$box->add();
+		$this->assertArrayHasKey( 'aftercare-support', $wp_meta_boxes[ $screen ]['side']['high'] ?? array() );
 
 		$order = wc_create_order();
+		$order->set_billing_email( 'box@example.test' );
+		$order->set_status( 'processing' );
+		$order->save();
 		ob_start();
-		$action->render( $order );
+		$box->render( $order );
+		$empty = (string) ob_get_clean();
+		$this->assertStringContainsString( 'page=aftercare&#038;new=1&#038;order_id=' . $order->get_id() . '"', $empty );
+		$this->assertStringContainsString( 'No tickets about this order.', $empty );
+		$this->assertStringContainsString( 'No returns of this order.', $empty );
+
+		$ticket = \Aftercare\Plugin::instance()->tickets->create(
+			array(
+				'subject'        => 'Where is my parcel?',
+				'message'        => 'It has not arrived.',
+				'customer_email' => 'box@example.test',
+				'customer_name'  => 'Box Buyer',
+				'order_id'       => $order->get_id(),
+			),
+			$manager->ID
+		)['ticket'];
+		ob_start();
+		$box->render( $order );
 		$html = (string) ob_get_clean();
-		$this->assertStringContainsString( 'page=aftercare&#038;new=1&#038;order_id=' . $order->get_id() . '"', $html );
+		$this->assertStringContainsString( '#' . $ticket->number . ' Where is my parcel?</a> · ' . $ticket->status->label(), $html );
+		$this->assertStringContainsString( 'page=aftercare&#038;ticket=' . $ticket->id, $html );
+		$this->assertStringContainsString( 'Request #' . $ticket->number . ' opened', $html, 'the timeline, as agents see it' );
+		$this->assertStringContainsString( 'Order placed', $html );
 	}
 
 	public function test_agents_may_enter_wp_admin_and_customers_are_still_sent_to_my_account(): void {

@@ -86,7 +86,7 @@ final class OrderStatusController extends AbstractController implements Conditio
 	public function get_items( $request ): \WP_REST_Response {
 		return $this->respond(
 			fn() => array_map(
-				fn( Order $order ) => $this->view->prepare( $order, 'customer', $this->lookup?->lookups( $order ) ?? array() ),
+				fn( Order $order ) => $this->view->prepare( $order, 'customer' ),
 				$this->lookup?->customer_orders( ...$this->query->args( $request, get_current_user_id() ) ) ?? array()
 			)
 		);
@@ -99,7 +99,7 @@ final class OrderStatusController extends AbstractController implements Conditio
 		return $this->respond(
 			function () use ( $request ) {
 				$order = $this->lookup?->lookup( (string) $request['number'], (string) $request['email'], (string) $request['postcode'] );
-				return $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : array();
+				return $order ? $this->view->prepare( $order, 'guest' ) : array();
 			}
 		);
 	}

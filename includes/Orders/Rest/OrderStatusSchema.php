@@ -70,26 +70,13 @@ final class OrderStatusSchema {
 					),
 				),
 				'timeline'     => array(
-					'description' => __( 'What happened to the order, oldest first (other features add events with the aftercare_order_timeline filter).', 'aftercare' ),
+					'description' => __( 'What happened to the order, oldest first, as this shopper may see it (the order-timeline resource\'s events).', 'aftercare' ),
 					'type'        => 'array',
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
-					'items'       => array(
-						'type'                 => 'object',
-						'additionalProperties' => false,
-						'required'             => array( 'type', 'time', 'date', 'label', 'detail' ),
-						'properties'           => array(
-							'type'   => array( 'type' => 'string' ),
-							'time'   => array(
-								'type'   => 'string',
-								'format' => 'date-time',
-							),
-							'date'   => array( 'type' => 'string' ),
-							'label'  => array( 'type' => 'string' ),
-							'detail' => array( 'type' => 'string' ),
-						),
-					),
+					'items'       => array_diff_key( ( new OrderTimelineSchema() )->item_schema(), array_flip( array( '$schema', 'title' ) ) ),
 				),
+				'timeline_url' => $string( __( 'The order-timeline resource of this order, page by page (a guest\'s link is signed for a day).', 'aftercare' ) ),
 				'return_url'   => $string( __( 'Link to the return portal for this order (empty when the store has none).', 'aftercare' ) ),
 				'help_url'     => $string( __( 'Link to the contact page with this order filled in (empty when the store has none).', 'aftercare' ) ),
 				'total'        => $string(

@@ -68,7 +68,7 @@ final class OrderStatusBlock extends DynamicBlock {
 		$orders     = array();
 		if ( $user_id > 0 ) {
 			foreach ( $this->lookup->customer_orders( $user_id, max( 1, min( 20, (int) ( $attributes['recentOrders'] ?? 5 ) ) ) ) as $order ) {
-				$orders[] = $this->view->prepare( $order, 'customer', $this->lookup->lookups( $order ) );
+				$orders[] = $this->view->prepare( $order, 'customer' );
 			}
 		}
 		$aftercare_data = array(
@@ -125,7 +125,7 @@ final class OrderStatusBlock extends DynamicBlock {
 		);
 		try {
 			$order                = $this->lookup?->lookup( $values['number'], $is_email ? $key : '', $is_email ? '' : $key );
-			$submission['result'] = $order ? $this->view->prepare( $order, 'guest', $this->lookup->lookups( $order ) ) : null;
+			$submission['result'] = $order ? $this->view->prepare( $order, 'guest' ) : null;
 		} catch ( DomainError $error ) {
 			$submission['error']       = $error->getMessage();
 			$submission['status']      = $error->status;

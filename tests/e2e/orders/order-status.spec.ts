@@ -88,6 +88,67 @@ test.describe( 'Order status block, as a guest', () => {
 		} );
 	} );
 
+	test( 'the result tells the order’s support story without internal notes or agents’ names', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		const email = `story${ Date.now() }@example.test`;
+		const order = ( await requestUtils.rest( {
+			method: 'POST',
+			path: '/aftercare-test/v1/orders',
+			data: {
+				status: 'processing',
+				email,
+				name: 'Sam Story',
+				total: 20,
+				paid: Math.floor( Date.now() / 1000 ) - 3600,
+				items: [ { name: 'Wool socks', quantity: 2, total: 20 } ],
+			},
+		} ) ) as { id: number; number: string };
+		const ticket = ( await requestUtils.rest( {
+			method: 'POST',
+			path: '/aftercare/v1/tickets',
+			data: {
+				channel: 'phone',
+				customer_email: email,
+				customer_name: 'Sam Story',
+				subject: 'Socks not here yet',
+				message: 'Called about the socks.',
+				order_id: order.id,
+			},
+		} ) ) as { id: number; number: number };
+		for ( const [ type, body ] of [
+			[ 'note', 'Internal: the courier lost a van.' ],
+			[ 'reply', 'They are on their way.' ],
+		] ) {
+			await requestUtils.rest( {
+				method: 'POST',
+				path: `/aftercare/v1/tickets/${ ticket.id }/messages`,
+				data: { type, body },
+			} );
+		}
+
+		await page.goto( pageUrl );
+		await lookUp( page, order.number, email );
+		const history = page.locator(
+			`${ BLOCK }__result ${ BLOCK }__timeline`
+		);
+		await expect( history ).toContainText( 'Payment received' );
+		await expect( history ).toContainText(
+			`Request #${ ticket.number } opened`
+		);
+		await expect( history ).toContainText( 'The support team replied' );
+		for ( const hidden of [
+			'Internal',
+			'courier lost a van',
+			'Socks not here yet',
+			'admin',
+		] ) {
+			await expect( history ).not.toContainText( hidden );
+		}
+		await expectAccessible( page, BLOCK );
+	} );
+
 	test( 'a wrong email says only that nothing matched', async ( {
 		page,
 	} ) => {

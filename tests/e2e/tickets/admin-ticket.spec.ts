@@ -217,6 +217,72 @@ test.describe( 'Ticket screen', () => {
 	} );
 } );
 
+test.describe( 'The order panel', () => {
+	test( 'shows the ticket’s order: lines with pictures, what can be returned and why not, money and history', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		const token = runToken( 'op' );
+		const now = Math.floor( Date.now() / 1000 );
+		const order = ( await requestUtils.rest( {
+			method: 'POST',
+			path: '/aftercare-test/v1/orders',
+			data: {
+				customer: 'customer2',
+				status: 'completed',
+				created: now - 5 * 86400,
+				paid: now - 5 * 86400,
+				completed: now - 2 * 86400,
+				total: 54,
+				payment_method_title: 'Credit card',
+				items: [
+					{
+						name: `${ token } Linen shirt`,
+						quantity: 2,
+						total: 40,
+						image: '/wp-includes/images/w-logo-blue.png',
+					},
+					{
+						name: `${ token } Canvas tote`,
+						quantity: 1,
+						total: 14,
+						refunded_quantity: 1,
+					},
+				],
+			},
+		} ) ) as { id: number; number: string };
+		const ticket = await seedTicket( requestUtils, {
+			subject: `${ token } Torn tote`,
+			customer_id: await userId( requestUtils, 'customer2' ),
+			order_id: order.id,
+		} );
+
+		await openTicket( page, ticket.id );
+		const panel = page.locator( '.aftercare-context' );
+		await expect(
+			panel.getByRole( 'combobox', { name: 'Show order' } )
+		).toHaveValue( String( order.id ) );
+		const shirt = panel
+			.getByRole( 'listitem' )
+			.filter( { hasText: `${ token } Linen shirt` } );
+		await expect( shirt ).toContainText( '2 can be returned' );
+		await expect( shirt.locator( 'img' ) ).toHaveAttribute(
+			'src',
+			/w-logo-blue\.png$/
+		);
+		await expect(
+			panel.getByRole( 'listitem' ).filter( {
+				hasText: `${ token } Canvas tote`,
+			} )
+		).toContainText( 'Not returnable: Already refunded.' );
+		await expect( panel ).toContainText( 'Credit card' );
+		await expect(
+			panel.locator( '.aftercare-order-timeline' )
+		).toContainText( `Request #${ ticket.number } opened` );
+		await expectAccessible( page, '#aftercare-admin-app' );
+	} );
+} );
+
 test.describe( 'Saved replies screen', () => {
 	test( 'create, edit and delete a saved reply', async ( { page } ) => {
 		const token = runToken( 'sr' );

@@ -17,6 +17,7 @@ export interface TicketSeed {
 	status?: string;
 	tags?: string[];
 	assignee_id?: number;
+	customer_id?: number;
 	customer_email?: string;
 	customer_name?: string;
 	channel?: 'phone' | 'email' | 'admin';

@@ -4,8 +4,9 @@
  * tests run against the test adapter and against WooCommerce.
  *
  * Spec keys: status, created, paid, completed, customer_id, email, postcode, name, phone,
- * address, total, currency, items (name, quantity, total, product_id), meta (key => value), refund (amount),
- * payment_method (WooCommerce only: a gateway id).
+ * address, total, currency, items (name, quantity, total, product_id, image: a picture's URL, compared by
+ * file name), meta (key => value), refund (amount), payment_method (WooCommerce only: a gateway id),
+ * payment_method_title, shipping_total, discount_total, tax_total, coupons (codes used).
  *
  * @package Aftercare
  */

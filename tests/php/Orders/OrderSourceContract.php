@@ -363,6 +363,56 @@ abstract class OrderSourceContract extends TestCase {
 		$this->assertSame( array( 2, 1 ), array_map( static fn( $item ) => $item->refunded_quantity, $this->source->find( $order->id )->items ) );
 	}
 
+	public function test_details_give_the_money_pictures_refunds_and_coupons_of_an_order(): void {
+		$order = $this->order(
+			array(
+				'total'                => 59.0,
+				'payment_method_title' => 'Credit card',
+				'shipping_total'       => 5.0,
+				'discount_total'       => 4.0,
+				'tax_total'            => 4.0,
+				'coupons'              => array( 'spring10' ),
+				'items'                => array(
+					array(
+						'name'     => 'Linen shirt',
+						'quantity' => 2,
+						'total'    => 40.0,
+						'image'    => 'https://example.test/uploads/linen-shirt.jpg',
+					),
+					array(
+						'name'     => 'Canvas tote',
+						'quantity' => 1,
+						'total'    => 14.0,
+					),
+				),
+			)
+		);
+		$details = $this->source->details( $order->id );
+
+		$this->assertNotNull( $details );
+		$this->assertSame( $order->id, $details->order->id );
+		$this->assertSame( 54.0, $details->subtotal );
+		$this->assertSame( 5.0, $details->shipping );
+		$this->assertSame( 4.0, $details->discount );
+		$this->assertSame( 4.0, $details->tax );
+		$this->assertSame( 'Credit card', $details->payment_method );
+		$this->assertSame( array( 'spring10' ), $details->coupons );
+		$this->assertSame( array( $order->items[0]->id ), array_keys( $details->images ), 'only the line with a picture' );
+		$this->assertStringEndsWith( 'linen-shirt.jpg', $details->images[ $order->items[0]->id ] );
+		$this->assertSame( array(), $details->refunds );
+
+		$this->source->refund( $order->id, array( $order->items[1]->id => 1 ), false, 0.0, 'Return R-1001' );
+		$this->source->refund( $order->id, array( $order->items[0]->id => 1 ), false, 0.0, 'Damaged' );
+		$refunds = $this->source->details( $order->id )->refunds;
+		$this->assertSame( array( 14.0, 20.0 ), array_map( static fn( $r ) => $r->amount, $refunds ), 'each refund, oldest first' );
+		$this->assertSame( array( 'Return R-1001', 'Damaged' ), array_map( static fn( $r ) => $r->reason, $refunds ) );
+		$this->assertEqualsWithDelta( time(), $refunds[1]->time, 60 );
+		$this->assertNotSame( $refunds[0]->reference, $refunds[1]->reference );
+
+		$this->assertNull( $this->source->details( 99999999 ) );
+		$this->assertNull( $this->source->details( 0 ) );
+	}
+
 	public function test_restocks_returned_lines_alone_or_with_a_refund(): void {
 		$product = $this->orders->product( 'Linen shirt', 5 );
 		$order   = $this->order(

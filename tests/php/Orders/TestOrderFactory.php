@@ -21,6 +21,13 @@ final class TestOrderFactory implements OrderFactory {
 		if ( isset( $spec['refund'] ) ) {
 			$spec['refunded']       = time();
 			$spec['total_refunded'] = $spec['refund'];
+			$spec['refunds']        = array(
+				array(
+					'amount' => (float) $spec['refund'],
+					'reason' => 'Test refund',
+					'time'   => $spec['refunded'],
+				),
+			);
 			if ( (float) $spec['refund'] >= (float) ( $spec['total'] ?? 0 ) ) {
 				$spec['status'] = 'refunded';
 			}

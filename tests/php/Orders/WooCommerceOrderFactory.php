@@ -26,7 +26,19 @@ final class WooCommerceOrderFactory implements OrderFactory {
 		$order->set_billing_phone( (string) ( $spec['phone'] ?? '' ) );
 		$order->set_billing_address_1( (string) ( $spec['address'] ?? '' ) );
 		$order->set_payment_method( (string) ( $spec['payment_method'] ?? '' ) );
+		$order->set_payment_method_title( (string) ( $spec['payment_method_title'] ?? '' ) );
+		$order->set_shipping_total( (string) ( $spec['shipping_total'] ?? 0 ) );
+		$order->set_discount_total( (string) ( $spec['discount_total'] ?? 0 ) );
+		$order->set_cart_tax( (string) ( $spec['tax_total'] ?? 0 ) );
+		foreach ( (array) ( $spec['coupons'] ?? array() ) as $code ) {
+			$coupon = new \WC_Order_Item_Coupon();
+			$coupon->set_code( (string) $code );
+			$order->add_item( $coupon );
+		}
 		foreach ( (array) ( $spec['items'] ?? array() ) as $line ) {
+			if ( isset( $line['image'] ) && ! isset( $line['product_id'] ) ) {
+				$line['product_id'] = $this->product_with_image( (string) $line['name'], (string) $line['image'] );
+			}
 			$item = new \WC_Order_Item_Product();
 			$item->set_name( (string) $line['name'] );
 			$item->set_quantity( (int) ( $line['quantity'] ?? 1 ) );
@@ -74,6 +86,26 @@ final class WooCommerceOrderFactory implements OrderFactory {
 		$product->set_regular_price( '10' );
 		$product->set_manage_stock( true );
 		$product->set_stock_quantity( $stock );
+		return (int) $product->save();
+	}
+
+	/**
+	 * A product whose picture is an attachment named after the image URL's file.
+	 */
+	private function product_with_image( string $name, string $image ): int {
+		$file       = basename( (string) wp_parse_url( $image, PHP_URL_PATH ) );
+		$attachment = wp_insert_attachment(
+			array(
+				'post_title'     => $file,
+				'post_mime_type' => 'image/jpeg',
+				'post_status'    => 'inherit',
+			),
+			$file
+		);
+		$product    = new \WC_Product_Simple();
+		$product->set_name( $name );
+		$product->set_regular_price( '10' );
+		$product->set_image_id( (int) $attachment );
 		return (int) $product->save();
 	}
 

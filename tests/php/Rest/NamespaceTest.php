@@ -45,6 +45,9 @@ final class NamespaceTest extends TestCase {
 		// Mail in: anonymous but signed with the inbound secret, so an unsigned write is a 401 like any other (Mail\InboxTest).
 		$this->assertArrayHasKey( '/aftercare/v1/inbound/email', $namespace->get_data()['routes'] );
 		$this->assertArrayHasKey( '/aftercare/v1/inbound/postmark', $namespace->get_data()['routes'] );
+		// Read-only: an order for agents, and its timeline for agents, its buyer and a guest's signed link (Orders\Rest\OrderTimelineRouteTest).
+		$this->assertArrayHasKey( '/aftercare/v1/orders/(?P<order_id>[\d]+)', $namespace->get_data()['routes'] );
+		$this->assertArrayHasKey( '/aftercare/v1/orders/(?P<order_id>[\d]+)/timeline', $namespace->get_data()['routes'] );
 	}
 
 	public function test_every_route_refuses_anonymous_writes(): void {

@@ -139,7 +139,9 @@ final class OrderStatusRouteTest extends TestCase {
 
 		// Nothing personal or financial: no name, phone, address, email, prices or downloads.
 		$this->assertArrayNotHasKey( 'total', $data );
-		$json = (string) wp_json_encode( $data );
+		// The signed link to the timeline (random digits and letters, tested in OrderTimelineRouteTest).
+		$this->assertMatchesRegularExpression( '#/aftercare/v1/orders/\d+/timeline[?&]token=\d+\.[\w-]{43}$#', $data['timeline_url'] );
+		$json = (string) wp_json_encode( array_diff_key( $data, array( 'timeline_url' => true ) ) );
 		foreach ( array( 'Gwen', '555', 'Secret', 'gwen@', '54.25', '40.25', 'download' ) as $secret ) {
 			$this->assertStringNotContainsStringIgnoringCase( $secret, $json, $secret );
 		}

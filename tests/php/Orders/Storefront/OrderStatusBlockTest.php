@@ -11,7 +11,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Orders\Storefront;
 
+use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Orders\OrderView;
+use Aftercare\Orders\TimelineToken;
 use Aftercare\Orders\Storefront\OrderStatusBlock;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\Orders\OrderFactory;
@@ -166,7 +168,7 @@ final class OrderStatusBlockTest extends TestCase {
 	}
 
 	public function test_without_an_order_source_nothing_is_rendered(): void {
-		$block = new OrderStatusBlock( null, new OrderView( new Settings() ) );
+		$block = new OrderStatusBlock( null, new OrderView( new Settings(), null, new TimelineToken( new SystemClock() ) ) );
 
 		$this->assertSame( '', $block->render( array() ) );
 	}
