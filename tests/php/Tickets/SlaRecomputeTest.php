@@ -23,6 +23,7 @@ use Aftercare\Tickets\SlaRecompute;
 use Aftercare\Tickets\Status;
 use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\Ticket;
+use Aftercare\Tickets\TicketCounts;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TicketTerms;
 
@@ -45,7 +46,13 @@ final class SlaRecomputeTest extends TestCase {
 		$this->settings = new Settings();
 		$this->sla      = new Sla( $this->settings, $this->clock );
 		global $wpdb;
-		$this->tickets  = new TicketRepository( $wpdb, new TagRepository( $wpdb ), new TicketTerms( $wpdb, new Tokenizer() ), new MessageRepository( $wpdb ) );
+		$this->tickets  = new TicketRepository(
+			$wpdb,
+			new TagRepository( $wpdb ),
+			new TicketTerms( $wpdb, new Tokenizer() ),
+			new MessageRepository( $wpdb ),
+			new TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
+		);
 		$this->job      = new SlaRecompute( $this->tickets, $this->sla, $this->settings, $this->clock );
 		update_option( 'timezone_string', 'Europe/Berlin' );
 		$this->settings->update(
