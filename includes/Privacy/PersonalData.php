@@ -140,7 +140,12 @@ final class PersonalData implements Registrable {
 		$returns = $this->return_rows( $email, max( 0, $page - $first ) * self::PAGE );
 		$done    = count( $returns ) < self::PAGE;
 		return array(
-			'data' => array_merge( $data, $this->items->returns( $returns ), $done ? $this->items->lookups( $this->person_orders( $email ) ) : array() ),
+			'data' => array_merge(
+				$data,
+				$this->items->returns( $returns ),
+				$done ? $this->items->lookups( $this->person_orders( $email ) ) : array(),
+				$done ? $this->items->received_mail( $this->received_rows( $email ) ) : array()
+			),
 			'done' => $done,
 		);
 	}
@@ -162,6 +167,7 @@ final class PersonalData implements Registrable {
 		if ( $done ) {
 			$this->outbox->forget_recipient( $email );
 			$removed = $this->received->forget_sender( $email ) || $removed;
+			$removed = $this->tickets->forget_cc( $email ) || $removed;
 			$removed = $this->forget_lookups( $email ) || $removed;
 		}
 		return array(
@@ -170,6 +176,20 @@ final class PersonalData implements Registrable {
 			'messages'       => array(),
 			'done'           => $done,
 		);
+	}
+
+	/**
+	 * Every mail received from the person (the log keeps them for its retention period only).
+	 *
+	 * @return object[]
+	 */
+	private function received_rows( string $email ): array {
+		$rows = array();
+		do {
+			$page = $this->received->of_sender( $email, count( $rows ), 500 );
+			$rows = array( ...$rows, ...$page );
+		} while ( 500 === count( $page ) );
+		return $rows;
 	}
 
 	/**
