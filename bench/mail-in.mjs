@@ -84,7 +84,10 @@ const results = await withMariaDB( async () => {
 				headers: { 'Content-Type': 'application/json' },
 				body: '{}',
 			} );
-		await interleaved( 10, { floor, webhook: ( i ) => webhook( 100000 + i ) } );
+		await interleaved( 10, {
+			floor,
+			webhook: ( i ) => webhook( 100000 + i ),
+		} );
 		const { ms } = await interleaved( REQUESTS, { floor, webhook } );
 		const receive = phpJson( 'mail-receive.php', [
 			site.dir,

@@ -14,6 +14,9 @@ namespace Aftercare\Tests\Mail;
 use Aftercare\Plugin;
 use Aftercare\Tests\Notifications\MailHeadersTest;
 
+/**
+ * @group sqlite
+ */
 final class CopiedInTest extends MailTestCase {
 
 	/**

@@ -13,6 +13,9 @@ namespace Aftercare\Tests\Mail;
 
 use Aftercare\Settings\Settings;
 
+/**
+ * @group sqlite
+ */
 final class EmailInThreadTest extends MailTestCase {
 
 	private function quoted( int $ticket_id, int $message_id, int $user_id ): \WP_REST_Response {

@@ -18,6 +18,9 @@ use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Plugin;
 use Aftercare\Tests\Mail\MailTestCase;
 
+/**
+ * @group sqlite
+ */
 final class ReceivedMailRouteTest extends MailTestCase {
 
 	private const ROUTE = '/aftercare/v1/mail/received';
