@@ -110,8 +110,8 @@ final class Inbox implements Receiver {
 	 */
 	private function process( string $raw, string $source, int $again ): Receipt {
 		$hash    = hash( 'sha256', $raw );
-		$earlier = $this->received->find_existing( 'sha256:' . $hash, $hash );
-		if ( $earlier && (int) $earlier->id !== $again ) {
+		$earlier = $this->received->find_existing( 'sha256:' . $hash, $hash, $again );
+		if ( $earlier ) {
 			return self::duplicate( $earlier );
 		}
 		try {
@@ -120,8 +120,8 @@ final class Inbox implements Receiver {
 			return $this->record( $again, 'sha256:' . $hash, $hash, $source, '', '', Outcome::NeedsAttention, array( $error->why ), $raw );
 		}
 		$mail_id = '' !== $message->message_id ? $message->message_id : 'sha256:' . $hash;
-		$earlier = $this->received->find_existing( $mail_id, $hash );
-		if ( $earlier && (int) $earlier->id !== $again ) {
+		$earlier = $this->received->find_existing( $mail_id, $hash, $again );
+		if ( $earlier ) {
 			return self::duplicate( $earlier );
 		}
 		$sender = strtolower( $message->from?->address ?? '' );
@@ -179,7 +179,7 @@ final class Inbox implements Receiver {
 			);
 		} catch ( DuplicateMail ) {
 			$this->attachments->discard( array_column( $files, 'file' ) );
-			$earlier = $this->received->find_existing( $mail_id, $hash );
+			$earlier = $this->received->find_existing( $mail_id, $hash, $again );
 			return $earlier ? self::duplicate( $earlier ) : new Receipt( Outcome::Duplicate );
 		} catch ( \Throwable $error ) {
 			$this->attachments->discard( array_column( $files, 'file' ) );
@@ -342,7 +342,7 @@ final class Inbox implements Receiver {
 	): Receipt {
 		$row = $this->write_row( $again, $mail_id, $hash, $source, $sender, $subject, $outcome, $reasons, $raw );
 		if ( ! $row ) {
-			$earlier = $this->received->find_existing( $mail_id, $hash );
+			$earlier = $this->received->find_existing( $mail_id, $hash, $again );
 			return $earlier ? self::duplicate( $earlier ) : new Receipt( Outcome::Duplicate );
 		}
 		return new Receipt( $outcome, 0, 0, $reasons, $row );

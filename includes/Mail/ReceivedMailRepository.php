@@ -133,15 +133,24 @@ final class ReceivedMailRepository implements Table {
 				'outcome'  => Outcome::NeedsAttention->value,
 			)
 		);
-		return 1 === $updated;
+		if ( 1 === $updated ) {
+			return true;
+		}
+		// No row changed: either another run took it, or this run ended exactly as the last one did.
+		$sql = "SELECT COUNT(*) FROM {$this->table()} WHERE id = %d AND raw_hash = %s AND mail_id = %s AND outcome = %s";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
+		return 1 === (int) $this->wpdb->get_var( $this->wpdb->prepare( $sql, $id, $raw_hash, mb_substr( $mail_id, 0, 190 ), $outcome->value ) )
+			&& Outcome::NeedsAttention === $outcome;
 	}
 
 	/**
 	 * The row holding this Message-ID or these bytes, without its raw text.
+	 *
+	 * @param int $except A row that does not count (the one being retried).
 	 */
-	public function find_existing( string $mail_id, string $raw_hash ): ?object {
-		$sql = "SELECT id, mail_id, outcome, ticket_id, ticket_message_id FROM {$this->table()} WHERE raw_hash = %s OR mail_id = %s LIMIT 1";
-		return $this->wpdb->get_row( $this->wpdb->prepare( $sql, $raw_hash, $mail_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
+	public function find_existing( string $mail_id, string $raw_hash, int $except = 0 ): ?object {
+		$sql = "SELECT id, mail_id, outcome, ticket_id, ticket_message_id FROM {$this->table()} WHERE ( raw_hash = %s OR mail_id = %s ) AND id <> %d LIMIT 1";
+		return $this->wpdb->get_row( $this->wpdb->prepare( $sql, $raw_hash, $mail_id, $except ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
 	}
 
 	/**

@@ -154,6 +154,9 @@ final class ReceivedMailRouteTest extends MailTestCase {
 		$id   = $this->needing_attention( "Subject: still broken\r\n\r\nno sender at all\r\n" );
 		$item = $this->rest( 'POST', self::ROUTE . '/' . $id . '/retry', array(), $this->supervisor->ID )->get_data();
 		$this->assertSame( array( $id, 'needs_attention', 'no_sender' ), array( $item['id'], $item['outcome'], $item['reason_code'] ) );
+		$again = $this->rest( 'POST', self::ROUTE . '/' . $id . '/retry', array(), $this->supervisor->ID )->get_data();
+		$this->assertSame( array( $id, 'needs_attention', 'no_sender' ), array( $again['id'], $again['outcome'], $again['reason_code'] ), 'the same again' );
+		$this->assertSame( 1, $this->count_received() );
 	}
 
 	public function test_a_retried_mail_already_logged_elsewhere_is_a_duplicate_and_its_entry_goes(): void {
