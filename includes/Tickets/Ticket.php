@@ -18,6 +18,8 @@ final class Ticket {
 	 *                                         TicketAccess::confirm_email().
 	 * @param array<int[]>  $sla_pauses        The finished SLA pauses as [start, end] pairs (their total is
 	 *                                         $sla_paused_seconds, with pauses from before they were kept).
+	 * @param string[]      $cc                Addresses an agent copied in: our mails to the customer go
+	 *                                         to them too, and their replies by mail join the ticket.
 	 */
 	public function __construct(
 		public int $id,
@@ -42,7 +44,8 @@ final class Ticket {
 		public int $message_count = 0,
 		public array $tags = array(),
 		public int $email_verified_at = 0,
-		public array $sla_pauses = array()
+		public array $sla_pauses = array(),
+		public array $cc = array()
 	) {}
 
 	/**
@@ -92,7 +95,8 @@ final class Ticket {
 			(int) $row->message_count,
 			$tags,
 			(int) $row->email_verified_at,
-			self::pauses( $row->sla_pauses ?? '' )
+			self::pauses( $row->sla_pauses ?? '' ),
+			array_values( array_filter( explode( ',', (string) ( $row->cc ?? '' ) ) ) )
 		);
 	}
 

@@ -88,6 +88,7 @@ describe( 'Thread', () => {
 								url: '/a/4',
 							},
 						],
+						email: null,
 					},
 					{
 						id: 2,
@@ -97,6 +98,7 @@ describe( 'Thread', () => {
 						body: '<p>Claim opened.</p>',
 						created: '2026-11-30T11:00:00Z',
 						attachments: [],
+						email: null,
 					},
 				] }
 			/>
@@ -132,6 +134,20 @@ describe( 'describeEvent', () => {
 				data: { from: [], to: [ 'refund', 'vip' ] },
 			} )
 		).toBe( 'Tags: refund, vip' );
+		expect(
+			describeEvent( {
+				...base,
+				type: 'cc',
+				data: { from: [], to: [ 'pat@example.test' ] },
+			} )
+		).toBe( 'Copied in: pat@example.test' );
+		expect(
+			describeEvent( {
+				...base,
+				type: 'cc',
+				data: { from: [ 'pat@example.test' ], to: [] },
+			} )
+		).toBe( 'No one copied in' );
 		expect(
 			describeEvent( {
 				...base,
