@@ -14,6 +14,9 @@ final class Settings {
 
 	public const OPTION = 'aftercare_settings';
 
+	/** @var array<string, mixed>|null Every setting's default, by name. */
+	private ?array $defaults = null;
+
 	/**
 	 * JSON-schema properties of every setting.
 	 *
@@ -209,7 +212,8 @@ final class Settings {
 				'enum'        => \Aftercare\Http\ClientAddress::HEADERS,
 				'default'     => 'X-Forwarded-For',
 			),
-		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Returns\Policy::setting_fields() + \Aftercare\Mail\Mailbox::setting_fields();
+		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Tickets\BusinessHours::setting_fields()
+			+ \Aftercare\Returns\Policy::setting_fields() + \Aftercare\Mail\Mailbox::setting_fields();
 	}
 
 	/**
@@ -234,12 +238,9 @@ final class Settings {
 	 */
 	public function all(): array {
 		$stored = get_option( self::OPTION, array() );
-		$stored = is_array( $stored ) ? $stored : array();
-		$values = array();
-		foreach ( $this->fields() as $name => $field ) {
-			$values[ $name ] = array_key_exists( $name, $stored ) ? $stored[ $name ] : $field['default'];
-		}
-		return $values;
+		// The defaults once per instance: fields() translates every description, and the queue reads settings per row.
+		$this->defaults ??= array_map( static fn( array $field ): mixed => $field['default'], $this->fields() );
+		return array_merge( $this->defaults, array_intersect_key( is_array( $stored ) ? $stored : array(), $this->defaults ) );
 	}
 
 	public function get( string $name ): mixed {

@@ -766,6 +766,64 @@ export interface AftercareSettings {
 	 */
 	sla_resolution_urgent: number;
 	/**
+	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
+	 */
+	sla_business_hours: boolean;
+	/**
+	 * Opening hours for each weekday, Monday first: open or closed, and from when until when (HH:MM, 24-hour clock, 24:00 for midnight).
+	 *
+	 * @minItems 7
+	 * @maxItems 7
+	 */
+	business_hours: [
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		...{
+			open: boolean;
+			start: string;
+			end: string;
+		}[],
+	];
+	/**
+	 * Days the store is closed all day (YYYY-MM-DD): SLA time does not run on them.
+	 *
+	 * @maxItems 100
+	 */
+	holidays: string[];
+	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
 	return_window_days: number;
@@ -1659,6 +1717,64 @@ export interface AftercareSettingsUpdate {
 	 * Resolution target for Urgent tickets, in minutes.
 	 */
 	sla_resolution_urgent?: number;
+	/**
+	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
+	 */
+	sla_business_hours?: boolean;
+	/**
+	 * Opening hours for each weekday, Monday first: open or closed, and from when until when (HH:MM, 24-hour clock, 24:00 for midnight).
+	 *
+	 * @minItems 7
+	 * @maxItems 7
+	 */
+	business_hours?: [
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		...{
+			open: boolean;
+			start: string;
+			end: string;
+		}[],
+	];
+	/**
+	 * Days the store is closed all day (YYYY-MM-DD): SLA time does not run on them.
+	 *
+	 * @maxItems 100
+	 */
+	holidays?: string[];
 	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
