@@ -41,8 +41,10 @@ final class SettingsSchema {
 	}
 
 	/**
-	 * Checks one setting against its schema, then its own rule, and words a refusal for a store
-	 * owner: named by its label, never by its key or a pattern.
+	 * Checks one setting with its own rule (which checks the schema too) or its schema, and words a
+	 * refusal for a store owner: named by its label, never by its key or a pattern. An own rule's
+	 * `rest_invalid_param` already is in the store's words; WordPress's schema errors have codes
+	 * of their own (`rest_invalid_type`, `rest_out_of_bounds`, …) and are reworded.
 	 *
 	 * @param array<string, mixed> $field   The setting's definition.
 	 * @param mixed                $value   As sent.
@@ -51,12 +53,15 @@ final class SettingsSchema {
 	 * @return true|\WP_Error
 	 */
 	public function validate( array $field, $value, $request, $param ) {
-		$valid = rest_validate_value_from_schema( $value, $field, $param );
-		if ( is_wp_error( $valid ) ) {
-			return new \WP_Error( 'rest_invalid_param', $this->refusal( $field, (string) $valid->get_error_code() ), array( 'status' => 400 ) );
+		$own   = $field['arg_options']['validate_callback'] ?? null;
+		$valid = is_callable( $own ) ? $own( $value, $request, $param ) : rest_validate_value_from_schema( $value, $field, $param );
+		if ( ! is_wp_error( $valid ) ) {
+			return true;
 		}
-		$own = $field['arg_options']['validate_callback'] ?? null;
-		return is_callable( $own ) ? $own( $value, $request, $param ) : true;
+		if ( 'rest_invalid_param' === $valid->get_error_code() ) {
+			return $valid;
+		}
+		return new \WP_Error( 'rest_invalid_param', $this->refusal( $field, (string) $valid->get_error_code() ), array( 'status' => 400 ) );
 	}
 
 	/**
