@@ -18,6 +18,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Settings\Settings;
+
 final class BusinessHours {
 
 	/** Most holidays a store can list. */
@@ -216,6 +218,7 @@ final class BusinessHours {
 		);
 		return array(
 			'sla_business_hours' => array(
+				'x-aftercare' => Settings::ui( 'tickets', __( 'Count SLA time in business hours only', 'aftercare' ) ),
 				'description' => __(
 					'Count SLA targets in business hours only (the hours and holidays below, in the site\'s time zone); off: around the clock.',
 					'aftercare'
@@ -224,6 +227,14 @@ final class BusinessHours {
 				'default'     => false,
 			),
 			'business_hours'     => array(
+				'x-aftercare' => Settings::ui(
+					'tickets',
+					__( 'Business hours', 'aftercare' ),
+					array(
+						'control' => 'business_hours',
+						'invalid' => __( 'Business hours: give each of the seven days whether it is open, and its opening and closing time as HH:MM.', 'aftercare' ),
+					)
+				),
 				'description' => __(
 					'Opening hours for each weekday, Monday first: open or closed, and from when until when (HH:MM, 24-hour clock, 24:00 for midnight).',
 					'aftercare'
@@ -245,6 +256,14 @@ final class BusinessHours {
 				'arg_options' => array( 'validate_callback' => array( self::class, 'validate_week' ) ),
 			),
 			'holidays'           => array(
+				'x-aftercare' => Settings::ui(
+					'tickets',
+					__( 'Holidays', 'aftercare' ),
+					array(
+						'control' => 'holidays',
+						'invalid' => __( 'Holidays: write each day as YYYY-MM-DD, like 2026-12-25.', 'aftercare' ),
+					)
+				),
 				'description' => __( 'Days the store is closed all day (YYYY-MM-DD): SLA time does not run on them.', 'aftercare' ),
 				'type'        => 'array',
 				'items'       => array(

@@ -53,6 +53,8 @@ final class Sla {
 
 			$fields[ 'sla_first_response_' . $priority->value ] = array(
 				/* translators: %s: priority, e.g. "Urgent". */
+				'x-aftercare' => Settings::ui( 'tickets', sprintf( __( 'First response, %s', 'aftercare' ), $priority->label() ), array( 'control' => 'duration' ) ),
+				/* translators: %s: priority, e.g. "Urgent". */
 				'description' => sprintf( __( 'First-response target for %s tickets, in minutes.', 'aftercare' ), $priority->label() ),
 				'type'        => 'integer',
 				'minimum'     => 1,
@@ -60,6 +62,8 @@ final class Sla {
 				'default'     => $first,
 			);
 			$fields[ 'sla_resolution_' . $priority->value ]     = array(
+				/* translators: %s: priority, e.g. "Urgent". */
+				'x-aftercare' => Settings::ui( 'tickets', sprintf( __( 'Resolution, %s', 'aftercare' ), $priority->label() ), array( 'control' => 'duration' ) ),
 				/* translators: %s: priority, e.g. "Urgent". */
 				'description' => sprintf( __( 'Resolution target for %s tickets, in minutes.', 'aftercare' ), $priority->label() ),
 				'type'        => 'integer',

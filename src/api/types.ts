@@ -1013,6 +1013,21 @@ export interface AftercareSettings {
 	 */
 	attachment_max_size_mb: number;
 	/**
+	 * Most the attachments of one message may add up to, in megabytes.
+	 */
+	attachment_max_message_mb: number;
+	/**
+	 * Only these kinds of files can be attached to tickets and replies; each file is checked by what it contains.
+	 */
+	attachment_types: (
+		| 'image/jpeg'
+		| 'image/png'
+		| 'image/gif'
+		| 'image/webp'
+		| 'application/pdf'
+		| 'text/plain'
+	)[];
+	/**
 	 * Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.
 	 *
 	 * @maxItems 100
@@ -1154,11 +1169,13 @@ export interface AftercareSettings {
 			key: string;
 			label: string;
 			photos: boolean;
+			active: boolean;
 		},
 		...{
 			key: string;
 			label: string;
 			photos: boolean;
+			active: boolean;
 		}[],
 	];
 	/**
@@ -1994,6 +2011,21 @@ export interface AftercareSettingsUpdate {
 	 */
 	attachment_max_size_mb?: number;
 	/**
+	 * Most the attachments of one message may add up to, in megabytes.
+	 */
+	attachment_max_message_mb?: number;
+	/**
+	 * Only these kinds of files can be attached to tickets and replies; each file is checked by what it contains.
+	 */
+	attachment_types?: (
+		| 'image/jpeg'
+		| 'image/png'
+		| 'image/gif'
+		| 'image/webp'
+		| 'application/pdf'
+		| 'text/plain'
+	)[];
+	/**
 	 * Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.
 	 *
 	 * @maxItems 100
@@ -2135,11 +2167,13 @@ export interface AftercareSettingsUpdate {
 			key: string;
 			label: string;
 			photos?: boolean;
+			active?: boolean;
 		},
 		...{
 			key: string;
 			label: string;
 			photos?: boolean;
+			active?: boolean;
 		}[],
 	];
 	/**

@@ -103,16 +103,16 @@ final class BusinessHoursSettingsTest extends TestCase {
 			'six days'                => array( array( 'business_hours' => array_slice( $week, 0, 6 ) ), 'exactly seven days' ),
 			'eight days'              => array( array( 'business_hours' => array_merge( $week, array( $week[0] ) ) ), 'exactly seven days' ),
 			'never open'              => array( array( 'business_hours' => $all_closed ), 'Open on at least one day a week' ),
-			'a day without its end'   => array( array( 'business_hours' => $missing ), 'end' ),
-			'a field we do not know'  => array( array( 'business_hours' => $extra ), 'lunch' ),
-			'a day that is no object' => array( array( 'business_hours' => $not_a_day ), 'business_hours[6]' ),
-			'not a list'              => array( array( 'business_hours' => 'weekdays' ), 'business_hours' ),
+			'a day without its end'   => array( array( 'business_hours' => $missing ), 'Business hours: give each of the seven days' ),
+			'a field we do not know'  => array( array( 'business_hours' => $extra ), 'Business hours: give each of the seven days' ),
+			'a day that is no object' => array( array( 'business_hours' => $not_a_day ), 'Business hours: give each of the seven days' ),
+			'not a list'              => array( array( 'business_hours' => 'weekdays' ), 'Business hours: give each of the seven days' ),
 			'the 30th of February'    => array( array( 'holidays' => array( '2026-12-25', '2026-02-30' ) ), '2026-02-30 is not a date' ),
 			'an American date'        => array( array( 'holidays' => array( '12/25/2026' ) ), '12/25/2026 is not a date' ),
 			'a day listed twice'      => array( array( 'holidays' => array( '2026-12-25', '2026-12-26', '2026-12-25' ) ), '2026-12-25 is listed twice' ),
 			'too many holidays'       => array( array( 'holidays' => $hundred_and_one ), 'at most 100 holidays' ),
-			'a holiday as a number'   => array( array( 'holidays' => array( 20261225 ) ), 'holidays[0]' ),
-			'a switch that is a word' => array( array( 'sla_business_hours' => 'sometimes' ), 'sla_business_hours' ),
+			'a holiday as a number'   => array( array( 'holidays' => array( 20261225 ) ), 'Holidays: write each day as YYYY-MM-DD' ),
+			'a switch that is a word' => array( array( 'sla_business_hours' => 'sometimes' ), 'Count SLA time in business hours only: turn it on or off.' ),
 		);
 	}
 
