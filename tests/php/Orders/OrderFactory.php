@@ -4,7 +4,7 @@
  * tests run against the test adapter and against WooCommerce.
  *
  * Spec keys: status, created, paid, completed, customer_id, email, postcode, name, phone,
- * address, total, currency, items (name, quantity, total, product_id), meta (key => value), refund (amount),
+ * address, total, currency, items (name, quantity, total, product_id, variation_id), meta (key => value), refund (amount),
  * payment_method (WooCommerce only: a gateway id).
  *
  * @package Aftercare
@@ -42,6 +42,23 @@ interface OrderFactory {
 	 * @return int Its id.
 	 */
 	public function product( string $name, int $stock ): int;
+
+	/**
+	 * A product of the catalogue in these categories, with its own return rule.
+	 *
+	 * @param array{not_returnable?: bool, window_days?: int} $rule  Its rule (none when empty).
+	 * @param int[]                                           $categories Category ids.
+	 * @return int Its id.
+	 */
+	public function returns_product( string $name, array $rule, array $categories = array() ): int;
+
+	/**
+	 * A product category with its own return rule.
+	 *
+	 * @param array{not_returnable?: bool, window_days?: int} $rule Its rule (none when empty).
+	 * @return int Its id.
+	 */
+	public function category( string $name, array $rule ): int;
 
 	/**
 	 * A product's stock, or null when it does not track stock.
