@@ -117,7 +117,8 @@ final class ReturnItemRepository implements Table, ReturnedQuantities {
 		$rows         = $this->wpdb->get_results(
 			$this->wpdb->prepare(
 				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names and placeholders.
-				"SELECT i.order_id, i.order_item_id, SUM(CASE WHEN r.received_at > 0 THEN i.received_quantity ELSE i.quantity END) AS returned, SUM(i.refunded_quantity) AS refunded
+				"SELECT i.order_id, i.order_item_id,
+					SUM(CASE WHEN r.received_at > 0 THEN i.received_quantity ELSE i.quantity END) AS returned, SUM(i.refunded_quantity) AS refunded
 				FROM {$this->table()} i INNER JOIN {$returns} r ON r.id = i.return_id
 				WHERE i.order_id IN ({$placeholders}) AND r.status <> 'rejected' AND NOT ( r.status = 'closed' AND r.resolution = '' AND r.received_at = 0 )
 				GROUP BY i.order_id, i.order_item_id",

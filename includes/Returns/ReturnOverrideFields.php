@@ -85,12 +85,15 @@ final class ReturnOverrideFields implements Conditional {
 		wp_nonce_field( 'aftercare_return_rule', self::NONCE );
 		?>
 		<div class="form-field">
-			<label><input type="checkbox" name="<?php echo esc_attr( self::NOT_RETURNABLE ); ?>" value="yes" /> <?php esc_html_e( 'Not returnable', 'aftercare' ); ?></label>
+			<label>
+				<input type="checkbox" name="<?php echo esc_attr( self::NOT_RETURNABLE ); ?>" value="yes" />
+				<?php esc_html_e( 'Not returnable', 'aftercare' ); ?>
+			</label>
 			<p><?php esc_html_e( 'Products in this category cannot be returned, unless a product sets its own return window.', 'aftercare' ); ?></p>
 		</div>
 		<div class="form-field">
 			<label for="<?php echo esc_attr( self::WINDOW ); ?>"><?php esc_html_e( 'Return window (days)', 'aftercare' ); ?></label>
-			<input type="number" min="1" max="3650" step="1" id="<?php echo esc_attr( self::WINDOW ); ?>" name="<?php echo esc_attr( self::WINDOW ); ?>" value="" />
+			<input type="number" min="1" max="3650" step="1" id="<?php echo esc_attr( self::WINDOW ); ?>" name="<?php echo esc_attr( self::WINDOW ); ?>" />
 			<p><?php esc_html_e( 'Days its products can be returned for, instead of the store\'s window. Empty: the store\'s.', 'aftercare' ); ?></p>
 		</div>
 		<?php
@@ -107,15 +110,23 @@ final class ReturnOverrideFields implements Conditional {
 			<th scope="row"><?php esc_html_e( 'Returns', 'aftercare' ); ?></th>
 			<td>
 				<?php wp_nonce_field( 'aftercare_return_rule', self::NONCE ); ?>
-				<label><input type="checkbox" name="<?php echo esc_attr( self::NOT_RETURNABLE ); ?>" value="yes" <?php checked( $not_returnable ); ?> /> <?php esc_html_e( 'Not returnable', 'aftercare' ); ?></label>
+				<label>
+					<input type="checkbox" name="<?php echo esc_attr( self::NOT_RETURNABLE ); ?>" value="yes" <?php checked( $not_returnable ); ?> />
+					<?php esc_html_e( 'Not returnable', 'aftercare' ); ?>
+				</label>
 				<p class="description"><?php esc_html_e( 'Products in this category cannot be returned, unless a product sets its own return window.', 'aftercare' ); ?></p>
 			</td>
 		</tr>
 		<tr class="form-field">
-			<th scope="row"><label for="<?php echo esc_attr( self::WINDOW ); ?>"><?php esc_html_e( 'Return window (days)', 'aftercare' ); ?></label></th>
+			<th scope="row">
+				<label for="<?php echo esc_attr( self::WINDOW ); ?>"><?php esc_html_e( 'Return window (days)', 'aftercare' ); ?></label>
+			</th>
 			<td>
-				<input type="number" min="1" max="3650" step="1" id="<?php echo esc_attr( self::WINDOW ); ?>" name="<?php echo esc_attr( self::WINDOW ); ?>" value="<?php echo esc_attr( $window ); ?>" />
-				<p class="description"><?php esc_html_e( 'Days its products can be returned for, instead of the store\'s window. Empty: the store\'s.', 'aftercare' ); ?></p>
+				<input type="number" min="1" max="3650" step="1" id="<?php echo esc_attr( self::WINDOW ); ?>" name="<?php echo esc_attr( self::WINDOW ); ?>"
+					value="<?php echo esc_attr( $window ); ?>" />
+				<p class="description">
+					<?php esc_html_e( 'Days its products can be returned for, instead of the store\'s window. Empty: the store\'s.', 'aftercare' ); ?>
+				</p>
 			</td>
 		</tr>
 		<?php

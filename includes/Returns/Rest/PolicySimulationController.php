@@ -198,7 +198,10 @@ final class PolicySimulationController extends AbstractController implements Con
 				'properties' => array(
 					'from'        => $field( __( 'The period\'s start (UTC).', 'aftercare' ), array( 'type' => 'string' ) ),
 					'to'          => $field( __( 'The period\'s end (UTC).', 'aftercare' ), array( 'type' => 'string' ) ),
-					'total'       => $field( __( 'Orders placed in the period (first batch only; null after).', 'aftercare' ), array( 'type' => array( 'integer', 'null' ) ) ),
+					'total'       => $field(
+						__( 'Orders placed in the period (first batch only; null after).', 'aftercare' ),
+						array( 'type' => array( 'integer', 'null' ) )
+					),
 					'orders'      => $field( __( 'Orders checked in this batch.', 'aftercare' ), array( 'type' => 'integer' ) ),
 					'current'     => $field( __( 'Of this batch, the orders and lines returnable under the current policy.', 'aftercare' ), $counts ),
 					'proposed'    => $field( __( 'Of this batch, the orders and lines returnable under the proposed policy.', 'aftercare' ), $counts ),
@@ -214,7 +217,10 @@ final class PolicySimulationController extends AbstractController implements Con
 							),
 						)
 					),
-					'next_cursor' => $field( __( 'Pass it back for the next batch; null when the period is done.', 'aftercare' ), array( 'type' => array( 'string', 'null' ) ) ),
+					'next_cursor' => $field(
+						__( 'Pass it back for the next batch; null when the period is done.', 'aftercare' ),
+						array( 'type' => array( 'string', 'null' ) )
+					),
 				),
 			)
 		);

@@ -47,7 +47,12 @@ final class PolicySimulationRouteTest extends TestCase {
 		);
 		$seed         = array(
 			// Completed 10 days ago; the shirt was bought on sale.
-			'a'      => array( 0, 'completed', $now - 10 * DAY_IN_SECONDS, array( array( 'on_sale' => true ) + $line( 'Linen shirt', 2, 30.0 ), $line( 'Canvas tote', 1, 14.0 ) ) ),
+			'a'      => array(
+				0,
+				'completed',
+				$now - 10 * DAY_IN_SECONDS,
+				array( array( 'on_sale' => true ) + $line( 'Linen shirt', 2, 30.0 ), $line( 'Canvas tote', 1, 14.0 ) ),
+			),
 			// Completed 20 days ago.
 			'b'      => array( 60, 'completed', $now - 20 * DAY_IN_SECONDS, array( $line( 'Wool sweater', 1, 80.0 ) ) ),
 			// Completed 40 days ago.
