@@ -147,7 +147,7 @@ final class WooCommerceOrderSource implements OrderSource {
 		return array(
 			'type'         => 'shop_order',
 			'status'       => $this->visible_statuses(),
-			'date_created' => max( 0, $from ) . '...' . max( 0, $to ),
+			'date_created' => max( 1, $from ) . '...' . max( 1, $to ), // WooCommerce reads a start of 0 as none.
 		);
 	}
 

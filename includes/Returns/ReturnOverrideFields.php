@@ -39,7 +39,7 @@ final class ReturnOverrideFields implements Conditional {
 	public function render_product(): void {
 		global $product_object;
 		$meta = static fn( string $key ) => $product_object instanceof \WC_Product ? $product_object->get_meta( $key, true ) : '';
-		echo '<div class="options_group">';
+		echo '<div class="options_group aftercare-return-rule">';
 		woocommerce_wp_checkbox(
 			array(
 				'id'          => self::NOT_RETURNABLE,

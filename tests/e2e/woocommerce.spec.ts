@@ -337,4 +337,62 @@ test.describe( 'Beside WooCommerce', { tag: '@woocommerce' }, () => {
 			'.woocommerce-help-tip'
 		);
 	} );
+
+	test( 'a product and a product category keep their own return rule', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		await page.goto( '/wp-admin/post-new.php?post_type=product' );
+		await page.locator( '#title' ).fill( 'Trail trainers (e2e)' );
+		const rule = page.locator( '.aftercare-return-rule' );
+		await rule.getByLabel( 'Return window (days)' ).fill( '14' );
+		await expectAccessible(
+			page,
+			'.aftercare-return-rule',
+			'.woocommerce-help-tip'
+		);
+		await page.locator( '#publish' ).click();
+		await expect( page.locator( '#message' ) ).toContainText(
+			'Product published'
+		);
+		await page.reload();
+		await expect( rule.getByLabel( 'Return window (days)' ) ).toHaveValue(
+			'14'
+		);
+		await expect( rule.getByLabel( 'Not returnable' ) ).not.toBeChecked();
+		const productId = Number(
+			new URL( page.url() ).searchParams.get( 'post' )
+		);
+
+		await page.goto(
+			'/wp-admin/edit-tags.php?taxonomy=product_cat&post_type=product'
+		);
+		const form = page.locator( '#addtag' );
+		await form.getByLabel( 'Name' ).fill( 'Gift cards (e2e)' );
+		await form.getByLabel( 'Not returnable' ).check();
+		await expectAccessible( page, '#addtag' );
+		await form.getByRole( 'button', { name: 'Add new category' } ).click();
+		const row = page.locator( '#the-list tr', {
+			hasText: 'Gift cards (e2e)',
+		} );
+		await row
+			.getByRole( 'link', { name: /Gift cards \(e2e\)/ } )
+			.first()
+			.click();
+		await expect( page.getByLabel( 'Not returnable' ) ).toBeChecked();
+		await page.getByLabel( 'Return window (days)' ).fill( '7' );
+		await page.getByRole( 'button', { name: 'Update' } ).click();
+		await expect( page.locator( '#message' ) ).toContainText(
+			'Category updated'
+		);
+		await expect( page.getByLabel( 'Return window (days)' ) ).toHaveValue(
+			'7'
+		);
+
+		await requestUtils.rest( {
+			method: 'DELETE',
+			path: `/wc/v3/products/${ productId }`,
+			params: { force: true },
+		} );
+	} );
 } );
