@@ -10,10 +10,13 @@ module.exports = {
 	// Added to the preset's own setup files: DOM matchers such as toBeChecked().
 	setupFilesAfterEnv: [ '@testing-library/jest-dom' ],
 	// Some dependencies ship ES modules only (`.mjs` files such as @wordpress/theme's,
-	// and uuid), which Jest cannot require on Node 20: Babel compiles them like our code.
+	// uuid, and the self-contained build of @wordpress/dataviews), which Jest cannot require on
+	// Node 20: Babel compiles them like our code.
 	transform: {
 		'\\.m?[jt]sx?$':
 			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
-	transformIgnorePatterns: [ '/node_modules/(?!uuid/).+\\.c?js$' ],
+	transformIgnorePatterns: [
+		'/node_modules/(?!uuid/|@wordpress/dataviews/build-wp/).+\\.c?js$',
+	],
 };

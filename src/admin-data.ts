@@ -1,7 +1,8 @@
 /**
  * What PHP prints for the app beside the mount node (includes/Admin/AdminScreens.php):
  * the agents tickets can be assigned to, the current user, the order a new
- * ticket is prefilled with, and the store's return reasons.
+ * ticket is prefilled with, the store's return reasons, the file types attachments may have,
+ * the store's time zone and whether WooCommerce is active.
  */
 
 export interface Agent {
@@ -30,6 +31,12 @@ export interface AdminData {
 	orderEditUrl: string | null;
 	/** The store's return reasons (Support settings), for the returns queue's filter. */
 	returnReasons: ReturnReason[];
+	/** The file input's `accept` for attachments: the types the store allows. */
+	attachmentAccept: string;
+	/** The store's time zone (WordPress settings), which business hours are in. */
+	timezone: { name: string; settingsUrl: string };
+	/** Whether WooCommerce is active (its product search is there). */
+	wooCommerce: boolean;
 }
 
 const EMPTY: AdminData = {
@@ -38,6 +45,12 @@ const EMPTY: AdminData = {
 	order: null,
 	orderEditUrl: null,
 	returnReasons: [],
+	attachmentAccept: '',
+	timezone: {
+		name: 'UTC',
+		settingsUrl: 'options-general.php#timezone_string',
+	},
+	wooCommerce: false,
 };
 
 /**

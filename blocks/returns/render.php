@@ -453,10 +453,11 @@ $aftercare_continue = __( 'Continue', 'aftercare' );
 					<?php
 					echo esc_html(
 						sprintf(
-							/* translators: 1: number of photos, 2: size limit such as "10 MB". */
-							__( 'Up to %1$d photos of %2$s each (JPEG, PNG, GIF or WebP).', 'aftercare' ),
+							/* translators: 1: number of photos, 2: size limit such as "10 MB", 3: image types such as "JPEG and PNG". */
+							__( 'Up to %1$d photos of %2$s each (%3$s).', 'aftercare' ),
 							$aftercare_data['max_files'],
-							size_format( $aftercare_data['max_bytes'] )
+							size_format( $aftercare_data['max_bytes'] ),
+							$aftercare_data['photo_types']
 						)
 					);
 					?>

@@ -10,17 +10,18 @@ declare( strict_types=1 );
 namespace Aftercare\Admin;
 
 use Aftercare\Infrastructure\Assets;
+use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
 
 final class AdminModule extends Module {
 
-	public function __construct( private OrdersModule $orders, private ReturnsModule $returns ) {}
+	public function __construct( private InfrastructureModule $shared, private OrdersModule $orders, private ReturnsModule $returns ) {}
 
 	public function services(): array {
 		return array(
-			new AdminScreens( new Assets(), $this->orders->source, $this->returns->policy ),
+			new AdminScreens( new Assets(), $this->shared->settings, $this->orders->source, $this->returns->policy ),
 			new OrderTicketAction(),
 		);
 	}

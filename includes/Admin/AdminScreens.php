@@ -15,13 +15,15 @@ use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
+use Aftercare\Settings\Settings;
+use Aftercare\Tickets\AttachmentStore;
 
 final class AdminScreens implements Conditional {
 
 	/** @var array<string, string> Hook suffix → screen name, filled as the pages are added. */
 	private array $hooks = array();
 
-	public function __construct( private Assets $assets, private ?OrderSource $orders = null, private ?Policy $policy = null ) {}
+	public function __construct( private Assets $assets, private Settings $settings, private ?OrderSource $orders = null, private ?Policy $policy = null ) {}
 
 	public function can_register(): bool {
 		return is_admin();
@@ -36,7 +38,7 @@ final class AdminScreens implements Conditional {
 	/**
 	 * Screens of the app: page slug → title, capability, screen name and REST paths to preload.
 	 *
-	 * @return array<string, array{title: string, capability: string, screen: string, preload: string[]}>
+	 * @return array<string, array{title: string, capability: string, screen: string, preload: array<int, string|string[]>}>
 	 */
 	private function screens(): array {
 		$screens = array(
@@ -56,7 +58,8 @@ final class AdminScreens implements Conditional {
 				'title'      => __( 'Support settings', 'aftercare' ),
 				'capability' => 'manage_aftercare',
 				'screen'     => 'settings',
-				'preload'    => array( '/aftercare/v1/settings' ),
+				// The values and the schema the form is drawn from (OPTIONS).
+				'preload'    => array( '/aftercare/v1/settings?context=edit', array( '/aftercare/v1/settings', 'OPTIONS' ) ),
 			),
 			'aftercare-help-center' => array(
 				'title'      => __( 'Help center', 'aftercare' ),
@@ -121,9 +124,11 @@ final class AdminScreens implements Conditional {
 	/**
 	 * What the app needs besides REST: the agents tickets can be assigned to, the current user,
 	 * the order a new ticket starts from (`&new=1&order_id=…`, from the order screen), and the
-	 * store's return reasons (the returns queue filters by them; agents cannot read settings).
+	 * store's return reasons (the returns queue filters by them; agents cannot read settings), the
+	 * file types attachments may have, and for the settings screen the store's time zone and
+	 * whether WooCommerce (its product search) is there.
 	 *
-	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null, returnReasons: array<int, array{key: string, label: string}>}
+	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null, returnReasons: array<int, array{key: string, label: string}>, attachmentAccept: string, timezone: array{name: string, settingsUrl: string}, wooCommerce: bool}
 	 */
 	// phpcs:enable Generic.Files.LineLength.TooLong
 	private function app_data(): array {
@@ -160,9 +165,15 @@ final class AdminScreens implements Conditional {
 					'key'   => $key,
 					'label' => $reason['label'],
 				),
-				array_keys( $this->policy->reasons() ),
-				$this->policy->reasons()
+				array_keys( $this->policy->all_reasons() ),
+				$this->policy->all_reasons()
 			) : array(),
+			'attachmentAccept' => AttachmentStore::accept_attribute( AttachmentStore::allowed( $this->settings ) ),
+			'timezone'         => array(
+				'name'        => wp_timezone_string(),
+				'settingsUrl' => admin_url( 'options-general.php#timezone_string' ),
+			),
+			'wooCommerce'      => class_exists( 'WooCommerce' ),
 		);
 	}
 

@@ -35,7 +35,7 @@ final class Assets {
 	/**
 	 * Answers the given REST paths in the page itself, so a screen's first render needs no request.
 	 *
-	 * @param string[] $paths REST paths, e.g. `/aftercare/v1/settings`.
+	 * @param array<int, string|string[]> $paths REST paths, e.g. `/aftercare/v1/settings`, or [path, method] (OPTIONS).
 	 */
 	public function preload( array $paths ): void {
 		$data = array_reduce( $paths, 'rest_preload_api_request', array() );

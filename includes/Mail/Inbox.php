@@ -193,6 +193,10 @@ final class Inbox implements Receiver {
 				$refused[] = $attachment->filename . ' (too many files)';
 				continue;
 			}
+			if ( array_sum( array_column( $stored, 'size' ) ) + $attachment->size() > $this->attachments->max_message_bytes() ) {
+				$refused[] = $attachment->filename . ' (over the limit for one message)';
+				continue;
+			}
 			$tmp = wp_tempnam( 'aftercare-mail' );
 			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a temporary file the store copies.
 			file_put_contents( $tmp, $attachment->bytes );

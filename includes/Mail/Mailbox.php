@@ -65,6 +65,11 @@ final class Mailbox {
 	public static function setting_fields(): array {
 		return array(
 			'mailbox_host'              => array(
+				'x-aftercare' => Settings::ui(
+					'email',
+					__( 'Mailbox server (IMAP)', 'aftercare' ),
+					array( 'invalid' => __( 'Mailbox server (IMAP): enter a host name like imap.example.com, without "imap://" or a path.', 'aftercare' ) )
+				),
 				'description' => __( 'IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).', 'aftercare' ),
 				'type'        => 'string',
 				'pattern'     => '^[A-Za-z0-9.:\\[\\]-]*$',
@@ -72,6 +77,7 @@ final class Mailbox {
 				'default'     => '',
 			),
 			'mailbox_port'              => array(
+				'x-aftercare' => Settings::ui( 'email', __( 'Mailbox port', 'aftercare' ) ),
 				'description' => __( 'IMAP port: usually 993 for SSL/TLS, 143 for STARTTLS.', 'aftercare' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
@@ -79,18 +85,30 @@ final class Mailbox {
 				'default'     => 993,
 			),
 			'mailbox_security'          => array(
+				'x-aftercare' => Settings::ui(
+					'email',
+					__( 'Mailbox encryption', 'aftercare' ),
+					array(
+						'options' => array(
+							self::SSL      => __( 'SSL/TLS', 'aftercare' ),
+							self::STARTTLS => __( 'STARTTLS', 'aftercare' ),
+						),
+					)
+				),
 				'description' => __( 'How the connection is encrypted: SSL/TLS from the start, or STARTTLS after connecting.', 'aftercare' ),
 				'type'        => 'string',
 				'enum'        => array( self::SSL, self::STARTTLS ),
 				'default'     => self::SSL,
 			),
 			'mailbox_user'              => array(
+				'x-aftercare' => Settings::ui( 'email', __( 'Mailbox user name', 'aftercare' ) ),
 				'description' => __( 'User name of the support mailbox, often its address.', 'aftercare' ),
 				'type'        => 'string',
 				'maxLength'   => 255,
 				'default'     => '',
 			),
 			'mailbox_password'          => array(
+				'x-aftercare' => Settings::ui( 'email', __( 'Mailbox password', 'aftercare' ), array( 'control' => 'password' ) ),
 				'description' => __( 'Password or app password of the support mailbox. Write-only: it is never sent back.', 'aftercare' ),
 				'type'        => 'string',
 				'maxLength'   => 255,
@@ -99,6 +117,7 @@ final class Mailbox {
 				'context'     => array(),
 			),
 			'mailbox_folder'            => array(
+				'x-aftercare' => Settings::ui( 'email', __( 'Mailbox folder', 'aftercare' ) ),
 				'description' => __( 'Folder whose new messages become tickets and replies.', 'aftercare' ),
 				'type'        => 'string',
 				'minLength'   => 1,
@@ -106,6 +125,7 @@ final class Mailbox {
 				'default'     => 'INBOX',
 			),
 			'mailbox_allow_self_signed' => array(
+				'x-aftercare' => Settings::ui( 'email', __( 'Accept a self-signed certificate', 'aftercare' ) ),
 				'description' => __( 'Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).', 'aftercare' ),
 				'type'        => 'boolean',
 				'default'     => false,

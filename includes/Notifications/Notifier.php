@@ -17,6 +17,7 @@ namespace Aftercare\Notifications;
 
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\Jobs;
 use Aftercare\Infrastructure\Registrable;
 use Aftercare\Returns\ReturnRequest;
 use Aftercare\Settings\Settings;
@@ -208,17 +209,7 @@ final class Notifier implements Registrable {
 	 * Makes sure a run happens at $time (or sooner).
 	 */
 	public function wake( int $time ): void {
-		if ( function_exists( 'as_schedule_single_action' ) && function_exists( 'as_next_scheduled_action' ) && did_action( 'action_scheduler_init' ) ) {
-			$next = as_next_scheduled_action( self::HOOK, array(), 'aftercare' );
-			if ( false === $next || ( is_int( $next ) && $next > $time ) ) {
-				as_schedule_single_action( $time, self::HOOK, array(), 'aftercare', true );
-			}
-			return;
-		}
-		$next = wp_next_scheduled( self::HOOK );
-		if ( false === $next || $next > $time ) {
-			wp_schedule_single_event( $time, self::HOOK );
-		}
+		Jobs::wake( self::HOOK, $time );
 	}
 
 	private function compose( Kind $kind, object $row ): ?Notification {

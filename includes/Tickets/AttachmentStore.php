@@ -23,7 +23,10 @@ use Aftercare\Settings\Settings;
 
 final class AttachmentStore implements Table {
 
-	/** Sniffed type => extensions a file of that type may carry. */
+	/**
+	 * Sniffed type => extensions a file of that type may carry: the safe list the store chooses its
+	 * `attachment_types` from. Nothing here runs in a browser or on a server (no SVG, HTML, scripts).
+	 */
 	public const TYPES = array(
 		'image/jpeg'      => array( 'jpg', 'jpeg' ),
 		'image/png'       => array( 'png' ),
@@ -88,6 +91,46 @@ final class AttachmentStore implements Table {
 		return (int) $this->settings->get( 'attachment_max_size_mb' ) * MB_IN_BYTES;
 	}
 
+	/** Most the files of one message may add up to. */
+	public function max_message_bytes(): int {
+		return (int) $this->settings->get( 'attachment_max_message_mb' ) * MB_IN_BYTES;
+	}
+
+	/**
+	 * The types the store allows (its `attachment_types` setting, never beyond the safe list).
+	 *
+	 * @return array<string, string[]> Type => extensions.
+	 */
+	public static function allowed( Settings $settings ): array {
+		return array_intersect_key( self::TYPES, array_flip( (array) $settings->get( 'attachment_types' ) ) );
+	}
+
+	/**
+	 * A file input's `accept` for these types.
+	 *
+	 * @param array<string, string[]> $types Type => extensions.
+	 */
+	public static function accept_attribute( array $types ): string {
+		return implode( ',', array_map( static fn( string $ext ): string => '.' . $ext, array_merge( array(), ...array_values( $types ) ) ) );
+	}
+
+	/**
+	 * These types as a shopper reads them: "JPEG, PNG and PDF".
+	 *
+	 * @param array<string, string[]> $types Type => extensions.
+	 */
+	public static function describe( array $types ): string {
+		$names = array(
+			'image/jpeg'      => 'JPEG',
+			'image/png'       => 'PNG',
+			'image/gif'       => 'GIF',
+			'image/webp'      => 'WebP',
+			'application/pdf' => 'PDF',
+			'text/plain'      => __( 'plain text', 'aftercare' ),
+		);
+		return wp_sprintf_l( '%l', array_values( array_intersect_key( $names, $types ) ) );
+	}
+
 	/**
 	 * The upload quotas, after the `aftercare_attachment_quotas` filter.
 	 *
@@ -119,6 +162,13 @@ final class AttachmentStore implements Table {
 			throw DomainError::invalid( 'too_many_files', sprintf( __( 'Attach at most %d files.', 'aftercare' ), self::MAX_FILES ) );
 		}
 		$checked = array_map( array( $this, 'check' ), array_values( $files ) );
+		if ( array_sum( array_column( $checked, 'size' ) ) > $this->max_message_bytes() ) {
+			throw DomainError::invalid(
+				'message_too_large',
+				/* translators: %s: size limit, e.g. "25 MB". */
+				sprintf( __( 'The files of one message may add up to %s at most.', 'aftercare' ), size_format( $this->max_message_bytes() ) )
+			);
+		}
 		if ( $checked && ! TicketService::is_agent( $actor_id ) ) {
 			$this->charge( $checked, $actor_id, $ticket_id );
 		}
@@ -306,8 +356,10 @@ final class AttachmentStore implements Table {
 		$name      = sanitize_file_name( wp_basename( is_string( $file['name'] ?? null ) ? $file['name'] : '' ) );
 		$extension = strtolower( pathinfo( $name, PATHINFO_EXTENSION ) );
 		$mime      = ( new \finfo( FILEINFO_MIME_TYPE ) )->file( $tmp );
-		if ( ! isset( self::TYPES[ $mime ] ) || ! in_array( $extension, self::TYPES[ $mime ], true ) ) {
-			throw DomainError::invalid( 'file_type', __( 'Only images (JPEG, PNG, GIF, WebP), PDF and plain text files can be attached.', 'aftercare' ) );
+		$allowed   = self::allowed( $this->settings );
+		if ( ! isset( $allowed[ $mime ] ) || ! in_array( $extension, $allowed[ $mime ], true ) ) {
+			/* translators: %s: file types, e.g. "JPEG, PNG and PDF". */
+			throw DomainError::invalid( 'file_type', sprintf( __( 'Only these files can be attached: %s.', 'aftercare' ), self::describe( $allowed ) ) );
 		}
 		return array(
 			'tmp_name' => $tmp,

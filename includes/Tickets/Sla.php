@@ -2,7 +2,9 @@
 /**
  * Service-level targets: how soon the store answers first and how soon it solves a ticket, per
  * priority (store settings, in minutes). Both are measured from the ticket's creation, minus the
- * time it spent waiting on the customer (status `pending`), during which the clock is paused.
+ * time it spent waiting on the customer (status `pending`), during which the clock is paused;
+ * around the clock, or, with `sla_business_hours` on, in business time (BusinessHours): only
+ * opening hours count, of the target and of each pause alike.
  *
  * @package Aftercare
  */
@@ -27,6 +29,16 @@ final class Sla {
 		'urgent' => array( 30, 240 ),
 	);
 
+	/**
+	 * The settings as read at the start of the current call (once: reading them is most of a
+	 * queue row's SLA cost), and the hours built from them (again only when they changed).
+	 *
+	 * @var array<string, mixed>
+	 */
+	private array $values = array();
+	private ?BusinessHours $hours = null;
+	private string $hours_key = '';
+
 	public function __construct( private Settings $settings, private Clock $clock ) {}
 
 	/**
@@ -41,6 +53,8 @@ final class Sla {
 
 			$fields[ 'sla_first_response_' . $priority->value ] = array(
 				/* translators: %s: priority, e.g. "Urgent". */
+				'x-aftercare' => Settings::ui( 'tickets', sprintf( __( 'First response, %s', 'aftercare' ), $priority->label() ), array( 'control' => 'duration' ) ),
+				/* translators: %s: priority, e.g. "Urgent". */
 				'description' => sprintf( __( 'First-response target for %s tickets, in minutes.', 'aftercare' ), $priority->label() ),
 				'type'        => 'integer',
 				'minimum'     => 1,
@@ -48,6 +62,8 @@ final class Sla {
 				'default'     => $first,
 			);
 			$fields[ 'sla_resolution_' . $priority->value ]     = array(
+				/* translators: %s: priority, e.g. "Urgent". */
+				'x-aftercare' => Settings::ui( 'tickets', sprintf( __( 'Resolution, %s', 'aftercare' ), $priority->label() ), array( 'control' => 'duration' ) ),
 				/* translators: %s: priority, e.g. "Urgent". */
 				'description' => sprintf( __( 'Resolution target for %s tickets, in minutes.', 'aftercare' ), $priority->label() ),
 				'type'        => 'integer',
@@ -68,29 +84,39 @@ final class Sla {
 
 	/** Target length in seconds. */
 	public function seconds( Priority $priority, string $target ): int {
-		return 60 * max( 1, (int) $this->settings->get( 'sla_' . $target . '_' . $priority->value ) );
+		$this->read();
+		return $this->target_seconds( $priority, $target );
 	}
 
 	/**
 	 * The due time of the current target with the pauses so far (a running pause not included).
 	 */
 	public function due( Ticket $ticket ): int {
-		return $this->due_of( $ticket, $this->target( $ticket ) );
+		return $this->due_of( $ticket, $this->target( $ticket ), $this->read() );
+	}
+
+	/**
+	 * The due time the queue sorts by: none while paused or done.
+	 */
+	public function due_at( Ticket $ticket ): int {
+		return ( $ticket->sla_paused_at || $ticket->status->is_done() ) ? 0 : $this->due( $ticket );
 	}
 
 	/**
 	 * Brings the stored clock fields in line with the ticket's status: starts or ends a pause and
-	 * sets the due time the queue sorts by (none while paused or done).
+	 * sets the due time the queue sorts by.
 	 */
 	public function apply( Ticket $ticket ): void {
 		$now = $this->clock->now();
 		if ( Status::Pending === $ticket->status && ! $ticket->sla_paused_at ) {
 			$ticket->sla_paused_at = $now;
 		} elseif ( Status::Pending !== $ticket->status && $ticket->sla_paused_at ) {
-			$ticket->sla_paused_seconds += max( 0, $now - $ticket->sla_paused_at );
+			$end                         = max( $now, $ticket->sla_paused_at );
+			$ticket->sla_paused_seconds += $end - $ticket->sla_paused_at;
+			$ticket->sla_pauses[]        = array( $ticket->sla_paused_at, $end );
 			$ticket->sla_paused_at       = 0;
 		}
-		$ticket->due_at = ( $ticket->sla_paused_at || $ticket->status->is_done() ) ? 0 : $this->due( $ticket );
+		$ticket->due_at = $this->due_at( $ticket );
 	}
 
 	/**
@@ -99,24 +125,25 @@ final class Sla {
 	 * @return array{target: string|null, due: string|null, state: string}
 	 */
 	public function describe( Ticket $ticket ): array {
-		$target = $this->target( $ticket );
-		$due    = $this->due( $ticket );
-		$now    = $this->clock->now();
+		$hours = $this->read();
+		$now   = $this->clock->now();
 		if ( $ticket->status->is_done() ) {
-			$state = ( $ticket->solved_at ?: $now ) <= $this->due_of( $ticket, 'resolution' ) ? 'met' : 'breached';
+			$due = $this->due_of( $ticket, 'resolution', $hours );
 			return array(
 				'target' => 'resolution',
-				'due'    => self::iso( $this->due_of( $ticket, 'resolution' ) ),
-				'state'  => $state,
+				'due'    => self::iso( $due ),
+				'state'  => ( $ticket->solved_at ?: $now ) <= $due ? 'met' : 'breached',
 			);
 		}
+		$target = $this->target( $ticket );
+		// Paused: the due time moves on with the pause; shown as if it ended now.
+		$running = $ticket->sla_paused_at ? $hours->between( $ticket->sla_paused_at, $now ) : 0;
+		$due     = $this->due_of( $ticket, $target, $hours, $running );
 		if ( $ticket->sla_paused_at ) {
-			// Paused: the due time moves on with the pause; shown as if it ended now.
-			$due  += $now - $ticket->sla_paused_at;
 			$state = 'paused';
 		} elseif ( $now > $due ) {
 			$state = 'breached';
-		} elseif ( $due - $now < self::WARNING_SHARE * $this->seconds( $ticket->priority, $target ) ) {
+		} elseif ( $hours->between( $now, $due ) < self::WARNING_SHARE * $this->target_seconds( $ticket->priority, $target ) ) {
 			$state = 'warning';
 		} else {
 			$state = 'ok';
@@ -130,11 +157,49 @@ final class Sla {
 
 	/** Whether the first response came in time. */
 	public function first_response_met( Ticket $ticket ): bool {
-		return $ticket->first_response_at > 0 && $ticket->first_response_at <= $this->due_of( $ticket, 'first_response' );
+		return $ticket->first_response_at > 0 && $ticket->first_response_at <= $this->due_of( $ticket, 'first_response', $this->read() );
 	}
 
-	private function due_of( Ticket $ticket, string $target ): int {
-		return $ticket->created_at + $ticket->sla_paused_seconds + $this->seconds( $ticket->priority, $target );
+	/**
+	 * Creation plus the target plus the pauses ($running: business seconds of a running one), in
+	 * the hours that count.
+	 */
+	private function due_of( Ticket $ticket, string $target, BusinessHours $hours, int $running = 0 ): int {
+		return $hours->add( $ticket->created_at, $this->target_seconds( $ticket->priority, $target ) + $this->paused( $ticket, $hours ) + $running );
+	}
+
+	/**
+	 * The counting seconds of the finished pauses. A ticket paused before pauses were kept one by
+	 * one has only their total: that remainder counts as it was measured (around the clock).
+	 */
+	private function paused( Ticket $ticket, BusinessHours $hours ): int {
+		$counted = 0;
+		$elapsed = 0;
+		foreach ( $ticket->sla_pauses as list( $start, $end ) ) {
+			$counted += $hours->between( $start, $end );
+			$elapsed += $end - $start;
+		}
+		return $counted + max( 0, $ticket->sla_paused_seconds - $elapsed );
+	}
+
+	/** Target length in seconds, from the settings as read. */
+	private function target_seconds( Priority $priority, string $target ): int {
+		return 60 * max( 1, (int) ( $this->values[ 'sla_' . $target . '_' . $priority->value ] ?? 0 ) );
+	}
+
+	/**
+	 * Reads the settings and the site's time zone (either may have changed since the last call);
+	 * returns the hours that count now.
+	 */
+	private function read(): BusinessHours {
+		$this->values = $this->settings->all();
+		$values       = $this->values;
+		$key          = (string) wp_json_encode( array( $values['sla_business_hours'], $values['business_hours'], $values['holidays'], wp_timezone_string() ) );
+		if ( null === $this->hours || $key !== $this->hours_key ) {
+			$this->hours     = BusinessHours::from_settings( $values );
+			$this->hours_key = $key;
+		}
+		return $this->hours;
 	}
 
 	private static function iso( int $time ): string {

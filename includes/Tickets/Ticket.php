@@ -12,10 +12,12 @@ namespace Aftercare\Tickets;
 final class Ticket {
 
 	/**
-	 * @param string[] $tags              Tags.
-	 * @param int      $email_verified_at When the customer's email was shown to be theirs (0: not yet,
-	 *                                    a guest's claim only): see TicketService::create() and
-	 *                                    TicketAccess::confirm_email().
+	 * @param string[]      $tags              Tags.
+	 * @param int           $email_verified_at When the customer's email was shown to be theirs (0: not yet,
+	 *                                         a guest's claim only): see TicketService::create() and
+	 *                                         TicketAccess::confirm_email().
+	 * @param array<int[]>  $sla_pauses        The finished SLA pauses as [start, end] pairs (their total is
+	 *                                         $sla_paused_seconds, with pauses from before they were kept).
 	 */
 	public function __construct(
 		public int $id,
@@ -39,7 +41,8 @@ final class Ticket {
 		public int $sla_paused_seconds = 0,
 		public int $message_count = 0,
 		public array $tags = array(),
-		public int $email_verified_at = 0
+		public int $email_verified_at = 0,
+		public array $sla_pauses = array()
 	) {}
 
 	/**
@@ -88,7 +91,18 @@ final class Ticket {
 			(int) $row->sla_paused_seconds,
 			(int) $row->message_count,
 			$tags,
-			(int) $row->email_verified_at
+			(int) $row->email_verified_at,
+			self::pauses( $row->sla_pauses ?? '' )
 		);
+	}
+
+	/**
+	 * @param mixed $stored The stored JSON list of [start, end] pairs.
+	 * @return array<int[]>
+	 */
+	private static function pauses( mixed $stored ): array {
+		$pairs = json_decode( (string) $stored, true );
+		$valid = static fn( $pair ): bool => is_array( $pair ) && 2 === count( $pair ) && is_int( $pair[0] ?? null ) && is_int( $pair[1] ?? null );
+		return is_array( $pairs ) ? array_values( array_filter( $pairs, $valid ) ) : array();
 	}
 }

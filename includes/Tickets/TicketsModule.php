@@ -117,6 +117,7 @@ final class TicketsModule extends Module {
 			new TicketPresenceController( $this->presence, $this->service ),
 			$this->access,
 			new SlaMonitor( $this->repository, $this->events, $this->sla, $shared->transaction, $shared->clock ),
+			new SlaRecompute( $this->repository, $this->sla, $shared->settings, $shared->clock ),
 			new ContactBlock( $this->threads, $this->links, $shared->tokens, $orders ),
 			new SupportEndpoint( $this->threads, $this->links ),
 			new AttachmentsHealth( $this->attachments ),

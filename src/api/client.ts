@@ -11,6 +11,7 @@ import { addQueryArgs } from '@wordpress/url';
  * Internal dependencies
  */
 import type { AftercareSettings } from './types';
+import type { SettingsSchema } from '../settings/schema';
 
 export const NAMESPACE = '/aftercare/v1';
 
@@ -25,6 +26,19 @@ export function fetchSettings(): Promise< AftercareSettings > {
 	return apiFetch< AftercareSettings >( {
 		path: addQueryArgs( SETTINGS_PATH, { context: 'edit' } ),
 	} );
+}
+
+/**
+ * Reads the settings schema the form is drawn from (with its `x-aftercare` hints).
+ *
+ * @return The schema the settings route serves.
+ */
+export async function fetchSettingsSchema(): Promise< SettingsSchema > {
+	const response = await apiFetch< { schema: SettingsSchema } >( {
+		path: SETTINGS_PATH,
+		method: 'OPTIONS',
+	} );
+	return response.schema;
 }
 
 /**

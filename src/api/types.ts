@@ -766,6 +766,21 @@ export interface AftercareSettings {
 	 */
 	attachment_max_size_mb: number;
 	/**
+	 * Most the attachments of one message may add up to, in megabytes.
+	 */
+	attachment_max_message_mb: number;
+	/**
+	 * Only these kinds of files can be attached to tickets and replies; each file is checked by what it contains.
+	 */
+	attachment_types: (
+		| 'image/jpeg'
+		| 'image/png'
+		| 'image/gif'
+		| 'image/webp'
+		| 'application/pdf'
+		| 'text/plain'
+	)[];
+	/**
 	 * Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.
 	 *
 	 * @maxItems 100
@@ -809,6 +824,64 @@ export interface AftercareSettings {
 	 */
 	sla_resolution_urgent: number;
 	/**
+	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
+	 */
+	sla_business_hours: boolean;
+	/**
+	 * Opening hours for each weekday, Monday first: open or closed, and from when until when (HH:MM, 24-hour clock, 24:00 for midnight).
+	 *
+	 * @minItems 7
+	 * @maxItems 7
+	 */
+	business_hours: [
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		...{
+			open: boolean;
+			start: string;
+			end: string;
+		}[],
+	];
+	/**
+	 * Days the store is closed all day (YYYY-MM-DD): SLA time does not run on them.
+	 *
+	 * @maxItems 100
+	 */
+	holidays: string[];
+	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
 	return_window_days: number;
@@ -849,11 +922,13 @@ export interface AftercareSettings {
 			key: string;
 			label: string;
 			photos: boolean;
+			active: boolean;
 		},
 		...{
 			key: string;
 			label: string;
 			photos: boolean;
+			active: boolean;
 		}[],
 	];
 	/**
@@ -1742,6 +1817,21 @@ export interface AftercareSettingsUpdate {
 	 */
 	attachment_max_size_mb?: number;
 	/**
+	 * Most the attachments of one message may add up to, in megabytes.
+	 */
+	attachment_max_message_mb?: number;
+	/**
+	 * Only these kinds of files can be attached to tickets and replies; each file is checked by what it contains.
+	 */
+	attachment_types?: (
+		| 'image/jpeg'
+		| 'image/png'
+		| 'image/gif'
+		| 'image/webp'
+		| 'application/pdf'
+		| 'text/plain'
+	)[];
+	/**
 	 * Addresses or ranges (CIDR) of your own proxies, load balancers or CDN in front of the store. Requests from them count as coming from the address they forward; leave empty when visitors reach WordPress directly.
 	 *
 	 * @maxItems 100
@@ -1785,6 +1875,64 @@ export interface AftercareSettingsUpdate {
 	 */
 	sla_resolution_urgent?: number;
 	/**
+	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
+	 */
+	sla_business_hours?: boolean;
+	/**
+	 * Opening hours for each weekday, Monday first: open or closed, and from when until when (HH:MM, 24-hour clock, 24:00 for midnight).
+	 *
+	 * @minItems 7
+	 * @maxItems 7
+	 */
+	business_hours?: [
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		{
+			open: boolean;
+			start: string;
+			end: string;
+		},
+		...{
+			open: boolean;
+			start: string;
+			end: string;
+		}[],
+	];
+	/**
+	 * Days the store is closed all day (YYYY-MM-DD): SLA time does not run on them.
+	 *
+	 * @maxItems 100
+	 */
+	holidays?: string[];
+	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
 	return_window_days?: number;
@@ -1825,11 +1973,13 @@ export interface AftercareSettingsUpdate {
 			key: string;
 			label: string;
 			photos?: boolean;
+			active?: boolean;
 		},
 		...{
 			key: string;
 			label: string;
 			photos?: boolean;
+			active?: boolean;
 		}[],
 	];
 	/**

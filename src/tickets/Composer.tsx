@@ -15,6 +15,7 @@ import type { FormEvent, KeyboardEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { getAdminData } from '../admin-data';
 import { savedRepliesStore, ticketsStore } from '../store';
 import { htmlToText, textToHtml } from '../utils/html';
 
@@ -208,6 +209,7 @@ export function Composer( { ticketId, onDraftChange }: ComposerProps ) {
 			<div className="aftercare-row aftercare-row--between">
 				<FormFileUpload
 					multiple
+					accept={ getAdminData().attachmentAccept || undefined }
 					onChange={ ( event ) => {
 						const chosen = Array.from(
 							event.currentTarget.files ?? []

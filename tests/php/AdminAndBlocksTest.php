@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests;
 
+use Aftercare\Settings\Settings;
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Orders\Order;
@@ -29,7 +30,7 @@ final class AdminAndBlocksTest extends TestCase {
 
 	public function test_the_support_page_mounts_the_app_with_assets_only_on_that_screen(): void {
 		global $submenu, $menu;
-		$screens = new AdminScreens( new Assets() );
+		$screens = new AdminScreens( new Assets(), new Settings() );
 		wp_set_current_user( $this->user( 'administrator' )->ID );
 
 		$screens->add_pages();
@@ -65,7 +66,7 @@ final class AdminAndBlocksTest extends TestCase {
 			static fn( int $id ): ?Order =>
 				7 === $id ? new Order( 7, '1007', 'processing', 'Processing', time(), 0, 'gwen@example.test', 'Gwen Guest', 54.0, 'USD' ) : null
 		);
-		$screens = new AdminScreens( new Assets(), $orders );
+		$screens = new AdminScreens( new Assets(), new Settings(), $orders );
 		$screens->add_pages();
 		$_GET['order_id'] = '7';
 
@@ -95,7 +96,7 @@ final class AdminAndBlocksTest extends TestCase {
 	}
 
 	public function test_the_support_page_is_hidden_from_those_without_the_capability(): void {
-		$screens = new AdminScreens( new Assets() );
+		$screens = new AdminScreens( new Assets(), new Settings() );
 		$hook    = get_plugin_page_hookname( 'aftercare', class_exists( 'WooCommerce' ) ? 'woocommerce' : '' );
 		remove_all_actions( $hook );
 		wp_set_current_user( $this->user( 'subscriber' )->ID );

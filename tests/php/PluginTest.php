@@ -14,6 +14,7 @@ namespace Aftercare\Tests;
 use Aftercare\Plugin;
 use Aftercare\Privacy\Retention;
 use Aftercare\Tickets\SlaMonitor;
+use Aftercare\Tickets\SlaRecompute;
 
 /**
  * Also on SQLite, the database `npm start` uses.
@@ -80,6 +81,7 @@ final class PluginTest extends TestCase {
 	public function test_scheduled_work_is_hooked(): void {
 		$this->assertNotFalse( has_action( SlaMonitor::HOOK ) );
 		$this->assertNotFalse( has_action( Retention::HOOK ) );
+		$this->assertNotFalse( has_action( SlaRecompute::HOOK ) );
 	}
 
 	public function test_at_composes_services_apart_from_the_sites_and_registers_nothing(): void {

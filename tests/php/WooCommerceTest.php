@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests;
 
+use Aftercare\Settings\Settings;
 use Aftercare\Admin\AdminScreens;
 use Aftercare\Admin\OrderTicketAction;
 use Aftercare\Infrastructure\Assets;
@@ -32,7 +33,7 @@ final class WooCommerceTest extends TestCase {
 
 	public function test_the_support_menu_sits_under_woocommerce(): void {
 		wp_set_current_user( $this->user( 'administrator' )->ID );
-		( new AdminScreens( new Assets() ) )->add_pages();
+		( new AdminScreens( new Assets(), new Settings() ) )->add_pages();
 
 		$this->assertNotFalse( has_action( get_plugin_page_hookname( 'aftercare', 'woocommerce' ) ) );
 	}

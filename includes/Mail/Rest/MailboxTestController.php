@@ -33,7 +33,7 @@ final class MailboxTestController extends AbstractController {
 	public function register_routes(): void {
 		$args = array();
 		foreach ( Mailbox::setting_fields() as $name => $field ) {
-			unset( $field['default'], $field['context'] );
+			unset( $field['default'], $field['context'], $field['x-aftercare'] );
 			$args[ $name ] = $field;
 		}
 		register_rest_route(

@@ -114,7 +114,8 @@ final class ReturnsBlock extends DynamicBlock {
 					'nonce'       => is_user_logged_in() ? wp_create_nonce( 'wp_rest' ) : '',
 				),
 				'page_url'  => ReturnStatusPage::page_url(),
-				'accept'    => self::photo_accept(),
+				'accept'      => $this->threads->accept( AttachmentStore::INLINE_TYPES ),
+				'photo_types' => AttachmentStore::describe( $this->threads->types( AttachmentStore::INLINE_TYPES ) ),
 				'max_files' => AttachmentStore::MAX_FILES,
 				'max_bytes' => $this->threads->max_bytes(),
 			)
@@ -161,14 +162,6 @@ final class ReturnsBlock extends DynamicBlock {
 			),
 			$this->policy->outcomes()
 		);
-	}
-
-	/**
-	 * The photo input's `accept`: the image types ticket attachments take.
-	 */
-	public static function photo_accept(): string {
-		$extensions = array_merge( ...array_values( array_intersect_key( AttachmentStore::TYPES, array_flip( AttachmentStore::INLINE_TYPES ) ) ) );
-		return implode( ',', array_map( static fn( string $ext ): string => '.' . $ext, $extensions ) );
 	}
 
 	private function posted_marker(): string {

@@ -100,10 +100,21 @@ final class CustomerThreads {
 	}
 
 	/**
-	 * The file input's `accept`: the extensions the server takes.
+	 * The file input's `accept`: the extensions the store allows, of these types only if given.
+	 *
+	 * @param string[] $only Types to keep (the returns form's photos: images).
 	 */
-	public function accept(): string {
-		return implode( ',', array_map( static fn( string $ext ): string => '.' . $ext, array_merge( ...array_values( AttachmentStore::TYPES ) ) ) );
+	public function accept( array $only = array() ): string {
+		return AttachmentStore::accept_attribute( $this->types( $only ) );
+	}
+
+	/**
+	 * @param string[] $only Types to keep; all when empty.
+	 * @return array<string, string[]>
+	 */
+	public function types( array $only = array() ): array {
+		$allowed = AttachmentStore::allowed( $this->settings );
+		return $only ? array_intersect_key( $allowed, array_flip( $only ) ) : $allowed;
 	}
 
 	public function max_bytes(): int {
@@ -112,10 +123,12 @@ final class CustomerThreads {
 
 	public function files_hint(): string {
 		return sprintf(
-			/* translators: 1: number of files, 2: size limit such as "10 MB". */
-			__( 'Up to %1$d files of %2$s each: images (JPEG, PNG, GIF, WebP), PDF or text.', 'aftercare' ),
+			/* translators: 1: number of files, 2: size limit such as "10 MB", 3: limit of all files, 4: file types such as "JPEG, PNG and PDF". */
+			__( 'Up to %1$d files of %2$s each, %3$s in all: %4$s.', 'aftercare' ),
 			AttachmentStore::MAX_FILES,
-			size_format( $this->max_bytes() )
+			size_format( $this->max_bytes() ),
+			size_format( (int) $this->settings->get( 'attachment_max_message_mb' ) * MB_IN_BYTES ),
+			AttachmentStore::describe( $this->types() )
 		);
 	}
 

@@ -7,7 +7,7 @@ import { store as noticesStore } from '@wordpress/notices';
 /**
  * Internal dependencies
  */
-import { getErrorMessage, updateSettings } from '../../api';
+import { getErrorMessage, isApiError, updateSettings } from '../../api';
 import type { AftercareSettings } from '../../api';
 import { SAVED_NOTICE_ID, SAVE_FAILED_NOTICE_ID } from './constants';
 import type { SettingsAction, ThunkArgs } from './types';
@@ -45,6 +45,31 @@ export function editSettings(
 }
 
 /**
+ * The server's reason for each refused setting (`rest_invalid_param`).
+ *
+ * @param error What the request rejected with.
+ * @return Messages by setting name; empty for any other failure.
+ */
+function invalidParams( error: unknown ): Record< string, string > {
+	const params = isApiError( error ) ? error.data?.params : null;
+	if ( error && isApiError( error ) && error.code === 'rest_invalid_param' ) {
+		if (
+			params &&
+			typeof params === 'object' &&
+			! Array.isArray( params )
+		) {
+			return Object.fromEntries(
+				Object.entries( params ).filter(
+					( entry ): entry is [ string, string ] =>
+						typeof entry[ 1 ] === 'string'
+				)
+			);
+		}
+	}
+	return {};
+}
+
+/**
  * Saves the unsaved changes, then tells the person how it went.
  *
  * @return Thunk resolving to true when the settings are saved.
@@ -68,9 +93,15 @@ export const saveSettings =
 			} );
 			return true;
 		} catch ( error ) {
-			dispatch( { type: 'SAVE_SETTINGS_FAIL' } );
+			const fieldErrors = invalidParams( error );
+			dispatch( { type: 'SAVE_SETTINGS_FAIL', fieldErrors } );
 			notices.createErrorNotice(
-				getErrorMessage( error ),
+				Object.keys( fieldErrors ).length
+					? __(
+							'Nothing was saved: some settings need another look. The reasons are shown by each of them.',
+							'aftercare'
+						)
+					: getErrorMessage( error ),
 				// Not a snackbar's few seconds: the person has to be able to read it.
 				{
 					id: SAVE_FAILED_NOTICE_ID,

@@ -9,6 +9,8 @@ export const initialState: SettingsState = {
 	edits: {},
 	isSaving: false,
 	loadError: null,
+	schema: null,
+	fieldErrors: {},
 };
 
 /**
@@ -25,8 +27,11 @@ function pruneEdits(
 	if ( ! saved ) {
 		return edits;
 	}
+	// Lists and objects (reasons, hours) are new arrays on every edit: compared by content.
 	const entries = Object.entries( edits ).filter(
-		( [ key, value ] ) => value !== saved[ key as keyof AftercareSettings ]
+		( [ key, value ] ) =>
+			JSON.stringify( value ) !==
+			JSON.stringify( saved[ key as keyof AftercareSettings ] )
 	);
 	return Object.fromEntries( entries ) as Partial< AftercareSettings >;
 }
@@ -45,14 +50,24 @@ export default function reducer(
 			};
 		case 'RECEIVE_SETTINGS_ERROR':
 			return { ...state, loadError: action.message };
-		case 'EDIT_SETTINGS':
+		case 'EDIT_SETTINGS': {
+			// A changed value may be right now: its old refusal goes.
+			const fieldErrors = Object.fromEntries(
+				Object.entries( state.fieldErrors ).filter(
+					( [ key ] ) => ! ( key in action.edits )
+				)
+			);
 			return {
 				...state,
 				edits: pruneEdits(
 					{ ...state.edits, ...action.edits },
 					state.saved
 				),
+				fieldErrors,
 			};
+		}
+		case 'RECEIVE_SETTINGS_SCHEMA':
+			return { ...state, schema: action.schema };
 		case 'SAVE_SETTINGS_START':
 			return { ...state, isSaving: true };
 		case 'SAVE_SETTINGS_FINISH': {
@@ -68,10 +83,15 @@ export default function reducer(
 				saved: action.settings,
 				edits: pruneEdits( unsent, action.settings ),
 				isSaving: false,
+				fieldErrors: {},
 			};
 		}
 		case 'SAVE_SETTINGS_FAIL':
-			return { ...state, isSaving: false };
+			return {
+				...state,
+				isSaving: false,
+				fieldErrors: action.fieldErrors,
+			};
 		default:
 			return state;
 	}

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import { fetchSettings, getErrorMessage } from '../../api';
+import { fetchSettings, fetchSettingsSchema, getErrorMessage } from '../../api';
 import { receiveSettings, receiveSettingsError } from './actions';
 import type { ThunkArgs } from './types';
 
@@ -29,4 +29,22 @@ export const getEditedSettings =
 	() =>
 	async ( { resolveSelect }: ThunkArgs ): Promise< void > => {
 		await resolveSelect.getSettings();
+	};
+
+/**
+ * Loads the settings schema; a failure is the screen's load error.
+ *
+ * @return Thunk.
+ */
+export const getSettingsSchema =
+	() =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		try {
+			dispatch( {
+				type: 'RECEIVE_SETTINGS_SCHEMA',
+				schema: await fetchSettingsSchema(),
+			} );
+		} catch ( error ) {
+			dispatch( receiveSettingsError( getErrorMessage( error ) ) );
+		}
 	};

@@ -7,6 +7,7 @@ import { createSelector } from '@wordpress/data';
  * Internal dependencies
  */
 import type { AftercareSettings } from '../../api';
+import type { SettingsSchema } from '../schema';
 import type { SettingsState } from './types';
 
 /**
@@ -71,4 +72,28 @@ export function isSavingSettings( state: SettingsState ): boolean {
  */
 export function getSettingsLoadError( state: SettingsState ): string | null {
 	return state.loadError;
+}
+
+/**
+ * The schema the form is drawn from; resolves from the REST API (OPTIONS).
+ *
+ * @param state Store state.
+ * @return The schema, or null until loaded.
+ */
+export function getSettingsSchema(
+	state: SettingsState
+): SettingsSchema | null {
+	return state.schema;
+}
+
+/**
+ * Why the server refused settings at the last save.
+ *
+ * @param state Store state.
+ * @return Messages by setting name (empty when none).
+ */
+export function getSettingsFieldErrors(
+	state: SettingsState
+): Record< string, string > {
+	return state.fieldErrors;
 }

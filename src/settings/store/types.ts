@@ -7,6 +7,7 @@ import type { DataRegistry } from '@wordpress/data';
  * Internal dependencies
  */
 import type { AftercareSettings } from '../../api';
+import type { SettingsSchema } from '../schema';
 import type * as selectors from './selectors';
 
 export interface SettingsState {
@@ -17,6 +18,10 @@ export interface SettingsState {
 	isSaving: boolean;
 	/** Why loading failed, or null. */
 	loadError: string | null;
+	/** The schema the form is drawn from; null until loaded. */
+	schema: SettingsSchema | null;
+	/** Why the server refused a setting at the last save, by setting name. */
+	fieldErrors: Record< string, string >;
 }
 
 export type SettingsAction =
@@ -29,7 +34,8 @@ export type SettingsAction =
 			settings: AftercareSettings;
 			sent: Partial< AftercareSettings >;
 	  }
-	| { type: 'SAVE_SETTINGS_FAIL' };
+	| { type: 'SAVE_SETTINGS_FAIL'; fieldErrors: Record< string, string > }
+	| { type: 'RECEIVE_SETTINGS_SCHEMA'; schema: SettingsSchema };
 
 type Selectors = typeof selectors;
 

@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 /**
@@ -14,7 +14,10 @@ import { store as noticesStore } from '@wordpress/notices';
 /**
  * Internal dependencies
  */
+import schema from '../../api/schema/settings.json';
+import type { AftercareSettings } from '../../api';
 import { settingsStore } from '../../store';
+import { settingsRecord } from '../store/test-utils/settings-record';
 import { SettingsScreen } from '../SettingsScreen';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
@@ -23,6 +26,59 @@ jest.mock( '@wordpress/api-fetch', () => ( {
 } ) );
 
 const mockApiFetch = apiFetch as unknown as jest.Mock;
+
+// Whole-screen tests with typing: slow on a busy machine.
+jest.setTimeout( 30_000 );
+
+// jsdom has no layout: the components' animations (framer-motion) measure with scrollTo.
+window.scrollTo = jest.fn();
+
+interface Request {
+	method?: string;
+	data?: Partial< AftercareSettings >;
+}
+
+/**
+ * Answers like the settings route: OPTIONS with the schema, GET with the values, POST with the
+ * values after the change (or with `refuse` when given).
+ *
+ * @param options         Options.
+ * @param options.values  Saved values.
+ * @param options.extra   Properties to add to the served schema.
+ * @param options.refusal What a POST is rejected with.
+ * @return The POSTed bodies.
+ */
+function serve( {
+	values = settingsRecord(),
+	extra = {},
+	refusal,
+}: {
+	values?: object;
+	extra?: Record< string, unknown >;
+	refusal?: unknown;
+} = {} ) {
+	const posted: Array< Partial< AftercareSettings > > = [];
+	let current = { ...values };
+	mockApiFetch.mockImplementation( ( request: Request ) => {
+		if ( request.method === 'OPTIONS' ) {
+			return Promise.resolve( {
+				schema: {
+					...schema,
+					properties: { ...schema.properties, ...extra },
+				},
+			} );
+		}
+		if ( request.method === 'POST' ) {
+			posted.push( request.data ?? {} );
+			if ( refusal ) {
+				return Promise.reject( refusal );
+			}
+			current = { ...current, ...request.data };
+		}
+		return Promise.resolve( current );
+	} );
+	return posted;
+}
 
 function renderScreen() {
 	const registry = createRegistry();
@@ -36,18 +92,25 @@ function renderScreen() {
 	return registry;
 }
 
-const TOGGLE = 'Remove all data when Aftercare is deleted';
-
-// jsdom has no layout: the components' animations (framer-motion) measure with scrollTo.
-window.scrollTo = jest.fn();
+async function openSection(
+	user: ReturnType< typeof userEvent.setup >,
+	name: RegExp
+) {
+	await user.click( await screen.findByRole( 'tab', { name } ) );
+}
 
 describe( 'SettingsScreen', () => {
 	beforeEach( () => {
 		mockApiFetch.mockReset();
+		window.history.replaceState(
+			null,
+			'',
+			'/wp-admin/admin.php?page=aftercare-settings'
+		);
 	} );
 
-	it( 'shows the saved settings under the screen heading', async () => {
-		mockApiFetch.mockResolvedValue( { delete_data_on_uninstall: true } );
+	it( 'shows the sections a store owner scans, General first', async () => {
+		serve();
 		renderScreen();
 
 		expect(
@@ -56,34 +119,60 @@ describe( 'SettingsScreen', () => {
 				name: 'Support settings',
 			} )
 		).toBeInTheDocument();
-		expect( await screen.findByLabelText( TOGGLE ) ).toBeChecked();
+		const tabs = await screen.findAllByRole( 'tab' );
+		expect( tabs.map( ( tab ) => tab.textContent ) ).toEqual( [
+			'General',
+			'Tickets & SLA',
+			'Returns',
+			'Help center',
+			'Email',
+			'Privacy',
+		] );
+		expect(
+			screen.getByLabelText( 'Guests find an order with' )
+		).toHaveValue( 'email' );
 		expect(
 			screen.getByRole( 'button', { name: 'Save' } )
 		).toHaveAttribute( 'aria-disabled', 'true' );
 	} );
 
-	it( 'saves a changed setting through the store', async () => {
+	it( 'renders and saves a setting it has no code for, from the schema alone', async () => {
 		const user = userEvent.setup();
-		mockApiFetch.mockImplementation( ( options: { method?: string } ) =>
-			Promise.resolve( {
-				delete_data_on_uninstall: options.method === 'POST',
-			} )
-		);
+		const posted = serve( {
+			values: { ...settingsRecord(), loyalty_points_per_return: 3 },
+			extra: {
+				loyalty_points_per_return: {
+					description:
+						'Points a shopper keeps when an item comes back.',
+					type: 'integer',
+					minimum: 0,
+					maximum: 50,
+					default: 0,
+					context: [ 'view', 'edit' ],
+					'x-aftercare': {
+						section: 'returns',
+						label: 'Loyalty points kept',
+						unit: 'points',
+					},
+				},
+			},
+		} );
 		const registry = renderScreen();
 
-		await user.click( await screen.findByLabelText( TOGGLE ) );
-		expect( screen.getByLabelText( TOGGLE ) ).toBeChecked();
-		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
-			delete_data_on_uninstall: true,
+		await openSection( user, /^Returns/ );
+		const input = await screen.findByRole( 'spinbutton', {
+			name: 'Loyalty points kept (points)',
 		} );
-
+		expect( input ).toHaveValue( 3 );
+		expect( input ).toHaveAccessibleDescription(
+			'Points a shopper keeps when an item comes back.'
+		);
+		await user.clear( input );
+		await user.type( input, '7' );
 		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
 
-		expect( mockApiFetch ).toHaveBeenCalledWith(
-			expect.objectContaining( {
-				method: 'POST',
-				data: { delete_data_on_uninstall: true },
-			} )
+		await waitFor( () =>
+			expect( posted ).toEqual( [ { loyalty_points_per_return: 7 } ] )
 		);
 		await waitFor( () =>
 			expect(
@@ -92,10 +181,139 @@ describe( 'SettingsScreen', () => {
 				expect.objectContaining( { content: 'Settings saved.' } )
 			)
 		);
-		expect( screen.getByLabelText( TOGGLE ) ).toBeChecked();
-		expect( registry.select( settingsStore ).hasSettingsEdits() ).toBe(
-			false
+	} );
+
+	it( 'shows the server’s reason by the refused field and marks its section', async () => {
+		const user = userEvent.setup();
+		const reason = 'Return window: enter a number from 1 to 3,650.';
+		serve( {
+			refusal: {
+				code: 'rest_invalid_param',
+				message: 'Invalid parameter(s): return_window_days',
+				data: { status: 400, params: { return_window_days: reason } },
+			},
+		} );
+		const registry = renderScreen();
+
+		await openSection( user, /^Returns/ );
+		const window = await screen.findByRole( 'spinbutton', {
+			name: 'Return window (days)',
+		} );
+		await user.clear( window );
+		await user.type( window, '0' );
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
+
+		await waitFor( () =>
+			expect( window ).toHaveAccessibleDescription(
+				expect.stringContaining( reason )
+			)
 		);
+		expect( window ).toHaveAttribute( 'aria-invalid', 'true' );
+		expect(
+			screen.getByRole( 'tab', { name: 'Returns (1 to fix)' } )
+		).toBeInTheDocument();
+		expect( registry.select( noticesStore ).getNotices() ).toContainEqual(
+			expect.objectContaining( {
+				content: expect.stringContaining( 'Nothing was saved' ),
+			} )
+		);
+		expect( registry.select( settingsStore ).hasSettingsEdits() ).toBe(
+			true
+		);
+
+		// Changing the value takes the old reason away.
+		await user.type( window, '5' );
+		expect( window ).not.toHaveAccessibleDescription(
+			expect.stringContaining( reason )
+		);
+	} );
+
+	it( 'edits the return reasons: label, photos, offered, added and removed', async () => {
+		const user = userEvent.setup();
+		const posted = serve();
+		renderScreen();
+
+		await openSection( user, /^Returns/ );
+		const reasons = await screen.findByRole( 'group', {
+			name: 'Return reasons',
+		} );
+		const [ first ] = within( reasons ).getAllByRole( 'listitem' );
+		await user.click(
+			within( first! ).getByRole( 'checkbox', {
+				name: 'Offered to shoppers',
+			} )
+		);
+		await user.click(
+			within( reasons ).getByRole( 'button', {
+				name: 'Remove reason “Changed my mind”',
+			} )
+		);
+		await user.click(
+			within( reasons ).getByRole( 'button', { name: 'Add a reason' } )
+		);
+		const added = within( reasons ).getAllByRole( 'listitem' ).at( -1 )!;
+		await user.type(
+			within( added ).getByRole( 'textbox', { name: 'Reason 5' } ),
+			'Too small!'
+		);
+		await user.click(
+			within( added ).getByRole( 'checkbox', { name: 'Needs photos' } )
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
+
+		await waitFor( () => expect( posted ).toHaveLength( 1 ) );
+		const sent = posted[ 0 ]?.return_reasons ?? [];
+		expect( sent.map( ( reason ) => reason.key ) ).toEqual( [
+			'damaged',
+			'wrong_item',
+			'size',
+			'not_as_described',
+			'too_small',
+		] );
+		expect( sent[ 0 ] ).toEqual(
+			expect.objectContaining( { key: 'damaged', active: false } )
+		);
+		expect( sent[ 4 ] ).toEqual( {
+			key: 'too_small',
+			label: 'Too small!',
+			photos: true,
+			active: true,
+		} );
+	} );
+
+	it( 'guards unsaved changes until they are saved', async () => {
+		const user = userEvent.setup();
+		serve();
+		renderScreen();
+		const leave = () => {
+			const event = new Event( 'beforeunload', { cancelable: true } );
+			window.dispatchEvent( event );
+			return event.defaultPrevented;
+		};
+
+		await openSection( user, /^Privacy/ );
+		expect( leave() ).toBe( false );
+		await user.click(
+			await screen.findByRole( 'checkbox', {
+				name: 'Remove all data when Aftercare is deleted',
+			} )
+		);
+		expect(
+			screen.getByText( 'You have unsaved changes.' )
+		).toBeInTheDocument();
+		expect( leave() ).toBe( true );
+
+		// Another section keeps the change.
+		await openSection( user, /^General/ );
+		await openSection( user, /^Privacy/ );
+		expect(
+			screen.getByRole( 'checkbox', {
+				name: 'Remove all data when Aftercare is deleted',
+			} )
+		).toBeChecked();
+
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
+		await waitFor( () => expect( leave() ).toBe( false ) );
 	} );
 
 	it( 'explains when the settings cannot be loaded', async () => {
@@ -113,96 +331,49 @@ describe( 'SettingsScreen', () => {
 		).toBeVisible();
 	} );
 
-	it( 'edits how guests find an order', async () => {
+	it( 'keeps the trusted proxies one per line', async () => {
 		const user = userEvent.setup();
-		mockApiFetch.mockResolvedValue( {
-			delete_data_on_uninstall: false,
-			order_lookup_keys: 'email',
-			return_portal_page: 0,
-			contact_page: 0,
-		} );
-		const registry = renderScreen();
-
-		const keys = await screen.findByLabelText(
-			'Guests find an order with'
-		);
-		expect( keys ).toHaveValue( 'email' );
-		await user.selectOptions( keys, 'email_or_postcode' );
-
-		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
-			order_lookup_keys: 'email_or_postcode',
-		} );
-		expect( screen.getByLabelText( 'Contact page' ) ).toHaveValue( '0' );
-	} );
-
-	it( 'edits the trusted proxies one per line and shows why the server refused one', async () => {
-		const user = userEvent.setup();
-		mockApiFetch.mockImplementation( ( options: { method?: string } ) =>
-			options.method === 'POST'
-				? Promise.reject( {
-						code: 'rest_invalid_param',
-						message: 'Invalid parameter(s): trusted_proxies',
-						data: {
-							status: 400,
-							params: {
-								trusted_proxies:
-									'"10.0.0.0/33" is not an IP address or a range like 203.0.113.0/24 or 2001:db8::/32.',
-							},
-						},
-					} )
-				: Promise.resolve( {
-						delete_data_on_uninstall: false,
-						trusted_proxies: [],
-						client_address_header: 'X-Forwarded-For',
-					} )
-		);
-		const registry = renderScreen();
+		const posted = serve();
+		renderScreen();
 
 		await user.click( await screen.findByLabelText( 'Trusted proxies' ) );
-		await user.paste( '10.0.0.0/8\n\n 10.0.0.0/33 ' );
-		await user.selectOptions(
-			screen.getByLabelText( 'Header with the visitor address' ),
-			'CF-Connecting-IP'
-		);
-		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
-			trusted_proxies: [ '10.0.0.0/8', '10.0.0.0/33' ],
-			client_address_header: 'CF-Connecting-IP',
-		} );
-
+		await user.paste( '10.0.0.0/8\n\n 2001:db8::/32 ' );
 		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
 
 		await waitFor( () =>
-			expect(
-				registry.select( noticesStore ).getNotices()
-			).toContainEqual(
-				expect.objectContaining( {
-					content:
-						'"10.0.0.0/33" is not an IP address or a range like 203.0.113.0/24 or 2001:db8::/32.',
-				} )
-			)
-		);
-		expect( registry.select( settingsStore ).hasSettingsEdits() ).toBe(
-			true
+			expect( posted ).toEqual( [
+				{ trusted_proxies: [ '10.0.0.0/8', '2001:db8::/32' ] },
+			] )
 		);
 	} );
 
-	it( 'edits how long help-center analytics are kept', async () => {
+	it( 'chooses attachment types from the safe list only', async () => {
 		const user = userEvent.setup();
-		mockApiFetch.mockResolvedValue( {
-			delete_data_on_uninstall: false,
-			help_analytics_retention_months: 12,
-		} );
-		const registry = renderScreen();
+		const posted = serve();
+		renderScreen();
 
-		const months = await screen.findByLabelText(
-			'Keep search analytics for (months)'
+		await openSection( user, /^Tickets/ );
+		const types = await screen.findByRole( 'group', {
+			name: 'Files customers and agents may attach',
+		} );
+		expect( within( types ).getAllByRole( 'checkbox' ) ).toHaveLength( 6 );
+		await user.click(
+			within( types ).getByRole( 'checkbox', { name: 'GIF images' } )
 		);
-		expect( months ).toHaveValue( 12 );
-		await user.clear( months );
-		await user.type( months, '6' );
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
 
-		expect( registry.select( settingsStore ).getSettingsEdits() ).toEqual( {
-			help_analytics_retention_months: 6,
-		} );
+		await waitFor( () =>
+			expect( posted ).toEqual( [
+				{
+					attachment_types: [
+						'image/jpeg',
+						'image/png',
+						'image/webp',
+						'application/pdf',
+						'text/plain',
+					],
+				},
+			] )
+		);
 	} );
 } );

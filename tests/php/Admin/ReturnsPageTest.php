@@ -53,7 +53,7 @@ final class ReturnsPageTest extends TestCase {
 				),
 			)
 		);
-		$screens = new AdminScreens( new Assets(), $this->createMock( OrderSource::class ), new Policy( new Settings() ) );
+		$screens = new AdminScreens( new Assets(), new Settings(), $this->createMock( OrderSource::class ), new Policy( new Settings() ) );
 		$screens->add_pages();
 
 		$parent = class_exists( 'WooCommerce' ) ? 'woocommerce' : 'aftercare';
@@ -90,11 +90,11 @@ final class ReturnsPageTest extends TestCase {
 
 	public function test_no_returns_page_without_orders_or_without_the_capability(): void {
 		wp_set_current_user( $this->user( 'administrator' )->ID );
-		( new AdminScreens( new Assets() ) )->add_pages();
+		( new AdminScreens( new Assets(), new Settings() ) )->add_pages();
 		$this->assertFalse( has_action( $this->hook() ), 'no order source, no returns' );
 
 		wp_set_current_user( $this->user( 'subscriber' )->ID );
-		( new AdminScreens( new Assets(), $this->createMock( OrderSource::class ) ) )->add_pages();
+		( new AdminScreens( new Assets(), new Settings(), $this->createMock( OrderSource::class ) ) )->add_pages();
 		$this->assertFalse( has_action( $this->hook() ), 'subscribers cannot read returns' );
 	}
 }

@@ -13,9 +13,12 @@ function loaded( overrides: Partial< SettingsState > = {} ): SettingsState {
 
 describe( 'settings reducer', () => {
 	it( 'starts empty', () => {
-		expect( reducer( undefined, { type: 'SAVE_SETTINGS_FAIL' } ) ).toEqual(
-			initialState
-		);
+		expect(
+			reducer( undefined, {
+				type: 'SAVE_SETTINGS_FAIL',
+				fieldErrors: {},
+			} )
+		).toEqual( initialState );
 	} );
 
 	it( 'stores received settings and clears a load error', () => {
@@ -103,8 +106,41 @@ describe( 'settings reducer', () => {
 		const edits = { delete_data_on_uninstall: true };
 		const state = reducer( loaded( { edits, isSaving: true } ), {
 			type: 'SAVE_SETTINGS_FAIL',
+			fieldErrors: {},
 		} );
 		expect( state.isSaving ).toBe( false );
 		expect( state.edits ).toBe( edits );
+	} );
+
+	it( 'keeps the server’s reasons until the setting changes or a save succeeds', () => {
+		const failed = reducer( loaded( { isSaving: true } ), {
+			type: 'SAVE_SETTINGS_FAIL',
+			fieldErrors: {
+				return_window_days: 'Return window: enter a number.',
+				help_base: 'Address of help articles: use letters.',
+			},
+		} );
+		const edited = reducer( failed, {
+			type: 'EDIT_SETTINGS',
+			edits: { return_window_days: 14 },
+		} );
+		expect( edited.fieldErrors ).toEqual( {
+			help_base: 'Address of help articles: use letters.',
+		} );
+
+		const saved2 = reducer( edited, {
+			type: 'SAVE_SETTINGS_FINISH',
+			settings: settingsRecord( { return_window_days: 14 } ),
+			sent: { return_window_days: 14 },
+		} );
+		expect( saved2.fieldErrors ).toEqual( {} );
+	} );
+
+	it( 'drops an edit of a list that is back to the saved value', () => {
+		const state = reducer( loaded(), {
+			type: 'EDIT_SETTINGS',
+			edits: { help_synonyms: [ ...saved.help_synonyms ] },
+		} );
+		expect( state.edits ).toEqual( {} );
 	} );
 } );
