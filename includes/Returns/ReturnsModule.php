@@ -27,6 +27,7 @@ use Aftercare\Returns\Storefront\ReturnStatusPage;
 use Aftercare\Returns\Storefront\ReturnWizard;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Returns\Storefront\ReturnsEndpoint;
+use Aftercare\Settings\Rest\SettingsSchema;
 use Aftercare\Tickets\TicketsModule;
 
 final class ReturnsModule extends Module {
@@ -81,7 +82,7 @@ final class ReturnsModule extends Module {
 			new ReturnCheckController( $this->service, $lookup ),
 			new ReturnCountsController( $this->repository ),
 			new ReturnEligibilityController( $this->service, $lookup, new ReturnEligibilitySchema( $this->policy ) ),
-			new PolicySimulationController( $this->simulator, $shared->settings, $shared->clock ),
+			new PolicySimulationController( $this->simulator, new SettingsSchema( $shared->settings ), $shared->clock ),
 			new ReturnMessagesController( $this->service, $this->access, $tickets->thread ),
 			$this->access,
 			new ReturnOverrideFields(),

@@ -1522,11 +1522,13 @@ export interface AftercareReturnsPolicySimulate {
 			key: string;
 			label: string;
 			photos?: boolean;
+			active?: boolean;
 		},
 		...{
 			key: string;
 			label: string;
 			photos?: boolean;
+			active?: boolean;
 		}[],
 	];
 	/**

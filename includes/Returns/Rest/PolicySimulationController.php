@@ -18,7 +18,7 @@ use Aftercare\Infrastructure\DomainError;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\PolicySimulator;
-use Aftercare\Settings\Settings;
+use Aftercare\Settings\Rest\SettingsSchema;
 use Aftercare\Tickets\Rest\TicketSchema;
 
 final class PolicySimulationController extends AbstractController implements Conditional {
@@ -26,7 +26,7 @@ final class PolicySimulationController extends AbstractController implements Con
 	/** @var string */
 	protected $rest_base = 'returns/policy';
 
-	public function __construct( private ?PolicySimulator $simulator, private Settings $settings, private Clock $clock ) {}
+	public function __construct( private ?PolicySimulator $simulator, private SettingsSchema $settings, private Clock $clock ) {}
 
 	public function resource(): string {
 		return 'return-policy-simulation';
@@ -53,12 +53,13 @@ final class PolicySimulationController extends AbstractController implements Con
 	}
 
 	/**
-	 * The proposed policy's settings exactly as the settings route takes them, and the period.
+	 * The proposed policy's settings exactly as the settings route takes and checks them (the
+	 * same refusals, in the same words), and the period.
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	private function args(): array {
-		$policy = array_intersect_key( $this->settings->fields(), Policy::setting_fields() );
+		$policy = array_intersect_key( $this->settings->item_schema()['properties'], Policy::setting_fields() );
 		return rest_get_endpoint_args_for_schema( array( 'properties' => $policy ), \WP_REST_Server::EDITABLE ) + array(
 			'days'         => array(
 				'description' => __( 'The period: orders placed in the last this many days (unless from is given).', 'aftercare' ),
