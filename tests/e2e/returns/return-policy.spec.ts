@@ -91,7 +91,7 @@ test( 'a shorter window, simulated before it is saved, then refused in the retur
 	expect( await count( 'Edited policy' ) ).toBeLessThan(
 		await count( 'Saved policy' )
 	);
-	await expectAccessible( page, '.aftercare-settings__section' );
+	await expectAccessible( page, '.aftercare-policy-simulator' );
 
 	// Nothing is saved until the owner saves.
 	const saved = ( await requestUtils.rest( {
