@@ -85,8 +85,9 @@ test( 'a shorter window, simulated before it is saved, then refused in the retur
 					.first()
 					.textContent() ) ?? ''
 			)
-				.split( ' of ' )[ 0 ]
-				.replace( /\D/g, '' )
+				.split( ' of ' )
+				.shift()
+				?.replace( /\D/g, '' )
 		);
 	expect( await count( 'Edited policy' ) ).toBeLessThan(
 		await count( 'Saved policy' )
