@@ -49,7 +49,8 @@ if ( class_exists( 'WooCommerce' ) ) {
 	$wpdb->query(
 		// phpcs:disable Generic.Files.LineLength.TooLong -- one SQL query.
 		"INSERT INTO {$wpdb->prefix}wc_order_operational_data (order_id, created_via, woocommerce_version, prices_include_tax, coupon_usages_are_counted, download_permission_granted, cart_hash, new_order_email_sent, order_key, order_stock_reduced, date_paid_gmt, date_completed_gmt, shipping_tax_amount, shipping_total_amount, discount_tax_amount, discount_total_amount, recorded_sales)
-		SELECT {$aftercare_base} + seq, 'checkout', '10.0.2', 0, 1, 1, '', 1, CONCAT('wc_order_bench', seq), 1, FROM_UNIXTIME({$aftercare_now} - seq * 60), NULL, 0, 0, 0, 0, 1
+		SELECT {$aftercare_base} + seq, 'checkout', '10.0.2', 0, 1, 1, '', 1, CONCAT('wc_order_bench', seq), 1, FROM_UNIXTIME({$aftercare_now} - seq * 60),
+			IF(seq % 3 = 1, FROM_UNIXTIME({$aftercare_now} - seq * 60 + 3600), NULL), 0, 0, 0, 0, 1
 		FROM {$aftercare_seq}"
 		// phpcs:enable Generic.Files.LineLength.TooLong
 	);
@@ -72,17 +73,19 @@ if ( class_exists( 'WooCommerce' ) ) {
 		for ( $i = $aftercare_from; $i < min( $aftercare_count + 1, $aftercare_from + $aftercare_batch ); $i++ ) {
 			$aftercare_data   = Aftercare\TestEnvironment\TestOrderSource::data(
 				array(
-					'name'     => "Sam Shopper {$i}",
-					'total'    => 54.0,
-					'paid'     => $aftercare_now - $i * 60,
-					'items'    => array(
+					'name'      => "Sam Shopper {$i}",
+					'total'     => 54.0,
+					'paid'      => $aftercare_now - $i * 60,
+					// Completed an hour after it was placed (the return simulator's window starts there).
+					'completed' => 1 === $i % 3 ? $aftercare_now - $i * 60 + 3600 : null,
+					'items'     => array(
 						array(
 							'name'     => 'Linen shirt',
 							'quantity' => 2,
 							'total'    => 54.0,
 						),
 					),
-					'meta'     => array(
+					'meta'      => array(
 						'_wc_shipment_tracking_items' => array(
 							array(
 								'tracking_provider' => 'ups',

@@ -21,6 +21,8 @@ final class OrderItem {
 	 * @param int[] $category_ids      The product's categories.
 	 * @param bool  $on_sale           Bought below the regular price.
 	 * @param bool  $returnable        False when the product is marked "not returnable".
+	 * @param int|null         $window_days        The product's own return window in days (null: none).
+	 * @param ReturnOverride[] $category_overrides The rules of those of its categories that have one.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -31,6 +33,8 @@ final class OrderItem {
 		public readonly int $refunded_quantity = 0,
 		public readonly array $category_ids = array(),
 		public readonly bool $on_sale = false,
-		public readonly bool $returnable = true
+		public readonly bool $returnable = true,
+		public readonly ?int $window_days = null,
+		public readonly array $category_overrides = array()
 	) {}
 }

@@ -48,6 +48,20 @@ interface OrderSource {
 	public function orders_for_customer( int $user_id, string $email, int $limit = 10 ): array;
 
 	/**
+	 * A page of the orders placed from $from to $to (Unix times, both included), in id order after
+	 * $after_id (the last id of the page before; 0 to start), at most $limit: how the return-policy
+	 * simulator walks a store's history in batches, whatever its size.
+	 *
+	 * @return Order[]
+	 */
+	public function orders_created_between( int $from, int $to, int $after_id, int $limit ): array;
+
+	/**
+	 * How many orders were placed from $from to $to (both included), for the simulator's progress.
+	 */
+	public function count_orders_created_between( int $from, int $to ): int;
+
+	/**
 	 * Order count and total spent of a customer (paid orders only), for an agent's context panel.
 	 */
 	public function customer_summary( int $user_id, string $email ): CustomerSummary;

@@ -12,13 +12,11 @@ declare( strict_types=1 );
 namespace Aftercare\Orders;
 
 use Aftercare\Infrastructure\DomainError;
+use Automattic\WooCommerce\Utilities\OrderUtil;
 
 final class WooCommerceOrderSource implements OrderSource {
 
 	public const LOOKUPS_META = '_aftercare_lookups';
-
-	/** Product meta: `yes` when the store marked the product "not returnable". */
-	public const NOT_RETURNABLE_META = '_aftercare_not_returnable';
 
 	/** Order meta: Unix time of delivery, for carrier integrations that know it. */
 	public const DELIVERED_META = '_aftercare_delivered';
@@ -113,10 +111,7 @@ final class WooCommerceOrderSource implements OrderSource {
 			'order'   => 'DESC',
 		);
 		$query += $user_id > 0 ? array( 'customer_id' => $user_id ) : array( 'billing_email' => $email );
-		$orders = wc_get_orders( $query );
-		return array_values(
-			array_map( array( $this, 'map' ), array_filter( is_array( $orders ) ? $orders : array(), static fn( $o ) => $o instanceof \WC_Order ) )
-		);
+		return $this->map_all( wc_get_orders( $query ) );
 	}
 
 	public function customer_summary( int $user_id, string $email ): CustomerSummary {
@@ -137,6 +132,91 @@ final class WooCommerceOrderSource implements OrderSource {
 			}
 		}
 		return new CustomerSummary( $count, round( $spent, 2 ), get_woocommerce_currency() );
+	}
+
+	public function orders_created_between( int $from, int $to, int $after_id, int $limit ): array {
+		$query = $this->created_between( $from, $to ) + array(
+			'limit'   => max( 1, min( 1000, $limit ) ),
+			'orderby' => 'ID',
+			'order'   => 'ASC',
+		);
+		if ( OrderUtil::custom_orders_table_usage_is_enabled() ) {
+			$query['field_query'] = array(
+				array(
+					'field'   => 'id',
+					'value'   => $after_id,
+					'compare' => '>',
+				),
+			);
+			return $this->map_all( wc_get_orders( $query ) );
+		}
+		// Posts storage has no id condition in its query vars: one on WP_Query's WHERE, for this query only.
+		$after = static function ( string $where, \WP_Query $query ) use ( $after_id ): string {
+			global $wpdb;
+			return 'shop_order' === $query->get( 'post_type' ) || array( 'shop_order' ) === $query->get( 'post_type' )
+				? $where . $wpdb->prepare( " AND {$wpdb->posts}.ID > %d", $after_id )
+				: $where;
+		};
+		add_filter( 'posts_where', $after, 10, 2 );
+		try {
+			return $this->map_all( wc_get_orders( $query ) );
+		} finally {
+			remove_filter( 'posts_where', $after, 10 );
+		}
+	}
+
+	public function count_orders_created_between( int $from, int $to ): int {
+		$found = wc_get_orders(
+			$this->created_between( $from, $to ) + array(
+				'limit'    => 1,
+				'return'   => 'ids',
+				'paginate' => true,
+			)
+		);
+		return is_object( $found ) ? (int) $found->total : 0;
+	}
+
+	/**
+	 * Query vars of the shoppers' orders placed from $from to $to (inclusive, Unix times).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function created_between( int $from, int $to ): array {
+		return array(
+			'type'         => 'shop_order',
+			'status'       => $this->visible_statuses(),
+			'date_created' => max( 1, $from ) . '...' . max( 1, $to ), // WooCommerce reads a start of 0 as none.
+		);
+	}
+
+	/**
+	 * @param mixed $orders What wc_get_orders() answered.
+	 * @return Order[]
+	 */
+	private function map_all( mixed $orders ): array {
+		return array_values(
+			array_map( array( $this, 'map' ), array_filter( is_array( $orders ) ? $orders : array(), static fn( $o ) => $o instanceof \WC_Order ) )
+		);
+	}
+
+	/**
+	 * The rules of those of a product's categories that have one, read from their term meta.
+	 *
+	 * @param int[] $category_ids Term ids.
+	 * @return ReturnOverride[]
+	 */
+	private function category_overrides( array $category_ids ): array {
+		$overrides = array();
+		foreach ( $category_ids as $term_id ) {
+			$term     = get_term( (int) $term_id, 'product_cat' );
+			$override = $term instanceof \WP_Term
+				? ReturnOverride::from_meta( $term->name, static fn( string $key ) => get_term_meta( $term->term_id, $key, true ) )
+				: null;
+			if ( $override ) {
+				$overrides[] = $override;
+			}
+		}
+		return $overrides;
 	}
 
 	public function add_note( int $order_id, string $note, bool $for_customer = false ): void {
@@ -471,10 +551,8 @@ final class WooCommerceOrderSource implements OrderSource {
 			$regular = (float) wc_get_price_excluding_tax( $bought, array( 'price' => $bought->get_regular_price() ) );
 			$on_sale = (float) $item->get_subtotal() / $quantity < $regular - 0.005;
 		}
-		$not_returnable = array_filter(
-			array( $product, $bought ),
-			static fn( $p ) => $p instanceof \WC_Product && 'yes' === $p->get_meta( self::NOT_RETURNABLE_META, true )
-		);
+		// Variations have no rule of their own: they follow their product.
+		$own = $product instanceof \WC_Product ? ReturnOverride::from_meta( '', static fn( string $key ) => $product->get_meta( $key, true ) ) : null;
 		return new OrderItem(
 			(int) $item->get_id(),
 			(int) $item->get_product_id(),
@@ -484,7 +562,9 @@ final class WooCommerceOrderSource implements OrderSource {
 			abs( (int) $order->get_qty_refunded_for_item( $item->get_id() ) ),
 			$product instanceof \WC_Product ? array_map( 'intval', $product->get_category_ids() ) : array(),
 			$on_sale,
-			! $not_returnable
+			$own?->returnable ?? true,
+			$own?->window_days,
+			$product instanceof \WC_Product ? $this->category_overrides( $product->get_category_ids() ) : array()
 		);
 	}
 }

@@ -15,7 +15,25 @@ final class Policy {
 
 	public const OUTCOMES = array( 'refund', 'store_credit', 'exchange' );
 
-	public function __construct( private Settings $settings ) {}
+	/**
+	 * @param Settings                  $settings The store's settings.
+	 * @param array<string, mixed>|null $values   Fixed values (a proposed policy, see with()); null reads the settings.
+	 */
+	public function __construct( private Settings $settings, private ?array $values = null ) {}
+
+	/**
+	 * This policy with some settings changed, read once: a proposed policy for the simulator, which
+	 * asks it about every line of thousands of orders.
+	 *
+	 * @param array<string, mixed> $changes Validated return_* settings.
+	 */
+	public function with( array $changes ): self {
+		return new self( $this->settings, array_merge( $this->settings->all(), array_intersect_key( $changes, self::setting_fields() ) ) );
+	}
+
+	private function get( string $name ): mixed {
+		return null === $this->values ? $this->settings->get( $name ) : ( $this->values[ $name ] ?? null );
+	}
 
 	/**
 	 * JSON-schema properties of the return-policy settings.
@@ -248,36 +266,36 @@ final class Policy {
 	}
 
 	public function window_days(): int {
-		return max( 1, (int) $this->settings->get( 'return_window_days' ) );
+		return max( 1, (int) $this->get( 'return_window_days' ) );
 	}
 
 	/**
 	 * @return string[]
 	 */
 	public function statuses(): array {
-		return array_map( 'strval', (array) $this->settings->get( 'return_order_statuses' ) );
+		return array_map( 'strval', (array) $this->get( 'return_order_statuses' ) );
 	}
 
 	/**
 	 * @return int[]
 	 */
 	public function excluded_categories(): array {
-		return array_map( 'intval', (array) $this->settings->get( 'return_excluded_categories' ) );
+		return array_map( 'intval', (array) $this->get( 'return_excluded_categories' ) );
 	}
 
 	/**
 	 * @return int[]
 	 */
 	public function excluded_products(): array {
-		return array_map( 'intval', (array) $this->settings->get( 'return_excluded_products' ) );
+		return array_map( 'intval', (array) $this->get( 'return_excluded_products' ) );
 	}
 
 	public function excludes_sale_items(): bool {
-		return (bool) $this->settings->get( 'return_exclude_sale_items' );
+		return (bool) $this->get( 'return_exclude_sale_items' );
 	}
 
 	public function minimum_total(): float {
-		return (float) $this->settings->get( 'return_minimum_order_total' );
+		return (float) $this->get( 'return_minimum_order_total' );
 	}
 
 	/**
@@ -297,7 +315,7 @@ final class Policy {
 	 */
 	public function all_reasons(): array {
 		$reasons = array();
-		foreach ( (array) $this->settings->get( 'return_reasons' ) as $reason ) {
+		foreach ( (array) $this->get( 'return_reasons' ) as $reason ) {
 			if ( is_array( $reason ) && isset( $reason['key'], $reason['label'] ) ) {
 				$reasons[ (string) $reason['key'] ] = array(
 					'label'  => (string) $reason['label'],
@@ -313,15 +331,15 @@ final class Policy {
 	 * @return string[]
 	 */
 	public function outcomes(): array {
-		return array_values( array_intersect( self::OUTCOMES, (array) $this->settings->get( 'return_outcomes' ) ) );
+		return array_values( array_intersect( self::OUTCOMES, (array) $this->get( 'return_outcomes' ) ) );
 	}
 
 	/**
 	 * The restocking fee for refunding items worth $amount.
 	 */
 	public function restocking_fee( float $amount ): float {
-		$fee = (float) $this->settings->get( 'return_restocking_fee' );
-		return match ( (string) $this->settings->get( 'return_restocking_fee_type' ) ) {
+		$fee = (float) $this->get( 'return_restocking_fee' );
+		return match ( (string) $this->get( 'return_restocking_fee_type' ) ) {
 			'percent' => round( $amount * min( 100.0, $fee ) / 100, 2 ),
 			'fixed'   => min( $amount, round( $fee, 2 ) ),
 			default   => 0.0,
@@ -329,6 +347,6 @@ final class Policy {
 	}
 
 	public function shipping_instructions(): string {
-		return (string) $this->settings->get( 'return_shipping_instructions' );
+		return (string) $this->get( 'return_shipping_instructions' );
 	}
 }

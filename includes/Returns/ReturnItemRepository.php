@@ -107,20 +107,27 @@ final class ReturnItemRepository implements Table, ReturnedQuantities {
 	 * Lines count while their return stands: not when rejected, nor when withdrawn (closed
 	 * before anything was received or settled); once items arrived, only those that did.
 	 */
-	public function returned_quantities( int $order_id ): array {
-		$returns = $this->wpdb->prefix . 'aftercare_returns';
-		$rows    = $this->wpdb->get_results(
+	public function returned_quantities( array $order_ids ): array {
+		$order_ids = array_values( array_unique( array_map( 'intval', $order_ids ) ) );
+		if ( ! $order_ids ) {
+			return array();
+		}
+		$returns      = $this->wpdb->prefix . 'aftercare_returns';
+		$placeholders = implode( ',', array_fill( 0, count( $order_ids ), '%d' ) );
+		$rows         = $this->wpdb->get_results(
 			$this->wpdb->prepare(
-				"SELECT i.order_item_id, SUM(CASE WHEN r.received_at > 0 THEN i.received_quantity ELSE i.quantity END) AS returned, SUM(i.refunded_quantity) AS refunded
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names and placeholders.
+				"SELECT i.order_id, i.order_item_id,
+					SUM(CASE WHEN r.received_at > 0 THEN i.received_quantity ELSE i.quantity END) AS returned, SUM(i.refunded_quantity) AS refunded
 				FROM {$this->table()} i INNER JOIN {$returns} r ON r.id = i.return_id
-				WHERE i.order_id = %d AND r.status <> 'rejected' AND NOT ( r.status = 'closed' AND r.resolution = '' AND r.received_at = 0 )
-				GROUP BY i.order_item_id", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
-				$order_id
+				WHERE i.order_id IN ({$placeholders}) AND r.status <> 'rejected' AND NOT ( r.status = 'closed' AND r.resolution = '' AND r.received_at = 0 )
+				GROUP BY i.order_id, i.order_item_id",
+				$order_ids
 			)
 		);
 		$counts = array();
 		foreach ( $rows as $row ) {
-			$counts[ (int) $row->order_item_id ] = array(
+			$counts[ (int) $row->order_id ][ (int) $row->order_item_id ] = array(
 				'returned' => (int) $row->returned,
 				'refunded' => (int) $row->refunded,
 			);

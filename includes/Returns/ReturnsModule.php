@@ -14,6 +14,7 @@ namespace Aftercare\Returns;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Orders\OrdersModule;
+use Aftercare\Returns\Rest\PolicySimulationController;
 use Aftercare\Returns\Rest\ReturnCheckController;
 use Aftercare\Returns\Rest\ReturnCountsController;
 use Aftercare\Returns\Rest\ReturnEligibilityController;
@@ -26,6 +27,7 @@ use Aftercare\Returns\Storefront\ReturnStatusPage;
 use Aftercare\Returns\Storefront\ReturnWizard;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Returns\Storefront\ReturnsEndpoint;
+use Aftercare\Settings\Rest\SettingsSchema;
 use Aftercare\Tickets\TicketsModule;
 
 final class ReturnsModule extends Module {
@@ -35,6 +37,8 @@ final class ReturnsModule extends Module {
 	public readonly Policy $policy;
 	/** Null without an order source. */
 	public readonly ?ReturnService $service;
+	/** Null without an order source. */
+	public readonly ?PolicySimulator $simulator;
 
 	private readonly ReturnItemRepository $items;
 
@@ -43,9 +47,11 @@ final class ReturnsModule extends Module {
 		$this->repository = new ReturnRepository( $shared->wpdb, $this->items );
 		$this->access     = new ReturnAccess( $this->repository, $shared->tokens, $shared->settings );
 		$this->policy     = new Policy( $shared->settings );
+		$eligibility      = new Eligibility( $this->policy, $this->items, $shared->clock );
+		$this->simulator  = $orders->source ? new PolicySimulator( $orders->source, $eligibility, $this->policy, $this->items ) : null;
 		$this->service    = $orders->source ? new ReturnService(
 			$this->repository,
-			new Eligibility( $this->policy, $this->items, $shared->clock ),
+			$eligibility,
 			$this->policy,
 			$tickets->service,
 			$tickets->events,
@@ -76,9 +82,10 @@ final class ReturnsModule extends Module {
 			new ReturnCheckController( $this->service, $lookup ),
 			new ReturnCountsController( $this->repository ),
 			new ReturnEligibilityController( $this->service, $lookup, new ReturnEligibilitySchema( $this->policy ) ),
+			new PolicySimulationController( $this->simulator, new SettingsSchema( $shared->settings ), $shared->clock ),
 			new ReturnMessagesController( $this->service, $this->access, $tickets->thread ),
 			$this->access,
-			new NotReturnableField(),
+			new ReturnOverrideFields(),
 			new OpenReturns( $this->repository ),
 			new ReturnReplyVariables( $this->repository, $this->policy, $this->service ),
 			new OrderTimelineEvents( $this->repository, $tickets->events, $this->access ),

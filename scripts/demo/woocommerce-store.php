@@ -111,7 +111,7 @@ function aftercare_demo_store_products(): array {
 		if ( 'Gift card' === $name ) {
 			$product = new WC_Product_Simple();
 			$product->set_virtual( true );
-			$product->update_meta_data( Aftercare\Orders\WooCommerceOrderSource::NOT_RETURNABLE_META, 'yes' );
+			$product->update_meta_data( Aftercare\Orders\ReturnOverride::NOT_RETURNABLE_META, 'yes' );
 		} else {
 			$product = new WC_Product_Simple();
 			$product->set_manage_stock( true );

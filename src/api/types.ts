@@ -783,6 +783,64 @@ export interface AftercareReturnEligibility {
 	outcomes: ( 'refund' | 'store_credit' | 'exchange' )[];
 }
 
+export interface AftercareReturnPolicySimulation {
+	/**
+	 * The period's start (UTC).
+	 */
+	from: string;
+	/**
+	 * The period's end (UTC).
+	 */
+	to: string;
+	/**
+	 * Orders placed in the period (first batch only; null after).
+	 */
+	total: number | null;
+	/**
+	 * Orders checked in this batch.
+	 */
+	orders: number;
+	/**
+	 * Of this batch, the orders and lines returnable under the current policy.
+	 */
+	current: {
+		orders: number;
+		lines: number;
+	};
+	/**
+	 * Of this batch, the orders and lines returnable under the proposed policy.
+	 */
+	proposed: {
+		orders: number;
+		lines: number;
+	};
+	/**
+	 * The batch's lines (or only those whose verdict changes) with the verdict of each policy: how many can be returned, and why not.
+	 */
+	lines: {
+		order_id: number;
+		order_number: string;
+		order_date: string;
+		item_id: number;
+		product_id: number;
+		name: string;
+		quantity: number;
+		current: {
+			returnable: number;
+			reason: string;
+		};
+		proposed: {
+			returnable: number;
+			reason: string;
+		};
+		changed: boolean;
+	}[];
+	/**
+	 * Pass it back for the next batch; null when the period is done.
+	 */
+	next_cursor: string | null;
+}
+
 export interface AftercareReturn {
 	/**
 	 * Internal id.
@@ -1764,6 +1822,107 @@ export interface AftercareReturnsMessagesQuery {
 	 * Guests: the ticket's access token (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/returns/policy/simulate
+ */
+export interface AftercareReturnsPolicySimulate {
+	/**
+	 * Days after an order is completed (or delivered, when known) during which items can be returned.
+	 */
+	return_window_days?: number;
+	/**
+	 * Order statuses (slugs without "wc-") whose items can be returned.
+	 *
+	 * @maxItems 50
+	 */
+	return_order_statuses?: string[];
+	/**
+	 * Product categories that cannot be returned.
+	 *
+	 * @maxItems 500
+	 */
+	return_excluded_categories?: number[];
+	/**
+	 * Products that cannot be returned.
+	 *
+	 * @maxItems 500
+	 */
+	return_excluded_products?: number[];
+	/**
+	 * Items bought below their regular price cannot be returned.
+	 */
+	return_exclude_sale_items?: boolean;
+	/**
+	 * Orders below this total cannot be returned (0 for no minimum).
+	 */
+	return_minimum_order_total?: number;
+	/**
+	 * Reasons a shopper chooses from, and whether each needs photos.
+	 *
+	 * @minItems 1
+	 * @maxItems 30
+	 */
+	return_reasons?: [
+		{
+			key: string;
+			label: string;
+			photos?: boolean;
+			active?: boolean;
+		},
+		...{
+			key: string;
+			label: string;
+			photos?: boolean;
+			active?: boolean;
+		}[],
+	];
+	/**
+	 * What a shopper may ask for: a refund to the original payment, store credit, or an exchange.
+	 *
+	 * @minItems 1
+	 */
+	return_outcomes?: [
+		'refund' | 'store_credit' | 'exchange',
+		...( 'refund' | 'store_credit' | 'exchange' )[],
+	];
+	/**
+	 * Restocking fee kept from refunds: none, a percentage of the refunded items, or a fixed amount per return.
+	 */
+	return_restocking_fee_type?: 'none' | 'percent' | 'fixed';
+	/**
+	 * The restocking fee: a percentage (0-100) or an amount in the store currency.
+	 */
+	return_restocking_fee?: number;
+	/**
+	 * How to send items back, shown once a return is approved.
+	 */
+	return_shipping_instructions?: string;
+	/**
+	 * The period: orders placed in the last this many days (unless from is given).
+	 */
+	days?: number;
+	/**
+	 * The period's first day instead (UTC date-time).
+	 */
+	from?: string;
+	/**
+	 * The period's end (UTC date-time; default now).
+	 */
+	to?: string;
+	/**
+	 * The next_cursor of the previous answer: the next batch of the same period.
+	 */
+	cursor?: string;
+	/**
+	 * Orders checked in this batch.
+	 */
+	per_page?: number;
+	/**
+	 * List only the lines whose verdict the proposed policy changes.
+	 */
+	changed_only?: boolean;
 }
 
 /**

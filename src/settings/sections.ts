@@ -14,6 +14,7 @@ import type { ComponentType } from 'react';
  */
 import type { AftercareSettings } from '../api';
 import type { SectionId } from './schema';
+import { PolicySimulator } from '../returns/PolicySimulator';
 
 export interface Section {
 	id: SectionId;
@@ -45,4 +46,4 @@ export interface SectionExtraProps {
  */
 export const sectionExtras: Partial<
 	Record< SectionId, ComponentType< SectionExtraProps > >
-> = {};
+> = { returns: PolicySimulator };

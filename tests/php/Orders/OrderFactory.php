@@ -4,9 +4,9 @@
  * tests run against the test adapter and against WooCommerce.
  *
  * Spec keys: status, created, paid, completed, customer_id, email, postcode, name, phone,
- * address, total, currency, items (name, quantity, total, product_id, image: a picture's URL, compared by
- * file name), meta (key => value), refund (amount), payment_method (WooCommerce only: a gateway id),
- * payment_method_title, shipping_total, discount_total, tax_total, coupons (codes used).
+ * address, total, currency, items (name, quantity, total, product_id, variation_id, image: a picture's URL,
+ * compared by file name), meta (key => value), refund (amount), payment_method (WooCommerce only: a gateway
+ * id), payment_method_title, shipping_total, discount_total, tax_total, coupons (codes used).
  *
  * @package Aftercare
  */
@@ -43,6 +43,23 @@ interface OrderFactory {
 	 * @return int Its id.
 	 */
 	public function product( string $name, int $stock ): int;
+
+	/**
+	 * A product of the catalogue in these categories, with its own return rule.
+	 *
+	 * @param array{not_returnable?: bool, window_days?: int} $rule  Its rule (none when empty).
+	 * @param int[]                                           $categories Category ids.
+	 * @return int Its id.
+	 */
+	public function returns_product( string $name, array $rule, array $categories = array() ): int;
+
+	/**
+	 * A product category with its own return rule.
+	 *
+	 * @param array{not_returnable?: bool, window_days?: int} $rule Its rule (none when empty).
+	 * @return int Its id.
+	 */
+	public function category( string $name, array $rule ): int;
 
 	/**
 	 * A product's stock, or null when it does not track stock.

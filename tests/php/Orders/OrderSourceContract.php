@@ -472,4 +472,74 @@ abstract class OrderSourceContract extends TestCase {
 		$this->assertStringContainsString( 'Exchange order #' . $exchange->number, implode( "\n", array_column( $this->orders->notes( $order->id ), 'note' ) ) );
 		$this->assertRefused( 'invalid_quantity', fn() => $this->source->create_exchange( $order->id, array( $order->items[1]->id => 2 ), 'too many' ) );
 	}
+	public function test_lines_carry_their_products_and_categories_own_return_rules(): void {
+		$gift_cards = $this->orders->category( 'Gift cards', array( 'not_returnable' => true ) );
+		$shoes      = $this->orders->category( 'Shoes', array( 'window_days' => 60 ) );
+		$plain      = $this->orders->category( 'Basics', array() );
+		$products   = array(
+			$this->orders->returns_product( 'Trainers', array( 'window_days' => 14 ), array( $shoes ) ),
+			$this->orders->returns_product( 'Gift card', array(), array( $gift_cards, $plain ) ),
+			$this->orders->returns_product( 'Earrings', array( 'not_returnable' => true ), array( $plain ) ),
+			$this->orders->returns_product( 'Socks', array(), array( $plain ) ),
+		);
+		$order      = $this->order(
+			array(
+				'items' => array_map(
+					static fn( int $product ) => array(
+						'name'       => 'Line',
+						'quantity'   => 1,
+						'total'      => 10.0,
+						'product_id' => $product,
+					),
+					$products
+				),
+			)
+		);
+
+		$rules = array_map(
+			static fn( $item ) => array(
+				$item->returnable,
+				$item->window_days,
+				array_map( static fn( $o ) => array( $o->name, $o->returnable, $o->window_days ), $item->category_overrides ),
+			),
+			$order->items
+		);
+		$this->assertSame(
+			array(
+				array( true, 14, array( array( 'Shoes', true, 60 ) ) ),
+				array( true, null, array( array( 'Gift cards', false, null ) ) ),
+				array( false, null, array() ),
+				array( true, null, array() ),
+			),
+			$rules
+		);
+		$this->assertSame( array( $shoes ), $order->items[0]->category_ids );
+		$categories = $order->items[1]->category_ids;
+		sort( $categories );
+		$this->assertSame( array( min( $gift_cards, $plain ), max( $gift_cards, $plain ) ), $categories );
+	}
+
+	public function test_pages_through_the_orders_of_a_period_in_id_order(): void {
+		$start = 1_000_000_000;
+		$ids   = array();
+		foreach ( array( 0, 10, 5, 20, 30 ) as $minutes ) {
+			$ids[ $minutes ] = $this->order( array( 'created' => $start + $minutes * 60 ) )->id;
+		}
+		$this->order( array( 'created' => $start - 1 ) );
+		$this->order( array( 'created' => $start + 30 * 60 + 1 ) );
+		$to = $start + 30 * 60;
+
+		$this->assertSame( 5, $this->source->count_orders_created_between( $start, $to ), 'both ends included' );
+		$first = $this->source->orders_created_between( $start, $to, 0, 2 );
+		$this->assertSame( array( $ids[0], $ids[10] ), array_map( static fn( $o ) => $o->id, $first ) );
+		$this->assertSame( 'Linen shirt', $first[0]->items[0]->name, 'with their lines' );
+		$rest = $this->source->orders_created_between( $start, $to, $ids[10], 10 );
+		$this->assertSame( array( $ids[5], $ids[20], $ids[30] ), array_map( static fn( $o ) => $o->id, $rest ) );
+		$this->assertSame( array(), $this->source->orders_created_between( $start, $to, $ids[30], 10 ), 'past the last' );
+		$this->assertSame(
+			array( $ids[10], $ids[5] ),
+			array_map( static fn( $o ) => $o->id, $this->source->orders_created_between( $start + 5 * 60, $start + 10 * 60, 0, 10 ) )
+		);
+		$this->assertSame( 0, $this->source->count_orders_created_between( $start + 31 * 60 + 1, $start + 40 * 60 ) );
+	}
 }

@@ -50,6 +50,22 @@ final class TestOrderFactory implements OrderFactory {
 		return $id;
 	}
 
+	public function returns_product( string $name, array $rule, array $categories = array() ): int {
+		$products        = (array) get_option( TestOrderSource::PRODUCTS_OPTION, array() );
+		$id              = 9500 + count( $products ) + 1;
+		$products[ $id ] = $rule + array( 'category_ids' => $categories );
+		update_option( TestOrderSource::PRODUCTS_OPTION, $products, false );
+		return $id;
+	}
+
+	public function category( string $name, array $rule ): int {
+		$categories        = (array) get_option( TestOrderSource::CATEGORIES_OPTION, array() );
+		$id                = 700 + count( $categories ) + 1;
+		$categories[ $id ] = $rule + array( 'name' => $name );
+		update_option( TestOrderSource::CATEGORIES_OPTION, $categories, false );
+		return $id;
+	}
+
 	public function stock( int $product_id ): ?int {
 		$stocks = (array) get_option( TestOrderSource::STOCK_OPTION, array() );
 		return isset( $stocks[ $product_id ] ) ? (int) $stocks[ $product_id ] : null;

@@ -11,6 +11,7 @@ namespace Aftercare\Tests\Orders;
 
 use Aftercare\Orders\Carriers;
 use Aftercare\Orders\OrderSource;
+use Aftercare\Orders\ReturnOverride;
 use Aftercare\Orders\TrackingReader;
 use Aftercare\Orders\WooCommerceOrderSource;
 
@@ -45,6 +46,7 @@ final class WooCommerceOrderFactory implements OrderFactory {
 			$item->set_subtotal( (string) ( $line['total'] ?? 0 ) );
 			$item->set_total( (string) ( $line['total'] ?? 0 ) );
 			$item->set_product_id( (int) ( $line['product_id'] ?? 0 ) );
+			$item->set_variation_id( (int) ( $line['variation_id'] ?? 0 ) );
 			$order->add_item( $item );
 		}
 		foreach ( (array) ( $spec['meta'] ?? array() ) as $key => $value ) {
@@ -107,6 +109,43 @@ final class WooCommerceOrderFactory implements OrderFactory {
 		$product->set_regular_price( '10' );
 		$product->set_image_id( (int) $attachment );
 		return (int) $product->save();
+	}
+
+	public function returns_product( string $name, array $rule, array $categories = array() ): int {
+		$product = new \WC_Product_Simple();
+		$product->set_name( $name );
+		$product->set_regular_price( '10' );
+		$product->set_category_ids( $categories );
+		foreach ( self::meta( $rule ) as $key => $value ) {
+			$product->update_meta_data( $key, $value );
+		}
+		return (int) $product->save();
+	}
+
+	public function category( string $name, array $rule ): int {
+		$term = wp_insert_term( $name, 'product_cat' );
+		if ( is_wp_error( $term ) ) {
+			throw new \RuntimeException( $term->get_error_message() );
+		}
+		foreach ( self::meta( $rule ) as $key => $value ) {
+			update_term_meta( (int) $term['term_id'], $key, $value );
+		}
+		return (int) $term['term_id'];
+	}
+
+	/**
+	 * A rule as the meta the product screen and category form save.
+	 *
+	 * @param array{not_returnable?: bool, window_days?: int} $rule The rule.
+	 * @return array<string, string|int>
+	 */
+	private static function meta( array $rule ): array {
+		return array_filter(
+			array(
+				ReturnOverride::NOT_RETURNABLE_META => empty( $rule['not_returnable'] ) ? '' : 'yes',
+				ReturnOverride::WINDOW_META         => (int) ( $rule['window_days'] ?? 0 ),
+			)
+		);
 	}
 
 	public function stock( int $product_id ): ?int {

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Orders;
 
+use Aftercare\Orders\ReturnOverride;
 use Aftercare\Orders\WooCommerceOrderSource;
 use Aftercare\Plugin;
 use Automattic\WooCommerce\Utilities\OrderUtil;
@@ -79,7 +80,7 @@ final class WooCommerceOrderSourceTest extends OrderSourceContract {
 		$final = new \WC_Product_Simple();
 		$final->set_name( 'Final sale socks' );
 		$final->set_regular_price( '10' );
-		$final->update_meta_data( WooCommerceOrderSource::NOT_RETURNABLE_META, 'yes' );
+		$final->update_meta_data( ReturnOverride::NOT_RETURNABLE_META, 'yes' );
 		$final->save();
 
 		$id    = $this->orders->create(

@@ -243,8 +243,8 @@ final class EligibilityTest extends TestCase {
 			 */
 			public function __construct( private array $counts ) {}
 
-			public function returned_quantities( int $order_id ): array {
-				return $this->counts;
+			public function returned_quantities( array $order_ids ): array {
+				return array_fill_keys( $order_ids, $this->counts );
 			}
 		};
 
@@ -268,10 +268,87 @@ final class EligibilityTest extends TestCase {
 			: 'USD ' . number_format_i18n( $amount, 2 );
 	}
 
+	public function test_products_and_categories_own_rules_product_first_then_the_strictest_category(): void {
+		$factory    = new TestOrderFactory( aftercare_test_order_source() );
+		$gift_cards = $factory->category( 'Gift cards', array( 'not_returnable' => true ) );
+		$shoes      = $factory->category( 'Shoes', array( 'window_days' => 14 ) );
+		$sale_rack  = $factory->category( 'Sale rack', array( 'window_days' => 10 ) );
+		$furniture  = $factory->category( 'Furniture', array( 'window_days' => 90 ) );
+		$lines      = array(
+			'the product\'s own window'                        => array( array( 'window_days' => 14 ), array() ),
+			'the category\'s window'                           => array( array(), array( $shoes ) ),
+			'the shorter of two categories\' windows'          => array( array(), array( $shoes, $sale_rack ) ),
+			'a category that is not returnable beats windows'  => array( array(), array( $furniture, $gift_cards ) ),
+			'the product\'s window beats its categories'       => array( array( 'window_days' => 60 ), array( $gift_cards, $shoes ) ),
+			'a longer category window keeps it open'           => array( array(), array( $furniture ) ),
+			'the product marked not returnable'                => array( array( 'not_returnable' => true ), array( $furniture ) ),
+			'the policy\'s exclusion holds over its own window' => array( array( 'window_days' => 60 ), array() ),
+			'no rule: the store\'s window'                     => array( array(), array() ),
+		);
+		$items      = array();
+		foreach ( $lines as $name => list( $rule, $categories ) ) {
+			$items[] = array(
+				'name'       => $name,
+				'quantity'   => 1,
+				'total'      => 10.0,
+				'product_id' => $factory->returns_product( $name, $rule, $categories ),
+			);
+		}
+		$excluded = $items[7]['product_id'];
+		$settings = new Settings();
+		$settings->update( array( 'return_excluded_products' => array( $excluded ) ) );
+		$none    = new class() implements ReturnedQuantities {
+			public function returned_quantities( array $order_ids ): array {
+				return array();
+			}
+		};
+		$checker = new Eligibility( new Policy( $settings ), $none, new FixedClock( self::NOW ) );
+		$spec    = array(
+			'status'    => 'completed',
+			'total'     => 90.0,
+			'items'     => $items,
+			'completed' => self::NOW - 20 * self::DAY,
+		);
+
+		$completed = $checker->check( $factory->source()->find( $factory->create( $spec ) ) );
+		$this->assertSame(
+			array(
+				'the product\'s own window'                        => array( 0, 'Completed 20 days ago; this product\'s window is 14 days.' ),
+				'the category\'s window'                           => array( 0, 'Completed 20 days ago; the window for Shoes is 14 days.' ),
+				'the shorter of two categories\' windows'          => array( 0, 'Completed 20 days ago; the window for Sale rack is 10 days.' ),
+				'a category that is not returnable beats windows'  => array( 0, 'Gift cards cannot be returned.' ),
+				'the product\'s window beats its categories'       => array( 1, '' ),
+				'a longer category window keeps it open'           => array( 1, '' ),
+				'the product marked not returnable'                => array( 0, 'This product cannot be returned.' ),
+				'the policy\'s exclusion holds over its own window' => array( 0, 'This product cannot be returned.' ),
+				'no rule: the store\'s window'                     => array( 1, '' ),
+			),
+			array_combine( array_keys( $lines ), array_map( static fn( $item ) => array( $item->returnable, $item->reason ), $completed->items ) )
+		);
+
+		$spec['completed'] = self::NOW - 45 * self::DAY;
+		$spec['meta']      = array( '_aftercare_delivered' => self::NOW - 41 * self::DAY );
+		$late              = $checker->check( $factory->source()->find( $factory->create( $spec ) ) );
+		$this->assertSame(
+			array(
+				array( 0, 'Delivered 41 days ago; this product\'s window is 14 days.' ),
+				array( 0, 'Delivered 41 days ago; the window for Shoes is 14 days.' ),
+				array( 0, 'Delivered 41 days ago; the window for Sale rack is 10 days.' ),
+				array( 0, 'Gift cards cannot be returned.' ),
+				array( 1, '' ),
+				array( 1, '' ),
+				array( 0, 'This product cannot be returned.' ),
+				array( 0, 'This product cannot be returned.' ),
+				array( 0, 'Delivered 41 days ago; returns are accepted for 30 days.' ),
+			),
+			array_map( static fn( $item ) => array( $item->returnable, $item->reason ), $late->items )
+		);
+	}
+
 	public function test_the_deadline_follows_delivery_then_completion_and_is_unknown_before_either(): void {
 		$policy  = new Policy( new Settings() );
 		$none    = new class() implements ReturnedQuantities {
-			public function returned_quantities( int $order_id ): array {
+			public function returned_quantities( array $order_ids ): array {
 				return array();
 			}
 		};

@@ -44,6 +44,7 @@ final class ReturnsActorMatrixTest extends ReturnsTestCase {
 		'GET /returns/eligibility'       => array( 401, 401, 200, 404, 200, 200, 200 ),
 		'POST /returns/eligibility'      => array( 200, 200, 200, 200, 200, 200, 200 ),
 		'POST /returns/check'            => array( 200, 200, 200, 404, 200, 200, 200 ),
+		'POST /returns/policy/simulate'  => array( 401, 401, 403, 403, 403, 200, 200 ),
 	);
 
 	/** @var array<string, int> */
