@@ -58,6 +58,13 @@ final class AdminScreens implements Conditional {
 				'screen'     => 'settings',
 				'preload'    => array( '/aftercare/v1/settings' ),
 			),
+			'aftercare-received-mail' => array(
+				'title'      => __( 'Received mail', 'aftercare' ),
+				'capability' => 'manage_aftercare',
+				'screen'     => 'received-mail',
+				// The log's first page as src/mail/url-state.ts asks for it, and the status (the count needing attention).
+				'preload'    => array( '/aftercare/v1/mail/received?page=1&per_page=20', '/aftercare/v1/mail/status' ),
+			),
 			'aftercare-help-center' => array(
 				'title'      => __( 'Help center', 'aftercare' ),
 				'capability' => 'view_aftercare_reports',

@@ -316,6 +316,15 @@ export interface AftercareMessage {
 		size: number;
 		url: string;
 	}[];
+	/**
+	 * TEMP (until wip/mailcore): how the message came by email.
+	 */
+	email: null | {
+		received_id: number;
+		sender: string;
+		matched: boolean;
+		has_quoted: boolean;
+	};
 }
 
 export interface AftercareOrderStatus {
@@ -1006,6 +1015,10 @@ export interface AftercareTicket {
 	 * @maxItems 20
 	 */
 	tags: string[];
+	/**
+	 * TEMP (until wip/mailcore): CC addresses.
+	 */
+	cc: string[];
 	/**
 	 * Who acts next: the store (agent), the customer, or nobody.
 	 */
@@ -1992,4 +2005,42 @@ export interface AftercareTicketsUpdate {
 	 * @maxItems 20
 	 */
 	tags?: string[];
+	/**
+	 * TEMP (until wip/mailcore).
+	 */
+	cc?: string[];
+}
+
+// TEMP (until wip/mailcore's generated types).
+export interface AftercareMailReceived {
+	id: number;
+	received: string;
+	source: 'webhook' | 'postmark' | 'imap';
+	sender: string;
+	subject: string;
+	outcome: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
+	reason: string;
+	reason_code: string;
+	ticket_id: number;
+	ticket_number: number | null;
+	raw?: string;
+	raw_truncated?: boolean;
+}
+export interface AftercareMailReceivedQuery {
+	outcome?: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
+	page?: number;
+	per_page?: number;
+}
+export interface AftercareMailStatus {
+	support_address: string;
+	reply_address_example: string;
+	webhooks: { raw: string; postmark: string };
+	secret_set: boolean;
+	mailbox: {
+		enabled: boolean;
+		host: string;
+		last_checked: string | null;
+		last_result: string;
+	};
+	needs_attention: number;
 }

@@ -79,6 +79,7 @@ describe( 'Thread', () => {
 						author: { id: 0, name: 'Gwen Guest', role: 'customer' },
 						body: '<p>The parcel arrived crushed.</p>',
 						created: '2026-11-30T10:00:00Z',
+						email: null,
 						attachments: [
 							{
 								id: 4,
@@ -96,6 +97,7 @@ describe( 'Thread', () => {
 						author: { id: 1, name: 'Ana', role: 'agent' },
 						body: '<p>Claim opened.</p>',
 						created: '2026-11-30T11:00:00Z',
+						email: null,
 						attachments: [],
 					},
 				] }
