@@ -15,5 +15,7 @@ module.exports = {
 		'\\.m?[jt]sx?$':
 			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
-	transformIgnorePatterns: [ '/node_modules/(?!uuid/).+\\.c?js$' ],
+	transformIgnorePatterns: [
+		'/node_modules/(?!uuid/|@wordpress/dataviews/).+\\.c?js$',
+	],
 };
