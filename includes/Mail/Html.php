@@ -94,6 +94,46 @@ final class Html {
 		return MessageBody::sanitize( $out );
 	}
 
+	/**
+	 * Rewrites the images a mail shows from its own parts (`<img src="cid:…">`): one whose part
+	 * was stored becomes a link to the stored file, named by its alt text; any other leaves only
+	 * its alt text, so no broken `cid:` reference survives. Other images are left to sanitize().
+	 *
+	 * @param array<string, string> $images Content-ID (without brackets) => the stored file's address.
+	 */
+	public static function inline_images( string $html, array $images ): string {
+		if ( false === stripos( $html, 'cid:' ) ) {
+			return $html;
+		}
+		$document = self::load( $html );
+		if ( null === $document ) {
+			return $html;
+		}
+		foreach ( iterator_to_array( $document->getElementsByTagName( 'img' ) ) as $img ) {
+			$src = trim( $img->getAttribute( 'src' ) );
+			if ( 0 !== stripos( $src, 'cid:' ) ) {
+				continue;
+			}
+			$alt = trim( $img->getAttribute( 'alt' ) );
+			$url = $images[ trim( rawurldecode( substr( $src, 4 ) ), '<>' ) ] ?? '';
+			if ( '' !== $url ) {
+				$link = $document->createElement( 'a' );
+				$link->setAttribute( 'href', $url );
+				$link->appendChild( $document->createTextNode( '' !== $alt ? $alt : __( '[image]', 'aftercare' ) ) );
+				$img->parentNode?->replaceChild( $link, $img );
+			} elseif ( '' !== $alt ) {
+				$img->parentNode?->replaceChild( $document->createTextNode( $alt ), $img );
+			} else {
+				$img->parentNode?->removeChild( $img );
+			}
+		}
+		$out = '';
+		foreach ( self::body( $document )->childNodes as $child ) {
+			$out .= $document->saveHTML( $child );
+		}
+		return $out;
+	}
+
 	public static function to_text( string $html ): string {
 		$document = self::load( $html );
 		if ( null === $document ) {

@@ -28,6 +28,9 @@ final class MailboxPoller implements Registrable {
 	/** Watermarks: mailbox key => array{uidvalidity: int, uid: int}. */
 	public const STATE_OPTION = 'aftercare_mailbox_state';
 
+	/** The last run: array{checked_at: int, handled: int, error: string, error_kind: string}. */
+	public const STATUS_OPTION = 'aftercare_mailbox_status';
+
 	/** What the Receiver is told about where a message came from. */
 	public const SOURCE = 'imap';
 
@@ -90,12 +93,12 @@ final class MailboxPoller implements Registrable {
 		if ( null === $held ) {
 			return 0;
 		}
-		$client = new ImapClient( $mailbox );
+		$client  = new ImapClient( $mailbox );
+		$handled = 0;
 		try {
 			$client->connect();
 			$client->login();
 			$validity = $client->select( $mailbox->folder )['uidvalidity'];
-			$handled  = 0;
 			foreach ( array_slice( $client->uids_from( $this->watermark( $mailbox, $validity ) + 1 ), 0, $this->batch ) as $uid ) {
 				// Null: expunged since the search, nothing to hand over.
 				$raw = $client->fetch( $uid );
@@ -110,11 +113,43 @@ final class MailboxPoller implements Registrable {
 					++$handled;
 				}
 			}
+			$this->report( $handled, null );
 			return $handled;
+		} catch ( ImapError $error ) {
+			$this->report( $handled, $error );
+			throw $error;
 		} finally {
 			$client->logout();
 			$this->lock->release( self::LOCK, $held );
 		}
+	}
+
+	/**
+	 * The last run as Settings → Email shows it (see STATUS_OPTION); null before the first.
+	 *
+	 * @return array{checked_at: int, handled: int, error: string, error_kind: string}|null
+	 */
+	public static function last_run(): ?array {
+		$status = get_option( self::STATUS_OPTION, null );
+		return is_array( $status ) ? $status + array(
+			'checked_at' => 0,
+			'handled'    => 0,
+			'error'      => '',
+			'error_kind' => '',
+		) : null;
+	}
+
+	private function report( int $handled, ?ImapError $error ): void {
+		update_option(
+			self::STATUS_OPTION,
+			array(
+				'checked_at' => time(),
+				'handled'    => $handled,
+				'error'      => $error ? $error->getMessage() : '',
+				'error_kind' => $error ? $error->kind : '',
+			),
+			false
+		);
 	}
 
 	/**

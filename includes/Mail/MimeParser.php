@@ -47,10 +47,10 @@ final class MimeParser {
 	 */
 	public static function parse( string $raw ): InboundMessage {
 		if ( '' === trim( $raw ) ) {
-			throw new UnparseableMessage( 'The message is empty.' );
+			throw new UnparseableMessage( 'empty' );
 		}
 		if ( strlen( $raw ) > self::MAX_BYTES ) {
-			throw new UnparseableMessage( sprintf( 'The message is larger than %d MB.', self::MAX_BYTES / 1024 / 1024 ) );
+			throw new UnparseableMessage( 'too_large', array( 'mb' => self::MAX_BYTES / 1024 / 1024 ) );
 		}
 		$raw = str_replace( "\r\n", "\n", $raw );
 		// An mbox "From " line (what a pipe or a saved mailbox may add) is not a header.
@@ -59,7 +59,7 @@ final class MimeParser {
 		}
 		list( $fields, $body ) = self::split_head( $raw );
 		if ( array() === $fields ) {
-			throw new UnparseableMessage( 'The message does not start with headers.' );
+			throw new UnparseableMessage( 'no_headers' );
 		}
 		$parser = new self();
 		$part   = $parser->part( $fields, $body, 0 );
@@ -100,7 +100,7 @@ final class MimeParser {
 		$head = false === $end ? $raw : substr( $raw, 0, $end );
 		$body = false === $end ? '' : substr( $raw, $end + ( 0 === $end ? 1 : 2 ) );
 		if ( strlen( $head ) > self::MAX_HEADER_BYTES ) {
-			throw new UnparseableMessage( sprintf( 'A header block is larger than %d KB.', self::MAX_HEADER_BYTES / 1024 ) );
+			throw new UnparseableMessage( 'header_too_large', array( 'kb' => self::MAX_HEADER_BYTES / 1024 ) );
 		}
 		$fields = array();
 		foreach ( explode( "\n", str_replace( "\0", '', $head ) ) as $line ) {
@@ -124,10 +124,10 @@ final class MimeParser {
 	 */
 	private function part( array $fields, string $body, int $depth ): array {
 		if ( ++$this->parts > self::MAX_PARTS ) {
-			throw new UnparseableMessage( sprintf( 'The message has more than %d MIME parts.', self::MAX_PARTS ) );
+			throw new UnparseableMessage( 'too_many_parts', array( 'max' => self::MAX_PARTS ) );
 		}
 		if ( $depth > self::MAX_DEPTH ) {
-			throw new UnparseableMessage( sprintf( 'The MIME parts are nested deeper than %d levels.', self::MAX_DEPTH ) );
+			throw new UnparseableMessage( 'too_deep', array( 'max' => self::MAX_DEPTH ) );
 		}
 		$field = static function ( string $name ) use ( $fields ): string {
 			foreach ( $fields as list( $n, $v ) ) {
@@ -182,10 +182,10 @@ final class MimeParser {
 	 */
 	private function multipart( string $type, string $boundary, string $body, int $depth ): array {
 		if ( '' === $boundary ) {
-			throw new UnparseableMessage( sprintf( 'A %s part has no boundary.', $type ) );
+			throw new UnparseableMessage( 'no_boundary', array( 'type' => $type ) );
 		}
 		if ( ! preg_match_all( '/^--' . preg_quote( $boundary, '/' ) . '(--)?[ \t]*$/m', $body, $found, PREG_OFFSET_CAPTURE | PREG_SET_ORDER ) ) {
-			throw new UnparseableMessage( sprintf( 'The boundary "%s" of a %s part never appears.', $boundary, $type ) );
+			throw new UnparseableMessage( 'boundary_missing', array( 'boundary' => $boundary, 'type' => $type ) );
 		}
 		$children = array();
 		foreach ( $found as $i => $delimiter ) {
@@ -223,7 +223,7 @@ final class MimeParser {
 		$clean = (string) preg_replace( '/\s+/', '', $body );
 		$bytes = base64_decode( $clean, true ); // phpcs:ignore -- mail's own encoding, not obfuscation.
 		if ( false === $bytes || 1 === strlen( rtrim( $clean, '=' ) ) % 4 ) {
-			throw new UnparseableMessage( 'A base64 part is damaged or cut short.' );
+			throw new UnparseableMessage( 'bad_base64' );
 		}
 		return $bytes;
 	}

@@ -66,7 +66,10 @@ final class QuoteTrimmer {
 			return new Trimmed( $text, $text, false );
 		}
 		$visible = rtrim( implode( "\n", array_slice( $lines, 0, $cut ) ) );
-		return new Trimmed( '' === trim( $visible ) ? $text : $visible, $text, false );
+		if ( '' === trim( $visible ) ) {
+			return new Trimmed( $text, $text, false );
+		}
+		return new Trimmed( $visible, $text, false, trim( implode( "\n", array_slice( $lines, $cut ) ) ) );
 	}
 
 	public static function html( string $html ): Trimmed {
@@ -92,9 +95,11 @@ final class QuoteTrimmer {
 		if ( null === $cut || ( null !== $forward && self::before( $forward, $cut ) ) ) {
 			return new Trimmed( $html, $html, true );
 		}
-		// Everything from the mark on, in document order, goes.
+		// Everything from the mark on, in document order, goes (and is kept as the quote).
+		$quoted = $document->saveHTML( $cut );
 		for ( $node = $cut; null !== $node && ! $node->isSameNode( $body ); $node = $node->parentNode ) {
 			while ( null !== $node->nextSibling ) {
+				$quoted .= $document->saveHTML( $node->nextSibling );
 				$node->parentNode?->removeChild( $node->nextSibling );
 			}
 		}
@@ -114,7 +119,10 @@ final class QuoteTrimmer {
 			$visible .= $document->saveHTML( $child );
 		}
 		$visible = trim( $visible );
-		return new Trimmed( '' === trim( Html::to_text( $visible ) ) ? $html : $visible, $html, true );
+		if ( '' === trim( Html::to_text( $visible ) ) ) {
+			return new Trimmed( $html, $html, true );
+		}
+		return new Trimmed( $visible, $html, true, trim( $quoted ) );
 	}
 
 	/**

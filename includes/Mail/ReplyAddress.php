@@ -15,10 +15,10 @@ use Aftercare\Settings\Settings;
 
 final class ReplyAddress {
 
-	/** The plus-tag: t{ticket number}.{first 8 hex of its HMAC}. */
 	/** The option holding the key of the plus-tags. */
 	public const TAG_KEY = 'aftercare_mail_tag_key';
 
+	/** The plus-tag: t{ticket number}.{first 8 hex of its HMAC}. */
 	private const TAG = '/^t(\d{1,18})\.([0-9a-f]{8})$/';
 
 	public function __construct( private Settings $settings ) {}
@@ -36,10 +36,16 @@ final class ReplyAddress {
 	 */
 	public function secret(): string {
 		$secret = (string) $this->settings->get( 'inbound_secret' );
-		if ( '' === $secret ) {
-			$secret = wp_generate_password( 40, false );
-			$this->settings->update( array( 'inbound_secret' => $secret ) );
-		}
+		return '' !== $secret ? $secret : $this->rotate();
+	}
+
+	/**
+	 * Replaces the inbound secret with a new random one (40 letters and digits, about 238 bits):
+	 * the old one stops working at once.
+	 */
+	public function rotate(): string {
+		$secret = wp_generate_password( 40, false );
+		$this->settings->update( array( 'inbound_secret' => $secret ) );
 		return $secret;
 	}
 

@@ -1,8 +1,8 @@
 <?php
 /**
- * What QuoteTrimmer made of a body: the part the sender wrote now, and the whole body as sent
- * (for "show quoted text"). $html says which kind both are. When nothing was trimmed, $visible
- * is $original.
+ * What QuoteTrimmer made of a body: the part the sender wrote now, what was cut off below it
+ * (quoted history and signature, for "show quoted text"), and the whole body as sent. $html says
+ * which kind all three are. When nothing was trimmed, $visible is $original and $quoted is ''.
  *
  * @package Aftercare
  */
@@ -17,6 +17,7 @@ final class Trimmed {
 		public readonly string $visible,
 		public readonly string $original,
 		public readonly bool $html,
+		public readonly string $quoted = '',
 	) {}
 
 	public function trimmed(): bool {

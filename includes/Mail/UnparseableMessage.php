@@ -1,7 +1,7 @@
 <?php
 /**
- * A raw message the parser could not read. The reason is for the "needs attention" list, in
- * plain English for the agent; the raw message itself is the caller's to keep.
+ * Thrown by MimeParser when a message cannot be read at all; $reason says why (its code is what
+ * the log of received mail stores).
  *
  * @package Aftercare
  */
@@ -12,7 +12,19 @@ namespace Aftercare\Mail;
 
 final class UnparseableMessage extends \RuntimeException {
 
-	public function __construct( public readonly string $reason ) {
-		parent::__construct( 'Unparseable message: ' . $reason );
+	/** Why, in words. */
+	public readonly string $reason;
+
+	/** Why, as the log stores it. */
+	public readonly Reason $why;
+
+	/**
+	 * @param string               $code Reason code (see Reason::describe()).
+	 * @param array<string, mixed> $args Its arguments.
+	 */
+	public function __construct( string $code, array $args = array() ) {
+		$this->why    = new Reason( $code, $args );
+		$this->reason = $this->why->describe();
+		parent::__construct( 'Unparseable message: ' . $this->reason );
 	}
 }

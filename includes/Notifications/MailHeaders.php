@@ -3,7 +3,8 @@
  * What makes a mail threadable, for both mailers: a stable Message-ID per outbox row, In-Reply-To
  * and References to the earlier mails of the same thread (ticket and recipient, both ways: what we
  * sent them and what they wrote us, so our answer to a shopper's mail sits under it), and for the
- * shopper a Reply-To that leads back to the ticket (the support address with a signed plus-tag).
+ * shopper a Reply-To that leads back to the ticket (the support address with a signed plus-tag),
+ * and a Cc to the addresses an agent copied in on the ticket.
  *
  * @package Aftercare
  */
@@ -15,6 +16,7 @@ namespace Aftercare\Notifications;
 use Aftercare\Infrastructure\Registrable;
 use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Mail\ReplyAddress;
+use Aftercare\Tickets\TicketRepository;
 
 final class MailHeaders implements Registrable {
 
@@ -24,7 +26,12 @@ final class MailHeaders implements Registrable {
 	/** Message-IDs a mail refers to at most (the newest). */
 	private const REFERENCES = 10;
 
-	public function __construct( private Outbox $outbox, private ReceivedMailRepository $received, private ReplyAddress $reply ) {}
+	public function __construct(
+		private Outbox $outbox,
+		private ReceivedMailRepository $received,
+		private ReplyAddress $reply,
+		private TicketRepository $tickets
+	) {}
 
 	public function register(): void {
 		add_action( 'phpmailer_init', array( $this, 'stamp' ) );
@@ -52,6 +59,11 @@ final class MailHeaders implements Registrable {
 		if ( $mail->kind->to_customer() && is_email( $this->reply->support() ) ) {
 			// Only the shopper's mails: an agent answering a notification by mail would become a "customer".
 			$headers[] = 'Reply-To: ' . $this->reply->for_ticket( $mail->ticket_number );
+		}
+		$cc = $mail->kind->to_customer() ? ( $this->tickets->find( (int) $row->ticket_id )?->cc ?? array() ) : array();
+		if ( $cc ) {
+			// The addresses an agent copied in see what the customer sees (their replies join the ticket).
+			$headers[] = 'Cc: ' . implode( ', ', $cc );
 		}
 		return $headers;
 	}

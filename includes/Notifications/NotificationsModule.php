@@ -27,18 +27,15 @@ final class NotificationsModule extends Module {
 	/** The support address, its per-ticket reply addresses and the inbound secret (the Mail module reads mail with them). */
 	public readonly ReplyAddress $reply;
 
-	/**
-	 * The log of received mail: built here because outgoing mail threads under it; the Mail module
-	 * owns and installs it.
-	 */
+	/** The log of received mail (built by the Tickets module): outgoing mail threads under it. */
 	public readonly ReceivedMailRepository $received;
 
 	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns ) {
 		$template       = new EmailTemplate();
 		$this->outbox   = new Outbox( $shared->wpdb, $shared->clock );
 		$this->reply    = new ReplyAddress( $shared->settings );
-		$this->received = new ReceivedMailRepository( $shared->wpdb, $shared->clock );
-		$this->headers  = new MailHeaders( $this->outbox, $this->received, $this->reply );
+		$this->received = $tickets->received_mail;
+		$this->headers  = new MailHeaders( $this->outbox, $this->received, $this->reply, $tickets->repository );
 		$this->notifier = new Notifier(
 			$this->outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),

@@ -212,6 +212,42 @@ final class ExportItems {
 	}
 
 	/**
+	 * The mails the person sent the store (the log of received mail; the words themselves are in
+	 * their tickets' messages).
+	 *
+	 * @param object[] $rows Rows of the log.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function received_mail( array $rows ): array {
+		return array_map(
+			static fn( object $row ): array => array(
+				'group_id'    => 'aftercare-received-mail',
+				'group_label' => __( 'Emails received from you', 'aftercare' ),
+				'item_id'     => 'aftercare-received-mail-' . $row->id,
+				'data'        => array(
+					array(
+						'name'  => __( 'Received', 'aftercare' ),
+						'value' => gmdate( 'Y-m-d H:i:s', (int) $row->received_at ) . ' UTC',
+					),
+					array(
+						'name'  => __( 'From', 'aftercare' ),
+						'value' => (string) $row->sender,
+					),
+					array(
+						'name'  => __( 'Subject', 'aftercare' ),
+						'value' => (string) $row->subject,
+					),
+					array(
+						'name'  => __( 'What became of it', 'aftercare' ),
+						'value' => (string) $row->outcome,
+					),
+				),
+			),
+			$rows
+		);
+	}
+
+	/**
 	 * Who looked up the person's orders, as recorded on them (time, shortened address, how).
 	 *
 	 * @param Order[] $orders The person's orders.

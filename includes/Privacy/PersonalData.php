@@ -87,7 +87,8 @@ final class PersonalData implements Registrable {
 			__( 'When you look up an order with its number, we note on the order when it was looked up and a shortened form of your IP address (its last part removed), so the order’s owner and our staff can see who checked it.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			__( 'Our help center keeps what visitors search for, which articles they open and whether an article helped (with an optional comment). It links them with an anonymous, random visitor id kept in a cookie (aftercare_visitor, one year) and stored by us only in a scrambled (hashed) form — never with your IP address or name. If you open a support request from the same browser, we note that, to learn whether our articles help.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			__( 'To protect our forms from abuse, we count requests per IP address for up to a day, in a scrambled (hashed) form only.', 'aftercare' ),
-			__( 'How long we keep it: support requests stay as long as our records require. Attachments of finished requests may be deleted after a period we set; help-center searches and votes are deleted after the period set in our settings; emails we sent you are forgotten after 30 days.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+			__( 'When you email our support address, what you write and the files you send become a support request as above, and we keep the email as we received it (with its headers) for the period set in our settings, to recognise a repeated delivery and to look into one we could not read. If we copy someone else in on your request at your wish, they receive our emails about it and can answer in it.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+			__( 'How long we keep it: support requests stay as long as our records require. Attachments of finished requests may be deleted after a period we set; help-center searches and votes are deleted after the period set in our settings; emails we sent you are forgotten after 30 days, and emails you sent us after the period set in our settings.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			__( 'You can ask us for an export of this data, or to erase it: we then remove your name, email, subjects, messages, files and help-center activity, and keep only an anonymous record (number, dates, status) of each request.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		);
 		wp_add_privacy_policy_content(
@@ -140,7 +141,12 @@ final class PersonalData implements Registrable {
 		$returns = $this->return_rows( $email, max( 0, $page - $first ) * self::PAGE );
 		$done    = count( $returns ) < self::PAGE;
 		return array(
-			'data' => array_merge( $data, $this->items->returns( $returns ), $done ? $this->items->lookups( $this->person_orders( $email ) ) : array() ),
+			'data' => array_merge(
+				$data,
+				$this->items->returns( $returns ),
+				$done ? $this->items->lookups( $this->person_orders( $email ) ) : array(),
+				$done ? $this->items->received_mail( $this->received_rows( $email ) ) : array()
+			),
 			'done' => $done,
 		);
 	}
@@ -162,6 +168,7 @@ final class PersonalData implements Registrable {
 		if ( $done ) {
 			$this->outbox->forget_recipient( $email );
 			$removed = $this->received->forget_sender( $email ) || $removed;
+			$removed = $this->tickets->forget_cc( $email ) || $removed;
 			$removed = $this->forget_lookups( $email ) || $removed;
 		}
 		return array(
@@ -170,6 +177,20 @@ final class PersonalData implements Registrable {
 			'messages'       => array(),
 			'done'           => $done,
 		);
+	}
+
+	/**
+	 * Every mail received from the person (the log keeps them for its retention period only).
+	 *
+	 * @return object[]
+	 */
+	private function received_rows( string $email ): array {
+		$rows = array();
+		do {
+			$page = $this->received->of_sender( $email, count( $rows ), 500 );
+			$rows = array( ...$rows, ...$page );
+		} while ( 500 === count( $page ) );
+		return $rows;
 	}
 
 	/**

@@ -60,7 +60,8 @@ final class PrivacyModule extends Module {
 				$shared->clock,
 				$help->search_log,
 				$help->votes,
-				$help->deflection
+				$help->deflection,
+				$this->mail->received
 			),
 		);
 	}

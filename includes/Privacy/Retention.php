@@ -4,7 +4,8 @@
  * for longer than the store's retention setting, in batches, and forgets delivered mails. A
  * return's photos are its thread's attachments; there the return decides: once it has been
  * rejected, settled or closed for that long, like a done ticket. Help-center analytics (search
- * log, votes and their comments, visitor-ticket links) older than their own setting go too.
+ * log, votes and their comments, visitor-ticket links) older than their own setting go too, and
+ * so does the log of received mail (with each raw message) after its own.
  *
  * @package Aftercare
  */
@@ -18,6 +19,7 @@ use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Registrable;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Notifications\Notifier;
 use Aftercare\Notifications\Outbox;
 use Aftercare\Returns\ReturnRepository;
@@ -48,7 +50,8 @@ final class Retention implements Registrable {
 		private Clock $clock,
 		private SearchLog $log,
 		private ArticleVotes $votes,
-		private Deflection $deflection
+		private Deflection $deflection,
+		private ReceivedMailRepository $received
 	) {}
 
 	public function register(): void {
@@ -65,7 +68,8 @@ final class Retention implements Registrable {
 	public function run(): void {
 		$files = $this->delete_expired_attachments();
 		$help  = $this->delete_expired_help_analytics();
-		if ( $files >= self::BATCH || $help >= self::HELP_BATCH ) {
+		$mail  = $this->delete_expired_received_mail();
+		if ( $files >= self::BATCH || $help >= self::HELP_BATCH || $mail >= self::HELP_BATCH ) {
 			wp_schedule_single_event( $this->clock->now() + MINUTE_IN_SECONDS, self::HOOK );
 		}
 		$this->outbox->purge( self::SENT_MAIL_AGE );
@@ -74,6 +78,17 @@ final class Retention implements Registrable {
 		if ( null !== $next ) {
 			$this->notifier->wake( max( $next, $this->clock->now() ) );
 		}
+	}
+
+	/**
+	 * Deletes a batch of received mails (raw message and all) older than the
+	 * `received_mail_retention_days` setting.
+	 *
+	 * @return int Rows deleted (HELP_BATCH: there may be more).
+	 */
+	public function delete_expired_received_mail(): int {
+		$days = (int) $this->settings->get( 'received_mail_retention_days' );
+		return $days > 0 ? $this->received->delete_before( $this->clock->now() - $days * DAY_IN_SECONDS, self::HELP_BATCH ) : 0;
 	}
 
 	/**

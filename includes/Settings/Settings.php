@@ -85,10 +85,12 @@ final class Settings {
 				'default'     => '',
 			),
 			'inbound_secret'           => array(
-				'description' => __( 'The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).', 'aftercare' ),
+				'description' => __( 'The secret inbound mail webhooks sign their bodies with (generated on first use; POST mail/secret makes a new one). Write-only: it is never sent back.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'type'        => 'string',
 				'pattern'     => '^$|^[A-Za-z0-9]{24,64}$',
 				'default'     => '',
+				// In no context: accepted on update (a store's own secret), never in a response.
+				'context'     => array(),
 			),
 			'attachment_retention_months' => array(
 				'description' => __( 'Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).', 'aftercare' ),
@@ -96,6 +98,13 @@ final class Settings {
 				'minimum'     => 0,
 				'maximum'     => 120,
 				'default'     => 0,
+			),
+			'received_mail_retention_days' => array(
+				'description' => __( 'Delete the log of received email, with each raw message, after this many days (0 keeps it). Messages stay in their tickets; only their quoted text and email details go.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 3650,
+				'default'     => 90,
 			),
 			'help_analytics_retention_months' => array(
 				'description' => __(

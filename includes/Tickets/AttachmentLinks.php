@@ -41,6 +41,38 @@ final class AttachmentLinks {
 	}
 
 	/**
+	 * The file's lasting address, as a message body stores it (an email's inline image). It opens
+	 * nothing by itself in a browser: sign_in() turns it into the viewer's signed link on display.
+	 */
+	public static function address( int $file_id ): string {
+		return rest_url( 'aftercare/v1/attachments/' . $file_id );
+	}
+
+	/**
+	 * A message body with the lasting addresses of its own files replaced by the viewer's signed
+	 * links; any other address is left as it is (and opens nothing without credentials).
+	 *
+	 * @param Attachment[] $files The message's files.
+	 */
+	public function sign_in( string $body, array $files ): string {
+		if ( ! $files || ! str_contains( $body, 'aftercare/v1/attachments/' ) ) {
+			return $body;
+		}
+		$links = array();
+		foreach ( $files as $file ) {
+			$links[ self::address( $file->id ) ] = $this->url( $file );
+		}
+		return (string) preg_replace_callback(
+			'/\shref="([^"]*)"/',
+			static function ( array $match ) use ( $links ): string {
+				$url = html_entity_decode( $match[1], ENT_QUOTES | ENT_HTML5 );
+				return isset( $links[ $url ] ) ? ' href="' . esc_url( $links[ $url ] ) . '"' : $match[0];
+			},
+			$body
+		);
+	}
+
+	/**
 	 * Who a link was made for, when it is genuine, unexpired and (for a signed-in viewer) opened in
 	 * their login session: the user id, 0 for a guest's link; null otherwise.
 	 */

@@ -61,6 +61,15 @@ final class MessageRepository implements Table {
 		return new Message( (int) $this->wpdb->insert_id, $ticket_id, $type, $author_id, $author_role, $author_name, $body, $created_at );
 	}
 
+	/**
+	 * Rewrites a message's body (an email's, once its inline images have stored files to link).
+	 *
+	 * @param string $body Sanitized HTML.
+	 */
+	public function replace_body( int $id, string $body ): void {
+		$this->wpdb->update( $this->table(), array( 'body' => $body ), array( 'id' => $id ) );
+	}
+
 	public function find( int $id ): ?Message {
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );

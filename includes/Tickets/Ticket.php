@@ -16,6 +16,8 @@ final class Ticket {
 	 * @param int      $email_verified_at When the customer's email was shown to be theirs (0: not yet,
 	 *                                    a guest's claim only): see TicketService::create() and
 	 *                                    TicketAccess::confirm_email().
+	 * @param string[] $cc                Addresses an agent copied in: our mails to the customer go
+	 *                                    to them too, and their replies by mail join the ticket.
 	 */
 	public function __construct(
 		public int $id,
@@ -39,7 +41,8 @@ final class Ticket {
 		public int $sla_paused_seconds = 0,
 		public int $message_count = 0,
 		public array $tags = array(),
-		public int $email_verified_at = 0
+		public int $email_verified_at = 0,
+		public array $cc = array()
 	) {}
 
 	/**
@@ -88,7 +91,8 @@ final class Ticket {
 			(int) $row->sla_paused_seconds,
 			(int) $row->message_count,
 			$tags,
-			(int) $row->email_verified_at
+			(int) $row->email_verified_at,
+			array_values( array_filter( explode( ',', (string) ( $row->cc ?? '' ) ) ) )
 		);
 	}
 }

@@ -39,7 +39,7 @@ final class TicketRepository implements Table {
 	}
 
 	public function schema_version(): int {
-		return 4;
+		return 5;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -68,6 +68,7 @@ final class TicketRepository implements Table {
   message_count int(10) unsigned NOT NULL DEFAULT 0,
   sla_breach_due bigint(20) unsigned NOT NULL DEFAULT 0,
   email_verified_at bigint(20) unsigned NOT NULL DEFAULT 0,
+  cc varchar(1100) NOT NULL DEFAULT '',
   idempotency_key char(64) DEFAULT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY number (number),
@@ -453,6 +454,27 @@ final class TicketRepository implements Table {
 	}
 
 	/**
+	 * Takes an address off every ticket it was copied in on (personal-data erasure).
+	 *
+	 * @return bool Whether any ticket had it.
+	 */
+	public function forget_cc( string $email ): bool {
+		$email = strtolower( $email );
+		$like  = '%' . $this->wpdb->esc_like( $email ) . '%';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		$rows  = $this->wpdb->get_results( $this->wpdb->prepare( "SELECT id, cc FROM {$this->table()} WHERE cc LIKE %s", $like ) );
+		$found = false;
+		foreach ( $rows as $row ) {
+			$cc = explode( ',', (string) $row->cc );
+			if ( in_array( $email, $cc, true ) ) {
+				$this->wpdb->update( $this->table(), array( 'cc' => implode( ',', array_diff( $cc, array( $email ) ) ) ), array( 'id' => (int) $row->id ) );
+				$found = true;
+			}
+		}
+		return $found;
+	}
+
+	/**
 	 * @return array<string, int|string>
 	 */
 	private function row( Ticket $ticket ): array {
@@ -478,6 +500,7 @@ final class TicketRepository implements Table {
 			'sla_paused_seconds' => $ticket->sla_paused_seconds,
 			'message_count'      => $ticket->message_count,
 			'email_verified_at'  => $ticket->email_verified_at,
+			'cc'                 => implode( ',', $ticket->cc ),
 		);
 	}
 }

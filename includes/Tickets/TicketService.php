@@ -23,6 +23,9 @@ final class TicketService {
 
 	public const MAX_TAGS = 20;
 
+	/** Most addresses an agent may copy in on a ticket. */
+	public const MAX_CC = 10;
+
 	/** How long an idempotency key answers with what it made (tickets and returns). */
 	public const IDEMPOTENCY_TTL = DAY_IN_SECONDS;
 
@@ -101,7 +104,8 @@ final class TicketService {
 			1,
 			$agent ? self::tags( (array) ( $input['tags'] ?? array() ) ) : array(),
 			// An account's email, or one the order was placed with, is the customer's; a guest's bare claim is not.
-			$customer['id'] || ( $order && 0 === strcasecmp( $order->billing_email, $customer['email'] ) ) ? $now : 0
+			$customer['id'] || ( $order && 0 === strcasecmp( $order->billing_email, $customer['email'] ) ) ? $now : 0,
+			$agent ? self::cc( (array) ( $input['cc'] ?? array() ) ) : array()
 		);
 		$this->sla->apply( $ticket );
 		$files = $this->attachments->accept( (array) ( $input['attachments'] ?? array() ), $actor_id );
@@ -248,9 +252,10 @@ final class TicketService {
 		$remove   = self::tags( (array) ( $changes['remove_tags'] ?? array() ) );
 		$status   = isset( $changes['status'] ) ? Status::from( (string) $changes['status'] ) : null;
 		$priority = isset( $changes['priority'] ) ? Priority::from( (string) $changes['priority'] ) : null;
+		$cc       = isset( $changes['cc'] ) ? self::cc( (array) $changes['cc'] ) : null;
 
 		$updates = $this->transaction->run(
-			function () use ( $tickets, $assignee, $tags, $add, $remove, $status, $priority, $actor_id ): array {
+			function () use ( $tickets, $assignee, $tags, $add, $remove, $status, $priority, $cc, $actor_id ): array {
 				$done = array();
 				foreach ( $tickets as $ticket ) {
 					$before = clone $ticket;
@@ -273,7 +278,11 @@ final class TicketService {
 						$diff['tags']  = array( $ticket->tags, $new_tags );
 						$ticket->tags = $new_tags;
 					}
-					foreach ( array( 'priority', 'assignee_id', 'tags' ) as $field ) {
+					if ( null !== $cc && $cc !== $ticket->cc ) {
+						$diff['cc'] = array( $ticket->cc, $cc );
+						$ticket->cc = $cc;
+					}
+					foreach ( array( 'priority', 'assignee_id', 'tags', 'cc' ) as $field ) {
 						if ( isset( $diff[ $field ] ) ) {
 							$this->events->record(
 								'ticket',
@@ -502,6 +511,29 @@ final class TicketService {
 	 * @param array<mixed> $tags Raw tags.
 	 * @return string[]
 	 */
+	/**
+	 * Copied-in addresses: lower-cased, each once, each a valid address, at most MAX_CC.
+	 *
+	 * @param array<mixed> $addresses As the agent sent them.
+	 * @return string[]
+	 */
+	public static function cc( array $addresses ): array {
+		$clean = array();
+		foreach ( $addresses as $address ) {
+			$address           = strtolower( self::email( is_scalar( $address ) ? (string) $address : '', 'cc' ) );
+			$clean[ $address ] = $address;
+		}
+		if ( count( $clean ) > self::MAX_CC ) {
+			throw DomainError::invalid(
+				'too_many_cc',
+				/* translators: %d: maximum number of addresses. */
+				sprintf( __( 'Copy in at most %d addresses.', 'aftercare' ), self::MAX_CC ),
+				array( 'params' => array( 'cc' ) )
+			);
+		}
+		return array_values( $clean );
+	}
+
 	public static function tags( array $tags ): array {
 		$clean = array();
 		foreach ( $tags as $tag ) {

@@ -13,6 +13,7 @@ namespace Aftercare\Tickets;
 use Aftercare\HelpCenter\HelpCenterModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Tickets\Rest\AttachmentSchema;
 use Aftercare\Tickets\Rest\AttachmentsController;
@@ -45,6 +46,11 @@ final class TicketsModule extends Module {
 	/** A ticket's thread and a return's (its ticket's) share one message resource over REST. */
 	public readonly MessageThread $thread;
 	public readonly AttachmentSchema $file_schema;
+	/**
+	 * The log of received mail: built here because the thread shows which messages came by email
+	 * (and outgoing mail threads under it); the Mail module owns and installs it.
+	 */
+	public readonly ReceivedMailRepository $received_mail;
 	/** The shopper's view of their threads, for every storefront page. */
 	public readonly CustomerThreads $threads;
 
@@ -61,6 +67,7 @@ final class TicketsModule extends Module {
 		$clock               = $shared->clock;
 		$this->tags          = new TagRepository( $wpdb );
 		$this->messages      = new MessageRepository( $wpdb );
+		$this->received_mail = new ReceivedMailRepository( $wpdb, $clock );
 		$this->terms         = new TicketTerms( $wpdb, $help->tokenizer );
 		$this->repository    = new TicketRepository( $wpdb, $this->tags, $this->terms, $this->messages );
 		$this->events        = new EventLog( $wpdb, $clock );
@@ -89,7 +96,8 @@ final class TicketsModule extends Module {
 			$this->attachments,
 			$shared->limiter,
 			new MessageSchema( $this->file_schema ),
-			$shared->client
+			$shared->client,
+			$this->received_mail
 		);
 		$this->threads       = new CustomerThreads( $shared->settings );
 	}

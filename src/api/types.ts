@@ -49,6 +49,7 @@ export interface AftercareEvent {
 		| 'priority'
 		| 'assignee'
 		| 'tags'
+		| 'cc'
 		| 'sla'
 		| 'restocked'
 		| 'refund'
@@ -253,9 +254,64 @@ export interface AftercareInboundMail {
 	 */
 	reason?: string;
 	/**
+	 * The first reason as a code, e.g. not_customer or attachments_refused (empty: none).
+	 */
+	reason_code?: string;
+	/**
 	 * The mail's entry in the log of received mail.
 	 */
 	received_id?: number;
+}
+
+export interface AftercareMailSecret {
+	/**
+	 * The new inbound secret (shown once): sign webhook bodies with it.
+	 */
+	secret: string;
+	/**
+	 * The address to give Postmark as its inbound webhook, with the new secret as its key.
+	 */
+	postmark_url: string;
+}
+
+export interface AftercareMailStatus {
+	/**
+	 * The address shoppers write to (the setting, else the admin email).
+	 */
+	support_address: string;
+	/**
+	 * What the Reply-To of a mail about ticket #1042 looks like: the support address with the ticket's tag.
+	 */
+	reply_address_example: string;
+	/**
+	 * Where an MTA or a forwarding service posts raw messages, signed with the inbound secret.
+	 */
+	webhook_url: string;
+	/**
+	 * Where Postmark posts its inbound JSON; add ?key= and the inbound secret.
+	 */
+	postmark_url: string;
+	/**
+	 * Whether the store has an inbound secret (POST mail/secret makes a new one).
+	 */
+	secret_set: boolean;
+	/**
+	 * The mailbox read over IMAP, and its last run.
+	 */
+	mailbox: {
+		enabled: boolean;
+		host: string;
+		user: string;
+		folder: string;
+		last_checked: string | null;
+		last_handled: number | null;
+		last_error: string;
+		last_error_kind: '' | 'connect' | 'tls' | 'auth' | 'server';
+	};
+	/**
+	 * Received mails kept for an agent because they could not be read or written.
+	 */
+	needs_attention: number;
 }
 
 export interface AftercareMailboxTest {
@@ -275,6 +331,13 @@ export interface AftercareMailboxTest {
 	 * Messages in the folder.
 	 */
 	messages: number;
+}
+
+export interface AftercareMessageQuoted {
+	/**
+	 * The quoted history and signature trimmed off the message, as sanitized HTML (empty: nothing was trimmed).
+	 */
+	html: string;
 }
 
 export interface AftercareMessage {
@@ -317,14 +380,26 @@ export interface AftercareMessage {
 		url: string;
 	}[];
 	/**
-	 * TEMP (until wip/mailcore): how the message came by email.
+	 * Agents: how the message came by email (null: written on the web or in wp-admin). Gone once the received mail is purged.
 	 */
-	email: null | {
+	email: {
+		/**
+		 * Its entry in the log of received mail.
+		 */
 		received_id: number;
+		/**
+		 * The address it came from.
+		 */
 		sender: string;
+		/**
+		 * Whether it was threaded into an existing ticket (by reply address, headers or subject); false: it opened this ticket.
+		 */
 		matched: boolean;
+		/**
+		 * Whether quoted history or a signature was trimmed off (GET …/quoted shows it).
+		 */
 		has_quoted: boolean;
-	};
+	} | null;
 }
 
 export interface AftercareOrderStatus {
@@ -397,6 +472,57 @@ export interface AftercareOrderStatus {
 	 * Order total, formatted; only for the signed-in customer who placed the order.
 	 */
 	total?: string;
+}
+
+export interface AftercareReceivedMail {
+	/**
+	 * Internal id.
+	 */
+	id: number;
+	/**
+	 * When it was received (UTC).
+	 */
+	received: string;
+	/**
+	 * How it came in: the signed webhook, Postmark, or the mailbox (IMAP).
+	 */
+	source: 'webhook' | 'imap' | 'postmark';
+	/**
+	 * The sender's address (empty when the mail could not be read).
+	 */
+	sender: string;
+	/**
+	 * Subject line.
+	 */
+	subject: string;
+	/**
+	 * What became of it: stored in a ticket, ignored (auto-reply, bounce, our own mail, over a limit) or kept for an agent.
+	 */
+	outcome: 'stored' | 'ignored' | 'needs_attention';
+	/**
+	 * Why, in words (empty when simply stored).
+	 */
+	reason: string;
+	/**
+	 * The first reason as a code, e.g. not_customer or attachments_refused (empty: none).
+	 */
+	reason_code: string;
+	/**
+	 * The ticket it went to (0: none).
+	 */
+	ticket_id: number;
+	/**
+	 * That ticket's number (null: none, or deleted since).
+	 */
+	ticket_number: number | null;
+	/**
+	 * One entry only: the raw message as received, as text (cut after 256 KB).
+	 */
+	raw: string;
+	/**
+	 * One entry only: whether the raw message was cut.
+	 */
+	raw_truncated: boolean;
 }
 
 export interface AftercareReturnCheck {
@@ -701,13 +827,17 @@ export interface AftercareSettings {
 	 */
 	support_email: string;
 	/**
-	 * The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).
+	 * The secret inbound mail webhooks sign their bodies with (generated on first use; POST mail/secret makes a new one). Write-only: it is never sent back.
 	 */
-	inbound_secret: string;
+	inbound_secret?: string;
 	/**
 	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
 	 */
 	attachment_retention_months: number;
+	/**
+	 * Delete the log of received email, with each raw message, after this many days (0 keeps it). Messages stay in their tickets; only their quoted text and email details go.
+	 */
+	received_mail_retention_days: number;
 	/**
 	 * Delete help-center searches, clicks, votes with their comments, and the links between visitors and tickets after this many months (0 keeps them).
 	 */
@@ -1016,7 +1146,9 @@ export interface AftercareTicket {
 	 */
 	tags: string[];
 	/**
-	 * TEMP (until wip/mailcore): CC addresses.
+	 * Agents: addresses copied in on the ticket (lower-cased, each once). Our mails to the customer go to them too, and their replies by mail join the ticket. Never shown to customers.
+	 *
+	 * @maxItems 10
 	 */
 	cc: string[];
 	/**
@@ -1155,6 +1287,24 @@ export interface AftercareHelpSearchQuery {
 	 * Treat the last word as unfinished (search as you type).
 	 */
 	prefix?: boolean;
+}
+
+/**
+ * GET /aftercare/v1/mail/received
+ */
+export interface AftercareMailReceivedQuery {
+	/**
+	 * Page of the log.
+	 */
+	page?: number;
+	/**
+	 * Entries per page.
+	 */
+	per_page?: number;
+	/**
+	 * Only entries with this outcome.
+	 */
+	outcome?: 'stored' | 'ignored' | 'needs_attention';
 }
 
 /**
@@ -1582,13 +1732,17 @@ export interface AftercareSettingsUpdate {
 	 */
 	support_email?: string;
 	/**
-	 * The secret inbound mail webhooks sign their bodies with (generated on first use; change it to rotate).
+	 * The secret inbound mail webhooks sign their bodies with (generated on first use; POST mail/secret makes a new one). Write-only: it is never sent back.
 	 */
 	inbound_secret?: string;
 	/**
 	 * Delete the attachments of solved and closed tickets after this many months without activity (0 keeps them).
 	 */
 	attachment_retention_months?: number;
+	/**
+	 * Delete the log of received email, with each raw message, after this many days (0 keeps it). Messages stay in their tickets; only their quoted text and email details go.
+	 */
+	received_mail_retention_days?: number;
 	/**
 	 * Delete help-center searches, clicks, votes with their comments, and the links between visitors and tickets after this many months (0 keeps them).
 	 */
@@ -1822,6 +1976,12 @@ export interface AftercareTicketsCreate {
 	 */
 	tags?: string[];
 	/**
+	 * Agents: addresses copied in on the ticket (lower-cased, each once). Our mails to the customer go to them too, and their replies by mail join the ticket. Never shown to customers.
+	 *
+	 * @maxItems 10
+	 */
+	cc?: string[];
+	/**
 	 * The first message (plain text or simple HTML).
 	 */
 	message: string;
@@ -2006,41 +2166,9 @@ export interface AftercareTicketsUpdate {
 	 */
 	tags?: string[];
 	/**
-	 * TEMP (until wip/mailcore).
+	 * Agents: addresses copied in on the ticket (lower-cased, each once). Our mails to the customer go to them too, and their replies by mail join the ticket. Never shown to customers.
+	 *
+	 * @maxItems 10
 	 */
 	cc?: string[];
-}
-
-// TEMP (until wip/mailcore's generated types).
-export interface AftercareMailReceived {
-	id: number;
-	received: string;
-	source: 'webhook' | 'postmark' | 'imap';
-	sender: string;
-	subject: string;
-	outcome: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
-	reason: string;
-	reason_code: string;
-	ticket_id: number;
-	ticket_number: number | null;
-	raw?: string;
-	raw_truncated?: boolean;
-}
-export interface AftercareMailReceivedQuery {
-	outcome?: 'stored' | 'duplicate' | 'ignored' | 'needs_attention';
-	page?: number;
-	per_page?: number;
-}
-export interface AftercareMailStatus {
-	support_address: string;
-	reply_address_example: string;
-	webhooks: { raw: string; postmark: string };
-	secret_set: boolean;
-	mailbox: {
-		enabled: boolean;
-		host: string;
-		last_checked: string | null;
-		last_result: string;
-	};
-	needs_attention: number;
 }

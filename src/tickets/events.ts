@@ -59,6 +59,14 @@ export function describeEvent( event: TicketEvent ): string {
 				__( 'Tags: %s', 'aftercare' ),
 				text( to )
 			);
+		case 'cc':
+			return Array.isArray( to ) && to.length
+				? sprintf(
+						/* translators: %s: comma-separated email addresses. */
+						__( 'Copied in: %s', 'aftercare' ),
+						text( to )
+					)
+				: __( 'No one copied in', 'aftercare' );
 		case 'sla': {
 			const sla = to as AftercareTicket[ 'sla' ] | null;
 			if ( ! sla || sla.state === 'met' || ! sla.due ) {

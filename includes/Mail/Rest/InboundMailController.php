@@ -139,6 +139,12 @@ final class InboundMailController extends AbstractController {
 						'context'     => array( 'view' ),
 						'readonly'    => true,
 					),
+					'reason_code' => array(
+						'description' => __( 'The first reason as a code, e.g. not_customer or attachments_refused (empty: none).', 'aftercare' ),
+						'type'        => 'string',
+						'context'     => array( 'view' ),
+						'readonly'    => true,
+					),
 					'received_id' => array(
 						'description' => __( 'The mail\'s entry in the log of received mail.', 'aftercare' ),
 						'type'        => 'integer',

@@ -62,6 +62,15 @@ final class AttachmentSchema {
 	 *
 	 * @return array<string, mixed>
 	 */
+	/**
+	 * A message body with its own files' lasting addresses turned into this viewer's signed links.
+	 *
+	 * @param Attachment[] $files The message's files.
+	 */
+	public function sign_in( string $body, array $files ): string {
+		return $this->links->sign_in( $body, $files );
+	}
+
 	public function prepare( Attachment $file ): array {
 		return array(
 			'id'   => $file->id,

@@ -13,7 +13,7 @@ namespace Aftercare\Tickets\Rest;
 final class EventSchema {
 
 	/** Tickets' events, then those only returns have (ReturnService). */
-	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'sla', 'restocked', 'refund', 'credit', 'exchange' );
+	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'cc', 'sla', 'restocked', 'refund', 'credit', 'exchange' );
 
 	/**
 	 * @return array<string, mixed>

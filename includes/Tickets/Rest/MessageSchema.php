@@ -90,18 +90,44 @@ final class MessageSchema {
 						'additionalProperties' => false,
 					),
 				),
+				'email'       => array(
+					'description' => __( 'Agents: how the message came by email (null: written on the web or in wp-admin). Gone once the received mail is purged.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+					'properties'  => array(
+						'received_id' => array(
+							'description' => __( 'Its entry in the log of received mail.', 'aftercare' ),
+							'type'        => 'integer',
+						),
+						'sender'      => array(
+							'description' => __( 'The address it came from.', 'aftercare' ),
+							'type'        => 'string',
+						),
+						'matched'     => array(
+							'description' => __( 'Whether it was threaded into an existing ticket (by reply address, headers or subject); false: it opened this ticket.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+							'type'        => 'boolean',
+						),
+						'has_quoted'  => array(
+							'description' => __( 'Whether quoted history or a signature was trimmed off (GET …/quoted shows it).', 'aftercare' ),
+							'type'        => 'boolean',
+						),
+					),
+					'required'    => array( 'received_id', 'sender', 'matched', 'has_quoted' ),
+					'additionalProperties' => false,
+				),
 			),
 		);
 	}
 
 	/**
-	 * @param Message      $message     The message.
-	 * @param Attachment[] $attachments Its files.
-	 * @param string       $token       Guest access token to carry into download links, if any.
+	 * @param Message           $message     The message.
+	 * @param Attachment[]      $attachments Its files.
+	 * @param object|null|false $mail        For agents: its row in the log of received mail (null: none); false leaves `email` out.
 	 * @return array<string, mixed>
 	 */
-	public function prepare( Message $message, array $attachments ): array {
-		return array(
+	public function prepare( Message $message, array $attachments, object|null|false $mail = false ): array {
+		$data = array(
 			'id'          => $message->id,
 			'ticket_id'   => $message->ticket_id,
 			'type'        => $message->type,
@@ -110,9 +136,18 @@ final class MessageSchema {
 				'name' => $message->author_name,
 				'role' => $message->author_role,
 			),
-			'body'        => $message->body,
+			'body'        => $this->files->sign_in( $message->body, $attachments ),
 			'created'     => TicketSchema::date( $message->created_at ),
 			'attachments' => array_map( fn( Attachment $file ): array => $this->files->prepare( $file ), $attachments ),
 		);
+		if ( false !== $mail ) {
+			$data['email'] = $mail ? array(
+				'received_id' => (int) $mail->id,
+				'sender'      => (string) $mail->sender,
+				'matched'     => (bool) $mail->matched,
+				'has_quoted'  => (bool) $mail->quoted,
+			) : null;
+		}
+		return $data;
 	}
 }

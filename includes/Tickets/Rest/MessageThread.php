@@ -16,6 +16,7 @@ use Aftercare\Http\ClientAddress;
 use Aftercare\Http\GuestToken;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageBody;
@@ -34,7 +35,8 @@ final class MessageThread {
 		private AttachmentStore $attachments,
 		private RateLimiter $limiter,
 		private MessageSchema $resource,
-		private ClientAddress $client
+		private ClientAddress $client,
+		private ReceivedMailRepository $received
 	) {}
 
 	/**
@@ -85,15 +87,21 @@ final class MessageThread {
 	}
 
 	/**
-	 * The thread's messages with their files (signed links for this viewer).
+	 * The thread's messages with their files (signed links for this viewer); for agents, also
+	 * internal notes and how each message came by email.
 	 *
-	 * @param bool $notes Whether the reader may see internal notes.
+	 * @param bool $agent Whether the reader is an agent.
 	 * @return array<int, array<string, mixed>>
 	 */
-	public function list( int $ticket_id, bool $notes ): array {
-		$messages = $this->messages->for_ticket( $ticket_id, $notes );
-		$files    = $this->attachments->for_messages( array_map( static fn( Message $m ): int => $m->id, $messages ) );
-		return array_map( fn( Message $m ): array => $this->resource->prepare( $m, $files[ $m->id ] ?? array() ), $messages );
+	public function list( int $ticket_id, bool $agent ): array {
+		$messages = $this->messages->for_ticket( $ticket_id, $agent );
+		$ids      = array_map( static fn( Message $m ): int => $m->id, $messages );
+		$files    = $this->attachments->for_messages( $ids );
+		$mails    = $agent ? $this->received->of_messages( $ids ) : null;
+		return array_map(
+			fn( Message $m ): array => $this->resource->prepare( $m, $files[ $m->id ] ?? array(), null === $mails ? false : ( $mails[ $m->id ] ?? null ) ),
+			$messages
+		);
 	}
 
 	/**

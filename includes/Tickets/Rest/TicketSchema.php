@@ -129,6 +129,17 @@ final class TicketSchema {
 					),
 					'context'     => array( 'edit' ),
 				),
+				'cc'             => array(
+					'description' => __( 'Agents: addresses copied in on the ticket (lower-cased, each once). Our mails to the customer go to them too, and their replies by mail join the ticket. Never shown to customers.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					'type'        => 'array',
+					'maxItems'    => TicketService::MAX_CC,
+					'items'       => array(
+						'type'      => 'string',
+						'format'    => 'email',
+						'maxLength' => 100,
+					),
+					'context'     => array( 'edit' ),
+				),
 				'awaiting'       => array(
 					'description' => __( 'Who acts next: the store (agent), the customer, or nobody.', 'aftercare' ),
 					'type'        => 'string',
@@ -285,6 +296,7 @@ final class TicketSchema {
 			'assignee_id'    => $ticket->assignee_id ?: null,
 			'assignee_name'  => $assignee ? $assignee->display_name : null,
 			'tags'           => $ticket->tags,
+			'cc'             => $ticket->cc,
 			'awaiting'       => $ticket->awaiting,
 			'message_count'  => $ticket->message_count,
 			'created'        => self::date( $ticket->created_at ),

@@ -110,7 +110,7 @@ final class TicketsController extends AbstractController {
 					'methods'             => \WP_REST_Server::EDITABLE,
 					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => $this->changes_args(),
+					'args'                => $this->changes_args() + $this->cc_arg(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -216,7 +216,7 @@ final class TicketsController extends AbstractController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function update_item( $request ): \WP_REST_Response {
-		$changes = array_intersect_key( $request->get_params(), array_flip( TicketSchema::CHANGES ) );
+		$changes = array_intersect_key( $request->get_params(), array_flip( array( ...TicketSchema::CHANGES, 'cc' ) ) );
 		return $this->respond( fn() => $this->resource->prepare( $this->service->update( (int) $request['id'], $changes, get_current_user_id() ), 'edit' ) );
 	}
 
@@ -256,6 +256,15 @@ final class TicketsController extends AbstractController {
 	 */
 	private function changes_args(): array {
 		return array_intersect_key( $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ), array_flip( TicketSchema::CHANGES ) );
+	}
+
+	/**
+	 * PATCH only (a batch has no use for one set of addresses on many tickets): the copied-in addresses.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function cc_arg(): array {
+		return array_intersect_key( $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ), array( 'cc' => true ) );
 	}
 
 	/**

@@ -79,7 +79,6 @@ describe( 'Thread', () => {
 						author: { id: 0, name: 'Gwen Guest', role: 'customer' },
 						body: '<p>The parcel arrived crushed.</p>',
 						created: '2026-11-30T10:00:00Z',
-						email: null,
 						attachments: [
 							{
 								id: 4,
@@ -89,6 +88,7 @@ describe( 'Thread', () => {
 								url: '/a/4',
 							},
 						],
+						email: null,
 					},
 					{
 						id: 2,
@@ -97,8 +97,8 @@ describe( 'Thread', () => {
 						author: { id: 1, name: 'Ana', role: 'agent' },
 						body: '<p>Claim opened.</p>',
 						created: '2026-11-30T11:00:00Z',
-						email: null,
 						attachments: [],
+						email: null,
 					},
 				] }
 			/>
@@ -134,6 +134,20 @@ describe( 'describeEvent', () => {
 				data: { from: [], to: [ 'refund', 'vip' ] },
 			} )
 		).toBe( 'Tags: refund, vip' );
+		expect(
+			describeEvent( {
+				...base,
+				type: 'cc',
+				data: { from: [], to: [ 'pat@example.test' ] },
+			} )
+		).toBe( 'Copied in: pat@example.test' );
+		expect(
+			describeEvent( {
+				...base,
+				type: 'cc',
+				data: { from: [ 'pat@example.test' ], to: [] },
+			} )
+		).toBe( 'No one copied in' );
 		expect(
 			describeEvent( {
 				...base,

@@ -2,8 +2,9 @@
 /**
  * Mail in, through the real webhooks: only signed bodies are read; each corpus message ends as
  * it should (a ticket, ignored, or kept for an agent) and only once; replies find their ticket by
- * plus-tag, by In-Reply-To/References and by `[#number]`, only from the ticket's customer; a reply
- * reopens a solved ticket; auto-replies and bounces are never answered.
+ * plus-tag, by In-Reply-To/References and by `[#number]`, only from the ticket's customer (or an
+ * address an agent copied in); a reply reopens a solved ticket; auto-replies and bounces are never
+ * answered.
  *
  * @package Aftercare
  */
@@ -12,76 +13,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Mail;
 
-use Aftercare\Mail\ReplyAddress;
 use Aftercare\Plugin;
-use Aftercare\Settings\Settings;
 use Aftercare\Tests\Notifications\MailHeadersTest;
-use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 
-final class InboxTest extends TicketRestTestCase {
-
-	private const CORPUS = AFTERCARE_DIR . 'tests/fixtures/mail/';
-
-	private ReplyAddress $reply;
-
-	protected function setUp(): void {
-		parent::setUp();
-		( new Settings() )->update( array( 'support_email' => 'help@shop.example' ) );
-		$this->reply = new ReplyAddress( new Settings() );
-	}
-
-	/**
-	 * Posts a raw message to the webhook, signed with the store's secret unless told otherwise.
-	 */
-	private function post( string $raw, ?string $signature = null ): \WP_REST_Response {
-		$request = new \WP_REST_Request( 'POST', '/aftercare/v1/inbound/email' );
-		$request->set_header( 'Content-Type', 'message/rfc822' );
-		$request->set_header( 'X-Aftercare-Signature', $signature ?? $this->reply->signature( $raw ) );
-		$request->set_body( $raw );
-		return rest_get_server()->dispatch( $request );
-	}
-
-	/**
-	 * A plain-text mail with the given headers (From, To, Subject… override the defaults).
-	 *
-	 * @param array<string, string> $headers Header name => value.
-	 */
-	private static function mail( array $headers, string $body = "Any news about my parcel?\r\n\r\nGwen" ): string {
-		$headers += array(
-			'From'         => 'Gwen <gwen@example.test>',
-			'To'           => 'help@shop.example',
-			'Subject'      => 'Re: your request',
-			'Date'         => 'Fri, 4 Dec 2026 10:00:00 +0000',
-			'Message-ID'   => '<' . wp_generate_password( 16, false ) . '@mail.example.test>',
-			'MIME-Version' => '1.0',
-			'Content-Type' => 'text/plain; charset=UTF-8',
-		);
-		$lines = array();
-		foreach ( $headers as $name => $value ) {
-			$lines[] = $name . ': ' . $value;
-		}
-		return implode( "\r\n", $lines ) . "\r\n\r\n" . $body . "\r\n";
-	}
-
-	private function count_received(): int {
-		global $wpdb;
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_received_mail" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-	}
-
-	private function outbox_rows( int $ticket_id ): int {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_outbox WHERE ticket_id = %d", $ticket_id ) );
-	}
-
-	/**
-	 * The thread as an agent reads it.
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function thread( int $ticket_id ): array {
-		return $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/messages', array(), $this->agent->ID )->get_data();
-	}
+final class InboxTest extends MailTestCase {
 
 	/**
 	 * @return array<string, array{0: string}>
@@ -134,12 +69,6 @@ final class InboxTest extends TicketRestTestCase {
 		$this->assertSame( $receipt['ticket_id'], $again->get_data()['ticket_id'] );
 		$this->assertSame( 1, $this->count_received(), 'stored once' );
 		$this->assertSame( $raw, $this->received( $receipt['received_id'] )->raw, 'the original is kept' );
-	}
-
-	private function received( int $id ): object {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		return $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_received_mail WHERE id = %d", $id ) );
 	}
 
 	public function test_the_same_message_id_with_other_bytes_is_a_duplicate(): void {
@@ -283,6 +212,25 @@ final class InboxTest extends TicketRestTestCase {
 		$this->assertSame( 'Größe tauschen', $ticket->subject );
 		$this->assertSame( '<p>Can I swap the size?</p>', trim( $this->thread( $ticket->id )[0]['body'] ), 'the quoted history is trimmed' );
 		$this->assertSame( 'duplicate', $post( $this->reply->secret() )->get_data()['outcome'] );
+	}
+
+	public function test_exporting_a_person_lists_the_mail_they_sent(): void {
+		$this->post( self::mail( array( 'Subject' => 'Parcel' ) ) );
+		$this->post( self::mail( array( 'Subject' => 'Away', 'Auto-Submitted' => 'auto-replied' ) ) );
+		$this->post( self::mail( array( 'From' => 'eve@example.test', 'Subject' => 'Eve\'s' ) ) );
+		$exporter = apply_filters( 'wp_privacy_personal_data_exporters', array() )['aftercare-tickets']['callback'];
+		$items    = array();
+		$page     = 1;
+		do {
+			$result = call_user_func( $exporter, 'gwen@example.test', $page++ );
+			$items  = array( ...$items, ...$result['data'] );
+		} while ( ! $result['done'] );
+		$mails = array_values( array_filter( $items, static fn( array $item ): bool => 'aftercare-received-mail' === $item['group_id'] ) );
+		$this->assertCount( 2, $mails );
+		$fields = array_column( $mails[0]['data'], 'value', 'name' );
+		$this->assertSame( array( 'gwen@example.test', 'Parcel', 'stored' ), array( $fields['From'], $fields['Subject'], $fields['What became of it'] ) );
+		$this->assertSame( 'ignored', array_column( $mails[1]['data'], 'value', 'name' )['What became of it'] );
+		$this->assertStringNotContainsString( 'eve@example.test', (string) wp_json_encode( $mails ) );
 	}
 
 	public function test_erasing_a_person_deletes_the_mail_they_sent(): void {

@@ -24,7 +24,14 @@ final class MailHeadersTest extends TicketRestTestCase {
 	public static function headers_for( \Aftercare\Notifications\Outbox $outbox ): MailHeaders {
 		global $wpdb;
 		$log = new \Aftercare\Mail\ReceivedMailRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() );
-		return new MailHeaders( $outbox, $log, new ReplyAddress( new Settings() ) );
+		$messages = new \Aftercare\Tickets\MessageRepository( $wpdb );
+		$tickets  = new \Aftercare\Tickets\TicketRepository(
+			$wpdb,
+			new \Aftercare\Tickets\TagRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+			$messages
+		);
+		return new MailHeaders( $outbox, $log, new ReplyAddress( new Settings() ), $tickets );
 	}
 
 	/**

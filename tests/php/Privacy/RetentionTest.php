@@ -1,7 +1,8 @@
 <?php
 /**
  * Attachment retention: files of tickets done for longer than the setting are deleted by the
- * daily job; open and recent tickets keep theirs; 0 keeps everything.
+ * daily job; open and recent tickets keep theirs; 0 keeps everything. Help-center analytics and
+ * the log of received mail go after their own settings.
  *
  * @package Aftercare
  */
@@ -71,7 +72,13 @@ final class RetentionTest extends TicketRestTestCase {
 			$this->clock,
 			new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ),
 			new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $this->clock ),
-			new \Aftercare\HelpCenter\Deflection( $wpdb, $this->clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock ) )
+			new \Aftercare\HelpCenter\Deflection(
+				$wpdb,
+				$this->clock,
+				new \Aftercare\HelpCenter\Visitors(),
+				new \Aftercare\HelpCenter\SearchLog( $wpdb, $this->clock )
+			),
+			new \Aftercare\Mail\ReceivedMailRepository( $wpdb, $this->clock )
 		);
 	}
 
@@ -200,6 +207,34 @@ final class RetentionTest extends TicketRestTestCase {
 		$this->assertSame( 200, $this->rest( 'POST', '/aftercare/v1/settings', array( 'help_analytics_retention_months' => 10 ), $admin )->get_status() );
 		$this->retention->run();
 		$this->assertSame( array( array(), array(), 0 ), $left(), 'the daily job applies it' );
+	}
+
+	public function test_received_mail_older_than_the_setting_is_deleted_with_its_raw_message(): void {
+		global $wpdb;
+		$log    = new \Aftercare\Mail\ReceivedMailRepository( $wpdb, $this->clock );
+		$now    = $this->clock->now();
+		$record = function ( string $name, int $age ) use ( $log, $wpdb, $now ): int {
+			$id = $log->insert( $name, hash( 'sha256', $name ), 'webhook', 'gwen@example.test', $name, \Aftercare\Mail\Outcome::Stored, '', 'raw ' . $name );
+			$wpdb->update( $log->table(), array( 'received_at' => $now - $age ), array( 'id' => $id ) );
+			return $id;
+		};
+		$old    = $record( 'old', 91 * DAY_IN_SECONDS );
+		$recent = $record( 'recent', 89 * DAY_IN_SECONDS );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$left   = static fn(): array => array_map( 'intval', $wpdb->get_col( "SELECT id FROM {$log->table()} ORDER BY id" ) );
+
+		$this->assertSame( 90, ( new Settings() )->get( 'received_mail_retention_days' ), 'kept 90 days unless the store says otherwise' );
+		$this->retention->run();
+		$this->assertSame( array( $recent ), $left(), 'the daily job deletes the old one, raw message and all' );
+		$this->assertNotContains( $old, $left() );
+
+		( new Settings() )->update( array( 'received_mail_retention_days' => 0 ) );
+		$record( 'ancient', 10 * YEAR_IN_SECONDS );
+		$this->assertSame( 0, $this->retention->delete_expired_received_mail(), '0 keeps the log' );
+
+		( new Settings() )->update( array( 'received_mail_retention_days' => 30 ) );
+		$this->assertSame( 2, $this->retention->delete_expired_received_mail() );
+		$this->assertSame( array(), $left() );
 	}
 
 	public function test_the_job_runs_daily(): void {

@@ -45,6 +45,17 @@ final class NamespaceTest extends TestCase {
 		// Mail in: anonymous but signed with the inbound secret, so an unsigned write is a 401 like any other (Mail\InboxTest).
 		$this->assertArrayHasKey( '/aftercare/v1/inbound/email', $namespace->get_data()['routes'] );
 		$this->assertArrayHasKey( '/aftercare/v1/inbound/postmark', $namespace->get_data()['routes'] );
+		// Settings → Email and the agents' view of mail (supervisors; the quoted text: agents).
+		foreach ( array(
+			'/aftercare/v1/mail/received',
+			'/aftercare/v1/mail/received/(?P<id>[\d]+)',
+			'/aftercare/v1/mail/received/(?P<id>[\d]+)/retry',
+			'/aftercare/v1/mail/status',
+			'/aftercare/v1/mail/secret',
+			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/messages/(?P<message_id>[\d]+)/quoted',
+		) as $route ) {
+			$this->assertArrayHasKey( $route, $namespace->get_data()['routes'] );
+		}
 	}
 
 	public function test_every_route_refuses_anonymous_writes(): void {

@@ -251,7 +251,8 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 			$clock,
 			new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ),
 			new \Aftercare\HelpCenter\ArticleVotes( $wpdb, $clock ),
-			new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) )
+			new \Aftercare\HelpCenter\Deflection( $wpdb, $clock, new \Aftercare\HelpCenter\Visitors(), new \Aftercare\HelpCenter\SearchLog( $wpdb, $clock ) ),
+			new \Aftercare\Mail\ReceivedMailRepository( $wpdb, $clock )
 		);
 	}
 }

@@ -44,7 +44,11 @@ final class SettingsRouteTest extends TestCase {
 		$read = $this->rest( 'GET', '/aftercare/v1/settings', array(), $admin );
 		$this->assertSame( 200, $read->get_status() );
 		$defaults = array_map( static fn( array $field ) => $field['default'], ( new Settings() )->fields() );
-		$this->assertSame( array_diff_key( $defaults, array( 'mailbox_password' => 1 ) ) + array( 'mailbox_password_set' => false ), $read->get_data() );
+		$write_only = array(
+			'mailbox_password' => 1,
+			'inbound_secret'   => 1,
+		);
+		$this->assertSame( array_diff_key( $defaults, $write_only ) + array( 'mailbox_password_set' => false ), $read->get_data() );
 		$this->assertSame( 'email', $defaults['order_lookup_keys'], 'guests use their email unless the store allows the postcode' );
 		$this->assertSame( false, $defaults['delete_data_on_uninstall'] );
 
