@@ -12,7 +12,12 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import type { AftercareSettings } from '../api';
 import { mailStore, settingsStore } from '../store';
 import { formatDateTime } from '../utils/time';
-import type { MailStatus, MailboxTestInput, MailboxTestResult } from './api';
+import type {
+	MailSecret,
+	MailStatus,
+	MailboxTestInput,
+	MailboxTestResult,
+} from './api';
 import { CopyButton } from './CopyButton';
 import { RECEIVED_MAIL_PAGE, adminPageUrl } from './links';
 import './mail.scss';
@@ -66,123 +71,169 @@ function CopyRow( { label, value }: { label: string; value: string } ) {
 	);
 }
 
+const MASK = '••••••••••••••••••••••••';
+
 /**
- * The webhook secret: hidden until asked for (then read from the server), and
- * rotated after a confirmation that says what breaks.
+ * The webhook secret. The server never sends it back: a new one, made with
+ * "Rotate secret" after a confirmation that says what breaks, is in hand only
+ * until the page is left, masked until the person asks to see it.
+ *
+ * @param props           Component props.
+ * @param props.secretSet Whether the store has a secret.
  */
-function Secret() {
-	const { revealSecret, rotateSecret } = useDispatch( mailStore );
-	const [ secret, setSecret ] = useState< string | null >( null );
+function Secret( { secretSet }: { secretSet: boolean } ) {
+	const { rotateSecret } = useDispatch( mailStore );
+	const [ fresh, setFresh ] = useState< MailSecret | null >( null );
+	const [ shown, setShown ] = useState( false );
 	const [ busy, setBusy ] = useState( false );
 	const [ confirming, setConfirming ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
 
-	const reveal = async () => {
-		if ( secret !== null ) {
-			setSecret( null );
-			return;
-		}
-		setBusy( true );
-		const result = await revealSecret();
-		setBusy( false );
-		setError( result.ok ? null : result.error );
-		setSecret( result.ok ? result.value : null );
-	};
 	const rotate = async () => {
 		setBusy( true );
 		const result = await rotateSecret();
 		setBusy( false );
 		setConfirming( false );
 		setError( result.ok ? null : result.error );
-		// The new one is shown: it has to be copied to every sender.
 		if ( result.ok ) {
-			setSecret( result.value );
+			setFresh( result.value );
+			setShown( false );
 		}
 	};
 
+	let value: string;
+	if ( fresh ) {
+		value = shown ? fresh.secret : MASK;
+	} else {
+		value = secretSet ? MASK : __( 'None yet', 'aftercare' );
+	}
+
 	return (
-		<div className="aftercare-mail__row">
-			<dt id="aftercare-mail-secret">
-				{ __( 'Webhook secret', 'aftercare' ) }
-			</dt>
-			<dd>
-				<code
-					className="aftercare-mail__value"
-					aria-labelledby="aftercare-mail-secret"
-				>
-					{ secret ?? '••••••••••••••••' }
-				</code>
-				<Button
-					__next40pxDefaultSize
-					type="button"
-					variant="secondary"
-					aria-pressed={ secret !== null }
-					disabled={ busy }
-					accessibleWhenDisabled
-					onClick={ reveal }
-				>
-					{ __( 'Show secret', 'aftercare' ) }
-				</Button>
-				{ secret !== null && (
-					<CopyButton
-						text={ secret }
-						label={ __( 'Webhook secret', 'aftercare' ) }
-					/>
-				) }
-				<Button
-					__next40pxDefaultSize
-					type="button"
-					variant="secondary"
-					isDestructive
-					disabled={ busy }
-					accessibleWhenDisabled
-					onClick={ () => setConfirming( true ) }
-				>
-					{ __( 'Rotate secret', 'aftercare' ) }
-				</Button>
-				{ error && (
-					<Notice status="error" isDismissible={ false }>
-						{ error }
-					</Notice>
-				) }
-			</dd>
-			{ confirming && (
-				<Modal
-					title={ __( 'Rotate the webhook secret?', 'aftercare' ) }
-					onRequestClose={ () => setConfirming( false ) }
-					size="small"
-				>
-					<p>
-						{ __(
-							'A new secret replaces the current one at once. Everything that sends mail to the webhooks with the current secret (your mail server’s pipe, Postmark’s webhook URL) is refused until you update it with the new secret.',
+		<>
+			<div className="aftercare-mail__row">
+				<dt id="aftercare-mail-secret">
+					{ __( 'Webhook secret', 'aftercare' ) }
+				</dt>
+				<dd>
+					<code
+						className="aftercare-mail__value"
+						aria-labelledby="aftercare-mail-secret"
+					>
+						{ value }
+					</code>
+					{ fresh && (
+						<>
+							<Button
+								__next40pxDefaultSize
+								type="button"
+								variant="secondary"
+								aria-pressed={ shown }
+								onClick={ () => setShown( ! shown ) }
+							>
+								{ __( 'Show secret', 'aftercare' ) }
+							</Button>
+							<CopyButton
+								text={ fresh.secret }
+								label={ __( 'Webhook secret', 'aftercare' ) }
+							/>
+						</>
+					) }
+					<Button
+						__next40pxDefaultSize
+						type="button"
+						variant="secondary"
+						isDestructive
+						disabled={ busy }
+						accessibleWhenDisabled
+						onClick={ () => setConfirming( true ) }
+					>
+						{ __( 'Rotate secret', 'aftercare' ) }
+					</Button>
+					<span className="aftercare-mail__help">
+						{ fresh
+							? __(
+									'The new secret is shown only now: copy it to your mail server’s pipe, and the Postmark address below to Postmark.',
+									'aftercare'
+								)
+							: __(
+									'The secret is never shown again once made. Rotate it to get a new one to give your senders.',
+									'aftercare'
+								) }
+					</span>
+					{ error && (
+						<Notice status="error" isDismissible={ false }>
+							{ error }
+						</Notice>
+					) }
+				</dd>
+				{ confirming && (
+					<Modal
+						title={ __(
+							'Rotate the webhook secret?',
 							'aftercare'
 						) }
-					</p>
-					<div className="aftercare-mail__dialog-actions">
-						<Button
-							__next40pxDefaultSize
-							type="button"
-							variant="tertiary"
-							onClick={ () => setConfirming( false ) }
-						>
-							{ __( 'Cancel', 'aftercare' ) }
-						</Button>
-						<Button
-							__next40pxDefaultSize
-							type="button"
-							variant="primary"
-							isDestructive
-							isBusy={ busy }
-							disabled={ busy }
-							accessibleWhenDisabled
-							onClick={ rotate }
-						>
-							{ __( 'Rotate secret', 'aftercare' ) }
-						</Button>
-					</div>
-				</Modal>
+						onRequestClose={ () => setConfirming( false ) }
+						size="small"
+					>
+						<p>
+							{ __(
+								'A new secret replaces the current one at once. Everything that sends mail to the webhooks with the current secret (your mail server’s pipe, Postmark’s webhook URL) is refused until you update it with the new secret.',
+								'aftercare'
+							) }
+						</p>
+						<div className="aftercare-mail__dialog-actions">
+							<Button
+								__next40pxDefaultSize
+								type="button"
+								variant="tertiary"
+								onClick={ () => setConfirming( false ) }
+							>
+								{ __( 'Cancel', 'aftercare' ) }
+							</Button>
+							<Button
+								__next40pxDefaultSize
+								type="button"
+								variant="primary"
+								isDestructive
+								isBusy={ busy }
+								disabled={ busy }
+								accessibleWhenDisabled
+								onClick={ rotate }
+							>
+								{ __( 'Rotate secret', 'aftercare' ) }
+							</Button>
+						</div>
+					</Modal>
+				) }
+			</div>
+			{ fresh && (
+				<div className="aftercare-mail__row">
+					<dt>
+						{ __(
+							'Postmark webhook with the new secret',
+							'aftercare'
+						) }
+					</dt>
+					<dd>
+						<code className="aftercare-mail__value">
+							{ shown
+								? fresh.postmark_url
+								: fresh.postmark_url.replace(
+										fresh.secret,
+										MASK
+									) }
+						</code>
+						<CopyButton
+							text={ fresh.postmark_url }
+							label={ __(
+								'Postmark webhook with the new secret',
+								'aftercare'
+							) }
+						/>
+					</dd>
+				</div>
 			) }
-		</div>
+		</>
 	);
 }
 
@@ -240,22 +291,37 @@ function Mailbox( { status }: { status: MailStatus[ 'mailbox' ] } ) {
 	let state: string;
 	if ( ! status.enabled ) {
 		state = __(
-			'No mailbox is read. Enter its server above to read one.',
+			'No mailbox is read. Enter its server, user name and password above to read one.',
 			'aftercare'
-		);
-	} else if ( status.last_checked ) {
-		state = sprintf(
-			/* translators: 1: IMAP server, 2: date and time, 3: what happened. */
-			__( '%1$s, last checked %2$s: %3$s', 'aftercare' ),
-			status.host,
-			formatDateTime( status.last_checked ),
-			status.last_result
 		);
 	} else {
 		state = sprintf(
-			/* translators: %s: IMAP server. */
-			__( '%s, not checked yet.', 'aftercare' ),
-			status.host
+			/* translators: 1: user name, 2: IMAP server, 3: folder. */
+			__( '%1$s on %2$s, folder %3$s.', 'aftercare' ),
+			status.user,
+			status.host,
+			status.folder
+		);
+	}
+	let lastRun: string = __( 'Not checked yet.', 'aftercare' );
+	if ( status.last_checked && status.last_error ) {
+		lastRun = sprintf(
+			/* translators: 1: date and time, 2: why the check failed. */
+			__( 'Last checked %1$s: failed. %2$s', 'aftercare' ),
+			formatDateTime( status.last_checked ),
+			status.last_error
+		);
+	} else if ( status.last_checked ) {
+		lastRun = sprintf(
+			/* translators: 1: date and time, 2: number of messages. */
+			_n(
+				'Last checked %1$s: %2$d new message.',
+				'Last checked %1$s: %2$d new messages.',
+				status.last_handled ?? 0,
+				'aftercare'
+			),
+			formatDateTime( status.last_checked ),
+			status.last_handled ?? 0
 		);
 	}
 
@@ -264,6 +330,9 @@ function Mailbox( { status }: { status: MailStatus[ 'mailbox' ] } ) {
 			<dt>{ __( 'Mailbox', 'aftercare' ) }</dt>
 			<dd>
 				<span>{ state }</span>
+				{ status.enabled && (
+					<span className="aftercare-mail__help">{ lastRun }</span>
+				) }
 				<Button
 					__next40pxDefaultSize
 					type="button"
@@ -354,13 +423,13 @@ export function EmailTools() {
 				</div>
 				<CopyRow
 					label={ __( 'Webhook URL (raw message)', 'aftercare' ) }
-					value={ status.webhooks.raw }
+					value={ status.webhook_url }
 				/>
 				<CopyRow
 					label={ __( 'Webhook URL (Postmark)', 'aftercare' ) }
-					value={ status.webhooks.postmark }
+					value={ status.postmark_url }
 				/>
-				<Secret />
+				<Secret secretSet={ status.secret_set } />
 				<Mailbox status={ status.mailbox } />
 			</dl>
 			<p>

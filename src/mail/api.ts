@@ -1,7 +1,7 @@
 /**
- * Client for the mail routes agents and supervisors use: the log of received
- * mail (read, retry, dismiss), the state of the ways mail comes in, rotating
- * the webhook secret and testing the mailbox. Only the mail store calls these.
+ * Client for the mail routes supervisors use: the log of received mail (read,
+ * retry, dismiss), the state of the ways mail comes in, rotating the webhook
+ * secret and testing the mailbox. Only the mail store calls these.
  */
 import apiFetch from '@wordpress/api-fetch';
 import { addQueryArgs } from '@wordpress/url';
@@ -9,21 +9,28 @@ import { addQueryArgs } from '@wordpress/url';
 /**
  * Internal dependencies
  */
-import { NAMESPACE, SETTINGS_PATH } from '../api/client';
+import { NAMESPACE } from '../api/client';
 import type {
-	AftercareMailReceived,
 	AftercareMailReceivedQuery,
+	AftercareMailSecret,
 	AftercareMailStatus,
 	AftercareMailboxTest,
+	AftercareReceivedMail,
 	AftercareSettingsEmailTestCreate,
 } from '../api/types';
 
 export const MAIL_PATH = `${ NAMESPACE }/mail`;
 
-export type ReceivedMail = AftercareMailReceived;
+/** A log entry; only one entry read on its own carries the raw message. */
+export type ReceivedMail = Omit<
+	AftercareReceivedMail,
+	'raw' | 'raw_truncated'
+> &
+	Partial< Pick< AftercareReceivedMail, 'raw' | 'raw_truncated' > >;
 export type MailOutcome = ReceivedMail[ 'outcome' ];
 export type ReceivedQuery = AftercareMailReceivedQuery;
 export type MailStatus = AftercareMailStatus;
+export type MailSecret = AftercareMailSecret;
 export type MailboxTestResult = AftercareMailboxTest;
 export type MailboxTestInput = AftercareSettingsEmailTestCreate;
 
@@ -94,31 +101,15 @@ export function fetchMailStatus(): Promise< MailStatus > {
 }
 
 /**
- * The webhook secret, read only when a person asks to see it.
+ * Replaces the webhook secret with a new one, which only this answer shows.
  *
- * @return The secret.
+ * @return The new secret and the Postmark address with it.
  */
-export async function fetchSecret(): Promise< string > {
-	const settings = await apiFetch< { inbound_secret: string } >( {
-		path: addQueryArgs( SETTINGS_PATH, {
-			context: 'edit',
-			_fields: 'inbound_secret',
-		} ),
-	} );
-	return settings.inbound_secret;
-}
-
-/**
- * Replaces the webhook secret with a new one.
- *
- * @return The new secret.
- */
-export async function rotateSecret(): Promise< string > {
-	const result = await apiFetch< { secret: string } >( {
+export function rotateSecret(): Promise< MailSecret > {
+	return apiFetch< MailSecret >( {
 		path: `${ MAIL_PATH }/secret`,
 		method: 'POST',
 	} );
-	return result.secret;
 }
 
 /**

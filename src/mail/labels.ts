@@ -15,7 +15,6 @@ import type { MailOutcome, ReceivedMail } from './api';
 
 export const OUTCOMES = (): Option< MailOutcome >[] => [
 	{ value: 'stored', label: __( 'Stored', 'aftercare' ) },
-	{ value: 'duplicate', label: __( 'Duplicate', 'aftercare' ) },
 	{ value: 'ignored', label: __( 'Ignored', 'aftercare' ) },
 	{ value: 'needs_attention', label: __( 'Needs attention', 'aftercare' ) },
 ];

@@ -17,7 +17,6 @@ import { PER_PAGE } from './store/constants';
 
 const OUTCOME_VALUES: MailOutcome[] = [
 	'stored',
-	'duplicate',
 	'ignored',
 	'needs_attention',
 ];

@@ -89,8 +89,8 @@ function QuotedText( { message }: { message: AftercareMessage } ) {
 }
 
 /**
- * Where a mailed message came from, and whether its sender is someone the
- * ticket takes replies from.
+ * Where a mailed message came from, and whether it was matched to this ticket
+ * (by its reply address, headers or subject) or opened it.
  *
  * @param props       Component props.
  * @param props.email The message's mail details.
@@ -103,22 +103,23 @@ function EmailLabel( {
 	return (
 		<span className="aftercare-message__email-label">
 			<Icon icon={ envelope } size={ 16 } />
-			{ sprintf(
-				/* translators: %s: sender's email address. */
-				__( 'Email from %s', 'aftercare' ),
-				email.sender
-			) }
-			<span
-				className={
-					email.matched
-						? 'aftercare-message__sender'
-						: 'aftercare-message__sender aftercare-message__sender--unmatched'
-				}
-			>
-				{ email.matched
-					? __( 'sender matched to the ticket', 'aftercare' )
-					: __( 'sender not matched to the ticket', 'aftercare' ) }
-			</span>
+			{ email.matched
+				? sprintf(
+						/* translators: %s: sender's email address. */
+						__(
+							'Email from %s, threaded into this ticket',
+							'aftercare'
+						),
+						email.sender
+					)
+				: sprintf(
+						/* translators: %s: sender's email address. */
+						__(
+							'Email from %s, which opened this ticket',
+							'aftercare'
+						),
+						email.sender
+					) }
 		</span>
 	);
 }

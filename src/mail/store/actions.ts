@@ -10,12 +10,11 @@ import { store as noticesStore } from '@wordpress/notices';
 import { getErrorMessage } from '../../api/errors';
 import {
 	dismissReceived as deleteReceived,
-	fetchSecret,
 	retryReceived as postRetry,
 	rotateSecret as postSecret,
 	testMailbox as postMailboxTest,
 } from '../api';
-import type { MailboxTestInput, MailboxTestResult } from '../api';
+import type { MailSecret, MailboxTestInput, MailboxTestResult } from '../api';
 import { labelOf } from '../../tickets/labels';
 import { OUTCOMES } from '../labels';
 import type { ThunkArgs } from './types';
@@ -100,21 +99,13 @@ export const dismissReceived =
 	};
 
 /**
- * The webhook secret, for a person who asked to see it.
+ * Replaces the webhook secret; the status (whether one is set) is read again.
  *
- * @return Thunk resolving to the secret or the server's message.
- */
-export const revealSecret = () => async (): Promise< Outcome< string > > =>
-	attempt( fetchSecret );
-
-/**
- * Replaces the webhook secret; the status (secret set, webhook URLs) is read again.
- *
- * @return Thunk resolving to the new secret or the server's message.
+ * @return Thunk resolving to the new secret (shown only now) or the server's message.
  */
 export const rotateSecret =
 	() =>
-	async ( { dispatch }: ThunkArgs ): Promise< Outcome< string > > => {
+	async ( { dispatch }: ThunkArgs ): Promise< Outcome< MailSecret > > => {
 		const result = await attempt( postSecret );
 		dispatch.invalidateResolution( 'getMailStatus', [] );
 		return result;

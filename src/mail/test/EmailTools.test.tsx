@@ -34,20 +34,23 @@ window.scrollTo = jest.fn();
 const STATUS: MailStatus = {
 	support_address: 'help@shop.test',
 	reply_address_example: 'help+t1042.7f3a9c2e@shop.test',
-	webhooks: {
-		raw: 'https://shop.test/wp-json/aftercare/v1/inbound/email',
-		postmark:
-			'https://shop.test/wp-json/aftercare/v1/inbound/postmark?key=…',
-	},
+	webhook_url: 'https://shop.test/wp-json/aftercare/v1/inbound/email',
+	postmark_url: 'https://shop.test/wp-json/aftercare/v1/inbound/postmark',
 	secret_set: true,
 	mailbox: {
 		enabled: true,
 		host: 'imap.shop.test',
+		user: 'help@shop.test',
+		folder: 'INBOX',
 		last_checked: '2026-12-05T10:00:00Z',
-		last_result: '2 new messages',
+		last_handled: 2,
+		last_error: '',
+		last_error_kind: '',
 	},
 	needs_attention: 2,
 };
+
+const NEW_SECRET = 'newSecret0123456789abcdefXYZ';
 
 interface Request {
 	path: string;
@@ -70,12 +73,13 @@ function serve( test: () => Promise< unknown > = async () => ( {} ) ) {
 			path.startsWith( '/aftercare/v1/settings?' ) &&
 			method === 'GET'
 		) {
-			return path.includes( '_fields=inbound_secret' )
-				? { inbound_secret: 'oldSecret0123456789abcdefXYZ' }
-				: { mailbox_host: 'imap.shop.test', support_email: '' };
+			return { mailbox_host: 'imap.shop.test', support_email: '' };
 		}
 		if ( path === '/aftercare/v1/mail/secret' && method === 'POST' ) {
-			return { secret: 'newSecret0123456789abcdefXYZ' };
+			return {
+				secret: NEW_SECRET,
+				postmark_url: `${ STATUS.postmark_url }?key=${ NEW_SECRET }`,
+			};
 		}
 		if ( path === '/aftercare/v1/settings/email/test' ) {
 			return test();
@@ -119,15 +123,20 @@ describe( 'EmailTools', () => {
 		expect(
 			screen.getByText( 'help+t1042.7f3a9c2e@shop.test' )
 		).toBeVisible();
-		expect( screen.getByText( STATUS.webhooks.raw ) ).toBeVisible();
+		expect( screen.getByText( STATUS.webhook_url ) ).toBeVisible();
 		expect(
 			screen.getByRole( 'button', {
 				name: 'Copy Webhook URL (raw message)',
 			} )
 		).toBeVisible();
 		expect(
-			screen.getByText( /imap\.shop\.test, last checked/ )
-		).toHaveTextContent( '2 new messages' );
+			screen.getByText(
+				'help@shop.test on imap.shop.test, folder INBOX.'
+			)
+		).toBeVisible();
+		expect(
+			screen.getByText( /^Last checked .*: 2 new messages\.$/ )
+		).toBeVisible();
 		const link = screen.getByRole( 'link', { name: 'Received mail' } );
 		expect( link ).toHaveAttribute(
 			'href',
@@ -136,33 +145,19 @@ describe( 'EmailTools', () => {
 		expect( link.parentElement ).toHaveTextContent( '(2 need attention)' );
 	} );
 
-	it( 'keeps the secret hidden until asked for, and reads it only then', async () => {
+	it( 'rotates the secret only after a confirmation that says senders must be updated, then shows the new one on request', async () => {
 		serve();
 		renderTools();
-		const show = await screen.findByRole( 'button', {
-			name: 'Show secret',
-		} );
-		expect( show ).toHaveAttribute( 'aria-pressed', 'false' );
-		expect( screen.queryByText( /oldSecret/ ) ).not.toBeInTheDocument();
-		expect( calls( '/aftercare/v1/settings?' ) ).toHaveLength( 0 );
-
-		await userEvent.click( show );
+		// The server never sends the secret: only that one is set.
 		expect(
-			await screen.findByText( 'oldSecret0123456789abcdefXYZ' )
+			await screen.findByText( /never shown again once made/ )
 		).toBeVisible();
-		expect( show ).toHaveAttribute( 'aria-pressed', 'true' );
-
-		await userEvent.click( show );
 		expect(
-			screen.queryByText( 'oldSecret0123456789abcdefXYZ' )
+			screen.queryByRole( 'button', { name: 'Show secret' } )
 		).not.toBeInTheDocument();
-	} );
 
-	it( 'rotates the secret only after a confirmation that says senders must be updated', async () => {
-		serve();
-		renderTools();
 		await userEvent.click(
-			await screen.findByRole( 'button', { name: 'Rotate secret' } )
+			screen.getByRole( 'button', { name: 'Rotate secret' } )
 		);
 		let dialog = screen.getByRole( 'dialog', {
 			name: 'Rotate the webhook secret?',
@@ -185,14 +180,26 @@ describe( 'EmailTools', () => {
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', { name: 'Rotate secret' } )
 		);
-		// The new secret is shown at once: it has to be copied to the senders.
-		expect(
-			await screen.findByText( 'newSecret0123456789abcdefXYZ' )
-		).toBeVisible();
+		const show = await screen.findByRole( 'button', {
+			name: 'Show secret',
+		} );
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
 		expect( calls( '/aftercare/v1/mail/secret', 'POST' ) ).toHaveLength(
 			1
 		);
-		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+		// Masked, the Postmark address too, until asked for.
+		expect( show ).toHaveAttribute( 'aria-pressed', 'false' );
+		expect( document.body ).not.toHaveTextContent( NEW_SECRET );
+		expect(
+			screen.getByRole( 'button', { name: 'Copy Webhook secret' } )
+		).toBeVisible();
+
+		await userEvent.click( show );
+		expect( show ).toHaveAttribute( 'aria-pressed', 'true' );
+		expect( screen.getByText( NEW_SECRET ) ).toBeVisible();
+		expect(
+			screen.getByText( `${ STATUS.postmark_url }?key=${ NEW_SECRET }` )
+		).toBeVisible();
 	} );
 
 	it( 'tests the mailbox with the form’s unsaved values and shows what the server said', async () => {
