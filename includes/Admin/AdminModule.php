@@ -11,16 +11,17 @@ namespace Aftercare\Admin;
 
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\MailModule;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
 
 final class AdminModule extends Module {
 
-	public function __construct( private OrdersModule $orders, private ReturnsModule $returns ) {}
+	public function __construct( private OrdersModule $orders, private ReturnsModule $returns, private MailModule $mail ) {}
 
 	public function services(): array {
 		return array(
-			new AdminScreens( new Assets(), $this->orders->source, $this->returns->policy ),
+			new AdminScreens( new Assets(), $this->orders->source, $this->returns->policy, $this->mail->received ),
 			new OrderTicketAction(),
 		);
 	}

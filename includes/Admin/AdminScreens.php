@@ -13,6 +13,8 @@ namespace Aftercare\Admin;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\Database\Installer;
+use Aftercare\Mail\Outcome;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
 
@@ -21,7 +23,12 @@ final class AdminScreens implements Conditional {
 	/** @var array<string, string> Hook suffix → screen name, filled as the pages are added. */
 	private array $hooks = array();
 
-	public function __construct( private Assets $assets, private ?OrderSource $orders = null, private ?Policy $policy = null ) {}
+	public function __construct(
+		private Assets $assets,
+		private ?OrderSource $orders = null,
+		private ?Policy $policy = null,
+		private ?ReceivedMailRepository $received = null
+	) {}
 
 	public function can_register(): bool {
 		return is_admin();
@@ -95,12 +102,31 @@ final class AdminScreens implements Conditional {
 				// The menu's first entry is the queue.
 				add_submenu_page( $slug, $screen['title'], __( 'Tickets', 'aftercare' ), $screen['capability'], $slug, $render );
 			} else {
-				$hook = add_submenu_page( $parent, $screen['title'], $screen['title'], $screen['capability'], $slug, $render );
+				$menu = 'aftercare-received-mail' === $slug ? $this->with_attention_count( $screen['title'], $screen['capability'] ) : $screen['title'];
+				$hook = add_submenu_page( $parent, $screen['title'], $menu, $screen['capability'], $slug, $render );
 			}
 			if ( $hook ) {
 				$this->hooks[ $hook ] = $slug;
 			}
 		}
+	}
+
+	/**
+	 * The menu title with WordPress's count bubble when received mail needs attention (one
+	 * indexed count, only for the people who see the entry).
+	 */
+	private function with_attention_count( string $title, string $capability ): string {
+		$count = $this->received && current_user_can( $capability ) ? $this->received->count( Outcome::NeedsAttention ) : 0;
+		if ( $count < 1 ) {
+			return $title;
+		}
+		return sprintf(
+			'%1$s <span class="awaiting-mod count-%2$d"><span class="pending-count" aria-hidden="true">%2$d</span><span class="screen-reader-text">%3$s</span></span>',
+			esc_html( $title ),
+			$count,
+			/* translators: %d: number of received mails needing attention. */
+			esc_html( sprintf( _n( '%d needs attention', '%d need attention', $count, 'aftercare' ), $count ) )
+		);
 	}
 
 	public function enqueue( string $hook_suffix ): void {
