@@ -28,11 +28,12 @@ final class ReceivedMailPageTest extends MailTestCase {
 	}
 
 	protected function tearDown(): void {
-		global $submenu, $menu, $_registered_pages;
 		remove_all_actions( $this->hook() );
-		unset( $submenu, $menu );
-		$_registered_pages = array();
-		$GLOBALS['wp_scripts'] = null;
+		// The globals themselves (unset() on a `global` only drops the local name).
+		$GLOBALS['submenu']           = array();
+		$GLOBALS['menu']              = array();
+		$GLOBALS['_registered_pages'] = array();
+		$GLOBALS['wp_scripts']        = null;
 		parent::tearDown();
 	}
 
@@ -72,7 +73,7 @@ final class ReceivedMailPageTest extends MailTestCase {
 		// Two mails that cannot be read.
 		$this->assertSame( 202, $this->post( "this is not a mail\r\n" )->get_status() );
 		$this->assertSame( 202, $this->post( "neither is this one\r\n" )->get_status() );
-		unset( $GLOBALS['submenu'] );
+		$GLOBALS['submenu'] = array();
 		$this->screens()->add_pages();
 		$title = (string) ( $this->entry()[0] ?? '' );
 		$this->assertStringStartsWith( 'Received mail <span class="awaiting-mod count-2">', $title );
@@ -80,6 +81,7 @@ final class ReceivedMailPageTest extends MailTestCase {
 	}
 
 	public function test_agents_get_no_received_mail_page(): void {
+		$GLOBALS['submenu'] = array();
 		$this->post( "this is not a mail\r\n" );
 		wp_set_current_user( $this->user( 'aftercare_agent' )->ID );
 		$this->screens()->add_pages();
