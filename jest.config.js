@@ -17,6 +17,6 @@ module.exports = {
 			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
 	transformIgnorePatterns: [
-		'/node_modules/(?!uuid/|@wordpress/dataviews/build-wp/).+\\.c?js$',
+		'/node_modules/(?!uuid/|@wordpress/dataviews/).+\\.c?js$',
 	],
 };

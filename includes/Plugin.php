@@ -91,7 +91,7 @@ final class Plugin {
 		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns );
 		$mail          = new MailModule( $shared, $tickets, $notifications );
 		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
-		$admin         = new AdminModule( $shared, $orders, $tickets, $returns );
+		$admin         = new AdminModule( $shared, $orders, $tickets, $returns, $mail );
 		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $notifications, $mail, $privacy, $admin );
 
 		$tables     = array();

@@ -29,6 +29,11 @@ export const screens: Record< string, ComponentType > = {
 		)
 	),
 	'help-center': HelpCenterScreen,
+	'received-mail': lazy( () =>
+		import( './mail/ReceivedMailScreen' ).then( ( module ) => ( {
+			default: module.ReceivedMailScreen,
+		} ) )
+	),
 	returns: lazy( () =>
 		import( './returns/ReturnsScreen' ).then( ( module ) => ( {
 			default: module.ReturnsScreen,

@@ -12,17 +12,24 @@ namespace Aftercare\Admin;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\MailModule;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
 use Aftercare\Tickets\TicketsModule;
 
 final class AdminModule extends Module {
 
-	public function __construct( private InfrastructureModule $shared, private OrdersModule $orders, private TicketsModule $tickets, private ReturnsModule $returns ) {}
+	public function __construct(
+		private InfrastructureModule $shared,
+		private OrdersModule $orders,
+		private TicketsModule $tickets,
+		private ReturnsModule $returns,
+		private MailModule $mail
+	) {}
 
 	public function services(): array {
 		return array(
-			new AdminScreens( new Assets(), $this->shared->settings, $this->orders->source, $this->returns->policy ),
+			new AdminScreens( new Assets(), $this->shared->settings, $this->orders->source, $this->returns->policy, $this->mail->received ),
 			new OrderSupportBox( $this->orders->source, $this->orders->timeline, $this->tickets->repository, $this->returns->repository, $this->tickets->links ),
 		);
 	}

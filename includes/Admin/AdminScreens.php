@@ -13,6 +13,8 @@ namespace Aftercare\Admin;
 use Aftercare\Infrastructure\Assets;
 use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\Database\Installer;
+use Aftercare\Mail\Outcome;
+use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
 use Aftercare\Settings\Settings;
@@ -23,7 +25,13 @@ final class AdminScreens implements Conditional {
 	/** @var array<string, string> Hook suffix → screen name, filled as the pages are added. */
 	private array $hooks = array();
 
-	public function __construct( private Assets $assets, private Settings $settings, private ?OrderSource $orders = null, private ?Policy $policy = null ) {}
+	public function __construct(
+		private Assets $assets,
+		private Settings $settings,
+		private ?OrderSource $orders = null,
+		private ?Policy $policy = null,
+		private ?ReceivedMailRepository $received = null
+	) {}
 
 	public function can_register(): bool {
 		return is_admin();
@@ -61,6 +69,13 @@ final class AdminScreens implements Conditional {
 				// The values and the schema the form is drawn from (OPTIONS).
 				'preload'    => array( '/aftercare/v1/settings?context=edit', array( '/aftercare/v1/settings', 'OPTIONS' ) ),
 			),
+			'aftercare-received-mail' => array(
+				'title'      => __( 'Received mail', 'aftercare' ),
+				'capability' => 'manage_aftercare',
+				'screen'     => 'received-mail',
+				// The log's first page as src/mail/url-state.ts asks for it, and the status (the count needing attention).
+				'preload'    => array( '/aftercare/v1/mail/received?page=1&per_page=20', '/aftercare/v1/mail/status' ),
+			),
 			'aftercare-help-center' => array(
 				'title'      => __( 'Help center', 'aftercare' ),
 				'capability' => 'view_aftercare_reports',
@@ -91,12 +106,31 @@ final class AdminScreens implements Conditional {
 				// The menu's first entry is the queue.
 				add_submenu_page( $slug, $screen['title'], __( 'Tickets', 'aftercare' ), $screen['capability'], $slug, $render );
 			} else {
-				$hook = add_submenu_page( $parent, $screen['title'], $screen['title'], $screen['capability'], $slug, $render );
+				$menu = 'aftercare-received-mail' === $slug ? $this->with_attention_count( $screen['title'], $screen['capability'] ) : $screen['title'];
+				$hook = add_submenu_page( $parent, $screen['title'], $menu, $screen['capability'], $slug, $render );
 			}
 			if ( $hook ) {
 				$this->hooks[ $hook ] = $slug;
 			}
 		}
+	}
+
+	/**
+	 * The menu title with WordPress's count bubble when received mail needs attention (one
+	 * indexed count, only for the people who see the entry).
+	 */
+	private function with_attention_count( string $title, string $capability ): string {
+		$count = $this->received && current_user_can( $capability ) ? $this->received->count( Outcome::NeedsAttention ) : 0;
+		if ( $count < 1 ) {
+			return $title;
+		}
+		return sprintf(
+			'%1$s <span class="awaiting-mod count-%2$d"><span class="pending-count" aria-hidden="true">%2$d</span><span class="screen-reader-text">%3$s</span></span>',
+			esc_html( $title ),
+			$count,
+			/* translators: %d: number of received mails needing attention. */
+			esc_html( sprintf( _n( '%d needs attention', '%d need attention', $count, 'aftercare' ), $count ) )
+		);
 	}
 
 	public function enqueue( string $hook_suffix ): void {

@@ -93,7 +93,10 @@ interface QueueTableProps< Item extends { id: number } > {
 	};
 	/** The query argument an item's link sets to its id, e.g. `ticket`. */
 	linkArg: string;
-	searchLabel: string;
+	/** Query arguments an item's link keeps (a log whose entries open over it keeps its filter). */
+	linkKeeps?: QueryArgs;
+	/** The search field's label; without one the table has no search. */
+	searchLabel?: string;
 	/** What the table says when there are no rows: none match, or none loaded. */
 	emptyLabel: string;
 	failedLabel: string;
@@ -116,7 +119,8 @@ interface QueueTableProps< Item extends { id: number } > {
  * @param props.error        Why the page could not be loaded.
  * @param props.retry        The resolution to invalidate to try again.
  * @param props.linkArg      The query argument of an item's link.
- * @param props.searchLabel  The search field's label.
+ * @param props.linkKeeps    Query arguments an item's link keeps.
+ * @param props.searchLabel  The search field's label (none: no search).
  * @param props.emptyLabel   Said when nothing matches.
  * @param props.failedLabel  Said when the page could not be loaded.
  * @param props.children     A layout of its own.
@@ -133,6 +137,7 @@ export function QueueTable< Item extends { id: number } >( {
 	error,
 	retry,
 	linkArg,
+	linkKeeps = {},
 	searchLabel,
 	emptyLabel,
 	failedLabel,
@@ -174,12 +179,17 @@ export function QueueTable< Item extends { id: number } >( {
 				getItemId={ ( item ) => String( item.id ) }
 				paginationInfo={ { totalItems, totalPages } }
 				defaultLayouts={ { table: {} } }
+				search={ searchLabel !== undefined }
 				searchLabel={ searchLabel }
 				renderItemLink={ ( { item, children: label, ...props } ) => (
 					<a
 						{ ...props }
-						href={ pageUrl( { [ linkArg ]: String( item.id ) } ) }
+						href={ pageUrl( {
+							...linkKeeps,
+							[ linkArg ]: String( item.id ),
+						} ) }
 						onClick={ linkHandler( {
+							...linkKeeps,
 							[ linkArg ]: String( item.id ),
 						} ) }
 					>

@@ -14,6 +14,7 @@ import type { ComponentType } from 'react';
  */
 import type { AftercareSettings } from '../api';
 import type { SectionId } from './schema';
+import { EmailTools } from '../mail/EmailTools';
 import { PolicySimulator } from '../returns/PolicySimulator';
 
 export interface Section {
@@ -46,4 +47,4 @@ export interface SectionExtraProps {
  */
 export const sectionExtras: Partial<
 	Record< SectionId, ComponentType< SectionExtraProps > >
-> = { returns: PolicySimulator };
+> = { email: EmailTools, returns: PolicySimulator };

@@ -1,14 +1,17 @@
 /**
  * WordPress dependencies
  */
-import { Icon } from '@wordpress/components';
+import { Button, Icon, Notice, Spinner } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
+import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import { lock } from '@wordpress/icons';
+import { envelope, lock } from '@wordpress/icons';
 
 /**
  * Internal dependencies
  */
 import type { AftercareMessage } from '../api';
+import { ticketsStore } from '../store';
 import { formatDateTime } from '../utils/time';
 
 function fileSize( bytes: number ): string {
@@ -23,6 +26,102 @@ function fileSize( bytes: number ): string {
 				__( '%s KB', 'aftercare' ),
 				String( Math.max( 1, Math.round( bytes / 1024 ) ) )
 			);
+}
+
+/**
+ * The quoted history cut from a mailed message, asked for the first time it is
+ * shown.
+ *
+ * @param props         Component props.
+ * @param props.message The message.
+ */
+function QuotedText( { message }: { message: AftercareMessage } ) {
+	const [ open, setOpen ] = useState( false );
+	const { html, error } = useSelect(
+		( select ) =>
+			open
+				? {
+						html: select( ticketsStore ).getQuotedText(
+							message.ticket_id,
+							message.id
+						),
+						error: select( ticketsStore ).getError(
+							`quoted:${ message.id }`
+						),
+					}
+				: { html: null, error: null },
+		[ open, message.ticket_id, message.id ]
+	);
+	const id = `aftercare-quoted-${ message.id }`;
+	let content = null;
+	if ( open && error ) {
+		content = (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	} else if ( open && html === null ) {
+		content = <Spinner />;
+	} else if ( open ) {
+		content = (
+			<div
+				className="aftercare-message__quoted-body"
+				// Sanitized by the server like every message body.
+				dangerouslySetInnerHTML={ { __html: html ?? '' } }
+			/>
+		);
+	}
+	return (
+		<div className="aftercare-message__quoted">
+			<Button
+				variant="link"
+				aria-expanded={ open }
+				aria-controls={ id }
+				onClick={ () => setOpen( ! open ) }
+			>
+				{ open
+					? __( 'Hide quoted text', 'aftercare' )
+					: __( 'Show quoted text', 'aftercare' ) }
+			</Button>
+			<div id={ id }>{ content }</div>
+		</div>
+	);
+}
+
+/**
+ * Where a mailed message came from, and whether it was matched to this ticket
+ * (by its reply address, headers or subject) or opened it.
+ *
+ * @param props       Component props.
+ * @param props.email The message's mail details.
+ */
+function EmailLabel( {
+	email,
+}: {
+	email: NonNullable< AftercareMessage[ 'email' ] >;
+} ) {
+	return (
+		<span className="aftercare-message__email-label">
+			<Icon icon={ envelope } size={ 16 } />
+			{ email.matched
+				? sprintf(
+						/* translators: %s: sender's email address. */
+						__(
+							'Email from %s, threaded into this ticket',
+							'aftercare'
+						),
+						email.sender
+					)
+				: sprintf(
+						/* translators: %s: sender's email address. */
+						__(
+							'Email from %s, which opened this ticket',
+							'aftercare'
+						),
+						email.sender
+					) }
+		</span>
+	);
 }
 
 interface ThreadProps {
@@ -65,6 +164,9 @@ export function Thread( { messages }: ThreadProps ) {
 										) }
 									</span>
 								) }
+								{ message.email && (
+									<EmailLabel email={ message.email } />
+								) }
 								<time dateTime={ message.created }>
 									{ formatDateTime( message.created ) }
 								</time>
@@ -76,6 +178,9 @@ export function Thread( { messages }: ThreadProps ) {
 									__html: message.body,
 								} }
 							/>
+							{ message.email?.has_quoted && (
+								<QuotedText message={ message } />
+							) }
 							{ message.attachments.length > 0 && (
 								<ul
 									className="aftercare-message__attachments"

@@ -13,6 +13,7 @@ import { SlaBadge } from '../components/SlaBadge';
 import { ticketsStore } from '../store';
 import { formatDateTime } from '../utils/time';
 import { assigneeOptions } from './assignees';
+import { CcEditor } from './CcEditor';
 import { PRIORITIES, STATUSES } from './labels';
 import type { Option } from './labels';
 
@@ -21,8 +22,8 @@ interface TicketPropertiesProps {
 }
 
 /**
- * Status, priority, assignee and tags, saved as soon as they change (and undone
- * with a message if the server refuses), and the SLA due time.
+ * Status, priority, assignee, tags and CC addresses, saved as soon as they
+ * change (and undone with a message if the server refuses), and the SLA due time.
  *
  * @param props        Component props.
  * @param props.ticket The ticket.
@@ -78,6 +79,10 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 						),
 					} )
 				}
+			/>
+			<CcEditor
+				ticket={ ticket }
+				onChange={ ( cc ) => change( { cc } ) }
 			/>
 			<div>
 				<h3 className="aftercare-sidebar__label">

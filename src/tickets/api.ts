@@ -139,6 +139,23 @@ export function fetchMessages(
 	} );
 }
 
+/**
+ * The quoted history and signature cut from a mailed message.
+ *
+ * @param ticketId  The ticket.
+ * @param messageId The message.
+ * @return The quoted part as sanitized HTML.
+ */
+export async function fetchQuotedText(
+	ticketId: number,
+	messageId: number
+): Promise< string > {
+	const result = await apiFetch< { html: string } >( {
+		path: `${ TICKETS_PATH }/${ ticketId }/messages/${ messageId }/quoted`,
+	} );
+	return result.html;
+}
+
 export function fetchEvents( ticketId: number ): Promise< TicketEvent[] > {
 	return apiFetch< TicketEvent[] >( {
 		path: `${ TICKETS_PATH }/${ ticketId }/events`,

@@ -31,6 +31,9 @@ export default async function globalSetup(): Promise< void > {
 		// The order source of the test environment (tests/fixtures/orders/).
 		'--mu-plugin',
 		'tests/fixtures/mu-plugins/test-order-source.php',
+		// Mail is kept instead of sent, for the specs that answer it (tests/e2e/mail/).
+		'--mu-plugin',
+		'tests/fixtures/mu-plugins/test-mail-capture.php',
 		// Real orders paid through a gateway that refunds (tests/fixtures/mu-plugins/).
 		...( process.env.AFTERCARE_E2E_WOOCOMMERCE
 			? [

@@ -31,5 +31,8 @@ export function applyChanges(
 	if ( changes.tags !== undefined ) {
 		next.tags = changes.tags;
 	}
+	if ( changes.cc !== undefined ) {
+		next.cc = changes.cc;
+	}
 	return next;
 }

@@ -11,6 +11,7 @@ export const initialState: TicketsState = {
 	events: {},
 	contexts: {},
 	presence: {},
+	quoted: {},
 	sending: {},
 	errors: {},
 };
@@ -85,6 +86,11 @@ export default function reducer(
 					...state.presence,
 					[ action.ticketId ]: action.others,
 				},
+			};
+		case 'RECEIVE_QUOTED':
+			return {
+				...state,
+				quoted: { ...state.quoted, [ action.messageId ]: action.html },
 			};
 		case 'SET_SENDING': {
 			const { [ action.ticketId ]: _, ...sending } = state.sending;

@@ -4,6 +4,7 @@
 import {
 	fetchEvents,
 	fetchMessages,
+	fetchQuotedText,
 	fetchTicket,
 	fetchTicketContext,
 	fetchTicketCounts,
@@ -84,6 +85,15 @@ export const getEvents =
 		await load( dispatch, `events:${ ticketId }`, async () => {
 			const events = await fetchEvents( ticketId );
 			dispatch( { type: 'RECEIVE_EVENTS', ticketId, events } );
+		} );
+	};
+
+export const getQuotedText =
+	( ticketId: number, messageId: number ) =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		await load( dispatch, `quoted:${ messageId }`, async () => {
+			const html = await fetchQuotedText( ticketId, messageId );
+			dispatch( { type: 'RECEIVE_QUOTED', messageId, html } );
 		} );
 	};
 

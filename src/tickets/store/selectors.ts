@@ -91,11 +91,27 @@ export function getTicket(
  * Why something could not load or save.
  *
  * @param state Store state.
- * @param key   `ticket:ID`, `messages:ID`, `events:ID`, `context:ID`, `counts`.
+ * @param key   `ticket:ID`, `messages:ID`, `events:ID`, `context:ID`, `quoted:ID`, `counts`.
  * @return A message, or null.
  */
 export function getError( state: TicketsState, key: string ): string | null {
 	return state.errors[ key ] ?? null;
+}
+
+/**
+ * The quoted history cut from a mailed message; resolves from the REST API.
+ *
+ * @param state     Store state.
+ * @param _ticketId The ticket (the resolver's route needs it).
+ * @param messageId The message.
+ * @return The quoted part as HTML, or null until loaded.
+ */
+export function getQuotedText(
+	state: TicketsState,
+	_ticketId: number,
+	messageId: number
+): string | null {
+	return state.quoted[ messageId ] ?? null;
 }
 
 /**

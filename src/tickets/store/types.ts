@@ -31,6 +31,8 @@ export interface TicketsState {
 	events: Record< number, TicketEvent[] >;
 	contexts: Record< number, TicketContext >;
 	presence: Record< number, PresenceEntry[] >;
+	/** The quoted history cut from mailed messages, as HTML, by message id. */
+	quoted: Record< number, string >;
 	/** Upload progress (0–1) of the message being sent, per ticket. */
 	sending: Record< number, number >;
 	/** Why something could not load, by key (`query:…`, `ticket:1`, `messages:1`…). */
@@ -55,6 +57,7 @@ export type TicketsAction =
 	| { type: 'RECEIVE_EVENTS'; ticketId: number; events: TicketEvent[] }
 	| { type: 'RECEIVE_CONTEXT'; ticketId: number; context: TicketContext }
 	| { type: 'RECEIVE_PRESENCE'; ticketId: number; others: PresenceEntry[] }
+	| { type: 'RECEIVE_QUOTED'; messageId: number; html: string }
 	| { type: 'SET_SENDING'; ticketId: number; progress: number | null }
 	| { type: 'RECEIVE_ERROR'; key: string; message: string | null };
 
