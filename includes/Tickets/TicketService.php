@@ -105,6 +105,7 @@ final class TicketService {
 			$agent ? self::tags( (array) ( $input['tags'] ?? array() ) ) : array(),
 			// An account's email, or one the order was placed with, is the customer's; a guest's bare claim is not.
 			$customer['id'] || ( $order && 0 === strcasecmp( $order->billing_email, $customer['email'] ) ) ? $now : 0,
+			array(),
 			$agent ? self::cc( (array) ( $input['cc'] ?? array() ) ) : array()
 		);
 		$this->sla->apply( $ticket );

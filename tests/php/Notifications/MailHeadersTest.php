@@ -29,7 +29,8 @@ final class MailHeadersTest extends TicketRestTestCase {
 			$wpdb,
 			new \Aftercare\Tickets\TagRepository( $wpdb ),
 			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			$messages
+			$messages,
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
 		);
 		return new MailHeaders( $outbox, $log, new ReplyAddress( new Settings() ), $tickets );
 	}
