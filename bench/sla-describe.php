@@ -30,7 +30,8 @@ $aftercare_tickets  = new Aftercare\Tickets\TicketRepository(
 	$wpdb,
 	new Aftercare\Tickets\TagRepository( $wpdb ),
 	new Aftercare\Tickets\TicketTerms( $wpdb, new Aftercare\HelpCenter\Tokenizer() ),
-	new Aftercare\Tickets\MessageRepository( $wpdb )
+	new Aftercare\Tickets\MessageRepository( $wpdb ),
+	new Aftercare\Tickets\TicketCounts( $wpdb, Aftercare\Plugin::instance()->transaction )
 );
 $aftercare_stored   = get_option( Aftercare\Settings\Settings::OPTION, array() );
 $aftercare_modes    = array(
