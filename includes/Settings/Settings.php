@@ -144,6 +144,7 @@ final class Settings {
 				'default'     => 0,
 			),
 			'received_mail_retention_days' => array(
+				'x-aftercare' => self::ui( 'privacy', __( 'Keep the log of received mail for', 'aftercare' ), array( 'unit' => __( 'days', 'aftercare' ) ) ),
 				'description' => __( 'Delete the log of received email, with each raw message, after this many days (0 keeps it). Messages stay in their tickets; only their quoted text and email details go.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'type'        => 'integer',
 				'minimum'     => 0,
