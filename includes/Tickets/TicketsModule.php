@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Feedback\RatingRepository;
 use Aftercare\HelpCenter\HelpCenterModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
@@ -38,6 +39,8 @@ final class TicketsModule extends Module {
 	public readonly TicketRepository $repository;
 	public readonly MessageRepository $messages;
 	public readonly EventLog $events;
+	/** Customers' answers: built here because the ticket resource shows them; the Feedback module owns and installs the table. */
+	public readonly RatingRepository $ratings;
 	public readonly AttachmentStore $attachments;
 	public readonly Links $links;
 	/** The one service that changes tickets. */
@@ -64,6 +67,7 @@ final class TicketsModule extends Module {
 		$this->terms         = new TicketTerms( $wpdb, $help->tokenizer );
 		$this->repository    = new TicketRepository( $wpdb, $this->tags, $this->terms, $this->messages );
 		$this->events        = new EventLog( $wpdb, $clock );
+		$this->ratings       = new RatingRepository( $wpdb, $clock );
 		$this->attachments   = new AttachmentStore( $wpdb, $shared->settings, $clock, $shared->limiter, $shared->client );
 		$this->saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$this->presence      = new Presence( $wpdb, $clock );
@@ -104,7 +108,7 @@ final class TicketsModule extends Module {
 				$this->access,
 				$this->links,
 				$shared->limiter,
-				new TicketSchema( $this->sla ),
+				new TicketSchema( $this->sla, $this->ratings ),
 				new TicketQuery(),
 				$shared->client
 			),

@@ -23,6 +23,7 @@ import { settingsStore } from '../store';
 import { HelpCenterSettings } from '../help-center/HelpCenterSettings';
 import { OrderLookupSettings } from './OrderLookupSettings';
 import { ProxySettings } from './ProxySettings';
+import { SatisfactionSettings } from './SatisfactionSettings';
 
 /**
  * Settings → the store-wide options of the support desk.
@@ -69,6 +70,10 @@ export function SettingsScreen() {
 					onChange={ editSettings }
 				/>
 				<HelpCenterSettings
+					settings={ settings }
+					onChange={ editSettings }
+				/>
+				<SatisfactionSettings
 					settings={ settings }
 					onChange={ editSettings }
 				/>

@@ -9,6 +9,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { AftercareTicket, TicketChanges } from '../api';
+import { CustomerAnswer } from '../components/CustomerAnswer';
 import { SlaBadge } from '../components/SlaBadge';
 import { ticketsStore } from '../store';
 import { formatDateTime } from '../utils/time';
@@ -22,7 +23,8 @@ interface TicketPropertiesProps {
 
 /**
  * Status, priority, assignee and tags, saved as soon as they change (and undone
- * with a message if the server refuses), and the SLA due time.
+ * with a message if the server refuses), the SLA due time, and the customer's
+ * rating once the ticket was solved.
  *
  * @param props        Component props.
  * @param props.ticket The ticket.
@@ -92,6 +94,10 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 					</p>
 				) }
 			</div>
+			<CustomerAnswer
+				title={ __( 'Customer rating', 'aftercare' ) }
+				answer={ ticket.rating }
+			/>
 		</div>
 	);
 }

@@ -43,6 +43,7 @@ final class PluginTest extends TestCase {
 		'presence',
 		'returns',
 		'return_items',
+		'ratings',
 		'outbox',
 		'received_mail',
 	);
