@@ -184,7 +184,8 @@ final class Notifier implements Registrable {
 		}
 		$address = (string) $this->settings->get( 'notification_email' );
 		$address = is_email( $address ) ? $address : (string) get_option( 'admin_email' );
-		if ( is_email( $address ) && $this->outbox->enqueue( 'bad_rating:' . $ticket->id . ':' . $rating->created_at, Kind::BadRating->value, $ticket->id, 0, $address ) ) {
+		$key     = 'bad_rating:' . $ticket->id . ':' . $rating->created_at;
+		if ( is_email( $address ) && $this->outbox->enqueue( $key, Kind::BadRating->value, $ticket->id, 0, $address ) ) {
 			$this->wake( $this->clock->now() );
 		}
 	}
@@ -198,7 +199,13 @@ final class Notifier implements Registrable {
 	private function queue_solved( Ticket $ticket, int $message_id ): bool {
 		return is_email( $ticket->customer_email )
 			&& ! $this->returns->for_thread( $ticket->id )
-			&& $this->outbox->enqueue( 'solved:' . $ticket->id . ':' . $ticket->solved_at, Kind::TicketSolved->value, $ticket->id, $message_id, $ticket->customer_email );
+			&& $this->outbox->enqueue(
+				'solved:' . $ticket->id . ':' . $ticket->solved_at,
+				Kind::TicketSolved->value,
+				$ticket->id,
+				$message_id,
+				$ticket->customer_email
+			);
 	}
 
 	/**
@@ -305,7 +312,7 @@ final class Notifier implements Registrable {
 			$label = $return ? __( 'Open the return', 'aftercare' ) : __( 'Open the ticket', 'aftercare' );
 		}
 		$intro = match ( $kind ) {
-			Kind::TicketSolved   => __( 'We have marked your request as solved. If anything is still not right, reply to this email and we will pick it up again.', 'aftercare' ),
+			Kind::TicketSolved   => __( 'We have marked your request as solved. If anything is still not right, reply to this email and we will pick it up again.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			Kind::TicketReceived => __( 'Thank you for contacting us. We have received your request and will reply as soon as we can. Your ticket number is below; you will get an email when we answer.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			Kind::AgentReply     => __( 'We have replied to your request.', 'aftercare' ),
 			/* translators: %s: customer name. */

@@ -92,7 +92,14 @@ final class RatingSummaryController extends AbstractController {
 	 * @return array<int, array{score: int, count: int}>
 	 */
 	private static function by_score( array $counts ): array {
-		return array_map( static fn( int $score, int $count ): array => array( 'score' => $score, 'count' => $count ), array_keys( $counts ), array_values( $counts ) );
+		return array_map(
+			static fn( int $score, int $count ): array => array(
+				'score' => $score,
+				'count' => $count,
+			),
+			array_keys( $counts ),
+			array_values( $counts )
+		);
 	}
 
 	/**
@@ -123,7 +130,7 @@ final class RatingSummaryController extends AbstractController {
 						'readonly'    => true,
 					),
 					'csat' => array(
-						'description' => __( 'Satisfaction with solved tickets: answers, answers by score (3 good, 2 okay, 1 bad) and the percentage rated good (null without answers).', 'aftercare' ),
+						'description' => __( 'Satisfaction with solved tickets: answers, answers by score (3 good, 2 okay, 1 bad) and the percentage rated good (null without answers).', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 						'type'        => 'object',
 						'readonly'    => true,
 						'properties'  => array(
@@ -135,7 +142,7 @@ final class RatingSummaryController extends AbstractController {
 						'additionalProperties' => false,
 					),
 					'ces'  => array(
-						'description' => __( 'Effort of settled returns: answers, answers by score (1 very difficult … 5 very easy) and their mean (null without answers).', 'aftercare' ),
+						'description' => __( 'Effort of settled returns: answers, answers by score (1 very difficult … 5 very easy) and their mean (null without answers).', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 						'type'        => 'object',
 						'readonly'    => true,
 						'properties'  => array(

@@ -12,7 +12,10 @@ if ( ! defined( 'ABSPATH' ) ) {
 get_header();
 ?>
 <main id="main" class="site-main">
-	<?php echo do_blocks( '<!-- wp:' . Aftercare\Feedback\Storefront\SurveyPage::BLOCK . ' /-->' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- The block escapes what it prints. ?>
+	<?php
+	// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- The block escapes what it prints.
+	echo do_blocks( '<!-- wp:' . Aftercare\Feedback\Storefront\SurveyPage::BLOCK . ' /-->' );
+	?>
 </main>
 <?php
 get_footer();

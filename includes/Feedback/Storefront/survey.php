@@ -72,7 +72,15 @@ $aftercare_uid = wp_unique_id( 'aftercare-survey-' );
 
 		<?php if ( $aftercare_survey['others'] ) : ?>
 			<nav aria-label="<?php esc_attr_e( 'Other answers', 'aftercare' ); ?>">
-				<p><?php echo esc_html( 'confirm' === $aftercare_survey['state'] ? __( 'Meant another answer?', 'aftercare' ) : __( 'Changed your mind? You can change your answer:', 'aftercare' ) ); ?></p>
+				<p>
+					<?php
+					echo esc_html(
+						'confirm' === $aftercare_survey['state']
+							? __( 'Meant another answer?', 'aftercare' )
+							: __( 'Changed your mind? You can change your answer:', 'aftercare' )
+					);
+					?>
+				</p>
 				<ul class="aftercare-survey__others">
 					<?php foreach ( $aftercare_survey['others'] as list( $aftercare_label, $aftercare_url ) ) : ?>
 						<li><a href="<?php echo esc_url( $aftercare_url ); ?>"><?php echo esc_html( $aftercare_label ); ?></a></li>

@@ -198,7 +198,7 @@ final class ReturnSchema {
 					'additionalProperties' => false,
 				),
 				'effort'                => array(
-					'description' => __( 'Agents: the customer\'s answer to "How easy was it to return your item?" once the return was settled (null: not answered).', 'aftercare' ),
+					'description' => __( 'Agents: the customer\'s answer to "How easy was it to return your item?" once the return was settled (null: not answered).', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => array( 'object', 'null' ),
 					'context'     => array( 'edit' ),
 					'readonly'    => true,

@@ -290,7 +290,8 @@ final class TicketSchema {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function prepare_many( array $tickets, string $context ): array {
-		$ratings = 'edit' === $context ? $this->ratings->find_many( Survey::Satisfaction, array_map( static fn( Ticket $ticket ): int => $ticket->id, $tickets ) ) : array();
+		$ids     = array_map( static fn( Ticket $ticket ): int => $ticket->id, $tickets );
+		$ratings = 'edit' === $context ? $this->ratings->find_many( Survey::Satisfaction, $ids ) : array();
 		return array_map( fn( Ticket $ticket ): array => $this->shape( $ticket, $context, $ratings[ $ticket->id ] ?? null ), $tickets );
 	}
 

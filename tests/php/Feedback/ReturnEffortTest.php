@@ -51,7 +51,10 @@ final class ReturnEffortTest extends ReturnsTestCase {
 		$this->returns->refund( $return->id, $this->agent->ID, false, 0.0, '' );
 		$mails = $this->shopper_mails();
 		$this->assertCount( 1, $mails );
-		$this->assertSame( array( '1 – Very difficult', '2 – Difficult', '3 – Neither easy nor difficult', '4 – Easy', '5 – Very easy' ), array_keys( $mails[0][1] ) );
+		$this->assertSame(
+			array( '1 – Very difficult', '2 – Difficult', '3 – Neither easy nor difficult', '4 – Easy', '5 – Very easy' ),
+			array_keys( $mails[0][1] )
+		);
 
 		$answer = $this->rest( 'POST', '/aftercare/v1/ratings', array( 'token' => $mails[0][1]['4 – Easy'], 'comment' => 'Label was easy to print.' ) );
 		$this->assertSame( 200, $answer->get_status() );
@@ -60,7 +63,8 @@ final class ReturnEffortTest extends ReturnsTestCase {
 		$shown = $this->rest( 'GET', '/aftercare/v1/returns/' . $return->id, array( 'context' => 'edit' ), $this->agent->ID )->get_data();
 		$this->assertSame( 4, $shown['effort']['score'] );
 		$this->assertSame( 'Label was easy to print.', $shown['effort']['comment'] );
-		$events = array_values( array_filter( $this->rest( 'GET', '/aftercare/v1/returns/' . $return->id . '/events', array(), $this->agent->ID )->get_data(), static fn( array $e ): bool => 'effort' === $e['type'] ) );
+		$events = $this->rest( 'GET', '/aftercare/v1/returns/' . $return->id . '/events', array(), $this->agent->ID )->get_data();
+		$events = array_values( array_filter( $events, static fn( array $e ): bool => 'effort' === $e['type'] ) );
 		$this->assertCount( 1, $events );
 		$this->assertSame( 4, $events[0]['data']->to );
 		$this->assertSame( 401, $this->rest( 'GET', '/aftercare/v1/returns/' . $return->id, array( 'context' => 'edit' ) )->get_status() );

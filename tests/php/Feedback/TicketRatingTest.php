@@ -62,7 +62,8 @@ final class TicketRatingTest extends TestCase {
 	private function mailed_links( string $to ): array {
 		$links = array();
 		foreach ( $this->deliver_outbox() as $mail ) {
-			if ( $to !== $mail['to'] || ! preg_match_all( '#href="([^"]*' . SurveyLinks::ARG . '=([a-z0-9.]+))"[^>]*>([^<]+)</a>#', (string) $mail['message'], $found, PREG_SET_ORDER ) ) {
+			$pattern = '#href="([^"]*' . SurveyLinks::ARG . '=([a-z0-9.]+))"[^>]*>([^<]+)</a>#';
+			if ( $to !== $mail['to'] || ! preg_match_all( $pattern, (string) $mail['message'], $found, PREG_SET_ORDER ) ) {
 				continue;
 			}
 			foreach ( $found as $link ) {
@@ -76,12 +77,14 @@ final class TicketRatingTest extends TestCase {
 	 * @return array<int, array<string, mixed>> The ticket's rating events.
 	 */
 	private function rating_events( int $ticket_id ): array {
-		return array_values( array_filter( $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/events', array(), $this->agent->ID )->get_data(), static fn( array $e ): bool => 'rating' === $e['type'] ) );
+		$events = $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket_id . '/events', array(), $this->agent->ID )->get_data();
+		return array_values( array_filter( $events, static fn( array $e ): bool => 'rating' === $e['type'] ) );
 	}
 
 	private function rating_rows(): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_ratings" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_ratings" );
 	}
 
 	private function answer( string $token, ?string $comment = null ): \WP_REST_Response {
@@ -140,7 +143,10 @@ final class TicketRatingTest extends TestCase {
 
 		$response = $this->answer( $links['Good'] );
 		$this->assertSame( 200, $response->get_status() );
-		$this->assertSame( array( 'survey' => 'csat', 'score' => 3, 'label' => 'Good', 'comment' => '' ), array_intersect_key( $response->get_data(), array_flip( array( 'survey', 'score', 'label', 'comment' ) ) ) );
+		$this->assertSame(
+			array( 'survey' => 'csat', 'score' => 3, 'label' => 'Good', 'comment' => '' ),
+			array_intersect_key( $response->get_data(), array_flip( array( 'survey', 'score', 'label', 'comment' ) ) )
+		);
 		$this->assertTrue( $response->get_data()['changed'] );
 
 		$rating = $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket->id, array( 'context' => 'edit' ), $this->agent->ID )->get_data()['rating'];
@@ -172,7 +178,10 @@ final class TicketRatingTest extends TestCase {
 		$this->assertSame( 1, $this->rating_rows(), 'one answer per ticket' );
 
 		$events = $this->rating_events( $ticket->id );
-		$this->assertSame( array( array( null, 2 ), array( 2, 1 ), array( 1, 1 ) ), array_map( static fn( array $e ): array => array( $e['data']->from, $e['data']->to ), $events ) );
+		$this->assertSame(
+			array( array( null, 2 ), array( 2, 1 ), array( 1, 1 ) ),
+			array_map( static fn( array $e ): array => array( $e['data']->from, $e['data']->to ), $events )
+		);
 		$this->assertSame( 'Took two weeks.', end( $events )['data']->comment );
 	}
 
@@ -232,7 +241,8 @@ final class TicketRatingTest extends TestCase {
 		$page = ( new SurveyPage( $feedback, new SurveyLinks() ) )->page( $late );
 		$this->assertSame( 410, $page['status'] );
 		$this->assertStringContainsString( 'This link has expired', $page['html'] );
-		$this->assertSame( 3, $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket->id, array( 'context' => 'edit' ), $this->agent->ID )->get_data()['rating']['score'], 'the answer given in time stays' );
+		$shown = $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket->id, array( 'context' => 'edit' ), $this->agent->ID )->get_data();
+		$this->assertSame( 3, $shown['rating']['score'], 'the answer given in time stays' );
 		$this->assertCount( 1, $this->rating_events( $ticket->id ) );
 	}
 
@@ -330,7 +340,7 @@ final class TicketRatingTest extends TestCase {
 
 		$summary = $this->rest( 'GET', '/aftercare/v1/ratings/summary', array( 'days' => 7 ), $this->user( 'administrator' )->ID )->get_data();
 		$this->assertSame( 1, $summary['csat']['answers'] );
-		$this->assertSame( array( array( 'score' => 3, 'count' => 1 ), array( 'score' => 2, 'count' => 0 ), array( 'score' => 1, 'count' => 0 ) ), $summary['csat']['counts'] );
+		$this->assertSame( array( array( 3, 1 ), array( 2, 0 ), array( 1, 0 ) ), array_map( 'array_values', $summary['csat']['counts'] ) );
 		$this->assertSame( 100.0, (float) $summary['csat']['satisfied'] );
 		$this->assertNull( $summary['ces']['mean'] );
 	}
