@@ -1,23 +1,23 @@
 /**
  * WordPress dependencies
  */
-import { __, sprintf } from "@wordpress/i18n";
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { AftercareTicket, TicketEvent } from "../api";
-import { agentName } from "../admin-data";
-import { formatDateTime } from "../utils/time";
-import { PRIORITIES, RATINGS, STATUSES, labelOf } from "./labels";
+import type { AftercareTicket, TicketEvent } from '../api';
+import { agentName } from '../admin-data';
+import { formatDateTime } from '../utils/time';
+import { PRIORITIES, RATINGS, STATUSES, labelOf } from './labels';
 
-function text(value: unknown): string {
-  if (Array.isArray(value)) {
-    return value.length ? value.join(", ") : __("none", "aftercare");
-  }
-  return value === null || value === undefined || value === ""
-    ? __("none", "aftercare")
-    : String(value);
+function text( value: unknown ): string {
+	if ( Array.isArray( value ) ) {
+		return value.length ? value.join( ', ' ) : __( 'none', 'aftercare' );
+	}
+	return value === null || value === undefined || value === ''
+		? __( 'none', 'aftercare' )
+		: String( value );
 }
 
 /**
@@ -26,75 +26,78 @@ function text(value: unknown): string {
  * @param event The event.
  * @return A sentence.
  */
-export function describeEvent(event: TicketEvent): string {
-  const { from, to } = event.data;
-  switch (event.type) {
-    case "created":
-      return __("Ticket opened", "aftercare");
-    case "status":
-      return sprintf(
-        /* translators: 1: old status, 2: new status. */
-        __("Status: %1$s → %2$s", "aftercare"),
-        labelOf(STATUSES(), text(from)),
-        labelOf(STATUSES(), text(to)),
-      );
-    case "priority":
-      return sprintf(
-        /* translators: 1: old priority, 2: new priority. */
-        __("Priority: %1$s → %2$s", "aftercare"),
-        labelOf(PRIORITIES(), text(from)),
-        labelOf(PRIORITIES(), text(to)),
-      );
-    case "assignee":
-      return to
-        ? sprintf(
-            /* translators: %s: agent name. */
-            __("Assigned to %s", "aftercare"),
-            agentName(Number(to)) ?? text(to),
-          )
-        : __("Unassigned", "aftercare");
-    case "tags":
-      return sprintf(
-        /* translators: %s: comma-separated tags. */
-        __("Tags: %s", "aftercare"),
-        text(to),
-      );
-    case "sla": {
-      const sla = to as AftercareTicket["sla"] | null;
-      if (!sla || sla.state === "met" || !sla.due) {
-        return __("SLA: no target pending", "aftercare");
-      }
-      if (sla.state === "paused") {
-        return __("SLA paused while awaiting the customer", "aftercare");
-      }
-      if (sla.state === "breached") {
-        return sprintf(
-          /* translators: 1: "first reply" or "resolution", 2: date and time. */
-          __("SLA breached: %1$s was due %2$s", "aftercare"),
-          sla.target === "first_response"
-            ? __("first reply", "aftercare")
-            : __("resolution", "aftercare"),
-          formatDateTime(sla.due),
-        );
-      }
-      return sprintf(
-        /* translators: 1: "First reply" or "Resolution", 2: date and time. */
-        __("SLA: %1$s due %2$s", "aftercare"),
-        sla.target === "first_response"
-          ? __("first reply", "aftercare")
-          : __("resolution", "aftercare"),
-        formatDateTime(sla.due),
-      );
-    }
-    case "rating":
-      return describeAnswer(
-        __("Customer rated", "aftercare"),
-        labelOf(RATINGS(), text(to)),
-        event.data.comment,
-      );
-    default:
-      return event.type;
-  }
+export function describeEvent( event: TicketEvent ): string {
+	const { from, to } = event.data;
+	switch ( event.type ) {
+		case 'created':
+			return __( 'Ticket opened', 'aftercare' );
+		case 'status':
+			return sprintf(
+				/* translators: 1: old status, 2: new status. */
+				__( 'Status: %1$s → %2$s', 'aftercare' ),
+				labelOf( STATUSES(), text( from ) ),
+				labelOf( STATUSES(), text( to ) )
+			);
+		case 'priority':
+			return sprintf(
+				/* translators: 1: old priority, 2: new priority. */
+				__( 'Priority: %1$s → %2$s', 'aftercare' ),
+				labelOf( PRIORITIES(), text( from ) ),
+				labelOf( PRIORITIES(), text( to ) )
+			);
+		case 'assignee':
+			return to
+				? sprintf(
+						/* translators: %s: agent name. */
+						__( 'Assigned to %s', 'aftercare' ),
+						agentName( Number( to ) ) ?? text( to )
+					)
+				: __( 'Unassigned', 'aftercare' );
+		case 'tags':
+			return sprintf(
+				/* translators: %s: comma-separated tags. */
+				__( 'Tags: %s', 'aftercare' ),
+				text( to )
+			);
+		case 'sla': {
+			const sla = to as AftercareTicket[ 'sla' ] | null;
+			if ( ! sla || sla.state === 'met' || ! sla.due ) {
+				return __( 'SLA: no target pending', 'aftercare' );
+			}
+			if ( sla.state === 'paused' ) {
+				return __(
+					'SLA paused while awaiting the customer',
+					'aftercare'
+				);
+			}
+			if ( sla.state === 'breached' ) {
+				return sprintf(
+					/* translators: 1: "first reply" or "resolution", 2: date and time. */
+					__( 'SLA breached: %1$s was due %2$s', 'aftercare' ),
+					sla.target === 'first_response'
+						? __( 'first reply', 'aftercare' )
+						: __( 'resolution', 'aftercare' ),
+					formatDateTime( sla.due )
+				);
+			}
+			return sprintf(
+				/* translators: 1: "First reply" or "Resolution", 2: date and time. */
+				__( 'SLA: %1$s due %2$s', 'aftercare' ),
+				sla.target === 'first_response'
+					? __( 'first reply', 'aftercare' )
+					: __( 'resolution', 'aftercare' ),
+				formatDateTime( sla.due )
+			);
+		}
+		case 'rating':
+			return describeAnswer(
+				__( 'Customer rated', 'aftercare' ),
+				labelOf( RATINGS(), text( to ) ),
+				event.data.comment
+			);
+		default:
+			return event.type;
+	}
 }
 
 /**
@@ -106,22 +109,22 @@ export function describeEvent(event: TicketEvent): string {
  * @return A sentence.
  */
 export function describeAnswer(
-  what: string,
-  answer: string,
-  comment: unknown,
+	what: string,
+	answer: string,
+	comment: unknown
 ): string {
-  return typeof comment === "string" && comment !== ""
-    ? sprintf(
-        /* translators: 1: "Customer rated", 2: the answer, e.g. "Good", 3: the customer's comment. */
-        __("%1$s: %2$s — %3$s", "aftercare"),
-        what,
-        answer,
-        comment,
-      )
-    : sprintf(
-        /* translators: 1: "Customer rated", 2: the answer, e.g. "Good". */
-        __("%1$s: %2$s", "aftercare"),
-        what,
-        answer,
-      );
+	return typeof comment === 'string' && comment !== ''
+		? sprintf(
+				/* translators: 1: "Customer rated", 2: the answer, e.g. "Good", 3: the customer's comment. */
+				__( '%1$s: %2$s — %3$s', 'aftercare' ),
+				what,
+				answer,
+				comment
+			)
+		: sprintf(
+				/* translators: 1: "Customer rated", 2: the answer, e.g. "Good". */
+				__( '%1$s: %2$s', 'aftercare' ),
+				what,
+				answer
+			);
 }
