@@ -129,13 +129,9 @@ final class RatingRepository implements Table {
 	}
 
 	/**
-	 * The comments stop saying anything about the person (privacy erasure); the scores stay.
-	 *
-	 * @param int[] $object_ids Tickets or returns.
+	 * The comment stops saying anything about the person (privacy erasure); the score stays.
 	 */
-	public function erase_comments( Survey $survey, array $object_ids ): void {
-		foreach ( array_filter( array_map( 'intval', $object_ids ) ) as $id ) {
-			$this->wpdb->update( $this->table(), array( 'comment' => '' ), array( 'object_type' => $survey->object_type(), 'object_id' => $id ) );
-		}
+	public function erase_comment( Survey $survey, int $object_id ): void {
+		$this->wpdb->update( $this->table(), array( 'comment' => '' ), array( 'object_type' => $survey->object_type(), 'object_id' => $object_id ) );
 	}
 }

@@ -345,6 +345,22 @@ final class TicketRatingTest extends TestCase {
 		$this->assertNull( $summary['ces']['mean'] );
 	}
 
+	public function test_erasing_the_customer_keeps_the_score_but_not_their_words(): void {
+		$ticket = $this->ticket();
+		$this->solve( $ticket );
+		$this->answer( $this->mailed_links( 'gwen@example.test' )['Okay'], 'My name is Gwen and I live at 1 Dock Road.' );
+
+		$erasers = apply_filters( 'wp_privacy_personal_data_erasers', array() );
+		call_user_func( $erasers['aftercare-tickets']['callback'], 'gwen@example.test', 1 );
+
+		$rating = $this->rest( 'GET', '/aftercare/v1/tickets/' . $ticket->id, array( 'context' => 'edit' ), $this->agent->ID )->get_data()['rating'];
+		$this->assertSame( 2, $rating['score'] );
+		$this->assertSame( '', $rating['comment'] );
+		foreach ( $this->rating_events( $ticket->id ) as $event ) {
+			$this->assertSame( '', $event['data']->comment );
+		}
+	}
+
 	private static function token( string $url ): string {
 		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
 		return (string) $query[ SurveyLinks::ARG ];
