@@ -4,7 +4,13 @@
  * the agent sees the rating on the ticket and its timeline. Axe on every rating page.
  */
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
-import { test, expect, expectAccessible, loginAs } from '../fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	loginAs,
+	screenshot,
+} from '../fixtures';
 import { runToken, seedTicket } from './seed';
 
 interface SentMail {
@@ -101,6 +107,9 @@ test.describe( 'Customer satisfaction', () => {
 		await expect(
 			page.getByLabel( 'Anything you would like to add? (optional)' )
 		).toHaveValue( 'Quick and friendly.' );
+		await page
+			.locator( '.aftercare-survey' )
+			.screenshot( { path: screenshot( 'csat-rating.png' ) } );
 
 		// A link altered by hand records nothing and says so.
 		await page.goto(
