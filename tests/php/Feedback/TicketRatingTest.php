@@ -130,6 +130,15 @@ final class TicketRatingTest extends TestCase {
 		$this->assertStringNotContainsString( 'How did we do?', $mails[0]['message'] );
 	}
 
+	public function test_a_ticket_reopened_before_the_solved_mail_went_out_asks_nothing(): void {
+		$ticket = $this->ticket();
+		$this->deliver_outbox();
+		$this->solve( $ticket );
+		Plugin::instance()->tickets->update( $ticket->id, array( 'status' => 'open' ), $this->agent->ID );
+
+		$this->assertSame( array(), $this->deliver_outbox() );
+	}
+
 	public function test_opening_a_link_records_nothing_and_confirming_records_the_answer_on_the_ticket_and_its_timeline(): void {
 		$ticket = $this->ticket();
 		$this->solve( $ticket );
