@@ -11,6 +11,8 @@ declare( strict_types=1 );
 namespace Aftercare;
 
 use Aftercare\Admin\AdminModule;
+use Aftercare\Feedback\FeedbackModule;
+use Aftercare\Feedback\FeedbackService;
 use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Articles;
 use Aftercare\HelpCenter\Deflection;
@@ -64,6 +66,9 @@ final class Plugin {
 	/** Return requests (null without an order source). */
 	public readonly ?ReturnService $returns;
 
+	/** Customers' answers to the mailed CSAT and CES questions (tests and the demo record them through it). */
+	public readonly FeedbackService $feedback;
+
 	/** Help-center search and its log (the demo seeds a store's search history through it). */
 	public readonly Articles $articles;
 
@@ -88,11 +93,12 @@ final class Plugin {
 		$orders        = new OrdersModule( $shared );
 		$tickets       = new TicketsModule( $shared, $help, $orders );
 		$returns       = new ReturnsModule( $shared, $orders, $tickets );
-		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns );
+		$feedback      = new FeedbackModule( $shared, $tickets, $returns );
+		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns, $feedback );
 		$mail          = new MailModule( $shared, $tickets, $notifications );
 		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
 		$admin         = new AdminModule( $shared, $orders, $tickets, $returns, $mail );
-		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $notifications, $mail, $privacy, $admin );
+		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $feedback, $notifications, $mail, $privacy, $admin );
 
 		$tables     = array();
 		$migrations = array();
@@ -111,6 +117,7 @@ final class Plugin {
 		$this->transaction  = $shared->transaction;
 		$this->tickets      = $tickets->service;
 		$this->returns      = $returns->service;
+		$this->feedback     = $feedback->service;
 		$this->articles     = $help->articles;
 		$this->votes        = $help->votes;
 		$this->deflection   = $help->deflection;

@@ -40,6 +40,13 @@ final class DomainError extends \RuntimeException {
 		return new self( $reason, $message, 409 );
 	}
 
+	/**
+	 * Something that worked once and no longer does (an expired link).
+	 */
+	public static function gone( string $reason, string $message ): self {
+		return new self( $reason, $message, 410 );
+	}
+
 	public static function too_large( string $reason, string $message ): self {
 		return new self( $reason, $message, 413 );
 	}

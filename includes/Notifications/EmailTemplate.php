@@ -55,6 +55,17 @@ final class EmailTemplate {
 					. '</p>';
 			}
 		}
+		if ( $mail->question ) {
+			$html .= '<p style="margin:24px 0 8px;font-weight:600;">' . esc_html( $mail->question->prompt ) . '</p><p>';
+			foreach ( $mail->question->answers as list( $label, $url ) ) {
+				$html .= '<a href="'
+					. esc_url( $url )
+					. '" style="display:inline-block;margin:0 8px 8px 0;padding:8px 14px;border:1px solid #2271b1;color:#2271b1;text-decoration:none;border-radius:4px;">'
+					. esc_html( $label )
+					. '</a>';
+			}
+			$html .= '</p>';
+		}
 		return $html;
 	}
 
@@ -107,6 +118,13 @@ final class EmailTemplate {
 		}
 		if ( '' !== $mail->link_url ) {
 			$lines[] = $mail->link_label . ': ' . $mail->link_url;
+		}
+		if ( $mail->question ) {
+			$lines[] = '';
+			$lines[] = $mail->question->prompt;
+			foreach ( $mail->question->answers as list( $label, $url ) ) {
+				$lines[] = $label . ': ' . $url;
+			}
 		}
 		return implode( "\n", $lines );
 	}

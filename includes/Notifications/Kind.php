@@ -17,6 +17,7 @@ use Aftercare\Returns\ReturnStatus;
 enum Kind: string {
 	case TicketReceived      = 'customer_ticket_received';
 	case AgentReply          = 'customer_reply';
+	case TicketSolved        = 'customer_ticket_solved';
 	case NewTicket           = 'agent_new_ticket';
 	case CustomerReply       = 'agent_customer_reply';
 	case ReturnRequested     = 'customer_return_requested';
@@ -29,9 +30,18 @@ enum Kind: string {
 	case ReturnExchanged     = 'customer_return_exchanged';
 	case ReturnClosed        = 'customer_return_closed';
 	case NewReturn           = 'agent_new_return';
+	case BadRating           = 'agent_bad_rating';
 
 	public function to_customer(): bool {
-		return ! in_array( $this, array( self::NewTicket, self::CustomerReply, self::NewReturn ), true );
+		return ! in_array( $this, array( self::NewTicket, self::CustomerReply, self::NewReturn, self::BadRating ), true );
+	}
+
+	/**
+	 * Whether the mail shows a message of the thread (its outbox row names one): replies and
+	 * new tickets do; return mails and the solved and bad-rating mails may go without.
+	 */
+	public function needs_message(): bool {
+		return ! $this->is_return() && ! in_array( $this, array( self::TicketSolved, self::BadRating ), true );
 	}
 
 	/**
@@ -62,6 +72,7 @@ enum Kind: string {
 		return match ( $this ) {
 			self::TicketReceived      => __( 'Support request received', 'aftercare' ),
 			self::AgentReply          => __( 'Support reply', 'aftercare' ),
+			self::TicketSolved        => __( 'Support request solved', 'aftercare' ),
 			self::NewTicket           => __( 'New support ticket', 'aftercare' ),
 			self::CustomerReply       => __( 'Customer replied to a ticket', 'aftercare' ),
 			self::ReturnRequested     => __( 'Return request received', 'aftercare' ),
@@ -74,6 +85,7 @@ enum Kind: string {
 			self::ReturnExchanged     => __( 'Return exchanged', 'aftercare' ),
 			self::ReturnClosed        => __( 'Return closed', 'aftercare' ),
 			self::NewReturn           => __( 'New return request', 'aftercare' ),
+			self::BadRating           => __( 'Bad rating', 'aftercare' ),
 		};
 	}
 
@@ -81,6 +93,7 @@ enum Kind: string {
 		return match ( $this ) {
 			self::TicketReceived      => __( 'Sent to the customer when they open a ticket: its number and a link to follow it.', 'aftercare' ),
 			self::AgentReply          => __( 'Sent to the customer when an agent replies (never for internal notes).', 'aftercare' ),
+			self::TicketSolved        => __( 'Sent to the customer when their ticket is solved (with the agent\'s reply, if one came with it), asking "How did we do?" with one-click answers: good, okay, bad.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			self::NewTicket           => __( 'Sent to the assignee, the notification address or every agent when a customer opens a ticket.', 'aftercare' ),
 			self::CustomerReply       => __( 'Sent to the assignee, the notification address or every agent when a customer replies.', 'aftercare' ),
 			self::ReturnRequested     => __( 'Sent to the customer when they ask for a return: its number, the items and a link to follow it.', 'aftercare' ),
@@ -93,6 +106,7 @@ enum Kind: string {
 			self::ReturnExchanged     => __( 'Sent to the customer when replacement items are sent, with the new order number.', 'aftercare' ),
 			self::ReturnClosed        => __( 'Sent to the customer when a return is closed.', 'aftercare' ),
 			self::NewReturn           => __( 'Sent to the notification address or every agent when a customer asks for a return.', 'aftercare' ),
+			self::BadRating           => __( 'Sent to the notification address (or the site admin email) when a customer rates a solved ticket Bad, if the support settings ask for it.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		};
 	}
 
@@ -102,6 +116,8 @@ enum Kind: string {
 			self::TicketReceived      => __( '[{site_title}] We received your request #{ticket_number}', 'aftercare' ),
 			/* translators: Placeholders stay as they are: {ticket_number} and {site_title}. */
 			self::AgentReply          => __( '[{site_title}] New reply to your request #{ticket_number}', 'aftercare' ),
+			/* translators: Placeholders stay as they are: {ticket_number} and {site_title}. */
+			self::TicketSolved        => __( '[{site_title}] Your request #{ticket_number} is solved', 'aftercare' ),
 			/* translators: Placeholders stay as they are: {ticket_number} and {ticket_subject}. */
 			self::NewTicket           => __( 'New ticket #{ticket_number}: {ticket_subject}', 'aftercare' ),
 			/* translators: Placeholders stay as they are: {ticket_number} and {ticket_subject}. */
@@ -126,6 +142,8 @@ enum Kind: string {
 			self::ReturnClosed        => __( '[{site_title}] Your return {return_number} is closed', 'aftercare' ),
 			/* translators: Placeholders stay as they are: {return_number} and {order_number}. */
 			self::NewReturn           => __( 'New return {return_number} for order #{order_number}', 'aftercare' ),
+			/* translators: Placeholders stay as they are: {ticket_number} and {ticket_subject}. */
+			self::BadRating           => __( 'Bad rating for #{ticket_number}: {ticket_subject}', 'aftercare' ),
 		};
 	}
 
@@ -133,6 +151,7 @@ enum Kind: string {
 		return match ( $this ) {
 			self::TicketReceived      => __( 'We received your request', 'aftercare' ),
 			self::AgentReply          => __( 'We replied to your request', 'aftercare' ),
+			self::TicketSolved        => __( 'Your request is solved', 'aftercare' ),
 			self::NewTicket           => __( 'New support ticket', 'aftercare' ),
 			self::CustomerReply       => __( 'The customer replied', 'aftercare' ),
 			self::ReturnRequested     => __( 'We received your return request', 'aftercare' ),
@@ -145,6 +164,7 @@ enum Kind: string {
 			self::ReturnExchanged     => __( 'Your replacement is on its way', 'aftercare' ),
 			self::ReturnClosed        => __( 'Your return is closed', 'aftercare' ),
 			self::NewReturn           => __( 'New return request', 'aftercare' ),
+			self::BadRating           => __( 'A customer rated a ticket Bad', 'aftercare' ),
 		};
 	}
 }

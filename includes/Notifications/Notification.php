@@ -10,6 +10,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Notifications;
 
+use Aftercare\Feedback\Question;
+
 final class Notification {
 
 	/**
@@ -26,6 +28,7 @@ final class Notification {
 	 * @param array<int, array{0: string, 1: string}> $details Label and plain-text value pairs (a return's items, amount, coupon…).
 	 * @param string $return_number The return's public number (R-1001), '' for ticket mails.
 	 * @param string $order_number  The order's number, '' for ticket mails.
+	 * @param Question|null $question The survey question with its signed answer links, if the mail asks one.
 	 */
 	public function __construct(
 		public readonly Kind $kind,
@@ -40,7 +43,8 @@ final class Notification {
 		public readonly string $link_label,
 		public readonly array $details = array(),
 		public readonly string $return_number = '',
-		public readonly string $order_number = ''
+		public readonly string $order_number = '',
+		public readonly ?Question $question = null
 	) {}
 
 	/**

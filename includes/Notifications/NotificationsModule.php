@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Notifications;
 
+use Aftercare\Feedback\FeedbackModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Mail\ReceivedMailRepository;
@@ -30,7 +31,7 @@ final class NotificationsModule extends Module {
 	/** The log of received mail (built by the Tickets module): outgoing mail threads under it. */
 	public readonly ReceivedMailRepository $received;
 
-	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns ) {
+	public function __construct( InfrastructureModule $shared, OrdersModule $orders, TicketsModule $tickets, ReturnsModule $returns, FeedbackModule $feedback ) {
 		$template       = new EmailTemplate();
 		$this->outbox   = new Outbox( $shared->wpdb, $shared->clock );
 		$this->reply    = new ReplyAddress( $shared->settings );
@@ -45,8 +46,10 @@ final class NotificationsModule extends Module {
 			$tickets->links,
 			$shared->settings,
 			$shared->clock,
-			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source ),
-			$this->headers
+			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source, $feedback->service ),
+			$this->headers,
+			$feedback->service,
+			$tickets->ratings
 		);
 	}
 

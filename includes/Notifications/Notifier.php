@@ -15,6 +15,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Notifications;
 
+use Aftercare\Feedback\FeedbackService;
+use Aftercare\Feedback\Rating;
+use Aftercare\Feedback\RatingRepository;
+use Aftercare\Feedback\Survey;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
 use Aftercare\Infrastructure\Jobs;
@@ -26,6 +30,7 @@ use Aftercare\Tickets\Links;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\Status;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
 
@@ -47,7 +52,9 @@ final class Notifier implements Registrable {
 		private Settings $settings,
 		private Clock $clock,
 		private ReturnMails $returns,
-		private MailHeaders $headers
+		private MailHeaders $headers,
+		private FeedbackService $feedback,
+		private RatingRepository $ratings
 	) {}
 
 	public function register(): void {
@@ -55,6 +62,8 @@ final class Notifier implements Registrable {
 		add_action( 'aftercare_message_created', array( $this, 'message_created' ), 10, 2 );
 		add_action( 'aftercare_return_created', array( $this, 'return_created' ) );
 		add_action( 'aftercare_return_updated', array( $this, 'return_updated' ), 10, 3 );
+		add_action( 'aftercare_ticket_updated', array( $this, 'ticket_updated' ), 10, 2 );
+		add_action( 'aftercare_ticket_rated', array( $this, 'ticket_rated' ), 10, 2 );
 		add_action( self::HOOK, array( $this, 'run' ) );
 		if ( $this->mailer instanceof WooCommerceMailer ) {
 			$this->mailer->register();
@@ -134,7 +143,9 @@ final class Notifier implements Registrable {
 	}
 
 	/**
-	 * Agent replies go to the customer, customer replies to the agents; notes go nowhere.
+	 * Agent replies go to the customer, customer replies to the agents; notes go nowhere. A reply
+	 * that solves the ticket goes inside the solved mail (queued first under the solve's key, so
+	 * ticket_updated() just after finds it there); a reply to a ticket solved before goes as a reply.
 	 */
 	public function message_created( Message $message, Ticket $ticket ): void {
 		if ( $message->is_note() || $this->is_first_message( $message ) ) {
@@ -143,12 +154,59 @@ final class Notifier implements Registrable {
 		if ( 'customer' === $message->author_role ) {
 			$queued = $this->queue_for_agents( Kind::CustomerReply, $ticket, $message );
 		} else {
-			$queued = is_email( $ticket->customer_email )
-				&& $this->outbox->enqueue( 'reply:' . $message->id, Kind::AgentReply->value, $ticket->id, $message->id, $ticket->customer_email );
+			$queued = ( Status::Solved === $ticket->status && $this->queue_solved( $ticket, $message->id ) )
+				|| ( is_email( $ticket->customer_email )
+					&& $this->outbox->enqueue( 'reply:' . $message->id, Kind::AgentReply->value, $ticket->id, $message->id, $ticket->customer_email ) );
 		}
 		if ( $queued ) {
 			$this->wake( $this->clock->now() );
 		}
+	}
+
+	/**
+	 * The solved mail ("How did we do?") when a ticket becomes solved.
+	 *
+	 * @param array<string, array{0: mixed, 1: mixed}> $changes Field => [old, new].
+	 */
+	public function ticket_updated( Ticket $ticket, array $changes ): void {
+		if ( Status::Solved->value === ( $changes['status'][1] ?? null ) && $this->queue_solved( $ticket, 0 ) ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
+	 * A bad rating alerts the notification address (else the site admin email), once per ticket's
+	 * rating, when the store wants that (`csat_bad_alert`). The mail says what the rating is when it
+	 * goes out, so a comment added meanwhile is in it, and a changed mind sends nothing.
+	 */
+	public function ticket_rated( Ticket $ticket, Rating $rating ): void {
+		if ( ! $rating->is_bad() || ! $this->settings->get( 'csat_bad_alert' ) ) {
+			return;
+		}
+		$address = (string) $this->settings->get( 'notification_email' );
+		$address = is_email( $address ) ? $address : (string) get_option( 'admin_email' );
+		$key     = 'bad_rating:' . $ticket->id . ':' . $rating->created_at;
+		if ( is_email( $address ) && $this->outbox->enqueue( $key, Kind::BadRating->value, $ticket->id, 0, $address ) ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
+	 * Queues the solved mail of this solve (once: keyed by the solve's time), with the reply that
+	 * solved it if any. Return threads are asked about the return instead.
+	 *
+	 * @return bool Whether it was queued now.
+	 */
+	private function queue_solved( Ticket $ticket, int $message_id ): bool {
+		return is_email( $ticket->customer_email )
+			&& ! $this->returns->for_thread( $ticket->id )
+			&& $this->outbox->enqueue(
+				'solved:' . $ticket->id . ':' . $ticket->solved_at,
+				Kind::TicketSolved->value,
+				$ticket->id,
+				$message_id,
+				$ticket->customer_email
+			);
 	}
 
 	/**
@@ -215,8 +273,14 @@ final class Notifier implements Registrable {
 	private function compose( Kind $kind, object $row ): ?Notification {
 		$ticket  = $this->tickets->find( (int) $row->ticket_id );
 		$message = (int) $row->message_id ? $this->messages->find( (int) $row->message_id ) : null;
-		if ( null === $ticket || ( null === $message && ! $kind->is_return() ) || $message?->is_note() ) {
+		if ( null === $ticket || ( null === $message && $kind->needs_message() ) || $message?->is_note() ) {
 			return null;
+		}
+		if ( Kind::BadRating === $kind ) {
+			return $this->bad_rating( $ticket, (string) $row->recipient );
+		}
+		if ( Kind::TicketSolved === $kind && Status::Solved !== $ticket->status ) {
+			return null; // Reopened before the mail went out: nothing to rate yet.
 		}
 		$recipient = (string) $row->recipient;
 		if ( $kind->is_return() ) {
@@ -239,6 +303,7 @@ final class Notifier implements Registrable {
 			$label = $return ? __( 'Open the return', 'aftercare' ) : __( 'Open the ticket', 'aftercare' );
 		}
 		$intro = match ( $kind ) {
+			Kind::TicketSolved   => __( 'We have marked your request as solved. If anything is still not right, reply to this email and we will pick it up again.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			Kind::TicketReceived => __( 'Thank you for contacting us. We have received your request and will reply as soon as we can. Your ticket number is below; you will get an email when we answer.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			Kind::AgentReply     => __( 'We have replied to your request.', 'aftercare' ),
 			/* translators: %s: customer name. */
@@ -248,10 +313,54 @@ final class Notifier implements Registrable {
 			default              => '',
 		};
 		// A guest's own words going back to an address nobody has shown is theirs: never with links.
-		$body = $kind->to_customer() && 'customer' === $message->author_role && ! $ticket->email_verified()
+		$body = $message && $kind->to_customer() && 'customer' === $message->author_role && ! $ticket->email_verified()
 			? MessageBody::without_links( $message->body )
-			: $message->body;
-		return new Notification( $kind, $recipient, $name, $ticket->number, $ticket->subject, $intro, $message->author_name, $body, $link, $label );
+			: (string) $message?->body;
+		return new Notification(
+			$kind,
+			$recipient,
+			$name,
+			$ticket->number,
+			$ticket->subject,
+			$intro,
+			(string) $message?->author_name,
+			$body,
+			$link,
+			$label,
+			array(),
+			'',
+			'',
+			Kind::TicketSolved === $kind ? $this->feedback->ticket_question( $ticket ) : null
+		);
+	}
+
+	/**
+	 * The alert about a bad rating, as the rating stands now; null when it is no longer bad.
+	 */
+	private function bad_rating( Ticket $ticket, string $recipient ): ?Notification {
+		$rating = $this->ratings->find( Survey::Satisfaction, $ticket->id );
+		if ( ! $rating || ! $rating->is_bad() ) {
+			return null;
+		}
+		$user = get_user_by( 'email', $recipient );
+		return new Notification(
+			Kind::BadRating,
+			$recipient,
+			$user ? $user->display_name : '',
+			$ticket->number,
+			$ticket->subject,
+			/* translators: %s: customer name. */
+			sprintf( __( '%s rated their solved ticket Bad.', 'aftercare' ), $ticket->customer_name ),
+			'',
+			'',
+			$this->links->agent_ticket( $ticket->id ),
+			__( 'Open the ticket', 'aftercare' ),
+			array(
+				array( __( 'Customer', 'aftercare' ), $ticket->customer_name . ' <' . $ticket->customer_email . '>' ),
+				array( __( 'Rating', 'aftercare' ), $rating->label() ),
+				array( __( 'Comment', 'aftercare' ), '' !== $rating->comment ? $rating->comment : __( '(none yet)', 'aftercare' ) ),
+			)
+		);
 	}
 
 	/**

@@ -12,6 +12,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Notifications;
 
+use Aftercare\Feedback\FeedbackService;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
@@ -29,7 +30,8 @@ final class ReturnMails {
 		private ReturnAccess $access,
 		private Policy $policy,
 		private AccessTokens $tokens,
-		private ?OrderSource $orders
+		private ?OrderSource $orders,
+		private FeedbackService $feedback
 	) {}
 
 	public function find( int $return_id ): ?ReturnRequest {
@@ -77,8 +79,18 @@ final class ReturnMails {
 			$to_customer ? __( 'View your return', 'aftercare' ) : __( 'Open the return', 'aftercare' ),
 			$this->details( $kind, $return ),
 			$return->public_number(),
-			$return->order_number
+			$return->order_number,
+			$this->asks_effort( $kind, $return ) ? $this->feedback->return_question( $return ) : null
 		);
+	}
+
+	/**
+	 * The effort question goes once per return: in the mail that settles it (refunded, credited,
+	 * exchanged), or in the closing mail of a return closed without a settlement.
+	 */
+	private function asks_effort( Kind $kind, ReturnRequest $return ): bool {
+		return in_array( $kind, array( Kind::ReturnRefunded, Kind::ReturnCredited, Kind::ReturnExchanged ), true )
+			|| ( Kind::ReturnClosed === $kind && '' === $return->resolution );
 	}
 
 	private function intro( Kind $kind, ReturnRequest $return ): string {

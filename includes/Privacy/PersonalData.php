@@ -24,6 +24,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Privacy;
 
+use Aftercare\Feedback\RatingRepository;
+use Aftercare\Feedback\Survey;
 use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
@@ -63,7 +65,8 @@ final class PersonalData implements Registrable {
 		private SearchLog $log,
 		private ArticleVotes $votes,
 		private Deflection $deflection,
-		private ?OrderSource $orders
+		private ?OrderSource $orders,
+		private RatingRepository $ratings
 	) {
 		$this->items = new ExportItems( $messages, $attachments, $events, $log, $votes, $deflection, $orders );
 	}
@@ -211,6 +214,7 @@ final class PersonalData implements Registrable {
 			}
 			$this->messages->anonymize_customer( $row->id, $name, '<p>' . esc_html__( '[Removed at the customer’s request]', 'aftercare' ) . '</p>' );
 			$this->detach_events( 'ticket', $row->id, $user );
+			$this->forget_comment( Survey::Satisfaction, $row->id );
 			$this->tokens->revoke( 'ticket', $row->id );
 			// The thread was rewritten: search must no longer find the ticket by the person's words.
 			$this->tickets->reindex( $row->id );
@@ -280,8 +284,17 @@ final class PersonalData implements Registrable {
 		foreach ( $returns as $return ) {
 			$this->returns->anonymize_customer( $return->id, __( 'Deleted customer', 'aftercare' ), wp_privacy_anonymize_data( 'email', $email ) );
 			$this->detach_events( 'return', $return->id, $user );
+			$this->forget_comment( Survey::Effort, $return->id );
 		}
 		return (bool) $returns;
+	}
+
+	/**
+	 * Their answer to the store's question stays (it counts in reports); their words go.
+	 */
+	private function forget_comment( Survey $survey, int $id ): void {
+		$this->ratings->erase_comment( $survey, $id );
+		$this->events->redact( $survey->object_type(), $id, Survey::Satisfaction === $survey ? 'rating' : 'effort', 'comment' );
 	}
 
 	/**

@@ -48,7 +48,8 @@ final class PrivacyModule extends Module {
 				$help->search_log,
 				$help->votes,
 				$help->deflection,
-				$this->orders->source
+				$this->orders->source,
+				$tickets->ratings
 			),
 			new Retention(
 				$shared->settings,

@@ -76,7 +76,7 @@ final class ReturnsModule extends Module {
 				$tickets->messages,
 				$tickets->attachments,
 				$shared->limiter,
-				new ReturnSchema( $this->policy, $tickets->file_schema ),
+				new ReturnSchema( $this->policy, $tickets->file_schema, $tickets->ratings ),
 				$shared->client
 			),
 			new ReturnCheckController( $this->service, $lookup ),

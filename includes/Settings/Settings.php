@@ -223,7 +223,8 @@ final class Settings {
 				'default'     => 'X-Forwarded-For',
 			),
 		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Tickets\BusinessHours::setting_fields()
-			+ \Aftercare\Returns\Policy::setting_fields() + \Aftercare\Mail\Mailbox::setting_fields();
+			+ \Aftercare\Returns\Policy::setting_fields() + \Aftercare\Feedback\FeedbackService::setting_fields()
+			+ \Aftercare\Mail\Mailbox::setting_fields();
 	}
 
 	/**

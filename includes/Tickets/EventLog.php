@@ -81,6 +81,28 @@ final class EventLog implements Table {
 	}
 
 	/**
+	 * Empties one field of an object's events of one type (a customer's comment, on erasure).
+	 */
+	public function redact( string $object_type, int $object_id, string $type, string $field ): void {
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"SELECT id, data FROM {$this->table()} WHERE object_type = %s AND object_id = %d AND type = %s",
+				$object_type,
+				$object_id,
+				$type
+			)
+		);
+		foreach ( $rows as $row ) {
+			$data = (array) json_decode( (string) $row->data, true );
+			if ( isset( $data[ $field ] ) && '' !== $data[ $field ] ) {
+				$data[ $field ] = '';
+				$this->wpdb->update( $this->table(), array( 'data' => (string) wp_json_encode( $data ) ), array( 'id' => (int) $row->id ) );
+			}
+		}
+	}
+
+	/**
 	 * The user's steps on a timeline stay, no longer linked to their account.
 	 */
 	public function detach_actor( string $object_type, int $object_id, int $actor_id ): void {

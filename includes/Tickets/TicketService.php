@@ -314,6 +314,31 @@ final class TicketService {
 	}
 
 	/**
+	 * Puts a solved ticket back in the queue on the customer's behalf (a bad rating, when the store
+	 * wants that); any other status stays as it is.
+	 *
+	 * @param int $actor_id The customer (0 for a guest).
+	 */
+	public function reopen( int $ticket_id, int $actor_id ): Ticket {
+		$ticket = $this->get( $ticket_id );
+		if ( Status::Solved !== $ticket->status ) {
+			return $ticket;
+		}
+		return $this->transaction->run(
+			function () use ( $ticket, $actor_id ): Ticket {
+				$before             = clone $ticket;
+				$changes            = $this->change_status( $ticket, Status::Open, $actor_id );
+				$ticket->updated_at = $this->clock->now();
+				$this->sla->apply( $ticket );
+				$this->tickets->update( $ticket );
+				$this->record_sla( $ticket, $actor_id, $before );
+				$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_updated', $ticket, $changes ) );
+				return $ticket;
+			}
+		);
+	}
+
+	/**
 	 * A ticket, or a 404 DomainError.
 	 */
 	public function get( int $ticket_id ): Ticket {

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Feedback\RatingRepository;
 use Aftercare\HelpCenter\HelpCenterModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
@@ -41,6 +42,8 @@ final class TicketsModule extends Module {
 	public readonly TicketCounts $counts;
 	public readonly MessageRepository $messages;
 	public readonly EventLog $events;
+	/** Customers' answers: built here because the ticket resource shows them; the Feedback module owns and installs the table. */
+	public readonly RatingRepository $ratings;
 	public readonly AttachmentStore $attachments;
 	public readonly Links $links;
 	/** The one service that changes tickets. */
@@ -74,6 +77,7 @@ final class TicketsModule extends Module {
 		$this->counts        = new TicketCounts( $wpdb, $shared->transaction );
 		$this->repository    = new TicketRepository( $wpdb, $this->tags, $this->terms, $this->messages, $this->counts );
 		$this->events        = new EventLog( $wpdb, $clock );
+		$this->ratings       = new RatingRepository( $wpdb, $clock );
 		$this->attachments   = new AttachmentStore( $wpdb, $shared->settings, $clock, $shared->limiter, $shared->client );
 		$this->saved_replies = new SavedReplyRepository( $wpdb, $clock );
 		$this->presence      = new Presence( $wpdb, $clock );
@@ -115,7 +119,7 @@ final class TicketsModule extends Module {
 				$this->access,
 				$this->links,
 				$shared->limiter,
-				new TicketSchema( $this->sla ),
+				new TicketSchema( $this->sla, $this->ratings ),
 				new TicketQuery(),
 				$shared->client
 			),

@@ -17,6 +17,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { AftercareReturn } from '../api';
 import { getAdminData } from '../admin-data';
+import { CustomerAnswer } from '../components/CustomerAnswer';
 import { EventList } from '../components/EventList';
 import { OrderTimeline } from '../orders/OrderTimeline';
 import { Page } from '../components/Page';
@@ -439,6 +440,17 @@ export function ReturnScreen( { id }: ReturnScreenProps ) {
 							title={ __( 'Customer’s returns', 'aftercare' ) }
 						>
 							<History item={ item } />
+						</PanelBody>
+						<PanelBody
+							title={ __( 'Customer effort', 'aftercare' ) }
+						>
+							<CustomerAnswer
+								title={ __(
+									'How easy was it to return the item?',
+									'aftercare'
+								) }
+								answer={ item.effort }
+							/>
 						</PanelBody>
 						<PanelBody title={ __( 'Timeline', 'aftercare' ) }>
 							<EventList

@@ -8,8 +8,9 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { AftercareReturn, ReturnEvent } from '../api';
 import { money } from '../utils/money';
+import { describeAnswer } from '../tickets/events';
 import { labelOf } from '../tickets/labels';
-import { OUTCOMES, STATUSES } from './labels';
+import { EFFORTS, OUTCOMES, STATUSES } from './labels';
 
 /**
  * One entry of a return's timeline in words, e.g. "Status: Requested → Approved".
@@ -113,6 +114,12 @@ export function describeReturnEvent(
 				/* translators: %s: order number. */
 				__( 'Exchange order #%s created', 'aftercare' ),
 				String( data.order_number ?? data.order_id ?? '' )
+			);
+		case 'effort':
+			return describeAnswer(
+				__( 'Customer effort', 'aftercare' ),
+				labelOf( EFFORTS(), String( data.to ?? '' ) ),
+				data.comment
 			);
 		default:
 			return event.type;

@@ -28,6 +28,15 @@ export const STATUSES = (): Option< ReturnStatus >[] => [
 	{ value: 'closed', label: __( 'Closed', 'aftercare' ) },
 ];
 
+/** The customer's "How easy was it to return your item?" answer, by its score (1–5). */
+export const EFFORTS = (): Option[] => [
+	{ value: '1', label: __( '1 – Very difficult', 'aftercare' ) },
+	{ value: '2', label: __( '2 – Difficult', 'aftercare' ) },
+	{ value: '3', label: __( '3 – Neither easy nor difficult', 'aftercare' ) },
+	{ value: '4', label: __( '4 – Easy', 'aftercare' ) },
+	{ value: '5', label: __( '5 – Very easy', 'aftercare' ) },
+];
+
 export const OUTCOMES = (): Option< ReturnOutcome >[] => [
 	{ value: 'refund', label: __( 'Refund', 'aftercare' ) },
 	{ value: 'store_credit', label: __( 'Store credit', 'aftercare' ) },

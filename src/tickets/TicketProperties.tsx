@@ -9,6 +9,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { AftercareTicket, TicketChanges } from '../api';
+import { CustomerAnswer } from '../components/CustomerAnswer';
 import { SlaBadge } from '../components/SlaBadge';
 import { ticketsStore } from '../store';
 import { formatDateTime } from '../utils/time';
@@ -23,7 +24,8 @@ interface TicketPropertiesProps {
 
 /**
  * Status, priority, assignee, tags and CC addresses, saved as soon as they
- * change (and undone with a message if the server refuses), and the SLA due time.
+ * change (and undone with a message if the server refuses), the SLA due time,
+ * and the customer's rating once the ticket was solved.
  *
  * @param props        Component props.
  * @param props.ticket The ticket.
@@ -97,6 +99,10 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 					</p>
 				) }
 			</div>
+			<CustomerAnswer
+				title={ __( 'Customer rating', 'aftercare' ) }
+				answer={ ticket.rating }
+			/>
 		</div>
 	);
 }

@@ -9,7 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { AftercareTicket, TicketEvent } from '../api';
 import { agentName } from '../admin-data';
 import { formatDateTime } from '../utils/time';
-import { PRIORITIES, STATUSES, labelOf } from './labels';
+import { PRIORITIES, RATINGS, STATUSES, labelOf } from './labels';
 
 function text( value: unknown ): string {
 	if ( Array.isArray( value ) ) {
@@ -97,7 +97,42 @@ export function describeEvent( event: TicketEvent ): string {
 				formatDateTime( sla.due )
 			);
 		}
+		case 'rating':
+			return describeAnswer(
+				__( 'Customer rated', 'aftercare' ),
+				labelOf( RATINGS(), text( to ) ),
+				event.data.comment
+			);
 		default:
 			return event.type;
 	}
+}
+
+/**
+ * A customer's answer in a timeline: "Customer rated: Good — It took a week."
+ *
+ * @param what    What the customer did, e.g. "Customer rated".
+ * @param answer  The answer in words.
+ * @param comment Their comment, if any.
+ * @return A sentence.
+ */
+export function describeAnswer(
+	what: string,
+	answer: string,
+	comment: unknown
+): string {
+	return typeof comment === 'string' && comment !== ''
+		? sprintf(
+				/* translators: 1: "Customer rated", 2: the answer, e.g. "Good", 3: the customer's comment. */
+				__( '%1$s: %2$s — %3$s', 'aftercare' ),
+				what,
+				answer,
+				comment
+			)
+		: sprintf(
+				/* translators: 1: "Customer rated", 2: the answer, e.g. "Good". */
+				__( '%1$s: %2$s', 'aftercare' ),
+				what,
+				answer
+			);
 }

@@ -41,6 +41,13 @@ export const CHANNELS = (): Option< AftercareTicket[ 'channel' ] >[] => [
 	{ value: 'admin', label: __( 'Created by an agent', 'aftercare' ) },
 ];
 
+/** The customer's "How did we do?" answer, by its stored score. */
+export const RATINGS = (): Option[] => [
+	{ value: '3', label: __( 'Good', 'aftercare' ) },
+	{ value: '2', label: __( 'Okay', 'aftercare' ) },
+	{ value: '1', label: __( 'Bad', 'aftercare' ) },
+];
+
 export const QUEUE_VIEWS = (): Option< QueueView >[] => [
 	{ value: 'mine', label: __( 'Mine', 'aftercare' ) },
 	{ value: 'unassigned', label: __( 'Unassigned', 'aftercare' ) },

@@ -45,6 +45,7 @@ final class PluginTest extends TestCase {
 		'presence',
 		'returns',
 		'return_items',
+		'ratings',
 		'outbox',
 		'received_mail',
 	);

@@ -10,6 +10,9 @@ declare( strict_types=1 );
 
 namespace Aftercare\Returns\Rest;
 
+use Aftercare\Feedback\RatingRepository;
+use Aftercare\Feedback\Rest\RatingsController;
+use Aftercare\Feedback\Survey;
 use Aftercare\Orders\OrderLookup;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnItem;
@@ -29,7 +32,7 @@ final class ReturnSchema {
 	/** The actions that change the order too (POST returns/{id}/actions). */
 	public const ACTIONS = array( 'receive', 'refund', 'credit', 'exchange' );
 
-	public function __construct( private Policy $policy, private AttachmentSchema $files ) {}
+	public function __construct( private Policy $policy, private AttachmentSchema $files, private RatingRepository $ratings ) {}
 
 	/**
 	 * @return array<string, mixed>
@@ -192,6 +195,15 @@ final class ReturnSchema {
 						'currency'   => $str,
 					),
 					'required'    => array( 'value', 'fee', 'max_credit', 'currency' ),
+					'additionalProperties' => false,
+				),
+				'effort'                => array(
+					'description' => __( 'Agents: the customer\'s answer to "How easy was it to return your item?" once the return was settled (null: not answered).', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+					'properties'  => RatingsController::rating_properties(),
+					'required'    => array_keys( RatingsController::rating_properties() ),
 					'additionalProperties' => false,
 				),
 				'ticket_id'             => array(
@@ -482,6 +494,8 @@ final class ReturnSchema {
 			'closed'                => TicketSchema::date( $return->closed_at ),
 		);
 		if ( 'edit' === $context ) {
+			$effort                = $this->ratings->find( Survey::Effort, $return->id );
+			$data['effort']        = $effort ? RatingsController::present( $effort ) : null;
 			$data['ticket_id']     = $return->ticket_id;
 			$data['next_statuses'] = array_column( $return->status->next(), 'value' );
 		}

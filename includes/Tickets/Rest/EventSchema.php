@@ -12,8 +12,8 @@ namespace Aftercare\Tickets\Rest;
 
 final class EventSchema {
 
-	/** Tickets' events, then those only returns have (ReturnService). */
-	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'cc', 'sla', 'restocked', 'refund', 'credit', 'exchange' );
+	/** Tickets' events, then those only returns have (ReturnService), then the customers' answers (Feedback). */
+	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'cc', 'sla', 'restocked', 'refund', 'credit', 'exchange', 'rating', 'effort' );
 
 	/**
 	 * @return array<string, mixed>
@@ -47,7 +47,7 @@ final class EventSchema {
 					'additionalProperties' => false,
 				),
 				'data'    => array(
-					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer\'s `comment`.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'object',
 					'readonly'    => true,
 					'additionalProperties' => true,

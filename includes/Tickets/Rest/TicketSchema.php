@@ -10,6 +10,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Rest;
 
+use Aftercare\Feedback\Rating;
+use Aftercare\Feedback\RatingRepository;
+use Aftercare\Feedback\Rest\RatingsController;
+use Aftercare\Feedback\Survey;
 use Aftercare\Tickets\Channel;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\Priority;
@@ -26,7 +30,7 @@ final class TicketSchema {
 	/** @var array<string, string[]>|null Contexts of each property, kept for shaping many tickets. */
 	private ?array $contexts = null;
 
-	public function __construct( private Sla $sla ) {}
+	public function __construct( private Sla $sla, private RatingRepository $ratings ) {}
 
 	/**
 	 * @return array<string, mixed>
@@ -182,6 +186,15 @@ final class TicketSchema {
 					'required'    => array( 'target', 'due', 'state' ),
 					'additionalProperties' => false,
 				),
+				'rating'         => array(
+					'description' => __( 'The customer\'s answer to "How did we do?" after the ticket was solved (null: not rated).', 'aftercare' ),
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+					'properties'  => RatingsController::rating_properties(),
+					'required'    => array_keys( RatingsController::rating_properties() ),
+					'additionalProperties' => false,
+				),
 				'access_token'   => array(
 					'description' => __( 'Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).', 'aftercare' ),
 					'type'        => 'string',
@@ -278,6 +291,25 @@ final class TicketSchema {
 	 * @return array<string, mixed> Response data for one ticket, in the given context.
 	 */
 	public function prepare( Ticket $ticket, string $context ): array {
+		return $this->prepare_many( array( $ticket ), $context )[0];
+	}
+
+	/**
+	 * Many tickets, their ratings read in one query.
+	 *
+	 * @param Ticket[] $tickets Tickets.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function prepare_many( array $tickets, string $context ): array {
+		$ids     = array_map( static fn( Ticket $ticket ): int => $ticket->id, $tickets );
+		$ratings = 'edit' === $context ? $this->ratings->find_many( Survey::Satisfaction, $ids ) : array();
+		return array_map( fn( Ticket $ticket ): array => $this->shape( $ticket, $context, $ratings[ $ticket->id ] ?? null ), $tickets );
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private function shape( Ticket $ticket, string $context, ?Rating $rating ): array {
 		$assignee = $ticket->assignee_id ? get_userdata( $ticket->assignee_id ) : null;
 		$data     = array(
 			'id'             => $ticket->id,
@@ -304,6 +336,7 @@ final class TicketSchema {
 			'first_response' => self::date( $ticket->first_response_at ),
 			'solved'         => self::date( $ticket->solved_at ),
 			'sla'            => $this->sla->describe( $ticket ),
+			'rating'         => $rating ? RatingsController::present( $rating ) : null,
 		);
 		$this->contexts ??= array_map( static fn( array $property ): array => $property['context'], $this->item_schema()['properties'] );
 		return array_filter(

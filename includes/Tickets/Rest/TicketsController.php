@@ -137,7 +137,7 @@ final class TicketsController extends AbstractController {
 				$context  = $this->context( $request );
 				// One query for every assignee's name, instead of one per ticket.
 				cache_users( array_unique( array_filter( array_map( static fn( Ticket $ticket ): int => $ticket->assignee_id, $page['tickets'] ) ) ) );
-				$response = rest_ensure_response( array_map( fn( Ticket $ticket ): array => $this->resource->prepare( $ticket, $context ), $page['tickets'] ) );
+				$response = rest_ensure_response( $this->resource->prepare_many( $page['tickets'], $context ) );
 				$response->header( 'X-WP-Total', (string) $page['total'] );
 				$response->header( 'X-WP-TotalPages', (string) max( 1, (int) ceil( $page['total'] / max( 1, (int) $request['per_page'] ) ) ) );
 				if ( null !== $page['next_cursor'] ) {
@@ -234,9 +234,9 @@ final class TicketsController extends AbstractController {
 						array( 'params' => array( 'ids', 'changes' ) )
 					);
 				}
-				return array_map(
-					fn( Ticket $ticket ): array => $this->resource->prepare( $ticket, 'edit' ),
-					$this->service->update_many( array_map( 'intval', (array) $request['ids'] ), (array) $request['changes'], get_current_user_id() )
+				return $this->resource->prepare_many(
+					$this->service->update_many( array_map( 'intval', (array) $request['ids'] ), (array) $request['changes'], get_current_user_id() ),
+					'edit'
 				);
 			}
 		);

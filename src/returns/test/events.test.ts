@@ -30,4 +30,19 @@ describe( 'return timeline', () => {
 			'Store credit of 12.00 issued as coupon AC-3'
 		);
 	} );
+
+	it( 'says how easy the customer found returning, with their comment', () => {
+		expect(
+			describeReturnEvent(
+				{
+					id: 2,
+					type: 'effort',
+					actor: { id: 0, name: '' },
+					data: { from: null, to: 4, comment: 'Easy label.' },
+					created: '2026-11-28T10:00:00Z',
+				} as ReturnEvent,
+				aReturn()
+			)
+		).toBe( 'Customer effort: 4 – Easy — Easy label.' );
+	} );
 } );

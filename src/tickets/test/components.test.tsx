@@ -114,6 +114,23 @@ describe( 'Thread', () => {
 } );
 
 describe( 'describeEvent', () => {
+	it( "puts a customer's rating and comment into words", () => {
+		const rating = ( data: Record< string, unknown > ) =>
+			describeEvent( {
+				id: 2,
+				type: 'rating',
+				actor: { id: 0, name: '' },
+				data,
+				created: '2026-11-30T10:00:00Z',
+			} );
+		expect( rating( { from: null, to: 3, comment: '' } ) ).toBe(
+			'Customer rated: Good'
+		);
+		expect( rating( { from: 3, to: 1, comment: 'Took two weeks.' } ) ).toBe(
+			'Customer rated: Bad — Took two weeks.'
+		);
+	} );
+
 	it( 'puts changes into words', () => {
 		const base = {
 			id: 1,

@@ -76,7 +76,9 @@ final class OutboxTest extends TicketRestTestCase {
 			$settings,
 			$this->clock,
 			self::return_mails( $settings ),
-			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox )
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox ),
+			\Aftercare\Plugin::instance()->feedback,
+			new \Aftercare\Feedback\RatingRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() )
 		);
 	}
 
@@ -325,7 +327,8 @@ final class OutboxTest extends TicketRestTestCase {
 			new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ),
 			new \Aftercare\Returns\Policy( $settings ),
 			$tokens,
-			\Aftercare\Plugin::instance()->orders
+			\Aftercare\Plugin::instance()->orders,
+			\Aftercare\Plugin::instance()->feedback
 		);
 	}
 }

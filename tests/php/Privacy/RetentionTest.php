@@ -55,7 +55,9 @@ final class RetentionTest extends TicketRestTestCase {
 			$settings,
 			$this->clock,
 			self::return_mails( $settings ),
-			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ),
+			\Aftercare\Plugin::instance()->feedback,
+			new \Aftercare\Feedback\RatingRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() )
 		);
 		$this->retention = new Retention(
 			$settings,
@@ -258,7 +260,8 @@ final class RetentionTest extends TicketRestTestCase {
 			new \Aftercare\Returns\ReturnAccess( $returns, $tokens, $settings ),
 			new \Aftercare\Returns\Policy( $settings ),
 			$tokens,
-			\Aftercare\Plugin::instance()->orders
+			\Aftercare\Plugin::instance()->orders,
+			\Aftercare\Plugin::instance()->feedback
 		);
 	}
 }

@@ -33,6 +33,9 @@ final class NamespaceTest extends TestCase {
 		// Whether a return request holds up to a step: the order proved as for POST /returns, with the lookup's limits; writes nothing
 		// (Returns\Rest\ReturnCheckRouteTest).
 		'/aftercare/v1/returns/check',
+		// The answer a signed survey link carries: the link is the credential, rate-limited per IP, forged or expired links store nothing
+		// (Feedback\TicketRatingTest).
+		'/aftercare/v1/ratings',
 	);
 
 	public function test_the_namespace_is_listed_in_the_index(): void {

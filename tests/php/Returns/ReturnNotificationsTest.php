@@ -156,8 +156,17 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 			new Links( $settings ),
 			$settings,
 			$clock,
-			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, $this->orders->source() ),
-			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
+			new ReturnMails(
+				$returns,
+				new ReturnAccess( $returns, $tokens, $settings ),
+				new Policy( $settings ),
+				$tokens,
+				$this->orders->source(),
+				\Aftercare\Plugin::instance()->feedback
+			),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ),
+			\Aftercare\Plugin::instance()->feedback,
+			new \Aftercare\Feedback\RatingRepository( $wpdb, $clock )
 		);
 	}
 

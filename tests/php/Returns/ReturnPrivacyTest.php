@@ -244,8 +244,17 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 			new Links( $settings ),
 			$settings,
 			$clock,
-			new ReturnMails( $returns, new ReturnAccess( $returns, $tokens, $settings ), new Policy( $settings ), $tokens, null ),
-			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox )
+			new ReturnMails(
+				$returns,
+				new ReturnAccess( $returns, $tokens, $settings ),
+				new Policy( $settings ),
+				$tokens,
+				null,
+				\Aftercare\Plugin::instance()->feedback
+			),
+			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ),
+			\Aftercare\Plugin::instance()->feedback,
+			new \Aftercare\Feedback\RatingRepository( $wpdb, $clock )
 		);
 		return new Retention(
 			$settings,

@@ -51,17 +51,22 @@ final class TicketServiceTest extends TestCase {
 	/** @var array<int, array{0: string, 1: array<mixed>}> */
 	private array $fired = array();
 
+	/** @var array<string, \Closure> This test's listener on each hook. */
+	private array $listeners = array();
+
 	protected function setUp(): void {
 		parent::setUp();
 		$this->fired = array();
 		foreach ( array( 'aftercare_ticket_created', 'aftercare_message_created', 'aftercare_ticket_updated' ) as $hook ) {
-			add_action( $hook, fn( ...$args ) => $this->fired[] = array( $hook, $args ), 10, 3 );
+			$this->listeners[ $hook ] = fn( ...$args ) => $this->fired[] = array( $hook, $args );
+			add_action( $hook, $this->listeners[ $hook ], 10, 3 );
 		}
 	}
 
 	protected function tearDown(): void {
-		foreach ( array( 'aftercare_ticket_created', 'aftercare_message_created', 'aftercare_ticket_updated' ) as $hook ) {
-			remove_all_actions( $hook );
+		// Only this test's listeners: the plugin's own (the notifier's) stay for the tests after it.
+		foreach ( $this->listeners as $hook => $listener ) {
+			remove_action( $hook, $listener, 10 );
 		}
 		parent::tearDown();
 	}
