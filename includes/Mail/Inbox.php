@@ -248,8 +248,12 @@ final class Inbox implements Receiver {
 				);
 				continue;
 			}
-			if ( array_sum( array_column( $stored, 'size' ) ) + $attachment->size() > $this->attachments->max_message_bytes() ) {
-				$refused[] = $attachment->filename . ' (over the limit for one message)';
+			$kept_bytes = array_sum( array_map( static fn( array $kept ): int => (int) $kept['file']['size'], $stored ) );
+			if ( $kept_bytes + $attachment->size() > $this->attachments->max_message_bytes() ) {
+				$refused[] = array(
+					'name' => $attachment->filename,
+					'why'  => 'message_too_large',
+				);
 				continue;
 			}
 			$tmp = wp_tempnam( 'aftercare-mail' );

@@ -143,6 +143,7 @@ final class Reason {
 			'file_type'        => __( 'type not allowed', 'aftercare' ),
 			'file_too_large'   => __( 'too large', 'aftercare' ),
 			'too_many_files'   => __( 'too many files', 'aftercare' ),
+			'message_too_large' => __( 'over the size limit for one message', 'aftercare' ),
 			'attachment_quota' => __( 'over the ticket\'s attachment quota', 'aftercare' ),
 			'throttled'        => __( 'over the daily upload limit', 'aftercare' ),
 			default            => __( 'refused by the attachment rules', 'aftercare' ),

@@ -82,7 +82,8 @@ interface QueueTableProps< Item extends { id: number } > {
 	items: Item[];
 	isLoading: boolean;
 	totalItems: number;
-	totalPages: number;
+	/** How many pages: by default the items over the view's page size (cursor-paged queues say 1). */
+	totalPages?: number;
 	/** Why the page could not be loaded. */
 	error: string | null;
 	/** Asks for the page again: the page selector's resolution to invalidate. */
@@ -115,7 +116,7 @@ interface QueueTableProps< Item extends { id: number } > {
  * @param props.items        The rows.
  * @param props.isLoading    Whether the page asked for is loading.
  * @param props.totalItems   How many items match.
- * @param props.totalPages   How many pages they fill.
+ * @param props.totalPages   How many pages they fill (default: from the view's page size).
  * @param props.error        Why the page could not be loaded.
  * @param props.retry        The resolution to invalidate to try again.
  * @param props.linkArg      The query argument of an item's link.
@@ -133,7 +134,10 @@ export function QueueTable< Item extends { id: number } >( {
 	items,
 	isLoading,
 	totalItems,
-	totalPages,
+	totalPages = Math.max(
+		1,
+		Math.ceil( totalItems / ( view.perPage ?? 20 ) )
+	),
 	error,
 	retry,
 	linkArg,

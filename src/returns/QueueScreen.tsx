@@ -278,10 +278,6 @@ export function QueueScreen() {
 				items={ shown?.items ?? [] }
 				isLoading={ ! page && ! error }
 				totalItems={ total }
-				totalPages={ Math.max(
-					1,
-					Math.ceil( total / ( view.perPage ?? 20 ) )
-				) }
 				error={ error }
 				retry={ {
 					store: returnsStore,

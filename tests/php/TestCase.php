@@ -45,6 +45,21 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * The tickets' storage wired as the plugin wires it, for services a test builds with its own
+	 * clock or mailer.
+	 */
+	protected static function ticket_repository(): \Aftercare\Tickets\TicketRepository {
+		global $wpdb;
+		return new \Aftercare\Tickets\TicketRepository(
+			$wpdb,
+			new \Aftercare\Tickets\TagRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
+			new \Aftercare\Tickets\MessageRepository( $wpdb ),
+			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
+		);
+	}
+
+	/**
 	 * Creates a user with the given role (inside the test's transaction).
 	 */
 	protected function user( string $role ): \WP_User {

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { ReceivedMail } from '../api';
+import { mergeById } from '../../store/merge-by-id';
 import type { MailAction, MailState } from './types';
 
 export const initialState: MailState = {
@@ -11,18 +11,6 @@ export const initialState: MailState = {
 	errors: {},
 };
 
-function withReceived(
-	state: MailState,
-	items: ReceivedMail[]
-): MailState[ 'received' ] {
-	const next = { ...state.received };
-	for ( const item of items ) {
-		// A list's copy has no raw message: keep the one a single read brought.
-		next[ item.id ] = { ...state.received[ item.id ], ...item };
-	}
-	return next;
-}
-
 export default function reducer(
 	state: MailState = initialState,
 	action: MailAction
@@ -31,11 +19,14 @@ export default function reducer(
 		case 'RECEIVE_RECEIVED_PAGE':
 			return {
 				...state,
-				received: withReceived( state, action.items ),
+				received: mergeById( state.received, action.items ),
 				queries: { ...state.queries, [ action.key ]: action.page },
 			};
 		case 'RECEIVE_RECEIVED':
-			return { ...state, received: withReceived( state, action.items ) };
+			return {
+				...state,
+				received: mergeById( state.received, action.items ),
+			};
 		case 'REMOVE_RECEIVED': {
 			const { [ action.id ]: _, ...received } = state.received;
 			return { ...state, received };

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { AftercareReturn } from '../../api';
+import { mergeById } from '../../store/merge-by-id';
 import type { ReturnsAction, ReturnsState } from './types';
 
 export const initialState: ReturnsState = {
@@ -12,18 +12,6 @@ export const initialState: ReturnsState = {
 	errors: {},
 };
 
-function withReturns(
-	state: ReturnsState,
-	returns: AftercareReturn[]
-): ReturnsState[ 'returns' ] {
-	const next = { ...state.returns };
-	for ( const item of returns ) {
-		// A list's copy has no quote (lists never carry one): keep the one a single read brought.
-		next[ item.id ] = { ...state.returns[ item.id ], ...item };
-	}
-	return next;
-}
-
 export default function reducer(
 	state: ReturnsState = initialState,
 	action: ReturnsAction
@@ -32,11 +20,14 @@ export default function reducer(
 		case 'RECEIVE_RETURNS_PAGE':
 			return {
 				...state,
-				returns: withReturns( state, action.returns ),
+				returns: mergeById( state.returns, action.returns ),
 				queries: { ...state.queries, [ action.key ]: action.page },
 			};
 		case 'RECEIVE_RETURNS':
-			return { ...state, returns: withReturns( state, action.returns ) };
+			return {
+				...state,
+				returns: mergeById( state.returns, action.returns ),
+			};
 		case 'RECEIVE_RETURN_EVENTS':
 			return {
 				...state,

@@ -14,6 +14,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tests\Mail;
 
 use Aftercare\Plugin;
+use Aftercare\Settings\Settings;
 use Aftercare\Tests\Notifications\MailHeadersTest;
 
 final class InboxTest extends MailTestCase {
@@ -180,6 +181,27 @@ final class InboxTest extends MailTestCase {
 		$this->assertContains( 'Reply-To: ' . $this->reply->for_ticket( $number ), MailHeadersTest::lines( $ack[0] ) );
 		$this->assertContains( 'In-Reply-To: <photo@mail.example.test>', MailHeadersTest::lines( $ack[0] ), 'it answers the shopper\'s mail' );
 		$this->assertContains( 'References: <photo@mail.example.test>', MailHeadersTest::lines( $ack[0] ) );
+	}
+
+	public function test_files_beyond_the_limit_for_one_message_are_refused_and_named(): void {
+		( new Settings() )->update( array( 'attachment_max_message_mb' => 1 ) );
+		$part = static fn( string $name ): string => "--b1\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"{$name}\"\r\n"
+			. "Content-Transfer-Encoding: base64\r\n\r\n"
+			// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- a MIME part.
+			. chunk_split( base64_encode( self::png() . str_repeat( "\0", 600 * 1024 ) ) );
+		$raw     = self::mail(
+			array(
+				'Subject'      => 'Two big photos',
+				'Message-ID'   => '<big@mail.example.test>',
+				'Content-Type' => 'multipart/mixed; boundary="b1"',
+			),
+			"--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nBoth sides of the box.\r\n" . $part( 'front.png' ) . $part( 'back.png' ) . '--b1--'
+		);
+		$receipt = $this->post( $raw )->get_data();
+		$this->assertSame( 'stored', $receipt['outcome'] );
+		$this->assertStringContainsString( 'back.png (over the size limit for one message)', $receipt['reason'] );
+		$message = $this->thread( $receipt['ticket_id'] )[0];
+		$this->assertSame( array( 'front.png' ), array_column( $message['attachments'], 'name' ), 'the first file fits, the second would pass 1 MB' );
 	}
 
 	public function test_postmark_json_with_the_key_in_the_url(): void {

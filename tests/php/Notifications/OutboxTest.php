@@ -22,8 +22,6 @@ use Aftercare\Tests\FixedClock;
 use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 use Aftercare\Tickets\Links;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TagRepository;
-use Aftercare\Tickets\TicketRepository;
 
 final class OutboxTest extends TicketRestTestCase {
 
@@ -63,13 +61,7 @@ final class OutboxTest extends TicketRestTestCase {
 		$this->notifier = new Notifier(
 			$this->outbox,
 			$this->mailer,
-			new TicketRepository(
-				$wpdb,
-				new TagRepository( $wpdb ),
-				new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-				new \Aftercare\Tickets\MessageRepository( $wpdb ),
-				new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-			),
+			self::ticket_repository(),
 			new MessageRepository( $wpdb ),
 			new AccessTokens( $wpdb, $this->clock ),
 			new Links( $settings ),

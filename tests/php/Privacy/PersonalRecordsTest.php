@@ -13,7 +13,6 @@ namespace Aftercare\Tests\Privacy;
 use Aftercare\HelpCenter\ArticleVotes;
 use Aftercare\HelpCenter\Deflection;
 use Aftercare\HelpCenter\SearchLog;
-use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\HelpCenter\Visitors;
 use Aftercare\Http\ClientAddress;
 use Aftercare\Infrastructure\RateLimiter;
@@ -28,10 +27,8 @@ use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
-use Aftercare\Tickets\TicketTerms;
 
 /**
  * @group sqlite
@@ -53,13 +50,7 @@ final class PersonalRecordsTest extends TestCase {
 		global $wpdb;
 		$this->clock    = new FixedClock();
 		$this->messages = new MessageRepository( $wpdb );
-		$this->tickets  = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new TicketTerms( $wpdb, new Tokenizer() ),
-			$this->messages,
-			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-		);
+		$this->tickets  = self::ticket_repository();
 	}
 
 	/**

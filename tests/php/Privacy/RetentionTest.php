@@ -23,8 +23,6 @@ use Aftercare\Tests\Tickets\Rest\TicketRestTestCase;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\Links;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TagRepository;
-use Aftercare\Tickets\TicketRepository;
 
 final class RetentionTest extends TicketRestTestCase {
 
@@ -37,13 +35,7 @@ final class RetentionTest extends TicketRestTestCase {
 		global $wpdb;
 		$this->clock     = new FixedClock( time() );
 		$settings        = new Settings();
-		$tickets         = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			new \Aftercare\Tickets\MessageRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-		);
+		$tickets         = self::ticket_repository();
 		$outbox          = new Outbox( $wpdb, $this->clock );
 		$notifier        = new Notifier(
 			$outbox,

@@ -14,7 +14,6 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns;
 
-use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Notifications\EmailTemplate;
@@ -34,9 +33,6 @@ use Aftercare\Settings\Settings;
 use Aftercare\Tickets\Links;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TagRepository;
-use Aftercare\Tickets\TicketRepository;
-use Aftercare\Tickets\TicketTerms;
 
 final class ReturnNotificationsTest extends ReturnsTestCase {
 
@@ -144,13 +140,7 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 		return new Notifier(
 			$outbox,
 			class_exists( 'WooCommerce' ) ? new WooCommerceMailer( $template ) : new WpMailer( $template ),
-			new TicketRepository(
-				$wpdb,
-				new TagRepository( $wpdb ),
-				new TicketTerms( $wpdb, new Tokenizer() ),
-				$messages,
-				new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-			),
+			self::ticket_repository(),
 			$messages,
 			$tokens,
 			new Links( $settings ),

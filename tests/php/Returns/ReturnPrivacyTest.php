@@ -13,7 +13,6 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns;
 
-use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Notifications\EmailTemplate;
@@ -31,9 +30,6 @@ use Aftercare\Settings\Settings;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\Links;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TagRepository;
-use Aftercare\Tickets\TicketRepository;
-use Aftercare\Tickets\TicketTerms;
 
 final class ReturnPrivacyTest extends ReturnsTestCase {
 
@@ -225,13 +221,7 @@ final class ReturnPrivacyTest extends ReturnsTestCase {
 		global $wpdb;
 		$settings = new Settings();
 		$clock    = new SystemClock();
-		$tickets  = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new TicketTerms( $wpdb, new Tokenizer() ),
-			new MessageRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-		);
+		$tickets  = self::ticket_repository();
 		$returns  = new ReturnRepository( $wpdb, new ReturnItemRepository( $wpdb ) );
 		$tokens   = new AccessTokens( $wpdb, $clock );
 		$outbox   = new Outbox( $wpdb, $clock );

@@ -18,8 +18,6 @@ use Aftercare\Returns\ReturnStatus;
 use Aftercare\Settings\Settings;
 use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\MessageRepository;
-use Aftercare\Tickets\TagRepository;
-use Aftercare\Tickets\TicketRepository;
 
 /**
  * @group sqlite
@@ -57,13 +55,7 @@ final class ReturnServiceTest extends ReturnsTestCase {
 		$this->assertSame( $order->id, $stored->order_id );
 
 		$ticket = (
-			new TicketRepository(
-				$wpdb,
-				new TagRepository( $wpdb ),
-				new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-				new \Aftercare\Tickets\MessageRepository( $wpdb ),
-				new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-			)
+			self::ticket_repository()
 		)->find(
 			$stored->ticket_id
 		);

@@ -20,9 +20,7 @@ use Aftercare\Tickets\Priority;
 use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\SlaMonitor;
 use Aftercare\Tickets\Status;
-use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\Ticket;
-use Aftercare\Tickets\TicketRepository;
 
 /**
  * Also on SQLite, the database `npm start` uses.
@@ -35,13 +33,7 @@ final class SlaMonitorTest extends TestCase {
 		global $wpdb;
 		$wpdb->query( "UPDATE {$wpdb->prefix}aftercare_tickets SET sla_breach_due = due_at" ); // Older tickets of the site are not this test's.
 		$clock   = new FixedClock();
-		$tickets = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			new \Aftercare\Tickets\MessageRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-		);
+		$tickets = self::ticket_repository();
 		$events  = new EventLog( $wpdb, $clock );
 		$sla     = new Sla( new Settings(), $clock );
 		$monitor = new SlaMonitor( $tickets, $events, $sla, Plugin::instance()->transaction, $clock );

@@ -11,21 +11,16 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Tickets;
 
-use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\FixedClock;
 use Aftercare\Tests\TestCase;
 use Aftercare\Tickets\Channel;
-use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\Priority;
 use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\SlaRecompute;
 use Aftercare\Tickets\Status;
-use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\Ticket;
-use Aftercare\Tickets\TicketCounts;
 use Aftercare\Tickets\TicketRepository;
-use Aftercare\Tickets\TicketTerms;
 
 /**
  * Also on SQLite, the database `npm start` uses.
@@ -46,13 +41,7 @@ final class SlaRecomputeTest extends TestCase {
 		$this->settings = new Settings();
 		$this->sla      = new Sla( $this->settings, $this->clock );
 		global $wpdb;
-		$this->tickets  = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new TicketTerms( $wpdb, new Tokenizer() ),
-			new MessageRepository( $wpdb ),
-			new TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-		);
+		$this->tickets  = self::ticket_repository();
 		$this->job      = new SlaRecompute( $this->tickets, $this->sla, $this->settings, $this->clock );
 		update_option( 'timezone_string', 'Europe/Berlin' );
 		$this->settings->update(

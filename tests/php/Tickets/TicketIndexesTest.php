@@ -11,16 +11,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Tickets;
 
-use Aftercare\HelpCenter\Tokenizer;
 use Aftercare\Plugin;
 use Aftercare\Tests\TestCase;
-use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\Rest\TicketQuery;
-use Aftercare\Tickets\TagRepository;
-use Aftercare\Tickets\TicketCounts;
 use Aftercare\Tickets\TicketFilter;
-use Aftercare\Tickets\TicketRepository;
-use Aftercare\Tickets\TicketTerms;
 
 final class TicketIndexesTest extends TestCase {
 
@@ -28,13 +22,7 @@ final class TicketIndexesTest extends TestCase {
 
 	public function test_every_view_and_sort_reads_only_its_page(): void {
 		global $wpdb;
-		$tickets = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new TicketTerms( $wpdb, new Tokenizer() ),
-			new MessageRepository( $wpdb ),
-			new TicketCounts( $wpdb, Plugin::instance()->transaction )
-		);
+		$tickets = self::ticket_repository();
 		$agent = 4242;
 		$this->seed( $tickets->table(), 600, $agent );
 

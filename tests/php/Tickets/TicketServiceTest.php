@@ -26,7 +26,6 @@ use Aftercare\Tickets\AttachmentStore;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\MessageRepository;
 use Aftercare\Tickets\Sla;
-use Aftercare\Tickets\TagRepository;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
 use Aftercare\Tickets\TicketService;
@@ -74,13 +73,7 @@ final class TicketServiceTest extends TestCase {
 	private function service( ?OrderSource $orders = null, bool $with_orders = true ): TicketService {
 		global $wpdb;
 		$this->clock       = new FixedClock();
-		$this->tickets     = new TicketRepository(
-			$wpdb,
-			new TagRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketTerms( $wpdb, new \Aftercare\HelpCenter\Tokenizer() ),
-			new \Aftercare\Tickets\MessageRepository( $wpdb ),
-			new \Aftercare\Tickets\TicketCounts( $wpdb, \Aftercare\Plugin::instance()->transaction )
-		);
+		$this->tickets     = self::ticket_repository();
 		$this->events      = new EventLog( $wpdb, $this->clock );
 		$this->messages    = new MessageRepository( $wpdb );
 		$this->transaction = Plugin::instance()->transaction;
