@@ -149,9 +149,17 @@ final class ReportsTest extends TestCase {
 
 	public function test_the_rollup_the_events_kept_equals_a_rebuild(): void {
 		$this->seed();
+		// E: answered late (missed), then waiting on the customer for two days (a pause that came
+		// after the answer, so it must not make the late answer look in time), then solved.
+		$e = $this->open( '2026-11-09 10:00' );
+		$this->reply( '2026-11-09 12:00', $e );
+		$this->reply( '2026-11-11 10:00', $e, '', false );
+		$this->reply( '2026-11-11 11:00', $e, 'solved' );
+		$this->assertNotEmpty( Plugin::instance()->tickets->get( $e->id )->sla_pauses );
 		$kept = $this->rows( '2026-10-30', self::TO );
 		$this->assertNotEmpty( $kept['2026-11-09'] );
 		$this->assertSame( 1, $kept['2026-11-10']['total||reopened'] );
+		$this->assertSame( 2, $kept['2026-11-09']['total||sla_missed'], "A's and E's first responses" );
 		$this->rebuild();
 		$this->assertSame( $kept, $this->rows( '2026-10-30', self::TO ) );
 
