@@ -37,7 +37,11 @@ $aftercare_sql     = static function ( string $sql ) use ( $wpdb ): void {
 $aftercare_say     = static fn( string $what ) => fwrite( STDERR, sprintf( "  %s (%.0fs)\n", $what, microtime( true ) - $aftercare_started ) );
 
 $aftercare_users = array();
-foreach ( array( 'bench_admin' => 'administrator', 'bench_agent1' => 'aftercare_agent', 'bench_agent2' => 'aftercare_agent', 'bench_agent3' => 'aftercare_agent', 'bench_agent4' => 'aftercare_agent', 'bench_agent5' => 'aftercare_agent' ) as $aftercare_login => $aftercare_role ) {
+$aftercare_roles = array( 'bench_admin' => 'administrator' );
+for ( $aftercare_i = 1; $aftercare_i <= 5; $aftercare_i++ ) {
+	$aftercare_roles[ "bench_agent{$aftercare_i}" ] = 'aftercare_agent';
+}
+foreach ( $aftercare_roles as $aftercare_login => $aftercare_role ) {
 	$aftercare_user                      = get_user_by( 'login', $aftercare_login );
 	$aftercare_users[ $aftercare_login ] = $aftercare_user ? $aftercare_user->ID : (int) wp_insert_user(
 		array(
@@ -89,7 +93,8 @@ if ( $aftercare_have < $aftercare_n ) {
 	}
 	$aftercare_sql(
 		"INSERT INTO {$aftercare_p}events (object_type, object_id, type, actor_id, data, created_at)
-		SELECT 'ticket', id, 'created', 0, CONCAT('{\"status\":\"new\",\"priority\":\"', priority, '\",\"channel\":\"', channel, '\"}'), created_at FROM {$aftercare_p}tickets"
+		SELECT 'ticket', id, 'created', 0, CONCAT('{\"status\":\"new\",\"priority\":\"', priority, '\",\"channel\":\"', channel, '\"}'), created_at
+		FROM {$aftercare_p}tickets"
 	);
 	$aftercare_sql(
 		"INSERT INTO {$aftercare_p}events (object_type, object_id, type, actor_id, data, created_at)
@@ -104,7 +109,8 @@ if ( $aftercare_have < $aftercare_n ) {
 		SELECT 'ticket', id, 1 + id % 3, '', solved_at + 3600, solved_at + 3600 FROM {$aftercare_p}tickets WHERE solved_at > 0 AND id % 4 = 1"
 	);
 	$aftercare_sql(
-		"INSERT INTO {$aftercare_p}returns (id, number, status, order_id, order_number, customer_email, customer_name, ticket_id, outcome, refund_amount, created_at, updated_at)
+		"INSERT INTO {$aftercare_p}returns (id, number, status, order_id, order_number, customer_email, customer_name, ticket_id, outcome, refund_amount,
+			created_at, updated_at)
 		SELECT id DIV 20, id DIV 20 + 5000, 'refunded', 100000 + id, CONCAT('', 100000 + id), customer_email, customer_name, id, 'refund', 10 + id % 90, created_at,
 			LEAST({$aftercare_now}, created_at + 86400)
 		FROM {$aftercare_p}tickets WHERE id % 20 = 0"
@@ -160,6 +166,7 @@ echo wp_json_encode(
 		'day_seconds'   => $aftercare_days,
 		'year_days'     => $aftercare_year,
 		'year_seconds'  => round( microtime( true ) - $aftercare_t, 1 ),
-		'rollup_rows'   => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_report_days" ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		'rollup_rows'   => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_report_days" ),
 	)
 ), "\n";
