@@ -22,6 +22,11 @@ use Aftercare\Tests\FixedClock;
 use Aftercare\Tests\TestCase;
 use Aftercare\Tickets\Ticket;
 
+/**
+ * Also on SQLite, the database `npm start` uses.
+ *
+ * @group sqlite
+ */
 final class ReportsTest extends TestCase {
 
 	/** The week reported: Friday 6 to Thursday 12 November 2026 (UTC). */
