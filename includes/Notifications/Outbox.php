@@ -174,6 +174,51 @@ final class Outbox implements Table {
 	}
 
 	/**
+	 * Gives a failed row a fresh set of attempts, due now (an operator's retry).
+	 *
+	 * @return bool False when the row is not failed (or another caller took it first).
+	 */
+	public function requeue( int $id ): bool {
+		$requeued = $this->wpdb->query(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$this->table()} SET status = %s, attempts = 0, available_at = %d, locked_until = 0 WHERE id = %d AND status = %s",
+				self::PENDING,
+				$this->clock->now(),
+				$id,
+				self::FAILED
+			)
+		);
+		return 1 === $requeued;
+	}
+
+	/**
+	 * The newest rows, of one status or ('') any.
+	 *
+	 * @return object[]
+	 */
+	public function recent( string $status, int $limit ): array {
+		$where = '' === $status ? '1=1' : $this->wpdb->prepare( 'status = %s', $status );
+		return $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and a prepared condition.
+				"SELECT id, type, ticket_id, return_id, recipient, status, attempts, available_at, created_at, sent_at, last_error FROM {$this->table()} WHERE {$where} ORDER BY id DESC LIMIT %d",
+				$limit
+			)
+		);
+	}
+
+	/**
+	 * Ids of every row of a status, oldest first.
+	 *
+	 * @return int[]
+	 */
+	public function ids( string $status ): array {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE status = %s ORDER BY id", $status ) ) );
+	}
+
+	/**
 	 * Rows whose worker died mid-send: they may have gone out, so they are failed, not resent.
 	 */
 	public function release_abandoned(): int {
