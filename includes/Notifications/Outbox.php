@@ -199,13 +199,10 @@ final class Outbox implements Table {
 	 */
 	public function recent( string $status, int $limit ): array {
 		$where = '' === $status ? '1=1' : $this->wpdb->prepare( 'status = %s', $status );
-		return $this->wpdb->get_results(
-			$this->wpdb->prepare(
-				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and a prepared condition.
-				"SELECT id, type, ticket_id, return_id, recipient, status, attempts, available_at, created_at, sent_at, last_error FROM {$this->table()} WHERE {$where} ORDER BY id DESC LIMIT %d",
-				$limit
-			)
-		);
+		$sql   = "SELECT id, type, ticket_id, return_id, recipient, status, attempts, available_at, created_at, sent_at, last_error
+			FROM {$this->table()} WHERE {$where} ORDER BY id DESC LIMIT %d";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name and a prepared condition.
+		return $this->wpdb->get_results( $this->wpdb->prepare( $sql, $limit ) );
 	}
 
 	/**

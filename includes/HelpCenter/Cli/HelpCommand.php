@@ -42,10 +42,12 @@ final class HelpCommand extends Command {
 		$bar->finish();
 		if ( $dropped ) {
 			/* translators: %d: number of index entries dropped. */
-			$this->output->line( sprintf( _n( 'Dropped %d entry of an article that no longer exists.', 'Dropped %d entries of articles that no longer exist.', $dropped, 'aftercare' ), $dropped ) );
+			$text = _n( 'Dropped %d entry of an article that no longer exists.', 'Dropped %d entries of articles that no longer exist.', $dropped, 'aftercare' );
+			$this->output->line( sprintf( $text, $dropped ) );
 		}
 		$indexed = $this->index->document_count();
 		/* translators: %d: number of articles in the search index. */
-		$this->output->success( sprintf( _n( 'Help-search index rebuilt: %d article is searchable.', 'Help-search index rebuilt: %d articles are searchable.', $indexed, 'aftercare' ), $indexed ) );
+		$text = _n( 'Help-search index rebuilt: %d article is searchable.', 'Help-search index rebuilt: %d articles are searchable.', $indexed, 'aftercare' );
+		$this->output->success( sprintf( $text, $indexed ) );
 	}
 }

@@ -143,8 +143,13 @@ final class OutboxCommand extends Command {
 			return;
 		}
 		$message = match ( $status ) {
-			/* translators: 1: outbox id, 2: the mailer's error, 3: date and time of the next attempt. */
-			Outbox::PENDING => sprintf( __( 'Mail %1$d failed again (%2$s); the queue tries again at %3$s.', 'aftercare' ), $id, $row->last_error, $this->time( (int) $row->available_at ) ),
+			Outbox::PENDING => sprintf(
+				/* translators: 1: outbox id, 2: the mailer's error, 3: date and time of the next attempt. */
+				__( 'Mail %1$d failed again (%2$s); the queue tries again at %3$s.', 'aftercare' ),
+				$id,
+				$row->last_error,
+				$this->time( (int) $row->available_at )
+			),
 			/* translators: 1: outbox id, 2: why it was skipped. */
 			Outbox::SKIPPED => sprintf( __( 'Mail %1$d was not sent: %2$s', 'aftercare' ), $id, $row->last_error ),
 			/* translators: %d: outbox id. */

@@ -60,7 +60,8 @@ final class TicketsCommand extends Command {
 		$this->output->table( $format, $rows, array( 'view', 'before', 'after' ) );
 		$changed = count( array_diff_assoc( $after, $before ) );
 		/* translators: %d: number of views whose count was wrong. */
-		$this->output->success( sprintf( _n( 'Ticket counts recounted: %d view was off.', 'Ticket counts recounted: %d views were off.', $changed, 'aftercare' ), $changed ) );
+		$text = _n( 'Ticket counts recounted: %d view was off.', 'Ticket counts recounted: %d views were off.', $changed, 'aftercare' );
+		$this->output->success( sprintf( $text, $changed ) );
 	}
 
 	/**

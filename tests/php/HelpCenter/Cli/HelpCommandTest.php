@@ -47,7 +47,8 @@ final class HelpCommandTest extends HelpTestCase {
 		$articles = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = %s", ArticleType::POST_TYPE ) );
 		$this->assertCount( 1, $output->bars );
 		$this->assertSame( array( $articles, $articles, true ), array( $output->bars[0]->total, $output->bars[0]->ticks, $output->bars[0]->finished ) );
-		$published = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_search_documents" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$published = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_search_documents" );
 		$this->assertSame( $published, (int) get_option( SearchIndex::DOCUMENT_COUNT ), 'the idf count is current' );
 		$this->assertSame( array( "Help-search index rebuilt: {$published} articles are searchable." ), $output->said( 'success' ) );
 		$this->assertSame( array(), $output->said( 'line' ), 'nothing was dropped' );

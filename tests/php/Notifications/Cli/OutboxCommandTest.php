@@ -76,6 +76,12 @@ final class OutboxCommandTest extends TicketRestTestCase {
 		return $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}aftercare_outbox WHERE id = %d", $id ) );
 	}
 
+	private function newest_pending(): int {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s ORDER BY id DESC LIMIT 1", Outbox::PENDING ) );
+	}
+
 	public function test_list_shows_the_newest_mail_of_a_status_in_the_format_asked(): void {
 		$failed = $this->failed_ack( 'gwen@example.test' );
 		$this->guest_ticket(); // Pending mail, which --status=failed leaves out.
@@ -85,7 +91,8 @@ final class OutboxCommandTest extends TicketRestTestCase {
 		$this->assertCount( 1, $output->tables );
 		$table = $output->tables[0];
 		$this->assertSame( 'csv', $table['format'] );
-		$this->assertSame( array( 'id', 'type', 'recipient', 'status', 'attempts', 'created', 'next_attempt', 'sent', 'ticket', 'return', 'error' ), $table['fields'] );
+		$fields = array( 'id', 'type', 'recipient', 'status', 'attempts', 'created', 'next_attempt', 'sent', 'ticket', 'return', 'error' );
+		$this->assertSame( $fields, $table['fields'] );
 		$this->assertSame( array( Outbox::FAILED ), array_unique( array_column( $table['rows'], 'status' ) ) );
 		$mine = array_values( array_filter( $table['rows'], static fn( array $row ): bool => $failed === $row['id'] ) );
 		$this->assertCount( 1, $mine );
@@ -146,7 +153,7 @@ final class OutboxCommandTest extends TicketRestTestCase {
 		global $wpdb;
 		$first   = $this->failed_ack( 'first@example.test' );
 		$second  = $this->failed_ack( 'second@example.test' );
-		$pending = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s ORDER BY id DESC LIMIT 1", Outbox::PENDING ) );
+		$pending = $this->newest_pending();
 		$failed  = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s", Outbox::FAILED ) );
 
 		$output = $this->wp( 'aftercare outbox', 'retry', array(), array( 'all' => true ) );
@@ -165,7 +172,7 @@ final class OutboxCommandTest extends TicketRestTestCase {
 	public function test_an_unknown_id_or_a_mail_that_has_not_failed_is_refused_by_name_and_the_others_still_go(): void {
 		global $wpdb;
 		$failed  = $this->failed_ack( 'gwen@example.test' );
-		$pending = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}aftercare_outbox WHERE status = %s ORDER BY id DESC LIMIT 1", Outbox::PENDING ) );
+		$pending = $this->newest_pending();
 		$before  = $this->row( $pending );
 
 		$output = $this->wp_fails( 'Sent 1 of 3 mails.', 'aftercare outbox', 'retry', array( '999999', (string) $pending, (string) $failed ) );
