@@ -11,7 +11,8 @@ namespace Aftercare\Cli;
 
 interface Progress {
 
-	public function tick( int $steps = 1 ): void;
+	/** One step done. */
+	public function tick(): void;
 
 	public function finish(): void;
 }

@@ -36,19 +36,20 @@ final class WpCliOutput implements Output {
 	}
 
 	public function progress( string $label, int $total ): Progress {
-		$bar = \WP_CLI\Utils\make_progress_bar( $label, $total );
+		// On a terminal WP-CLI's bar (php-cli-tools) refuses a total of 0: nothing to show then.
+		$bar = $total > 0 ? \WP_CLI\Utils\make_progress_bar( $label, $total ) : null;
 		return new class( $bar ) implements Progress {
 			/**
-			 * @param object $bar WP-CLI's bar (\cli\progress\Bar, or \WP_CLI\NoOp off a terminal).
+			 * @param object|null $bar WP-CLI's bar (\cli\progress\Bar, or \WP_CLI\NoOp off a terminal).
 			 */
-			public function __construct( private object $bar ) {}
+			public function __construct( private ?object $bar ) {}
 
-			public function tick( int $steps = 1 ): void {
-				$this->bar->tick( $steps );
+			public function tick(): void {
+				$this->bar?->tick(); // Its argument would be a position, not a step: one step each.
 			}
 
 			public function finish(): void {
-				$this->bar->finish();
+				$this->bar?->finish();
 			}
 		};
 	}

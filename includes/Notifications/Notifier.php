@@ -237,11 +237,11 @@ final class Notifier implements Registrable {
 		$kind = Kind::tryFrom( (string) $row->type );
 		$mail = $kind ? $this->compose( $kind, $row ) : null;
 		if ( null === $mail ) {
-			$this->outbox->mark_skipped( $id, 'The ticket or message no longer exists.' );
+			$this->outbox->mark_skipped( $id, Outbox::GONE );
 			return Outbox::SKIPPED;
 		}
 		if ( ! $this->mailer->is_enabled( $kind ) ) {
-			$this->outbox->mark_skipped( $id, 'This email is turned off in the store settings.' );
+			$this->outbox->mark_skipped( $id, Outbox::TURNED_OFF );
 			return Outbox::SKIPPED;
 		}
 		$error  = '';
@@ -261,7 +261,7 @@ final class Notifier implements Registrable {
 			$this->outbox->mark_sent( $id );
 			return Outbox::SENT;
 		}
-		return null === $this->outbox->mark_failed( $row, '' !== $error ? $error : 'The mailer refused the message.' ) ? Outbox::FAILED : Outbox::PENDING;
+		return null === $this->outbox->mark_failed( $row, '' !== $error ? $error : Outbox::REFUSED ) ? Outbox::FAILED : Outbox::PENDING;
 	}
 
 	/**

@@ -31,6 +31,12 @@ final class Outbox implements Table {
 	/** How long a claimed row may stay `sending` before its worker is presumed dead. */
 	public const LEASE = 600;
 
+	/** Our own reasons in `last_error`, stored as codes (words at display: describe_error()); any other text there is the mailer's. */
+	public const GONE        = 'aftercare_gone';
+	public const TURNED_OFF  = 'aftercare_turned_off';
+	public const REFUSED     = 'aftercare_refused';
+	public const INTERRUPTED = 'aftercare_interrupted';
+
 	public function __construct( private \wpdb $wpdb, private Clock $clock ) {}
 
 	public function table_name(): string {
@@ -224,11 +230,24 @@ final class Outbox implements Table {
 				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 				"UPDATE {$this->table()} SET status = %s, last_error = %s WHERE status = %s AND locked_until < %d",
 				self::FAILED,
-				'Interrupted while sending; it may or may not have been delivered.',
+				self::INTERRUPTED,
 				self::SENDING,
 				$this->clock->now()
 			)
 		);
+	}
+
+	/**
+	 * A row's `last_error` in words: ours translated, the mailer's as it gave it.
+	 */
+	public static function describe_error( string $stored ): string {
+		return match ( $stored ) {
+			self::GONE        => __( 'The ticket or message no longer exists.', 'aftercare' ),
+			self::TURNED_OFF  => __( 'This email is turned off in the store settings.', 'aftercare' ),
+			self::REFUSED     => __( 'The mailer refused the message.', 'aftercare' ),
+			self::INTERRUPTED => __( 'Interrupted while sending; it may or may not have been delivered.', 'aftercare' ),
+			default           => $stored,
+		};
 	}
 
 	/**

@@ -77,7 +77,7 @@ final class OutboxCommand extends Command {
 				'sent'         => $this->time( (int) $row->sent_at ),
 				'ticket'       => (int) $row->ticket_id,
 				'return'       => (int) $row->return_id,
-				'error'        => (string) $row->last_error,
+				'error'        => Outbox::describe_error( (string) $row->last_error ),
 			),
 			$this->outbox->recent( $status, $limit )
 		);
@@ -147,11 +147,11 @@ final class OutboxCommand extends Command {
 				/* translators: 1: outbox id, 2: the mailer's error, 3: date and time of the next attempt. */
 				__( 'Mail %1$d failed again (%2$s); the queue tries again at %3$s.', 'aftercare' ),
 				$id,
-				$row->last_error,
+				Outbox::describe_error( (string) $row->last_error ),
 				$this->time( (int) $row->available_at )
 			),
 			/* translators: 1: outbox id, 2: why it was skipped. */
-			Outbox::SKIPPED => sprintf( __( 'Mail %1$d was not sent: %2$s', 'aftercare' ), $id, $row->last_error ),
+			Outbox::SKIPPED => sprintf( __( 'Mail %1$d was not sent: %2$s', 'aftercare' ), $id, Outbox::describe_error( (string) $row->last_error ) ),
 			/* translators: %d: outbox id. */
 			default         => sprintf( __( 'Mail %d was taken by the queue while being retried.', 'aftercare' ), $id ),
 		};

@@ -17,6 +17,9 @@ use Aftercare\Tests\TestCase;
 
 final class CommandsTest extends TestCase {
 
+	/** The site is booted in other processes, which must not wait for this one's transaction. */
+	protected bool $transactional = false;
+
 	private const COMMANDS = array(
 		'aftercare help'          => array( 'reindex' ),
 		'aftercare tickets'       => array( 'recount' ),
@@ -27,7 +30,7 @@ final class CommandsTest extends TestCase {
 	/**
 	 * Boots the test site in a PHP process of its own.
 	 *
-	 * @return array{added: array<string, string>|null, classes: string[]}
+	 * @return array<string, mixed> What the fixture printed.
 	 */
 	private static function boot( string ...$args ): array {
 		$pipes   = array();
@@ -72,9 +75,7 @@ final class CommandsTest extends TestCase {
 		if ( class_exists( 'WooCommerce' ) ) {
 			$this->markTestSkipped( 'WooCommerce loads its own WP-CLI commands, which need the real WP-CLI.' );
 		}
-		$web = self::boot();
-		$this->assertNull( $web['added'] );
-		$this->assertSame( array(), $web['classes'], 'no CLI class is loaded on a web request' );
+		$this->assertSame( array( 'classes' => array() ), self::boot(), 'no CLI class is loaded on a web request' );
 
 		$cli = self::boot( 'cli' );
 		$this->assertSame(
@@ -87,5 +88,26 @@ final class CommandsTest extends TestCase {
 			$cli['added']
 		);
 		$this->assertContains( \Aftercare\Cli\WpCliOutput::class, $cli['classes'] );
+	}
+
+	public function test_wp_cli_output_goes_through_wp_cli_s_own_functions(): void {
+		if ( class_exists( 'WooCommerce' ) ) {
+			$this->markTestSkipped( 'WooCommerce loads its own WP-CLI commands, which need the real WP-CLI.' );
+		}
+		$fields = array( 'id', 'type', 'recipient', 'status', 'attempts', 'created', 'next_attempt', 'sent', 'ticket', 'return', 'error' );
+		$this->assertSame(
+			array(
+				// No bar for no work (WP-CLI's would throw); one step per tick (its argument is a position).
+				array( 'bar', '3 steps', 3 ),
+				array( 'tick', null ),
+				array( 'tick', null ),
+				array( 'tick', null ),
+				array( 'finish' ),
+				array( 'format_items', 'json', $fields ),
+				array( 'error', 'Unknown format "xml". Use one of: table, csv, json, yaml, count.' ),
+				array( 'exit 1' ),
+			),
+			self::boot( 'cli' )['calls']
+		);
 	}
 }

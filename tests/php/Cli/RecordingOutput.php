@@ -60,11 +60,11 @@ final class RecordingOutput implements Output {
 		return new class( $bar ) implements Progress {
 			public function __construct( private object $bar ) {}
 
-			public function tick( int $steps = 1 ): void {
+			public function tick(): void {
 				if ( $this->bar->finished ) {
 					throw new \LogicException( 'tick after finish' );
 				}
-				$this->bar->ticks += $steps;
+				++$this->bar->ticks;
 			}
 
 			public function finish(): void {

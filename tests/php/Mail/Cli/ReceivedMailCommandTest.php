@@ -26,6 +26,13 @@ final class ReceivedMailCommandTest extends MailTestCase {
 
 	use RunsCommands;
 
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		// Only this test's mail in the log (rows other tests committed come back at the rollback).
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_received_mail" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
 	/**
 	 * A mail recorded as needing attention, as a failed write leaves it.
 	 */

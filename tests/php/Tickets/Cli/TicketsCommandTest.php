@@ -13,6 +13,7 @@ namespace Aftercare\Tests\Tickets\Cli;
 use Aftercare\Plugin;
 use Aftercare\Tests\Cli\RunsCommands;
 use Aftercare\Tests\TestCase;
+use Aftercare\Tickets\TicketCounts;
 
 /**
  * @group sqlite
@@ -20,6 +21,13 @@ use Aftercare\Tests\TestCase;
 final class TicketsCommandTest extends TestCase {
 
 	use RunsCommands;
+
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		// Tickets other tests left behind (real commits) are counted too: start from right counts.
+		( new TicketCounts( $wpdb, Plugin::instance()->transaction ) )->rebuild();
+	}
 
 	/**
 	 * Tickets in the tickets table, by view, counted row by row.
