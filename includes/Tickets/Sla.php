@@ -155,6 +155,25 @@ final class Sla {
 		);
 	}
 
+	/**
+	 * The due time of a target (first_response or resolution) as it stood at $at: with the pauses
+	 * that had ended by then (a report judges a reply by the clock as it ran until the reply).
+	 */
+	public function due_for( Ticket $ticket, string $target, int $at ): int {
+		$length  = static fn( array $pauses ): int => (int) array_sum( array_map( static fn( array $pause ): int => $pause[1] - $pause[0], $pauses ) );
+		$then    = clone $ticket;
+		$earlier = array_values( array_filter( $ticket->sla_pauses, static fn( array $pause ): bool => $pause[1] <= $at ) );
+		// Pauses kept only as a total came before any kept one by one.
+		$then->sla_paused_seconds = max( 0, $ticket->sla_paused_seconds - $length( $ticket->sla_pauses ) ) + $length( $earlier );
+		$then->sla_pauses         = $earlier;
+		return $this->due_of( $then, $target, $this->read() );
+	}
+
+	/** Seconds between two instants that count in the hours the SLA is measured in. */
+	public function business_seconds( int $from, int $to ): int {
+		return $this->read()->between( $from, $to );
+	}
+
 	/** Whether the first response came in time. */
 	public function first_response_met( Ticket $ticket ): bool {
 		return $ticket->first_response_at > 0 && $ticket->first_response_at <= $this->due_of( $ticket, 'first_response', $this->read() );

@@ -54,7 +54,9 @@ export interface AftercareEvent {
 		| 'restocked'
 		| 'refund'
 		| 'credit'
-		| 'exchange';
+		| 'exchange'
+		| 'rating'
+		| 'effort';
 	/**
 	 * Who changed it (id 0: the system or a guest).
 	 */
@@ -63,7 +65,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`.
 	 */
 	data: {
 		[ k: string ]: unknown;
@@ -640,6 +642,62 @@ export interface AftercareOrder {
 	}[];
 }
 
+export interface AftercareRatingSummary {
+	/**
+	 * The period, in days up to now.
+	 */
+	days: number;
+	/**
+	 * Satisfaction with solved tickets: answers, answers by score (3 good, 2 okay, 1 bad) and the percentage rated good (null without answers).
+	 */
+	csat: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		satisfied: number | null;
+	};
+	/**
+	 * Effort of settled returns: answers, answers by score (1 very difficult … 5 very easy) and their mean (null without answers).
+	 */
+	ces: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		mean: number | null;
+	};
+}
+
+export interface AftercareRating {
+	/**
+	 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+	 */
+	survey?: 'csat' | 'ces';
+	/**
+	 * The answer on its scale.
+	 */
+	score?: number;
+	/**
+	 * The answer in words, in the site language.
+	 */
+	label?: string;
+	/**
+	 * What the customer added (plain text, may be empty).
+	 */
+	comment?: string;
+	/**
+	 * When the answer was last given or changed (UTC).
+	 */
+	rated?: string | null;
+	/**
+	 * Whether this request recorded something (false: the same answer was already recorded).
+	 */
+	changed?: boolean;
+}
+
 export interface AftercareReceivedMail {
 	/**
 	 * Internal id.
@@ -689,6 +747,377 @@ export interface AftercareReceivedMail {
 	 * One entry only: whether the raw message was cut.
 	 */
 	raw_truncated: boolean;
+}
+
+export interface AftercareReportBreakdown {
+	/**
+	 * The period.
+	 */
+	period: {
+		from: string;
+		to: string;
+		days: number;
+	};
+	/**
+	 * The period before; null without compare.
+	 */
+	previous: {
+		from: string;
+		to: string;
+		days: number;
+	} | null;
+	/**
+	 * The currency of refund values (ISO 4217); empty without WooCommerce.
+	 */
+	currency: string;
+	/**
+	 * What the rows are.
+	 */
+	group: 'agent' | 'channel' | 'priority' | 'tag' | 'product';
+	/**
+	 * One row per agent, channel, priority, tag or product with any figure.
+	 */
+	rows: {
+		key: string;
+		label: string;
+		current: {
+			tickets_created: number;
+			tickets_solved: number;
+			backlog: number;
+			backlog_age: {
+				lt1d: number;
+				'1to3d': number;
+				'3to7d': number;
+				'7to30d': number;
+				gt30d: number;
+			};
+			first_response: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			resolution: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			first_contact_resolution: {
+				count: number;
+				rate: number | null;
+			};
+			reopened: {
+				count: number;
+				rate: number | null;
+			};
+			sla: {
+				met: number;
+				missed: number;
+				attained: number | null;
+			};
+			csat: {
+				good: number;
+				okay: number;
+				bad: number;
+				score: number | null;
+			};
+			ces: {
+				count: number;
+				sum: number;
+				mean: number | null;
+			};
+			returns: {
+				settled: number;
+				refund_value: number;
+			};
+		};
+		compare: {
+			tickets_created: number;
+			tickets_solved: number;
+			backlog: number;
+			backlog_age: {
+				lt1d: number;
+				'1to3d': number;
+				'3to7d': number;
+				'7to30d': number;
+				gt30d: number;
+			};
+			first_response: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			resolution: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			first_contact_resolution: {
+				count: number;
+				rate: number | null;
+			};
+			reopened: {
+				count: number;
+				rate: number | null;
+			};
+			sla: {
+				met: number;
+				missed: number;
+				attained: number | null;
+			};
+			csat: {
+				good: number;
+				okay: number;
+				bad: number;
+				score: number | null;
+			};
+			ces: {
+				count: number;
+				sum: number;
+				mean: number | null;
+			};
+			returns: {
+				settled: number;
+				refund_value: number;
+			};
+		} | null;
+	}[];
+}
+
+export interface AftercareReportRebuild {
+	/**
+	 * Whether a rebuild runs.
+	 */
+	state: 'idle' | 'running' | 'done';
+	/**
+	 * First day of the range rebuilt.
+	 */
+	from: string | null;
+	/**
+	 * Last day of the range rebuilt.
+	 */
+	to: string | null;
+	/**
+	 * The day rebuilt next; null when done.
+	 */
+	next: string | null;
+	/**
+	 * Days rebuilt so far.
+	 */
+	days_done: number;
+	/**
+	 * Days in the range.
+	 */
+	days_total: number;
+	/**
+	 * Share done, in percent.
+	 */
+	percent: number;
+	/**
+	 * When it started (ISO 8601, UTC).
+	 */
+	started_at: string | null;
+	/**
+	 * When it finished (ISO 8601, UTC).
+	 */
+	finished_at: string | null;
+}
+
+export interface AftercareReportSummary {
+	/**
+	 * The period: first and last day (site time zone) and its length.
+	 */
+	period: {
+		from: string;
+		to: string;
+		days: number;
+	};
+	/**
+	 * The period before, of the same length; null without compare.
+	 */
+	previous: {
+		from: string;
+		to: string;
+		days: number;
+	} | null;
+	/**
+	 * The currency of refund values (ISO 4217); empty without WooCommerce.
+	 */
+	currency: string;
+	/**
+	 * The figures of the period.
+	 */
+	current: {
+		tickets_created: number;
+		tickets_solved: number;
+		backlog: number;
+		backlog_age: {
+			lt1d: number;
+			'1to3d': number;
+			'3to7d': number;
+			'7to30d': number;
+			gt30d: number;
+		};
+		first_response: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		resolution: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		first_contact_resolution: {
+			count: number;
+			rate: number | null;
+		};
+		reopened: {
+			count: number;
+			rate: number | null;
+		};
+		sla: {
+			met: number;
+			missed: number;
+			attained: number | null;
+		};
+		csat: {
+			good: number;
+			okay: number;
+			bad: number;
+			score: number | null;
+		};
+		ces: {
+			count: number;
+			sum: number;
+			mean: number | null;
+		};
+		returns: {
+			settled: number;
+			refund_value: number;
+		};
+	};
+	/**
+	 * The figures of the period before; null without compare.
+	 */
+	compare: {
+		tickets_created: number;
+		tickets_solved: number;
+		backlog: number;
+		backlog_age: {
+			lt1d: number;
+			'1to3d': number;
+			'3to7d': number;
+			'7to30d': number;
+			gt30d: number;
+		};
+		first_response: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		resolution: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		first_contact_resolution: {
+			count: number;
+			rate: number | null;
+		};
+		reopened: {
+			count: number;
+			rate: number | null;
+		};
+		sla: {
+			met: number;
+			missed: number;
+			attained: number | null;
+		};
+		csat: {
+			good: number;
+			okay: number;
+			bad: number;
+			score: number | null;
+		};
+		ces: {
+			count: number;
+			sum: number;
+			mean: number | null;
+		};
+		returns: {
+			settled: number;
+			refund_value: number;
+		};
+	} | null;
+	/**
+	 * First-response and resolution times in business minutes: tickets per bucket.
+	 */
+	distributions: {
+		first_response: {
+			from_minutes: number;
+			to_minutes: number | null;
+			current: number;
+			previous: number | null;
+		}[];
+		resolution: {
+			from_minutes: number;
+			to_minutes: number | null;
+			current: number;
+			previous: number | null;
+		}[];
+	};
+	/**
+	 * Settled returns: returned lines by reason, returns by outcome.
+	 */
+	returns: {
+		by_reason: {
+			code: string;
+			label: string;
+			current: number;
+			previous: number | null;
+		}[];
+		by_outcome: {
+			code: string;
+			label: string;
+			current: number;
+			previous: number | null;
+		}[];
+	};
+}
+
+export interface AftercareReportTrend {
+	/**
+	 * The period.
+	 */
+	period: {
+		from: string;
+		to: string;
+		days: number;
+	};
+	/**
+	 * The currency of refund values (ISO 4217); empty without WooCommerce.
+	 */
+	currency: string;
+	/**
+	 * One entry per day of the period, oldest first.
+	 */
+	days: {
+		date: string;
+		tickets_created: number;
+		tickets_solved: number;
+		backlog: number;
+		first_response_median_minutes: number | null;
+		first_response_p90_minutes: number | null;
+		resolution_median_minutes: number | null;
+		resolution_p90_minutes: number | null;
+		fcr_rate: number | null;
+		reopened: number;
+		sla_attained: number | null;
+		csat_score: number | null;
+		ces_mean: number | null;
+		returns_settled: number;
+		refund_value: number;
+	}[];
 }
 
 export interface AftercareReturnCheck {
@@ -957,6 +1386,31 @@ export interface AftercareReturn {
 		fee: number;
 		max_credit: number | null;
 		currency: string;
+	} | null;
+	/**
+	 * Agents: the customer's answer to "How easy was it to return your item?" once the return was settled (null: not answered).
+	 */
+	effort: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
 	} | null;
 	/**
 	 * The ticket holding the conversation (agents).
@@ -1258,6 +1712,14 @@ export interface AftercareSettings {
 	 */
 	return_shipping_instructions: string;
 	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert: boolean;
+	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
 	mailbox_host: string;
@@ -1483,6 +1945,31 @@ export interface AftercareTicket {
 		state: 'ok' | 'warning' | 'breached' | 'paused' | 'met';
 	};
 	/**
+	 * The customer's answer to "How did we do?" after the ticket was solved (null: not rated).
+	 */
+	rating: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
+	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
 	access_token?: string;
@@ -1654,6 +2141,115 @@ export interface AftercareOrdersTimelineQuery {
 	 * Guests: the signed token their order lookup gave (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/ratings
+ */
+export interface AftercareRatingsCreate {
+	/**
+	 * The signed answer link's token (the `aftercare_survey` argument of the mailed link).
+	 */
+	token: string;
+	/**
+	 * Optional words with the answer; sent again, it replaces the earlier comment.
+	 */
+	comment?: string;
+}
+
+/**
+ * GET /aftercare/v1/ratings/summary
+ */
+export interface AftercareRatingsSummaryRead {
+	/**
+	 * The period: answers given or changed in the last this many days.
+	 */
+	days?: number;
+}
+
+/**
+ * GET /aftercare/v1/reports/breakdown
+ */
+export interface AftercareReportsBreakdownRead {
+	/**
+	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+	/**
+	 * Also the period before, of the same length.
+	 */
+	compare?: boolean;
+	/**
+	 * What to group by.
+	 */
+	group: 'agent' | 'channel' | 'priority' | 'tag' | 'product';
+	/**
+	 * json, or csv for a download.
+	 */
+	format?: 'json' | 'csv';
+}
+
+/**
+ * POST /aftercare/v1/reports/rebuild
+ */
+export interface AftercareReportsRebuildCreate {
+	/**
+	 * First day to rebuild (YYYY-MM-DD); default: 365 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+}
+
+/**
+ * GET /aftercare/v1/reports/summary
+ */
+export interface AftercareReportsSummaryRead {
+	/**
+	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+	/**
+	 * Also the period before, of the same length.
+	 */
+	compare?: boolean;
+	/**
+	 * With format=csv: which of the summary's tables.
+	 */
+	table?:
+		'figures' | 'first_response' | 'resolution' | 'reasons' | 'outcomes';
+	/**
+	 * json, or csv for a download.
+	 */
+	format?: 'json' | 'csv';
+}
+
+/**
+ * GET /aftercare/v1/reports/trend
+ */
+export interface AftercareReportsTrendRead {
+	/**
+	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+	/**
+	 * json, or csv for a download.
+	 */
+	format?: 'json' | 'csv';
 }
 
 /**
@@ -2356,6 +2952,14 @@ export interface AftercareSettingsUpdate {
 	 * How to send items back, shown once a return is approved.
 	 */
 	return_shipping_instructions?: string;
+	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen?: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert?: boolean;
 	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
