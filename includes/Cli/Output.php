@@ -15,6 +15,9 @@ interface Output {
 	/** A line of information. */
 	public function line( string $text ): void;
 
+	/** Data as it is (CSV, say), to standard output whatever --quiet says. */
+	public function write( string $text ): void;
+
 	/** The command did what was asked. */
 	public function success( string $text ): void;
 

@@ -18,6 +18,10 @@ final class WpCliOutput implements Output {
 		\WP_CLI::log( $text );
 	}
 
+	public function write( string $text ): void {
+		\WP_CLI::line( str_ends_with( $text, "\n" ) ? substr( $text, 0, -1 ) : $text ); // line() ends it again.
+	}
+
 	public function success( string $text ): void {
 		\WP_CLI::success( $text );
 	}

@@ -23,6 +23,7 @@ final class CommandsTest extends TestCase {
 	private const COMMANDS = array(
 		'aftercare help'          => array( 'reindex' ),
 		'aftercare tickets'       => array( 'recount' ),
+		'aftercare reports'       => array( 'rebuild', 'export' ),
 		'aftercare outbox'        => array( 'list_', 'retry' ),
 		'aftercare received-mail' => array( 'list_', 'retry' ),
 	);
@@ -82,6 +83,7 @@ final class CommandsTest extends TestCase {
 			array(
 				'aftercare help'          => \Aftercare\HelpCenter\Cli\HelpCommand::class,
 				'aftercare tickets'       => \Aftercare\Tickets\Cli\TicketsCommand::class,
+				'aftercare reports'       => \Aftercare\Reports\Cli\ReportsCommand::class,
 				'aftercare outbox'        => \Aftercare\Notifications\Cli\OutboxCommand::class,
 				'aftercare received-mail' => \Aftercare\Mail\Cli\ReceivedMailCommand::class,
 			),
@@ -103,6 +105,7 @@ final class CommandsTest extends TestCase {
 				array( 'tick', null ),
 				array( 'tick', null ),
 				array( 'finish' ),
+				array( 'line', "a,b\n1,2" ), // WP-CLI ends the line: the CSV's bytes, no blank line after.
 				array( 'format_items', 'json', $fields ),
 				array( 'error', 'Unknown format "xml". Use one of: table, csv, json, yaml, count.' ),
 				array( 'exit 1' ),

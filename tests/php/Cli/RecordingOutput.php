@@ -28,6 +28,13 @@ final class RecordingOutput implements Output {
 		$this->messages[] = array( 'line', $text );
 	}
 
+	/** What write() was given, joined. */
+	public string $written = '';
+
+	public function write( string $text ): void {
+		$this->written .= $text;
+	}
+
 	public function success( string $text ): void {
 		$this->messages[] = array( 'success', $text );
 	}
