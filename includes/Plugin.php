@@ -11,6 +11,9 @@ declare( strict_types=1 );
 namespace Aftercare;
 
 use Aftercare\Admin\AdminModule;
+use Aftercare\Cli\Command;
+use Aftercare\Cli\Output;
+use Aftercare\Cli\WpCliOutput;
 use Aftercare\Feedback\FeedbackModule;
 use Aftercare\Feedback\FeedbackService;
 use Aftercare\HelpCenter\ArticleVotes;
@@ -23,6 +26,7 @@ use Aftercare\Infrastructure\Conditional;
 use Aftercare\Infrastructure\Database\Installer;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\InfrastructureModule;
+use Aftercare\Infrastructure\Module;
 use Aftercare\Infrastructure\Registrable;
 use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Mail\Inbox;
@@ -88,6 +92,9 @@ final class Plugin {
 	/** @var Registrable[] Everything that adds hooks, in the order it adds them. */
 	private array $services;
 
+	/** @var Module[] The domains, in dependency order (asked for their WP-CLI commands). */
+	private array $modules;
+
 	private function __construct( \wpdb $wpdb, Clock $clock ) {
 		// In dependency order: each module is built from the ones before it, and registers in this order.
 		$shared        = new InfrastructureModule( $wpdb, $clock );
@@ -116,6 +123,7 @@ final class Plugin {
 		// The installer registers first: its init hook brings the tables up to date before anything reads them.
 		$this->installer    = new Installer( $wpdb, $tables, $migrations, $shared->capabilities, $shared->lock );
 		$this->services     = array( $this->installer, ...$services );
+		$this->modules      = $modules;
 		$this->controllers  = array_values( array_filter( $services, static fn( Registrable $it ): bool => $it instanceof AbstractController ) );
 		$this->capabilities = $shared->capabilities;
 		$this->orders       = $orders->source;
@@ -144,6 +152,19 @@ final class Plugin {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Every domain's WP-CLI commands by name, writing to $output. Built only under WP-CLI (and by tests).
+	 *
+	 * @return array<string, Command>
+	 */
+	public function commands( Output $output ): array {
+		$commands = array();
+		foreach ( $this->modules as $module ) {
+			$commands += $module->commands( $output );
+		}
+		return $commands;
 	}
 
 	public static function instance(): self {
@@ -190,6 +211,11 @@ final class Plugin {
 		foreach ( $this->services as $service ) {
 			if ( ! $service instanceof Conditional || $service->can_register() ) {
 				$service->register();
+			}
+		}
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			foreach ( $this->commands( new WpCliOutput() ) as $name => $command ) {
+				\WP_CLI::add_command( $name, $command );
 			}
 		}
 	}

@@ -10,6 +10,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\HelpCenter;
 
+use Aftercare\Cli\Output;
+use Aftercare\HelpCenter\Cli\HelpCommand;
 use Aftercare\HelpCenter\Rest\HelpEventsController;
 use Aftercare\HelpCenter\Rest\HelpFeedbackController;
 use Aftercare\HelpCenter\Rest\HelpReportsController;
@@ -64,6 +66,10 @@ final class HelpCenterModule extends Module {
 
 	public function tables(): array {
 		return array( ...$this->index->tables(), $this->search_log, $this->votes, $this->deflection );
+	}
+
+	public function commands( Output $output ): array {
+		return array( 'aftercare help' => new HelpCommand( $output, $this->index ) );
 	}
 
 	public function migrations(): array {

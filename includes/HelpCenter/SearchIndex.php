@@ -258,10 +258,40 @@ final class SearchIndex {
 	}
 
 	/**
+	 * Articles of any status: what a full reindex visits.
+	 */
+	public function article_count(): int {
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$this->wpdb->posts} WHERE post_type = %s", ArticleType::POST_TYPE ) );
+	}
+
+	/**
+	 * Starts the reindex over from the first article, and takes out the entries of articles that
+	 * are gone without a delete hook (removed with SQL, say), which a reindex would never visit.
+	 *
+	 * @return int Entries taken out.
+	 */
+	public function restart_reindex(): int {
+		delete_option( self::REINDEX_CURSOR );
+		$orphans = $this->wpdb->get_col(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+				"SELECT d.post_id FROM {$this->table( 'documents' )} d LEFT JOIN {$this->wpdb->posts} p ON p.ID = d.post_id AND p.post_type = %s WHERE p.ID IS NULL",
+				ArticleType::POST_TYPE
+			)
+		);
+		foreach ( $orphans as $post_id ) {
+			$this->remove( (int) $post_id );
+		}
+		return count( $orphans );
+	}
+
+	/**
 	 * Data migration: (re)indexes every published article, 200 at a time, resuming where the last
 	 * request stopped. Returns true when every article has been seen.
+	 *
+	 * @param callable(int): void|null $seen Told each article's id once it is synced (WP-CLI's progress bar).
 	 */
-	public function reindex_batch(): bool {
+	public function reindex_batch( ?callable $seen = null ): bool {
 		$cursor = (int) get_option( self::REINDEX_CURSOR, 0 );
 		$ids    = $this->wpdb->get_col(
 			$this->wpdb->prepare(
@@ -276,6 +306,9 @@ final class SearchIndex {
 				$this->sync( $post );
 			}
 			$cursor = (int) $id;
+			if ( $seen ) {
+				$seen( $cursor );
+			}
 		}
 		if ( count( $ids ) < 200 ) {
 			delete_option( self::REINDEX_CURSOR );

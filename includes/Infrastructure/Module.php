@@ -2,7 +2,8 @@
 /**
  * One domain's part of the composition root. Its constructor builds the services other modules
  * use (as public properties); services() builds the rest and returns everything the domain
- * hooks into WordPress, tables() the tables it owns and migrations() its data migrations.
+ * hooks into WordPress, tables() the tables it owns, migrations() its data migrations and
+ * commands() its WP-CLI commands (asked only under WP-CLI).
  *
  * @package Aftercare
  */
@@ -11,6 +12,8 @@ declare( strict_types=1 );
 
 namespace Aftercare\Infrastructure;
 
+use Aftercare\Cli\Command;
+use Aftercare\Cli\Output;
 use Aftercare\Infrastructure\Database\Table;
 
 abstract class Module {
@@ -37,6 +40,16 @@ abstract class Module {
 	 * @return array<string, callable(): bool>
 	 */
 	public function migrations(): array {
+		return array();
+	}
+
+	/**
+	 * The domain's `wp aftercare …` commands by name (e.g. `aftercare outbox`). Asked only under
+	 * WP-CLI, so their classes are never loaded on a web request.
+	 *
+	 * @return array<string, Command>
+	 */
+	public function commands( Output $output ): array {
 		return array();
 	}
 }

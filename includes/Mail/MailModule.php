@@ -13,8 +13,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Mail;
 
+use Aftercare\Cli\Output;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Mail\Cli\ReceivedMailCommand;
 use Aftercare\Mail\Rest\InboundMailController;
 use Aftercare\Mail\Rest\MailSecretController;
 use Aftercare\Mail\Rest\MailStatusController;
@@ -53,6 +55,10 @@ final class MailModule extends Module {
 			new QuotedTextController( $this->received, $this->tickets->messages ),
 			new MailboxPoller( $this->shared->settings, $this->inbox, $this->shared->lock ),
 		);
+	}
+
+	public function commands( Output $output ): array {
+		return array( 'aftercare received-mail' => new ReceivedMailCommand( $output, $this->received, $this->inbox ) );
 	}
 
 	public function tables(): array {

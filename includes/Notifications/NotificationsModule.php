@@ -10,11 +10,13 @@ declare( strict_types=1 );
 
 namespace Aftercare\Notifications;
 
+use Aftercare\Cli\Output;
 use Aftercare\Feedback\FeedbackModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Mail\ReplyAddress;
+use Aftercare\Notifications\Cli\OutboxCommand;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Returns\ReturnsModule;
 use Aftercare\Tickets\TicketsModule;
@@ -55,6 +57,10 @@ final class NotificationsModule extends Module {
 
 	public function services(): array {
 		return array( $this->notifier, $this->headers );
+	}
+
+	public function commands( Output $output ): array {
+		return array( 'aftercare outbox' => new OutboxCommand( $output, $this->outbox, $this->notifier ) );
 	}
 
 	public function tables(): array {

@@ -21,6 +21,7 @@ use Aftercare\Feedback\RatingRepository;
 use Aftercare\Feedback\Survey;
 use Aftercare\Infrastructure\AccessTokens;
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\Jobs;
 use Aftercare\Infrastructure\Registrable;
 use Aftercare\Returns\ReturnRequest;
@@ -236,11 +237,11 @@ final class Notifier implements Registrable {
 		$kind = Kind::tryFrom( (string) $row->type );
 		$mail = $kind ? $this->compose( $kind, $row ) : null;
 		if ( null === $mail ) {
-			$this->outbox->mark_skipped( $id, 'The ticket or message no longer exists.' );
+			$this->outbox->mark_skipped( $id, Outbox::GONE );
 			return Outbox::SKIPPED;
 		}
 		if ( ! $this->mailer->is_enabled( $kind ) ) {
-			$this->outbox->mark_skipped( $id, 'This email is turned off in the store settings.' );
+			$this->outbox->mark_skipped( $id, Outbox::TURNED_OFF );
 			return Outbox::SKIPPED;
 		}
 		$error  = '';
@@ -260,7 +261,29 @@ final class Notifier implements Registrable {
 			$this->outbox->mark_sent( $id );
 			return Outbox::SENT;
 		}
-		return null === $this->outbox->mark_failed( $row, '' !== $error ? $error : 'The mailer refused the message.' ) ? Outbox::FAILED : Outbox::PENDING;
+		return null === $this->outbox->mark_failed( $row, '' !== $error ? $error : Outbox::REFUSED ) ? Outbox::FAILED : Outbox::PENDING;
+	}
+
+	/**
+	 * Sends a failed mail again now, with a fresh set of attempts: should this one fail too, the
+	 * queue retries it with the usual back-off (an operator's retry, from WP-CLI).
+	 *
+	 * @return string|null The row's status afterwards, or null when a queue worker took it first.
+	 * @throws DomainError 404 when there is no such mail, 409 when it has not failed.
+	 */
+	public function retry( int $id ): ?string {
+		$row = $this->outbox->find( $id );
+		if ( null === $row ) {
+			throw DomainError::not_found( 'not_found', __( 'That mail is not in the outbox.', 'aftercare' ) );
+		}
+		if ( ! $this->outbox->requeue( $id ) ) {
+			throw DomainError::conflict( 'not_failed', __( 'Only a mail that failed can be tried again.', 'aftercare' ) );
+		}
+		$status = $this->deliver( $id );
+		if ( Outbox::PENDING === $status ) {
+			$this->wake( (int) $this->outbox->next_due() );
+		}
+		return $status;
 	}
 
 	/**

@@ -31,6 +31,12 @@ final class Outbox implements Table {
 	/** How long a claimed row may stay `sending` before its worker is presumed dead. */
 	public const LEASE = 600;
 
+	/** Our own reasons in `last_error`, stored as codes (words at display: describe_error()); any other text there is the mailer's. */
+	public const GONE        = 'aftercare_gone';
+	public const TURNED_OFF  = 'aftercare_turned_off';
+	public const REFUSED     = 'aftercare_refused';
+	public const INTERRUPTED = 'aftercare_interrupted';
+
 	public function __construct( private \wpdb $wpdb, private Clock $clock ) {}
 
 	public function table_name(): string {
@@ -174,6 +180,48 @@ final class Outbox implements Table {
 	}
 
 	/**
+	 * Gives a failed row a fresh set of attempts, due now (an operator's retry).
+	 *
+	 * @return bool False when the row is not failed (or another caller took it first).
+	 */
+	public function requeue( int $id ): bool {
+		$requeued = $this->wpdb->query(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"UPDATE {$this->table()} SET status = %s, attempts = 0, available_at = %d, locked_until = 0 WHERE id = %d AND status = %s",
+				self::PENDING,
+				$this->clock->now(),
+				$id,
+				self::FAILED
+			)
+		);
+		return 1 === $requeued;
+	}
+
+	/**
+	 * The newest rows, of one status or ('') any.
+	 *
+	 * @return object[]
+	 */
+	public function recent( string $status, int $limit ): array {
+		$where = '' === $status ? '1=1' : $this->wpdb->prepare( 'status = %s', $status );
+		$sql   = "SELECT id, type, ticket_id, return_id, recipient, status, attempts, available_at, created_at, sent_at, last_error
+			FROM {$this->table()} WHERE {$where} ORDER BY id DESC LIMIT %d";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name and a prepared condition.
+		return $this->wpdb->get_results( $this->wpdb->prepare( $sql, $limit ) );
+	}
+
+	/**
+	 * Ids of every row of a status, oldest first.
+	 *
+	 * @return int[]
+	 */
+	public function ids( string $status ): array {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+		return array_map( 'intval', $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE status = %s ORDER BY id", $status ) ) );
+	}
+
+	/**
 	 * Rows whose worker died mid-send: they may have gone out, so they are failed, not resent.
 	 */
 	public function release_abandoned(): int {
@@ -182,11 +230,24 @@ final class Outbox implements Table {
 				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 				"UPDATE {$this->table()} SET status = %s, last_error = %s WHERE status = %s AND locked_until < %d",
 				self::FAILED,
-				'Interrupted while sending; it may or may not have been delivered.',
+				self::INTERRUPTED,
 				self::SENDING,
 				$this->clock->now()
 			)
 		);
+	}
+
+	/**
+	 * A row's `last_error` in words: ours translated, the mailer's as it gave it.
+	 */
+	public static function describe_error( string $stored ): string {
+		return match ( $stored ) {
+			self::GONE        => __( 'The ticket or message no longer exists.', 'aftercare' ),
+			self::TURNED_OFF  => __( 'This email is turned off in the store settings.', 'aftercare' ),
+			self::REFUSED     => __( 'The mailer refused the message.', 'aftercare' ),
+			self::INTERRUPTED => __( 'Interrupted while sending; it may or may not have been delivered.', 'aftercare' ),
+			default           => $stored,
+		};
 	}
 
 	/**

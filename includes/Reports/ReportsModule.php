@@ -10,8 +10,10 @@ declare( strict_types=1 );
 
 namespace Aftercare\Reports;
 
+use Aftercare\Cli\Output;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Reports\Cli\ReportsCommand;
 use Aftercare\Reports\Rest\BreakdownController;
 use Aftercare\Reports\Rest\RebuildController;
 use Aftercare\Reports\Rest\ReportsSchema;
@@ -57,6 +59,10 @@ final class ReportsModule extends Module {
 			new TrendController( $this->reports, $this->csv, $shapes, $this->shared->clock ),
 			new RebuildController( $this->rebuild, $shapes ),
 		);
+	}
+
+	public function commands( Output $output ): array {
+		return array( 'aftercare reports' => new ReportsCommand( $output, $this->rebuild, $this->csv ) );
 	}
 
 	public function tables(): array {

@@ -10,12 +10,14 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Cli\Output;
 use Aftercare\Feedback\RatingRepository;
 use Aftercare\HelpCenter\HelpCenterModule;
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
 use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Orders\OrdersModule;
+use Aftercare\Tickets\Cli\TicketsCommand;
 use Aftercare\Tickets\Rest\AttachmentSchema;
 use Aftercare\Tickets\Rest\AttachmentsController;
 use Aftercare\Tickets\Rest\EventSchema;
@@ -139,6 +141,10 @@ final class TicketsModule extends Module {
 			new AttachmentsHealth( $this->attachments ),
 			new OrderTimelineEvents( $this->repository, $this->messages, $this->events, $this->links ),
 		);
+	}
+
+	public function commands( Output $output ): array {
+		return array( 'aftercare tickets' => new TicketsCommand( $output, $this->counts ) );
 	}
 
 	public function tables(): array {
