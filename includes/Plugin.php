@@ -31,6 +31,7 @@ use Aftercare\Notifications\NotificationsModule;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Privacy\PrivacyModule;
+use Aftercare\Reports\ReportsModule;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnsModule;
@@ -69,6 +70,9 @@ final class Plugin {
 	/** Customers' answers to the mailed CSAT and CES questions (tests and the demo record them through it). */
 	public readonly FeedbackService $feedback;
 
+	/** The support reports: the rollup's rebuild and CSV export (WP-CLI calls them). */
+	public readonly ReportsModule $reports;
+
 	/** Help-center search and its log (the demo seeds a store's search history through it). */
 	public readonly Articles $articles;
 
@@ -94,11 +98,12 @@ final class Plugin {
 		$tickets       = new TicketsModule( $shared, $help, $orders );
 		$returns       = new ReturnsModule( $shared, $orders, $tickets );
 		$feedback      = new FeedbackModule( $shared, $tickets, $returns );
+		$reports       = new ReportsModule( $shared, $tickets, $returns );
 		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns, $feedback );
 		$mail          = new MailModule( $shared, $tickets, $notifications );
 		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
 		$admin         = new AdminModule( $shared, $orders, $tickets, $returns, $mail );
-		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $feedback, $notifications, $mail, $privacy, $admin );
+		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $feedback, $reports, $notifications, $mail, $privacy, $admin );
 
 		$tables     = array();
 		$migrations = array();
@@ -118,6 +123,7 @@ final class Plugin {
 		$this->tickets      = $tickets->service;
 		$this->returns      = $returns->service;
 		$this->feedback     = $feedback->service;
+		$this->reports      = $reports;
 		$this->articles     = $help->articles;
 		$this->votes        = $help->votes;
 		$this->deflection   = $help->deflection;

@@ -129,6 +129,26 @@ final class RatingRepository implements Table {
 	}
 
 	/**
+	 * The answers first given in [$from, $to), as they stand now (the reports' rebuild). An answer
+	 * first given then was last changed since $from, which the index finds.
+	 *
+	 * @return Rating[]
+	 */
+	public function first_given_between( Survey $survey, int $from, int $to ): array {
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"SELECT * FROM {$this->table()} WHERE object_type = %s AND updated_at >= %d AND created_at >= %d AND created_at < %d",
+				$survey->object_type(),
+				$from,
+				$from,
+				$to
+			)
+		);
+		return array_map( static fn( object $row ): Rating => Rating::from_row( $row ), $rows );
+	}
+
+	/**
 	 * The comment stops saying anything about the person (privacy erasure); the score stays.
 	 */
 	public function erase_comment( Survey $survey, int $object_id ): void {

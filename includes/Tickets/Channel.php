@@ -15,6 +15,15 @@ enum Channel: string {
 	case Phone = 'phone';
 	case Admin = 'admin';
 
+	public function label(): string {
+		return match ( $this ) {
+			self::Web   => __( 'Web form', 'aftercare' ),
+			self::Email => __( 'Email', 'aftercare' ),
+			self::Phone => __( 'Phone', 'aftercare' ),
+			self::Admin => __( 'Entered by an agent', 'aftercare' ),
+		};
+	}
+
 	/**
 	 * @return string[]
 	 */

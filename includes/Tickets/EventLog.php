@@ -22,7 +22,7 @@ final class EventLog implements Table {
 	}
 
 	public function schema_version(): int {
-		return 1;
+		return 2;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -35,7 +35,8 @@ final class EventLog implements Table {
   data text NOT NULL,
   created_at bigint(20) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (id),
-  KEY object (object_type,object_id,id)
+  KEY object (object_type,object_id,id),
+  KEY type_created (type,created_at)
 ) {$collate};";
 	}
 
@@ -73,6 +74,32 @@ final class EventLog implements Table {
 				'id'         => (int) $row->id,
 				'type'       => (string) $row->type,
 				'actor_id'   => (int) $row->actor_id,
+				'data'       => (array) json_decode( (string) $row->data, true ),
+				'created_at' => (int) $row->created_at,
+			),
+			$rows
+		);
+	}
+
+	/**
+	 * Events of one type on objects of one type in [$from, $to), oldest first (the reports' rebuild).
+	 *
+	 * @return array<int, array{object_id: int, data: array<string, mixed>, created_at: int}>
+	 */
+	public function of_type_between( string $object_type, string $type, int $from, int $to ): array {
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"SELECT object_id, data, created_at FROM {$this->table()} WHERE type = %s AND created_at >= %d AND created_at < %d AND object_type = %s ORDER BY id",
+				$type,
+				$from,
+				$to,
+				$object_type
+			)
+		);
+		return array_map(
+			static fn( object $row ): array => array(
+				'object_id'  => (int) $row->object_id,
 				'data'       => (array) json_decode( (string) $row->data, true ),
 				'created_at' => (int) $row->created_at,
 			),

@@ -118,4 +118,28 @@ final class MessageRepository implements Table {
 			)
 		);
 	}
+
+	/**
+	 * When each of these tickets had its public agent replies, the opening message left out (an
+	 * agent who opens a ticket for a customer writes the customer's words).
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @return array<int, int[]> Ticket id => reply times.
+	 */
+	public function agent_reply_times( array $ticket_ids ): array {
+		$times = array();
+		foreach ( array_chunk( array_values( array_unique( $ticket_ids ) ), 500 ) as $chunk ) {
+			$in     = implode( ',', array_fill( 0, count( $chunk ), '%d' ) );
+			$sql    = "SELECT ticket_id, author_role, created_at FROM {$this->table()} WHERE ticket_id IN ({$in}) AND type = 'reply' ORDER BY id";
+			$opened = array();
+			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name, placeholders.
+			foreach ( $this->wpdb->get_results( $this->wpdb->prepare( $sql, $chunk ), ARRAY_N ) as list( $ticket, $role, $at ) ) {
+				if ( isset( $opened[ $ticket ] ) && 'agent' === $role ) {
+					$times[ (int) $ticket ][] = (int) $at;
+				}
+				$opened[ $ticket ] = true;
+			}
+		}
+		return $times;
+	}
 }

@@ -155,6 +155,16 @@ final class Sla {
 		);
 	}
 
+	/** The due time of a target (first_response or resolution) with the finished pauses. */
+	public function due_for( Ticket $ticket, string $target ): int {
+		return $this->due_of( $ticket, $target, $this->read() );
+	}
+
+	/** Seconds between two instants that count in the hours the SLA is measured in. */
+	public function business_seconds( int $from, int $to ): int {
+		return $this->read()->between( $from, $to );
+	}
+
 	/** Whether the first response came in time. */
 	public function first_response_met( Ticket $ticket ): bool {
 		return $ticket->first_response_at > 0 && $ticket->first_response_at <= $this->due_of( $ticket, 'first_response', $this->read() );

@@ -57,7 +57,7 @@ final class TicketRepository implements Table {
 	}
 
 	public function schema_version(): int {
-		return 5;
+		return 6;
 	}
 
 	public function schema( string $table, string $collate ): string {
@@ -107,7 +107,9 @@ final class TicketRepository implements Table {
   KEY status_updated (status,updated_at,id),
   KEY customer (customer_id,updated_at),
   KEY customer_email (customer_email),
-  KEY order_id (order_id)
+  KEY order_id (order_id),
+  KEY created (created_at),
+  KEY first_response (first_response_at)
 ) {$collate};";
 	}
 
@@ -338,6 +340,76 @@ final class TicketRepository implements Table {
 			)
 		);
 		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
+	}
+
+	/**
+	 * Tickets by id, with their tags (ids that are gone are left out).
+	 *
+	 * @param int[] $ids Tickets.
+	 * @return array<int, Ticket> By id.
+	 */
+	public function find_many( array $ids ): array {
+		$found = array();
+		foreach ( array_chunk( array_values( array_unique( $ids ) ), self::REINDEX_BATCH ) as $chunk ) {
+			$in   = implode( ',', array_fill( 0, count( $chunk ), '%d' ) );
+			$tags = $this->tags->for_tickets( $chunk );
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, placeholders.
+			foreach ( $this->wpdb->get_results( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id IN ({$in})", $chunk ) ) as $row ) {
+				$found[ (int) $row->id ] = Ticket::from_row( $row, $tags[ (int) $row->id ] ?? array() );
+			}
+		}
+		return $found;
+	}
+
+	/**
+	 * Ids of the tickets whose time in $column (created_at or first_response_at) is in [$from, $to).
+	 *
+	 * @return int[]
+	 */
+	public function ids_between( string $column, int $from, int $to ): array {
+		$column = 'first_response_at' === $column ? 'first_response_at' : 'created_at';
+		return array_map(
+			'intval',
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table and column names.
+			$this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE {$column} >= %d AND {$column} < %d", $from, $to ) )
+		);
+	}
+
+	/**
+	 * The tickets open at $at (created before it, not solved or closed by then), counted by
+	 * assignee, channel, priority and calendar age, and by tag and age.
+	 *
+	 * @param array<int, string> $ages Upper edge in seconds => age name, ascending; $oldest above the last.
+	 * @return array{0: array<int, object{assignee_id: string, channel: string, priority: string, age: string, n: string}>,
+	 *               1: array<int, object{tag: string, age: string, n: string}>}
+	 */
+	public function open_at( int $at, array $ages, string $oldest ): array {
+		$case = 'CASE';
+		$args = array();
+		foreach ( $ages as $seconds => $name ) {
+			$case  .= ' WHEN t.created_at > %d THEN %s';
+			$args[] = $at - $seconds;
+			$args[] = $name;
+		}
+		$case  .= ' ELSE %s END';
+		$args[] = $oldest;
+		$open   = 't.created_at <= %d AND ( t.solved_at = 0 OR t.solved_at > %d )';
+		$tags   = $this->wpdb->prefix . 'aftercare_ticket_tags'; // TagRepository's table.
+		$rows   = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, fixed SQL.
+				"SELECT t.assignee_id, t.channel, t.priority, {$case} AS age, COUNT(*) AS n FROM {$this->table()} t WHERE {$open} GROUP BY 1, 2, 3, 4",
+				...array_merge( $args, array( $at, $at ) )
+			)
+		);
+		$tagged = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names, fixed SQL.
+				"SELECT g.tag, {$case} AS age, COUNT(*) AS n FROM {$this->table()} t JOIN {$tags} g ON g.ticket_id = t.id WHERE {$open} GROUP BY 1, 2",
+				...array_merge( $args, array( $at, $at ) )
+			)
+		);
+		return array( $rows, $tagged );
 	}
 
 	/**

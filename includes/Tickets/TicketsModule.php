@@ -64,7 +64,8 @@ final class TicketsModule extends Module {
 	private readonly SavedReplyRepository $saved_replies;
 	private readonly Presence $presence;
 	private readonly TicketAccess $access;
-	private readonly Sla $sla;
+	/** SLA targets and due times in business hours (the reports measure by them). */
+	public readonly Sla $sla;
 	private readonly AttachmentLinks $file_links;
 
 	public function __construct( private InfrastructureModule $shared, HelpCenterModule $help, private OrdersModule $orders ) {

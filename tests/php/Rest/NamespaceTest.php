@@ -59,6 +59,11 @@ final class NamespaceTest extends TestCase {
 			'/aftercare/v1/mail/status',
 			'/aftercare/v1/mail/secret',
 			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/messages/(?P<message_id>[\d]+)/quoted',
+			// Support reports (view_aftercare_reports) and their rollup's rebuild (manage_aftercare): Reports\ReportsTest.
+			'/aftercare/v1/reports/summary',
+			'/aftercare/v1/reports/breakdown',
+			'/aftercare/v1/reports/trend',
+			'/aftercare/v1/reports/rebuild',
 		) as $route ) {
 			$this->assertArrayHasKey( $route, $namespace->get_data()['routes'] );
 		}
