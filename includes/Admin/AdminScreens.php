@@ -86,7 +86,7 @@ final class AdminScreens implements Conditional {
 				'title'      => __( 'Reports', 'aftercare' ),
 				'capability' => 'view_aftercare_reports',
 				'screen'     => 'reports',
-				'preload'    => array(),
+				'preload'    => self::reports_preload(),
 			),
 		);
 		// Returns need orders (WooCommerce, or the test environment's source): no page without them.
@@ -100,6 +100,22 @@ final class AdminScreens implements Conditional {
 			);
 		}
 		return $screens;
+	}
+
+	/**
+	 * The requests the reports screen opens with (src/reports/period.ts: the last 30 days, compared;
+	 * arguments sorted, as apiFetch's preloading matches them).
+	 *
+	 * @return string[]
+	 */
+	private static function reports_preload(): array {
+		$today = new \DateTimeImmutable( 'today', wp_timezone() );
+		$range = sprintf( 'from=%s&to=%s', $today->modify( '-29 days' )->format( 'Y-m-d' ), $today->format( 'Y-m-d' ) );
+		return array(
+			'/aftercare/v1/reports/summary?compare=true&' . $range,
+			'/aftercare/v1/reports/trend?' . $range,
+			'/aftercare/v1/reports/breakdown?compare=true&' . str_replace( '&to=', '&group=agent&to=', $range ),
+		);
 	}
 
 	public function add_pages(): void {
