@@ -51,7 +51,7 @@ final class Facts {
 	/** The first public agent reply: its time in business hours and the first-response target. */
 	public function first_response( Ticket $ticket ): array {
 		$seconds = $this->sla->business_seconds( $ticket->created_at, $ticket->first_response_at );
-		$met     = $ticket->first_response_at <= $this->sla->due_for( $ticket, 'first_response' );
+		$met     = $ticket->first_response_at <= $this->sla->due_for( $ticket, 'first_response', $ticket->first_response_at );
 		return self::spread(
 			self::keys( $ticket ),
 			array(
@@ -75,7 +75,7 @@ final class Facts {
 			return self::spread( self::keys( $ticket ), array( 'reopened' => 1 ) );
 		}
 		$seconds = $this->sla->business_seconds( $ticket->created_at, $at );
-		$met     = $at <= $this->sla->due_for( $ticket, 'resolution' );
+		$met     = $at <= $this->sla->due_for( $ticket, 'resolution', $at );
 		return self::spread(
 			self::keys( $ticket ),
 			array(

@@ -60,13 +60,21 @@ final class Reports {
 	 */
 	public function breakdown( Period $period, bool $compare, string $group ): array {
 		$previous = $compare ? $period->previous() : null;
-		$rows     = array();
-		foreach ( $this->table->sums( $group, $period->from, $period->to, $previous?->from, $previous?->to ) as $key => $sums ) {
+		$sums     = $this->table->sums( $group, $period->from, $period->to, $previous?->from, $previous?->to );
+		// The labels read users and products: one query for all of them.
+		$ids = array_filter( array_map( 'intval', array_keys( $sums ) ) );
+		if ( 'agent' === $group ) {
+			cache_users( $ids );
+		} elseif ( 'product' === $group ) {
+			_prime_post_caches( $ids, false, false );
+		}
+		$rows = array();
+		foreach ( $sums as $key => $both ) {
 			$rows[] = array(
 				'key'     => (string) $key,
 				'label'   => self::label( $group, (string) $key ),
-				'current' => self::figures( $sums['current'] ),
-				'compare' => $compare ? self::figures( $sums['previous'] ) : null,
+				'current' => self::figures( $both['current'] ),
+				'compare' => $compare ? self::figures( $both['previous'] ) : null,
 			);
 		}
 		usort(

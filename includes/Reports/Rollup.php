@@ -227,8 +227,14 @@ final class Rollup implements Registrable {
 	 * @param array<string, int> $amounts What to add.
 	 */
 	private function add( int $at, array $amounts ): void {
-		if ( $amounts ) {
+		if ( ! $amounts ) {
+			return;
+		}
+		try {
 			$this->table->add( Facts::day( $at ), $amounts );
+		} catch ( \RuntimeException $error ) {
+			// The change itself has committed: it stands, and the tick's rebuild of the day counts it.
+			error_log( 'Aftercare reports: ' . $error->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
 		}
 	}
 

@@ -155,9 +155,18 @@ final class Sla {
 		);
 	}
 
-	/** The due time of a target (first_response or resolution) with the finished pauses. */
-	public function due_for( Ticket $ticket, string $target ): int {
-		return $this->due_of( $ticket, $target, $this->read() );
+	/**
+	 * The due time of a target (first_response or resolution) as it stood at $at: with the pauses
+	 * that had ended by then (a report judges a reply by the clock as it ran until the reply).
+	 */
+	public function due_for( Ticket $ticket, string $target, int $at ): int {
+		$length  = static fn( array $pauses ): int => (int) array_sum( array_map( static fn( array $pause ): int => $pause[1] - $pause[0], $pauses ) );
+		$then    = clone $ticket;
+		$earlier = array_values( array_filter( $ticket->sla_pauses, static fn( array $pause ): bool => $pause[1] <= $at ) );
+		// Pauses kept only as a total came before any kept one by one.
+		$then->sla_paused_seconds = max( 0, $ticket->sla_paused_seconds - $length( $ticket->sla_pauses ) ) + $length( $earlier );
+		$then->sla_pauses         = $earlier;
+		return $this->due_of( $then, $target, $this->read() );
 	}
 
 	/** Seconds between two instants that count in the hours the SLA is measured in. */

@@ -46,6 +46,7 @@ final class PluginTest extends TestCase {
 		'returns',
 		'return_items',
 		'ratings',
+		'report_days',
 		'outbox',
 		'received_mail',
 	);

@@ -51,7 +51,12 @@ final class ReportsReturnsTest extends ReturnsTestCase {
 		$this->assertSame( 'Does not fit', array_column( $data['returns']['by_reason'], 'label', 'code' )['size'] );
 		$this->assertSame( array( 'refunded' => 1 ), array_column( $data['returns']['by_outcome'], 'current', 'code' ) );
 
-		$products = $this->rest( 'GET', '/aftercare/v1/reports/breakdown', array( 'from' => $today, 'to' => $today, 'group' => 'product' ), $admin->ID )->get_data()['rows'];
+		$by_product = array(
+			'from'  => $today,
+			'to'    => $today,
+			'group' => 'product',
+		);
+		$products   = $this->rest( 'GET', '/aftercare/v1/reports/breakdown', $by_product, $admin->ID )->get_data()['rows'];
 		$ids = array_values( array_unique( array_map( static fn( $item ): string => (string) $item->product_id, $refunded->items ) ) );
 		$this->assertSame( $ids, array_column( $products, 'key' ), 'one row per returned product' );
 		foreach ( $products as $row ) {
