@@ -337,7 +337,7 @@ function Report( {
 		} ),
 		[ query ]
 	);
-	const currency = summary.currency ?? '';
+	const { currency } = summary;
 	const { current, compare } = summary;
 	const compared = summary.previous !== null;
 	const withPrevious = (

@@ -14,6 +14,7 @@ import {
 	screenshot,
 } from '../fixtures';
 import { runToken, seedTickets } from '../tickets/seed';
+import type { SeededTicket } from '../tickets/seed';
 
 const SCREEN = '.aftercare-reports';
 const token = runToken( 'rp' );
@@ -39,7 +40,7 @@ async function download( page: Page, name: string ) {
 
 test.describe( 'Support reports', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
-		const [ answered ] = await seedTickets( requestUtils, [
+		const [ answered ] = ( await seedTickets( requestUtils, [
 			{
 				subject: `${ token } Crushed parcel`,
 				priority: 'high',
@@ -47,7 +48,7 @@ test.describe( 'Support reports', () => {
 			},
 			{ subject: `${ token } Wrong size`, tags: [ token ] },
 			{ subject: `${ token } Late delivery`, tags: [ token ] },
-		] );
+		] ) ) as [ SeededTicket, ...SeededTicket[] ];
 		await requestUtils.rest( {
 			method: 'POST',
 			path: `/aftercare/v1/tickets/${ answered.id }/messages`,
