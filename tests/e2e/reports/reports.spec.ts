@@ -131,6 +131,28 @@ test.describe( 'Support reports', () => {
 		await screen.screenshot( { path: screenshot( 'reports.png' ) } );
 	} );
 
+	test( 'rebuilds the period’s figures and shows the progress', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=aftercare-reports&days=7'
+		);
+		await page
+			.getByRole( 'button', { name: 'Rebuild this period' } )
+			.click();
+		// The job works in the background (WP-Cron); the screen reads its progress every 3 s
+		// until it is done.
+		await expect(
+			page
+				.getByRole( 'progressbar', {
+					name: /^Rebuilding the figures: \d of 7 days/,
+				} )
+				.or( page.getByText( /were rebuilt on/ ) )
+		).toBeVisible();
+	} );
+
 	test( 'downloads a table as CSV from the REST API', async ( {
 		admin,
 		page,
