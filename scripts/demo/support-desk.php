@@ -592,6 +592,8 @@ add_action(
 			}
 		);
 		array_map( 'wp_delete_file', $files );
+		// The seed ran without the hooks that keep the reports' rollup: roll its past up at once.
+		$desk->reports->rebuild->rebuild( wp_date( 'Y-m-d', $now - 60 * DAY_IN_SECONDS ), wp_date( 'Y-m-d', $now ) );
 		aftercare_demo_pages();
 		update_option( 'aftercare_demo_desk_seeded', 1, false );
 		printf(
