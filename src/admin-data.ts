@@ -2,7 +2,8 @@
  * What PHP prints for the app beside the mount node (includes/Admin/AdminScreens.php):
  * the agents tickets can be assigned to, the current user, the order a new
  * ticket is prefilled with, the store's return reasons, the file types attachments may have,
- * the store's time zone and whether WooCommerce is active.
+ * the store's time zone and calendar day, whether WooCommerce is active and whether the user
+ * manages Aftercare.
  */
 
 export interface Agent {
@@ -37,6 +38,10 @@ export interface AdminData {
 	timezone: { name: string; settingsUrl: string };
 	/** Whether WooCommerce is active (its product search is there). */
 	wooCommerce: boolean;
+	/** The store's calendar day (`YYYY-MM-DD`, its time zone), where report periods end. */
+	today: string;
+	/** Whether the user may manage Aftercare (e.g. rebuild the report figures). */
+	canManage: boolean;
 }
 
 const EMPTY: AdminData = {
@@ -51,6 +56,8 @@ const EMPTY: AdminData = {
 		settingsUrl: 'options-general.php#timezone_string',
 	},
 	wooCommerce: false,
+	today: new Date().toISOString().slice( 0, 10 ),
+	canManage: false,
 };
 
 /**

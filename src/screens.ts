@@ -34,6 +34,11 @@ export const screens: Record< string, ComponentType > = {
 			default: module.ReceivedMailScreen,
 		} ) )
 	),
+	reports: lazy( () =>
+		import( './reports/ReportsScreen' ).then( ( module ) => ( {
+			default: module.ReportsScreen,
+		} ) )
+	),
 	returns: lazy( () =>
 		import( './returns/ReturnsScreen' ).then( ( module ) => ( {
 			default: module.ReturnsScreen,

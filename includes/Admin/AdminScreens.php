@@ -82,6 +82,12 @@ final class AdminScreens implements Conditional {
 				'screen'     => 'help-center',
 				'preload'    => array( '/aftercare/v1/help/reports?days=30' ),
 			),
+			'aftercare-reports'     => array(
+				'title'      => __( 'Reports', 'aftercare' ),
+				'capability' => 'view_aftercare_reports',
+				'screen'     => 'reports',
+				'preload'    => self::reports_preload(),
+			),
 		);
 		// Returns need orders (WooCommerce, or the test environment's source): no page without them.
 		if ( $this->orders ) {
@@ -94,6 +100,22 @@ final class AdminScreens implements Conditional {
 			);
 		}
 		return $screens;
+	}
+
+	/**
+	 * The requests the reports screen opens with (src/reports/period.ts: the last 30 days, compared;
+	 * arguments sorted, as apiFetch's preloading matches them).
+	 *
+	 * @return string[]
+	 */
+	private static function reports_preload(): array {
+		$today = new \DateTimeImmutable( 'today', wp_timezone() );
+		$range = sprintf( 'from=%s&to=%s', $today->modify( '-29 days' )->format( 'Y-m-d' ), $today->format( 'Y-m-d' ) );
+		return array(
+			'/aftercare/v1/reports/summary?compare=true&' . $range,
+			'/aftercare/v1/reports/trend?' . $range,
+			'/aftercare/v1/reports/breakdown?compare=true&' . str_replace( '&to=', '&group=agent&to=', $range ),
+		);
 	}
 
 	public function add_pages(): void {
@@ -160,9 +182,10 @@ final class AdminScreens implements Conditional {
 	 * the order a new ticket starts from (`&new=1&order_id=…`, from the order screen), and the
 	 * store's return reasons (the returns queue filters by them; agents cannot read settings), the
 	 * file types attachments may have, and for the settings screen the store's time zone and
-	 * whether WooCommerce (its product search) is there.
+	 * whether WooCommerce (its product search) is there; for the reports, the store's calendar day
+	 * (where periods end) and whether the user may rebuild the figures.
 	 *
-	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null, returnReasons: array<int, array{key: string, label: string}>, attachmentAccept: string, timezone: array{name: string, settingsUrl: string}, wooCommerce: bool}
+	 * @return array{agents: array<int, array{id: int, name: string}>, currentUser: int, orderEditUrl: ?string, order: array<string, int|string>|null, returnReasons: array<int, array{key: string, label: string}>, attachmentAccept: string, timezone: array{name: string, settingsUrl: string}, wooCommerce: bool, today: string, canManage: bool}
 	 */
 	// phpcs:enable Generic.Files.LineLength.TooLong
 	private function app_data(): array {
@@ -208,6 +231,8 @@ final class AdminScreens implements Conditional {
 				'settingsUrl' => admin_url( 'options-general.php#timezone_string' ),
 			),
 			'wooCommerce'      => class_exists( 'WooCommerce' ),
+			'today'            => wp_date( 'Y-m-d' ),
+			'canManage'        => current_user_can( 'manage_aftercare' ),
 		);
 	}
 

@@ -15,6 +15,28 @@ import type { SettingsSchema } from '../settings/schema';
 
 export const NAMESPACE = '/aftercare/v1';
 
+interface RestSettings {
+	root: string;
+	nonce: string;
+}
+
+/**
+ * The REST root and a fresh cookie nonce, for the one request apiFetch cannot make
+ * (an upload that reports its progress) and the links no fetch makes (a CSV download).
+ *
+ * @return Root URL and nonce.
+ */
+export function restSettings(): RestSettings {
+	const settings = (
+		window as unknown as { wpApiSettings?: Partial< RestSettings > }
+	 ).wpApiSettings;
+	// apiFetch's nonce middleware keeps its nonce fresh; wpApiSettings has the page's.
+	return {
+		root: settings?.root ?? '/wp-json/',
+		nonce: apiFetch.nonceMiddleware?.nonce ?? settings?.nonce ?? '',
+	};
+}
+
 export const SETTINGS_PATH = `${ NAMESPACE }/settings`;
 
 /**

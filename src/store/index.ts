@@ -5,3 +5,4 @@ export { store as savedRepliesStore } from '../tickets/saved-replies/store';
 export { store as returnsStore } from '../returns/store';
 export { store as ordersStore } from '../orders/store';
 export { store as mailStore } from '../mail/store';
+export { store as reportsStore } from '../reports/store';

@@ -8,7 +8,7 @@ import { addQueryArgs } from '@wordpress/url';
 /**
  * Internal dependencies
  */
-import { NAMESPACE } from '../api/client';
+import { NAMESPACE, restSettings } from '../api/client';
 import type {
 	AftercareMessage,
 	AftercareSavedReply,
@@ -193,28 +193,6 @@ export interface NewMessage {
 	type: 'reply' | 'note';
 	body: string;
 	files: File[];
-}
-
-interface RestSettings {
-	root: string;
-	nonce: string;
-}
-
-/**
- * The REST root and a fresh cookie nonce, for the one request apiFetch cannot make
- * (an upload that reports its progress).
- *
- * @return Root URL and nonce.
- */
-function restSettings(): RestSettings {
-	const settings = (
-		window as unknown as { wpApiSettings?: Partial< RestSettings > }
-	 ).wpApiSettings;
-	// apiFetch's nonce middleware keeps its nonce fresh; wpApiSettings has the page's.
-	return {
-		root: settings?.root ?? '/wp-json/',
-		nonce: apiFetch.nonceMiddleware?.nonce ?? settings?.nonce ?? '',
-	};
 }
 
 /**
