@@ -89,7 +89,10 @@ final class PriorityRules {
 				),
 				'maxItems'    => self::MAX_RULES,
 				'default'     => array(),
-				'arg_options' => array( 'validate_callback' => array( self::class, 'validate' ) ),
+				'arg_options' => array(
+					'validate_callback' => array( self::class, 'validate' ),
+					'sanitize_callback' => array( self::class, 'sanitize' ),
+				),
 			),
 		);
 	}
@@ -126,6 +129,20 @@ final class PriorityRules {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The rules as stored: sanitized by their schema, every field filled in (the schema's
+	 * defaults do not reach inside a list's objects).
+	 *
+	 * @param mixed            $value   Rules as sent (validated).
+	 * @param \WP_REST_Request $request Request.
+	 * @param string           $param   Argument name.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public static function sanitize( $value, $request, $param ): array {
+		$clean = rest_sanitize_request_arg( $value, $request, $param );
+		return array_map( static fn( $rule ): array => self::normalize( (array) $rule ), array_values( (array) $clean ) );
 	}
 
 	/** The condition's name in the store's words, as the settings screen lists it. */

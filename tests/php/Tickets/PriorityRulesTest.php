@@ -23,6 +23,7 @@ use Aftercare\Tests\Orders\OrderFactory;
 use Aftercare\Tests\Orders\SiteOrders;
 use Aftercare\Tests\TestCase;
 use Aftercare\Tickets\OrderFacts;
+use Aftercare\Tickets\OrderPriority;
 use Aftercare\Tickets\Priority;
 use Aftercare\Tickets\PriorityRules;
 use Aftercare\Tickets\Ticket;
@@ -143,11 +144,13 @@ final class PriorityRulesTest extends TestCase {
 		$response = $this->rest(
 			'POST',
 			'/aftercare/v1/tickets',
-			$extra + array(
-				'customer_id' => $customer,
-				'order_id'    => $order_id,
-				'subject'     => 'Where is my parcel?',
-				'message'     => 'It has not come.',
+			$extra + array_filter(
+				array(
+					'customer_id' => $customer,
+					'order_id'    => $order_id,
+					'subject'     => 'Where is my parcel?',
+					'message'     => 'It has not come.',
+				)
 			),
 			$agent
 		);
@@ -196,7 +199,7 @@ final class PriorityRulesTest extends TestCase {
 
 	public function test_on_creation_the_highest_raise_wins_and_the_tightest_sla_applies(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$this->set_rules(
 			array(
 				array( 'key' => 'big', 'when' => 'order_total', 'amount' => 500, 'priority' => 'high', 'sla_percent' => 50 ),
@@ -218,14 +221,14 @@ final class PriorityRulesTest extends TestCase {
 
 		$events = $this->rule_events( $agent, $ticket['id'] );
 		$this->assertCount( 2, $events );
-		$this->assertSame( 'urgent', $events[1]['data']['to'], 'the highest raise is the last event' );
+		$this->assertSame( 'urgent', $events[1]['data']->to, 'the highest raise is the last event' );
 		$this->assertSame( 0, $events[0]['actor']['id'] );
-		$this->assertMatchesRegularExpression( '/^order value over/', $events[0]['data']['reason'] );
+		$this->assertMatchesRegularExpression( '/^order value over/', $events[0]['data']->reason );
 	}
 
 	public function test_a_ticket_that_matches_nothing_is_left_as_it_is(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$this->set_rules( array( array( 'key' => 'big', 'when' => 'order_total', 'amount' => 500, 'priority' => 'high' ) ) );
 		$ticket = $this->open( $agent, $customer, $this->customer_order( $customer, 500.0 ) );
 
@@ -237,7 +240,7 @@ final class PriorityRulesTest extends TestCase {
 
 	public function test_an_agents_higher_priority_is_kept_and_a_rule_fires_once(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$this->set_rules( array( array( 'key' => 'big', 'when' => 'order_total', 'amount' => 100, 'priority' => 'high' ) ) );
 		$order  = $this->customer_order( $customer, 600.0 );
 		$ticket = $this->open( $agent, $customer, $order, array( 'priority' => 'urgent' ) );
@@ -255,7 +258,7 @@ final class PriorityRulesTest extends TestCase {
 
 	public function test_an_order_that_becomes_late_raises_its_open_tickets_once(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$this->set_rules( array( array( 'key' => 'late', 'when' => 'order_late', 'days' => 5, 'priority' => 'raise' ) ) );
 		$order  = $this->customer_order( $customer, 40.0 );
 		$ticket = $this->open( $agent, $customer, $order );
@@ -278,7 +281,7 @@ final class PriorityRulesTest extends TestCase {
 
 	public function test_the_sweep_finds_orders_that_became_late_with_time(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$this->set_rules( array( array( 'key' => 'late', 'when' => 'order_late', 'days' => 2, 'priority' => 'urgent' ) ) );
 		$order  = $this->customer_order(
 			$customer,
@@ -289,7 +292,7 @@ final class PriorityRulesTest extends TestCase {
 		$this->assertSame( 'normal', $ticket['priority'], 'shipped a day ago: not late yet' );
 
 		// Time passes; nothing about the order changes. The SLA sweep checks it.
-		delete_option( 'aftercare_order_priority_after' );
+		update_option( OrderPriority::CURSOR, $ticket['id'] - 1 );
 		$this->age_tracking( $order, 2 * DAY_IN_SECONDS + 60 );
 		$this->assertSame( 'normal', $this->read( $agent, $ticket['id'] )['priority'] );
 		do_action( 'aftercare_tickets_sla_sweep' );
@@ -360,7 +363,7 @@ final class PriorityRulesTest extends TestCase {
 
 	public function test_a_guests_unconfirmed_email_does_not_bring_someone_elses_spending(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' );
+		$customer = $this->user( 'subscriber' );
 		$this->customer_order( $customer->ID, 9000.0 );
 		$this->set_rules( array( array( 'key' => 'vip', 'when' => 'lifetime_value', 'amount' => 1000, 'priority' => 'urgent' ) ) );
 		$response = $this->rest(
@@ -383,7 +386,7 @@ final class PriorityRulesTest extends TestCase {
 
 	public function test_customers_do_not_see_the_rules_or_their_events(): void {
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$this->set_rules( array( array( 'key' => 'big', 'when' => 'order_total', 'amount' => 100, 'priority' => 'high' ) ) );
 		$ticket = $this->open( $agent, $customer, $this->customer_order( $customer, 600.0 ) );
 		$this->assertSame( 'high', $ticket['priority'] );
@@ -468,7 +471,7 @@ final class PriorityRulesTest extends TestCase {
 			$this->markTestSkipped( 'Needs WooCommerce.' );
 		}
 		$agent    = $this->user( 'aftercare_agent' )->ID;
-		$customer = $this->user( 'customer' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
 		$order_id = $this->customer_order( $customer, 30.0 );
 		$ticket   = $this->open( $agent, $customer, $order_id );
 		$this->set_rules( array( array( 'key' => 'late', 'when' => 'order_late', 'days' => 3, 'priority' => 'urgent' ) ) );
