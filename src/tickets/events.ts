@@ -118,19 +118,22 @@ export function describeEvent( event: TicketEvent ): string {
 	}
 }
 
-/**
- * What a fired rule did, with its reason.
- *
- * @param rule The rule as fired: priorities, SLA changes and reason.
- * @return A sentence.
- */
-export function describeRule( rule: {
+/** A priority rule as it fired on a ticket: priorities, SLA changes and reason. */
+export interface FiredRule {
 	from: string;
 	to: string;
 	reason: string;
 	sla_percent: number;
 	first_response_minutes: number;
-} ): string {
+}
+
+/**
+ * What a fired rule did, with its reason.
+ *
+ * @param rule The rule as fired.
+ * @return A sentence.
+ */
+export function describeRule( rule: FiredRule ): string {
 	if ( rule.to !== rule.from ) {
 		return sprintf(
 			/* translators: 1: priority, e.g. High; 2: why, e.g. "order value over $500.00". */

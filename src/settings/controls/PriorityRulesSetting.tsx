@@ -25,7 +25,10 @@ const CONDITIONS = (): Array< { value: Condition; label: string } > => [
 		value: 'lifetime_value',
 		label: __( 'Customer has spent over', 'aftercare' ),
 	},
-	{ value: 'first_order', label: __( 'Customer’s first order', 'aftercare' ) },
+	{
+		value: 'first_order',
+		label: __( 'Customer’s first order', 'aftercare' ),
+	},
 	{ value: 'order_late', label: __( 'Order late', 'aftercare' ) },
 	{
 		value: 'return_refused',
@@ -198,8 +201,8 @@ export function PriorityRulesSetting( props: ControlProps< PriorityRule[] > ) {
 								min={ 10 }
 								max={ 100 }
 								value={ rule.sla_percent ?? 100 }
-								onChange={ ( sla_percent ) =>
-									update( index, { sla_percent } )
+								onChange={ ( percent ) =>
+									update( index, { sla_percent: percent } )
 								}
 							/>
 							<NumberBox
@@ -210,8 +213,10 @@ export function PriorityRulesSetting( props: ControlProps< PriorityRule[] > ) {
 								min={ 0 }
 								max={ 525600 }
 								value={ rule.first_response_minutes ?? 0 }
-								onChange={ ( first_response_minutes ) =>
-									update( index, { first_response_minutes } )
+								onChange={ ( minutes ) =>
+									update( index, {
+										first_response_minutes: minutes,
+									} )
 								}
 							/>
 							<Button
@@ -225,7 +230,9 @@ export function PriorityRulesSetting( props: ControlProps< PriorityRule[] > ) {
 								) }
 								onClick={ () =>
 									onChange(
-										rules.filter( ( _, at ) => at !== index )
+										rules.filter(
+											( _, at ) => at !== index
+										)
 									)
 								}
 							>

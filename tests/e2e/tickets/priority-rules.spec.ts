@@ -57,7 +57,9 @@ test.describe( 'Priority from the order', () => {
 		await expectAccessible( page, '#aftercare-admin-app' );
 		await page.getByRole( 'button', { name: 'Save', exact: true } ).click();
 		await expect(
-			page.locator( '.components-snackbar' ).getByText( 'Settings saved.' )
+			page
+				.locator( '.components-snackbar' )
+				.getByText( 'Settings saved.' )
 		).toBeVisible();
 
 		const saved = ( await requestUtils.rest( {
