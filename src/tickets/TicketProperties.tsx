@@ -101,7 +101,7 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 					</p>
 				) }
 			</div>
-			<RulesFired rules={ ticket.rules ?? [] } />
+			<RulesFired rules={ ticket.rules } />
 			<CustomerAnswer
 				title={ __( 'Customer rating', 'aftercare' ) }
 				answer={ ticket.rating }
@@ -121,7 +121,7 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 export function RulesFired( {
 	rules,
 }: {
-	rules: NonNullable< AftercareTicket[ 'rules' ] >;
+	rules: AftercareTicket[ 'rules' ];
 } ) {
 	if ( ! rules.length ) {
 		return null;
