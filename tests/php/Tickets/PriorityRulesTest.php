@@ -303,13 +303,11 @@ final class PriorityRulesTest extends TestCase {
 	 * Moves the order's shipment back in time without announcing a change (time passing).
 	 */
 	private function age_tracking( int $order_id, int $ago ): void {
-		$remove = static fn() => remove_all_actions( OrderSource::CHANGED );
-		$saved  = $GLOBALS['wp_filter'][ OrderSource::CHANGED ] ?? null;
-		$remove();
+		// A copy of the listeners: remove_all_actions() empties the hook object itself.
+		$saved = clone $GLOBALS['wp_filter'][ OrderSource::CHANGED ];
+		remove_all_actions( OrderSource::CHANGED );
 		$this->orders->source()->save_tracking( $order_id, array( new Tracking( 'UPS', '1Z1', '', time() - $ago ) ) );
-		if ( $saved ) {
-			$GLOBALS['wp_filter'][ OrderSource::CHANGED ] = $saved;
-		}
+		$GLOBALS['wp_filter'][ OrderSource::CHANGED ] = $saved;
 	}
 
 	public function test_a_refused_return_raises_the_orders_tickets(): void {
