@@ -118,11 +118,7 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
  * @param props       Component props.
  * @param props.rules The fired rules.
  */
-export function RulesFired( {
-	rules,
-}: {
-	rules: AftercareTicket[ 'rules' ];
-} ) {
+export function RulesFired( { rules }: { rules: AftercareTicket[ 'rules' ] } ) {
 	if ( ! rules.length ) {
 		return null;
 	}
