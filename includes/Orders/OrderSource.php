@@ -13,6 +13,12 @@ namespace Aftercare\Orders;
 interface OrderSource {
 
 	/**
+	 * The action an adapter fires, with the order's id, whenever an order is saved (its status,
+	 * tracking or anything else changed), so features can react without calling the shop itself.
+	 */
+	public const CHANGED = 'aftercare_order_changed';
+
+	/**
 	 * The order with this number whose billing email matches (case-insensitive), or null; the
 	 * caller cannot tell a wrong email from an unknown number.
 	 */

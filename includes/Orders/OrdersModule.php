@@ -13,6 +13,7 @@ namespace Aftercare\Orders;
 
 use Aftercare\Infrastructure\InfrastructureModule;
 use Aftercare\Infrastructure\Module;
+use Aftercare\Infrastructure\Registrable;
 use Aftercare\Orders\Rest\OrderController;
 use Aftercare\Orders\Rest\OrderSchema;
 use Aftercare\Orders\Rest\OrderStatusController;
@@ -47,7 +48,7 @@ final class OrdersModule extends Module {
 		$shared = $this->shared;
 		$tokens = new TimelineToken( $shared->clock );
 		$view   = new OrderView( $shared->settings, $this->timeline, $tokens );
-		return array(
+		$services = array(
 			new OrderStatusController( $this->lookup, $view, new OrderStatusSchema() ),
 			new OrderTimelineController( $this->source, $this->timeline, $tokens, $shared->limiter, $shared->client, new OrderTimelineSchema() ),
 			new OrderController( $this->source, new OrderSchema() ),
@@ -55,5 +56,7 @@ final class OrdersModule extends Module {
 			new TrackingMetaBox( $this->source, $this->carriers ),
 			new AccountOrderTimeline( $this->source, $this->timeline ),
 		);
+		// An adapter that announces order changes (WooCommerce's) registers its hooks.
+		return $this->source instanceof Registrable ? array_merge( array( $this->source ), $services ) : $services;
 	}
 }

@@ -2,7 +2,8 @@
 /**
  * The production order adapter: WooCommerce's order API only (`wc_get_order`, `wc_get_orders`,
  * `WC_Order` getters and meta methods), so it works the same with HPOS and with posts storage.
- * It never reads post meta or order tables directly.
+ * It never reads post meta or order tables directly. Each order WooCommerce saves (a status change,
+ * tracking added by any plugin, a refund) is announced as OrderSource::CHANGED.
  *
  * @package Aftercare
  */
@@ -12,9 +13,10 @@ declare( strict_types=1 );
 namespace Aftercare\Orders;
 
 use Aftercare\Infrastructure\DomainError;
+use Aftercare\Infrastructure\Registrable;
 use Automattic\WooCommerce\Utilities\OrderUtil;
 
-final class WooCommerceOrderSource implements OrderSource {
+final class WooCommerceOrderSource implements OrderSource, Registrable {
 
 	public const LOOKUPS_META = '_aftercare_lookups';
 
@@ -31,6 +33,11 @@ final class WooCommerceOrderSource implements OrderSource {
 	private const HIDDEN_STATUSES = array( 'checkout-draft', 'auto-draft', 'trash', 'draft' );
 
 	public function __construct( private TrackingReader $tracking ) {}
+
+	public function register(): void {
+		// Both order stores (HPOS and posts) fire it after every save of an order.
+		add_action( 'woocommerce_update_order', static fn( $order_id ) => do_action( self::CHANGED, (int) $order_id ) );
+	}
 
 	public function find_by_number_and_email( string $number, string $email ): ?Order {
 		$order = $this->order_by_number( $number );

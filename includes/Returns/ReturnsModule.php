@@ -28,6 +28,7 @@ use Aftercare\Returns\Storefront\ReturnWizard;
 use Aftercare\Returns\Storefront\ReturnsBlock;
 use Aftercare\Returns\Storefront\ReturnsEndpoint;
 use Aftercare\Settings\Rest\SettingsSchema;
+use Aftercare\Tickets\OrderPriority;
 use Aftercare\Tickets\TicketsModule;
 
 final class ReturnsModule extends Module {
@@ -91,6 +92,8 @@ final class ReturnsModule extends Module {
 			new OrderTimelineEvents( $this->repository, $tickets->events, $this->access ),
 			new ReturnsBlock( $this->service, new ReturnWizard( $lookup ), new ReturnReply( $page ), $this->policy, $page, $tickets->threads ),
 			new ReturnsEndpoint( $page, $shared->settings ),
+			// The tickets' priority rules: built here because whether a return was refused is read from the returns.
+			new OrderPriority( $tickets->repository, $tickets->service, $this->orders->source, $this->repository, $shared->settings, $shared->clock ),
 		);
 	}
 

@@ -222,7 +222,7 @@ final class Settings {
 				'enum'        => \Aftercare\Http\ClientAddress::HEADERS,
 				'default'     => 'X-Forwarded-For',
 			),
-		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Tickets\BusinessHours::setting_fields()
+		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Tickets\BusinessHours::setting_fields() + \Aftercare\Tickets\PriorityRules::setting_fields()
 			+ \Aftercare\Returns\Policy::setting_fields() + \Aftercare\Feedback\FeedbackService::setting_fields()
 			+ \Aftercare\Mail\Mailbox::setting_fields();
 	}

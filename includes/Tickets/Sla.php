@@ -4,7 +4,8 @@
  * priority (store settings, in minutes). Both are measured from the ticket's creation, minus the
  * time it spent waiting on the customer (status `pending`), during which the clock is paused;
  * around the clock, or, with `sla_business_hours` on, in business time (BusinessHours): only
- * opening hours count, of the target and of each pause alike.
+ * opening hours count, of the target and of each pause alike. A ticket's own targets may be
+ * tighter than its priority's: the priority rules that fired on it (PriorityRules).
  *
  * @package Aftercare
  */
@@ -143,7 +144,7 @@ final class Sla {
 			$state = 'paused';
 		} elseif ( $now > $due ) {
 			$state = 'breached';
-		} elseif ( $hours->between( $now, $due ) < self::WARNING_SHARE * $this->target_seconds( $ticket->priority, $target ) ) {
+		} elseif ( $hours->between( $now, $due ) < self::WARNING_SHARE * $this->ticket_seconds( $ticket, $target ) ) {
 			$state = 'warning';
 		} else {
 			$state = 'ok';
@@ -184,7 +185,21 @@ final class Sla {
 	 * the hours that count.
 	 */
 	private function due_of( Ticket $ticket, string $target, BusinessHours $hours, int $running = 0 ): int {
-		return $hours->add( $ticket->created_at, $this->target_seconds( $ticket->priority, $target ) + $this->paused( $ticket, $hours ) + $running );
+		return $hours->add( $ticket->created_at, $this->ticket_seconds( $ticket, $target ) + $this->paused( $ticket, $hours ) + $running );
+	}
+
+	/**
+	 * The ticket's own target length in seconds: its priority's, tightened by the priority rules
+	 * that fired on it (a share of both targets; a first-reply time caps the first response).
+	 */
+	private function ticket_seconds( Ticket $ticket, string $target ): int {
+		$seconds = $this->target_seconds( $ticket->priority, $target );
+		$percent = $ticket->sla_percent();
+		if ( $percent < 100 ) {
+			$seconds = max( 60, (int) ceil( $seconds * $percent / 100 ) );
+		}
+		$cap = $ticket->first_response_cap();
+		return $cap && 'first_response' === $target ? min( $seconds, 60 * $cap ) : $seconds;
 	}
 
 	/**

@@ -20,6 +20,9 @@ final class Ticket {
 	 *                                         $sla_paused_seconds, with pauses from before they were kept).
 	 * @param string[]      $cc                Addresses an agent copied in: our mails to the customer go
 	 *                                         to them too, and their replies by mail join the ticket.
+	 * @param array<int, array<string, mixed>> $rules The priority rules that fired on the ticket, oldest first: each
+	 *                                         the rule as it stood then (PriorityRules::normalize()) with the
+	 *                                         order's `currency`, `at` (Unix time), `from` and `to` priorities.
 	 */
 	public function __construct(
 		public int $id,
@@ -45,8 +48,20 @@ final class Ticket {
 		public array $tags = array(),
 		public int $email_verified_at = 0,
 		public array $sla_pauses = array(),
-		public array $cc = array()
+		public array $cc = array(),
+		public array $rules = array()
 	) {}
+
+	/** The share of the SLA targets the fired rules leave (100: untouched; the tightest rule wins). */
+	public function sla_percent(): int {
+		return (int) min( array_merge( array( 100 ), array_column( $this->rules, 'sla_percent' ) ) );
+	}
+
+	/** The first-reply time a fired rule set, in minutes (0: none; the tightest wins). */
+	public function first_response_cap(): int {
+		$caps = array_filter( array_map( 'intval', array_column( $this->rules, 'first_response_minutes' ) ) );
+		return $caps ? min( $caps ) : 0;
+	}
 
 	/**
 	 * Whether the email is known to be the customer's: an account's, one an order matched, or a
@@ -96,8 +111,18 @@ final class Ticket {
 			$tags,
 			(int) $row->email_verified_at,
 			self::pauses( $row->sla_pauses ?? '' ),
-			array_values( array_filter( explode( ',', (string) ( $row->cc ?? '' ) ) ) )
+			array_values( array_filter( explode( ',', (string) ( $row->cc ?? '' ) ) ) ),
+			self::rules( $row->rules ?? '' )
 		);
+	}
+
+	/**
+	 * @param mixed $stored The stored JSON list of fired rules.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private static function rules( mixed $stored ): array {
+		$rules = json_decode( (string) $stored, true );
+		return is_array( $rules ) ? array_values( array_filter( $rules, static fn( $rule ): bool => is_array( $rule ) && isset( $rule['key'] ) ) ) : array();
 	}
 
 	/**

@@ -88,6 +88,7 @@ final class TicketRepository implements Table {
   sla_breach_due bigint(20) unsigned NOT NULL DEFAULT 0,
   email_verified_at bigint(20) unsigned NOT NULL DEFAULT 0,
   cc varchar(1100) NOT NULL DEFAULT '',
+  rules text,
   idempotency_key char(64) DEFAULT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY number (number),
@@ -121,6 +122,27 @@ final class TicketRepository implements Table {
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$row = $this->wpdb->get_row( $this->wpdb->prepare( "SELECT * FROM {$this->table()} WHERE id = %d", $id ) );
 		return $row ? Ticket::from_row( $row, $this->tags->for_ticket( $id ) ) : null;
+	}
+
+	/**
+	 * A ticket read under a row lock held to the end of the transaction: a change decided from
+	 * what it reads cannot be decided twice at once.
+	 */
+	public function find_for_update( int $id ): ?Ticket {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->wpdb->query( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE id = %d FOR UPDATE", $id ) );
+		return $this->find( $id );
+	}
+
+	/**
+	 * The ids of an order's open tickets.
+	 *
+	 * @return int[]
+	 */
+	public function open_of_order( int $order_id ): array {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$ids = $this->wpdb->get_col( $this->wpdb->prepare( "SELECT id FROM {$this->table()} WHERE order_id = %d AND is_open = 1 ORDER BY id", $order_id ) );
+		return array_map( 'intval', $ids );
 	}
 
 	/**
@@ -639,6 +661,7 @@ final class TicketRepository implements Table {
 			'message_count'      => $ticket->message_count,
 			'email_verified_at'  => $ticket->email_verified_at,
 			'cc'                 => implode( ',', $ticket->cc ),
+			'rules'              => $ticket->rules ? (string) wp_json_encode( $ticket->rules ) : '',
 		);
 	}
 }

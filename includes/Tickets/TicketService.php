@@ -339,6 +339,55 @@ final class TicketService {
 	}
 
 	/**
+	 * Fires priority rules on an open ticket (PriorityRules): $due picks, from the ticket as read
+	 * under its row lock, the rules that match and have not fired on it, so two evaluations at
+	 * once fire each rule once. Each fired rule is kept on the ticket and is a `rule` event; the
+	 * priority rises to the highest any of them asks for (never lower than it is), and the SLA
+	 * due time is computed again with the tightened targets. Recorded as the system (actor 0).
+	 *
+	 * @param callable(Ticket): array<int, array<string, mixed>> $due      Normalized rules to fire.
+	 * @param string                                            $currency The order's currency, kept with amounts.
+	 * @return Ticket|null The ticket when a rule fired, else null.
+	 */
+	public function apply_rules( int $ticket_id, callable $due, string $currency ): ?Ticket {
+		return $this->transaction->run(
+			function () use ( $ticket_id, $due, $currency ): ?Ticket {
+				$ticket = $this->tickets->find_for_update( $ticket_id );
+				$rules  = $ticket && ! $ticket->status->is_done() ? $due( $ticket ) : array();
+				if ( ! $ticket || ! $rules ) {
+					return null;
+				}
+				$before = clone $ticket;
+				$now    = $this->clock->now();
+				// The highest raise last (the sort is stable), so the timeline ends on the priority the ticket has.
+				$fire = array_map( static fn( array $rule ): array => array( $rule, PriorityRules::target( $rule, $before->priority ) ), $rules );
+				usort( $fire, static fn( array $a, array $b ): int => $a[1]->rank() <=> $b[1]->rank() );
+				foreach ( $fire as list( $rule, $to ) ) {
+					$fired            = $rule + array(
+						'currency' => $currency,
+						'at'       => $now,
+						'from'     => $before->priority->value,
+						'to'       => $to->value,
+					);
+					$ticket->rules[]  = $fired;
+					$ticket->priority = $to->rank() > $ticket->priority->rank() ? $to : $ticket->priority;
+					$this->events->record( 'ticket', $ticket->id, 'rule', 0, $fired );
+				}
+				$raised             = $ticket->priority !== $before->priority;
+				$diff               = $raised ? array( 'priority' => array( $before->priority->value, $ticket->priority->value ) ) : array();
+				$ticket->updated_at = $now;
+				$this->sla->apply( $ticket );
+				$this->tickets->update( $ticket );
+				$this->record_sla( $ticket, 0, $before );
+				if ( $diff ) {
+					$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_updated', $ticket, $diff ) );
+				}
+				return $ticket;
+			}
+		);
+	}
+
+	/**
 	 * A ticket, or a 404 DomainError.
 	 */
 	public function get( int $ticket_id ): Ticket {

@@ -51,6 +51,7 @@ export interface AftercareEvent {
 		| 'tags'
 		| 'cc'
 		| 'sla'
+		| 'rule'
 		| 'restocked'
 		| 'refund'
 		| 'credit'
@@ -65,7 +66,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`; for `rule` the priority rule that fired (as in the ticket's `rules`), the priority `from` and `to` it asked for and the `reason` in words.
 	 */
 	data: {
 		[ k: string ]: unknown;
@@ -1641,6 +1642,25 @@ export interface AftercareSettings {
 	 */
 	holidays: string[];
 	/**
+	 * Rules that raise a ticket's priority or tighten its SLA targets when its order or customer matches. Checked when a ticket is opened and whenever its order changes; each rule fires once per ticket and never lowers a priority.
+	 *
+	 * @maxItems 20
+	 */
+	priority_rules: {
+		key: string;
+		when:
+			| 'order_total'
+			| 'lifetime_value'
+			| 'first_order'
+			| 'order_late'
+			| 'return_refused';
+		amount: number;
+		days: number;
+		priority: 'keep' | 'raise' | 'normal' | 'high' | 'urgent';
+		sla_percent: number;
+		first_response_minutes: number;
+	}[];
+	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
 	return_window_days: number;
@@ -1969,6 +1989,24 @@ export interface AftercareTicket {
 		 */
 		rated: string | null;
 	} | null;
+	/**
+	 * The priority rules that fired on the ticket, oldest first: why, when, and what each changed (agents only).
+	 */
+	rules: {
+		key: string;
+		when:
+			| 'order_total'
+			| 'lifetime_value'
+			| 'first_order'
+			| 'order_late'
+			| 'return_refused';
+		reason: string;
+		fired: string;
+		from: 'low' | 'normal' | 'high' | 'urgent';
+		to: 'low' | 'normal' | 'high' | 'urgent';
+		sla_percent: number;
+		first_response_minutes: number;
+	}[];
 	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
@@ -2881,6 +2919,25 @@ export interface AftercareSettingsUpdate {
 	 * @maxItems 100
 	 */
 	holidays?: string[];
+	/**
+	 * Rules that raise a ticket's priority or tighten its SLA targets when its order or customer matches. Checked when a ticket is opened and whenever its order changes; each rule fires once per ticket and never lowers a priority.
+	 *
+	 * @maxItems 20
+	 */
+	priority_rules?: {
+		key: string;
+		when:
+			| 'order_total'
+			| 'lifetime_value'
+			| 'first_order'
+			| 'order_late'
+			| 'return_refused';
+		amount?: number;
+		days?: number;
+		priority?: 'keep' | 'raise' | 'normal' | 'high' | 'urgent';
+		sla_percent?: number;
+		first_response_minutes?: number;
+	}[];
 	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */

@@ -58,6 +58,7 @@ export type ControlKind =
 	| 'products'
 	| 'product_categories'
 	| 'reasons'
+	| 'priority_rules'
 	| 'business_hours'
 	| 'holidays';
 
@@ -80,6 +81,7 @@ const HINTED: ControlKind[] = [
 	'products',
 	'product_categories',
 	'reasons',
+	'priority_rules',
 	'business_hours',
 	'holidays',
 ];

@@ -15,6 +15,7 @@ import { ticketsStore } from '../store';
 import { formatDateTime } from '../utils/time';
 import { assigneeOptions } from './assignees';
 import { CcEditor } from './CcEditor';
+import { describeRule } from './events';
 import { PRIORITIES, STATUSES } from './labels';
 import type { Option } from './labels';
 
@@ -25,7 +26,8 @@ interface TicketPropertiesProps {
 /**
  * Status, priority, assignee, tags and CC addresses, saved as soon as they
  * change (and undone with a message if the server refuses), the SLA due time,
- * and the customer's rating once the ticket was solved.
+ * the priority rules that fired on it, and the customer's rating once the
+ * ticket was solved.
  *
  * @param props        Component props.
  * @param props.ticket The ticket.
@@ -99,10 +101,42 @@ export function TicketProperties( { ticket }: TicketPropertiesProps ) {
 					</p>
 				) }
 			</div>
+			<RulesFired rules={ ticket.rules } />
 			<CustomerAnswer
 				title={ __( 'Customer rating', 'aftercare' ) }
 				answer={ ticket.rating }
 			/>
+		</div>
+	);
+}
+
+/**
+ * Why the ticket's priority or SLA targets changed: each priority rule that
+ * fired on it, in the store's words ("Priority raised to High: order value
+ * over $500.00"). Nothing when none fired.
+ *
+ * @param props       Component props.
+ * @param props.rules The fired rules.
+ */
+export function RulesFired( { rules }: { rules: AftercareTicket[ 'rules' ] } ) {
+	if ( ! rules.length ) {
+		return null;
+	}
+	return (
+		<div className="aftercare-ticket__rules">
+			<h3 className="aftercare-sidebar__label">
+				{ __( 'Priority rules', 'aftercare' ) }
+			</h3>
+			<ul>
+				{ rules.map( ( rule ) => (
+					<li key={ rule.key }>
+						{ describeRule( rule ) }{ ' ' }
+						<time dateTime={ rule.fired }>
+							{ formatDateTime( rule.fired ) }
+						</time>
+					</li>
+				) ) }
+			</ul>
 		</div>
 	);
 }

@@ -97,6 +97,16 @@ export function describeEvent( event: TicketEvent ): string {
 				formatDateTime( sla.due )
 			);
 		}
+		case 'rule':
+			return describeRule( {
+				from: text( from ),
+				to: text( to ),
+				reason: text( event.data.reason ),
+				sla_percent: Number( event.data.sla_percent ?? 100 ),
+				first_response_minutes: Number(
+					event.data.first_response_minutes ?? 0
+				),
+			} );
 		case 'rating':
 			return describeAnswer(
 				__( 'Customer rated', 'aftercare' ),
@@ -106,6 +116,45 @@ export function describeEvent( event: TicketEvent ): string {
 		default:
 			return event.type;
 	}
+}
+
+/** A priority rule as it fired on a ticket: priorities, SLA changes and reason. */
+export interface FiredRule {
+	from: string;
+	to: string;
+	reason: string;
+	sla_percent: number;
+	first_response_minutes: number;
+}
+
+/**
+ * What a fired rule did, with its reason.
+ *
+ * @param rule The rule as fired.
+ * @return A sentence.
+ */
+export function describeRule( rule: FiredRule ): string {
+	if ( rule.to !== rule.from ) {
+		return sprintf(
+			/* translators: 1: priority, e.g. High; 2: why, e.g. "order value over $500.00". */
+			__( 'Priority raised to %1$s: %2$s', 'aftercare' ),
+			labelOf( PRIORITIES(), rule.to ),
+			rule.reason
+		);
+	}
+	if ( rule.sla_percent < 100 || rule.first_response_minutes > 0 ) {
+		return sprintf(
+			/* translators: %s: why, e.g. "order value over $500.00". */
+			__( 'SLA targets tightened: %s', 'aftercare' ),
+			rule.reason
+		);
+	}
+	return sprintf(
+		/* translators: 1: priority, e.g. Urgent; 2: why, e.g. "order value over $500.00". */
+		__( 'Rule matched, priority already %1$s: %2$s', 'aftercare' ),
+		labelOf( PRIORITIES(), rule.from ),
+		rule.reason
+	);
 }
 
 /**

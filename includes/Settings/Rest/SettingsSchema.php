@@ -21,8 +21,10 @@ final class SettingsSchema {
 	public function item_schema(): array {
 		$properties = array();
 		foreach ( $this->settings->fields() as $name => $field ) {
+			// The field's own sanitizer (if any) stays; its validator is called by validate().
 			$properties[ $name ] = array(
-				'arg_options' => array( 'validate_callback' => fn( $value, $request, $param ) => $this->validate( $field, $value, $request, $param ) ),
+				'arg_options' => array( 'validate_callback' => fn( $value, $request, $param ) => $this->validate( $field, $value, $request, $param ) )
+					+ ( $field['arg_options'] ?? array() ),
 			) + $field + array( 'context' => array( 'view', 'edit' ) );
 		}
 		$properties['mailbox_password_set'] = array(

@@ -9,10 +9,11 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets\Rest;
 
+use Aftercare\Tickets\PriorityRules;
 
 final class EventSchema {
 
-	/** Tickets' events, then those only returns have (ReturnService), then the customers' answers (Feedback). */
+	/** Tickets' events (`rule`: a priority rule fired), then those only returns have (ReturnService), then the customers' answers (Feedback). */
 	public const TYPES = array(
 		'created',
 		'status',
@@ -21,6 +22,7 @@ final class EventSchema {
 		'tags',
 		'cc',
 		'sla',
+		'rule',
 		'restocked',
 		'refund',
 		'credit',
@@ -61,7 +63,7 @@ final class EventSchema {
 					'additionalProperties' => false,
 				),
 				'data'    => array(
-					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer\'s `comment`.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					'description' => __( 'The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return\'s `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer\'s `comment`; for `rule` the priority rule that fired (as in the ticket\'s `rules`), the priority `from` and `to` it asked for and the `reason` in words.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					'type'        => 'object',
 					'readonly'    => true,
 					'additionalProperties' => true,
@@ -89,7 +91,8 @@ final class EventSchema {
 				'id'   => $event['actor_id'],
 				'name' => $actor ? $actor->display_name : '',
 			),
-			'data'    => (object) $event['data'],
+			// A rule's reason is stored as its condition and figures, and worded in the reader's language.
+			'data'    => (object) ( 'rule' === $event['type'] ? $event['data'] + array( 'reason' => PriorityRules::reason( $event['data'] ) ) : $event['data'] ),
 			'created' => TicketSchema::date( $event['created_at'] ),
 		);
 	}

@@ -17,6 +17,7 @@ use Aftercare\Feedback\Survey;
 use Aftercare\Tickets\Channel;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\Priority;
+use Aftercare\Tickets\PriorityRules;
 use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\Status;
 use Aftercare\Tickets\Ticket;
@@ -195,6 +196,39 @@ final class TicketSchema {
 					'required'    => array_keys( RatingsController::rating_properties() ),
 					'additionalProperties' => false,
 				),
+				'rules'          => array(
+					'description' => __( 'The priority rules that fired on the ticket, oldest first: why, when, and what each changed (agents only).', 'aftercare' ),
+					'type'        => 'array',
+					'context'     => array( 'edit' ),
+					'readonly'    => true,
+					'items'       => array(
+						'type'                 => 'object',
+						'properties'           => array(
+							'key'                    => array( 'type' => 'string' ),
+							'when'                   => array(
+								'type' => 'string',
+								'enum' => PriorityRules::CONDITIONS,
+							),
+							'reason'                 => array( 'type' => 'string' ),
+							'fired'                  => array(
+								'type'   => 'string',
+								'format' => 'date-time',
+							),
+							'from'                   => array(
+								'type' => 'string',
+								'enum' => Priority::values(),
+							),
+							'to'                     => array(
+								'type' => 'string',
+								'enum' => Priority::values(),
+							),
+							'sla_percent'            => array( 'type' => 'integer' ),
+							'first_response_minutes' => array( 'type' => 'integer' ),
+						),
+						'required'             => array( 'key', 'when', 'reason', 'fired', 'from', 'to', 'sla_percent', 'first_response_minutes' ),
+						'additionalProperties' => false,
+					),
+				),
 				'access_token'   => array(
 					'description' => __( 'Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).', 'aftercare' ),
 					'type'        => 'string',
@@ -337,12 +371,32 @@ final class TicketSchema {
 			'solved'         => self::date( $ticket->solved_at ),
 			'sla'            => $this->sla->describe( $ticket ),
 			'rating'         => $rating ? RatingsController::present( $rating ) : null,
+			'rules'          => array_map( array( self::class, 'fired_rule' ), $ticket->rules ),
 		);
 		$this->contexts ??= array_map( static fn( array $property ): array => $property['context'], $this->item_schema()['properties'] );
 		return array_filter(
 			$data,
 			fn( string $key ): bool => in_array( $context, $this->contexts[ $key ], true ),
 			ARRAY_FILTER_USE_KEY
+		);
+	}
+
+	/**
+	 * A fired rule as the API shows it, its reason worded now.
+	 *
+	 * @param array<string, mixed> $fired As Ticket::$rules keeps it.
+	 * @return array<string, mixed>
+	 */
+	private static function fired_rule( array $fired ): array {
+		return array(
+			'key'                    => (string) $fired['key'],
+			'when'                   => (string) ( $fired['when'] ?? '' ),
+			'reason'                 => PriorityRules::reason( $fired ),
+			'fired'                  => self::date( (int) ( $fired['at'] ?? 0 ) ),
+			'from'                   => (string) ( $fired['from'] ?? '' ),
+			'to'                     => (string) ( $fired['to'] ?? '' ),
+			'sla_percent'            => (int) ( $fired['sla_percent'] ?? 100 ),
+			'first_response_minutes' => (int) ( $fired['first_response_minutes'] ?? 0 ),
 		);
 	}
 

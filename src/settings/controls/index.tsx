@@ -15,6 +15,7 @@ import {
 } from './basic';
 import { BusinessHoursSetting, HolidaysSetting } from './HoursSettings';
 import { IdsSetting } from './IdsSetting';
+import { PriorityRulesSetting } from './PriorityRulesSetting';
 import { ReasonsSetting } from './ReasonsSetting';
 import type { ControlProps } from './types';
 
@@ -41,6 +42,7 @@ export const CONTROLS: Record<
 	products: IdsSetting,
 	product_categories: IdsSetting,
 	reasons: ReasonsSetting,
+	priority_rules: PriorityRulesSetting,
 	business_hours: BusinessHoursSetting,
 	holidays: HolidaysSetting,
 };

@@ -281,6 +281,71 @@ describe( 'SettingsScreen', () => {
 		} );
 	} );
 
+	it( 'edits the priority rules: a rule added with its amount, priority and SLA share, one removed', async () => {
+		const user = userEvent.setup();
+		const posted = serve( {
+			values: settingsRecord( {
+				priority_rules: [
+					{
+						key: 'late',
+						when: 'order_late',
+						amount: 0,
+						days: 4,
+						priority: 'raise',
+						sla_percent: 100,
+						first_response_minutes: 0,
+					},
+				],
+			} ),
+		} );
+		renderScreen();
+
+		await openSection( user, /^Tickets/ );
+		const rules = await screen.findByRole( 'group', {
+			name: 'Priority from the order',
+		} );
+		expect(
+			within( rules ).getByRole( 'spinbutton', {
+				name: 'Shipped at least (days ago), not delivered',
+			} )
+		).toHaveValue( 4 );
+		await user.click(
+			within( rules ).getByRole( 'button', { name: 'Add a rule' } )
+		);
+		const added = within( rules ).getAllByRole( 'listitem' ).at( -1 )!;
+		const amount = within( added ).getByRole( 'spinbutton', {
+			name: 'Amount',
+		} );
+		await user.clear( amount );
+		await user.type( amount, '750' );
+		await user.selectOptions(
+			within( added ).getByRole( 'combobox', { name: 'Priority' } ),
+			'urgent'
+		);
+		const share = within( added ).getByRole( 'spinbutton', {
+			name: 'SLA targets, % of usual',
+		} );
+		await user.clear( share );
+		await user.type( share, '50' );
+		await user.click(
+			within( rules ).getByRole( 'button', { name: 'Remove Rule 1' } )
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
+
+		await waitFor( () => expect( posted ).toHaveLength( 1 ) );
+		expect( posted[ 0 ]?.priority_rules ).toEqual( [
+			{
+				key: 'order_total',
+				when: 'order_total',
+				amount: 750,
+				days: 3,
+				priority: 'urgent',
+				sla_percent: 50,
+				first_response_minutes: 0,
+			},
+		] );
+	} );
+
 	it( 'guards unsaved changes until they are saved', async () => {
 		const user = userEvent.setup();
 		serve();

@@ -131,6 +131,31 @@ describe( 'describeEvent', () => {
 		);
 	} );
 
+	it( 'says which priority rule fired and what it did', () => {
+		const rule = ( data: Record< string, unknown > ) =>
+			describeEvent( {
+				id: 3,
+				type: 'rule',
+				actor: { id: 0, name: '' },
+				data: {
+					reason: 'order value over $500.00',
+					sla_percent: 100,
+					first_response_minutes: 0,
+					...data,
+				},
+				created: '2026-11-30T10:00:00Z',
+			} );
+		expect( rule( { from: 'normal', to: 'high' } ) ).toBe(
+			'Priority raised to High: order value over $500.00'
+		);
+		expect( rule( { from: 'high', to: 'high', sla_percent: 50 } ) ).toBe(
+			'SLA targets tightened: order value over $500.00'
+		);
+		expect( rule( { from: 'urgent', to: 'urgent' } ) ).toBe(
+			'Rule matched, priority already Urgent: order value over $500.00'
+		);
+	} );
+
 	it( 'puts changes into words', () => {
 		const base = {
 			id: 1,
