@@ -54,7 +54,9 @@ export interface AftercareEvent {
 		| 'restocked'
 		| 'refund'
 		| 'credit'
-		| 'exchange';
+		| 'exchange'
+		| 'rating'
+		| 'effort';
 	/**
 	 * Who changed it (id 0: the system or a guest).
 	 */
@@ -63,7 +65,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`; an SLA alert's `sla` event has `alert` (`warning` or `breach`); changes the system made on a breach (escalation) carry `reason` (`sla_breach_first_response` or `sla_breach_resolution`).
 	 */
 	data: {
 		[ k: string ]: unknown;
@@ -640,6 +642,62 @@ export interface AftercareOrder {
 	}[];
 }
 
+export interface AftercareRatingSummary {
+	/**
+	 * The period, in days up to now.
+	 */
+	days: number;
+	/**
+	 * Satisfaction with solved tickets: answers, answers by score (3 good, 2 okay, 1 bad) and the percentage rated good (null without answers).
+	 */
+	csat: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		satisfied: number | null;
+	};
+	/**
+	 * Effort of settled returns: answers, answers by score (1 very difficult … 5 very easy) and their mean (null without answers).
+	 */
+	ces: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		mean: number | null;
+	};
+}
+
+export interface AftercareRating {
+	/**
+	 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+	 */
+	survey?: 'csat' | 'ces';
+	/**
+	 * The answer on its scale.
+	 */
+	score?: number;
+	/**
+	 * The answer in words, in the site language.
+	 */
+	label?: string;
+	/**
+	 * What the customer added (plain text, may be empty).
+	 */
+	comment?: string;
+	/**
+	 * When the answer was last given or changed (UTC).
+	 */
+	rated?: string | null;
+	/**
+	 * Whether this request recorded something (false: the same answer was already recorded).
+	 */
+	changed?: boolean;
+}
+
 export interface AftercareReceivedMail {
 	/**
 	 * Internal id.
@@ -959,6 +1017,31 @@ export interface AftercareReturn {
 		currency: string;
 	} | null;
 	/**
+	 * Agents: the customer's answer to "How easy was it to return your item?" once the return was settled (null: not answered).
+	 */
+	effort: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
+	/**
 	 * The ticket holding the conversation (agents).
 	 */
 	ticket_id: number;
@@ -1129,6 +1212,22 @@ export interface AftercareSettings {
 	 */
 	sla_resolution_urgent: number;
 	/**
+	 * A ticket is at risk once less than this much time is left before its due time (counted in business hours when they are on); the assignee is warned by email once per target (0: no warnings).
+	 */
+	sla_warning_minutes: number;
+	/**
+	 * What a breached SLA target does to the ticket's priority, once per target (never lowered).
+	 */
+	sla_escalate_priority: 'none' | 'raise' | 'normal' | 'high' | 'urgent';
+	/**
+	 * What a breached SLA target does to the ticket's assignee, once per target.
+	 */
+	sla_escalate_assignee: 'keep' | 'unassign' | 'agent';
+	/**
+	 * The support agent breached tickets are assigned to when the assignee becomes the escalation agent (a user ID; 0: none).
+	 */
+	sla_escalation_agent: number;
+	/**
 	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
 	 */
 	sla_business_hours: boolean;
@@ -1258,6 +1357,14 @@ export interface AftercareSettings {
 	 */
 	return_shipping_instructions: string;
 	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert: boolean;
+	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
 	mailbox_host: string;
@@ -1368,6 +1475,10 @@ export interface AftercareTicketCounts {
 	 * Tickets in the "solved" view.
 	 */
 	solved: number;
+	/**
+	 * Open tickets at risk or breached (kept up to date by ticket changes and the SLA sweep, at most five minutes old).
+	 */
+	at_risk: number;
 }
 
 export interface AftercareTicketPresence {
@@ -1482,6 +1593,31 @@ export interface AftercareTicket {
 		due: string | null;
 		state: 'ok' | 'warning' | 'breached' | 'paused' | 'met';
 	};
+	/**
+	 * The customer's answer to "How did we do?" after the ticket was solved (null: not rated).
+	 */
+	rating: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
 	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
@@ -1654,6 +1790,30 @@ export interface AftercareOrdersTimelineQuery {
 	 * Guests: the signed token their order lookup gave (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/ratings
+ */
+export interface AftercareRatingsCreate {
+	/**
+	 * The signed answer link's token (the `aftercare_survey` argument of the mailed link).
+	 */
+	token: string;
+	/**
+	 * Optional words with the answer; sent again, it replaces the earlier comment.
+	 */
+	comment?: string;
+}
+
+/**
+ * GET /aftercare/v1/ratings/summary
+ */
+export interface AftercareRatingsSummaryRead {
+	/**
+	 * The period: answers given or changed in the last this many days.
+	 */
+	days?: number;
 }
 
 /**
@@ -2228,6 +2388,22 @@ export interface AftercareSettingsUpdate {
 	 */
 	sla_resolution_urgent?: number;
 	/**
+	 * A ticket is at risk once less than this much time is left before its due time (counted in business hours when they are on); the assignee is warned by email once per target (0: no warnings).
+	 */
+	sla_warning_minutes?: number;
+	/**
+	 * What a breached SLA target does to the ticket's priority, once per target (never lowered).
+	 */
+	sla_escalate_priority?: 'none' | 'raise' | 'normal' | 'high' | 'urgent';
+	/**
+	 * What a breached SLA target does to the ticket's assignee, once per target.
+	 */
+	sla_escalate_assignee?: 'keep' | 'unassign' | 'agent';
+	/**
+	 * The support agent breached tickets are assigned to when the assignee becomes the escalation agent (a user ID; 0: none).
+	 */
+	sla_escalation_agent?: number;
+	/**
 	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
 	 */
 	sla_business_hours?: boolean;
@@ -2356,6 +2532,14 @@ export interface AftercareSettingsUpdate {
 	 * How to send items back, shown once a return is approved.
 	 */
 	return_shipping_instructions?: string;
+	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen?: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert?: boolean;
 	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
@@ -2561,7 +2745,14 @@ export interface AftercareTicketsQuery {
 	/**
 	 * Agents: a built-in view of the queue.
 	 */
-	view?: 'all' | 'mine' | 'unassigned' | 'awaiting' | 'open' | 'solved';
+	view?:
+		| 'all'
+		| 'mine'
+		| 'unassigned'
+		| 'awaiting'
+		| 'open'
+		| 'solved'
+		| 'at_risk';
 	/**
 	 * Only these statuses.
 	 *
