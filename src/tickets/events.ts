@@ -111,7 +111,10 @@ function describeChange( event: TicketEvent ): string {
 			if ( event.data.alert === 'warning' ) {
 				return sprintf(
 					/* translators: 1: "first reply" or "resolution", 2: date and time. */
-					__( 'SLA at risk: %1$s due %2$s (agents alerted)', 'aftercare' ),
+					__(
+						'SLA at risk: %1$s due %2$s (agents alerted)',
+						'aftercare'
+					),
 					sla.target === 'first_response'
 						? __( 'first reply', 'aftercare' )
 						: __( 'resolution', 'aftercare' ),

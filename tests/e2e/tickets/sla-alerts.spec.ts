@@ -60,13 +60,18 @@ test.describe( 'SLA alerts', () => {
 		const entry = page.locator(
 			'#adminmenu a[href$="page=aftercare"]:has(.awaiting-mod)'
 		);
-		await expect( entry.locator( '.pending-count' ) ).toHaveText( /^[1-9]\d*$/ );
+		await expect( entry.locator( '.pending-count' ) ).toHaveText(
+			/^[1-9]\d*$/
+		);
 		await expect( entry.locator( '.screen-reader-text' ) ).toHaveText(
 			/tickets? at risk or overdue/
 		);
 		// The admin bar links to the same view.
 		const node = page.locator( '#wp-admin-bar-aftercare-at-risk a' );
-		await expect( node ).toHaveAttribute( 'href', /page=aftercare&view=at_risk/ );
+		await expect( node ).toHaveAttribute(
+			'href',
+			/page=aftercare&view=at_risk/
+		);
 		await expect( node ).toContainText( /tickets? at risk or overdue/ );
 
 		await expectAccessible( page, '#aftercare-admin-app' );
