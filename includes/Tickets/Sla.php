@@ -136,7 +136,7 @@ final class Sla {
 					__( 'Escalation agent (user ID)', 'aftercare' ),
 					array( 'invalid' => __( 'Escalation agent: enter the user ID of a support agent, or 0.', 'aftercare' ) )
 				),
-				'description' => __( 'The support agent breached tickets are assigned to when the assignee becomes the escalation agent (a user ID; 0: none).', 'aftercare' ),
+				'description' => __( 'The support agent breached tickets go to when their assignee becomes the escalation agent (a user ID; 0: none).', 'aftercare' ),
 				'type'        => 'integer',
 				'minimum'     => 0,
 				'default'     => 0,

@@ -172,7 +172,7 @@ final class SlaMonitorTest extends TestCase {
 		( new Settings() )->update( array( 'sla_escalate_priority' => 'urgent' ) );
 		$ticket             = $this->ticket( array( 'priority' => 'normal' ) );
 		$this->clock->time += 8 * HOUR_IN_SECONDS + 1;
-		$break              = static fn( string $query ): string => str_contains( $query, 'aftercare_ticket_counts' ) ? 'SELECT * FROM aftercare_no_such_table' : $query;
+		$break              = static fn( string $query ): string => str_contains( $query, 'aftercare_ticket_counts' ) ? 'SELECT * FROM no_such_table' : $query;
 		add_filter( 'query', $break );
 		try {
 			$this->sweep();
@@ -228,7 +228,8 @@ final class SlaMonitorTest extends TestCase {
 			$this->assertSame( 0, $this->sweep(), $quiet . ': more than 30 business minutes left' );
 		}
 		$this->clock->time = $berlin( '2026-12-05 12:00' );
-		$this->assertSame( $berlin( '2026-12-07 09:30' ), ( new Sla( new Settings(), $this->clock ) )->at_risk_before(), 'on Saturday the window reaches Monday 09:30' );
+		$sla               = new Sla( new Settings(), $this->clock );
+		$this->assertSame( $berlin( '2026-12-07 09:30' ), $sla->at_risk_before(), 'on Saturday the window reaches Monday 09:30' );
 		$this->clock->time = $berlin( '2026-12-07 10:01' );
 		$this->assertSame( 1, $this->sweep() );
 		$this->clock->time = $berlin( '2026-12-07 10:31' );
