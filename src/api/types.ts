@@ -1224,7 +1224,7 @@ export interface AftercareSettings {
 	 */
 	sla_escalate_assignee: 'keep' | 'unassign' | 'agent';
 	/**
-	 * The support agent breached tickets are assigned to when the assignee becomes the escalation agent (a user ID; 0: none).
+	 * The support agent breached tickets go to when their assignee becomes the escalation agent (a user ID; 0: none).
 	 */
 	sla_escalation_agent: number;
 	/**
@@ -1476,7 +1476,7 @@ export interface AftercareTicketCounts {
 	 */
 	solved: number;
 	/**
-	 * Open tickets at risk or breached (kept up to date by ticket changes and the SLA sweep, at most five minutes old).
+	 * Open tickets at risk or breached (kept current by ticket changes and the SLA sweep; at most 5 minutes old).
 	 */
 	at_risk: number;
 }
@@ -2400,7 +2400,7 @@ export interface AftercareSettingsUpdate {
 	 */
 	sla_escalate_assignee?: 'keep' | 'unassign' | 'agent';
 	/**
-	 * The support agent breached tickets are assigned to when the assignee becomes the escalation agent (a user ID; 0: none).
+	 * The support agent breached tickets go to when their assignee becomes the escalation agent (a user ID; 0: none).
 	 */
 	sla_escalation_agent?: number;
 	/**

@@ -76,7 +76,7 @@ final class TicketCountsController extends CountsController {
 			/* translators: %s: queue view name, e.g. "unassigned". */
 			$descriptions[ $view ] = sprintf( __( 'Tickets in the "%s" view.', 'aftercare' ), $view );
 		}
-		$descriptions['at_risk'] = __( 'Open tickets at risk or breached (kept current by ticket changes and the SLA sweep; at most five minutes old).', 'aftercare' );
+		$descriptions['at_risk'] = __( 'Open tickets at risk or breached (kept current by ticket changes and the SLA sweep; at most 5 minutes old).', 'aftercare' );
 		return $descriptions;
 	}
 }
