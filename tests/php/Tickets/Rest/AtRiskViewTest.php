@@ -67,7 +67,13 @@ final class AtRiskViewTest extends TestCase {
 		// Other sorts and keyset pages hold the same tickets.
 		$first = $this->rest( 'GET', '/aftercare/v1/tickets', array( 'view' => 'at_risk', 'orderby' => 'updated', 'per_page' => 1 ), $this->agent->ID );
 		$next  = $first->get_headers()['X-Aftercare-Next-Cursor'];
-		$rest  = $this->rest( 'GET', '/aftercare/v1/tickets', array( 'view' => 'at_risk', 'orderby' => 'updated', 'per_page' => 1, 'cursor' => $next ), $this->agent->ID );
+		$args  = array(
+			'view'     => 'at_risk',
+			'orderby'  => 'updated',
+			'per_page' => 1,
+			'cursor'   => $next,
+		);
+		$rest  = $this->rest( 'GET', '/aftercare/v1/tickets', $args, $this->agent->ID );
 		$seen  = array_merge( array_column( $first->get_data(), 'id' ), array_column( $rest->get_data(), 'id' ) );
 		sort( $seen );
 		$this->assertSame( $this->ids( 'breached', 'at_risk' ), $seen );
@@ -90,7 +96,12 @@ final class AtRiskViewTest extends TestCase {
 		// Solving one and answering the other: the kept count moves with the changes, not the next sweep.
 		$this->rest( 'PATCH', '/aftercare/v1/tickets/' . $this->tickets['breached']->id, array( 'status' => 'solved' ), $this->agent->ID );
 		$this->assertSame( 1, $this->counted() );
-		$this->rest( 'POST', '/aftercare/v1/tickets/' . $this->tickets['at_risk']->id . '/messages', array( 'body' => 'On it.', 'type' => 'reply', 'status' => 'open' ), $this->agent->ID );
+		$reply = array(
+			'body'   => 'On it.',
+			'type'   => 'reply',
+			'status' => 'open',
+		);
+		$this->rest( 'POST', '/aftercare/v1/tickets/' . $this->tickets['at_risk']->id . '/messages', $reply, $this->agent->ID );
 		$this->assertSame( 0, $this->counted() );
 		$this->assertSame( $this->recount(), $this->counted() );
 
