@@ -29,7 +29,8 @@ final class AdminModule extends Module {
 
 	public function services(): array {
 		return array(
-			new AdminScreens( new Assets(), $this->shared->settings, $this->orders->source, $this->returns->policy, $this->mail->received ),
+			new AdminScreens( new Assets(), $this->shared->settings, $this->orders->source, $this->returns->policy, $this->mail->received, $this->tickets->at_risk ),
+			new AtRiskAdminBar( $this->tickets->at_risk ),
 			new OrderSupportBox( $this->orders->source, $this->orders->timeline, $this->tickets->repository, $this->returns->repository, $this->tickets->links ),
 		);
 	}

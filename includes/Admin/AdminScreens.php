@@ -18,6 +18,7 @@ use Aftercare\Mail\ReceivedMailRepository;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
 use Aftercare\Settings\Settings;
+use Aftercare\Tickets\AtRiskCount;
 use Aftercare\Tickets\AttachmentStore;
 
 final class AdminScreens implements Conditional {
@@ -30,7 +31,8 @@ final class AdminScreens implements Conditional {
 		private Settings $settings,
 		private ?OrderSource $orders = null,
 		private ?Policy $policy = null,
-		private ?ReceivedMailRepository $received = null
+		private ?ReceivedMailRepository $received = null,
+		private ?AtRiskCount $at_risk = null
 	) {}
 
 	public function can_register(): bool {
@@ -122,13 +124,13 @@ final class AdminScreens implements Conditional {
 		$parent = class_exists( 'WooCommerce' ) ? 'woocommerce' : null;
 		foreach ( $this->screens() as $slug => $screen ) {
 			$render = fn() => $this->render( $screen['screen'] );
+			$menu   = $this->menu_title( $slug, $screen['title'], $screen['capability'] );
 			if ( null === $parent ) {
-				$hook   = add_menu_page( $screen['title'], $screen['title'], $screen['capability'], $slug, $render, 'dashicons-sos', 56 );
+				$hook   = add_menu_page( $screen['title'], $menu, $screen['capability'], $slug, $render, 'dashicons-sos', 56 );
 				$parent = $slug;
 				// The menu's first entry is the queue.
 				add_submenu_page( $slug, $screen['title'], __( 'Tickets', 'aftercare' ), $screen['capability'], $slug, $render );
 			} else {
-				$menu = 'aftercare-received-mail' === $slug ? $this->with_attention_count( $screen['title'], $screen['capability'] ) : $screen['title'];
 				$hook = add_submenu_page( $parent, $screen['title'], $menu, $screen['capability'], $slug, $render );
 			}
 			if ( $hook ) {
@@ -138,11 +140,25 @@ final class AdminScreens implements Conditional {
 	}
 
 	/**
-	 * The menu title with WordPress's count bubble when received mail needs attention (one
-	 * indexed count, only for the people who see the entry).
+	 * The menu title, with WordPress's count bubble for the people who see the entry: on the
+	 * queue, the tickets at risk or breached (a kept count, no query); on received mail, the mails
+	 * needing attention (one indexed count).
 	 */
-	private function with_attention_count( string $title, string $capability ): string {
-		$count = $this->received && current_user_can( $capability ) ? $this->received->count( Outcome::NeedsAttention ) : 0;
+	private function menu_title( string $slug, string $title, string $capability ): string {
+		if ( ! current_user_can( $capability ) ) {
+			return $title;
+		}
+		if ( 'aftercare' === $slug && $this->at_risk ) {
+			$count = $this->at_risk->get();
+			/* translators: %d: number of tickets at risk or breached. */
+			$label = _n( '%d ticket at risk or overdue', '%d tickets at risk or overdue', $count, 'aftercare' );
+		} elseif ( 'aftercare-received-mail' === $slug && $this->received ) {
+			$count = $this->received->count( Outcome::NeedsAttention );
+			/* translators: %d: number of received mails needing attention. */
+			$label = _n( '%d needs attention', '%d need attention', $count, 'aftercare' );
+		} else {
+			return $title;
+		}
 		if ( $count < 1 ) {
 			return $title;
 		}
@@ -150,8 +166,7 @@ final class AdminScreens implements Conditional {
 			'%1$s <span class="awaiting-mod count-%2$d"><span class="pending-count" aria-hidden="true">%2$d</span><span class="screen-reader-text">%3$s</span></span>',
 			esc_html( $title ),
 			$count,
-			/* translators: %d: number of received mails needing attention. */
-			esc_html( sprintf( _n( '%d needs attention', '%d need attention', $count, 'aftercare' ), $count ) )
+			esc_html( sprintf( $label, $count ) )
 		);
 	}
 

@@ -31,17 +31,19 @@ enum Kind: string {
 	case ReturnClosed        = 'customer_return_closed';
 	case NewReturn           = 'agent_new_return';
 	case BadRating           = 'agent_bad_rating';
+	case SlaWarning          = 'agent_sla_warning';
+	case SlaBreached         = 'agent_sla_breached';
 
 	public function to_customer(): bool {
-		return ! in_array( $this, array( self::NewTicket, self::CustomerReply, self::NewReturn, self::BadRating ), true );
+		return ! in_array( $this, array( self::NewTicket, self::CustomerReply, self::NewReturn, self::BadRating, self::SlaWarning, self::SlaBreached ), true );
 	}
 
 	/**
 	 * Whether the mail shows a message of the thread (its outbox row names one): replies and
-	 * new tickets do; return mails and the solved and bad-rating mails may go without.
+	 * new tickets do; return mails, the solved and bad-rating mails and SLA alerts go without.
 	 */
 	public function needs_message(): bool {
-		return ! $this->is_return() && ! in_array( $this, array( self::TicketSolved, self::BadRating ), true );
+		return ! $this->is_return() && ! in_array( $this, array( self::TicketSolved, self::BadRating, self::SlaWarning, self::SlaBreached ), true );
 	}
 
 	/**
@@ -86,6 +88,8 @@ enum Kind: string {
 			self::ReturnClosed        => __( 'Return closed', 'aftercare' ),
 			self::NewReturn           => __( 'New return request', 'aftercare' ),
 			self::BadRating           => __( 'Bad rating', 'aftercare' ),
+			self::SlaWarning          => __( 'Ticket about to breach its SLA', 'aftercare' ),
+			self::SlaBreached         => __( 'Ticket breached its SLA', 'aftercare' ),
 		};
 	}
 
@@ -107,6 +111,8 @@ enum Kind: string {
 			self::ReturnClosed        => __( 'Sent to the customer when a return is closed.', 'aftercare' ),
 			self::NewReturn           => __( 'Sent to the notification address or every agent when a customer asks for a return.', 'aftercare' ),
 			self::BadRating           => __( 'Sent to the notification address (or the site admin email) when a customer rates a solved ticket Bad, if the support settings ask for it.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+			self::SlaWarning          => __( 'Sent to the assignee, the notification address or every agent once per target when a ticket enters the SLA warning window.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+			self::SlaBreached         => __( 'Sent to the assignee (after any escalation), the notification address or every agent once per target when a ticket breaches its SLA.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		};
 	}
 
@@ -144,6 +150,10 @@ enum Kind: string {
 			self::NewReturn           => __( 'New return {return_number} for order #{order_number}', 'aftercare' ),
 			/* translators: Placeholders stay as they are: {ticket_number} and {ticket_subject}. */
 			self::BadRating           => __( 'Bad rating for #{ticket_number}: {ticket_subject}', 'aftercare' ),
+			/* translators: Placeholders stay as they are: {ticket_number} and {ticket_subject}. */
+			self::SlaWarning          => __( 'At risk: #{ticket_number} {ticket_subject}', 'aftercare' ),
+			/* translators: Placeholders stay as they are: {ticket_number} and {ticket_subject}. */
+			self::SlaBreached         => __( 'Overdue: #{ticket_number} {ticket_subject}', 'aftercare' ),
 		};
 	}
 
@@ -165,6 +175,8 @@ enum Kind: string {
 			self::ReturnClosed        => __( 'Your return is closed', 'aftercare' ),
 			self::NewReturn           => __( 'New return request', 'aftercare' ),
 			self::BadRating           => __( 'A customer rated a ticket Bad', 'aftercare' ),
+			self::SlaWarning          => __( 'A ticket is about to breach its SLA', 'aftercare' ),
+			self::SlaBreached         => __( 'A ticket breached its SLA', 'aftercare' ),
 		};
 	}
 }

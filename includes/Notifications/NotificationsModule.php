@@ -51,7 +51,8 @@ final class NotificationsModule extends Module {
 			new ReturnMails( $returns->repository, $returns->access, $returns->policy, $shared->tokens, $orders->source, $feedback->service ),
 			$this->headers,
 			$feedback->service,
-			$tickets->ratings
+			$tickets->ratings,
+			$tickets->sla
 		);
 	}
 

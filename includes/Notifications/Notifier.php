@@ -31,6 +31,7 @@ use Aftercare\Tickets\Links;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\MessageBody;
 use Aftercare\Tickets\MessageRepository;
+use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\Status;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketRepository;
@@ -55,7 +56,8 @@ final class Notifier implements Registrable {
 		private ReturnMails $returns,
 		private MailHeaders $headers,
 		private FeedbackService $feedback,
-		private RatingRepository $ratings
+		private RatingRepository $ratings,
+		private Sla $sla
 	) {}
 
 	public function register(): void {
@@ -65,6 +67,8 @@ final class Notifier implements Registrable {
 		add_action( 'aftercare_return_updated', array( $this, 'return_updated' ), 10, 3 );
 		add_action( 'aftercare_ticket_updated', array( $this, 'ticket_updated' ), 10, 2 );
 		add_action( 'aftercare_ticket_rated', array( $this, 'ticket_rated' ), 10, 2 );
+		add_action( 'aftercare_ticket_sla_warning', array( $this, 'sla_warning' ), 10, 2 );
+		add_action( 'aftercare_ticket_sla_breached', array( $this, 'sla_breached' ), 10, 2 );
 		add_action( self::HOOK, array( $this, 'run' ) );
 		if ( $this->mailer instanceof WooCommerceMailer ) {
 			$this->mailer->register();
@@ -193,6 +197,35 @@ final class Notifier implements Registrable {
 	}
 
 	/**
+	 * A ticket entered the warning window of $target (SlaMonitor: once per ticket and target).
+	 */
+	public function sla_warning( Ticket $ticket, string $target ): void {
+		$this->queue_sla( Kind::SlaWarning, $ticket, $target );
+	}
+
+	/**
+	 * A ticket breached $target (SlaMonitor: once per ticket and target, after the escalation).
+	 */
+	public function sla_breached( Ticket $ticket, string $target ): void {
+		$this->queue_sla( Kind::SlaBreached, $ticket, $target );
+	}
+
+	/**
+	 * The alert to the assignee, else the notification address, else every agent; keyed by the due
+	 * time too, since a warning may come again for a due time moved later.
+	 */
+	private function queue_sla( Kind $kind, Ticket $ticket, string $target ): void {
+		$queued = false;
+		foreach ( $this->agent_recipients( $ticket ) as $email ) {
+			$key    = $kind->value . ':' . $ticket->id . ':' . $target . ':' . $ticket->due_at . ':' . $email;
+			$queued = $this->outbox->enqueue( $key, $kind->value, $ticket->id, 0, $email ) || $queued;
+		}
+		if ( $queued ) {
+			$this->wake( $this->clock->now() );
+		}
+	}
+
+	/**
 	 * Queues the solved mail of this solve (once: keyed by the solve's time), with the reply that
 	 * solved it if any. Return threads are asked about the return instead.
 	 *
@@ -302,6 +335,9 @@ final class Notifier implements Registrable {
 		if ( Kind::BadRating === $kind ) {
 			return $this->bad_rating( $ticket, (string) $row->recipient );
 		}
+		if ( Kind::SlaWarning === $kind || Kind::SlaBreached === $kind ) {
+			return $this->sla_alert( $kind, $ticket, (string) $row->recipient );
+		}
 		if ( Kind::TicketSolved === $kind && Status::Solved !== $ticket->status ) {
 			return null; // Reopened before the mail went out: nothing to rate yet.
 		}
@@ -354,6 +390,40 @@ final class Notifier implements Registrable {
 			'',
 			'',
 			Kind::TicketSolved === $kind ? $this->feedback->ticket_question( $ticket ) : null
+		);
+	}
+
+	/**
+	 * An SLA alert as the ticket stands when it goes out; null when it no longer applies (solved,
+	 * paused, the due time moved, or a warning overtaken by the breach, which has its own mail).
+	 */
+	private function sla_alert( Kind $kind, Ticket $ticket, string $recipient ): ?Notification {
+		$sla = $this->sla->describe( $ticket );
+		if ( $ticket->status->is_done() || ( Kind::SlaWarning === $kind ? 'warning' : 'breached' ) !== $sla['state'] ) {
+			return null;
+		}
+		$due    = wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), (int) strtotime( (string) $sla['due'] ) );
+		$target = 'first_response' === $sla['target'] ? __( 'the first reply', 'aftercare' ) : __( 'the resolution', 'aftercare' );
+		$user   = get_user_by( 'email', $recipient );
+		return new Notification(
+			$kind,
+			$recipient,
+			$user ? $user->display_name : '',
+			$ticket->number,
+			$ticket->subject,
+			Kind::SlaWarning === $kind
+				/* translators: 1: "the first reply" or "the resolution", 2: date and time. */
+				? sprintf( __( 'This ticket is about to breach its SLA: %1$s is due %2$s.', 'aftercare' ), $target, $due )
+				/* translators: 1: "the first reply" or "the resolution", 2: date and time. */
+				: sprintf( __( 'This ticket breached its SLA: %1$s was due %2$s.', 'aftercare' ), $target, $due ),
+			'',
+			'',
+			$this->links->agent_ticket( $ticket->id ),
+			__( 'Open the ticket', 'aftercare' ),
+			array(
+				array( __( 'Customer', 'aftercare' ), $ticket->customer_name . ' <' . $ticket->customer_email . '>' ),
+				array( __( 'Priority', 'aftercare' ), $ticket->priority->label() ),
+			)
 		);
 	}
 

@@ -19,8 +19,11 @@ use Aftercare\Settings\Settings;
 
 final class Sla {
 
-	/** A ticket is "about to breach" once less than this share of its target time is left. */
-	private const WARNING_SHARE = 0.2;
+	/** Escalation: what a breach does to the priority (`none`, one step up, or at least a level). */
+	public const ESCALATE_PRIORITY = array( 'none', 'raise', 'normal', 'high', 'urgent' );
+
+	/** Escalation: what a breach does to the assignee. */
+	public const ESCALATE_ASSIGNEE = array( 'keep', 'unassign', 'agent' );
 
 	/** Default targets in minutes: first response, resolution. */
 	public const DEFAULTS = array(
@@ -73,7 +76,135 @@ final class Sla {
 				'default'     => $resolution,
 			);
 		}
-		return $fields;
+		return $fields + self::alert_fields();
+	}
+
+	/**
+	 * The warning window and what a breach escalates to.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function alert_fields(): array {
+		$priorities = array();
+		foreach ( Priority::cases() as $priority ) {
+			/* translators: %s: priority, e.g. "High". */
+			$priorities[ $priority->value ] = sprintf( __( 'Raise to at least %s', 'aftercare' ), $priority->label() );
+		}
+		unset( $priorities['low'] );
+		return array(
+			'sla_warning_minutes'      => array(
+				'x-aftercare' => Settings::ui( 'tickets', __( 'Warn before a due time', 'aftercare' ), array( 'control' => 'duration' ) ),
+				'description' => __(
+					'A ticket is at risk once less than this much time is left before its due time (counted in business hours when they are on); the assignee is warned by email once per target (0: no warnings).', // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					'aftercare'
+				),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 10080,
+				'default'     => 30,
+			),
+			'sla_escalate_priority'    => array(
+				'x-aftercare' => Settings::ui(
+					'tickets',
+					__( 'When a ticket breaches, its priority', 'aftercare' ),
+					array( 'options' => array( 'none' => __( 'Stays as it is', 'aftercare' ), 'raise' => __( 'Goes up one step', 'aftercare' ) ) + $priorities )
+				),
+				'description' => __( 'What a breached SLA target does to the ticket\'s priority, once per target (never lowered).', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => self::ESCALATE_PRIORITY,
+				'default'     => 'none',
+			),
+			'sla_escalate_assignee'    => array(
+				'x-aftercare' => Settings::ui(
+					'tickets',
+					__( 'When a ticket breaches, its assignee', 'aftercare' ),
+					array(
+						'options' => array(
+							'keep'     => __( 'Stays as it is', 'aftercare' ),
+							'unassign' => __( 'Is removed (back to Unassigned)', 'aftercare' ),
+							'agent'    => __( 'Becomes the escalation agent below', 'aftercare' ),
+						),
+					)
+				),
+				'description' => __( 'What a breached SLA target does to the ticket\'s assignee, once per target.', 'aftercare' ),
+				'type'        => 'string',
+				'enum'        => self::ESCALATE_ASSIGNEE,
+				'default'     => 'keep',
+			),
+			'sla_escalation_agent'     => array(
+				'x-aftercare' => Settings::ui(
+					'tickets',
+					__( 'Escalation agent (user ID)', 'aftercare' ),
+					array( 'invalid' => __( 'Escalation agent: enter the user ID of a support agent, or 0.', 'aftercare' ) )
+				),
+				'description' => __( 'The support agent breached tickets go to when their assignee becomes the escalation agent (a user ID; 0: none).', 'aftercare' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'default'     => 0,
+				'arg_options' => array( 'validate_callback' => array( self::class, 'validate_agent' ) ),
+			),
+		);
+	}
+
+	/**
+	 * REST validation of `sla_escalation_agent`: 0, or someone who may work tickets.
+	 *
+	 * @param mixed            $value   User ID.
+	 * @param \WP_REST_Request $request Request.
+	 * @param string           $param   Parameter name.
+	 * @return true|\WP_Error
+	 */
+	public static function validate_agent( $value, $request, $param ) {
+		$valid = rest_validate_request_arg( $value, $request, $param );
+		if ( true === $valid && 0 !== (int) $value && ! user_can( (int) $value, 'edit_aftercare_tickets' ) ) {
+			return new \WP_Error(
+				'rest_invalid_param',
+				__( 'Escalation agent: that user is not a support agent. Enter the user ID of someone who can edit tickets, or 0.', 'aftercare' ),
+				array( 'status' => 400 )
+			);
+		}
+		return $valid;
+	}
+
+	/**
+	 * The warning window, in (business) seconds.
+	 */
+	public function warning_seconds(): int {
+		$this->read();
+		return 60 * (int) ( $this->values['sla_warning_minutes'] ?? 0 );
+	}
+
+	/**
+	 * Tickets due before this time are at risk or breached now: the warning window from $now,
+	 * in the hours that count (on Saturday, with a 30-minute window, what is due before Monday 9:30).
+	 */
+	public function at_risk_before( ?int $now = null ): int {
+		return $this->read()->add( $now ?? $this->clock->now(), $this->warning_seconds() );
+	}
+
+	/**
+	 * What a breach does to the ticket, as the store set it: the priority to raise it to and the
+	 * new assignee (0: unassigned); null for what stays. An escalation agent who can no longer
+	 * work tickets is skipped.
+	 *
+	 * @return array{0: Priority|null, 1: int|null}
+	 */
+	public function escalation( Ticket $ticket ): array {
+		$this->read();
+		$rule     = (string) ( $this->values['sla_escalate_priority'] ?? 'none' );
+		$cases    = Priority::cases();
+		$priority = match ( $rule ) {
+			'none'  => null,
+			'raise' => $cases[ min( count( $cases ) - 1, array_search( $ticket->priority, $cases, true ) + 1 ) ],
+			default => Priority::tryFrom( $rule ),
+		};
+		$agent    = (int) ( $this->values['sla_escalation_agent'] ?? 0 );
+		$assignee = match ( (string) ( $this->values['sla_escalate_assignee'] ?? 'keep' ) ) {
+			'unassign' => 0,
+			'agent'    => $agent > 0 && user_can( $agent, 'edit_aftercare_tickets' ) ? $agent : null,
+			default    => null,
+		};
+		return array( $priority, $assignee );
 	}
 
 	/**
@@ -144,7 +275,7 @@ final class Sla {
 			$state = 'paused';
 		} elseif ( $now > $due ) {
 			$state = 'breached';
-		} elseif ( $hours->between( $now, $due ) < self::WARNING_SHARE * $this->ticket_seconds( $ticket, $target ) ) {
+		} elseif ( $hours->between( $now, $due ) < $this->warning_seconds() ) {
 			$state = 'warning';
 		} else {
 			$state = 'ok';

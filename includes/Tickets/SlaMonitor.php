@@ -1,9 +1,13 @@
 <?php
 /**
- * Notices breaches as they happen: every few minutes (WP-Cron) it records an `sla` event on each
- * open ticket whose due time has passed since the last sweep, and fires
- * `aftercare_ticket_sla_breached` (Ticket, target) after the event is committed. Each due time is
- * reported once; a new due time (priority change, pause) can breach again.
+ * Notices tickets about to breach and breaches as they happen: every five minutes (WP-Cron) it
+ * reads the open tickets inside the warning window (Sla::at_risk_before(), business time aware)
+ * whose alert has not gone out, claims each alert in SlaAlerts (once per ticket, target and
+ * kind), records an `sla` event with `alert` (`warning` or `breach`), applies the store's
+ * escalation to a breach, and after the commit fires `aftercare_ticket_sla_warning` or
+ * `aftercare_ticket_sla_breached` (Ticket, target), which the notifier mails. A failure rolls the
+ * claim back with the rest, so the next sweep tries again; a repeated or overlapping sweep finds
+ * the claim taken and does nothing.
  *
  * @package Aftercare
  */
@@ -25,8 +29,11 @@ final class SlaMonitor implements Registrable {
 
 	public function __construct(
 		private TicketRepository $tickets,
+		private SlaAlerts $alerts,
+		private TicketService $service,
 		private EventLog $events,
 		private Sla $sla,
+		private AtRiskCount $count,
 		private Transaction $transaction,
 		private Clock $clock
 	) {}
@@ -60,20 +67,51 @@ final class SlaMonitor implements Registrable {
 	}
 
 	/**
-	 * @return int Breaches recorded.
+	 * @return int Alerts recorded (warnings and breaches).
 	 */
 	public function sweep(): int {
-		$breached = $this->tickets->newly_breached( $this->clock->now(), self::BATCH );
-		foreach ( $breached as $ticket ) {
-			$this->transaction->run(
-				function () use ( $ticket ): void {
-					$this->tickets->mark_breach_reported( $ticket->id, $ticket->due_at );
-					$this->events->record( 'ticket', $ticket->id, 'sla', 0, array( 'from' => null, 'to' => $this->sla->describe( $ticket ) ) );
-					$target = $this->sla->target( $ticket );
-					$this->transaction->after_commit( static fn() => do_action( 'aftercare_ticket_sla_breached', $ticket, $target ) );
-				}
-			);
+		$now    = $this->clock->now();
+		$rearm  = $this->sla->warning_seconds();
+		$alerts = 0;
+		foreach ( $this->alerts->pending( $now, $this->sla->at_risk_before( $now ), $rearm, self::BATCH ) as $id ) {
+			$alerts += (int) $this->transaction->run( fn(): bool => $this->alert( $id, $now, $rearm ) );
 		}
-		return count( $breached );
+		$this->count->refresh();
+		return $alerts;
+	}
+
+	/**
+	 * Claims and records one ticket's alert; false when another sweep had it or it no longer applies.
+	 */
+	private function alert( int $id, int $now, int $rearm ): bool {
+		$ticket = $this->tickets->find( $id );
+		if ( null === $ticket || $ticket->status->is_done() || $ticket->due_at >= $this->sla->at_risk_before( $now ) ) {
+			return false; // Changed since it was listed.
+		}
+		$target = $this->sla->target( $ticket );
+		$kind   = $ticket->due_at < $now ? SlaAlerts::BREACH : SlaAlerts::WARNING;
+		if ( ! $this->alerts->claim( $ticket->id, $target, $kind, $ticket->due_at, $rearm ) ) {
+			return false;
+		}
+		$this->events->record(
+			'ticket',
+			$ticket->id,
+			'sla',
+			0,
+			array(
+				'from'  => null,
+				'to'    => $this->sla->describe( $ticket ),
+				'alert' => $kind,
+			)
+		);
+		if ( SlaAlerts::BREACH === $kind ) {
+			list( $priority, $assignee ) = $this->sla->escalation( $ticket );
+			if ( $this->service->escalate( $ticket->id, $priority, $assignee, 'sla_breach_' . $target ) ) {
+				$ticket = $this->service->get( $ticket->id );
+			}
+		}
+		$hook = SlaAlerts::BREACH === $kind ? 'aftercare_ticket_sla_breached' : 'aftercare_ticket_sla_warning';
+		$this->transaction->after_commit( static fn() => do_action( $hook, $ticket, $target ) );
+		return true;
 	}
 }

@@ -6,8 +6,8 @@
  *
  * TicketRepository moves a ticket between rows in the transaction that writes the ticket, with
  * increments in SQL (no read-modify-write), so concurrent writers never lose a count. rebuild()
- * recounts from the tickets (the install migration, and the managers' repair route). Views whose
- * members change with the clock alone (an SLA breached since) cannot be counted by writes.
+ * recounts from the tickets (the install migration, and the managers' repair route). The at-risk
+ * view's members change with the clock alone, so writes cannot count it: AtRiskCount does.
  *
  * @package Aftercare
  */
@@ -108,7 +108,8 @@ final class TicketCounts implements Table {
 	 * order, tag or search).
 	 */
 	public function count( TicketFilter $filter ): ?int {
-		$uncounted = $filter->channels || '' !== $filter->tag || '' !== $filter->search;
+		// The at-risk view changes with the clock alone: AtRiskCount keeps its count.
+		$uncounted = $filter->channels || '' !== $filter->tag || '' !== $filter->search || 'at_risk' === $filter->view;
 		if ( $uncounted || null !== $filter->customer_id || null !== $filter->order_id || null !== $filter->has_order ) {
 			return null;
 		}

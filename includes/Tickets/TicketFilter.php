@@ -16,6 +16,7 @@ final class TicketFilter {
 	 * @param string[]          $priorities Priority values.
 	 * @param string[]          $channels   Channel values.
 	 * @param array{0:int,1:int}|null $cursor Keyset position: sort value and id of the last row seen.
+	 * @param int               $due_before The `at_risk` view: open tickets due before this (Sla::at_risk_before()).
 	 */
 	public function __construct(
 		public string $view = 'all',
@@ -32,7 +33,8 @@ final class TicketFilter {
 		public string $orderby = 'due',
 		public bool $reverse = false,
 		public int $per_page = 25,
-		public ?array $cursor = null
+		public ?array $cursor = null,
+		public int $due_before = 0
 	) {}
 
 	/**

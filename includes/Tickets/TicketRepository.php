@@ -36,6 +36,7 @@ final class TicketRepository implements Table {
 		'mine'       => 'assignee',
 		'unassigned' => 'assignee',
 		'awaiting'   => 'awaiting',
+		'at_risk'    => 'open',
 	);
 
 	/** Option holding the last ticket id the search-terms backfill reached. */
@@ -85,7 +86,6 @@ final class TicketRepository implements Table {
   sla_paused_seconds int(10) unsigned NOT NULL DEFAULT 0,
   sla_pauses text,
   message_count int(10) unsigned NOT NULL DEFAULT 0,
-  sla_breach_due bigint(20) unsigned NOT NULL DEFAULT 0,
   email_verified_at bigint(20) unsigned NOT NULL DEFAULT 0,
   cc varchar(1100) NOT NULL DEFAULT '',
   rules text,
@@ -284,8 +284,16 @@ final class TicketRepository implements Table {
 	 * Migration: drops the search text column the terms replaced (dbDelta never drops columns).
 	 */
 	public function drop_search_text(): bool {
-		if ( $this->wpdb->get_results( "SHOW COLUMNS FROM {$this->table()} LIKE 'search_text'" ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			$this->wpdb->query( "ALTER TABLE {$this->table()} DROP COLUMN search_text" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $this->drop_column( 'search_text' );
+	}
+
+	/**
+	 * Drops a column the table no longer has, if a site still has it.
+	 */
+	public function drop_column( string $column ): bool {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( $this->wpdb->get_results( $this->wpdb->prepare( "SHOW COLUMNS FROM {$this->table()} LIKE %s", $column ) ) ) {
+			$this->wpdb->query( "ALTER TABLE {$this->table()} DROP COLUMN " . sanitize_key( $column ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		}
 		return true;
 	}
@@ -344,24 +352,18 @@ final class TicketRepository implements Table {
 		$bare = ! $filter->statuses && ! $filter->priorities && ! $filter->channels && null === $filter->assignee && null === $filter->customer_id
 			&& null === $filter->order_id && null === $filter->has_order && '' === $filter->tag && '' === $filter->search;
 		$indexed = in_array( $filter->orderby, array( 'due', 'updated', 'priority' ), true ) && isset( self::VIEW_INDEXES[ $filter->view ] );
-		return $bare && $indexed ? ' FORCE INDEX (' . self::VIEW_INDEXES[ $filter->view ] . '_' . $filter->orderby . ')' : '';
+		// The at-risk view is a range of due times, whatever it is sorted by: the few rows it holds are sorted after.
+		$sort = 'at_risk' === $filter->view ? 'due' : $filter->orderby;
+		return $bare && $indexed ? ' FORCE INDEX (' . self::VIEW_INDEXES[ $filter->view ] . '_' . $sort . ')' : '';
 	}
 
 	/**
-	 * Open tickets past their due time whose breach of that due time is not reported yet.
-	 *
-	 * @return Ticket[]
+	 * How many open tickets are due before $before (at risk or breached: Sla::at_risk_before()),
+	 * read from the open tickets' due-time index.
 	 */
-	public function newly_breached( int $now, int $limit ): array {
-		$rows = $this->wpdb->get_results(
-			$this->wpdb->prepare(
-				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-				"SELECT * FROM {$this->table()} WHERE is_open = 1 AND due_at < %d AND due_at <> sla_breach_due ORDER BY due_at, id LIMIT %d",
-				$now,
-				$limit
-			)
-		);
-		return array_map( static fn( object $row ): Ticket => Ticket::from_row( $row ), $rows );
+	public function count_due_before( int $before ): int {
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $this->wpdb->get_var( $this->wpdb->prepare( "SELECT COUNT(*) FROM {$this->table()} WHERE is_open = 1 AND due_at < %d", $before ) );
 	}
 
 	/**
@@ -460,10 +462,6 @@ final class TicketRepository implements Table {
 				'due_at' => $was ?: self::NO_DUE,
 			)
 		);
-	}
-
-	public function mark_breach_reported( int $id, int $due ): void {
-		$this->wpdb->update( $this->table(), array( 'sla_breach_due' => $due ), array( 'id' => $id ) );
 	}
 
 	/**
@@ -572,6 +570,7 @@ final class TicketRepository implements Table {
 			'awaiting'   => "awaiting = 'agent' AND is_open = 1",
 			'mine', 'open' => 'is_open = 1',
 			'solved'     => 'is_open = 0',
+			'at_risk'    => 'is_open = 1 AND due_at < ' . (int) $filter->due_before,
 			default      => '1=1',
 		};
 		if ( $filter->statuses ) {

@@ -60,6 +60,10 @@ final class TicketsModule extends Module {
 	public readonly ReceivedMailRepository $received_mail;
 	/** The shopper's view of their threads, for every storefront page. */
 	public readonly CustomerThreads $threads;
+	/** The SLA clock: due times, states, the warning window and escalation. */
+	public readonly Sla $sla;
+	/** How many open tickets are at risk or breached (menu bubble, admin bar, counts). */
+	public readonly AtRiskCount $at_risk;
 
 	private readonly TicketTerms $terms;
 	private readonly TagRepository $tags;
@@ -68,6 +72,7 @@ final class TicketsModule extends Module {
 	private readonly TicketAccess $access;
 	/** SLA targets and due times in business hours (the reports measure by them). */
 	public readonly Sla $sla;
+	private readonly SlaAlerts $alerts;
 	private readonly AttachmentLinks $file_links;
 
 	public function __construct( private InfrastructureModule $shared, HelpCenterModule $help, private OrdersModule $orders ) {
@@ -99,6 +104,8 @@ final class TicketsModule extends Module {
 			$orders->source,
 			$orders->lookup
 		);
+		$this->alerts        = new SlaAlerts( $wpdb, $this->repository, $clock );
+		$this->at_risk       = new AtRiskCount( $this->repository, $this->sla, $clock );
 		$this->file_links    = new AttachmentLinks( $clock );
 		$this->file_schema   = new AttachmentSchema( $this->file_links );
 		$this->thread        = new MessageThread(
@@ -124,9 +131,10 @@ final class TicketsModule extends Module {
 				$shared->limiter,
 				new TicketSchema( $this->sla, $this->ratings ),
 				new TicketQuery(),
-				$shared->client
+				$shared->client,
+				$this->sla
 			),
-			new TicketCountsController( $this->counts ),
+			new TicketCountsController( $this->counts, $this->at_risk ),
 			new MessagesController( $this->service, $this->access, $this->thread ),
 			new EventsController( $this->events, new EventSchema() ),
 			new AttachmentsController( $this->attachments, $this->messages, $this->access, $this->file_schema, $this->file_links ),
@@ -134,7 +142,8 @@ final class TicketsModule extends Module {
 			new TicketContextController( new CustomerContext( $this->repository, $orders ), $this->service ),
 			new TicketPresenceController( $this->presence, $this->service ),
 			$this->access,
-			new SlaMonitor( $this->repository, $this->events, $this->sla, $shared->transaction, $shared->clock ),
+			new SlaMonitor( $this->repository, $this->alerts, $this->service, $this->events, $this->sla, $this->at_risk, $shared->transaction, $shared->clock ),
+			$this->at_risk,
 			new SlaRecompute( $this->repository, $this->sla, $shared->settings, $shared->clock ),
 			new ContactBlock( $this->threads, $this->links, $shared->tokens, $orders ),
 			new SupportEndpoint( $this->threads, $this->links ),
@@ -158,6 +167,7 @@ final class TicketsModule extends Module {
 			$this->attachments,
 			$this->saved_replies,
 			$this->presence,
+			$this->alerts,
 		);
 	}
 
@@ -167,6 +177,7 @@ final class TicketsModule extends Module {
 			'ticket_search_text'    => array( $this->repository, 'drop_search_text' ),
 			'ticket_email_verified' => array( $this->repository, 'backfill_email_verified' ),
 			'ticket_counts'         => array( $this->counts, 'rebuild' ),
+			'sla_alerts_adopt'      => array( $this->alerts, 'adopt_reported_breaches' ),
 		);
 	}
 }

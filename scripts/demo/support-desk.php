@@ -17,8 +17,8 @@ declare( strict_types=1 );
  * text, status after an agent's reply ('' = the default)]. `assign` (admin or agent), `tags` and
  * `order` (link one of the customer’s orders) are set at triage; `status` is what an agent
  * opens it with; `attach` adds a photo to the first message or a receipt to the first reply. Ages
- * and priorities are picked for the SLA state each one shows now: at risk (under a fifth of its
- * target left), breached, paused or met.
+ * and priorities are picked for the SLA state each one shows now: at risk (inside the 30-minute
+ * warning window), breached, paused or met.
  *
  * @return array<int, array<string, mixed>>
  */
@@ -60,7 +60,7 @@ function aftercare_demo_tickets(): array {
 			$noor,
 			'web',
 			'normal',
-			6.6,
+			7.6,
 			array(),
 			'I ordered the linen shirt in M and received an XL. Can you send the right size?',
 			'tags' => array( 'wrong-item' ),

@@ -51,7 +51,6 @@ export interface AftercareEvent {
 		| 'tags'
 		| 'cc'
 		| 'sla'
-		| 'rule'
 		| 'restocked'
 		| 'refund'
 		| 'credit'
@@ -66,7 +65,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`; for `rule` the priority rule that fired (as in the ticket's `rules`), the priority `from` and `to` it asked for and the `reason` in words.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`; an SLA alert's `sla` event has `alert` (`warning` or `breach`); changes the system made on a breach (escalation) carry `reason` (`sla_breach_first_response` or `sla_breach_resolution`).
 	 */
 	data: {
 		[ k: string ]: unknown;
@@ -750,377 +749,6 @@ export interface AftercareReceivedMail {
 	raw_truncated: boolean;
 }
 
-export interface AftercareReportBreakdown {
-	/**
-	 * The period.
-	 */
-	period: {
-		from: string;
-		to: string;
-		days: number;
-	};
-	/**
-	 * The period before; null without compare.
-	 */
-	previous: {
-		from: string;
-		to: string;
-		days: number;
-	} | null;
-	/**
-	 * The currency of refund values (ISO 4217); empty without WooCommerce.
-	 */
-	currency: string;
-	/**
-	 * What the rows are.
-	 */
-	group: 'agent' | 'channel' | 'priority' | 'tag' | 'product';
-	/**
-	 * One row per agent, channel, priority, tag or product with any figure.
-	 */
-	rows: {
-		key: string;
-		label: string;
-		current: {
-			tickets_created: number;
-			tickets_solved: number;
-			backlog: number;
-			backlog_age: {
-				lt1d: number;
-				'1to3d': number;
-				'3to7d': number;
-				'7to30d': number;
-				gt30d: number;
-			};
-			first_response: {
-				count: number;
-				median_minutes: number | null;
-				p90_minutes: number | null;
-			};
-			resolution: {
-				count: number;
-				median_minutes: number | null;
-				p90_minutes: number | null;
-			};
-			first_contact_resolution: {
-				count: number;
-				rate: number | null;
-			};
-			reopened: {
-				count: number;
-				rate: number | null;
-			};
-			sla: {
-				met: number;
-				missed: number;
-				attained: number | null;
-			};
-			csat: {
-				good: number;
-				okay: number;
-				bad: number;
-				score: number | null;
-			};
-			ces: {
-				count: number;
-				sum: number;
-				mean: number | null;
-			};
-			returns: {
-				settled: number;
-				refund_value: number;
-			};
-		};
-		compare: {
-			tickets_created: number;
-			tickets_solved: number;
-			backlog: number;
-			backlog_age: {
-				lt1d: number;
-				'1to3d': number;
-				'3to7d': number;
-				'7to30d': number;
-				gt30d: number;
-			};
-			first_response: {
-				count: number;
-				median_minutes: number | null;
-				p90_minutes: number | null;
-			};
-			resolution: {
-				count: number;
-				median_minutes: number | null;
-				p90_minutes: number | null;
-			};
-			first_contact_resolution: {
-				count: number;
-				rate: number | null;
-			};
-			reopened: {
-				count: number;
-				rate: number | null;
-			};
-			sla: {
-				met: number;
-				missed: number;
-				attained: number | null;
-			};
-			csat: {
-				good: number;
-				okay: number;
-				bad: number;
-				score: number | null;
-			};
-			ces: {
-				count: number;
-				sum: number;
-				mean: number | null;
-			};
-			returns: {
-				settled: number;
-				refund_value: number;
-			};
-		} | null;
-	}[];
-}
-
-export interface AftercareReportRebuild {
-	/**
-	 * Whether a rebuild runs.
-	 */
-	state: 'idle' | 'running' | 'done';
-	/**
-	 * First day of the range rebuilt.
-	 */
-	from: string | null;
-	/**
-	 * Last day of the range rebuilt.
-	 */
-	to: string | null;
-	/**
-	 * The day rebuilt next; null when done.
-	 */
-	next: string | null;
-	/**
-	 * Days rebuilt so far.
-	 */
-	days_done: number;
-	/**
-	 * Days in the range.
-	 */
-	days_total: number;
-	/**
-	 * Share done, in percent.
-	 */
-	percent: number;
-	/**
-	 * When it started (ISO 8601, UTC).
-	 */
-	started_at: string | null;
-	/**
-	 * When it finished (ISO 8601, UTC).
-	 */
-	finished_at: string | null;
-}
-
-export interface AftercareReportSummary {
-	/**
-	 * The period: first and last day (site time zone) and its length.
-	 */
-	period: {
-		from: string;
-		to: string;
-		days: number;
-	};
-	/**
-	 * The period before, of the same length; null without compare.
-	 */
-	previous: {
-		from: string;
-		to: string;
-		days: number;
-	} | null;
-	/**
-	 * The currency of refund values (ISO 4217); empty without WooCommerce.
-	 */
-	currency: string;
-	/**
-	 * The figures of the period.
-	 */
-	current: {
-		tickets_created: number;
-		tickets_solved: number;
-		backlog: number;
-		backlog_age: {
-			lt1d: number;
-			'1to3d': number;
-			'3to7d': number;
-			'7to30d': number;
-			gt30d: number;
-		};
-		first_response: {
-			count: number;
-			median_minutes: number | null;
-			p90_minutes: number | null;
-		};
-		resolution: {
-			count: number;
-			median_minutes: number | null;
-			p90_minutes: number | null;
-		};
-		first_contact_resolution: {
-			count: number;
-			rate: number | null;
-		};
-		reopened: {
-			count: number;
-			rate: number | null;
-		};
-		sla: {
-			met: number;
-			missed: number;
-			attained: number | null;
-		};
-		csat: {
-			good: number;
-			okay: number;
-			bad: number;
-			score: number | null;
-		};
-		ces: {
-			count: number;
-			sum: number;
-			mean: number | null;
-		};
-		returns: {
-			settled: number;
-			refund_value: number;
-		};
-	};
-	/**
-	 * The figures of the period before; null without compare.
-	 */
-	compare: {
-		tickets_created: number;
-		tickets_solved: number;
-		backlog: number;
-		backlog_age: {
-			lt1d: number;
-			'1to3d': number;
-			'3to7d': number;
-			'7to30d': number;
-			gt30d: number;
-		};
-		first_response: {
-			count: number;
-			median_minutes: number | null;
-			p90_minutes: number | null;
-		};
-		resolution: {
-			count: number;
-			median_minutes: number | null;
-			p90_minutes: number | null;
-		};
-		first_contact_resolution: {
-			count: number;
-			rate: number | null;
-		};
-		reopened: {
-			count: number;
-			rate: number | null;
-		};
-		sla: {
-			met: number;
-			missed: number;
-			attained: number | null;
-		};
-		csat: {
-			good: number;
-			okay: number;
-			bad: number;
-			score: number | null;
-		};
-		ces: {
-			count: number;
-			sum: number;
-			mean: number | null;
-		};
-		returns: {
-			settled: number;
-			refund_value: number;
-		};
-	} | null;
-	/**
-	 * First-response and resolution times in business minutes: tickets per bucket.
-	 */
-	distributions: {
-		first_response: {
-			from_minutes: number;
-			to_minutes: number | null;
-			current: number;
-			previous: number | null;
-		}[];
-		resolution: {
-			from_minutes: number;
-			to_minutes: number | null;
-			current: number;
-			previous: number | null;
-		}[];
-	};
-	/**
-	 * Settled returns: returned lines by reason, returns by outcome.
-	 */
-	returns: {
-		by_reason: {
-			code: string;
-			label: string;
-			current: number;
-			previous: number | null;
-		}[];
-		by_outcome: {
-			code: string;
-			label: string;
-			current: number;
-			previous: number | null;
-		}[];
-	};
-}
-
-export interface AftercareReportTrend {
-	/**
-	 * The period.
-	 */
-	period: {
-		from: string;
-		to: string;
-		days: number;
-	};
-	/**
-	 * The currency of refund values (ISO 4217); empty without WooCommerce.
-	 */
-	currency: string;
-	/**
-	 * One entry per day of the period, oldest first.
-	 */
-	days: {
-		date: string;
-		tickets_created: number;
-		tickets_solved: number;
-		backlog: number;
-		first_response_median_minutes: number | null;
-		first_response_p90_minutes: number | null;
-		resolution_median_minutes: number | null;
-		resolution_p90_minutes: number | null;
-		fcr_rate: number | null;
-		reopened: number;
-		sla_attained: number | null;
-		csat_score: number | null;
-		ces_mean: number | null;
-		returns_settled: number;
-		refund_value: number;
-	}[];
-}
-
 export interface AftercareReturnCheck {
 	/**
 	 * The step checked: it and every step before it hold.
@@ -1584,6 +1212,22 @@ export interface AftercareSettings {
 	 */
 	sla_resolution_urgent: number;
 	/**
+	 * A ticket is at risk once less than this much time is left before its due time (counted in business hours when they are on); the assignee is warned by email once per target (0: no warnings).
+	 */
+	sla_warning_minutes: number;
+	/**
+	 * What a breached SLA target does to the ticket's priority, once per target (never lowered).
+	 */
+	sla_escalate_priority: 'none' | 'raise' | 'normal' | 'high' | 'urgent';
+	/**
+	 * What a breached SLA target does to the ticket's assignee, once per target.
+	 */
+	sla_escalate_assignee: 'keep' | 'unassign' | 'agent';
+	/**
+	 * The support agent breached tickets go to when their assignee becomes the escalation agent (a user ID; 0: none).
+	 */
+	sla_escalation_agent: number;
+	/**
 	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
 	 */
 	sla_business_hours: boolean;
@@ -1641,25 +1285,6 @@ export interface AftercareSettings {
 	 * @maxItems 100
 	 */
 	holidays: string[];
-	/**
-	 * Rules that raise a ticket's priority or tighten its SLA targets when its order or customer matches. Checked when a ticket is opened and whenever its order changes; each rule fires once per ticket and never lowers a priority.
-	 *
-	 * @maxItems 20
-	 */
-	priority_rules: {
-		key: string;
-		when:
-			| 'order_total'
-			| 'lifetime_value'
-			| 'first_order'
-			| 'order_late'
-			| 'return_refused';
-		amount: number;
-		days: number;
-		priority: 'keep' | 'raise' | 'normal' | 'high' | 'urgent';
-		sla_percent: number;
-		first_response_minutes: number;
-	}[];
 	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
@@ -1850,6 +1475,10 @@ export interface AftercareTicketCounts {
 	 * Tickets in the "solved" view.
 	 */
 	solved: number;
+	/**
+	 * Open tickets at risk or breached (kept current by ticket changes and the SLA sweep; at most 5 minutes old).
+	 */
+	at_risk: number;
 }
 
 export interface AftercareTicketPresence {
@@ -1989,24 +1618,6 @@ export interface AftercareTicket {
 		 */
 		rated: string | null;
 	} | null;
-	/**
-	 * The priority rules that fired on the ticket, oldest first: why, when, and what each changed (agents only).
-	 */
-	rules: {
-		key: string;
-		when:
-			| 'order_total'
-			| 'lifetime_value'
-			| 'first_order'
-			| 'order_late'
-			| 'return_refused';
-		reason: string;
-		fired: string;
-		from: 'low' | 'normal' | 'high' | 'urgent';
-		to: 'low' | 'normal' | 'high' | 'urgent';
-		sla_percent: number;
-		first_response_minutes: number;
-	}[];
 	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
@@ -2203,91 +1814,6 @@ export interface AftercareRatingsSummaryRead {
 	 * The period: answers given or changed in the last this many days.
 	 */
 	days?: number;
-}
-
-/**
- * GET /aftercare/v1/reports/breakdown
- */
-export interface AftercareReportsBreakdownRead {
-	/**
-	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
-	 */
-	from?: string;
-	/**
-	 * Last day (YYYY-MM-DD, site time zone); default: today.
-	 */
-	to?: string;
-	/**
-	 * Also the period before, of the same length.
-	 */
-	compare?: boolean;
-	/**
-	 * What to group by.
-	 */
-	group: 'agent' | 'channel' | 'priority' | 'tag' | 'product';
-	/**
-	 * json, or csv for a download.
-	 */
-	format?: 'json' | 'csv';
-}
-
-/**
- * POST /aftercare/v1/reports/rebuild
- */
-export interface AftercareReportsRebuildCreate {
-	/**
-	 * First day to rebuild (YYYY-MM-DD); default: 365 days before the last.
-	 */
-	from?: string;
-	/**
-	 * Last day (YYYY-MM-DD, site time zone); default: today.
-	 */
-	to?: string;
-}
-
-/**
- * GET /aftercare/v1/reports/summary
- */
-export interface AftercareReportsSummaryRead {
-	/**
-	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
-	 */
-	from?: string;
-	/**
-	 * Last day (YYYY-MM-DD, site time zone); default: today.
-	 */
-	to?: string;
-	/**
-	 * Also the period before, of the same length.
-	 */
-	compare?: boolean;
-	/**
-	 * With format=csv: which of the summary's tables.
-	 */
-	table?:
-		'figures' | 'first_response' | 'resolution' | 'reasons' | 'outcomes';
-	/**
-	 * json, or csv for a download.
-	 */
-	format?: 'json' | 'csv';
-}
-
-/**
- * GET /aftercare/v1/reports/trend
- */
-export interface AftercareReportsTrendRead {
-	/**
-	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
-	 */
-	from?: string;
-	/**
-	 * Last day (YYYY-MM-DD, site time zone); default: today.
-	 */
-	to?: string;
-	/**
-	 * json, or csv for a download.
-	 */
-	format?: 'json' | 'csv';
 }
 
 /**
@@ -2862,6 +2388,22 @@ export interface AftercareSettingsUpdate {
 	 */
 	sla_resolution_urgent?: number;
 	/**
+	 * A ticket is at risk once less than this much time is left before its due time (counted in business hours when they are on); the assignee is warned by email once per target (0: no warnings).
+	 */
+	sla_warning_minutes?: number;
+	/**
+	 * What a breached SLA target does to the ticket's priority, once per target (never lowered).
+	 */
+	sla_escalate_priority?: 'none' | 'raise' | 'normal' | 'high' | 'urgent';
+	/**
+	 * What a breached SLA target does to the ticket's assignee, once per target.
+	 */
+	sla_escalate_assignee?: 'keep' | 'unassign' | 'agent';
+	/**
+	 * The support agent breached tickets go to when their assignee becomes the escalation agent (a user ID; 0: none).
+	 */
+	sla_escalation_agent?: number;
+	/**
 	 * Count SLA targets in business hours only (the hours and holidays below, in the site's time zone); off: around the clock.
 	 */
 	sla_business_hours?: boolean;
@@ -2919,25 +2461,6 @@ export interface AftercareSettingsUpdate {
 	 * @maxItems 100
 	 */
 	holidays?: string[];
-	/**
-	 * Rules that raise a ticket's priority or tighten its SLA targets when its order or customer matches. Checked when a ticket is opened and whenever its order changes; each rule fires once per ticket and never lowers a priority.
-	 *
-	 * @maxItems 20
-	 */
-	priority_rules?: {
-		key: string;
-		when:
-			| 'order_total'
-			| 'lifetime_value'
-			| 'first_order'
-			| 'order_late'
-			| 'return_refused';
-		amount?: number;
-		days?: number;
-		priority?: 'keep' | 'raise' | 'normal' | 'high' | 'urgent';
-		sla_percent?: number;
-		first_response_minutes?: number;
-	}[];
 	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
@@ -3222,7 +2745,14 @@ export interface AftercareTicketsQuery {
 	/**
 	 * Agents: a built-in view of the queue.
 	 */
-	view?: 'all' | 'mine' | 'unassigned' | 'awaiting' | 'open' | 'solved';
+	view?:
+		| 'all'
+		| 'mine'
+		| 'unassigned'
+		| 'awaiting'
+		| 'open'
+		| 'solved'
+		| 'at_risk';
 	/**
 	 * Only these statuses.
 	 *

@@ -27,6 +27,36 @@ function text( value: unknown ): string {
  * @return A sentence.
  */
 export function describeEvent( event: TicketEvent ): string {
+	const change = describeChange( event );
+	const reason = escalationReason( event.data.reason );
+	return reason
+		? sprintf(
+				/* translators: 1: what changed, e.g. "Priority: Normal → High", 2: why, e.g. "first reply overdue". */
+				__( '%1$s (SLA escalation: %2$s)', 'aftercare' ),
+				change,
+				reason
+			)
+		: change;
+}
+
+/**
+ * Why the system changed a ticket, from the reason code its event stores.
+ *
+ * @param reason The stored code, e.g. `sla_breach_first_response`.
+ * @return Words, or '' for no (or an unknown) reason.
+ */
+function escalationReason( reason: unknown ): string {
+	switch ( reason ) {
+		case 'sla_breach_first_response':
+			return __( 'first reply overdue', 'aftercare' );
+		case 'sla_breach_resolution':
+			return __( 'resolution overdue', 'aftercare' );
+		default:
+			return '';
+	}
+}
+
+function describeChange( event: TicketEvent ): string {
 	const { from, to } = event.data;
 	switch ( event.type ) {
 		case 'created':
@@ -76,6 +106,19 @@ export function describeEvent( event: TicketEvent ): string {
 				return __(
 					'SLA paused while awaiting the customer',
 					'aftercare'
+				);
+			}
+			if ( event.data.alert === 'warning' ) {
+				return sprintf(
+					/* translators: 1: "first reply" or "resolution", 2: date and time. */
+					__(
+						'SLA at risk: %1$s due %2$s (agents alerted)',
+						'aftercare'
+					),
+					sla.target === 'first_response'
+						? __( 'first reply', 'aftercare' )
+						: __( 'resolution', 'aftercare' ),
+					formatDateTime( sla.due )
 				);
 			}
 			if ( sla.state === 'breached' ) {

@@ -52,6 +52,7 @@ export const QUEUE_VIEWS = (): Option< QueueView >[] => [
 	{ value: 'mine', label: __( 'Mine', 'aftercare' ) },
 	{ value: 'unassigned', label: __( 'Unassigned', 'aftercare' ) },
 	{ value: 'awaiting', label: __( 'Awaiting our reply', 'aftercare' ) },
+	{ value: 'at_risk', label: __( 'At risk', 'aftercare' ) },
 	{ value: 'open', label: __( 'All open', 'aftercare' ) },
 	{ value: 'solved', label: __( 'Solved', 'aftercare' ) },
 ];

@@ -22,6 +22,7 @@ const VIEWS: QueueView[] = [
 	'mine',
 	'unassigned',
 	'awaiting',
+	'at_risk',
 	'open',
 	'solved',
 ];

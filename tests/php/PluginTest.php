@@ -43,6 +43,7 @@ final class PluginTest extends TestCase {
 		'attachments',
 		'saved_replies',
 		'presence',
+		'sla_alerts',
 		'returns',
 		'return_items',
 		'ratings',

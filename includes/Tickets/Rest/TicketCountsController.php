@@ -12,6 +12,7 @@ declare( strict_types=1 );
 namespace Aftercare\Tickets\Rest;
 
 use Aftercare\Rest\CountsController;
+use Aftercare\Tickets\AtRiskCount;
 use Aftercare\Tickets\TicketCounts;
 use Aftercare\Tickets\TicketFilter;
 
@@ -22,7 +23,7 @@ final class TicketCountsController extends CountsController {
 	/** @var string */
 	protected $rest_base = 'tickets/counts';
 
-	public function __construct( private TicketCounts $counts ) {}
+	public function __construct( private TicketCounts $counts, private AtRiskCount $at_risk ) {}
 
 	public function resource(): string {
 		return 'ticket-counts';
@@ -65,6 +66,7 @@ final class TicketCountsController extends CountsController {
 		foreach ( self::VIEWS as $view ) {
 			$counts[ $view ] = (int) $this->counts->count( new TicketFilter( $view, get_current_user_id() ) );
 		}
+		$counts['at_risk'] = $this->at_risk->get();
 		return $counts;
 	}
 
@@ -74,6 +76,7 @@ final class TicketCountsController extends CountsController {
 			/* translators: %s: queue view name, e.g. "unassigned". */
 			$descriptions[ $view ] = sprintf( __( 'Tickets in the "%s" view.', 'aftercare' ), $view );
 		}
+		$descriptions['at_risk'] = __( 'Open tickets at risk or breached (kept current by ticket changes and the SLA sweep; at most 5 minutes old).', 'aftercare' );
 		return $descriptions;
 	}
 }

@@ -17,7 +17,7 @@ use Aftercare\Tickets\TicketFilter;
 
 final class TicketQuery {
 
-	public const VIEWS = array( 'all', 'mine', 'unassigned', 'awaiting', 'open', 'solved' );
+	public const VIEWS = array( 'all', 'mine', 'unassigned', 'awaiting', 'open', 'solved', 'at_risk' );
 
 	/**
 	 * @return array<string, array<string, mixed>>

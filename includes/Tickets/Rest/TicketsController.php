@@ -17,6 +17,7 @@ use Aftercare\Infrastructure\DomainError;
 use Aftercare\Infrastructure\RateLimiter;
 use Aftercare\Rest\AbstractController;
 use Aftercare\Tickets\Links;
+use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\Ticket;
 use Aftercare\Tickets\TicketAccess;
 use Aftercare\Tickets\TicketRepository;
@@ -47,7 +48,8 @@ final class TicketsController extends AbstractController {
 		private RateLimiter $limiter,
 		private TicketSchema $resource,
 		private TicketQuery $query,
-		private ClientAddress $client
+		private ClientAddress $client,
+		private Sla $sla
 	) {}
 
 	public function resource(): string {
@@ -133,7 +135,14 @@ final class TicketsController extends AbstractController {
 		return $this->respond(
 			function () use ( $request ): \WP_REST_Response {
 				$agent    = current_user_can( 'read_aftercare_tickets' );
-				$page     = $this->tickets->query( $this->query->filter( $request, get_current_user_id(), $agent ) );
+				$filter   = $this->query->filter( $request, get_current_user_id(), $agent );
+				if ( 'at_risk' === $request['view'] ) {
+					if ( ! $agent ) {
+						throw DomainError::forbidden( 'forbidden_view', __( 'Only support agents can list the tickets at risk.', 'aftercare' ) );
+					}
+					$filter->due_before = $this->sla->at_risk_before();
+				}
+				$page     = $this->tickets->query( $filter );
 				$context  = $this->context( $request );
 				// One query for every assignee's name, instead of one per ticket.
 				cache_users( array_unique( array_filter( array_map( static fn( Ticket $ticket ): int => $ticket->assignee_id, $page['tickets'] ) ) ) );

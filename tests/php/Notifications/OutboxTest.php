@@ -70,7 +70,8 @@ final class OutboxTest extends TicketRestTestCase {
 			self::return_mails( $settings ),
 			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $this->outbox ),
 			\Aftercare\Plugin::instance()->feedback,
-			new \Aftercare\Feedback\RatingRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() )
+			new \Aftercare\Feedback\RatingRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() ),
+			new \Aftercare\Tickets\Sla( $settings, $this->clock )
 		);
 	}
 

@@ -49,7 +49,8 @@ final class RetentionTest extends TicketRestTestCase {
 			self::return_mails( $settings ),
 			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ),
 			\Aftercare\Plugin::instance()->feedback,
-			new \Aftercare\Feedback\RatingRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() )
+			new \Aftercare\Feedback\RatingRepository( $wpdb, new \Aftercare\Infrastructure\SystemClock() ),
+			new \Aftercare\Tickets\Sla( $settings, $this->clock )
 		);
 		$this->retention = new Retention(
 			$settings,

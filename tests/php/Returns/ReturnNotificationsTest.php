@@ -156,7 +156,8 @@ final class ReturnNotificationsTest extends ReturnsTestCase {
 			),
 			\Aftercare\Tests\Notifications\MailHeadersTest::headers_for( $outbox ),
 			\Aftercare\Plugin::instance()->feedback,
-			new \Aftercare\Feedback\RatingRepository( $wpdb, $clock )
+			new \Aftercare\Feedback\RatingRepository( $wpdb, $clock ),
+			new \Aftercare\Tickets\Sla( $settings, $clock )
 		);
 	}
 

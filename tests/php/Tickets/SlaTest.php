@@ -38,6 +38,7 @@ final class SlaTest extends TestCase {
 			array(
 				'sla_first_response_high' => 60,
 				'sla_resolution_high'     => 600,
+				'sla_warning_minutes'     => 12,
 			)
 		);
 	}
@@ -69,7 +70,7 @@ final class SlaTest extends TestCase {
 			$this->sla->describe( $ticket )
 		);
 
-		$this->clock->time = $start + 2880; // 12 minutes left: under a fifth of the hour.
+		$this->clock->time = $start + 2880; // 12 minutes left: not yet inside the 12-minute warning window.
 		$this->assertSame( 'ok', $this->sla->describe( $ticket )['state'] );
 		$this->clock->time = $start + 2881;
 		$this->assertSame( 'warning', $this->sla->describe( $ticket )['state'] );
@@ -174,7 +175,7 @@ final class SlaTest extends TestCase {
 		$this->assertSame( 'ok', $this->sla->describe( $ticket )['state'] );
 	}
 
-	public function test_the_warning_share_is_of_business_time(): void {
+	public function test_the_warning_window_is_in_business_time(): void {
 		$this->business_hours();
 		$this->clock->time = self::berlin( '2026-12-04 16:30' );
 		$ticket            = $this->ticket();
@@ -182,7 +183,7 @@ final class SlaTest extends TestCase {
 		$this->clock->time = self::berlin( '2026-12-04 16:59' );
 		$this->assertSame( 'ok', $this->sla->describe( $ticket )['state'], '31 business minutes left, though the due time is days away' );
 		$this->clock->time = self::berlin( '2026-12-07 09:18' );
-		$this->assertSame( 'ok', $this->sla->describe( $ticket )['state'], '12 minutes left: a fifth of the hour' );
+		$this->assertSame( 'ok', $this->sla->describe( $ticket )['state'], '12 minutes left: the edge of the warning window' );
 		$this->clock->time = self::berlin( '2026-12-07 09:19' );
 		$this->assertSame( 'warning', $this->sla->describe( $ticket )['state'] );
 		$this->clock->time = self::berlin( '2026-12-07 09:31' );

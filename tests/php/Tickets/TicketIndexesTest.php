@@ -35,7 +35,8 @@ final class TicketIndexesTest extends TestCase {
 		};
 		add_filter( 'query', $capture );
 		try {
-			foreach ( TicketQuery::VIEWS as $view ) {
+			// The at-risk view is a range of due times sorted after (AtRiskViewTest), not an index per sort.
+			foreach ( array_diff( TicketQuery::VIEWS, array( 'at_risk' ) ) as $view ) {
 				foreach ( array( 'due', 'updated', 'priority' ) as $orderby ) {
 					foreach ( array( false, true ) as $reverse ) {
 						$cursor = null;

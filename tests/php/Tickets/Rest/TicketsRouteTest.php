@@ -193,7 +193,7 @@ final class TicketsRouteTest extends TicketRestTestCase {
 
 		$counts = $this->rest( 'GET', '/aftercare/v1/tickets/counts', array(), $this->agent->ID );
 		$this->assertSame( 200, $counts->get_status() );
-		$this->assertSame( array( 'mine', 'unassigned', 'awaiting', 'open', 'solved' ), array_keys( $counts->get_data() ) );
+		$this->assertSame( array( 'mine', 'unassigned', 'awaiting', 'open', 'solved', 'at_risk' ), array_keys( $counts->get_data() ) );
 		$this->assertGreaterThanOrEqual( 1, $counts->get_data()['mine'] );
 		$this->assertStatuses(
 			self::statuses( 200 ),
