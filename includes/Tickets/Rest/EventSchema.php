@@ -13,7 +13,21 @@ namespace Aftercare\Tickets\Rest;
 final class EventSchema {
 
 	/** Tickets' events, then those only returns have (ReturnService), then the customers' answers (Feedback). */
-	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'cc', 'sla', 'restocked', 'refund', 'credit', 'exchange', 'rating', 'effort' );
+	public const TYPES = array(
+		'created',
+		'status',
+		'priority',
+		'assignee',
+		'tags',
+		'cc',
+		'sla',
+		'restocked',
+		'refund',
+		'credit',
+		'exchange',
+		'rating',
+		'effort',
+	);
 
 	/**
 	 * @return array<string, mixed>
