@@ -35,7 +35,9 @@ async function rotate( page: Page ): Promise< string > {
 	await expect( show ).toHaveAttribute( 'aria-pressed', 'false' );
 	await show.click();
 	await expect( show ).toHaveAttribute( 'aria-pressed', 'true' );
-	await expect( value ).toHaveText( /inbound\/postmark.*key=[A-Za-z0-9]{20,}$/ );
+	await expect( value ).toHaveText(
+		/inbound\/postmark.*key=[A-Za-z0-9]{20,}$/
+	);
 	return ( await value.textContent() ) ?? '';
 }
 
@@ -77,7 +79,7 @@ test.describe( 'Email tools', () => {
 					headers: { 'Content-Type': 'application/json' },
 					data: '{}',
 				} )
-			 ).status();
+			).status();
 		expect( await post( first ) ).toBe( 401 );
 		expect( await post( second ) ).not.toBe( 401 );
 		await postmark.dispose();
@@ -92,7 +94,7 @@ test.describe( 'Email tools', () => {
 		// The refused test is a 400 the browser logs.
 		test.use( { allowedConsoleErrors: [ /status of 400/ ] } );
 
-		test( 'Test connection says why the mailbox in the form cannot be reached', async ( {
+		test( 'the connection test says why the mailbox in the form cannot be reached', async ( {
 			page,
 		} ) => {
 			await page.goto( SCREEN );
@@ -107,7 +109,9 @@ test.describe( 'Email tools', () => {
 			).toBeVisible();
 
 			// Unsaved values are what is tested: a port where nothing listens.
-			await page.getByLabel( 'Mailbox server (IMAP)' ).fill( '127.0.0.1' );
+			await page
+				.getByLabel( 'Mailbox server (IMAP)' )
+				.fill( '127.0.0.1' );
 			await page.getByLabel( 'Mailbox port' ).fill( '9' );
 			await page.getByLabel( 'Mailbox user name' ).fill( 'support' );
 			await page.getByLabel( 'Mailbox password' ).fill( 'secret' );
