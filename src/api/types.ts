@@ -54,7 +54,9 @@ export interface AftercareEvent {
 		| 'restocked'
 		| 'refund'
 		| 'credit'
-		| 'exchange';
+		| 'exchange'
+		| 'rating'
+		| 'effort';
 	/**
 	 * Who changed it (id 0: the system or a guest).
 	 */
@@ -63,7 +65,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`.
 	 */
 	data: {
 		[ k: string ]: unknown;
@@ -640,6 +642,62 @@ export interface AftercareOrder {
 	}[];
 }
 
+export interface AftercareRatingSummary {
+	/**
+	 * The period, in days up to now.
+	 */
+	days: number;
+	/**
+	 * Satisfaction with solved tickets: answers, answers by score (3 good, 2 okay, 1 bad) and the percentage rated good (null without answers).
+	 */
+	csat: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		satisfied: number | null;
+	};
+	/**
+	 * Effort of settled returns: answers, answers by score (1 very difficult … 5 very easy) and their mean (null without answers).
+	 */
+	ces: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		mean: number | null;
+	};
+}
+
+export interface AftercareRating {
+	/**
+	 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+	 */
+	survey?: 'csat' | 'ces';
+	/**
+	 * The answer on its scale.
+	 */
+	score?: number;
+	/**
+	 * The answer in words, in the site language.
+	 */
+	label?: string;
+	/**
+	 * What the customer added (plain text, may be empty).
+	 */
+	comment?: string;
+	/**
+	 * When the answer was last given or changed (UTC).
+	 */
+	rated?: string | null;
+	/**
+	 * Whether this request recorded something (false: the same answer was already recorded).
+	 */
+	changed?: boolean;
+}
+
 export interface AftercareReceivedMail {
 	/**
 	 * Internal id.
@@ -959,6 +1017,31 @@ export interface AftercareReturn {
 		currency: string;
 	} | null;
 	/**
+	 * Agents: the customer's answer to "How easy was it to return your item?" once the return was settled (null: not answered).
+	 */
+	effort: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
+	/**
 	 * The ticket holding the conversation (agents).
 	 */
 	ticket_id: number;
@@ -1258,6 +1341,14 @@ export interface AftercareSettings {
 	 */
 	return_shipping_instructions: string;
 	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert: boolean;
+	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
 	mailbox_host: string;
@@ -1483,6 +1574,31 @@ export interface AftercareTicket {
 		state: 'ok' | 'warning' | 'breached' | 'paused' | 'met';
 	};
 	/**
+	 * The customer's answer to "How did we do?" after the ticket was solved (null: not rated).
+	 */
+	rating: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
+	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
 	access_token?: string;
@@ -1654,6 +1770,30 @@ export interface AftercareOrdersTimelineQuery {
 	 * Guests: the signed token their order lookup gave (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/ratings
+ */
+export interface AftercareRatingsCreate {
+	/**
+	 * The signed answer link's token (the `aftercare_survey` argument of the mailed link).
+	 */
+	token: string;
+	/**
+	 * Optional words with the answer; sent again, it replaces the earlier comment.
+	 */
+	comment?: string;
+}
+
+/**
+ * GET /aftercare/v1/ratings/summary
+ */
+export interface AftercareRatingsSummaryRead {
+	/**
+	 * The period: answers given or changed in the last this many days.
+	 */
+	days?: number;
 }
 
 /**
@@ -2356,6 +2496,14 @@ export interface AftercareSettingsUpdate {
 	 * How to send items back, shown once a return is approved.
 	 */
 	return_shipping_instructions?: string;
+	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen?: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert?: boolean;
 	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
