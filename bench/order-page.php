@@ -46,7 +46,10 @@ $aftercare_query   = array(
 );
 $aftercare_ways = array(
 	'floor: tiny REST route' => static fn() => rest_do_request( new WP_REST_Request( 'POST', '/aftercare-test/v1/ping' ) ),
-	'order by order'         => static fn() => array_map( static fn( $order ) => $aftercare_map->invoke( $aftercare_source, $order ), wc_get_orders( $aftercare_query ) ),
+	'order by order'         => static fn() => array_map(
+		static fn( $order ) => $aftercare_map->invoke( $aftercare_source, $order ),
+		wc_get_orders( $aftercare_query )
+	),
 	'primed page'            => static fn() => $aftercare_map_all->invoke( $aftercare_source, wc_get_orders( $aftercare_query ) ),
 );
 wp_set_current_user( 1 );
