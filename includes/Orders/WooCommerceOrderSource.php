@@ -203,9 +203,9 @@ final class WooCommerceOrderSource implements OrderSource {
 	/**
 	 * Reads what map() asks of a page of orders in a fixed number of queries, into the caches
 	 * WooCommerce's and WordPress's getters read first: the refunds, the lines of the orders and
-	 * of their refunds with the lines' meta, the products with their meta and terms, and the
-	 * categories' meta. Otherwise each order costs some ten queries (HPOS's read_multiple() primes
-	 * none of this; the posts store primes only refunds and lines).
+	 * of their refunds with the lines' meta, the products with their meta. Otherwise each order
+	 * costs some ten queries (HPOS's read_multiple() primes none of this; the posts store primes
+	 * only refunds and lines).
 	 *
 	 * @param \WC_Order[] $orders A page of orders.
 	 */
@@ -270,14 +270,10 @@ final class WooCommerceOrderSource implements OrderSource {
 		if ( ! $product_ids ) {
 			return;
 		}
-		_prime_post_caches( $product_ids );
+		// Not their terms: loading those in bulk makes WooCommerce rewrite its term-count transient,
+		// and a read must write nothing. They load once per product, not per order.
+		_prime_post_caches( $product_ids, false, true );
 		self::prime_meta( $wpdb->postmeta, 'post_id', $product_ids, 'products' );
-		$categories = array();
-		foreach ( $product_ids as $product_id ) {
-			$terms      = get_object_term_cache( $product_id, 'product_cat' );
-			$categories = array_merge( $categories, is_array( $terms ) ? wp_list_pluck( $terms, 'term_id' ) : array() );
-		}
-		update_termmeta_cache( array_values( array_unique( array_map( 'intval', $categories ) ) ) );
 	}
 
 	/**
