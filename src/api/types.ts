@@ -749,6 +749,377 @@ export interface AftercareReceivedMail {
 	raw_truncated: boolean;
 }
 
+export interface AftercareReportBreakdown {
+	/**
+	 * The period.
+	 */
+	period: {
+		from: string;
+		to: string;
+		days: number;
+	};
+	/**
+	 * The period before; null without compare.
+	 */
+	previous: {
+		from: string;
+		to: string;
+		days: number;
+	} | null;
+	/**
+	 * The currency of refund values (ISO 4217); empty without WooCommerce.
+	 */
+	currency: string;
+	/**
+	 * What the rows are.
+	 */
+	group: 'agent' | 'channel' | 'priority' | 'tag' | 'product';
+	/**
+	 * One row per agent, channel, priority, tag or product with any figure.
+	 */
+	rows: {
+		key: string;
+		label: string;
+		current: {
+			tickets_created: number;
+			tickets_solved: number;
+			backlog: number;
+			backlog_age: {
+				lt1d: number;
+				'1to3d': number;
+				'3to7d': number;
+				'7to30d': number;
+				gt30d: number;
+			};
+			first_response: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			resolution: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			first_contact_resolution: {
+				count: number;
+				rate: number | null;
+			};
+			reopened: {
+				count: number;
+				rate: number | null;
+			};
+			sla: {
+				met: number;
+				missed: number;
+				attained: number | null;
+			};
+			csat: {
+				good: number;
+				okay: number;
+				bad: number;
+				score: number | null;
+			};
+			ces: {
+				count: number;
+				sum: number;
+				mean: number | null;
+			};
+			returns: {
+				settled: number;
+				refund_value: number;
+			};
+		};
+		compare: {
+			tickets_created: number;
+			tickets_solved: number;
+			backlog: number;
+			backlog_age: {
+				lt1d: number;
+				'1to3d': number;
+				'3to7d': number;
+				'7to30d': number;
+				gt30d: number;
+			};
+			first_response: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			resolution: {
+				count: number;
+				median_minutes: number | null;
+				p90_minutes: number | null;
+			};
+			first_contact_resolution: {
+				count: number;
+				rate: number | null;
+			};
+			reopened: {
+				count: number;
+				rate: number | null;
+			};
+			sla: {
+				met: number;
+				missed: number;
+				attained: number | null;
+			};
+			csat: {
+				good: number;
+				okay: number;
+				bad: number;
+				score: number | null;
+			};
+			ces: {
+				count: number;
+				sum: number;
+				mean: number | null;
+			};
+			returns: {
+				settled: number;
+				refund_value: number;
+			};
+		} | null;
+	}[];
+}
+
+export interface AftercareReportRebuild {
+	/**
+	 * Whether a rebuild runs.
+	 */
+	state: 'idle' | 'running' | 'done';
+	/**
+	 * First day of the range rebuilt.
+	 */
+	from: string | null;
+	/**
+	 * Last day of the range rebuilt.
+	 */
+	to: string | null;
+	/**
+	 * The day rebuilt next; null when done.
+	 */
+	next: string | null;
+	/**
+	 * Days rebuilt so far.
+	 */
+	days_done: number;
+	/**
+	 * Days in the range.
+	 */
+	days_total: number;
+	/**
+	 * Share done, in percent.
+	 */
+	percent: number;
+	/**
+	 * When it started (ISO 8601, UTC).
+	 */
+	started_at: string | null;
+	/**
+	 * When it finished (ISO 8601, UTC).
+	 */
+	finished_at: string | null;
+}
+
+export interface AftercareReportSummary {
+	/**
+	 * The period: first and last day (site time zone) and its length.
+	 */
+	period: {
+		from: string;
+		to: string;
+		days: number;
+	};
+	/**
+	 * The period before, of the same length; null without compare.
+	 */
+	previous: {
+		from: string;
+		to: string;
+		days: number;
+	} | null;
+	/**
+	 * The currency of refund values (ISO 4217); empty without WooCommerce.
+	 */
+	currency: string;
+	/**
+	 * The figures of the period.
+	 */
+	current: {
+		tickets_created: number;
+		tickets_solved: number;
+		backlog: number;
+		backlog_age: {
+			lt1d: number;
+			'1to3d': number;
+			'3to7d': number;
+			'7to30d': number;
+			gt30d: number;
+		};
+		first_response: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		resolution: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		first_contact_resolution: {
+			count: number;
+			rate: number | null;
+		};
+		reopened: {
+			count: number;
+			rate: number | null;
+		};
+		sla: {
+			met: number;
+			missed: number;
+			attained: number | null;
+		};
+		csat: {
+			good: number;
+			okay: number;
+			bad: number;
+			score: number | null;
+		};
+		ces: {
+			count: number;
+			sum: number;
+			mean: number | null;
+		};
+		returns: {
+			settled: number;
+			refund_value: number;
+		};
+	};
+	/**
+	 * The figures of the period before; null without compare.
+	 */
+	compare: {
+		tickets_created: number;
+		tickets_solved: number;
+		backlog: number;
+		backlog_age: {
+			lt1d: number;
+			'1to3d': number;
+			'3to7d': number;
+			'7to30d': number;
+			gt30d: number;
+		};
+		first_response: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		resolution: {
+			count: number;
+			median_minutes: number | null;
+			p90_minutes: number | null;
+		};
+		first_contact_resolution: {
+			count: number;
+			rate: number | null;
+		};
+		reopened: {
+			count: number;
+			rate: number | null;
+		};
+		sla: {
+			met: number;
+			missed: number;
+			attained: number | null;
+		};
+		csat: {
+			good: number;
+			okay: number;
+			bad: number;
+			score: number | null;
+		};
+		ces: {
+			count: number;
+			sum: number;
+			mean: number | null;
+		};
+		returns: {
+			settled: number;
+			refund_value: number;
+		};
+	} | null;
+	/**
+	 * First-response and resolution times in business minutes: tickets per bucket.
+	 */
+	distributions: {
+		first_response: {
+			from_minutes: number;
+			to_minutes: number | null;
+			current: number;
+			previous: number | null;
+		}[];
+		resolution: {
+			from_minutes: number;
+			to_minutes: number | null;
+			current: number;
+			previous: number | null;
+		}[];
+	};
+	/**
+	 * Settled returns: returned lines by reason, returns by outcome.
+	 */
+	returns: {
+		by_reason: {
+			code: string;
+			label: string;
+			current: number;
+			previous: number | null;
+		}[];
+		by_outcome: {
+			code: string;
+			label: string;
+			current: number;
+			previous: number | null;
+		}[];
+	};
+}
+
+export interface AftercareReportTrend {
+	/**
+	 * The period.
+	 */
+	period: {
+		from: string;
+		to: string;
+		days: number;
+	};
+	/**
+	 * The currency of refund values (ISO 4217); empty without WooCommerce.
+	 */
+	currency: string;
+	/**
+	 * One entry per day of the period, oldest first.
+	 */
+	days: {
+		date: string;
+		tickets_created: number;
+		tickets_solved: number;
+		backlog: number;
+		first_response_median_minutes: number | null;
+		first_response_p90_minutes: number | null;
+		resolution_median_minutes: number | null;
+		resolution_p90_minutes: number | null;
+		fcr_rate: number | null;
+		reopened: number;
+		sla_attained: number | null;
+		csat_score: number | null;
+		ces_mean: number | null;
+		returns_settled: number;
+		refund_value: number;
+	}[];
+}
+
 export interface AftercareReturnCheck {
 	/**
 	 * The step checked: it and every step before it hold.
@@ -1286,6 +1657,25 @@ export interface AftercareSettings {
 	 */
 	holidays: string[];
 	/**
+	 * Rules that raise a ticket's priority or tighten its SLA targets when its order or customer matches. Checked when a ticket is opened and whenever its order changes; each rule fires once per ticket and never lowers a priority.
+	 *
+	 * @maxItems 20
+	 */
+	priority_rules: {
+		key: string;
+		when:
+			| 'order_total'
+			| 'lifetime_value'
+			| 'first_order'
+			| 'order_late'
+			| 'return_refused';
+		amount: number;
+		days: number;
+		priority: 'keep' | 'raise' | 'normal' | 'high' | 'urgent';
+		sla_percent: number;
+		first_response_minutes: number;
+	}[];
+	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */
 	return_window_days: number;
@@ -1619,6 +2009,24 @@ export interface AftercareTicket {
 		rated: string | null;
 	} | null;
 	/**
+	 * The priority rules that fired on the ticket, oldest first: why, when, and what each changed (agents only).
+	 */
+	rules: {
+		key: string;
+		when:
+			| 'order_total'
+			| 'lifetime_value'
+			| 'first_order'
+			| 'order_late'
+			| 'return_refused';
+		reason: string;
+		fired: string;
+		from: 'low' | 'normal' | 'high' | 'urgent';
+		to: 'low' | 'normal' | 'high' | 'urgent';
+		sla_percent: number;
+		first_response_minutes: number;
+	}[];
+	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
 	access_token?: string;
@@ -1814,6 +2222,91 @@ export interface AftercareRatingsSummaryRead {
 	 * The period: answers given or changed in the last this many days.
 	 */
 	days?: number;
+}
+
+/**
+ * GET /aftercare/v1/reports/breakdown
+ */
+export interface AftercareReportsBreakdownRead {
+	/**
+	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+	/**
+	 * Also the period before, of the same length.
+	 */
+	compare?: boolean;
+	/**
+	 * What to group by.
+	 */
+	group: 'agent' | 'channel' | 'priority' | 'tag' | 'product';
+	/**
+	 * json, or csv for a download.
+	 */
+	format?: 'json' | 'csv';
+}
+
+/**
+ * POST /aftercare/v1/reports/rebuild
+ */
+export interface AftercareReportsRebuildCreate {
+	/**
+	 * First day to rebuild (YYYY-MM-DD); default: 365 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+}
+
+/**
+ * GET /aftercare/v1/reports/summary
+ */
+export interface AftercareReportsSummaryRead {
+	/**
+	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+	/**
+	 * Also the period before, of the same length.
+	 */
+	compare?: boolean;
+	/**
+	 * With format=csv: which of the summary's tables.
+	 */
+	table?:
+		'figures' | 'first_response' | 'resolution' | 'reasons' | 'outcomes';
+	/**
+	 * json, or csv for a download.
+	 */
+	format?: 'json' | 'csv';
+}
+
+/**
+ * GET /aftercare/v1/reports/trend
+ */
+export interface AftercareReportsTrendRead {
+	/**
+	 * First day (YYYY-MM-DD, site time zone); default: 29 days before the last.
+	 */
+	from?: string;
+	/**
+	 * Last day (YYYY-MM-DD, site time zone); default: today.
+	 */
+	to?: string;
+	/**
+	 * json, or csv for a download.
+	 */
+	format?: 'json' | 'csv';
 }
 
 /**
@@ -2461,6 +2954,25 @@ export interface AftercareSettingsUpdate {
 	 * @maxItems 100
 	 */
 	holidays?: string[];
+	/**
+	 * Rules that raise a ticket's priority or tighten its SLA targets when its order or customer matches. Checked when a ticket is opened and whenever its order changes; each rule fires once per ticket and never lowers a priority.
+	 *
+	 * @maxItems 20
+	 */
+	priority_rules?: {
+		key: string;
+		when:
+			| 'order_total'
+			| 'lifetime_value'
+			| 'first_order'
+			| 'order_late'
+			| 'return_refused';
+		amount?: number;
+		days?: number;
+		priority?: 'keep' | 'raise' | 'normal' | 'high' | 'urgent';
+		sla_percent?: number;
+		first_response_minutes?: number;
+	}[];
 	/**
 	 * Days after an order is completed (or delivered, when known) during which items can be returned.
 	 */

@@ -112,4 +112,75 @@ final class WooCommerceOrderSourceTest extends OrderSourceContract {
 		$this->assertTrue( $items[1]->on_sale, 'paid 8.00 against a regular 10.00' );
 		$this->assertFalse( $items[1]->returnable, 'marked not returnable' );
 	}
+
+	public function test_a_page_of_orders_takes_as_many_queries_for_twelve_orders_as_for_three_and_reads_the_same(): void {
+		$category = $this->orders->category( 'Knitwear', array( 'window_days' => 60 ) );
+		$sweater  = $this->orders->returns_product( 'Wool sweater', array( 'window_days' => 45 ), array( $category ) );
+		$socks    = $this->orders->returns_product( 'Final sale socks', array( 'not_returnable' => true ) );
+		$start    = 1_100_000_000;
+		for ( $i = 0; $i < 12; $i++ ) {
+			$id = $this->orders->create(
+				array(
+					'status'  => 'completed',
+					'email'   => 'shopper@example.test',
+					'created' => $start + $i * 60,
+					'total'   => 38.0,
+					'items'   => array(
+						array(
+							'name'       => 'Wool sweater',
+							'quantity'   => 2,
+							'total'      => 30.0,
+							'product_id' => $sweater,
+						),
+						array(
+							'name'       => 'Final sale socks',
+							'quantity'   => 1,
+							'total'      => 8.0,
+							'product_id' => $socks,
+						),
+					),
+				)
+			);
+			if ( 0 === $i % 2 ) {
+				$line   = array_key_first( wc_get_order( $id )->get_items() );
+				$refund = wc_create_refund(
+					array(
+						'order_id'   => $id,
+						'amount'     => '15',
+						'line_items' => array(
+							$line => array(
+								'qty'          => 1,
+								'refund_total' => 15,
+							),
+						),
+					)
+				);
+				$this->assertInstanceOf( \WC_Order_Refund::class, $refund );
+			}
+		}
+		$page = function ( int $limit ) use ( $start ): array {
+			global $wpdb;
+			wp_cache_flush(); // A new request: nothing of these orders in memory.
+			$before = $wpdb->num_queries;
+			$orders = $this->source->orders_created_between( $start, $start + 3600, 0, $limit );
+			return array( $wpdb->num_queries - $before, $orders );
+		};
+
+		$page( 3 ); // The first read refreshes WooCommerce's term-count transient, once.
+		list( $three ) = $page( 3 );
+		list( $twelve, $orders ) = $page( 12 );
+		$this->assertCount( 12, $orders );
+		$this->assertSame( $three, $twelve, 'the queries do not grow with the page' );
+
+		// What the page read is what reading each order alone reads.
+		$this->assertSame( 1, $orders[0]->items[0]->refunded_quantity );
+		$this->assertSame( 15.0, $orders[0]->total_refunded );
+		$this->assertSame( array( $category ), $orders[0]->items[0]->category_ids );
+		$this->assertSame( 45, $orders[0]->items[0]->window_days );
+		$this->assertFalse( $orders[0]->items[1]->returnable );
+		foreach ( $orders as $order ) {
+			wp_cache_flush();
+			$this->assertEquals( $this->source->find( $order->id ), $order );
+		}
+	}
 }
