@@ -29,7 +29,7 @@ final class ActionLimits {
 		return array(
 			'agent_refund_limit'         => array(
 				'x-aftercare' => Settings::ui( 'tickets', __( 'Largest refund an agent may give', 'aftercare' ), $unit ),
-				'description' => __( 'The most a support agent may refund at once from a ticket reply (0: only store managers refund). Store managers have no limit.', 'aftercare' ),
+				'description' => __( 'The most a support agent may refund at once from a ticket reply (0: only store managers refund). Store managers have no limit.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'type'        => 'number',
 				'minimum'     => 0,
 				'maximum'     => 1000000,
@@ -37,7 +37,7 @@ final class ActionLimits {
 			),
 			'agent_coupon_limit'         => array(
 				'x-aftercare' => Settings::ui( 'tickets', __( 'Largest coupon an agent may give', 'aftercare' ), $unit ),
-				'description' => __( 'The most a coupon a support agent gives from a ticket reply may take off (0: only store managers give coupons). Store managers have no limit.', 'aftercare' ),
+				'description' => __( 'The most a coupon a support agent gives from a ticket reply may take off (0: only store managers give coupons). Store managers have no limit.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'type'        => 'number',
 				'minimum'     => 0,
 				'maximum'     => 1000000,
@@ -45,7 +45,7 @@ final class ActionLimits {
 			),
 			'agent_coupon_percent_limit' => array(
 				'x-aftercare' => Settings::ui( 'tickets', __( 'Largest percentage coupon an agent may give', 'aftercare' ), array( 'unit' => '%' ) ),
-				'description' => __( 'The largest percentage off a support agent may give as a coupon from a ticket reply (0: none). Store managers have no limit.', 'aftercare' ),
+				'description' => __( 'The largest percentage off a support agent may give as a coupon from a ticket reply (0: none). Store managers have no limit.', 'aftercare' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				'type'        => 'integer',
 				'minimum'     => 0,
 				'maximum'     => 100,

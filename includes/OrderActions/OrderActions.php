@@ -113,7 +113,7 @@ final class OrderActions {
 						'coupon' => $this->coupon( $ticket, $order, $input, $actor_id ),
 						'resend' => $this->resend( $ticket, $order, $input, $actor_id ),
 						'return' => $this->start_return( $ticket, $order, $input, $actor_id ),
-						default  => throw DomainError::invalid( 'invalid_action', __( 'Choose an order action: refund, coupon, resend an email or start a return.', 'aftercare' ) ),
+						default  => throw DomainError::invalid( 'invalid_action', __( 'Choose an order action: refund, coupon, resend an email or start a return.', 'aftercare' ) ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					};
 				}
 			)
@@ -133,7 +133,7 @@ final class OrderActions {
 		foreach ( (array) ( $input['lines'] ?? array() ) as $line ) {
 			$item = $order->item( (int) ( $line['order_item_id'] ?? 0 ) );
 			if ( ! $item || ! $refundable || ! isset( $refundable->lines[ $item->id ] ) ) {
-				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ), array( 'params' => array( 'lines' ) ) );
+				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ), array( 'params' => array( 'lines' ) ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 			}
 			$left     = $refundable->lines[ $item->id ];
 			$quantity = (int) ( $line['quantity'] ?? 0 );
@@ -170,7 +170,7 @@ final class OrderActions {
 		}
 		$total = round( $total, 2 );
 		if ( ! $amounts ) {
-			throw DomainError::invalid( 'no_items', __( 'Choose at least one item to refund, with a quantity or an amount.', 'aftercare' ), array( 'params' => array( 'lines' ) ) );
+			throw DomainError::invalid( 'no_items', __( 'Choose at least one item to refund, with a quantity or an amount.', 'aftercare' ), array( 'params' => array( 'lines' ) ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		}
 		if ( $total > $refundable->total + 0.005 ) {
 			throw DomainError::invalid(
@@ -187,7 +187,7 @@ final class OrderActions {
 			/* translators: 1: amount, 2: order number, 3: the items, e.g. "1 × Linen shirt". */
 			? sprintf( __( 'We have refunded %1$s for order #%2$s (%3$s) to your original payment method.', 'aftercare' ), $money, $order->number, $items )
 			/* translators: 1: amount, 2: order number, 3: the items, e.g. "1 × Linen shirt". */
-			: sprintf( __( 'We have refunded %1$s for order #%2$s (%3$s). Your payment method cannot take the refund automatically, so we will pay it back to you directly.', 'aftercare' ), $money, $order->number, $items );
+			: sprintf( __( 'We have refunded %1$s for order #%2$s (%3$s). Your payment method cannot take the refund automatically, so we will pay it back to you directly.', 'aftercare' ), $money, $order->number, $items ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		$message = $this->reply( $ticket, $input, $line, $actor_id );
 		$reason  = self::request_name( $ticket ) . ( '' !== trim( (string) ( $input['reason'] ?? '' ) ) ? ': ' . trim( (string) $input['reason'] ) : '' );
 		// The money, last: a refusal here rolls the reply back with everything else.
@@ -234,7 +234,7 @@ final class OrderActions {
 		);
 		$message = $this->reply( $ticket, $input, $line, $actor_id );
 		/* translators: 1: "Request #12", 2: coupon code, 3: "10.00" or "15%". */
-		$this->orders->add_note( $order->id, sprintf( __( '%1$s: single-use coupon %2$s for %3$s off given to the customer.', 'aftercare' ), self::request_name( $ticket ), $code, $off ) );
+		$this->orders->add_note( $order->id, sprintf( __( '%1$s: single-use coupon %2$s for %3$s off given to the customer.', 'aftercare' ), self::request_name( $ticket ), $code, $off ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		return $this->done(
 			$ticket,
 			$order,
@@ -258,10 +258,10 @@ final class OrderActions {
 	private function resend( Ticket $ticket, Order $order, array $input, int $actor_id ): array {
 		$mail = (string) ( $input['mail'] ?? '' );
 		if ( ! in_array( $mail, self::MAILS, true ) ) {
-			throw DomainError::invalid( 'invalid_mail', __( 'Choose the order status email or the tracking email.', 'aftercare' ), array( 'params' => array( 'mail' ) ) );
+			throw DomainError::invalid( 'invalid_mail', __( 'Choose the order status email or the tracking email.', 'aftercare' ), array( 'params' => array( 'mail' ) ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		}
 		if ( 'tracking' === $mail && ! $order->tracking ) {
-			throw DomainError::invalid( 'no_tracking', __( 'This order has no tracking number yet, so there is no tracking email to send.', 'aftercare' ), array( 'params' => array( 'mail' ) ) );
+			throw DomainError::invalid( 'no_tracking', __( 'This order has no tracking number yet, so there is no tracking email to send.', 'aftercare' ), array( 'params' => array( 'mail' ) ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		}
 		$line    = 'tracking' === $mail
 			/* translators: %s: order number. */
@@ -379,7 +379,7 @@ final class OrderActions {
 			? $order->customer_id === $ticket->customer_id
 			: '' !== $ticket->customer_email && strtolower( $order->billing_email ) === strtolower( $ticket->customer_email );
 		if ( ! $mine ) {
-			throw DomainError::forbidden( 'not_customers_order', __( 'That order belongs to another customer: order actions work only on the orders of this ticket\'s customer.', 'aftercare' ) );
+			throw DomainError::forbidden( 'not_customers_order', __( 'That order belongs to another customer: order actions work only on the orders of this ticket\'s customer.', 'aftercare' ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		}
 		return $order;
 	}
@@ -388,8 +388,10 @@ final class OrderActions {
 	 * "10.00" in the order's currency, or "15%".
 	 */
 	public static function coupon_value( string $type, float $amount, string $currency ): string {
-		/* translators: %s: a percentage, e.g. 15. */
-		return 'percent' === $type ? sprintf( __( '%s%%', 'aftercare' ), number_format_i18n( $amount, floor( $amount ) === $amount ? 0 : 2 ) ) : OrderTimeline::money( $amount, $currency );
+		return 'percent' === $type
+			/* translators: %s: a percentage, e.g. 15. */
+			? sprintf( __( '%s%%', 'aftercare' ), number_format_i18n( $amount, floor( $amount ) === $amount ? 0 : 2 ) )
+			: OrderTimeline::money( $amount, $currency );
 	}
 
 	/**

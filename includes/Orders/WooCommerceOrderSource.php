@@ -411,7 +411,7 @@ final class WooCommerceOrderSource implements OrderSource {
 			if ( $email instanceof \WC_Email && $wanted === $email->id ) {
 				if ( ! $email->is_enabled() ) {
 					/* translators: %s: the email's title in WooCommerce, e.g. Processing order. */
-					throw DomainError::conflict( 'mail_disabled', sprintf( __( 'The “%s” email is turned off in WooCommerce → Settings → Emails.', 'aftercare' ), $email->get_title() ) );
+					throw DomainError::conflict( 'mail_disabled', sprintf( __( 'The “%s” email is turned off in WooCommerce → Settings → Emails.', 'aftercare' ), $email->get_title() ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				}
 				$email->trigger( $order->get_id(), $order );
 				return;

@@ -82,6 +82,10 @@ final class OrderActionsRouteTest extends TestCase {
 		return $this->orders->source()->find( $id );
 	}
 
+	private function options( int $order_id, int $user ): \WP_REST_Response {
+		return $this->rest( 'GET', '/aftercare/v1/tickets/' . $this->ticket->id . '/order-actions/' . $order_id, array(), $user );
+	}
+
 	/**
 	 * @param array<string, mixed> $params The action.
 	 */
@@ -200,7 +204,12 @@ final class OrderActionsRouteTest extends TestCase {
 	}
 
 	public function test_refunds_and_coupons_above_the_agents_limits_need_a_store_manager(): void {
-		update_option( 'aftercare_settings', array( 'agent_refund_limit' => 15, 'agent_coupon_limit' => 10, 'agent_coupon_percent_limit' => 10 ) + (array) get_option( 'aftercare_settings', array() ) );
+		$limits = array(
+			'agent_refund_limit'         => 15,
+			'agent_coupon_limit'         => 10,
+			'agent_coupon_percent_limit' => 10,
+		);
+		update_option( 'aftercare_settings', $limits + (array) get_option( 'aftercare_settings', array() ) );
 		$before = $this->written();
 
 		$refund = $this->act( $this->one_shirt() );
@@ -228,13 +237,13 @@ final class OrderActionsRouteTest extends TestCase {
 		);
 		$this->assertSame( $before, $this->written(), 'refused: nothing written' );
 
-		$options = $this->rest( 'GET', '/aftercare/v1/tickets/' . $this->ticket->id . '/order-actions/' . $this->order->id, array(), $this->agent->ID )->get_data();
+		$options = $this->options( $this->order->id, $this->agent->ID )->get_data();
 		$this->assertSame( array( 'refund' => 15.0, 'coupon_amount' => 10.0, 'coupon_percent' => 10.0 ), $options['limits'] );
 
 		$manager = $this->user( 'administrator' );
 		$this->assertSame( 201, $this->act( $this->one_shirt(), $manager->ID )->get_status(), 'a store manager has no limit' );
 		$this->assertSame( 201, $this->act( array( 'action' => 'coupon', 'coupon_type' => 'percent', 'amount' => 20 ), $manager->ID )->get_status() );
-		$options = $this->rest( 'GET', '/aftercare/v1/tickets/' . $this->ticket->id . '/order-actions/' . $this->order->id, array(), $manager->ID )->get_data();
+		$options = $this->options( $this->order->id, $manager->ID )->get_data();
 		$this->assertSame( array( 'refund' => null, 'coupon_amount' => null, 'coupon_percent' => null ), $options['limits'] );
 	}
 
@@ -242,7 +251,7 @@ final class OrderActionsRouteTest extends TestCase {
 		$this->orders->source()->refund( $this->order->id, array(), false, 0.0, 'Goodwill', array( $this->order->items[1]->id => 14.0 ) );
 		$this->orders->source()->refund( $this->order->id, array( $this->order->items[0]->id => 1 ), false, 0.0, 'One shirt' );
 
-		$options = $this->rest( 'GET', '/aftercare/v1/tickets/' . $this->ticket->id . '/order-actions/' . $this->order->id, array(), $this->agent->ID )->get_data();
+		$options = $this->options( $this->order->id, $this->agent->ID )->get_data();
 		$this->assertSame( 20.0, $options['refundable'] );
 		$this->assertSame( array( 1, 20.0 ), array( $options['lines'][0]['refundable_quantity'], $options['lines'][0]['refundable_amount'] ) );
 		$this->assertSame( array( 1, 0.0 ), array( $options['lines'][1]['refundable_quantity'], $options['lines'][1]['refundable_amount'] ) );
@@ -299,16 +308,17 @@ final class OrderActionsRouteTest extends TestCase {
 		$before   = $this->written();
 
 		$this->assertErrorCode( 'aftercare_not_customers_order', $this->act( array( 'order_id' => $stranger->id ) + $this->one_shirt() ), 403 );
-		$this->assertErrorCode( 'aftercare_not_customers_order', $this->rest( 'GET', '/aftercare/v1/tickets/' . $this->ticket->id . '/order-actions/' . $stranger->id, array(), $this->agent->ID ), 403 );
+		$this->assertErrorCode( 'aftercare_not_customers_order', $this->options( $stranger->id, $this->agent->ID ), 403 );
 		$this->assertErrorCode( 'aftercare_order_not_found', $this->act( array( 'order_id' => 99999999 ) + $this->one_shirt() ), 404 );
 		$this->assertErrorCode( 'aftercare_forbidden', $this->act( $this->one_shirt(), $this->customer->ID ), 403 );
 		$this->assertSame( 401, $this->act( $this->one_shirt(), 0 )->get_status() );
-		$this->assertErrorCode( 'aftercare_forbidden', $this->rest( 'GET', '/aftercare/v1/tickets/' . $this->ticket->id . '/order-actions/' . $this->order->id, array(), $this->customer->ID ), 403 );
+		$this->assertErrorCode( 'aftercare_forbidden', $this->options( $this->order->id, $this->customer->ID ), 403 );
 		$this->assertSame( 404, $this->act( $this->one_shirt(), null, 99999999 )->get_status() );
 		$this->assertSame( $before, $this->written() );
 
 		$second = $this->order_of( $this->customer );
-		$this->assertSame( 201, $this->act( array( 'order_id' => $second->id ) + $this->one_shirt( array( 'order_item_id' => $second->items[0]->id ) ) )->get_status(), 'another order of the same customer' );
+		$theirs = $this->act( array( 'order_id' => $second->id ) + $this->one_shirt( array( 'order_item_id' => $second->items[0]->id ) ) );
+		$this->assertSame( 201, $theirs->get_status(), 'another order of the same customer' );
 	}
 
 	public function test_a_single_use_coupon_for_the_customers_email_is_given_and_shown_in_the_reply(): void {

@@ -59,6 +59,9 @@ final class NamespaceTest extends TestCase {
 			'/aftercare/v1/mail/status',
 			'/aftercare/v1/mail/secret',
 			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/messages/(?P<message_id>[\d]+)/quoted',
+			// Order actions from a ticket reply (agents; OrderActions\OrderActionsRouteTest).
+			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/order-actions',
+			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/order-actions/(?P<order_id>[\d]+)',
 		) as $route ) {
 			$this->assertArrayHasKey( $route, $namespace->get_data()['routes'] );
 		}
