@@ -54,7 +54,10 @@ export interface AftercareEvent {
 		| 'restocked'
 		| 'refund'
 		| 'credit'
-		| 'exchange';
+		| 'exchange'
+		| 'rating'
+		| 'effort'
+		| 'order_action';
 	/**
 	 * Who changed it (id 0: the system or a guest).
 	 */
@@ -63,7 +66,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given.
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`.
 	 */
 	data: {
 		[ k: string ]: unknown;
@@ -402,6 +405,120 @@ export interface AftercareMessage {
 	} | null;
 }
 
+export interface AftercareOrderActionOptions {
+	/**
+	 * Order id.
+	 */
+	order_id: number;
+	/**
+	 * The number the customer sees.
+	 */
+	order_number: string;
+	/**
+	 * ISO currency code.
+	 */
+	currency: string;
+	/**
+	 * Money left to refund on the order.
+	 */
+	refundable: number;
+	/**
+	 * Whether refunds go back through the payment gateway (else the store pays by hand).
+	 */
+	automatic_refunds: boolean;
+	/**
+	 * Whether the order has tracking numbers to send.
+	 */
+	has_tracking: boolean;
+	/**
+	 * The order's lines with what is left to refund of each (tax included).
+	 */
+	lines: {
+		order_item_id: number;
+		name: string;
+		quantity: number;
+		unit_price: number;
+		refundable_quantity: number;
+		refundable_amount: number;
+	}[];
+	/**
+	 * This user's limits.
+	 */
+	limits: {
+		/**
+		 * The most this user may refund at once (null: no limit).
+		 */
+		refund: number | null;
+		/**
+		 * The largest coupon amount this user may give (null: no limit).
+		 */
+		coupon_amount: number | null;
+		/**
+		 * The largest percentage coupon this user may give (null: no limit).
+		 */
+		coupon_percent: number | null;
+	};
+}
+
+export interface AftercareOrderAction {
+	/**
+	 * What was done.
+	 */
+	action: 'refund' | 'coupon' | 'resend' | 'return';
+	/**
+	 * The reply that told the customer.
+	 */
+	message_id: number;
+	/**
+	 * Order id.
+	 */
+	order_id: number;
+	/**
+	 * The number the customer sees.
+	 */
+	order_number: string;
+	/**
+	 * Refund: the amount refunded; coupon: its amount or percentage.
+	 */
+	amount?: number;
+	/**
+	 * ISO currency code.
+	 */
+	currency?: string;
+	/**
+	 * Refund: true when the store pays it back by hand (the payment method cannot refund).
+	 */
+	manual?: boolean;
+	/**
+	 * Refund: its id in the store.
+	 */
+	reference?: string;
+	/**
+	 * Refund or return: the items, in words.
+	 */
+	items?: string;
+	/**
+	 * Coupon: its code.
+	 */
+	coupon?: string;
+	/**
+	 * Coupon: an amount or a percentage off.
+	 */
+	coupon_type?: 'fixed_cart' | 'percent';
+	/**
+	 * Resend: which email.
+	 */
+	mail?: 'status' | 'tracking';
+	/**
+	 * Return: its id.
+	 */
+	return_id?: number;
+	/**
+	 * Return: its number.
+	 */
+	return_number?: string;
+}
+
 export interface AftercareOrderStatus {
 	/**
 	 * The order number the shopper sees.
@@ -638,6 +755,62 @@ export interface AftercareOrder {
 		number: string;
 		url: string;
 	}[];
+}
+
+export interface AftercareRatingSummary {
+	/**
+	 * The period, in days up to now.
+	 */
+	days: number;
+	/**
+	 * Satisfaction with solved tickets: answers, answers by score (3 good, 2 okay, 1 bad) and the percentage rated good (null without answers).
+	 */
+	csat: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		satisfied: number | null;
+	};
+	/**
+	 * Effort of settled returns: answers, answers by score (1 very difficult … 5 very easy) and their mean (null without answers).
+	 */
+	ces: {
+		answers: number;
+		counts: {
+			score: number;
+			count: number;
+		}[];
+		mean: number | null;
+	};
+}
+
+export interface AftercareRating {
+	/**
+	 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+	 */
+	survey?: 'csat' | 'ces';
+	/**
+	 * The answer on its scale.
+	 */
+	score?: number;
+	/**
+	 * The answer in words, in the site language.
+	 */
+	label?: string;
+	/**
+	 * What the customer added (plain text, may be empty).
+	 */
+	comment?: string;
+	/**
+	 * When the answer was last given or changed (UTC).
+	 */
+	rated?: string | null;
+	/**
+	 * Whether this request recorded something (false: the same answer was already recorded).
+	 */
+	changed?: boolean;
 }
 
 export interface AftercareReceivedMail {
@@ -959,6 +1132,31 @@ export interface AftercareReturn {
 		currency: string;
 	} | null;
 	/**
+	 * Agents: the customer's answer to "How easy was it to return your item?" once the return was settled (null: not answered).
+	 */
+	effort: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
+	/**
 	 * The ticket holding the conversation (agents).
 	 */
 	ticket_id: number;
@@ -1258,6 +1456,14 @@ export interface AftercareSettings {
 	 */
 	return_shipping_instructions: string;
 	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert: boolean;
+	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
 	mailbox_host: string;
@@ -1285,6 +1491,18 @@ export interface AftercareSettings {
 	 * Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).
 	 */
 	mailbox_allow_self_signed: boolean;
+	/**
+	 * The most a support agent may refund at once from a ticket reply (0: only store managers refund). Store managers have no limit.
+	 */
+	agent_refund_limit: number;
+	/**
+	 * The most a coupon a support agent gives from a ticket reply may take off (0: only store managers give coupons). Store managers have no limit.
+	 */
+	agent_coupon_limit: number;
+	/**
+	 * The largest percentage off a support agent may give as a coupon from a ticket reply (0: none). Store managers have no limit.
+	 */
+	agent_coupon_percent_limit: number;
 	/**
 	 * Whether a mailbox password is saved (the password itself is write-only).
 	 */
@@ -1483,6 +1701,31 @@ export interface AftercareTicket {
 		state: 'ok' | 'warning' | 'breached' | 'paused' | 'met';
 	};
 	/**
+	 * The customer's answer to "How did we do?" after the ticket was solved (null: not rated).
+	 */
+	rating: {
+		/**
+		 * Which question: `csat` (tickets: 3 good, 2 okay, 1 bad) or `ces` (returns: 1 very difficult … 5 very easy).
+		 */
+		survey: 'csat' | 'ces';
+		/**
+		 * The answer on its scale.
+		 */
+		score: number;
+		/**
+		 * The answer in words, in the site language.
+		 */
+		label: string;
+		/**
+		 * What the customer added (plain text, may be empty).
+		 */
+		comment: string;
+		/**
+		 * When the answer was last given or changed (UTC).
+		 */
+		rated: string | null;
+	} | null;
+	/**
 	 * Only in the answer to a guest who opened the ticket: the secret that lets them read and answer it (shown once).
 	 */
 	access_token?: string;
@@ -1654,6 +1897,30 @@ export interface AftercareOrdersTimelineQuery {
 	 * Guests: the signed token their order lookup gave (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/ratings
+ */
+export interface AftercareRatingsCreate {
+	/**
+	 * The signed answer link's token (the `aftercare_survey` argument of the mailed link).
+	 */
+	token: string;
+	/**
+	 * Optional words with the answer; sent again, it replaces the earlier comment.
+	 */
+	comment?: string;
+}
+
+/**
+ * GET /aftercare/v1/ratings/summary
+ */
+export interface AftercareRatingsSummaryRead {
+	/**
+	 * The period: answers given or changed in the last this many days.
+	 */
+	days?: number;
 }
 
 /**
@@ -2357,6 +2624,14 @@ export interface AftercareSettingsUpdate {
 	 */
 	return_shipping_instructions?: string;
 	/**
+	 * Reopen a solved ticket when its customer rates it Bad, so it is back in the queue.
+	 */
+	csat_bad_reopen?: boolean;
+	/**
+	 * Email the notification address (or the site admin email) when a customer rates a ticket Bad, with their comment.
+	 */
+	csat_bad_alert?: boolean;
+	/**
 	 * IMAP server of the support mailbox, e.g. imap.gmail.com (empty: no mailbox is read).
 	 */
 	mailbox_host?: string;
@@ -2384,6 +2659,18 @@ export interface AftercareSettingsUpdate {
 	 * Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).
 	 */
 	mailbox_allow_self_signed?: boolean;
+	/**
+	 * The most a support agent may refund at once from a ticket reply (0: only store managers refund). Store managers have no limit.
+	 */
+	agent_refund_limit?: number;
+	/**
+	 * The most a coupon a support agent gives from a ticket reply may take off (0: only store managers give coupons). Store managers have no limit.
+	 */
+	agent_coupon_limit?: number;
+	/**
+	 * The largest percentage off a support agent may give as a coupon from a ticket reply (0: none). Store managers have no limit.
+	 */
+	agent_coupon_percent_limit?: number;
 }
 
 /**
@@ -2538,6 +2825,68 @@ export interface AftercareTicketsMessagesQuery {
 	 * Guests: the ticket's access token (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/tickets/{ticket_id}/order-actions
+ */
+export interface AftercareTicketsOrderActionsCreate {
+	/**
+	 * One of the ticket customer's orders.
+	 */
+	order_id?: number;
+	/**
+	 * refund, coupon, resend (an email) or return (start one).
+	 */
+	action?: 'refund' | 'coupon' | 'resend' | 'return';
+	/**
+	 * The reply to the customer (HTML); a paragraph saying what was done follows it.
+	 */
+	message?: string;
+	/**
+	 * Refund: the lines, each with a quantity and optionally an amount (tax included) instead of the units' price.
+	 *
+	 * @maxItems 200
+	 */
+	lines?: {
+		order_item_id: number;
+		quantity: number;
+		amount?: number;
+	}[];
+	/**
+	 * Refund: put the refunded units back in stock.
+	 */
+	restock?: boolean;
+	/**
+	 * Refund: why, for the store's records (not sent to the customer).
+	 */
+	reason?: string;
+	/**
+	 * Coupon: an amount (fixed_cart) or a percentage (percent) off.
+	 */
+	coupon_type?: 'fixed_cart' | 'percent';
+	/**
+	 * Coupon: the amount or percentage off.
+	 */
+	amount?: number;
+	/**
+	 * Resend: the order's status email or its tracking email.
+	 */
+	mail?: 'status' | 'tracking';
+	/**
+	 * Return: the lines, each with a quantity and a reason key.
+	 *
+	 * @maxItems 200
+	 */
+	items?: {
+		order_item_id: number;
+		quantity: number;
+		reason: string;
+	}[];
+	/**
+	 * Return: refund, store_credit or exchange.
+	 */
+	outcome?: 'refund' | 'store_credit' | 'exchange';
 }
 
 /**

@@ -126,13 +126,11 @@ final class OrderActionSchema {
 				'description' => __( 'One of the ticket customer\'s orders.', 'aftercare' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
-				'required'    => true,
 			),
 			'action'      => array(
 				'description' => __( 'refund, coupon, resend (an email) or return (start one).', 'aftercare' ),
 				'type'        => 'string',
 				'enum'        => OrderActions::ACTIONS,
-				'required'    => true,
 			),
 			'message'     => array(
 				'description' => __( 'The reply to the customer (HTML); a paragraph saying what was done follows it.', 'aftercare' ),
