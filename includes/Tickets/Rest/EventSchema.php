@@ -13,7 +13,22 @@ namespace Aftercare\Tickets\Rest;
 final class EventSchema {
 
 	/** Tickets' events, then those only returns have (ReturnService), then the customers' answers (Feedback), then order actions from a reply (OrderActions). */
-	public const TYPES = array( 'created', 'status', 'priority', 'assignee', 'tags', 'cc', 'sla', 'restocked', 'refund', 'credit', 'exchange', 'rating', 'effort', 'order_action' );
+	public const TYPES = array(
+		'created',
+		'status',
+		'priority',
+		'assignee',
+		'tags',
+		'cc',
+		'sla',
+		'restocked',
+		'refund',
+		'credit',
+		'exchange',
+		'rating',
+		'effort',
+		'order_action',
+	);
 
 	/**
 	 * @return array<string, mixed>
