@@ -272,15 +272,20 @@ final class OrderActionsRouteTest extends TestCase {
 	}
 
 	public function test_a_refused_refund_leaves_no_reply_note_or_event_behind(): void {
+		// What a gateway's refusal looks like to wc_create_refund() (removed at the end: hooks outlive a test).
+		$refuse = static fn() => throw new \Exception( 'The payment gateway refused the refund.' );
 		if ( class_exists( 'WooCommerce' ) ) {
-			// What a gateway's refusal looks like to wc_create_refund().
-			add_action( 'woocommerce_create_refund', static fn() => throw new \Exception( 'The payment gateway refused the refund.' ) );
+			add_action( 'woocommerce_create_refund', $refuse );
 		} else {
 			aftercare_test_order_source()->update_meta( $this->order->id, TestOrderSource::GATEWAY_FAILS_META, 1 );
 		}
 		$before = $this->written();
 
-		$response = $this->act( $this->one_shirt() );
+		try {
+			$response = $this->act( $this->one_shirt() );
+		} finally {
+			remove_action( 'woocommerce_create_refund', $refuse );
+		}
 
 		$this->assertErrorCode( 'aftercare_refund_failed', $response, 409 );
 		$this->assertStringContainsString( 'refused', $response->get_data()['message'] );
