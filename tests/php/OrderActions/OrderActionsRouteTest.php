@@ -273,7 +273,9 @@ final class OrderActionsRouteTest extends TestCase {
 
 	public function test_a_refused_refund_leaves_no_reply_note_or_event_behind(): void {
 		// What a gateway's refusal looks like to wc_create_refund() (removed at the end: hooks outlive a test).
-		$refuse = static fn() => throw new \Exception( 'The payment gateway refused the refund.' );
+		$refuse = static function (): void {
+			throw new \Exception( 'The payment gateway refused the refund.' );
+		};
 		if ( class_exists( 'WooCommerce' ) ) {
 			add_action( 'woocommerce_create_refund', $refuse );
 		} else {
