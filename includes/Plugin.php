@@ -32,6 +32,7 @@ use Aftercare\Infrastructure\SystemClock;
 use Aftercare\Mail\Inbox;
 use Aftercare\Mail\MailModule;
 use Aftercare\Notifications\NotificationsModule;
+use Aftercare\OrderActions\OrderActionsModule;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Orders\OrdersModule;
 use Aftercare\Privacy\PrivacyModule;
@@ -104,13 +105,14 @@ final class Plugin {
 		$orders        = new OrdersModule( $shared );
 		$tickets       = new TicketsModule( $shared, $help, $orders );
 		$returns       = new ReturnsModule( $shared, $orders, $tickets );
+		$actions       = new OrderActionsModule( $shared, $orders, $tickets, $returns );
 		$feedback      = new FeedbackModule( $shared, $tickets, $returns );
 		$reports       = new ReportsModule( $shared, $tickets, $returns );
 		$notifications = new NotificationsModule( $shared, $orders, $tickets, $returns, $feedback );
 		$mail          = new MailModule( $shared, $tickets, $notifications );
 		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
 		$admin         = new AdminModule( $shared, $orders, $tickets, $returns, $mail );
-		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $feedback, $reports, $notifications, $mail, $privacy, $admin );
+		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $actions, $feedback, $reports, $notifications, $mail, $privacy, $admin );
 
 		$tables     = array();
 		$migrations = array();

@@ -49,4 +49,16 @@ final class Order {
 		public readonly float $total_refunded = 0.0,
 		public readonly ?int $delivered = null
 	) {}
+
+	/**
+	 * One of the order's lines by its item id, or null.
+	 */
+	public function item( int $item_id ): ?OrderItem {
+		foreach ( $this->items as $item ) {
+			if ( $item->id === $item_id ) {
+				return $item;
+			}
+		}
+		return null;
+	}
 }

@@ -112,21 +112,39 @@ interface OrderSource {
 	public function forget_lookups( int $order_id ): void;
 
 	/**
-	 * Refunds lines of an order: each line's paid price (tax included) per unit times the
-	 * quantity, less $fee. Through the payment gateway when it supports refunds, else recorded
-	 * as a manual refund. Optionally puts the items back in stock.
-	 *
-	 * @param array<int, int> $lines Order item id => quantity (at most what is left unrefunded).
-	 * @throws \Aftercare\Infrastructure\DomainError When the lines or amount cannot be refunded, or the gateway refuses.
+	 * What is still refundable on an order, line by line and in all, and whether a refund goes
+	 * back through the payment gateway (else the store pays it by hand); null for an unknown order.
 	 */
-	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason ): Refund;
+	public function refundable( int $order_id ): ?Refundable;
 
 	/**
-	 * Store credit: a single-use fixed coupon for $amount that only the order's billing email can use.
+	 * Refunds lines of an order: each line's paid price (tax included) per unit times the
+	 * quantity, or the amount given for the line in $amounts (tax included; the quantity may then
+	 * be 0: money back without items), less $fee. Through the payment gateway when it supports
+	 * refunds, else recorded as a manual refund. Optionally puts the items back in stock.
+	 *
+	 * @param array<int, int>   $lines   Order item id => quantity (at most what is left unrefunded).
+	 * @param array<int, float> $amounts Order item id => amount to refund for that line instead of its price.
+	 * @throws \Aftercare\Infrastructure\DomainError When the lines or amount cannot be refunded, or the gateway refuses.
+	 */
+	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason, array $amounts = array() ): Refund;
+
+	/**
+	 * A single-use coupon only the order's billing email can use (once): `fixed_cart` for an
+	 * amount off (store credit), `percent` for a share off.
 	 *
 	 * @return string The coupon code.
+	 * @throws \Aftercare\Infrastructure\DomainError When the amount is not above zero (or a percent above 100).
 	 */
-	public function issue_store_credit( int $order_id, float $amount, string $reason ): string;
+	public function issue_coupon( int $order_id, string $type, float $amount, string $reason ): string;
+
+	/**
+	 * Sends the customer the order's mail again: `status` (the mail of its current status, or
+	 * its details) or `tracking` (its tracking numbers with their links, as a note to the customer).
+	 *
+	 * @throws \Aftercare\Infrastructure\DomainError When the order is gone, or has no tracking for a tracking mail.
+	 */
+	public function resend_mail( int $order_id, string $mail ): void;
 
 	/**
 	 * A replacement order for lines of an order, free of charge, for the same customer and

@@ -30,10 +30,14 @@ final class OrdersModule extends Module {
 	/** An order's story for every audience; null without an order source. */
 	public readonly ?OrderTimeline $timeline;
 
+	/** One request at a time per order (returns and order actions). */
+	public readonly OrderLock $lock;
+
 	private readonly Carriers $carriers;
 
 	public function __construct( private InfrastructureModule $shared ) {
 		$this->carriers = new Carriers();
+		$this->lock     = new OrderLock( $shared->lock );
 		$source         = class_exists( 'WooCommerce' )
 			? new WooCommerceOrderSource( new TrackingReader( $this->carriers ) )
 			: apply_filters( 'aftercare_order_source', null );

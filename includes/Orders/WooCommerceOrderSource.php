@@ -403,15 +403,40 @@ final class WooCommerceOrderSource implements OrderSource, Registrable {
 		}
 	}
 
-	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason ): Refund {
+	public function refundable( int $order_id ): ?Refundable {
+		$order = $this->order( $order_id );
+		if ( ! $order ) {
+			return null;
+		}
+		$lines = array();
+		foreach ( $order->get_items( 'line_item' ) as $item ) {
+			$id       = (int) $item->get_id();
+			$taxes    = (array) ( $item->get_taxes()['total'] ?? array() );
+			$refunded = (float) $order->get_total_refunded_for_item( $id );
+			foreach ( array_keys( $taxes ) as $rate ) {
+				$refunded += (float) $order->get_tax_refunded_for_item( $id, (int) $rate );
+			}
+			$lines[ $id ] = array(
+				'quantity' => max( 0, (int) $item->get_quantity() - abs( (int) $order->get_qty_refunded_for_item( $id ) ) ),
+				'amount'   => max( 0.0, round( (float) $item->get_total() + array_sum( array_map( 'floatval', $taxes ) ) - $refunded, wc_get_price_decimals() ) ),
+			);
+		}
+		return new Refundable( $lines, max( 0.0, (float) $order->get_remaining_refund_amount() ), $this->refunds_through_gateway( $order ) );
+	}
+
+	public function refund( int $order_id, array $lines, bool $restock, float $fee, string $reason, array $amounts = array() ): Refund {
 		$order      = $this->existing( $order_id );
 		$decimals   = wc_get_price_decimals();
 		$line_items = array();
 		$amount     = 0.0;
-		foreach ( $this->lines( $order, $lines, true ) as list( $item, $quantity ) ) {
-			$share = $quantity / max( 1, (int) $item->get_quantity() );
+		foreach ( $this->lines( $order, $lines + array_fill_keys( array_keys( $amounts ), 0 ), true, $amounts ) as list( $item, $quantity ) ) {
+			$taxes = array_map( 'floatval', (array) ( $item->get_taxes()['total'] ?? array() ) );
+			// A line's own amount is a share of what it was paid, tax included; else its units' share.
+			$share = isset( $amounts[ $item->get_id() ] )
+				? (float) $amounts[ $item->get_id() ] / max( 0.01, (float) $item->get_total() + array_sum( $taxes ) )
+				: $quantity / max( 1, (int) $item->get_quantity() );
 			$total = round( (float) $item->get_total() * $share, $decimals );
-			$taxes = array_map( static fn( $tax ) => round( (float) $tax * $share, $decimals ), (array) ( $item->get_taxes()['total'] ?? array() ) );
+			$taxes = array_map( static fn( float $tax ) => round( $tax * $share, $decimals ), $taxes );
 
 			$line_items[ $item->get_id() ] = array(
 				'qty'          => $quantity,
@@ -424,8 +449,7 @@ final class WooCommerceOrderSource implements OrderSource, Registrable {
 		if ( $amount <= 0 ) {
 			throw DomainError::invalid( 'refund_amount', __( 'Nothing is left to refund once the restocking fee is taken.', 'aftercare' ) );
 		}
-		$gateway     = wc_get_payment_gateway_by_order( $order );
-		$via_gateway = $gateway instanceof \WC_Payment_Gateway && $gateway->can_refund_order( $order );
+		$via_gateway = $this->refunds_through_gateway( $order );
 		$refund      = wc_create_refund(
 			array(
 				'order_id'       => $order->get_id(),
@@ -440,27 +464,93 @@ final class WooCommerceOrderSource implements OrderSource, Registrable {
 		if ( is_wp_error( $refund ) ) {
 			throw DomainError::conflict( 'refund_failed', $refund->get_error_message() );
 		}
-		if ( $restock ) {
-			$this->restock( $order_id, $lines );
+		if ( $restock && array_filter( $lines ) ) {
+			$this->restock( $order_id, array_filter( $lines ) );
 		}
 		return new Refund( (string) $refund->get_id(), (float) $refund->get_amount(), ! $via_gateway );
 	}
 
-	public function issue_store_credit( int $order_id, float $amount, string $reason ): string {
+	private function refunds_through_gateway( \WC_Order $order ): bool {
+		$gateway = wc_get_payment_gateway_by_order( $order );
+		return $gateway instanceof \WC_Payment_Gateway && $gateway->can_refund_order( $order );
+	}
+
+	public function issue_coupon( int $order_id, string $type, float $amount, string $reason ): string {
 		$order = $this->existing( $order_id );
-		if ( $amount <= 0 ) {
-			throw DomainError::invalid( 'credit_amount', __( 'Store credit must be more than zero.', 'aftercare' ) );
-		}
+		self::check_coupon( $type, $amount );
 		$code   = 'credit-' . strtolower( wp_generate_password( 10, false ) );
 		$coupon = new \WC_Coupon();
 		$coupon->set_code( $code );
-		$coupon->set_discount_type( 'fixed_cart' );
+		$coupon->set_discount_type( $type );
 		$coupon->set_amount( (string) round( $amount, wc_get_price_decimals() ) );
 		$coupon->set_email_restrictions( array( strtolower( $order->get_billing_email() ) ) );
 		$coupon->set_usage_limit( 1 );
+		$coupon->set_usage_limit_per_user( 1 );
 		$coupon->set_description( $reason );
 		$coupon->save();
 		return $code;
+	}
+
+	/**
+	 * The one rule of issue_coupon() for every adapter: a known type, more than zero, a percent at most 100.
+	 *
+	 * @throws DomainError 400 when broken.
+	 */
+	public static function check_coupon( string $type, float $amount ): void {
+		if ( ! in_array( $type, array( 'fixed_cart', 'percent' ), true ) ) {
+			throw DomainError::invalid( 'coupon_type', __( 'A coupon takes an amount or a percentage off.', 'aftercare' ) );
+		}
+		if ( $amount <= 0 || ( 'percent' === $type && $amount > 100 ) ) {
+			throw DomainError::invalid(
+				'credit_amount',
+				'percent' === $type ? __( 'A percentage off must be more than 0 and at most 100.', 'aftercare' ) : __( 'Store credit must be more than zero.', 'aftercare' )
+			);
+		}
+	}
+
+	public function resend_mail( int $order_id, string $mail ): void {
+		$order = $this->existing( $order_id );
+		if ( 'tracking' === $mail ) {
+			// A note to the customer: WooCommerce mails it ("A note has been added to your order").
+			$order->add_order_note( self::tracking_text( $this->map( $order )->tracking ), 1 );
+			return;
+		}
+		$emails = WC()->mailer()->get_emails();
+		$wanted = match ( $order->get_status() ) {
+			'processing' => 'customer_processing_order',
+			'completed'  => 'customer_completed_order',
+			'on-hold'    => 'customer_on_hold_order',
+			default      => 'customer_invoice',
+		};
+		foreach ( $emails as $email ) {
+			if ( $email instanceof \WC_Email && $wanted === $email->id ) {
+				if ( ! $email->is_enabled() ) {
+					/* translators: %s: the email's title in WooCommerce, e.g. Processing order. */
+					throw DomainError::conflict( 'mail_disabled', sprintf( __( 'The “%s” email is turned off in WooCommerce → Settings → Emails.', 'aftercare' ), $email->get_title() ) ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+				}
+				$email->trigger( $order->get_id(), $order );
+				return;
+			}
+		}
+		throw DomainError::conflict( 'mail_disabled', __( 'WooCommerce has no email for this order\'s status.', 'aftercare' ) );
+	}
+
+	/**
+	 * The tracking mail's text, the same for every adapter: each shipment with its link.
+	 *
+	 * @param Tracking[] $tracking The order's shipments.
+	 * @throws DomainError 400 when there are none.
+	 */
+	public static function tracking_text( array $tracking ): string {
+		if ( ! $tracking ) {
+			throw DomainError::invalid( 'no_tracking', __( 'This order has no tracking number yet, so there is no tracking email to send.', 'aftercare' ) );
+		}
+		$lines = array_map(
+			/* translators: 1: carrier, 2: tracking number, 3: tracking link (may be empty). */
+			static fn( Tracking $t ) => trim( sprintf( __( '%1$s %2$s %3$s', 'aftercare' ), $t->carrier, $t->number, $t->url ) ),
+			$tracking
+		);
+		return __( 'Your order is on its way. Track it here:', 'aftercare' ) . "\n" . implode( "\n", $lines );
 	}
 
 	public function create_exchange( int $order_id, array $lines, string $reason ): Order {
@@ -522,9 +612,10 @@ final class WooCommerceOrderSource implements OrderSource, Registrable {
 	 *
 	 * @param array<int, int> $lines      Order item id => quantity.
 	 * @param bool            $unrefunded Count only what has not been refunded yet.
+	 * @param array<int, float> $amounts  Lines refunded by amount, which may have no units.
 	 * @return array<int, array{0: \WC_Order_Item_Product, 1: int}>
 	 */
-	private function lines( \WC_Order $order, array $lines, bool $unrefunded ): array {
+	private function lines( \WC_Order $order, array $lines, bool $unrefunded, array $amounts = array() ): array {
 		$chosen = array();
 		foreach ( $lines as $item_id => $quantity ) {
 			$item = $order->get_item( (int) $item_id );
@@ -532,7 +623,8 @@ final class WooCommerceOrderSource implements OrderSource, Registrable {
 				throw DomainError::invalid( 'invalid_item', __( 'One of the chosen items is not part of this order.', 'aftercare' ) );
 			}
 			$left = (int) $item->get_quantity() - ( $unrefunded ? abs( (int) $order->get_qty_refunded_for_item( $item->get_id() ) ) : 0 );
-			if ( (int) $quantity < 1 || (int) $quantity > $left ) {
+			$least = isset( $amounts[ $item_id ] ) ? 0 : 1;
+			if ( (int) $quantity < $least || (int) $quantity > $left ) {
 				throw DomainError::invalid(
 					'invalid_quantity',
 					/* translators: 1: product name, 2: largest quantity. */

@@ -1,7 +1,7 @@
 <?php
 /**
  * Return requests: submission (checked against the policy, idempotent), the status machine and
- * the agent's actions. Every change is one unit of work, one at a time per order (see locked());
+ * the agent's actions. Every change is one unit of work, one at a time per order (Orders\\OrderLock, shared with order actions);
  * its hooks follow the commit, and settlements reach the store last (see change()). The
  * conversation with the shopper (and the photos) is a ticket thread, so returns share the
  * ticket's messages, attachment rules, guest link and notification queue.
@@ -14,22 +14,16 @@ declare( strict_types=1 );
 namespace Aftercare\Returns;
 
 use Aftercare\Infrastructure\Clock;
-use Aftercare\Infrastructure\Database\Lock;
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
 use Aftercare\Orders\Order;
+use Aftercare\Orders\OrderLock;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\Message;
 use Aftercare\Tickets\TicketService;
 
 final class ReturnService {
-
-	/** Seconds after which an order's return lock is presumed left by a request that died. */
-	private const LOCK_TTL = 60;
-
-	/** Seconds a request waits for another one working on the same order's returns. */
-	private const LOCK_WAIT = 10;
 
 	private ReturnRules $rules;
 
@@ -40,7 +34,7 @@ final class ReturnService {
 		private TicketService $tickets,
 		private EventLog $events,
 		private Transaction $transaction,
-		private Lock $lock,
+		private OrderLock $lock,
 		private Clock $clock,
 		private OrderSource $orders
 	) {
@@ -118,7 +112,7 @@ final class ReturnService {
 
 		try {
 			// One request at a time per order: the recheck then sees every return committed before it.
-			return $this->locked(
+			return $this->lock->run(
 				$order->id,
 				fn(): array => $this->transaction->run(
 					function () use ( $return, $order, $key_sum, $comment, $photos, $actor_id, $agent ): array {
@@ -339,8 +333,9 @@ final class ReturnService {
 	 * @return array<string, array{0: string, 1: string}>
 	 */
 	private function issue_credit( ReturnRequest $return, float $amount, float $value, int $actor_id ): array {
-		$code                = $this->orders->issue_store_credit(
+		$code                = $this->orders->issue_coupon(
 			$return->order_id,
+			'fixed_cart',
 			$amount,
 			/* translators: %s: return number. */
 			sprintf( __( 'Store credit for return %s', 'aftercare' ), $return->public_number() )
@@ -452,7 +447,7 @@ final class ReturnService {
 	 * @param callable(ReturnRequest): ReturnPlan $work The change.
 	 */
 	private function change( int $id, int $actor_id, callable $work, string $message = '' ): ReturnRequest {
-		return $this->locked(
+		return $this->lock->run(
 			$this->get( $id )->order_id,
 			fn(): ReturnRequest => $this->transaction->run( fn(): ReturnRequest => $this->apply( $id, $actor_id, $work, $message ) )
 		);
@@ -489,29 +484,6 @@ final class ReturnService {
 		}
 		$announced = array( $return, $plan->changes + $settled, $reply );
 		return $return;
-	}
-
-	/**
-	 * Runs $work holding the order's return lock (taken outside any transaction, so others see it).
-	 *
-	 * @template T
-	 * @param callable(): T $work Work on the order's returns.
-	 * @return T
-	 */
-	private function locked( int $order_id, callable $work ): mixed {
-		$name = 'aftercare_return_lock_' . $order_id;
-		$held = $this->lock->wait( $name, self::LOCK_TTL, self::LOCK_WAIT );
-		if ( null === $held ) {
-			throw DomainError::conflict(
-				'return_busy',
-				__( 'Someone else is working on a return of this order right now. Please try again in a moment.', 'aftercare' )
-			);
-		}
-		try {
-			return $work();
-		} finally {
-			$this->lock->release( $name, $held );
-		}
 	}
 
 	/**

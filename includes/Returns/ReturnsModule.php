@@ -57,7 +57,7 @@ final class ReturnsModule extends Module {
 			$tickets->service,
 			$tickets->events,
 			$shared->transaction,
-			$shared->lock,
+			$orders->lock,
 			$shared->clock,
 			$orders->source
 		) : null;

@@ -224,7 +224,7 @@ final class Settings {
 			),
 		) + \Aftercare\Tickets\Sla::setting_fields() + \Aftercare\Tickets\BusinessHours::setting_fields() + \Aftercare\Tickets\PriorityRules::setting_fields()
 			+ \Aftercare\Returns\Policy::setting_fields() + \Aftercare\Feedback\FeedbackService::setting_fields()
-			+ \Aftercare\Mail\Mailbox::setting_fields();
+			+ \Aftercare\Mail\Mailbox::setting_fields() + \Aftercare\OrderActions\ActionLimits::setting_fields();
 	}
 
 	/**

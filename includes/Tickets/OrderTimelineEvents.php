@@ -92,7 +92,55 @@ final class OrderTimelineEvents implements Registrable {
 				}
 			}
 		}
+		foreach ( $this->events->for_object( 'order', $order->id ) as $change ) {
+			$event = 'action' === $change['type'] ? $this->action_event( $change, $order, $audience ) : null;
+			if ( $event ) {
+				$events[] = $event;
+			}
+		}
 		return $events;
+	}
+
+	/**
+	 * An order action an agent took from a ticket that the order does not tell itself: a coupon
+	 * given, an order mail sent again (refunds and returns are on the timeline as the order's
+	 * refund and the return's events).
+	 *
+	 * @param array{type: string, actor_id: int, data: array<string, mixed>, created_at: int} $change The order's event.
+	 * @return array<string, mixed>|null
+	 */
+	private function action_event( array $change, Order $order, string $audience ): ?array {
+		$data = $change['data'];
+		/* translators: %d: ticket number. */
+		$name  = sprintf( __( 'Request #%d', 'aftercare' ), (int) ( $data['ticket_number'] ?? 0 ) );
+		$event = match ( $data['action'] ?? '' ) {
+			'coupon' => array(
+				'type'   => 'coupon_given',
+				'label'  => __( 'Coupon given', 'aftercare' ),
+				'detail' => 'guest' === $audience ? '' : sprintf(
+					/* translators: 1: "10.00" or "15%", 2: coupon code. */
+					__( '%1$s off, code %2$s', 'aftercare' ),
+					\Aftercare\OrderActions\OrderActions::coupon_value( (string) ( $data['coupon_type'] ?? '' ), (float) ( $data['amount'] ?? 0 ), $order->currency ),
+					(string) ( $data['coupon'] ?? '' )
+				),
+			),
+			'resend' => array(
+				'type'  => 'mail_resent',
+				'label' => 'tracking' === ( $data['mail'] ?? '' ) ? __( 'Tracking email sent again', 'aftercare' ) : __( 'Order email sent again', 'aftercare' ),
+			),
+			default  => null,
+		};
+		if ( ! $event ) {
+			return null;
+		}
+		$ticket_id = (int) ( $data['ticket_id'] ?? 0 );
+		return $event + array(
+			'source' => 'ticket',
+			'time'   => $change['created_at'],
+			'detail' => 'agent' === $audience ? $name : '',
+			'url'    => 'agent' === $audience ? $this->links->agent_ticket( $ticket_id ) : '',
+			'actor'  => 'agent' === $audience ? self::user_name( $change['actor_id'] ) : '',
+		);
 	}
 
 	/**

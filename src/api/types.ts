@@ -56,7 +56,8 @@ export interface AftercareEvent {
 		| 'credit'
 		| 'exchange'
 		| 'rating'
-		| 'effort';
+		| 'effort'
+		| 'order_action';
 	/**
 	 * Who changed it (id 0: the system or a guest).
 	 */
@@ -402,6 +403,120 @@ export interface AftercareMessage {
 		 */
 		has_quoted: boolean;
 	} | null;
+}
+
+export interface AftercareOrderActionOptions {
+	/**
+	 * Order id.
+	 */
+	order_id: number;
+	/**
+	 * The number the customer sees.
+	 */
+	order_number: string;
+	/**
+	 * ISO currency code.
+	 */
+	currency: string;
+	/**
+	 * Money left to refund on the order.
+	 */
+	refundable: number;
+	/**
+	 * Whether refunds go back through the payment gateway (else the store pays by hand).
+	 */
+	automatic_refunds: boolean;
+	/**
+	 * Whether the order has tracking numbers to send.
+	 */
+	has_tracking: boolean;
+	/**
+	 * The order's lines with what is left to refund of each (tax included).
+	 */
+	lines: {
+		order_item_id: number;
+		name: string;
+		quantity: number;
+		unit_price: number;
+		refundable_quantity: number;
+		refundable_amount: number;
+	}[];
+	/**
+	 * This user's limits.
+	 */
+	limits: {
+		/**
+		 * The most this user may refund at once (null: no limit).
+		 */
+		refund: number | null;
+		/**
+		 * The largest coupon amount this user may give (null: no limit).
+		 */
+		coupon_amount: number | null;
+		/**
+		 * The largest percentage coupon this user may give (null: no limit).
+		 */
+		coupon_percent: number | null;
+	};
+}
+
+export interface AftercareOrderAction {
+	/**
+	 * What was done.
+	 */
+	action: 'refund' | 'coupon' | 'resend' | 'return';
+	/**
+	 * The reply that told the customer.
+	 */
+	message_id: number;
+	/**
+	 * Order id.
+	 */
+	order_id: number;
+	/**
+	 * The number the customer sees.
+	 */
+	order_number: string;
+	/**
+	 * Refund: the amount refunded; coupon: its amount or percentage.
+	 */
+	amount?: number;
+	/**
+	 * ISO currency code.
+	 */
+	currency?: string;
+	/**
+	 * Refund: true when the store pays it back by hand (the payment method cannot refund).
+	 */
+	manual?: boolean;
+	/**
+	 * Refund: its id in the store.
+	 */
+	reference?: string;
+	/**
+	 * Refund or return: the items, in words.
+	 */
+	items?: string;
+	/**
+	 * Coupon: its code.
+	 */
+	coupon?: string;
+	/**
+	 * Coupon: an amount or a percentage off.
+	 */
+	coupon_type?: 'fixed_cart' | 'percent';
+	/**
+	 * Resend: which email.
+	 */
+	mail?: 'status' | 'tracking';
+	/**
+	 * Return: its id.
+	 */
+	return_id?: number;
+	/**
+	 * Return: its number.
+	 */
+	return_number?: string;
 }
 
 export interface AftercareOrderStatus {
@@ -1783,6 +1898,18 @@ export interface AftercareSettings {
 	 */
 	mailbox_allow_self_signed: boolean;
 	/**
+	 * The most a support agent may refund at once from a ticket reply (0: only store managers refund). Store managers have no limit.
+	 */
+	agent_refund_limit: number;
+	/**
+	 * The most a coupon a support agent gives from a ticket reply may take off (0: only store managers give coupons). Store managers have no limit.
+	 */
+	agent_coupon_limit: number;
+	/**
+	 * The largest percentage off a support agent may give as a coupon from a ticket reply (0: none). Store managers have no limit.
+	 */
+	agent_coupon_percent_limit: number;
+	/**
 	 * Whether a mailbox password is saved (the password itself is write-only).
 	 */
 	mailbox_password_set: boolean;
@@ -3080,6 +3207,18 @@ export interface AftercareSettingsUpdate {
 	 * Accept a server certificate that is not signed by a trusted authority (only for a server you run yourself).
 	 */
 	mailbox_allow_self_signed?: boolean;
+	/**
+	 * The most a support agent may refund at once from a ticket reply (0: only store managers refund). Store managers have no limit.
+	 */
+	agent_refund_limit?: number;
+	/**
+	 * The most a coupon a support agent gives from a ticket reply may take off (0: only store managers give coupons). Store managers have no limit.
+	 */
+	agent_coupon_limit?: number;
+	/**
+	 * The largest percentage off a support agent may give as a coupon from a ticket reply (0: none). Store managers have no limit.
+	 */
+	agent_coupon_percent_limit?: number;
 }
 
 /**
@@ -3234,6 +3373,68 @@ export interface AftercareTicketsMessagesQuery {
 	 * Guests: the ticket's access token (or send the X-Aftercare-Token header).
 	 */
 	token?: string;
+}
+
+/**
+ * POST /aftercare/v1/tickets/{ticket_id}/order-actions
+ */
+export interface AftercareTicketsOrderActionsCreate {
+	/**
+	 * One of the ticket customer's orders.
+	 */
+	order_id?: number;
+	/**
+	 * refund, coupon, resend (an email) or return (start one).
+	 */
+	action?: 'refund' | 'coupon' | 'resend' | 'return';
+	/**
+	 * The reply to the customer (HTML); a paragraph saying what was done follows it.
+	 */
+	message?: string;
+	/**
+	 * Refund: the lines, each with a quantity and optionally an amount (tax included) instead of the units' price.
+	 *
+	 * @maxItems 200
+	 */
+	lines?: {
+		order_item_id: number;
+		quantity: number;
+		amount?: number;
+	}[];
+	/**
+	 * Refund: put the refunded units back in stock.
+	 */
+	restock?: boolean;
+	/**
+	 * Refund: why, for the store's records (not sent to the customer).
+	 */
+	reason?: string;
+	/**
+	 * Coupon: an amount (fixed_cart) or a percentage (percent) off.
+	 */
+	coupon_type?: 'fixed_cart' | 'percent';
+	/**
+	 * Coupon: the amount or percentage off.
+	 */
+	amount?: number;
+	/**
+	 * Resend: the order's status email or its tracking email.
+	 */
+	mail?: 'status' | 'tracking';
+	/**
+	 * Return: the lines, each with a quantity and a reason key.
+	 *
+	 * @maxItems 200
+	 */
+	items?: {
+		order_item_id: number;
+		quantity: number;
+		reason: string;
+	}[];
+	/**
+	 * Return: refund, store_credit or exchange.
+	 */
+	outcome?: 'refund' | 'store_credit' | 'exchange';
 }
 
 /**

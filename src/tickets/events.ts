@@ -8,6 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { AftercareTicket, TicketEvent } from '../api';
 import { agentName } from '../admin-data';
+import { money } from '../utils/money';
 import { formatDateTime } from '../utils/time';
 import { PRIORITIES, RATINGS, STATUSES, labelOf } from './labels';
 
@@ -150,6 +151,8 @@ function describeChange( event: TicketEvent ): string {
 					event.data.first_response_minutes ?? 0
 				),
 			} );
+		case 'order_action':
+			return describeOrderAction( event.data );
 		case 'rating':
 			return describeAnswer(
 				__( 'Customer rated', 'aftercare' ),
@@ -198,6 +201,81 @@ export function describeRule( rule: FiredRule ): string {
 		labelOf( PRIORITIES(), rule.from ),
 		rule.reason
 	);
+}
+
+/**
+ * An order action taken from a reply, e.g. "Refunded $20.00 on order #1001 (1 × Linen shirt)".
+ *
+ * @param data The event's data, as OrderActions records it.
+ * @return A sentence.
+ */
+function describeOrderAction( data: Record< string, unknown > ): string {
+	const order = String( data.order_number ?? '' );
+	const amount = Number( data.amount ?? 0 );
+	const currency = String( data.currency ?? '' );
+	switch ( data.action ) {
+		case 'refund': {
+			const items = String( data.items ?? '' );
+			return data.manual
+				? sprintf(
+						/* translators: 1: amount, 2: order number, 3: the items. */
+						__(
+							'Refunded %1$s on order #%2$s (%3$s), to be paid back by hand',
+							'aftercare'
+						),
+						money( amount, currency ),
+						order,
+						items
+					)
+				: sprintf(
+						/* translators: 1: amount, 2: order number, 3: the items. */
+						__(
+							'Refunded %1$s on order #%2$s (%3$s)',
+							'aftercare'
+						),
+						money( amount, currency ),
+						order,
+						items
+					);
+		}
+		case 'coupon':
+			return sprintf(
+				/* translators: 1: coupon code, 2: "$10.00" or "15%", 3: order number. */
+				__(
+					'Coupon %1$s for %2$s off given (order #%3$s)',
+					'aftercare'
+				),
+				String( data.coupon ?? '' ),
+				data.coupon_type === 'percent'
+					? `${ amount }%`
+					: money( amount, currency ),
+				order
+			);
+		case 'resend':
+			return data.mail === 'tracking'
+				? sprintf(
+						/* translators: %s: order number. */
+						__(
+							'Tracking email of order #%s sent again',
+							'aftercare'
+						),
+						order
+					)
+				: sprintf(
+						/* translators: %s: order number. */
+						__( 'Email of order #%s sent again', 'aftercare' ),
+						order
+					);
+		case 'return':
+			return sprintf(
+				/* translators: 1: return number, 2: order number. */
+				__( 'Return %1$s started for order #%2$s', 'aftercare' ),
+				String( data.return_number ?? '' ),
+				order
+			);
+		default:
+			return __( 'Order action', 'aftercare' );
+	}
 }
 
 /**

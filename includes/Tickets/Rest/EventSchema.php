@@ -13,7 +13,10 @@ use Aftercare\Tickets\PriorityRules;
 
 final class EventSchema {
 
-	/** Tickets' events (`rule`: a priority rule fired), then those only returns have (ReturnService), then the customers' answers (Feedback). */
+	/**
+	 * Tickets' events (`rule`: a priority rule fired), then those only returns have (ReturnService),
+	 * then the customers' answers (Feedback), then order actions from a reply (OrderActions).
+	 */
 	public const TYPES = array(
 		'created',
 		'status',
@@ -29,6 +32,7 @@ final class EventSchema {
 		'exchange',
 		'rating',
 		'effort',
+		'order_action',
 	);
 
 	/**

@@ -69,7 +69,7 @@ interface OrderFactory {
 	/**
 	 * A coupon by code, or null.
 	 *
-	 * @return array{amount: float, emails: string[], usage_limit: int}|null
+	 * @return array{type: string, amount: float, emails: string[], usage_limit: int, usage_limit_per_user: int}|null
 	 */
 	public function coupon( string $code ): ?array;
 

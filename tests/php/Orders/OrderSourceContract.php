@@ -440,21 +440,112 @@ abstract class OrderSourceContract extends TestCase {
 		$this->assertSame( $stock + 3, $this->orders->stock( $product ) );
 	}
 
-	public function test_store_credit_is_a_single_use_coupon_for_the_billing_email(): void {
+	public function test_a_coupon_is_single_use_for_the_billing_email_fixed_or_percent(): void {
 		$order = $this->order();
-		$code  = $this->source->issue_store_credit( $order->id, 25.5, 'Return R-1003' );
+		$code  = $this->source->issue_coupon( $order->id, 'fixed_cart', 25.5, 'Return R-1003' );
 		$this->assertMatchesRegularExpression( '/^credit-[a-z0-9]{10}$/', $code );
 		$this->assertSame(
 			array(
-				'amount'      => 25.5,
-				'emails'      => array( 'shopper@example.test' ),
-				'usage_limit' => 1,
+				'type'                 => 'fixed_cart',
+				'amount'               => 25.5,
+				'emails'               => array( 'shopper@example.test' ),
+				'usage_limit'          => 1,
+				'usage_limit_per_user' => 1,
 			),
 			$this->orders->coupon( $code )
 		);
-		$this->assertNotSame( $code, $this->source->issue_store_credit( $order->id, 1.0, 'again' ) );
-		$this->assertRefused( 'credit_amount', fn() => $this->source->issue_store_credit( $order->id, 0.0, 'nothing' ) );
-		$this->assertRefused( 'order_not_found', fn() => $this->source->issue_store_credit( 99999999, 5.0, 'gone' ) );
+		$percent = $this->source->issue_coupon( $order->id, 'percent', 15.0, 'Sorry for the wait' );
+		$this->assertNotSame( $code, $percent );
+		$this->assertSame( array( 'percent', 15.0 ), array( $this->orders->coupon( $percent )['type'], $this->orders->coupon( $percent )['amount'] ) );
+		$this->assertRefused( 'credit_amount', fn() => $this->source->issue_coupon( $order->id, 'fixed_cart', 0.0, 'nothing' ) );
+		$this->assertRefused( 'credit_amount', fn() => $this->source->issue_coupon( $order->id, 'percent', 101.0, 'too much' ) );
+		$this->assertRefused( 'coupon_type', fn() => $this->source->issue_coupon( $order->id, 'fixed_product', 5.0, 'unknown' ) );
+		$this->assertRefused( 'order_not_found', fn() => $this->source->issue_coupon( 99999999, 'fixed_cart', 5.0, 'gone' ) );
+	}
+
+	public function test_tells_what_is_left_to_refund_per_line_and_in_all(): void {
+		$order = $this->order( array( 'total' => 54.0 ) );
+		$shirt = $order->items[0]->id;
+		$tote  = $order->items[1]->id;
+
+		$left = $this->source->refundable( $order->id );
+		$this->assertNotNull( $left );
+		$this->assertSame(
+			array(
+				$shirt => array(
+					'quantity' => 2,
+					'amount'   => 40.0,
+				),
+				$tote  => array(
+					'quantity' => 1,
+					'amount'   => 14.0,
+				),
+			),
+			$left->lines
+		);
+		$this->assertSame( 54.0, $left->total );
+		$this->assertFalse( $left->automatic, 'no gateway that refunds' );
+
+		$this->source->refund( $order->id, array( $shirt => 1 ), false, 0.0, 'one shirt' );
+		$this->source->refund( $order->id, array(), false, 0.0, 'scuffed tote', array( $tote => 4.5 ) );
+		$left = $this->source->refundable( $order->id );
+		$this->assertSame( array( 1, 20.0 ), array( $left->lines[ $shirt ]['quantity'], $left->lines[ $shirt ]['amount'] ) );
+		$this->assertSame( array( 1, 9.5 ), array( $left->lines[ $tote ]['quantity'], $left->lines[ $tote ]['amount'] ), 'money back, the tote kept' );
+		$this->assertSame( 29.5, $left->total );
+		$this->assertNull( $this->source->refundable( 99999999 ) );
+	}
+
+	public function test_refunds_a_chosen_amount_of_a_line_with_or_without_its_units(): void {
+		$order = $this->order( array( 'total' => 54.0 ) );
+		$shirt = $order->items[0]->id;
+
+		$refund = $this->source->refund( $order->id, array( $shirt => 1 ), false, 0.0, 'Damaged', array( $shirt => 12.5 ) );
+		$this->assertSame( 12.5, $refund->amount, 'the amount given, not the unit price' );
+		$this->assertSame( array( 1, 0 ), array_map( static fn( $item ) => $item->refunded_quantity, $this->source->find( $order->id )->items ) );
+		$this->assertSame( 12.5, $this->source->find( $order->id )->total_refunded );
+		$this->assertRefused( 'invalid_quantity', fn() => $this->source->refund( $order->id, array( $shirt => 2 ), false, 0.0, 'too many', array( $shirt => 1.0 ) ) );
+	}
+
+	public function test_resends_the_status_mail_and_the_tracking_mail_to_the_billing_email(): void {
+		$mails   = array();
+		$capture = static function ( $value, array $atts ) use ( &$mails ) {
+			$mails[] = $atts;
+			return true;
+		};
+		add_filter( 'pre_wp_mail', $capture, 10, 2 );
+		try {
+			$order   = $this->order(
+				array(
+					'meta' => array(
+						'_aftercare_tracking' => array(
+							array(
+								'carrier' => 'ups',
+								'number'  => '1Z999AA10123456784',
+							),
+						),
+					),
+				)
+			);
+			$plain   = $this->order();
+			$mails   = array(); // WooCommerce mails the store about new orders: only what resend_mail() sends counts.
+			$this->source->resend_mail( $order->id, 'status' );
+			$this->assertCount( 1, $mails );
+			$this->assertSame( 'shopper@example.test', strtolower( (string) ( (array) $mails[0]['to'] )[0] ) );
+			$this->assertStringContainsString( $order->number, $mails[0]['subject'] . $mails[0]['message'] );
+
+			$this->source->resend_mail( $order->id, 'tracking' );
+			$this->assertCount( 2, $mails );
+			$this->assertStringContainsString( '1Z999AA10123456784', $mails[1]['message'] );
+			$this->assertStringContainsString( 'https://www.ups.com/track?tracknum=1Z999AA10123456784', $mails[1]['message'] );
+			$notes = $this->orders->notes( $order->id );
+			$this->assertTrue( end( $notes )['for_customer'], 'the tracking mail is a note to the customer' );
+
+			$this->assertRefused( 'no_tracking', fn() => $this->source->resend_mail( $plain->id, 'tracking' ) );
+			$this->assertRefused( 'order_not_found', fn() => $this->source->resend_mail( 99999999, 'status' ) );
+			$this->assertCount( 2, $mails, 'refused: nothing sent' );
+		} finally {
+			remove_filter( 'pre_wp_mail', $capture );
+		}
 	}
 
 	public function test_an_exchange_is_a_free_order_for_the_same_customer_linked_to_the_original(): void {

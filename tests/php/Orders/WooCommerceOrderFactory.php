@@ -160,9 +160,11 @@ final class WooCommerceOrderFactory implements OrderFactory {
 		}
 		$coupon = new \WC_Coupon( $id );
 		return array(
-			'amount'      => (float) $coupon->get_amount(),
-			'emails'      => array_values( $coupon->get_email_restrictions() ),
-			'usage_limit' => (int) $coupon->get_usage_limit(),
+			'type'                 => (string) $coupon->get_discount_type(),
+			'amount'               => (float) $coupon->get_amount(),
+			'emails'               => array_values( $coupon->get_email_restrictions() ),
+			'usage_limit'          => (int) $coupon->get_usage_limit(),
+			'usage_limit_per_user' => (int) $coupon->get_usage_limit_per_user(),
 		);
 	}
 

@@ -64,6 +64,9 @@ final class NamespaceTest extends TestCase {
 			'/aftercare/v1/reports/breakdown',
 			'/aftercare/v1/reports/trend',
 			'/aftercare/v1/reports/rebuild',
+			// Order actions from a ticket reply (agents; OrderActions\OrderActionsRouteTest).
+			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/order-actions',
+			'/aftercare/v1/tickets/(?P<ticket_id>[\d]+)/order-actions/(?P<order_id>[\d]+)',
 		) as $route ) {
 			$this->assertArrayHasKey( $route, $namespace->get_data()['routes'] );
 		}

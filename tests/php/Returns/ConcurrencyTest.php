@@ -59,7 +59,7 @@ final class ConcurrencyTest extends ReturnsTestCase {
 			$this->assertSame( array(), array_diff( array_keys( $outcomes ), array( 'not_returnable', 'already_returned' ) ), implode( "\n", $results ) );
 			$this->assertSame( 1, $this->returns->eligibility( $order )->item( $order->items[0]->id )->returned );
 			$this->assertNull(
-				$wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", 'aftercare_return_lock_' . $order->id ) ),
+				$wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", \Aftercare\Orders\OrderLock::PREFIX . $order->id ) ),
 				'the lock is released'
 			);
 		} finally {
