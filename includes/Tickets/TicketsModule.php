@@ -60,7 +60,7 @@ final class TicketsModule extends Module {
 	public readonly ReceivedMailRepository $received_mail;
 	/** The shopper's view of their threads, for every storefront page. */
 	public readonly CustomerThreads $threads;
-	/** The SLA clock: due times, states, the warning window and escalation. */
+	/** The SLA clock: due times in business hours (the reports measure by them), states, the warning window. */
 	public readonly Sla $sla;
 	/** How many open tickets are at risk or breached (menu bubble, admin bar, counts). */
 	public readonly AtRiskCount $at_risk;
@@ -70,8 +70,6 @@ final class TicketsModule extends Module {
 	private readonly SavedReplyRepository $saved_replies;
 	private readonly Presence $presence;
 	private readonly TicketAccess $access;
-	/** SLA targets and due times in business hours (the reports measure by them). */
-	public readonly Sla $sla;
 	private readonly SlaAlerts $alerts;
 	private readonly AttachmentLinks $file_links;
 
