@@ -51,6 +51,7 @@ export interface AftercareEvent {
 		| 'tags'
 		| 'cc'
 		| 'sla'
+		| 'rule'
 		| 'restocked'
 		| 'refund'
 		| 'credit'
@@ -66,7 +67,7 @@ export interface AftercareEvent {
 		name: string;
 	};
 	/**
-	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`; an SLA alert's `sla` event has `alert` (`warning` or `breach`); changes the system made on a breach (escalation) carry `reason` (`sla_breach_first_response` or `sla_breach_resolution`).
+	 * The change: `from` and `to` values; for `created` the initial status, priority and channel (returns: status and outcome); for a return's `refund`, `credit`, `exchange` and `restocked` what was given; for `rating` (CSAT, tickets) and `effort` (CES, returns) the score `from` and `to` and the customer's `comment`; for `rule` the priority rule that fired (as in the ticket's `rules`), the priority `from` and `to` it asked for and the `reason` in words; an SLA alert's `sla` event has `alert` (`warning` or `breach`); changes the system made on a breach (escalation) carry `reason` (`sla_breach_first_response` or `sla_breach_resolution`).
 	 */
 	data: {
 		[ k: string ]: unknown;

@@ -24,6 +24,7 @@ use Aftercare\Tests\TestCase;
 use Aftercare\Tickets\Sla;
 use Aftercare\Tickets\SlaMonitor;
 use Aftercare\Tickets\Ticket;
+use Aftercare\Tickets\TicketRepository;
 
 /**
  * Also on SQLite, the database `npm start` uses.
