@@ -112,7 +112,22 @@ final class Plugin {
 		$mail          = new MailModule( $shared, $tickets, $notifications );
 		$privacy       = new PrivacyModule( $shared, $help, $orders, $tickets, $returns, $notifications, $mail );
 		$admin         = new AdminModule( $shared, $orders, $tickets, $returns, $mail );
-		$modules       = array( $shared, $settings, $storefront, $help, $orders, $tickets, $returns, $actions, $feedback, $reports, $notifications, $mail, $privacy, $admin );
+		$modules       = array(
+			$shared,
+			$settings,
+			$storefront,
+			$help,
+			$orders,
+			$tickets,
+			$returns,
+			$actions,
+			$feedback,
+			$reports,
+			$notifications,
+			$mail,
+			$privacy,
+			$admin,
+		);
 
 		$tables     = array();
 		$migrations = array();
