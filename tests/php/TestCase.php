@@ -60,6 +60,26 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * When the next background run of $hook waits (true: one is in progress), or false: through
+	 * Action Scheduler beside WooCommerce, else WP-Cron, as Infrastructure\Jobs schedules it.
+	 */
+	protected static function next_run( string $hook ): int|bool {
+		return self::action_scheduler() ? as_next_scheduled_action( $hook, array(), 'aftercare' ) : wp_next_scheduled( $hook );
+	}
+
+	/** Forgets every scheduled run of $hook. */
+	protected static function clear_runs( string $hook ): void {
+		if ( self::action_scheduler() ) {
+			as_unschedule_all_actions( $hook, array(), 'aftercare' );
+		}
+		wp_clear_scheduled_hook( $hook );
+	}
+
+	private static function action_scheduler(): bool {
+		return function_exists( 'as_next_scheduled_action' ) && did_action( 'action_scheduler_init' );
+	}
+
+	/**
 	 * Creates a user with the given role (inside the test's transaction).
 	 */
 	protected function user( string $role ): \WP_User {

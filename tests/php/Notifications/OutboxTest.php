@@ -295,17 +295,14 @@ final class OutboxTest extends TicketRestTestCase {
 	}
 
 	public function test_a_run_schedules_itself_again_while_mail_waits(): void {
-		// Action Scheduler runs the queue beside WooCommerce, WP-Cron without it.
-		$scheduler = function_exists( 'as_next_scheduled_action' ) && did_action( 'action_scheduler_init' );
-		$clear     = static fn() => $scheduler ? as_unschedule_all_actions( Notifier::HOOK, array(), 'aftercare' ) : wp_clear_scheduled_hook( Notifier::HOOK );
 		$this->ack_row( $this->guest_ticket() );
 		$this->mailer->failing = true;
-		$clear();
+		self::clear_runs( Notifier::HOOK );
 		$this->notifier->run();
-		$next = $scheduler ? as_next_scheduled_action( Notifier::HOOK, array(), 'aftercare' ) : wp_next_scheduled( Notifier::HOOK );
+		$next = self::next_run( Notifier::HOOK );
 		$this->assertIsInt( $next );
 		$this->assertGreaterThan( $this->clock->now(), $next, 'the retry waits for its back-off' );
-		$clear();
+		self::clear_runs( Notifier::HOOK );
 	}
 
 	/**

@@ -146,7 +146,7 @@ final class OutboxCommandTest extends TicketRestTestCase {
 		$id = $this->failed_ack( 'gwen@example.test' );
 		// The agents' copies of the new ticket are due now: out of the way, so only the retry waits.
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}aftercare_outbox WHERE id <> %d", $id ) );
-		wp_clear_scheduled_hook( Notifier::HOOK );
+		self::clear_runs( Notifier::HOOK );
 		$this->failing = true;
 
 		$output = $this->wp_fails( 'Sent 0 of 1 mails.', 'aftercare outbox', 'retry', array( (string) $id ) );
@@ -156,7 +156,7 @@ final class OutboxCommandTest extends TicketRestTestCase {
 		$this->assertSame( '1', (string) $row->attempts );
 		$this->assertSame( Outbox::REFUSED, $row->last_error, 'our reason is stored as a code' );
 		$this->assertEqualsWithDelta( time() + Outbox::BACKOFF[0], (int) $row->available_at, 5 );
-		$this->assertSame( (int) $row->available_at, wp_next_scheduled( Notifier::HOOK ), 'the queue is woken for it' );
+		$this->assertSame( (int) $row->available_at, self::next_run( Notifier::HOOK ), 'the queue is woken for it' );
 		$this->assertCount( 1, $output->said( 'warning' ) );
 		$this->assertStringStartsWith( "Mail {$id} failed again (The mailer refused the message.); the queue tries again at ", $output->said( 'warning' )[0] );
 	}
