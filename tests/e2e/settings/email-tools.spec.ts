@@ -98,12 +98,14 @@ test.describe( 'Email tools', () => {
 			page,
 		} ) => {
 			await page.goto( SCREEN );
+			// The notice in the panel; screen readers' live region says it again.
+			const panel = page.getByRole( 'tabpanel', { name: 'Email' } );
 			const testButton = page.getByRole( 'button', {
 				name: 'Test connection',
 			} );
 			await testButton.click();
 			await expect(
-				page.getByText(
+				panel.getByText(
 					'The connection failed: Enter the server, user name and password of the mailbox first.'
 				)
 			).toBeVisible();
@@ -117,10 +119,10 @@ test.describe( 'Email tools', () => {
 			await page.getByLabel( 'Mailbox password' ).fill( 'secret' );
 			await testButton.click();
 			await expect(
-				page.getByText( /^The connection failed: / )
+				panel.getByText( /^The connection failed: / )
 			).toBeVisible();
 			await expect(
-				page.getByText(
+				panel.getByText(
 					'The connection failed: Enter the server, user name and password of the mailbox first.'
 				)
 			).toHaveCount( 0 );
