@@ -175,4 +175,4 @@ foreach ( $aftercare_ms as $aftercare_kind => $aftercare_by_way ) {
 // The rules as they were; the customer, orders and tickets stay (the test layer rebuilds its site each run).
 update_option( 'aftercare_settings', $aftercare_settings );
 
-echo wp_json_encode( $aftercare_out, JSON_PRETTY_PRINT ), "\n";
+echo wp_json_encode( $aftercare_out ), "\n";
