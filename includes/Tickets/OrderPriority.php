@@ -66,24 +66,36 @@ final class OrderPriority implements Conditional {
 	 */
 	public function check_order( int $order_id ): void {
 		if ( $order_id > 0 && $this->rules() ) {
+			// Every save of the order comes here: its tickets (mostly one customer's) share what is read.
+			$known = array();
 			foreach ( $this->tickets->open_of_order( $order_id ) as $ticket_id ) {
-				$this->check( $ticket_id );
+				$this->check( $ticket_id, $known );
 			}
 		}
 	}
 
 	/**
-	 * Checks one ticket against the store's rules.
+	 * Checks one ticket against the store's rules. Only the rules that could still fire are looked
+	 * at (each fires once per ticket), and the ticket is locked only when one of them matches.
 	 *
+	 * @param array<string, OrderFacts> $known Facts already read for other tickets, by what they depend on.
 	 * @return Ticket|null The ticket when a rule fired.
 	 */
-	public function check( int $ticket_id ): ?Ticket {
+	public function check( int $ticket_id, array &$known = array() ): ?Ticket {
 		$rules  = $this->rules();
 		$ticket = $rules ? $this->tickets->find( $ticket_id ) : null;
 		if ( ! $ticket || $ticket->status->is_done() ) {
 			return null;
 		}
-		$facts = $this->facts( $ticket, array_column( $rules, 'when' ) );
+		$conditions = array_values( array_unique( array_column( PriorityRules::pending( $rules, $ticket ), 'when' ) ) );
+		if ( ! $conditions ) {
+			return null;
+		}
+		$key   = implode( '|', array( $ticket->order_id, $ticket->customer_id, strtolower( $ticket->customer_email ), (int) $ticket->email_verified(), implode( ',', $conditions ) ) );
+		$facts = $known[ $key ] ??= $this->facts( $ticket, $conditions );
+		if ( ! PriorityRules::due( $rules, $ticket, $facts ) ) {
+			return null;
+		}
 		return $this->service->apply_rules(
 			$ticket->id,
 			static fn( Ticket $locked ): array => PriorityRules::due( $rules, $locked, $facts ),

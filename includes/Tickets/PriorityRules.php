@@ -210,15 +210,24 @@ final class PriorityRules {
 	 * @return array<int, array<string, mixed>> Normalized rules.
 	 */
 	public static function due( array $rules, Ticket $ticket, OrderFacts $facts ): array {
+		return array_values( array_filter( self::pending( $rules, $ticket ), static fn( array $rule ): bool => self::matches( $rule, $facts ) ) );
+	}
+
+	/**
+	 * The store's rules that could still fire on this ticket: they change something and have not
+	 * fired on it yet, in the order they are listed.
+	 *
+	 * @param array<int, array<string, mixed>> $rules The `priority_rules` setting.
+	 * @return array<int, array<string, mixed>> Normalized rules.
+	 */
+	public static function pending( array $rules, Ticket $ticket ): array {
 		$fired = array_column( $ticket->rules, 'key' );
-		$due   = array();
-		foreach ( $rules as $rule ) {
-			$rule = self::normalize( (array) $rule );
-			if ( self::changes_something( $rule ) && ! in_array( $rule['key'], $fired, true ) && self::matches( $rule, $facts ) ) {
-				$due[] = $rule;
-			}
-		}
-		return $due;
+		return array_values(
+			array_filter(
+				array_map( static fn( $rule ): array => self::normalize( (array) $rule ), $rules ),
+				static fn( array $rule ): bool => self::changes_something( $rule ) && ! in_array( $rule['key'], $fired, true )
+			)
+		);
 	}
 
 	/**

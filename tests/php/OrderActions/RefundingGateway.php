@@ -14,7 +14,7 @@ final class RefundingGateway extends \WC_Payment_Gateway {
 
 	public const ID = 'aftercare_test_refunds';
 
-	/** @var array<int, array{order_id: int, amount: string, reason: string}> The refunds asked for. */
+	/** @var array<int, array{order_id: int, amount: float, reason: string}> The refunds asked for. */
 	public array $refunds = array();
 
 	public bool $refuses = false;
@@ -39,7 +39,7 @@ final class RefundingGateway extends \WC_Payment_Gateway {
 		}
 		$this->refunds[] = array(
 			'order_id' => (int) $order_id,
-			'amount'   => (string) $amount,
+			'amount'   => (float) $amount,
 			'reason'   => (string) $reason,
 		);
 		return true;

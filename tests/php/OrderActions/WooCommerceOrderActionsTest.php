@@ -108,7 +108,7 @@ final class WooCommerceOrderActionsTest extends TestCase {
 			array(
 				array(
 					'order_id' => $wc->get_id(),
-					'amount'   => '24.50',
+					'amount'   => 24.5,
 					'reason'   => 'Request #' . $this->ticket->number,
 				),
 			),
@@ -116,7 +116,7 @@ final class WooCommerceOrderActionsTest extends TestCase {
 		);
 
 		// The store refunds 20.00 more from WooCommerce's own screen: 9.50 is left, though the last shirt's line still says 20.00.
-		$this->assertNotWPError( wc_create_refund( array( 'order_id' => $wc->get_id(), 'amount' => '20' ) ) );
+		$this->assertInstanceOf( \WC_Order_Refund::class, wc_create_refund( array( 'order_id' => $wc->get_id(), 'amount' => '20' ) ) );
 		$before = $this->written();
 		$this->assertErrorCode( 'aftercare_invalid_quantity', $this->act( $this->one_shirt( array( 'quantity' => 2 ) ) ), 400 );
 		$over = $this->act( $this->one_shirt() );
@@ -205,7 +205,7 @@ final class WooCommerceOrderActionsTest extends TestCase {
 		);
 
 		$stranger = ( new \WC_Discounts( $next( 'someone.else@example.test' ) ) )->is_coupon_valid( $coupon );
-		$this->assertWPError( $stranger );
+		$this->assertInstanceOf( \WP_Error::class, $stranger );
 		$this->assertSame( $coupon->get_coupon_error( \WC_Coupon::E_WC_COUPON_NOT_YOURS_REMOVED ), $stranger->get_error_message() );
 
 		$mine = $next( strtoupper( $this->customer->user_email ) );
@@ -218,8 +218,9 @@ final class WooCommerceOrderActionsTest extends TestCase {
 		$this->assertSame( 1, ( new \WC_Coupon( $code ) )->get_usage_count() );
 
 		$again = ( new \WC_Discounts( $next( $this->customer->user_email ) ) )->is_coupon_valid( new \WC_Coupon( $code ) );
-		$this->assertWPError( $again );
-		$this->assertSame( $coupon->get_coupon_error( \WC_Coupon::E_WC_COUPON_USAGE_LIMIT_REACHED ), $again->get_error_message() );
+		$this->assertInstanceOf( \WP_Error::class, $again );
+		// WooCommerce reads its count of held uses as a string, so a guest gets the longer "try again later" wording.
+		$this->assertStringStartsWith( $coupon->get_coupon_error( \WC_Coupon::E_WC_COUPON_USAGE_LIMIT_REACHED ), $again->get_error_message() );
 	}
 
 	public function test_the_status_and_tracking_mails_are_woocommerces_to_the_orders_billing_email(): void {

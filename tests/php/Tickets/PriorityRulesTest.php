@@ -499,4 +499,63 @@ final class PriorityRulesTest extends TestCase {
 		$third = $this->open( $agent, $customer, $order_id );
 		$this->assertSame( 'normal', $third['priority'] );
 	}
+
+	/**
+	 * Every save of a WooCommerce order checks its open tickets: what the rules look at is read
+	 * once for all of them, and not at all once every rule has fired on them.
+	 *
+	 * @group woocommerce
+	 */
+	public function test_a_woocommerce_order_save_reads_the_customers_orders_once_for_all_its_tickets(): void {
+		if ( ! class_exists( 'WooCommerce' ) ) {
+			$this->markTestSkipped( 'Needs WooCommerce.' );
+		}
+		$agent    = $this->user( 'aftercare_agent' )->ID;
+		$customer = $this->user( 'subscriber' )->ID;
+		$this->customer_order( $customer, 20.0 );
+		$order_id = $this->customer_order( $customer, 30.0 );
+		$big      = array( 'key' => 'big', 'when' => 'order_total', 'amount' => 10, 'priority' => 'high' );
+		$this->set_rules(
+			array(
+				$big,
+				array( 'key' => 'spender', 'when' => 'lifetime_value', 'amount' => 10000, 'priority' => 'urgent' ),
+				array( 'key' => 'first', 'when' => 'first_order', 'priority' => 'urgent' ),
+			)
+		);
+		$tickets = array();
+		for ( $i = 0; $i < 4; $i++ ) {
+			$tickets[] = $this->open( $agent, $customer, $order_id )['id'];
+		}
+		// The queries WooCommerce runs for the customer's orders (its refunds are read per order, so not counted).
+		$reads = 0;
+		$count = static function ( array $args ) use ( &$reads ): array {
+			$reads += 'shop_order' === $args['type'] ? 1 : 0;
+			return $args;
+		};
+		$save  = static function ( string $note ) use ( $order_id ): void {
+			$order = wc_get_order( $order_id );
+			$order->update_meta_data( '_aftercare_test_note', $note );
+			$order->save();
+		};
+
+		add_filter( 'woocommerce_order_query_args', $count );
+		try {
+			$save( 'first' );
+			$unfired = $reads;
+			// Only the rule that fired on every ticket when it was opened.
+			$this->set_rules( array( $big ) );
+			$reads = 0;
+			$save( 'second' );
+		} finally {
+			remove_filter( 'woocommerce_order_query_args', $count );
+		}
+
+		$this->assertSame( 2, $unfired, 'the spending and the order history, once for the four tickets' );
+		$this->assertSame( 0, $reads, 'no rule left to fire: nothing read' );
+		foreach ( $tickets as $id ) {
+			$ticket = $this->read( $agent, $id );
+			$this->assertSame( 'high', $ticket['priority'] );
+			$this->assertSame( array( 'big' ), array_column( $ticket['rules'], 'key' ) );
+		}
+	}
 }
