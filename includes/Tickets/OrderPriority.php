@@ -91,7 +91,8 @@ final class OrderPriority implements Conditional {
 		if ( ! $conditions ) {
 			return null;
 		}
-		$key   = implode( '|', array( $ticket->order_id, $ticket->customer_id, strtolower( $ticket->customer_email ), (int) $ticket->email_verified(), implode( ',', $conditions ) ) );
+		$whose = array( $ticket->order_id, $ticket->customer_id, strtolower( $ticket->customer_email ), (int) $ticket->email_verified() );
+		$key   = implode( '|', array_merge( $whose, $conditions ) );
 		$facts = $known[ $key ] ??= $this->facts( $ticket, $conditions );
 		if ( ! PriorityRules::due( $rules, $ticket, $facts ) ) {
 			return null;
