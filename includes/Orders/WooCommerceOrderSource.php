@@ -133,11 +133,25 @@ final class WooCommerceOrderSource implements OrderSource, Registrable {
 				'limit'  => -1,
 			);
 			$query += $user_id > 0 ? array( 'customer_id' => $user_id ) : array( 'billing_email' => trim( $email ) );
+			$ids = array();
 			foreach ( wc_get_orders( $query ) as $order ) {
 				if ( $order instanceof \WC_Order ) {
-					++$count;
-					$spent += (float) $order->get_total() - (float) $order->get_total_refunded();
+					$ids[]  = $order->get_id();
+					$spent += (float) $order->get_total();
 				}
+			}
+			$count = count( $ids );
+			// Their refunds in one query (get_total_refunded() is a query per order; priority rules read this on order saves).
+			$refunds = $ids ? wc_get_orders(
+				array(
+					'type'            => 'shop_order_refund',
+					'post_parent__in' => $ids,
+					'status'          => array_keys( wc_get_order_statuses() ),
+					'limit'           => -1,
+				)
+			) : array();
+			foreach ( $refunds as $refund ) {
+				$spent -= $refund instanceof \WC_Order_Refund ? (float) $refund->get_amount() : 0.0;
 			}
 		}
 		return new CustomerSummary( $count, round( $spent, 2 ), get_woocommerce_currency() );

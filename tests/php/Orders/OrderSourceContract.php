@@ -240,10 +240,20 @@ abstract class OrderSourceContract extends TestCase {
 		);
 		$this->order( $spec + array( 'status' => 'pending' ) );
 		$this->order( $spec + array( 'status' => 'cancelled' ) );
+		$other = $this->user( 'subscriber' );
+		$this->order(
+			array(
+				'customer_id' => $other->ID,
+				'email'       => $other->user_email,
+				'status'      => 'completed',
+				'total'       => 40.0,
+				'refund'      => 25.0,
+			)
+		);
 
 		$summary = $this->source->customer_summary( $customer->ID, '' );
 		$this->assertSame( 2, $summary->order_count, 'paid orders only' );
-		$this->assertSame( 74.0, $summary->total_spent, 'refunds deducted' );
+		$this->assertSame( 74.0, $summary->total_spent, 'their own refunds deducted' );
 		$this->assertMatchesRegularExpression( '/^[A-Z]{3}$/', $summary->currency );
 
 		$this->assertSame( 2, $this->source->customer_summary( 0, $customer->user_email )->order_count );
