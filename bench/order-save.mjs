@@ -2,7 +2,7 @@
 // announces aftercare_order_changed, which checks the open tickets of the order), against the same
 // save without Aftercare's listener, interleaved in one run (bench/order-save.php does the saves).
 //
-//     node bench/order-save.mjs [--rounds 60] [--tickets 5] [--history 50]
+//     node bench/order-save.mjs [--rounds 60] [--tickets 5] [--history 50] [--amount 10]
 //
 // Needs WooCommerce (WOOCOMMERCE_DIR, or ../shared/vendor/). Builds its site anew each run.
 // Port: AFTERCARE_TEST_PORT_BASE + 44 (default 8944).
@@ -15,6 +15,7 @@ const { values: options } = parseArgs( {
 		rounds: { type: 'string', default: '60' },
 		tickets: { type: 'string', default: '5' },
 		history: { type: 'string', default: '50' },
+		amount: { type: 'string', default: '10' },
 	},
 } );
 const PORT = Number( process.env.AFTERCARE_TEST_PORT_BASE ?? 8900 ) + 44;
@@ -33,13 +34,14 @@ const result = await withMariaDB( async () => {
 		options.rounds,
 		options.tickets,
 		options.history,
+		options.amount,
 	] );
 } );
 
 const ms = ( v ) => `${ v.toFixed( 1 ) } ms`;
 const pct = ( v ) => `${ Math.round( v * 100 ) } %`;
 console.log(
-	`\nWooCommerce order save with ${ result.rules } priority rules, ${ result.open_tickets } open tickets on the order, ${ result.orders } orders of the customer; ${ result.rounds } rounds, interleaved with the floor (the same save without Aftercare's listener)\n`
+	`\nWooCommerce order save with ${ result.rules } priority rules (amounts over ${ result.amount }), ${ result.open_tickets } open tickets on the order, ${ result.orders } orders of the customer; ${ result.rounds } rounds, interleaved with the floor (the same save without Aftercare's listener)\n`
 );
 console.log(
 	'| save | floor p50 | floor p95 | with Aftercare p50 | with Aftercare p95 | added p50 | added p95 | Aftercare\'s share p50 / p95 | queries floor / with |'

@@ -3,17 +3,19 @@
  * What Aftercare adds to a WooCommerce order save while the store has priority rules, against
  * the same save with Aftercare's listener removed (the floor), interleaved in one run:
  *
- *     php bench/order-save.php <siteDir> [rounds=60] [tickets=5] [history=50]
+ *     php bench/order-save.php <siteDir> [rounds=60] [tickets=5] [history=50] [amount=10]
  *
  * On a WooCommerce (HPOS) site (e.g. the one `node scripts/test.mjs phpunit:woocommerce` makes,
- * its MariaDB up), it sets one rule of each condition, makes a customer with `history` paid
- * orders and `tickets` open tickets about the newest, then saves that order round by round two
+ * its MariaDB up), it sets one rule of each condition, makes a customer with `history` paid orders
+ * of 40.00 and `tickets` open tickets about the newest, then saves that order round by round two
  * ways — a meta change (`$order->save()`) and a status change (processing ↔ completed, mail
  * short-circuited) — each with and without the `aftercare_order_changed` listener, the order of
- * the two alternating by round. The object cache is emptied and the order read before each save,
- * as in a new request; only the save is timed. Prints p50/p95, the added ms, Aftercare's share of
- * the save and the queries of each as JSON. Restores the rules; what it made stays, so run it on a site
- * that is rebuilt anyway.
+ * the two alternating by round. The rules' `amount` decides what fires: 10 fires the value rules
+ * once (later saves re-read only what the other rules look at); a large one never fires them, so
+ * every save reads the customer's spending again. The object cache is emptied and the order read
+ * before each save, as in a new request; only the save is timed. Prints p50/p95, the added ms,
+ * Aftercare's share of the save and the queries of each as JSON. Restores the rules; what it made
+ * stays, so run it on a site that is rebuilt anyway.
  *
  * @package Aftercare
  */
@@ -21,7 +23,7 @@
 declare( strict_types=1 );
 
 require __DIR__ . '/lib/wordpress.php';
-require aftercare_bench_wp_load( $argv, 1, 'bench/order-save.php <siteDir> [rounds] [tickets] [history]' );
+require aftercare_bench_wp_load( $argv, 1, 'bench/order-save.php <siteDir> [rounds] [tickets] [history] [amount]' );
 
 use Aftercare\Orders\OrderSource;
 use Aftercare\Plugin;
@@ -30,6 +32,7 @@ global $wpdb, $wp_filter;
 $aftercare_rounds  = max( 2, (int) ( $argv[2] ?? 60 ) );
 $aftercare_tickets = max( 1, (int) ( $argv[3] ?? 5 ) );
 $aftercare_history = max( 1, (int) ( $argv[4] ?? 50 ) );
+$aftercare_amount  = max( 0.0, (float) ( $argv[5] ?? 10 ) );
 if ( ! Plugin::instance()->orders instanceof Aftercare\Orders\WooCommerceOrderSource ) {
 	throw new RuntimeException( 'Not a WooCommerce site.' );
 }
@@ -42,7 +45,7 @@ foreach ( Aftercare\Tickets\PriorityRules::CONDITIONS as $aftercare_when ) {
 		array(
 			'key'      => 'bench-' . str_replace( '_', '-', $aftercare_when ),
 			'when'     => $aftercare_when,
-			'amount'   => 10,
+			'amount'   => $aftercare_amount,
 			'days'     => 1,
 			'priority' => 'raise',
 		)
@@ -156,6 +159,7 @@ $aftercare_out = array(
 	'open_tickets' => $aftercare_tickets,
 	'orders'       => $aftercare_history,
 	'rules'        => count( $aftercare_rules ),
+	'amount'       => $aftercare_amount,
 	'rules_fired'  => $aftercare_fired,
 );
 foreach ( $aftercare_ms as $aftercare_kind => $aftercare_by_way ) {
