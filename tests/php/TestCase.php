@@ -139,6 +139,15 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 * @return array<int, array<string, mixed>> wp_mail()'s arguments, one array a mail.
 	 */
 	protected function deliver_outbox(): array {
+		return $this->mails_sent( static fn() => do_action( \Aftercare\Notifications\Notifier::HOOK ) );
+	}
+
+	/**
+	 * What wp_mail() was given while $during ran, without sending it.
+	 *
+	 * @return array<int, array<string, mixed>> wp_mail()'s arguments, one array a mail.
+	 */
+	protected function mails_sent( callable $during ): array {
 		$mails   = array();
 		$capture = static function ( $value, array $atts ) use ( &$mails ) {
 			$mails[] = $atts;
@@ -146,7 +155,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		};
 		add_filter( 'pre_wp_mail', $capture, 10, 2 );
 		try {
-			do_action( \Aftercare\Notifications\Notifier::HOOK );
+			$during();
 		} finally {
 			remove_filter( 'pre_wp_mail', $capture );
 		}

@@ -14,6 +14,7 @@ namespace Aftercare\Tests\OrderActions;
 use Aftercare\Orders\Order;
 use Aftercare\Plugin;
 use Aftercare\Tests\Orders\OrderFactory;
+use Aftercare\Tests\Orders\SampleOrder;
 use Aftercare\Tests\Orders\SiteOrders;
 use Aftercare\Tickets\Ticket;
 
@@ -54,26 +55,11 @@ trait OrderActionFixtures {
 	 */
 	private function order_of( \WP_User $customer, array $spec = array() ): Order {
 		$id = $this->orders->create(
-			$spec + array(
-				'status'      => 'completed',
-				'customer_id' => $customer->ID,
-				'email'       => $customer->user_email,
-				'total'       => 54.0,
-				'created'     => time() - 5 * DAY_IN_SECONDS,
-				'paid'        => time() - 5 * DAY_IN_SECONDS,
-				'completed'   => time() - 2 * DAY_IN_SECONDS,
-				'items'       => array(
-					array(
-						'name'     => 'Linen shirt',
-						'quantity' => 2,
-						'total'    => 40.0,
-					),
-					array(
-						'name'     => 'Canvas tote',
-						'quantity' => 1,
-						'total'    => 14.0,
-					),
-				),
+			SampleOrder::spec(
+				$spec + array(
+					'customer_id' => $customer->ID,
+					'email'       => $customer->user_email,
+				)
 			)
 		);
 		return $this->orders->source()->find( $id );

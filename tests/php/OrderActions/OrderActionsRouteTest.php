@@ -243,31 +243,29 @@ final class OrderActionsRouteTest extends TestCase {
 	}
 
 	public function test_resends_the_order_mail_or_the_tracking_mail(): void {
-		$mails   = array();
-		$capture = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		try {
-			$response = $this->act(
-				array(
-					'action' => 'resend',
-					'mail'   => 'status',
-				)
-			);
-			$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-			$this->assertCount( 1, $mails, 'the order\'s mail, at once; the reply goes through the outbox' );
-			$this->assertStringContainsString( 'confirmation of order #' . $this->order->number, $this->last_message() );
+		$mails = $this->mails_sent(
+			function () {
+				$response = $this->act(
+					array(
+						'action' => 'resend',
+						'mail'   => 'status',
+					)
+				);
+				$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+			}
+		);
+		$this->assertCount( 1, $mails, 'the order\'s mail, at once; the reply goes through the outbox' );
+		$this->assertStringContainsString( 'confirmation of order #' . $this->order->number, $this->last_message() );
 
-			$before = $this->written();
-			$this->assertErrorCode( 'aftercare_no_tracking', $this->act( array( 'action' => 'resend', 'mail' => 'tracking' ) ), 400 );
-			$this->assertErrorCode( 'rest_invalid_param', $this->act( array( 'action' => 'resend', 'mail' => 'invoice' ) ), 400 );
-			$this->assertSame( $before, $this->written() );
-			$this->assertCount( 1, $mails );
-		} finally {
-			remove_filter( 'pre_wp_mail', $capture );
-		}
+		$before  = $this->written();
+		$refused = $this->mails_sent(
+			function () {
+				$this->assertErrorCode( 'aftercare_no_tracking', $this->act( array( 'action' => 'resend', 'mail' => 'tracking' ) ), 400 );
+				$this->assertErrorCode( 'rest_invalid_param', $this->act( array( 'action' => 'resend', 'mail' => 'invoice' ) ), 400 );
+			}
+		);
+		$this->assertSame( $before, $this->written() );
+		$this->assertSame( array(), $refused );
 		$sent = array_values( array_filter( $this->timeline( 'agent' ), static fn( $e ) => 'mail_resent' === $e['type'] ) );
 		$this->assertSame( array( 'Order email sent again' ), array_column( $sent, 'label' ) );
 		$this->assertSame( 'Request #' . $this->ticket->number, $sent[0]['detail'] );

@@ -225,22 +225,16 @@ final class WooCommerceOrderActionsTest extends TestCase {
 
 	public function test_the_status_and_tracking_mails_are_woocommerces_to_the_orders_billing_email(): void {
 		$this->order = $this->order_of( $this->customer, array( 'email' => 'billing.desk@example.test' ) );
-		$mails       = array();
-		$capture     = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		try {
-			$status = $this->act( array( 'action' => 'resend', 'mail' => 'status' ) );
-			$this->orders->source()->save_tracking( $this->order->id, array( new Tracking( 'dhl', 'JD0146', '' ) ) );
-			$tracking = $this->act( array( 'action' => 'resend', 'mail' => 'tracking' ) );
-		} finally {
-			remove_filter( 'pre_wp_mail', $capture );
-		}
+		$mails       = $this->mails_sent(
+			function () {
+				$status = $this->act( array( 'action' => 'resend', 'mail' => 'status' ) );
+				$this->orders->source()->save_tracking( $this->order->id, array( new Tracking( 'dhl', 'JD0146', '' ) ) );
+				$tracking = $this->act( array( 'action' => 'resend', 'mail' => 'tracking' ) );
+				$this->assertSame( 201, $status->get_status(), (string) wp_json_encode( $status->get_data() ) );
+				$this->assertSame( 201, $tracking->get_status(), (string) wp_json_encode( $tracking->get_data() ) );
+			}
+		);
 
-		$this->assertSame( 201, $status->get_status(), (string) wp_json_encode( $status->get_data() ) );
-		$this->assertSame( 201, $tracking->get_status(), (string) wp_json_encode( $tracking->get_data() ) );
 		$this->assertSame( array( 'billing.desk@example.test', 'billing.desk@example.test' ), array_column( $mails, 'to' ) );
 		$completed = WC()->mailer()->get_emails()['WC_Email_Customer_Completed_Order'];
 		$completed->object = wc_get_order( $this->order->id );

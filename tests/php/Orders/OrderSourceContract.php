@@ -517,45 +517,40 @@ abstract class OrderSourceContract extends TestCase {
 	}
 
 	public function test_resends_the_status_mail_and_the_tracking_mail_to_the_billing_email(): void {
-		$mails   = array();
-		$capture = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		try {
-			$order   = $this->order(
-				array(
-					'meta' => array(
-						'_aftercare_tracking' => array(
-							array(
-								'carrier' => 'ups',
-								'number'  => '1Z999AA10123456784',
-							),
+		// Made outside the capture: WooCommerce mails the store about new orders.
+		$order = $this->order(
+			array(
+				'meta' => array(
+					'_aftercare_tracking' => array(
+						array(
+							'carrier' => 'ups',
+							'number'  => '1Z999AA10123456784',
 						),
 					),
-				)
-			);
-			$plain   = $this->order();
-			$mails   = array(); // WooCommerce mails the store about new orders: only what resend_mail() sends counts.
-			$this->source->resend_mail( $order->id, 'status' );
-			$this->assertCount( 1, $mails );
-			$this->assertSame( 'shopper@example.test', strtolower( (string) ( (array) $mails[0]['to'] )[0] ) );
-			$this->assertStringContainsString( $order->number, $mails[0]['subject'] . $mails[0]['message'] );
+				),
+			)
+		);
+		$plain = $this->order();
 
-			$this->source->resend_mail( $order->id, 'tracking' );
-			$this->assertCount( 2, $mails );
-			$this->assertStringContainsString( '1Z999AA10123456784', $mails[1]['message'] );
-			$this->assertStringContainsString( 'https://www.ups.com/track?tracknum=1Z999AA10123456784', $mails[1]['message'] );
-			$notes = $this->orders->notes( $order->id );
-			$this->assertTrue( end( $notes )['for_customer'], 'the tracking mail is a note to the customer' );
+		$mails = $this->mails_sent( fn() => $this->source->resend_mail( $order->id, 'status' ) );
+		$this->assertCount( 1, $mails );
+		$this->assertSame( 'shopper@example.test', strtolower( (string) ( (array) $mails[0]['to'] )[0] ) );
+		$this->assertStringContainsString( $order->number, $mails[0]['subject'] . $mails[0]['message'] );
 
-			$this->assertRefused( 'no_tracking', fn() => $this->source->resend_mail( $plain->id, 'tracking' ) );
-			$this->assertRefused( 'order_not_found', fn() => $this->source->resend_mail( 99999999, 'status' ) );
-			$this->assertCount( 2, $mails, 'refused: nothing sent' );
-		} finally {
-			remove_filter( 'pre_wp_mail', $capture );
-		}
+		$mails = $this->mails_sent( fn() => $this->source->resend_mail( $order->id, 'tracking' ) );
+		$this->assertCount( 1, $mails );
+		$this->assertStringContainsString( '1Z999AA10123456784', $mails[0]['message'] );
+		$this->assertStringContainsString( 'https://www.ups.com/track?tracknum=1Z999AA10123456784', $mails[0]['message'] );
+		$notes = $this->orders->notes( $order->id );
+		$this->assertTrue( end( $notes )['for_customer'], 'the tracking mail is a note to the customer' );
+
+		$refused = $this->mails_sent(
+			function () use ( $plain ) {
+				$this->assertRefused( 'no_tracking', fn() => $this->source->resend_mail( $plain->id, 'tracking' ) );
+				$this->assertRefused( 'order_not_found', fn() => $this->source->resend_mail( 99999999, 'status' ) );
+			}
+		);
+		$this->assertSame( array(), $refused, 'refused: nothing sent' );
 	}
 
 	public function test_an_exchange_is_a_free_order_for_the_same_customer_linked_to_the_original(): void {

@@ -14,6 +14,7 @@ use Aftercare\Orders\Order;
 use Aftercare\Plugin;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Tests\Orders\OrderFactory;
+use Aftercare\Tests\Orders\SampleOrder;
 use Aftercare\Tests\Orders\SiteOrders;
 use Aftercare\Tests\TestCase;
 
@@ -58,27 +59,12 @@ abstract class ReturnsTestCase extends TestCase {
 	protected function order( array $spec = array() ): Order {
 		$order = $this->orders->source()->find(
 			$this->orders->create(
-				$spec + array(
-					'status'    => 'completed',
-					'email'     => 'gwen@example.test',
-					'postcode'  => 'SW1A 1AA',
-					'name'      => 'Gwen Guest',
-					'total'     => 54.0,
-					'created'   => time() - 5 * DAY_IN_SECONDS,
-					'paid'      => time() - 5 * DAY_IN_SECONDS,
-					'completed' => time() - 2 * DAY_IN_SECONDS,
-					'items'     => array(
-						array(
-							'name'     => 'Linen shirt',
-							'quantity' => 2,
-							'total'    => 40.0,
-						),
-						array(
-							'name'     => 'Canvas tote',
-							'quantity' => 1,
-							'total'    => 14.0,
-						),
-					),
+				SampleOrder::spec(
+					$spec + array(
+						'email'    => 'gwen@example.test',
+						'postcode' => 'SW1A 1AA',
+						'name'     => 'Gwen Guest',
+					)
 				)
 			)
 		);

@@ -20,6 +20,7 @@ use Aftercare\Orders\WooCommerceOrderSource;
 use Aftercare\Plugin;
 use Aftercare\Settings\Settings;
 use Aftercare\Tests\Orders\OrderFactory;
+use Aftercare\Tests\Orders\SampleOrder;
 use Aftercare\Tests\Orders\SiteOrders;
 use Aftercare\Tests\TestCase;
 use Aftercare\Tickets\OrderFacts;
@@ -315,21 +316,11 @@ final class PriorityRulesTest extends TestCase {
 		$this->set_rules( array( array( 'key' => 'refused', 'when' => 'return_refused', 'priority' => 'high', 'first_response_minutes' => 60 ) ) );
 		$order   = $this->orders->source()->find(
 			$this->orders->create(
-				array(
-					'status'    => 'completed',
-					'email'     => 'gwen@example.test',
-					'name'      => 'Gwen Guest',
-					'total'     => 54.0,
-					'created'   => time() - 5 * DAY_IN_SECONDS,
-					'paid'      => time() - 5 * DAY_IN_SECONDS,
-					'completed' => time() - 2 * DAY_IN_SECONDS,
-					'items'     => array(
-						array(
-							'name'     => 'Linen shirt',
-							'quantity' => 2,
-							'total'    => 40.0,
-						),
-					),
+				SampleOrder::spec(
+					array(
+						'email' => 'gwen@example.test',
+						'name'  => 'Gwen Guest',
+					)
 				)
 			)
 		);

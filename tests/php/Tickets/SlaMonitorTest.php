@@ -287,17 +287,7 @@ final class SlaMonitorTest extends TestCase {
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function deliver(): array {
-		$mails   = array();
-		$capture = static function ( $value, array $atts ) use ( &$mails ) {
-			$mails[] = $atts;
-			return true;
-		};
-		add_filter( 'pre_wp_mail', $capture, 10, 2 );
-		try {
-			$this->desk->service( Notifier::class )->run();
-		} finally {
-			remove_filter( 'pre_wp_mail', $capture );
-		}
+		$mails = $this->mails_sent( fn() => $this->desk->service( Notifier::class )->run() );
 		return array_values( array_filter( $mails, static fn( array $mail ): bool => (bool) preg_match( '/^(At risk|Overdue): /', (string) $mail['subject'] ) ) );
 	}
 
