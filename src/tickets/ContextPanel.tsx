@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Notice, SelectControl, Spinner } from '@wordpress/components';
+import { Button, Notice, SelectControl, Spinner } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -18,6 +18,7 @@ import { OrderPanel } from '../orders/OrderPanel';
 import { OrderTimeline } from '../orders/OrderTimeline';
 import { STATUSES as RETURN_STATUSES } from '../returns/labels';
 import { STATUSES, labelOf } from './labels';
+import { OrderActionDialog } from './OrderActionDialog';
 
 interface ContextPanelProps {
 	ticketId: number;
@@ -29,7 +30,8 @@ interface ContextPanelProps {
  * What the agent should know about the customer: total spent, one order at a
  * time (the ticket's own first, then any of the customer's recent orders) with
  * its lines, money, tracking, return eligibility and history, open returns and
- * other tickets (through the OrderSource port on the server). A guest's email
+ * other tickets (through the OrderSource port on the server), and the order
+ * actions (refund, coupon, resend a mail, start a return). A guest's email
  * nobody has confirmed yet is only a claim: the server gives none of that
  * address's history, and the panel says why.
  *
@@ -39,6 +41,7 @@ interface ContextPanelProps {
  */
 export function ContextPanel( { ticketId, orderId }: ContextPanelProps ) {
 	const [ chosen, setChosen ] = useState< number | null >( null );
+	const [ acting, setActing ] = useState( false );
 	const { context, error } = useSelect(
 		( select ) => ( {
 			context: select( ticketsStore ).getTicketContext( ticketId ),
@@ -142,6 +145,21 @@ export function ContextPanel( { ticketId, orderId }: ContextPanelProps ) {
 						</p>
 					) }
 					<OrderPanel orderId={ shown } />
+					<Button
+						__next40pxDefaultSize
+						variant="secondary"
+						onClick={ () => setActing( true ) }
+					>
+						{ __( 'Order action…', 'aftercare' ) }
+					</Button>
+					{ acting && (
+						<OrderActionDialog
+							ticketId={ ticketId }
+							orderId={ shown }
+							customerEmail={ context.customer.email }
+							onClose={ () => setActing( false ) }
+						/>
+					) }
 					<h4 className="aftercare-sidebar__label">
 						{ __( 'Order history', 'aftercare' ) }
 					</h4>

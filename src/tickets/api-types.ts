@@ -5,10 +5,13 @@
 
 import type {
 	AftercareEvent,
+	AftercareOrderAction,
+	AftercareOrderActionOptions,
 	AftercareTicketContext,
 	AftercareTicketCounts,
 	AftercareTicketPresence,
 	AftercareTicketsCreate,
+	AftercareTicketsOrderActionsCreate,
 	AftercareTicketsQuery,
 	AftercareTicketsUpdate,
 } from '../api/types';
@@ -44,3 +47,15 @@ export type NewTicketInput = AftercareTicketsCreate &
 	Required<
 		Pick< AftercareTicketsCreate, 'customer_email' | 'idempotency_key' >
 	>;
+
+/** What an agent may do to one of the ticket customer's orders (limits, what is refundable). */
+export type OrderActionOptions = AftercareOrderActionOptions;
+
+/** One order action from a reply: the order, the action and its fields, the reply. */
+export type OrderActionInput = AftercareTicketsOrderActionsCreate &
+	Required<
+		Pick< AftercareTicketsOrderActionsCreate, 'order_id' | 'action' >
+	>;
+
+/** What an order action did. */
+export type OrderActionResult = AftercareOrderAction;

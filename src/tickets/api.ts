@@ -17,6 +17,9 @@ import type {
 } from '../api/types';
 import type {
 	NewTicketInput,
+	OrderActionInput,
+	OrderActionOptions,
+	OrderActionResult,
 	PresenceEntry,
 	PresenceState,
 	QueueQuery,
@@ -167,6 +170,34 @@ export function fetchTicketContext(
 ): Promise< TicketContext > {
 	return apiFetch< TicketContext >( {
 		path: `${ TICKETS_PATH }/${ ticketId }/context`,
+	} );
+}
+
+export function fetchOrderActionOptions(
+	ticketId: number,
+	orderId: number
+): Promise< OrderActionOptions > {
+	return apiFetch< OrderActionOptions >( {
+		path: `${ TICKETS_PATH }/${ ticketId }/order-actions/${ orderId }`,
+	} );
+}
+
+/**
+ * Refunds, gives a coupon, resends an order mail or starts a return, with the
+ * reply that tells the customer.
+ *
+ * @param ticketId The ticket.
+ * @param input    The order, the action and its fields, the reply (HTML).
+ * @return What was done.
+ */
+export function postOrderAction(
+	ticketId: number,
+	input: OrderActionInput
+): Promise< OrderActionResult > {
+	return apiFetch< OrderActionResult >( {
+		path: `${ TICKETS_PATH }/${ ticketId }/order-actions`,
+		method: 'POST',
+		data: input,
 	} );
 }
 

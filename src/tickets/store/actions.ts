@@ -12,6 +12,7 @@ import {
 	createTicket as postTicket,
 	getErrorMessage,
 	postMessage,
+	postOrderAction,
 	sendPresence,
 	updateTicket as patchTicket,
 } from '../../api';
@@ -20,9 +21,11 @@ import type {
 	AftercareTicket,
 	NewMessage,
 	NewTicketInput,
+	OrderActionInput,
 	PresenceState,
 	TicketChanges,
 } from '../../api';
+import { store as ordersStore } from '../../orders/store';
 import { applyChanges } from './apply-changes';
 import type { ThunkArgs, TicketsAction } from './types';
 
@@ -147,6 +150,52 @@ export const sendMessage =
 		} finally {
 			dispatch( { type: 'SET_SENDING', ticketId, progress: null } );
 		}
+	};
+
+/**
+ * Refunds, gives a coupon, resends an order mail or starts a return from a
+ * reply. Done or refused as a whole on the server, so on success everything it
+ * touched is read again: the thread (the reply), the ticket and its timeline,
+ * the customer panel, the order, its timeline and what is left to refund.
+ *
+ * @param ticketId The ticket.
+ * @param input    The order, the action and its fields, the reply.
+ * @return Thunk resolving to null when done, else the server's message.
+ */
+export const performOrderAction =
+	( ticketId: number, input: OrderActionInput ) =>
+	async ( { dispatch, registry }: ThunkArgs ): Promise< string | null > => {
+		try {
+			await postOrderAction( ticketId, input );
+		} catch ( error ) {
+			return getErrorMessage( error );
+		}
+		registry
+			.dispatch( noticesStore )
+			.createSuccessNotice(
+				__( 'Done, and the customer was told.', 'aftercare' ),
+				{
+					type: 'snackbar',
+					id: 'aftercare-order-action-done',
+				}
+			);
+		[ 'getMessages', 'getTicket', 'getTicketContext' ].forEach(
+			( selector ) =>
+				dispatch.invalidateResolution( selector, [ ticketId ] )
+		);
+		dispatch.invalidateResolution( 'getOrderActionOptions', [
+			ticketId,
+			input.order_id,
+		] );
+		invalidateAfterChange( dispatch, [ ticketId ] );
+		const orders = registry.dispatch( ordersStore ) as unknown as {
+			invalidateResolution: ( selector: string, args: unknown[] ) => void;
+		};
+		[ 'getOrder', 'getOrderTimeline', 'getReturnEligibility' ].forEach(
+			( selector ) =>
+				orders.invalidateResolution( selector, [ input.order_id ] )
+		);
+		return null;
 	};
 
 /**

@@ -13,6 +13,7 @@ export const initialState: TicketsState = {
 	presence: {},
 	quoted: {},
 	sending: {},
+	orderActions: {},
 	errors: {},
 };
 
@@ -91,6 +92,14 @@ export default function reducer(
 			return {
 				...state,
 				quoted: { ...state.quoted, [ action.messageId ]: action.html },
+			};
+		case 'RECEIVE_ORDER_ACTION_OPTIONS':
+			return {
+				...state,
+				orderActions: {
+					...state.orderActions,
+					[ action.key ]: action.options,
+				},
 			};
 		case 'SET_SENDING': {
 			const { [ action.ticketId ]: _, ...sending } = state.sending;

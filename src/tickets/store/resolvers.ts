@@ -4,6 +4,7 @@
 import {
 	fetchEvents,
 	fetchMessages,
+	fetchOrderActionOptions,
 	fetchQuotedText,
 	fetchTicket,
 	fetchTicketContext,
@@ -103,5 +104,15 @@ export const getTicketContext =
 		await load( dispatch, `context:${ ticketId }`, async () => {
 			const context = await fetchTicketContext( ticketId );
 			dispatch( { type: 'RECEIVE_CONTEXT', ticketId, context } );
+		} );
+	};
+
+export const getOrderActionOptions =
+	( ticketId: number, orderId: number ) =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		const key = `${ ticketId }:${ orderId }`;
+		await load( dispatch, `order-actions:${ key }`, async () => {
+			const options = await fetchOrderActionOptions( ticketId, orderId );
+			dispatch( { type: 'RECEIVE_ORDER_ACTION_OPTIONS', key, options } );
 		} );
 	};

@@ -9,6 +9,7 @@ import { createSelector } from '@wordpress/data';
 import type {
 	AftercareMessage,
 	AftercareTicket,
+	OrderActionOptions,
 	PresenceEntry,
 	QueueQuery,
 	TicketContext,
@@ -184,4 +185,21 @@ export function getSendProgress(
 	ticketId: number
 ): number | null {
 	return state.sending[ ticketId ] ?? null;
+}
+
+/**
+ * What the agent may do to one of the ticket customer's orders; resolves from
+ * the REST API (error key `order-actions:TICKET:ORDER`).
+ *
+ * @param state    Store state.
+ * @param ticketId Ticket id.
+ * @param orderId  Order id.
+ * @return The options, or null until loaded.
+ */
+export function getOrderActionOptions(
+	state: TicketsState,
+	ticketId: number,
+	orderId: number
+): OrderActionOptions | null {
+	return state.orderActions[ `${ ticketId }:${ orderId }` ] ?? null;
 }

@@ -8,6 +8,7 @@ import type {
 	TicketContext,
 	TicketCounts,
 	TicketEvent,
+	OrderActionOptions,
 } from '../../api';
 import type { ThunkArgs as StoreThunkArgs } from '../../store/thunk-args';
 import type * as selectors from './selectors';
@@ -35,6 +36,8 @@ export interface TicketsState {
 	quoted: Record< number, string >;
 	/** Upload progress (0–1) of the message being sent, per ticket. */
 	sending: Record< number, number >;
+	/** What an agent may do to an order, by `ticketId:orderId`. */
+	orderActions: Record< string, OrderActionOptions >;
 	/** Why something could not load, by key (`query:…`, `ticket:1`, `messages:1`…). */
 	errors: Record< string, string >;
 }
@@ -58,6 +61,11 @@ export type TicketsAction =
 	| { type: 'RECEIVE_CONTEXT'; ticketId: number; context: TicketContext }
 	| { type: 'RECEIVE_PRESENCE'; ticketId: number; others: PresenceEntry[] }
 	| { type: 'RECEIVE_QUOTED'; messageId: number; html: string }
+	| {
+			type: 'RECEIVE_ORDER_ACTION_OPTIONS';
+			key: string;
+			options: OrderActionOptions;
+	  }
 	| { type: 'SET_SENDING'; ticketId: number; progress: number | null }
 	| { type: 'RECEIVE_ERROR'; key: string; message: string | null };
 
