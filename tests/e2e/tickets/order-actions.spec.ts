@@ -4,7 +4,8 @@
  * refresh, and the shopper sees the refund on the order-status block; an agent over their
  * refund limit (Support settings, 50 by default) gets the server's 403 as a readable notice
  * and nothing happens. Axe on both steps of the dialog. Test adapter orders (refunds go through
- * its "gateway" when the order says so).
+ * its "gateway" when the order says so). Without WooCommerce the server writes amounts as
+ * "USD 10.00" (the reply, the notice, the order timeline); the screen formats its own as "$10.00".
  */
 import type { Page } from '@playwright/test';
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
@@ -124,7 +125,7 @@ test.describe( 'Order actions from a ticket', () => {
 
 		// The reply in the thread, the order panel and the order's timeline, all refreshed.
 		await expect( page.locator( '.aftercare-thread' ) ).toContainText(
-			`We have refunded $10.00 for order #${ order.number } (1 × ${ token } Wool socks) to your original payment method.`
+			`We have refunded USD 10.00 for order #${ order.number } (1 × ${ token } Wool socks) to your original payment method.`
 		);
 		await expect(
 			panel.getByRole( 'listitem' ).filter( {
@@ -146,7 +147,7 @@ test.describe( 'Order actions from a ticket', () => {
 		const refunded = mine
 			.locator( `${ BLOCK }__timeline li` )
 			.filter( { hasText: 'Refunded' } );
-		await expect( refunded ).toContainText( '$10.00' );
+		await expect( refunded ).toContainText( 'USD 10.00' );
 		await expectAccessible( page, BLOCK );
 	} );
 
@@ -187,9 +188,11 @@ test.describe( 'Order actions from a ticket', () => {
 
 			// Back on the form, the server's words in a notice; the dialog stays open.
 			await expect(
-				dialog.locator( '.components-notice.is-error' )
+				dialog.locator(
+					'.components-notice.is-error .components-notice__content'
+				)
 			).toHaveText(
-				'You can refund at most $50.00 at once. Ask a store manager to refund more.'
+				'You can refund at most USD 50.00 at once. Ask a store manager to refund more.'
 			);
 			await expect(
 				dialog.getByLabel(
