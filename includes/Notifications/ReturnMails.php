@@ -14,6 +14,7 @@ namespace Aftercare\Notifications;
 
 use Aftercare\Feedback\FeedbackService;
 use Aftercare\Infrastructure\AccessTokens;
+use Aftercare\Orders\Money;
 use Aftercare\Orders\OrderSource;
 use Aftercare\Returns\Policy;
 use Aftercare\Returns\ReturnAccess;
@@ -162,10 +163,6 @@ final class ReturnMails {
 	 * An amount in the order's currency, as plain text.
 	 */
 	private function money( ReturnRequest $return, float $amount ): string {
-		$currency = $this->orders?->find( $return->order_id )?->currency ?? '';
-		if ( function_exists( 'wc_price' ) ) {
-			return html_entity_decode( wp_strip_all_tags( wc_price( $amount, array( 'currency' => $currency ) ) ), ENT_QUOTES, 'UTF-8' );
-		}
-		return trim( number_format_i18n( $amount, 2 ) . ' ' . $currency );
+		return Money::text( $amount, $this->orders?->find( $return->order_id )?->currency ?? '' );
 	}
 }

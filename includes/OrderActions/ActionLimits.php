@@ -12,7 +12,7 @@ declare( strict_types=1 );
 namespace Aftercare\OrderActions;
 
 use Aftercare\Infrastructure\DomainError;
-use Aftercare\Orders\OrderTimeline;
+use Aftercare\Orders\Money;
 use Aftercare\Settings\Settings;
 
 final class ActionLimits {
@@ -82,7 +82,7 @@ final class ActionLimits {
 				sprintf(
 					/* translators: %s: the limit, e.g. $50.00. */
 					__( 'You can refund at most %s at once. Ask a store manager to refund more.', 'aftercare' ),
-					OrderTimeline::money( $limit, $currency )
+					Money::text( $limit, $currency )
 				)
 			);
 		}

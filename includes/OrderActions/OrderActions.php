@@ -20,10 +20,10 @@ namespace Aftercare\OrderActions;
 
 use Aftercare\Infrastructure\Database\Transaction;
 use Aftercare\Infrastructure\DomainError;
+use Aftercare\Orders\Money;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderLock;
 use Aftercare\Orders\OrderSource;
-use Aftercare\Orders\OrderTimeline;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Tickets\EventLog;
 use Aftercare\Tickets\Message;
@@ -157,7 +157,7 @@ final class OrderActions {
 						/* translators: 1: product name, 2: amount. */
 						__( 'At most %2$s can still be refunded for %1$s.', 'aftercare' ),
 						$item->name,
-						OrderTimeline::money( $left['amount'], $order->currency )
+						Money::text( $left['amount'], $order->currency )
 					),
 					array( 'params' => array( 'lines' ) )
 				);
@@ -176,13 +176,13 @@ final class OrderActions {
 			throw DomainError::invalid(
 				'refund_over_total',
 				/* translators: %s: amount. */
-				sprintf( __( 'Only %s of this order can still be refunded.', 'aftercare' ), OrderTimeline::money( $refundable->total, $order->currency ) ),
+				sprintf( __( 'Only %s of this order can still be refunded.', 'aftercare' ), Money::text( $refundable->total, $order->currency ) ),
 				array( 'params' => array( 'lines' ) )
 			);
 		}
 		$this->limits->check_refund( $actor_id, $total, $order->currency );
 		$items = implode( ', ', $names );
-		$money = OrderTimeline::money( $total, $order->currency );
+		$money = Money::text( $total, $order->currency );
 		$line  = $refundable->automatic
 			/* translators: 1: amount, 2: order number, 3: the items, e.g. "1 × Linen shirt". */
 			? sprintf( __( 'We have refunded %1$s for order #%2$s (%3$s) to your original payment method.', 'aftercare' ), $money, $order->number, $items )
@@ -208,7 +208,7 @@ final class OrderActions {
 					/* translators: 1: "Request #12", 2: amount, 3: the items. */
 					: __( '%1$s: %2$s refunded for %3$s to the original payment.', 'aftercare' ),
 				self::request_name( $ticket ),
-				OrderTimeline::money( $refund->amount, $order->currency ),
+				Money::text( $refund->amount, $order->currency ),
 				$items
 			)
 		);
@@ -391,7 +391,7 @@ final class OrderActions {
 		return 'percent' === $type
 			/* translators: %s: a percentage, e.g. 15. */
 			? sprintf( __( '%s%%', 'aftercare' ), number_format_i18n( $amount, floor( $amount ) === $amount ? 0 : 2 ) )
-			: OrderTimeline::money( $amount, $currency );
+			: Money::text( $amount, $currency );
 	}
 
 	/**

@@ -76,14 +76,6 @@ final class OrderTimeline {
 	}
 
 	/**
-	 * An amount in the order's currency, as text.
-	 */
-	public static function money( float $amount, string $currency ): string {
-		$html = function_exists( 'wc_price' ) ? (string) wc_price( $amount, array( 'currency' => $currency ) ) : $currency . ' ' . number_format_i18n( $amount, 2 );
-		return html_entity_decode( wp_strip_all_tags( $html ), ENT_QUOTES );
-	}
-
-	/**
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function order_events( Order $order, string $audience ): array {
@@ -108,7 +100,7 @@ final class OrderTimeline {
 		foreach ( $details ? $details->refunds : array() as $refund ) {
 			$detail = '';
 			if ( 'guest' !== $audience ) {
-				$detail = self::money( $refund->amount, $order->currency );
+				$detail = Money::text( $refund->amount, $order->currency );
 				if ( 'agent' === $audience && '' !== $refund->reason ) {
 					/* translators: 1: amount, 2: the refund's reason. */
 					$detail = sprintf( __( '%1$s: %2$s', 'aftercare' ), $detail, $refund->reason );

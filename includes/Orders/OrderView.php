@@ -57,7 +57,7 @@ final class OrderView {
 			'help_url'     => $this->page_link( 'contact_page', $order ),
 		);
 		if ( 'customer' === $audience ) {
-			$view['total'] = OrderTimeline::money( $order->total, $order->currency );
+			$view['total'] = Money::text( $order->total, $order->currency );
 		}
 		return $view;
 	}

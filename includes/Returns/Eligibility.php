@@ -16,6 +16,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns;
 
 use Aftercare\Infrastructure\Clock;
+use Aftercare\Orders\Money;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderItem;
 
@@ -69,8 +70,8 @@ final class Eligibility {
 			return sprintf(
 				/* translators: 1: minimum order total, 2: this order's total. */
 				__( 'Returns are accepted for orders of %1$s or more; this order came to %2$s.', 'aftercare' ),
-				self::money( $minimum, $order->currency ),
-				self::money( $order->total, $order->currency )
+				Money::text( $minimum, $order->currency ),
+				Money::text( $order->total, $order->currency )
 			);
 		}
 		return '';
@@ -167,15 +168,5 @@ final class Eligibility {
 			/* translators: 1: days since the order was completed, 2: days the store accepts returns for. */
 			: _n( 'Completed %1$d day ago; returns are accepted for %2$d days.', 'Completed %1$d days ago; returns are accepted for %2$d days.', $ago, 'aftercare' );
 		return sprintf( $text, $ago, $days );
-	}
-
-	/**
-	 * An amount in a currency, as plain text (WooCommerce's format when it is active).
-	 */
-	public static function money( float $amount, string $currency ): string {
-		if ( function_exists( 'wc_price' ) ) {
-			return html_entity_decode( wp_strip_all_tags( (string) wc_price( $amount, array( 'currency' => $currency ) ) ), ENT_QUOTES, 'UTF-8' );
-		}
-		return $currency . ' ' . number_format_i18n( $amount, 2 );
 	}
 }

@@ -14,6 +14,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns;
 
 use Aftercare\Infrastructure\Registrable;
+use Aftercare\Orders\Money;
 use Aftercare\Orders\Order;
 use Aftercare\Orders\OrderTimeline;
 use Aftercare\Tickets\EventLog;
@@ -67,7 +68,7 @@ final class OrderTimelineEvents implements Registrable {
 						'detail' => sprintf(
 							/* translators: 1: amount, 2: coupon code. */
 							__( '%1$s, code %2$s', 'aftercare' ),
-							OrderTimeline::money( (float) ( $change['data']['amount'] ?? 0 ), $order->currency ),
+							Money::text( (float) ( $change['data']['amount'] ?? 0 ), $order->currency ),
 							(string) ( $change['data']['coupon'] ?? '' )
 						),
 					),

@@ -14,6 +14,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns;
 
 use Aftercare\Infrastructure\Registrable;
+use Aftercare\Orders\Money;
 use Aftercare\Tickets\Ticket;
 
 final class ReturnReplyVariables implements Registrable {
@@ -56,6 +57,6 @@ final class ReturnReplyVariables implements Registrable {
 			'refund' === $return->outcome    => max( 0.0, $quote['value'] - $quote['fee'] ),
 			default                          => $quote['value'],
 		};
-		return Eligibility::money( round( $amount, 2 ), $quote['currency'] );
+		return Money::text( round( $amount, 2 ), $quote['currency'] );
 	}
 }

@@ -12,6 +12,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tickets;
 
+use Aftercare\Orders\Money;
 use Aftercare\Orders\Order;
 use Aftercare\Settings\Settings;
 
@@ -250,7 +251,7 @@ final class PriorityRules {
 	 * @param array<string, mixed> $fired A fired rule as Ticket::$rules keeps it.
 	 */
 	public static function reason( array $fired ): string {
-		$amount = self::money( (float) ( $fired['amount'] ?? 0 ), (string) ( $fired['currency'] ?? '' ) );
+		$amount = Money::text( (float) ( $fired['amount'] ?? 0 ), (string) ( $fired['currency'] ?? '' ) );
 		$days   = (int) ( $fired['days'] ?? 0 );
 		return match ( (string) ( $fired['when'] ?? '' ) ) {
 			/* translators: %s: amount with currency, e.g. $500.00. */
@@ -279,14 +280,6 @@ final class PriorityRules {
 		}
 		$shipped = array_filter( array_map( static fn( $tracking ): ?int => $tracking->shipped, $order->tracking ) );
 		return $shipped && min( $shipped ) <= $now - $days * DAY_IN_SECONDS;
-	}
-
-	/** An amount in the order's currency: WooCommerce's format when it is there. */
-	private static function money( float $amount, string $currency ): string {
-		if ( function_exists( 'wc_price' ) ) {
-			return html_entity_decode( wp_strip_all_tags( wc_price( $amount, array( 'currency' => $currency ) ) ), ENT_QUOTES, 'UTF-8' );
-		}
-		return trim( number_format_i18n( $amount, 2 ) . ' ' . $currency );
 	}
 
 	private static function refuse( string $message ): \WP_Error {

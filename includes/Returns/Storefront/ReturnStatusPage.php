@@ -14,6 +14,7 @@ declare( strict_types=1 );
 namespace Aftercare\Returns\Storefront;
 
 use Aftercare\Http\InternalRequest;
+use Aftercare\Orders\Money;
 use Aftercare\Returns\ReturnService;
 use Aftercare\Returns\ReturnStatus;
 use Aftercare\Storefront\DynamicBlock;
@@ -178,7 +179,7 @@ final class ReturnStatusPage {
 			'messages'   => $view['messages'],
 			'timeline'   => $view['timeline'],
 			'outcome'    => self::outcome_labels()[ (string) ( $view['return']['outcome'] ?? '' ) ] ?? '',
-			'refunded'   => self::money( (float) ( $view['return']['refund']['amount'] ?? 0 ) ),
+			'refunded'   => Money::text( (float) ( $view['return']['refund']['amount'] ?? 0 ) ),
 			'notice'     => $notice,
 			'link'       => $link,
 			'error'      => $error,
@@ -219,9 +220,9 @@ final class ReturnStatusPage {
 				'created'  => __( 'Return requested', 'aftercare' ),
 				'status'   => ReturnStatus::tryFrom( (string) ( $data['to'] ?? '' ) )?->label() ?? '',
 				/* translators: %s: amount refunded. */
-				'refund'   => sprintf( __( 'Refund of %s sent', 'aftercare' ), self::money( (float) ( $data['amount'] ?? 0 ) ) ),
+				'refund'   => sprintf( __( 'Refund of %s sent', 'aftercare' ), Money::text( (float) ( $data['amount'] ?? 0 ) ) ),
 				/* translators: %s: store credit amount. */
-				'credit'   => sprintf( __( 'Store credit of %s issued', 'aftercare' ), self::money( (float) ( $data['amount'] ?? 0 ) ) ),
+				'credit'   => sprintf( __( 'Store credit of %s issued', 'aftercare' ), Money::text( (float) ( $data['amount'] ?? 0 ) ) ),
 				/* translators: %s: order number. */
 				'exchange' => sprintf( __( 'Replacement order #%s created', 'aftercare' ), (string) ( $data['order_number'] ?? '' ) ),
 				default    => '',
@@ -235,12 +236,5 @@ final class ReturnStatusPage {
 			}
 		}
 		return $events;
-	}
-
-	private static function money( float $amount ): string {
-		if ( function_exists( 'wc_price' ) ) {
-			return html_entity_decode( wp_strip_all_tags( (string) wc_price( $amount ) ), ENT_QUOTES, 'UTF-8' );
-		}
-		return number_format_i18n( $amount, 2 );
 	}
 }

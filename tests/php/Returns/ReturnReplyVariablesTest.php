@@ -11,7 +11,7 @@ declare( strict_types=1 );
 
 namespace Aftercare\Tests\Returns;
 
-use Aftercare\Returns\Eligibility;
+use Aftercare\Orders\Money;
 use Aftercare\Settings\Settings;
 
 /**
@@ -90,7 +90,7 @@ final class ReturnReplyVariablesTest extends ReturnsTestCase {
 	}
 
 	private function money( float $amount, string $currency ): string {
-		return esc_html( Eligibility::money( $amount, $currency ) );
+		return esc_html( Money::text( $amount, $currency ) );
 	}
 
 	private function rendered( int $ticket_id ): string {
