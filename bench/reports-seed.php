@@ -57,7 +57,7 @@ $aftercare_agents = implode( ', ', array_slice( array_values( $aftercare_users )
 // phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names and numbers made here.
 $aftercare_have = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$aftercare_p}tickets" );
 if ( $aftercare_have < $aftercare_n ) {
-	foreach ( array( 'tickets', 'messages', 'events', 'ticket_tags', 'ratings', 'returns', 'return_items', 'report_days' ) as $aftercare_table ) {
+	foreach ( array( 'tickets', 'messages', 'events', 'ticket_tags', 'ratings', 'returns', 'return_items', 'report_days', 'report_months' ) as $aftercare_table ) {
 		$aftercare_sql( "TRUNCATE TABLE {$aftercare_p}{$aftercare_table}" );
 	}
 	$aftercare_start = $aftercare_now - 365 * DAY_IN_SECONDS;

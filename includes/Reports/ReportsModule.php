@@ -25,6 +25,8 @@ use Aftercare\Tickets\TicketsModule;
 final class ReportsModule extends Module {
 
 	public readonly RollupTable $table;
+	/** The month table RollupTable keeps beside the days. */
+	private RollupMonths $months;
 	public readonly Rollup $rollup;
 	/** Rebuilds ranges of days (the job, the REST route, WP-CLI). */
 	public readonly RollupRebuild $rebuild;
@@ -33,7 +35,8 @@ final class ReportsModule extends Module {
 	public readonly ReportCsv $csv;
 
 	public function __construct( private InfrastructureModule $shared, TicketsModule $tickets, ReturnsModule $returns ) {
-		$this->table   = new RollupTable( $shared->wpdb, $shared->transaction );
+		$this->months  = new RollupMonths();
+		$this->table   = new RollupTable( $shared->wpdb, $shared->transaction, $this->months );
 		$this->rollup  = new Rollup(
 			$this->table,
 			new Facts( $tickets->sla ),
@@ -66,6 +69,11 @@ final class ReportsModule extends Module {
 	}
 
 	public function tables(): array {
-		return array( $this->table );
+		return array( $this->table, $this->months );
+	}
+
+	public function migrations(): array {
+		// Sites that had the day table before the month table: their months from their days.
+		return array( 'report_months' => array( $this->table, 'fill_months' ) );
 	}
 }

@@ -48,6 +48,7 @@ final class PluginTest extends TestCase {
 		'return_items',
 		'ratings',
 		'report_days',
+		'report_months',
 		'outbox',
 		'received_mail',
 	);

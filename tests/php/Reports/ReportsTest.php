@@ -186,6 +186,131 @@ final class ReportsTest extends TestCase {
 		$this->assertSame( $kept, $this->rows( '2026-10-30', self::TO ) );
 	}
 
+	/**
+	 * The counts of a month (its first day) summed from its days' rows, zeros left out.
+	 *
+	 * @return array<string, int>
+	 */
+	private function days_of_month( string $month ): array {
+		$sum = array();
+		foreach ( $this->rows( $month, Rollup::shift( ( new \DateTimeImmutable( $month ) )->modify( '+1 month' )->format( 'Y-m-d' ), -1 ) ) as $rows ) {
+			foreach ( $rows as $key => $amount ) {
+				$sum[ $key ] = ( $sum[ $key ] ?? 0 ) + $amount;
+			}
+		}
+		ksort( $sum );
+		return array_filter( $sum );
+	}
+
+	/**
+	 * A dimension's counts over a period summed day by day, zeros left out.
+	 *
+	 * @return array<string, array<string, int>> Value => measure => amount.
+	 */
+	private function by_days( string $dimension, string $from, string $to ): array {
+		$sums = array();
+		foreach ( $this->rows( $from, $to ) as $rows ) {
+			foreach ( $rows as $key => $amount ) {
+				list( $dim, $value, $measure ) = explode( '|', $key );
+				if ( $dim === $dimension ) {
+					$sums[ $value ][ $measure ] = ( $sums[ $value ][ $measure ] ?? 0 ) + $amount;
+				}
+			}
+		}
+		return $this->tidy( $sums );
+	}
+
+	/**
+	 * The current period's counts of sums() (the month table for whole months), zeros and snapshot left out.
+	 *
+	 * @return array<string, array<string, int>> Value => measure => amount.
+	 */
+	private function by_sums( string $dimension, string $from, string $to ): array {
+		return $this->tidy( array_map( static fn( array $both ): array => $both['current'], Plugin::instance()->reports->table->sums( $dimension, $from, $to, null, null ) ) );
+	}
+
+	/**
+	 * @param array<string, array<string, int>> $sums Value => measure => amount.
+	 * @return array<string, array<string, int>>
+	 */
+	private function tidy( array $sums ): array {
+		foreach ( $sums as $value => $measures ) {
+			$measures = array_filter( $measures, static fn( int $amount, string $measure ): bool => 0 !== $amount && ! str_starts_with( $measure, 'backlog' ), ARRAY_FILTER_USE_BOTH );
+			ksort( $measures );
+			$sums[ $value ] = $measures;
+		}
+		ksort( $sums );
+		return array_filter( $sums );
+	}
+
+	/**
+	 * The week's history, a ticket from October solved in November (F) and one in December (G).
+	 */
+	private function seed_across_months(): void {
+		$this->seed();
+		$f = $this->open( '2026-10-30 10:00', array( 'tags' => array( 'refund' ) ) );
+		$this->reply( '2026-11-02 10:00', $f, 'solved' );
+		$g = $this->open( '2026-12-01 09:00', array( 'priority' => 'high' ) );
+		$this->reply( '2026-12-01 09:30', $g, 'solved' );
+	}
+
+	public function test_months_kept_by_events_equal_their_days_a_rebuild_and_the_upgrades_fill(): void {
+		global $wpdb;
+		$this->seed_across_months();
+		$table = Plugin::instance()->reports->table;
+		$kept  = array();
+		foreach ( array( '2026-10-01', '2026-11-01', '2026-12-01' ) as $month ) {
+			$kept[ $month ] = $table->month( $month );
+			$this->assertSame( $this->days_of_month( $month ), $kept[ $month ], $month );
+		}
+		$this->assertSame( 1, $kept['2026-10-01']['total||created'], 'F' );
+		$this->assertSame( 4, $kept['2026-11-01']['total||created'], 'A, B, C and D' );
+		$this->assertSame( 1, $kept['2026-11-01']['tag|refund|solved'], 'F, solved in November' );
+		$this->assertSame( 1, $kept['2026-12-01']['priority|high|solved'], 'G' );
+		$this->assertArrayNotHasKey( 'total||backlog', $kept['2026-11-01'], 'Snapshots stay daily' );
+
+		// The background job, twice: each day's replace moves its month by the difference only.
+		$rebuild = Plugin::instance()->reports->rebuild;
+		for ( $run = 0; $run < 2; $run++ ) {
+			delete_option( RollupRebuild::OPTION );
+			$rebuild->start( '2026-10-01', '2026-12-31' );
+			$this->assertSame( 92, $rebuild->run() );
+			foreach ( $kept as $month => $rows ) {
+				$this->assertSame( $rows, $table->month( $month ), $month );
+			}
+		}
+
+		// A site upgraded from days only: the migration sums its days into months.
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}aftercare_report_months" );
+		$this->assertTrue( $table->fill_months() );
+		foreach ( $kept as $month => $rows ) {
+			$this->assertSame( $rows, $table->month( $month ), $month );
+		}
+	}
+
+	public function test_a_period_across_month_edges_sums_the_same_from_months_as_from_days(): void {
+		global $wpdb;
+		$this->seed_across_months();
+		$check = function (): void {
+			foreach ( array( 'total', 'agent', 'channel', 'priority', 'tag' ) as $dimension ) {
+				// Days at both edges and a whole month; a whole month alone; days only.
+				foreach ( array( array( '2026-10-30', '2026-12-01' ), array( '2026-11-01', '2026-11-30' ), array( '2026-11-02', '2026-11-29' ) ) as list( $from, $to ) ) {
+					$this->assertSame( $this->by_days( $dimension, $from, $to ), $this->by_sums( $dimension, $from, $to ), "{$dimension} {$from} {$to}" );
+				}
+			}
+		};
+		$check();
+		$this->assertSame( 6, $this->by_sums( 'total', '2026-10-30', '2026-12-01' )['']['created'], 'A, B, C, D, F and G' );
+
+		// C's creation leaves the history; rebuilding its day moves its month too.
+		$c = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}aftercare_tickets WHERE channel = %s", 'web' ) );
+		$wpdb->delete( $wpdb->prefix . 'aftercare_tickets', array( 'id' => $c ) );
+		Plugin::instance()->reports->rollup->rebuild( '2026-11-09' );
+		$check();
+		$this->assertSame( 5, $this->by_sums( 'total', '2026-10-30', '2026-12-01' )['']['created'] );
+		$this->assertSame( $this->days_of_month( '2026-11-01' ), Plugin::instance()->reports->table->month( '2026-11-01' ) );
+	}
+
 	public function test_each_figure_of_the_week_and_the_week_before(): void {
 		$this->seed();
 		$this->rebuild();
