@@ -265,7 +265,7 @@ final class ReportsTest extends TestCase {
 		}
 		$this->assertSame( 1, $kept['2026-10-01']['total||created'], 'F' );
 		$this->assertSame( 4, $kept['2026-11-01']['total||created'], 'A, B, C and D' );
-		$this->assertSame( 1, $kept['2026-11-01']['tag|refund|solved'], 'F, solved in November' );
+		$this->assertSame( 2, $kept['2026-11-01']['tag|refund|solved'], 'B, and F from October' );
 		$this->assertSame( 1, $kept['2026-12-01']['priority|high|solved'], 'G' );
 		$this->assertArrayNotHasKey( 'total||backlog', $kept['2026-11-01'], 'Snapshots stay daily' );
 
