@@ -53,17 +53,35 @@ final class ReportsCommandTest extends TestCase {
 	 * The rollup's `created` total of a day.
 	 */
 	private function created( string $day ): int {
-		global $wpdb;
-		$sql = "SELECT COALESCE(SUM(amount), 0) FROM {$wpdb->prefix}aftercare_report_days WHERE day = %s AND dimension = 'total' AND measure = 'created'";
-		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $day ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name.
+		return Plugin::instance()->reports->table->day( $day )['total||created'] ?? 0;
 	}
 
+	/**
+	 * November's month row holds the sum of its days' counts (the snapshot stays daily).
+	 */
+	private function assert_the_month_is_its_days(): void {
+		$table = Plugin::instance()->reports->table;
+		$sum   = array();
+		for ( $day = 1; $day <= 30; $day++ ) {
+			foreach ( $table->day( sprintf( '2026-11-%02d', $day ) ) as $key => $amount ) {
+				if ( ! str_contains( $key, '|backlog' ) ) {
+					$sum[ $key ] = ( $sum[ $key ] ?? 0 ) + $amount;
+				}
+			}
+		}
+		ksort( $sum );
+		$this->assertSame( $sum, $table->month( '2026-11-01' ) );
+	}
+
+	/**
+	 * Empties the two days through the rollup's own write, which moves their month with them.
+	 */
 	private function lose_the_rollup(): void {
-		global $wpdb;
 		foreach ( self::DAYS as $day ) {
-			$wpdb->delete( $wpdb->prefix . 'aftercare_report_days', array( 'day' => $day ) );
+			Plugin::instance()->reports->table->replace( $day, array() );
 		}
 		$this->assertSame( array( 0, 0 ), array_map( array( $this, 'created' ), self::DAYS ) );
+		$this->assertSame( array(), Plugin::instance()->reports->table->month( '2026-11-01' ) );
 	}
 
 	public function test_rebuild_recomputes_the_range_day_by_day_with_a_progress_bar(): void {
@@ -72,6 +90,8 @@ final class ReportsCommandTest extends TestCase {
 		$output = $this->wp( 'aftercare reports', 'rebuild', array(), array( 'from' => '2026-11-09', 'to' => '2026-11-10' ) );
 
 		$this->assertSame( array( 2, 1 ), array_map( array( $this, 'created' ), self::DAYS ) );
+		$this->assertSame( 3, Plugin::instance()->reports->table->month( '2026-11-01' )['total||created'] );
+		$this->assert_the_month_is_its_days();
 		$this->assertCount( 1, $output->bars );
 		$this->assertSame( array( 2, 2, true ), array( $output->bars[0]->total, $output->bars[0]->ticks, $output->bars[0]->finished ) );
 		$this->assertSame( array( 'Rebuilt the reports of 2 days.' ), $output->said( 'success' ) );
@@ -88,6 +108,7 @@ final class ReportsCommandTest extends TestCase {
 		$this->wp_fails( 'The from date must be a calendar date written as YYYY-MM-DD.', 'aftercare reports', 'rebuild', array(), array( 'from' => '9 Nov' ) );
 		$this->wp_fails( 'A report covers at most 366 days.', 'aftercare reports', 'rebuild', array(), array( 'from' => '2025-01-01', 'to' => '2026-11-10' ) );
 		$this->assertSame( array( 0, 0 ), array_map( array( $this, 'created' ), self::DAYS ) );
+		$this->assert_the_month_is_its_days();
 	}
 
 	public function test_export_prints_a_report_table_as_csv(): void {
