@@ -226,7 +226,8 @@ final class ReportsTest extends TestCase {
 	 * @return array<string, array<string, int>> Value => measure => amount.
 	 */
 	private function by_sums( string $dimension, string $from, string $to ): array {
-		return $this->tidy( array_map( static fn( array $both ): array => $both['current'], Plugin::instance()->reports->table->sums( $dimension, $from, $to, null, null ) ) );
+		$sums = Plugin::instance()->reports->table->sums( $dimension, $from, $to, null, null );
+		return $this->tidy( array_map( static fn( array $both ): array => $both['current'], $sums ) );
 	}
 
 	/**
@@ -235,7 +236,11 @@ final class ReportsTest extends TestCase {
 	 */
 	private function tidy( array $sums ): array {
 		foreach ( $sums as $value => $measures ) {
-			$measures = array_filter( $measures, static fn( int $amount, string $measure ): bool => 0 !== $amount && ! str_starts_with( $measure, 'backlog' ), ARRAY_FILTER_USE_BOTH );
+			$measures = array_filter(
+				$measures,
+				static fn( int $amount, string $measure ): bool => 0 !== $amount && ! str_starts_with( $measure, 'backlog' ),
+				ARRAY_FILTER_USE_BOTH
+			);
 			ksort( $measures );
 			$sums[ $value ] = $measures;
 		}
