@@ -206,7 +206,7 @@ final class Rollup implements Registrable {
 		foreach ( Facts::AGES as $days => $name ) {
 			$ages[ $days * DAY_IN_SECONDS ] = $name;
 		}
-		list( $rows, $tagged ) = $this->tickets->open_at( $at, $ages, Facts::OLDEST );
+		list( $rows, $tagged ) = $this->tickets->open_at( $at, $ages, Facts::OLDEST, $this->events->done_at_and_changed_since( $at ) );
 		$amounts               = array();
 		$count                 = static function ( string $key, string $age, int $n ) use ( &$amounts ): void {
 			$amounts[ $key . 'backlog' ]              = ( $amounts[ $key . 'backlog' ] ?? 0 ) + $n;

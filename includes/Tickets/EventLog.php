@@ -108,6 +108,47 @@ final class EventLog implements Table {
 	}
 
 	/**
+	 * The tickets that were solved or closed at $at among those that have left solved or closed
+	 * since (a reopen, or solved to closed): their solved time, which a reopen empties and a later
+	 * solve sets anew, no longer tells whether they were open at $at (the reports' past backlog).
+	 *
+	 * @return int[]
+	 */
+	public function done_at_and_changed_since( int $at ): array {
+		$done = array( Status::Solved->value, Status::Closed->value );
+		// record() writes `from` first: a change out of solved or closed starts with one of these.
+		$since = $this->wpdb->get_col(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+				"SELECT DISTINCT object_id FROM {$this->table()} WHERE type = 'status' AND created_at > %d AND object_type = 'ticket' AND ( data LIKE %s OR data LIKE %s )",
+				$at,
+				$this->wpdb->esc_like( '{"from":"' . $done[0] . '"' ) . '%',
+				$this->wpdb->esc_like( '{"from":"' . $done[1] . '"' ) . '%'
+			)
+		);
+		if ( ! $since ) {
+			return array();
+		}
+		$ids  = array_map( 'intval', $since );
+		$in   = implode( ',', array_fill( 0, count( $ids ), '%d' ) );
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, placeholders.
+				"SELECT object_id, type, data FROM {$this->table()}
+				WHERE object_type = 'ticket' AND object_id IN ({$in}) AND type IN ('created', 'status') AND created_at <= %d ORDER BY id",
+				...array_merge( $ids, array( $at ) )
+			)
+		);
+		// Each ticket's status after its last change by $at (or the one it was created with).
+		$status = array();
+		foreach ( $rows as $row ) {
+			$data                              = (array) json_decode( (string) $row->data, true );
+			$status[ (int) $row->object_id ] = (string) ( 'status' === $row->type ? ( $data['to'] ?? '' ) : ( $data['status'] ?? '' ) );
+		}
+		return array_keys( array_filter( $status, static fn( string $value ): bool => in_array( $value, $done, true ) ) );
+	}
+
+	/**
 	 * Empties one field of an object's events of one type (a customer's comment, on erasure).
 	 */
 	public function redact( string $object_type, int $object_id, string $type, string $field ): void {

@@ -404,10 +404,11 @@ final class TicketRepository implements Table {
 	 * assignee, channel, priority and calendar age, and by tag and age.
 	 *
 	 * @param array<int, string> $ages Upper edge in seconds => age name, ascending; $oldest above the last.
+	 * @param int[]              $done Tickets that were solved or closed at $at whatever their solved time says.
 	 * @return array{0: array<int, object{assignee_id: string, channel: string, priority: string, age: string, n: string}>,
 	 *               1: array<int, object{tag: string, age: string, n: string}>}
 	 */
-	public function open_at( int $at, array $ages, string $oldest ): array {
+	public function open_at( int $at, array $ages, string $oldest, array $done ): array {
 		$case = 'CASE';
 		$args = array();
 		foreach ( $ages as $seconds => $name ) {
@@ -418,19 +419,24 @@ final class TicketRepository implements Table {
 		$case  .= ' ELSE %s END';
 		$args[] = $oldest;
 		$open   = 't.created_at <= %d AND ( t.solved_at = 0 OR t.solved_at > %d )';
+		$after  = array( $at, $at );
+		if ( $done ) {
+			$open .= ' AND t.id NOT IN (' . implode( ',', array_fill( 0, count( $done ), '%d' ) ) . ')';
+			$after = array_merge( $after, $done );
+		}
 		$tags   = $this->wpdb->prefix . 'aftercare_ticket_tags'; // TagRepository's table.
 		$rows   = $this->wpdb->get_results(
 			$this->wpdb->prepare(
 				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, fixed SQL.
 				"SELECT t.assignee_id, t.channel, t.priority, {$case} AS age, COUNT(*) AS n FROM {$this->table()} t WHERE {$open} GROUP BY 1, 2, 3, 4",
-				...array_merge( $args, array( $at, $at ) )
+				...array_merge( $args, $after )
 			)
 		);
 		$tagged = $this->wpdb->get_results(
 			$this->wpdb->prepare(
 				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names, fixed SQL.
 				"SELECT g.tag, {$case} AS age, COUNT(*) AS n FROM {$this->table()} t JOIN {$tags} g ON g.ticket_id = t.id WHERE {$open} GROUP BY 1, 2",
-				...array_merge( $args, array( $at, $at ) )
+				...array_merge( $args, $after )
 			)
 		);
 		return array( $rows, $tagged );

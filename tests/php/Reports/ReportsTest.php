@@ -389,6 +389,28 @@ final class ReportsTest extends TestCase {
 		$this->assertSame( 1, $tags['shipping']['current']['reopened']['count'] );
 	}
 
+	/**
+	 * A past day's backlog follows each ticket's status then, not its solved time now: A, solved on
+	 * Monday and reopened and solved again on Tuesday, was not open at the end of Monday; H, solved
+	 * on Tuesday and reopened on Thursday (open now), was not open at the end of Tuesday or Wednesday.
+	 */
+	public function test_the_backlog_of_a_past_day_leaves_out_tickets_solved_then_and_reopened_later(): void {
+		$this->seed();
+		$h = $this->open( '2026-11-10 09:00', array( 'tags' => array( 'shipping' ) ) );
+		$this->reply( '2026-11-10 09:30', $h, 'solved' );
+		$this->reply( '2026-11-12 10:00', $h, '', false );
+		$this->assertSame( 'open', Plugin::instance()->tickets->get( $h->id )->status->value );
+		$this->clock_at( '2026-11-13 08:00' );
+		$this->rebuild();
+
+		$trend = $this->rest( 'GET', '/aftercare/v1/reports/trend', $this->week( array() ), $this->admin->ID )->get_data();
+		// Friday to Sunday: A and D; Monday to Wednesday: C and D; Thursday: C, D and H.
+		$this->assertSame( array( 2, 2, 2, 2, 2, 2, 3 ), array_column( $trend['days'], 'backlog' ) );
+		$monday = $this->rest( 'GET', '/aftercare/v1/reports/breakdown', array( 'from' => '2026-11-09', 'to' => '2026-11-09', 'group' => 'tag' ), $this->admin->ID );
+		$this->assertSame( 0, array_column( $monday->get_data()['rows'], null, 'key' )['shipping']['current']['backlog'], 'A and B, both solved' );
+		$this->assertSame( 3, $this->summary()['current']['backlog'] );
+	}
+
 	public function test_every_table_downloads_as_csv(): void {
 		$this->seed();
 		$this->rebuild();
