@@ -7,8 +7,9 @@
 // the rollup of single days and of the whole year, then times the reports screen's requests as an
 // administrator over real HTTP, each right after the floor (a tiny REST route of the test
 // mu-plugin, same site, same run): the summary, breakdowns, trends and a CSV for 30 days with the
-// 30 before, and the summary, trend and every breakdown of a whole year with the year before. Prints p50, p95, time over the floor, its
-// share of the request, and SQL queries beyond the floor's. Port: AFTERCARE_TEST_PORT_BASE + 43.
+// 30 before, and the summary, trend and every breakdown of a whole year with the year before.
+// Prints p50, p95, time over the floor, its share of the request, and SQL queries beyond the
+// floor's. Port: AFTERCARE_TEST_PORT_BASE + 43.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../scripts/lib/system.mjs';
