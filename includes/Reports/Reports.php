@@ -23,6 +23,24 @@ final class Reports {
 	/** The open tickets' age buckets as the figures name them. */
 	private const AGES = array( 'lt1d', '1to3d', '3to7d', '7to30d', 'gt30d' );
 
+	/** The measures the trend's columns read beside the two histograms (a year has 366 days of rows). */
+	private const TREND = array(
+		'created',
+		'solved',
+		'backlog',
+		'fcr',
+		'reopened',
+		'sla_met',
+		'sla_missed',
+		'csat_good',
+		'csat_okay',
+		'csat_bad',
+		'ces_sum',
+		'ces_count',
+		'returns_settled',
+		'refund_cents',
+	);
+
 	public function __construct( private RollupTable $table, private Policy $policy ) {}
 
 	/**
@@ -95,7 +113,11 @@ final class Reports {
 	 * @return array<string, mixed> See docs/reports.md, `GET reports/trend`.
 	 */
 	public function trend( Period $period ): array {
-		$daily = $this->table->daily( $period->from, $period->to );
+		$measures = self::TREND;
+		for ( $bucket = 0; $bucket < Histogram::size(); $bucket++ ) {
+			array_push( $measures, 'first_response:' . $bucket, 'resolution:' . $bucket );
+		}
+		$daily = $this->table->daily( $period->from, $period->to, $measures );
 		$days  = array();
 		for ( $i = 0; $i < $period->days; $i++ ) {
 			$day     = Rollup::shift( $period->from, $i );

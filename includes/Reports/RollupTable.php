@@ -219,23 +219,23 @@ final class RollupTable implements Table {
 	}
 
 	/**
-	 * The totals of each day of a period.
+	 * Some measures' totals of each day of a period.
 	 *
+	 * @param string[] $measures The measures to read.
 	 * @return array<string, array<string, int>> Day => measure => amount.
 	 */
-	public function daily( string $from, string $to ): array {
+	public function daily( string $from, string $to, array $measures ): array {
+		$in   = implode( ',', array_fill( 0, count( $measures ), '%s' ) );
 		$rows = $this->wpdb->get_results(
 			$this->wpdb->prepare(
-				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
-				"SELECT day, measure, amount FROM {$this->table()} WHERE dimension = 'total' AND day BETWEEN %s AND %s",
-				$from,
-				$to
-			),
-			ARRAY_N
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name, placeholders.
+				"SELECT day, measure, amount FROM {$this->table()} WHERE dimension = 'total' AND day BETWEEN %s AND %s AND measure IN ({$in})",
+				...array_merge( array( $from, $to ), $measures )
+			)
 		);
 		$days = array();
-		foreach ( $rows as list( $day, $measure, $amount ) ) {
-			$days[ $day ][ $measure ] = (int) $amount;
+		foreach ( $rows as $row ) {
+			$days[ $row->day ][ $row->measure ] = (int) $row->amount;
 		}
 		return $days;
 	}

@@ -15,6 +15,7 @@ use Aftercare\Feedback\Survey;
 use Aftercare\Feedback\SurveyLinks;
 use Aftercare\Plugin;
 use Aftercare\Reports\Histogram;
+use Aftercare\Reports\Reports;
 use Aftercare\Reports\Rollup;
 use Aftercare\Reports\RollupRebuild;
 use Aftercare\Settings\Settings;
@@ -357,6 +358,15 @@ final class ReportsTest extends TestCase {
 		$this->assertSame( '2026-11-09', $monday['date'] );
 		$this->assertSame( array( 2, 2, 100.0, 50.0 ), array( $monday['tickets_created'], $monday['tickets_solved'], $monday['fcr_rate'], $monday['csat_score'] ) );
 		$this->assertSame( 1, $trend['days'][4]['reopened'] );
+
+		// Each day's columns are that day's figures (the trend reads only the measures they need).
+		$columns = array( 'fcr_rate' => 'first_contact_resolution_rate', 'reopened' => 'reopened_count', 'refund_value' => 'returns_refund_value' );
+		foreach ( $trend['days'] as $row ) {
+			$figures = Reports::flatten( $this->summary( array( 'from' => $row['date'], 'to' => $row['date'], 'compare' => false ) )['current'] );
+			foreach ( array_diff_key( $row, array( 'date' => 0 ) ) as $column => $value ) {
+				$this->assertSame( $figures[ $columns[ $column ] ?? $column ], $value, "{$row['date']} {$column}" );
+			}
+		}
 	}
 
 	public function test_breakdowns_by_agent_channel_priority_and_tag(): void {
