@@ -81,7 +81,9 @@ await withMariaDB( async () => {
 			await interleaved( 2, { ours } ); // Warm-up, and a check that it answers.
 			const { ms, last } = await interleaved( REQUESTS, { floor, ours } );
 			const queries = ( key ) =>
-				Number( last[ key ].headers[ 'x-aftercare-bench-queries' ] ?? 0 );
+				Number(
+					last[ key ].headers[ 'x-aftercare-bench-queries' ] ?? 0
+				);
 			rows.push( {
 				label,
 				...ms,
