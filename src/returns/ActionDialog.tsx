@@ -2,7 +2,6 @@
  * WordPress dependencies
  */
 import {
-	Button,
 	CheckboxControl,
 	Modal,
 	Notice,
@@ -17,6 +16,7 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { DialogButtons } from '../components/DialogButtons';
 import type { AftercareReturn } from '../api';
 import { returnsStore } from '../store';
 import { money } from '../utils/money';
@@ -327,31 +327,11 @@ export function ActionDialog( {
 					onChange={ ( message ) => set( { message } ) }
 					rows={ 4 }
 				/>
-				<div className="aftercare-row aftercare-row--end">
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						onClick={ onClose }
-						disabled={ busy }
-					>
-						{ __( 'Cancel', 'aftercare' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ busy }
-						disabled={ busy }
-						accessibleWhenDisabled
-					>
-						{ __( 'Confirm', 'aftercare' ) }
-					</Button>
-				</div>
-				{ busy && (
-					<p role="status" className="screen-reader-text">
-						{ __( 'Working…', 'aftercare' ) }
-					</p>
-				) }
+				<DialogButtons
+					label={ __( 'Confirm', 'aftercare' ) }
+					onCancel={ onClose }
+					busy={ busy }
+				/>
 			</form>
 		</Modal>
 	);

@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Button, FormTokenField, SelectControl } from '@wordpress/components';
+import { FormTokenField, SelectControl } from '@wordpress/components';
 import { useDispatch } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -10,6 +10,7 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { DialogButtons } from '../components/DialogButtons';
 import type { AftercareTicket, TicketChanges } from '../api';
 import { ticketsStore } from '../store';
 import { assigneeOptions } from './assignees';
@@ -132,22 +133,10 @@ export function BulkChangeForm( {
 						) }
 					</p>
 				) }
-				<div className="aftercare-row aftercare-row--end">
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						onClick={ closeModal }
-					>
-						{ __( 'Cancel', 'aftercare' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-					>
-						{ __( 'Apply', 'aftercare' ) }
-					</Button>
-				</div>
+				<DialogButtons
+					label={ __( 'Apply', 'aftercare' ) }
+					onCancel={ closeModal }
+				/>
 			</div>
 		</form>
 	);

@@ -2,7 +2,6 @@
  * WordPress dependencies
  */
 import {
-	Button,
 	CheckboxControl,
 	Modal,
 	Notice,
@@ -20,6 +19,7 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { DialogButtons } from '../components/DialogButtons';
 import { ordersStore, ticketsStore } from '../store';
 import { OUTCOMES, REASONS } from '../returns/labels';
 import { money } from '../utils/money';
@@ -225,34 +225,17 @@ export function OrderActionDialog( {
 					{ review.summary.map( ( sentence ) => (
 						<p key={ sentence }>{ sentence }</p>
 					) ) }
-					<div className="aftercare-row aftercare-row--end">
-						<Button
-							__next40pxDefaultSize
-							variant="tertiary"
-							onClick={ () => setReview( null ) }
-							disabled={ busy }
-						>
-							{ __( 'Cancel', 'aftercare' ) }
-						</Button>
-						<Button
-							__next40pxDefaultSize
-							variant="primary"
-							isDestructive={ review.movesMoney }
-							onClick={ () => void onConfirm() }
-							isBusy={ busy }
-							disabled={ busy }
-							accessibleWhenDisabled
-						>
-							{ review.movesMoney
+					<DialogButtons
+						label={
+							review.movesMoney
 								? __( 'Confirm refund', 'aftercare' )
-								: __( 'Confirm', 'aftercare' ) }
-						</Button>
-					</div>
-					{ busy && (
-						<p role="status" className="screen-reader-text">
-							{ __( 'Working…', 'aftercare' ) }
-						</p>
-					) }
+								: __( 'Confirm', 'aftercare' )
+						}
+						onCancel={ () => setReview( null ) }
+						onConfirm={ () => void onConfirm() }
+						busy={ busy }
+						destructive={ review.movesMoney }
+					/>
 				</div>
 			</Modal>
 		);
@@ -601,22 +584,10 @@ export function OrderActionDialog( {
 					}
 					rows={ 4 }
 				/>
-				<div className="aftercare-row aftercare-row--end">
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						onClick={ onClose }
-					>
-						{ __( 'Cancel', 'aftercare' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-					>
-						{ __( 'Review', 'aftercare' ) }
-					</Button>
-				</div>
+				<DialogButtons
+					label={ __( 'Review', 'aftercare' ) }
+					onCancel={ onClose }
+				/>
 			</form>
 		</Modal>
 	);

@@ -11,6 +11,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { DialogButtons } from '../../components/DialogButtons';
 import type { AftercareSavedReply } from '../../api';
 import { Page } from '../../components/Page';
 import { savedRepliesStore } from '../../store';
@@ -104,29 +105,17 @@ export function SavedRepliesScreen() {
 								items[ 0 ]?.title ?? ''
 							) }
 						</p>
-						<div className="aftercare-row aftercare-row--end">
-							<Button
-								__next40pxDefaultSize
-								variant="tertiary"
-								onClick={ closeModal }
-							>
-								{ __( 'Cancel', 'aftercare' ) }
-							</Button>
-							<Button
-								__next40pxDefaultSize
-								variant="primary"
-								isDestructive
-								onClick={ () => {
-									items.forEach(
-										( item ) =>
-											void deleteSavedReply( item.id )
-									);
-									closeModal?.();
-								} }
-							>
-								{ __( 'Delete', 'aftercare' ) }
-							</Button>
-						</div>
+						<DialogButtons
+							label={ __( 'Delete', 'aftercare' ) }
+							onCancel={ closeModal }
+							onConfirm={ () => {
+								items.forEach(
+									( item ) => void deleteSavedReply( item.id )
+								);
+								closeModal?.();
+							} }
+							destructive
+						/>
 					</>
 				),
 			},

@@ -10,6 +10,7 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { DialogButtons } from '../../components/DialogButtons';
 import type { AftercareSavedReply } from '../../api';
 import { savedRepliesStore } from '../../store';
 import { htmlToText, textToHtml } from '../../utils/html';
@@ -132,25 +133,11 @@ export function SavedReplyForm( { reply, onDone }: SavedReplyFormProps ) {
 						) ) }
 					</ul>
 				</div>
-				<div className="aftercare-row aftercare-row--end">
-					<Button
-						__next40pxDefaultSize
-						variant="tertiary"
-						onClick={ onDone }
-					>
-						{ __( 'Cancel', 'aftercare' ) }
-					</Button>
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ isSaving }
-						disabled={ isSaving }
-						accessibleWhenDisabled
-					>
-						{ __( 'Save', 'aftercare' ) }
-					</Button>
-				</div>
+				<DialogButtons
+					label={ __( 'Save', 'aftercare' ) }
+					onCancel={ onDone }
+					busy={ isSaving }
+				/>
 			</div>
 		</form>
 	);
