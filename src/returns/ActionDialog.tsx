@@ -16,6 +16,7 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { NumberField } from '../components/NumberField';
 import { DialogButtons } from '../components/DialogButtons';
 import type { AftercareReturn } from '../api';
 import { returnsStore } from '../store';
@@ -45,54 +46,6 @@ export function settledLines( item: AftercareReturn ) {
 			settled: item.received ? line.received_quantity : line.quantity,
 		} ) )
 		.filter( ( line ) => line.settled > 0 );
-}
-
-/**
- * A money amount in the order's units, empty meaning the store's own figure.
- *
- * @param props             Component props.
- * @param props.min         The least amount.
- * @param props.max         The most amount, if any.
- * @param props.label       The field's label.
- * @param props.help        What the amount does.
- * @param props.value       The amount typed.
- * @param props.placeholder The store's figure, shown while empty.
- * @param props.onChange    Called with the amount typed.
- */
-function AmountField( {
-	min,
-	max,
-	label,
-	help,
-	value,
-	placeholder,
-	onChange,
-}: {
-	min: number;
-	max?: number;
-	label: string;
-	help: string;
-	value: string;
-	placeholder?: number;
-	onChange: ( value: string ) => void;
-} ) {
-	return (
-		<TextControl
-			__next40pxDefaultSize
-			__nextHasNoMarginBottom
-			type="number"
-			min={ min }
-			max={ max }
-			step={ 0.01 }
-			label={ label }
-			help={ help }
-			value={ value }
-			placeholder={
-				placeholder === undefined ? '' : String( placeholder )
-			}
-			onChange={ onChange }
-		/>
-	);
 }
 
 /**
@@ -246,7 +199,7 @@ export function ActionDialog( {
 								) }
 							</p>
 						) }
-						<AmountField
+						<NumberField
 							min={ 0 }
 							label={ __( 'Restocking fee', 'aftercare' ) }
 							help={ __(
@@ -296,7 +249,7 @@ export function ActionDialog( {
 					/>
 				) }
 				{ action.id === 'credit' && (
-					<AmountField
+					<NumberField
 						min={ 0.01 }
 						max={ item.quote?.max_credit ?? undefined }
 						label={ __( 'Store credit amount', 'aftercare' ) }

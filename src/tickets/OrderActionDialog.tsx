@@ -8,7 +8,6 @@ import {
 	RadioControl,
 	SelectControl,
 	Spinner,
-	TextControl,
 	TextareaControl,
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
@@ -19,6 +18,7 @@ import type { FormEvent } from 'react';
 /**
  * Internal dependencies
  */
+import { NumberField } from '../components/NumberField';
 import { DialogButtons } from '../components/DialogButtons';
 import { ordersStore, ticketsStore } from '../store';
 import { OUTCOMES, REASONS } from '../returns/labels';
@@ -39,48 +39,6 @@ interface OrderActionDialogProps {
 	/** Who gets the reply (the ticket's customer). */
 	customerEmail: string;
 	onClose: () => void;
-}
-
-/**
- * A number field for a quantity or an amount.
- *
- * @param props          Component props.
- * @param props.label    The field's label.
- * @param props.help     Its help text.
- * @param props.value    The value typed.
- * @param props.max      The most allowed.
- * @param props.step     1 for quantities, 0.01 for money.
- * @param props.onChange Called with the value typed.
- */
-function NumberField( {
-	label,
-	help,
-	value,
-	max,
-	step,
-	onChange,
-}: {
-	label: string;
-	help?: string;
-	value: string;
-	max?: number;
-	step: number;
-	onChange: ( value: string ) => void;
-} ) {
-	return (
-		<TextControl
-			__next40pxDefaultSize
-			__nextHasNoMarginBottom
-			type="number"
-			min={ 0 }
-			max={ max }
-			step={ step }
-			label={ label }
-			help={ help }
-			value={ value }
-			onChange={ onChange }
-		/>
-	);
 }
 
 /**
@@ -350,7 +308,6 @@ export function OrderActionDialog( {
 										form.amounts[ line.order_item_id ] ?? ''
 									}
 									max={ line.refundable_amount }
-									step={ 0.01 }
 									onChange={ ( value ) =>
 										set( {
 											amounts: {
@@ -435,7 +392,6 @@ export function OrderActionDialog( {
 							max={
 								form.couponType === 'percent' ? 100 : undefined
 							}
-							step={ 0.01 }
 							onChange={ ( couponAmount ) =>
 								set( { couponAmount } )
 							}
